@@ -1,0 +1,64 @@
+# Clio: the two commands a newcomer needs are `make run` and `make test`.
+# Each first installs whatever is missing (scripts/install-deps.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+TAURI := ui/node_modules/.bin/tauri
+# The app with its web assets embedded (a plain `cargo build` would load them
+# from the Vite dev server instead). Debug profile: quick to build; the tests
+# and `make run` share it.
+APP := target/debug/clio
+DEB_DIR := target/debug/bundle/deb
+
+.PHONY: run test deps test-deps app bundle bench bindings test-rust test-ui test-e2e test-install clean
+
+## make run: install what is missing, build Clio and open it on its default database
+run: deps app
+	$(APP)
+
+## make test: install what is missing, then run every test
+test: test-deps test-rust test-ui test-e2e test-install
+	@echo "make test: all test suites passed"
+
+deps:
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
+
+# Builds the app (with assets embedded) and its .deb in one step.
+app:
+	$(TAURI) build --debug --bundles deb --ci
+
+test-rust:
+	cargo test --workspace --locked
+
+test-ui:
+	npm --prefix ui test
+
+test-e2e: app
+	tests/e2e/run.sh tests/e2e/app.test.mjs
+
+# Installs the .deb and drives the installed /usr/bin/clio. Needs root (or
+# passwordless sudo); it says so loudly where it cannot run.
+test-install: app
+	tests/e2e/run.sh tests/e2e/install.test.mjs
+
+## make bundle: release .deb and .rpm (offline) under target/release/bundle/
+bundle: deps
+	$(TAURI) build --bundles deb,rpm --ci
+	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+
+## make bench: start-up time and memory of the release build
+bench: test-deps
+	$(TAURI) build --no-bundle --ci
+	tests/e2e/run.sh --bench target/release/clio
+
+## make bindings: regenerate ui/src/lib/bindings from the Rust types
+bindings:
+	UPDATE_BINDINGS=1 cargo test --test bindings
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,18 @@
+//! `clio-core`: everything Clio does that is not windowing.
+//!
+//! One module per concern: `store` owns the SQLite file and all SQL, `library`
+//! the rules for documents, `paths` where the collection lives. The desktop shell
+//! and the command line both call into this crate and nothing else.
+
+pub mod error;
+pub mod info;
+pub mod library;
+pub mod paths;
+pub mod store;
+pub mod time;
+
+pub use error::{Error, Result};
+pub use store::Store;
+
+/// The version of Clio, shared by the library, the CLI and the window.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,13 @@
+//! The schema's history: one SQL script per version. Append new ones; never edit
+//! a released one.
+
+use rusqlite_migration::{Migrations, M};
+
+pub(super) const STEPS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this Clio writes.
+pub const LATEST_VERSION: u32 = STEPS.len() as u32;
+
+pub(super) fn build<'a>(steps: &[&'a str]) -> Migrations<'a> {
+    Migrations::new(steps.iter().map(|sql| M::up(sql)).collect())
+}

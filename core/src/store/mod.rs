@@ -1,0 +1,123 @@
+//! The SQLite file: opening it safely, its schema and migrations, and every query.
+//! No other module writes SQL.
+
+mod documents;
+pub use documents::Counts;
+mod migrations;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode};
+
+use crate::error::{Error, Result};
+
+pub use migrations::LATEST_VERSION;
+
+/// Written into the SQLite header by the first migration (`PRAGMA application_id`,
+/// "Clio" in ASCII) so Clio can tell its files from other programs' databases.
+pub const APPLICATION_ID: i32 = 0x436C_696F;
+
+/// How long a writer waits for another connection's lock (the CLI and the window
+/// may share one file) before reporting that the library is busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open Clio collection.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the collection at `path` and brings its schema
+    /// up to date. Refuses files of newer Clio versions and of other programs
+    /// without writing to them.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path.as_ref(), migrations::STEPS)
+    }
+
+    /// A throwaway in-memory collection, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&mut conn, Path::new(":memory:"))?;
+        migrate(&mut conn, Path::new(":memory:"), migrations::STEPS)?;
+        Ok(Store { conn, path: PathBuf::from(":memory:") })
+    }
+
+    /// Opens with a given schema history (tests use a broken one).
+    pub(crate) fn open_with(path: &Path, steps: &[&str]) -> Result<Self> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|e| Error::Open {
+                path: path.to_owned(),
+                reason: format!("could not create the folder {}: {e}", parent.display()),
+            })?;
+        }
+        let mut conn = Connection::open(path)
+            .map_err(|e| Error::Open { path: path.to_owned(), reason: e.to_string() })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        check_ownership(&conn, path, steps.len() as u32)?;
+        configure(&mut conn, path)?;
+        migrate(&mut conn, path, steps)?;
+        Ok(Store { conn, path: path.to_owned() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+}
+
+/// Reads the header only: a file Clio must not touch is refused before any write.
+fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()> {
+    let not_a_db = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_owned(),
+            reason: "the file is not an SQLite database".into(),
+        },
+        _ => Error::Open { path: path.to_owned(), reason: e.to_string() },
+    };
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(not_a_db)?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(not_a_db)?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(not_a_db)?;
+
+    let is_empty = version == 0 && app_id == 0 && objects == 0;
+    if !is_empty && app_id != APPLICATION_ID {
+        return Err(Error::NotADatabase {
+            path: path.to_owned(),
+            reason: "it is an SQLite database of another program".into(),
+        });
+    }
+    if version > supported {
+        return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported });
+    }
+    Ok(())
+}
+
+fn configure(conn: &mut Connection, path: &Path) -> Result<()> {
+    let fail = |e: rusqlite::Error| Error::Open { path: path.to_owned(), reason: e.to_string() };
+    conn.pragma_update(None, "foreign_keys", true).map_err(fail)?;
+    // WAL lets the window read while the CLI writes, and survives a crash mid-write.
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+        .map_err(fail)?;
+    conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+    Ok(())
+}
+
+/// All pending migrations run in one transaction: on failure nothing of them stays.
+fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
+    let target = steps.len() as u32;
+    migrations::build(steps).to_latest(conn).map_err(|e| Error::Migration {
+        path: path.to_owned(),
+        target,
+        reason: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

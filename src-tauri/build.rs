@@ -1,0 +1,13 @@
+// Declares the app's own commands, so a window may call only those its
+// capability grants (src-tauri/capabilities/).
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "app_info",
+            "app_ready",
+            "list_documents",
+            "add_document",
+        ]));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

@@ -1,0 +1,149 @@
+//! The command line. `clio` alone opens the window; `clio <subcommand>` works
+//! headless on the same database. New subcommands are added to [`Command`].
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use clio_core::library::{self, NewDocument};
+use clio_core::{info, paths, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "clio",
+    version,
+    about = "Clio: read history, annotate it, and learn its facts with spaced repetition.",
+    long_about = "Clio: read history, annotate it, and learn its facts with spaced repetition.\n\n\
+                  Run `clio` with no subcommand to open the window."
+)]
+pub struct Cli {
+    /// The library database to use [default: clio.sqlite3 in the platform data folder]
+    #[arg(long, global = true, value_name = "PATH", env = paths::DB_ENV)]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(paths::default_db_path)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the database in use, its schema version and what it holds
+    Info(JsonFlag),
+    /// List the documents in the library, newest first
+    List(JsonFlag),
+    /// Add a text to the library (from a file, or standard input with `-`)
+    Add(AddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The file holding the text, or `-` for standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The document's title (its question)
+    #[arg(long)]
+    pub title: String,
+    #[arg(long)]
+    pub author: Option<String>,
+    /// A category path such as "History -> Cold War"
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Where the text came from (a URL or a citation)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(command: Command, db: &Path) -> ExitCode {
+    match execute(command, db) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("clio: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(command: Command, db: &Path) -> Result<(), String> {
+    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    match command {
+        Command::Info(flags) => {
+            let info = info::app_info(&store).map_err(|e| e.to_string())?;
+            if flags.json {
+                print_json(&info);
+            } else {
+                println!("Clio {}", info.version);
+                println!("database:       {}", info.db_path);
+                println!("schema version: {}", info.schema_version);
+                println!("documents:      {}", info.document_count);
+                println!("cards:          {} ({} due now)", info.card_count, info.due_count);
+            }
+        }
+        Command::List(flags) => {
+            let docs = library::list_documents(&store).map_err(|e| e.to_string())?;
+            if flags.json {
+                print_json(&docs);
+            } else if docs.is_empty() {
+                println!("The library is empty. Add a text with `clio add FILE --title TITLE`.");
+            } else {
+                for doc in docs {
+                    let category = doc.category_path.join(" › ");
+                    println!("{:>5}  {}  [{}]  {} words", doc.id, doc.title, category, doc.word_count);
+                }
+            }
+        }
+        Command::Add(args) => {
+            let body = read_text(&args.file)?;
+            let doc = NewDocument {
+                title: args.title,
+                author: args.author,
+                category_path: args.category.as_deref().map(library::parse_category_path).unwrap_or_default(),
+                source: args.source,
+                body,
+            };
+            let added = library::add_document(&mut store, doc).map_err(|e| e.to_string())?;
+            if args.json {
+                print_json(&added);
+            } else if added.created {
+                println!("Added document {}.", added.id);
+            } else {
+                println!("Already in the library as document {}; nothing added.", added.id);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_text(file: &Path) -> Result<String, String> {
+    if file == Path::new("-") {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("could not read standard input as UTF-8 text: {e}"))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(file).map_err(|e| match e.kind() {
+        io::ErrorKind::InvalidData => format!("{} is not UTF-8 text; save it as UTF-8 and try again", file.display()),
+        _ => format!("could not read {}: {e}", file.display()),
+    })
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    println!("{}", serde_json::to_string_pretty(value).expect("plain data serialises"));
+}

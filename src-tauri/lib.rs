@@ -1,0 +1,30 @@
+//! The `clio` binary: the desktop window, or the command line when given a
+//! subcommand. Both are thin layers over `clio-core`.
+
+pub mod cli;
+pub mod commands;
+pub mod gui;
+
+use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use clap::Parser;
+
+/// When the process started, for the "ready in N ms" start-up figure.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+pub fn main() -> ExitCode {
+    STARTED.get_or_init(Instant::now);
+    let cli = cli::Cli::parse();
+    let db = cli.db_path();
+    match cli.command {
+        None => gui::run(db),
+        Some(command) => cli::run(command, &db),
+    }
+}
+
+/// Milliseconds since the process started.
+pub fn uptime_ms() -> u128 {
+    STARTED.get_or_init(Instant::now).elapsed().as_millis()
+}

@@ -1,0 +1,52 @@
+//! The UI's TypeScript types are generated from the Rust types. This test fails
+//! when the checked-in files in ui/src/lib/bindings/ are stale; run
+//! `make bindings` (UPDATE_BINDINGS=1 cargo test --test bindings) to refresh them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use clio_app::commands::CommandError;
+use clio_core::info::AppInfo;
+use clio_core::library::{AddedDocument, DocumentSummary, NewDocument};
+use ts_rs::{Config, TS};
+
+fn generated() -> BTreeMap<String, String> {
+    let cfg = Config::new();
+    let mut files = BTreeMap::new();
+    let mut add = |name: String, text: Result<String, ts_rs::ExportError>| {
+        files.insert(format!("{name}.ts"), text.expect("type exports"));
+    };
+    add(AppInfo::ident(&cfg), AppInfo::export_to_string(&cfg));
+    add(DocumentSummary::ident(&cfg), DocumentSummary::export_to_string(&cfg));
+    add(NewDocument::ident(&cfg), NewDocument::export_to_string(&cfg));
+    add(AddedDocument::ident(&cfg), AddedDocument::export_to_string(&cfg));
+    add(CommandError::ident(&cfg), CommandError::export_to_string(&cfg));
+    files
+}
+
+#[test]
+fn checked_in_bindings_match_the_rust_types() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
+    let files = generated();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in &files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+    let mut problems = Vec::new();
+    for (name, text) in &files {
+        match std::fs::read_to_string(dir.join(name)) {
+            Ok(on_disk) if &on_disk == text => {}
+            Ok(_) => problems.push(format!("{name} is stale")),
+            Err(_) => problems.push(format!("{name} is missing")),
+        }
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".ts") && !files.contains_key(&name) {
+            problems.push(format!("{name} is not generated from any Rust type"));
+        }
+    }
+    assert!(problems.is_empty(), "{}; run `make bindings`", problems.join(", "));
+}

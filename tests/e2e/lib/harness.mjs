@@ -1,0 +1,73 @@
+// Starts tauri-driver and Clio for end-to-end tests, and runs the CLI.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { Session, sleep } from './webdriver.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const APP = path.join(ROOT, 'target/debug/clio');
+export const SCREENSHOTS = path.join(ROOT, 'target/e2e');
+
+const PORT = 4444;
+
+export function tempDir(prefix = 'clio-e2e-') {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Runs the `clio` CLI and returns its standard output. */
+export function cli(binary, args, { env = process.env, input } = {}) {
+  return execFileSync(binary, args, { env, input, encoding: 'utf8' });
+}
+
+/** tauri-driver on port 4444, with `env` passed down to WebKitWebDriver and the app. */
+export async function startDriver(env = process.env) {
+  const driver = spawn('tauri-driver', ['--port', String(PORT)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  let exited = null;
+  driver.on('exit', (code) => (exited = code));
+  const deadline = Date.now() + 20000;
+  while (!(await portOpen(PORT))) {
+    if (exited !== null) throw new Error(`tauri-driver exited with ${exited}; is it installed (make test-deps)?`);
+    if (Date.now() > deadline) throw new Error('tauri-driver did not listen on port 4444 within 20 s');
+    await sleep(100);
+  }
+  return {
+    async stop() {
+      if (exited === null) {
+        driver.kill('SIGTERM');
+        await new Promise((r) => driver.once('exit', r));
+      }
+    },
+  };
+}
+
+/** Launches `application` with `args` and waits until the UI says it is ready. */
+export async function launch(application, args = []) {
+  const session = await Session.create(`http://127.0.0.1:${PORT}`, {
+    'tauri:options': { application, args },
+  });
+  await session.waitFor('html[data-ready="true"]', { timeout: 30000 });
+  return session;
+}
+
+export async function saveScreenshot(session, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  writeFileSync(file, await session.screenshot());
+  return file;
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

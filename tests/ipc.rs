@@ -1,0 +1,140 @@
+//! IPC command tests: the real command handlers, state and capability file,
+//! driven through Tauri's mock runtime against a real SQLite file.
+
+use clio_app::commands::{self, AppState};
+use clio_core::Store;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+    db: std::path::PathBuf,
+}
+
+fn harness_with(label: &str, store: impl FnOnce(&std::path::Path) -> clio_core::Result<Store>) -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("clio.sqlite3");
+    let state = AppState::new(store(&db));
+    let app = commands::register(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .expect("the app builds with its real configuration and capabilities");
+    let window = WebviewWindowBuilder::new(&app, label, Default::default()).build().unwrap();
+    Harness { _app: app, window, _dir: dir, db }
+}
+
+fn harness() -> Harness {
+    harness_with("main", |db| Store::open(db))
+}
+
+fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+    // The app's own origin in a build without embedded assets: the dev server.
+    invoke_from(h, "http://localhost:5173", cmd, args)
+}
+
+fn invoke_from(h: &Harness, origin: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: origin.parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn new_doc(title: &str) -> Value {
+    json!({
+        "doc": {
+            "title": title,
+            "author": "Ana Ruiz",
+            "categoryPath": ["History", "Cold War"],
+            "source": null,
+            "body": "The Berlin Wall was built in 1961.\n\nIt fell in 1989."
+        }
+    })
+}
+
+#[test]
+fn app_info_reports_the_database_in_use() {
+    let h = harness();
+    let info = invoke(&h, "app_info", json!({})).unwrap();
+    assert_eq!(info["dbPath"], json!(h.db.display().to_string()));
+    assert_eq!(info["schemaVersion"], json!(clio_core::store::LATEST_VERSION));
+    assert_eq!(info["documentCount"], json!(0));
+    assert_eq!(info["version"], json!(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn add_document_round_trips_through_sqlite() {
+    let h = harness();
+    let added = invoke(&h, "add_document", new_doc("Why was the Berlin Wall built?")).unwrap();
+    assert_eq!(added["created"], json!(true));
+
+    let listed = invoke(&h, "list_documents", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["id"], added["id"]);
+    assert_eq!(listed[0]["title"], json!("Why was the Berlin Wall built?"));
+    assert_eq!(listed[0]["categoryPath"], json!(["History", "Cold War"]));
+    assert_eq!(listed[0]["wordCount"], json!(11));
+
+    // The same file opened independently (as the CLI would) sees the document.
+    let store = Store::open(&h.db).unwrap();
+    assert_eq!(clio_core::library::list_documents(&store).unwrap().len(), 1);
+
+    let again = invoke(&h, "add_document", new_doc("Why was the Berlin Wall built?")).unwrap();
+    assert_eq!(again, json!({ "id": added["id"], "created": false }));
+}
+
+#[test]
+fn invalid_input_is_rejected_with_a_message() {
+    let h = harness();
+    let err = invoke(&h, "add_document", new_doc("   ")).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("title is empty"), "{err}");
+
+    // A payload of the wrong shape is refused by the command's parser.
+    let err = invoke(&h, "add_document", json!({ "doc": { "title": 5 } })).unwrap_err();
+    assert!(err.to_string().contains("doc"), "{err}");
+    assert_eq!(invoke(&h, "list_documents", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn a_library_that_cannot_be_opened_is_explained_by_every_command() {
+    let h = harness_with("main", |db| {
+        std::fs::write(db, b"not a database at all, just some text that is long enough").unwrap();
+        Store::open(db)
+    });
+    let err = invoke(&h, "app_info", json!({})).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("not a Clio library"), "{err}");
+    let err = invoke(&h, "list_documents", json!({})).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("not a Clio library"), "{err}");
+}
+
+#[test]
+fn app_ready_is_allowed_and_returns_nothing() {
+    let h = harness();
+    assert_eq!(invoke(&h, "app_ready", json!({})).unwrap(), Value::Null);
+}
+
+#[test]
+fn a_window_without_the_capability_cannot_call_commands() {
+    let h = harness_with("intruder", |db| Store::open(db));
+    let err = invoke(&h, "list_documents", json!({})).unwrap_err();
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
+
+#[test]
+fn a_remote_page_cannot_call_commands() {
+    let h = harness();
+    let err = invoke_from(&h, "https://example.com", "list_documents", json!({})).unwrap_err();
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
