@@ -2,10 +2,11 @@
 // Saves a screenshot of every screen under target/e2e/.
 
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { APP, cli, launch, saveScreenshot, startDriver, tempDir } from './lib/harness.mjs';
+import { APP, cli, launch, saveScreenshot, startDriver, tempDir, waitUntil } from './lib/harness.mjs';
 
 const SCREENS = ['library', 'review', 'quiz', 'progress', 'settings'];
 const dir = tempDir();
@@ -116,6 +117,9 @@ test('the layout fits a 900×600 window without horizontal scrolling', async () 
 test('after a relaunch the documents and the theme are still there', async () => {
   await (await app.find('[data-testid="nav-settings"]')).click();
   await (await app.waitFor('[data-testid="theme-dark"]')).click();
+  // The preference is written to settings.json in the app's data folder.
+  const settings = path.join(dir, 'data', 'app.cliostudy.clio', 'settings.json');
+  await waitUntil(() => existsSync(settings) && JSON.parse(readFileSync(settings, 'utf8')).theme === 'dark');
   await app.delete();
   app = await launch(APP, ['--db', db]);
   const items = await app.findAll('[data-testid="doc-item"]');

@@ -26,7 +26,7 @@ function root(cmd, args) {
 }
 
 const home = tempDir('clio-install-');
-const env = { ...process.env, HOME: home, XDG_DATA_HOME: '', XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '' };
+const env = { ...process.env, HOME: home };
 for (const k of ['XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'CLIO_DB']) delete env[k];
 const defaultDb = path.join(home, '.local/share', IDENTIFIER, 'clio.sqlite3');
 let driver;
@@ -51,7 +51,7 @@ test('the package installs the binary, a menu entry and an icon', { skip: reason
   assert.match(desktop, /^Exec=clio$/m);
   assert.match(desktop, /^Icon=clio$/m);
   assert.match(desktop, /^Categories=Education;?$/m);
-  for (const size of ['32x32', '128x128', '256x256@2', '512x512']) {
+  for (const size of ['32x32', '64x64', '128x128', '256x256', '512x512']) {
     const icon = `/usr/share/icons/hicolor/${size}/apps/clio.png`;
     assert.ok(existsSync(icon), `${icon} is installed`);
   }

@@ -54,7 +54,21 @@ export async function launch(application, args = []) {
   return session;
 }
 
+/** Polls `condition` until it holds. */
+export async function waitUntil(condition, { timeout = 10000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Saves a PNG of the window once running CSS transitions have finished. */
 export async function saveScreenshot(session, name) {
+  await waitUntil(
+    async () => (await session.execute("return document.getAnimations().filter((a) => a.playState === 'running').length")) === 0,
+    { what: 'animations to finish' },
+  );
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   writeFileSync(file, await session.screenshot());
