@@ -1,0 +1,106 @@
+//! The `clio` command line, run as a process on real database files.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn clio(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clio"));
+    cmd.args(args).env_remove("CLIO_DB").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("clio runs");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "clio failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn version_works_with_a_db_option_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "--version"], &[], None));
+    assert_eq!(out.trim(), format!("clio {}", env!("CARGO_PKG_VERSION")));
+    assert!(!db.exists(), "--version does not open the database");
+}
+
+#[test]
+fn add_then_list_and_info_share_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let db = db.to_str().unwrap();
+    let added: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", db, "add", "-", "--title", "When was NATO founded?", "--category", "History -> Cold War", "--json"],
+        &[],
+        Some("NATO was founded in April 1949 in Washington.\n"),
+    )))
+    .unwrap();
+    assert_eq!(added["created"], Value::Bool(true));
+
+    let listed: Value = serde_json::from_str(&stdout(&clio(&["list", "--json"], &[("CLIO_DB", db)], None))).unwrap();
+    assert_eq!(listed[0]["title"], "When was NATO founded?");
+    assert_eq!(listed[0]["categoryPath"], serde_json::json!(["History", "Cold War"]));
+
+    let info: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "info", "--json"], &[], None))).unwrap();
+    assert_eq!(info["documentCount"], 1);
+    assert_eq!(info["dbPath"], db);
+}
+
+#[test]
+fn the_db_option_wins_over_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_flag = dir.path().join("flag.sqlite3");
+    let by_env = dir.path().join("env.sqlite3");
+    let info: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", by_flag.to_str().unwrap(), "info", "--json"],
+        &[("CLIO_DB", by_env.to_str().unwrap())],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(info["dbPath"], by_flag.to_str().unwrap());
+    assert!(!by_env.exists());
+}
+
+#[test]
+fn the_default_database_is_in_the_platform_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let info: Value = serde_json::from_str(&stdout(&clio(
+        &["info", "--json"],
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+        None,
+    )))
+    .unwrap();
+    let expected = data.join("app.cliostudy.clio").join("clio.sqlite3");
+    assert_eq!(info["dbPath"], expected.to_str().unwrap());
+    assert!(expected.exists());
+}
+
+#[test]
+fn errors_name_the_problem_and_exit_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_db = dir.path().join("essay.txt");
+    std::fs::write(&not_db, "An essay on the Marshall Plan, certainly not a database. ".repeat(20)).unwrap();
+    let out = clio(&["--db", not_db.to_str().unwrap(), "list"], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("clio: ") && err.contains("is not a Clio library"), "{err}");
+
+    let db = dir.path().join("lib.sqlite3");
+    let out = clio(&["--db", db.to_str().unwrap(), "add", "-", "--title", "Empty"], &[], Some("  \n\n "));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("“Empty” has no text"));
+
+    let out = clio(&["--db", db.to_str().unwrap(), "add", "/no/such/file.txt", "--title", "Missing"], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not read /no/such/file.txt"));
+}

@@ -1,0 +1,299 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import App from './App.svelte';
+import { doc, fakeBackend } from './test/backend';
+
+const root = document.documentElement;
+
+async function renderApp() {
+  const view = render(App);
+  await waitFor(() => expect(root.dataset.ready).toBe('true'));
+  return view;
+}
+
+describe('start-up', () => {
+  it('loads app_info and the documents, then invokes app_ready exactly once', async () => {
+    const backend = fakeBackend({ documents: [doc(1)] });
+    await renderApp();
+
+    expect(screen.getByTestId('screen-library')).toBeInTheDocument();
+    expect(screen.getAllByTestId('doc-item')).toHaveLength(1);
+    const commands = backend.commands().filter((c) => !c.startsWith('plugin:store'));
+    expect(commands.filter((c) => c === 'app_ready')).toHaveLength(1);
+    // app_ready comes last: after the data the first screen needs.
+    expect(commands.at(-1)).toBe('app_ready');
+    expect(commands.slice(0, -1).sort()).toEqual(['app_info', 'list_documents']);
+  });
+
+  it('does not invoke app_ready again when the user moves around', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(screen.getByTestId('nav-library'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(backend.callsTo('app_ready')).toHaveLength(1);
+  });
+
+  it('shows the full-window error instead of the screens when app_info fails', async () => {
+    const backend = fakeBackend({
+      appInfoError: {
+        message: 'This library was written by a newer Clio (schema 9; this build knows 3).',
+      },
+    });
+    await renderApp();
+
+    const fatal = screen.getByTestId('fatal-error');
+    expect(fatal).toHaveTextContent('newer Clio (schema 9');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    expect(screen.queryByTestId('nav-library')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('screen-library')).not.toBeInTheDocument();
+    // The shell still learns that the window has something to show.
+    expect(backend.callsTo('app_ready')).toHaveLength(1);
+  });
+
+  it('opens the library from the error view once the problem is gone', async () => {
+    const options = { appInfoError: { message: 'database is locked' } as { message: string } | undefined };
+    fakeBackend(options);
+    const user = userEvent.setup();
+    await renderApp();
+
+    options.appInfoError = undefined;
+    await user.click(screen.getByTestId('fatal-retry'));
+
+    expect(await screen.findByTestId('screen-library')).toBeInTheDocument();
+    expect(screen.queryByTestId('fatal-error')).not.toBeInTheDocument();
+  });
+
+  it('applies the saved theme before signalling ready', async () => {
+    fakeBackend({ settings: { theme: 'dark' } });
+    await renderApp();
+    expect(root.dataset.theme).toBe('dark');
+  });
+
+  it('starts in the theme of the last session before the store answers', async () => {
+    localStorage.setItem('clio.theme', 'light');
+    fakeBackend({ settings: { theme: 'light' } });
+    const { applyTheme, readThemeHint } = await import('./lib/theme');
+    applyTheme(readThemeHint()); // what main.ts does before mounting
+    expect(root.dataset.theme).toBe('light');
+    await renderApp();
+    expect(root.dataset.theme).toBe('light');
+  });
+});
+
+describe('navigation', () => {
+  it('has the five screens in order, with Library current', async () => {
+    fakeBackend();
+    await renderApp();
+
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const buttons = within(nav).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent?.replace(/(Ctrl\+|⌘)\d/, '').trim())).toEqual([
+      'Library',
+      'Review',
+      'Quiz',
+      'Progress',
+      'Settings',
+    ]);
+    expect(screen.getByTestId('nav-library')).toHaveAttribute('aria-current', 'page');
+    for (const id of ['review', 'quiz', 'progress', 'settings']) {
+      expect(screen.getByTestId(`nav-${id}`)).not.toHaveAttribute('aria-current');
+    }
+  });
+
+  it.each([
+    ['review', 'Review'],
+    ['quiz', 'Quiz'],
+    ['progress', 'Progress'],
+    ['settings', 'Settings'],
+  ])('shows %s when its nav item is clicked, and focuses its heading', async (id, title) => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+
+    await user.click(screen.getByTestId(`nav-${id}`));
+
+    const section = screen.getByTestId(`screen-${id}`);
+    const heading = within(section).getByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent(title);
+    expect(heading).toHaveFocus();
+    expect(screen.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('nav-library')).not.toHaveAttribute('aria-current');
+    expect(screen.queryByTestId('screen-library')).not.toBeInTheDocument();
+  });
+
+  it('explains what the coming-soon screens will do', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+
+    await user.click(screen.getByTestId('nav-review'));
+    expect(screen.getByTestId('screen-review')).toHaveTextContent(/FSRS/);
+    await user.click(screen.getByTestId('nav-quiz'));
+    expect(screen.getByTestId('screen-quiz')).toHaveTextContent(/category/);
+    await user.click(screen.getByTestId('nav-progress'));
+    expect(screen.getByTestId('screen-progress')).toHaveTextContent(/retention/);
+  });
+
+  it('switches screens with Ctrl+3 and Cmd+5, focusing the heading', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+
+    await user.keyboard('{Control>}3{/Control}');
+    expect(screen.getByTestId('screen-quiz')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Quiz' })).toHaveFocus();
+    expect(screen.getByTestId('nav-quiz')).toHaveAttribute('aria-current', 'page');
+
+    await user.keyboard('{Meta>}5{/Meta}');
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toHaveFocus();
+
+    await user.keyboard('{Control>}1{/Control}');
+    expect(screen.getByTestId('screen-library')).toBeInTheDocument();
+  });
+
+  it('ignores digits without the modifier', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+
+    await user.keyboard('3');
+    await user.keyboard('{Alt>}3{/Alt}');
+    expect(screen.getByTestId('screen-library')).toBeInTheDocument();
+  });
+
+  it('moves between nav items with the arrow keys, wrapping around', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+
+    screen.getByTestId('nav-library').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-review')).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getByTestId('nav-progress')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByTestId('nav-quiz')).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(screen.getByTestId('nav-settings')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-library')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByTestId('nav-settings')).toHaveFocus();
+    // Arrows only move focus; Enter opens.
+    expect(screen.getByTestId('screen-library')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(screen.getByTestId('screen-settings')).toBeInTheDocument();
+  });
+
+  it('offers a skip link as the first stop that jumps to the screen heading', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+
+    await user.tab();
+    const skip = screen.getByRole('link', { name: 'Skip to content' });
+    expect(skip).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('heading', { level: 1, name: 'Library' })).toHaveFocus();
+  });
+
+  it('marks every nav item with its keyboard shortcut', async () => {
+    fakeBackend();
+    await renderApp();
+    expect(screen.getByTestId('nav-quiz').getAttribute('aria-keyshortcuts')).toMatch(
+      /^(Control|Meta)\+3$/,
+    );
+  });
+});
+
+describe('settings', () => {
+  it('shows what app_info reports about the library', async () => {
+    fakeBackend({
+      documents: [doc(1), doc(2)],
+      info: { schemaVersion: 4, cardCount: 1234, version: '0.2.0' },
+    });
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-settings'));
+
+    expect(screen.getByTestId('db-path')).toHaveTextContent(
+      '/home/ada/.local/share/app.clio/clio.sqlite3',
+    );
+    expect(screen.getByTestId('schema-version')).toHaveTextContent('4');
+    expect(screen.getByTestId('app-version')).toHaveTextContent('0.2.0');
+    expect(screen.getByTestId('document-count')).toHaveTextContent('2');
+    expect(screen.getByTestId('card-count')).toHaveTextContent(/1.?234/);
+  });
+
+  it('refreshes the counts when opened', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+    backend.documents.push(doc(9));
+
+    await user.click(screen.getByTestId('nav-settings'));
+    await waitFor(() => expect(screen.getByTestId('document-count')).toHaveTextContent('1'));
+  });
+
+  it('checks System by default', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-settings'));
+
+    expect(screen.getByTestId('theme-system')).toBeChecked();
+    expect(root.hasAttribute('data-theme')).toBe(false);
+  });
+
+  it('choosing Dark sets data-theme="dark" and saves it', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-settings'));
+
+    await user.click(screen.getByTestId('theme-dark'));
+
+    expect(root.dataset.theme).toBe('dark');
+    expect(screen.getByTestId('theme-dark')).toBeChecked();
+    await waitFor(() => expect(backend.saved.at(-1)).toEqual({ theme: 'dark' }));
+    expect(backend.callsTo('plugin:store|set').at(-1)?.args).toMatchObject({
+      key: 'theme',
+      value: 'dark',
+    });
+  });
+
+  it('going back to System removes data-theme', async () => {
+    const backend = fakeBackend({ settings: { theme: 'light' } });
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-settings'));
+    await waitFor(() => expect(screen.getByTestId('theme-light')).toBeChecked());
+
+    await user.click(screen.getByTestId('theme-system'));
+
+    expect(root.hasAttribute('data-theme')).toBe(false);
+    await waitFor(() => expect(backend.settings.get('theme')).toBe('system'));
+  });
+
+  it('keeps the chosen theme and says so when saving fails', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-settings'));
+    // Make the store's save command fail from now on.
+    mockIPC((cmd) => {
+      if (cmd === 'plugin:store|save') throw { message: 'disk full' };
+      if (cmd === 'plugin:store|load') return 7;
+      return null;
+    });
+
+    await user.click(screen.getByTestId('theme-light'));
+
+    expect(root.dataset.theme).toBe('light');
+    expect(await screen.findByRole('alert')).toHaveTextContent('disk full');
+  });
+});

@@ -1,0 +1,70 @@
+// Small, locale-aware formatting helpers for the UI.
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string | undefined, timeZone: string | undefined, withTime: boolean) {
+  const key = `${locale ?? ''}|${timeZone ?? ''}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+export interface DateOptions {
+  /** BCP 47 locale; the user's own when omitted. */
+  locale?: string;
+  /** IANA time zone; the system's when omitted (tests pin it). */
+  timeZone?: string;
+}
+
+/** "12 Mar 2025" / "Mar 12, 2025" from Unix milliseconds; "" for bad input. */
+export function formatDate(unixMillis: number, options: DateOptions = {}): string {
+  if (!Number.isFinite(unixMillis)) return '';
+  return dateFormat(options.locale, options.timeZone, false).format(new Date(unixMillis));
+}
+
+/** Date and time, for tooltips and machine-readable contexts. */
+export function formatDateTime(unixMillis: number, options: DateOptions = {}): string {
+  if (!Number.isFinite(unixMillis)) return '';
+  return dateFormat(options.locale, options.timeZone, true).format(new Date(unixMillis));
+}
+
+/** ISO 8601 for a <time datetime="…"> attribute; "" for bad input. */
+export function isoDateTime(unixMillis: number): string {
+  if (!Number.isFinite(unixMillis)) return '';
+  return new Date(unixMillis).toISOString();
+}
+
+const integerFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatInteger(value: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = integerFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    integerFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** "1 word", "1,234 words". */
+export function formatCount(
+  value: number,
+  singular: string,
+  plural: string = `${singular}s`,
+  locale?: string,
+): string {
+  return `${formatInteger(value, locale)} ${value === 1 ? singular : plural}`;
+}
+
+/** Words as Clio counts them for the live counter in the add form. */
+export function countWords(text: string): number {
+  const words = text.trim().match(/\S+/g);
+  return words ? words.length : 0;
+}

@@ -1,0 +1,67 @@
+// Typed wrappers around the Tauri commands the Rust side implements.
+// Every command rejects with a `CommandError` ({ message }) on failure; the
+// wrappers normalise whatever arrives (including Tauri's own string errors,
+// e.g. for an unknown command) into an `IpcError`, which is a real `Error`
+// that still satisfies the `CommandError` shape.
+
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type { AddedDocument } from './bindings/AddedDocument';
+import type { AppInfo } from './bindings/AppInfo';
+import type { CommandError } from './bindings/CommandError';
+import type { DocumentSummary } from './bindings/DocumentSummary';
+import type { NewDocument } from './bindings/NewDocument';
+
+export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
+
+export class IpcError extends Error implements CommandError {
+  override readonly name = 'IpcError';
+  constructor(
+    readonly command: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isCommandError(value: unknown): value is CommandError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'message' in value &&
+    typeof (value as { message: unknown }).message === 'string'
+  );
+}
+
+/** A human-readable message for anything a command (or our code) threw. */
+export function errorMessage(error: unknown): string {
+  if (isCommandError(error) && error.message.trim() !== '') return error.message;
+  if (typeof error === 'string' && error.trim() !== '') return error;
+  return 'Something went wrong, and Clio did not get a reason.';
+}
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw new IpcError(command, errorMessage(error));
+  }
+}
+
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>('app_info');
+}
+
+/** All documents, newest first. */
+export function listDocuments(): Promise<DocumentSummary[]> {
+  return call<DocumentSummary[]>('list_documents');
+}
+
+/** `created` is false when an identical document was already in the library. */
+export function addDocument(doc: NewDocument): Promise<AddedDocument> {
+  return call<AddedDocument>('add_document', { doc });
+}
+
+/** Tells the shell the first screen is on display; see `startup.ts`. */
+export function appReady(): Promise<void> {
+  return call<void>('app_ready');
+}
