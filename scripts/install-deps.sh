@@ -16,7 +16,7 @@ die() { printf '\033[1;31mclio: %s\033[0m\n' "$*" >&2; exit 1; }
 # --- system packages ---------------------------------------------------------
 packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev file)
 if [ "$want_test" = 1 ]; then
-  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11)
+  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 imagemagick)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

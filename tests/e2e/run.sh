@@ -12,6 +12,6 @@ if [ "${1:-}" = "--bench" ]; then
   cmd=(node tests/bench/startup.mjs "$@")
 else
   # One WebDriver session at a time: test files run one after another.
-  cmd=(node --test --test-concurrency=1 "$@")
+  cmd=(node --test --test-concurrency=1 --test-timeout=300000 "$@")
 fi
 exec dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" "${cmd[@]}"

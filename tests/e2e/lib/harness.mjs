@@ -1,7 +1,7 @@
 // Starts tauri-driver and Clio for end-to-end tests, and runs the CLI.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,15 +63,22 @@ export async function waitUntil(condition, { timeout = 10000, what = 'condition'
   }
 }
 
-/** Saves a PNG of the window once running CSS transitions have finished. */
+/**
+ * Saves a PNG of the window as the X server shows it, once running CSS
+ * transitions have finished. (WebDriver's own screenshot uses WebKit's snapshot
+ * API, which hangs when the DMA-BUF renderer is off, as Clio runs it.)
+ */
 export async function saveScreenshot(session, name) {
   await waitUntil(
     async () => (await session.execute("return document.getAnimations().filter((a) => a.playState === 'running').length")) === 0,
     { what: 'animations to finish' },
   );
+  // Let the compositor put the last frame on screen.
+  await session.execute('return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  const { x, y, width, height } = await session.cmd('GET', '/window/rect');
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  writeFileSync(file, await session.screenshot());
+  execFileSync('import', ['-window', 'root', '-crop', `${width}x${height}+${x}+${y}`, '+repage', file]);
   return file;
 }
 

@@ -1,5 +1,5 @@
 // A small W3C WebDriver client over fetch, enough to drive Clio through
-// tauri-driver: sessions, elements, keys, scripts, window size, screenshots.
+// tauri-driver: sessions, elements, keys, scripts, window size.
 // (WebdriverIO's Tauri support wants network installs and a browserName that
 // WebKitGTK's driver rejects; the protocol itself is a handful of HTTP calls.)
 
@@ -64,10 +64,6 @@ export class Session {
     return this.cmd('POST', '/window/rect', rect);
   }
 
-  async screenshot() {
-    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
-  }
-
   /** Presses a chord such as ['Control', '3'] with the Actions API. */
   async pressKeys(keys) {
     const codes = keys.map((k) => KEYS[k] ?? k);
@@ -113,12 +109,21 @@ export class Element {
 
 export const KEYS = { Control: '\uE009', Shift: '\uE008', Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C' };
 
+/** No single WebDriver command may take longer: a hang fails the test, naming the command. */
+const COMMAND_TIMEOUT_MS = 60000;
+
 async function call(base, method, path, body) {
-  const response = await fetch(base + path, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  let response;
+  try {
+    response = await fetch(base + path, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+    });
+  } catch (e) {
+    throw new WebDriverError(`${method} ${path}${body ? ` ${JSON.stringify(body).slice(0, 200)}` : ''}: ${e.message}`);
+  }
   const json = await response.json().catch(() => ({}));
   if (!response.ok || json.value?.error) {
     const v = json.value ?? {};
