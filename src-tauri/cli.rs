@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use clio_core::library::{self, NewDocument};
+use clio_core::import::{self, ImportReport};
+use clio_core::time::now_ms;
 use clio_core::{info, paths, Store};
 
 #[derive(Debug, Parser)]
@@ -40,6 +42,8 @@ pub enum Command {
     List(JsonFlag),
     /// Add a text to the library (from a file, or standard input with `-`)
     Add(AddArgs),
+    /// Import files or folders: HTML pages, saved pages, Markdown, plain text, JSON
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -66,6 +70,16 @@ pub struct AddArgs {
     #[arg(long)]
     pub source: Option<String>,
     /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files or folders (searched recursively)
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print the report as JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
@@ -126,8 +140,41 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
                 println!("Already in the library as document {}; nothing added.", added.id);
             }
         }
+        Command::Import(args) => return import(&mut store, args),
     }
     Ok(())
+}
+
+/// Imports every path; the exit status is an error when anything was not imported.
+fn import(store: &mut Store, args: ImportArgs) -> Result<(), String> {
+    let mut report = ImportReport::default();
+    for path in &args.paths {
+        report.merge(import::import_path(store, path, now_ms()));
+    }
+    if args.json {
+        print_json(&report);
+    } else {
+        for item in &report.added {
+            println!("added      {:>5}  {}", item.id, item.title);
+        }
+        for item in &report.updated {
+            println!("updated    {:>5}  {}", item.id, item.title);
+        }
+        for item in &report.unchanged {
+            println!("unchanged  {:>5}  {}", item.id, item.title);
+        }
+        for warning in &report.warnings {
+            eprintln!("warning: {warning}");
+        }
+        for problem in &report.problems {
+            eprintln!("error: {problem}");
+        }
+        println!("{}", report.summary());
+    }
+    match report.problems.len() {
+        0 => Ok(()),
+        n => Err(format!("{n} item(s) could not be imported; see the messages above")),
+    }
 }
 
 fn read_text(file: &Path) -> Result<String, String> {

@@ -104,3 +104,46 @@ fn errors_name_the_problem_and_exit_non_zero() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not read /no/such/file.txt"));
 }
+
+#[test]
+fn import_reads_a_folder_reports_what_it_did_and_fails_on_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(inbox.join("nested")).unwrap();
+    std::fs::write(
+        inbox.join("yalta.md"),
+        "---\ntitle: \"What was agreed at Yalta?\"\nauthor: \"R. Ortiz\"\ncategory: \"History -> Second World War\"\n---\n\
+         The Yalta Conference met in February 1945.\n\nRoosevelt, Churchill and Stalin attended it.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        inbox.join("nested").join("sputnik.html"),
+        "<html><head><title>When was Sputnik launched?</title><script>alert(1)</script></head><body>\
+         <nav><a href='/'>Home</a></nav><article><h1>When was Sputnik launched?</h1>\
+         <p>The Soviet Union launched Sputnik 1 on 4 October 1957 from Baikonur.</p>\
+         <p>It was the first artificial satellite to orbit the Earth.</p></article></body></html>",
+    )
+    .unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let db = db.to_str().unwrap();
+    let inbox = inbox.to_str().unwrap();
+
+    let report: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "import", inbox, "--json"], &[], None))).unwrap();
+    let mut titles: Vec<&str> = report["added"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
+    titles.sort();
+    assert_eq!(titles, ["What was agreed at Yalta?", "When was Sputnik launched?"]);
+
+    let again: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "import", inbox, "--json"], &[], None))).unwrap();
+    assert_eq!(again["added"].as_array().unwrap().len(), 0);
+    assert_eq!(again["unchanged"].as_array().unwrap().len(), 2);
+
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = clio(&["--db", db, "import", empty.to_str().unwrap()], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.txt"), "the message names the file: {err}");
+    let listed: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "list", "--json"], &[], None))).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2, "nothing was added by the failed import");
+}
+

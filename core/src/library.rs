@@ -31,6 +31,26 @@ pub struct AddedDocument {
     pub created: bool,
 }
 
+/// What storing an imported document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// A new document.
+    Added { id: i64 },
+    /// A known document (same source, or same title and no source) got new
+    /// text; `revision` is its new revision number.
+    Updated { id: i64, revision: i64 },
+    /// The same title and text were already there.
+    Unchanged { id: i64 },
+}
+
+impl Upsert {
+    pub fn id(self) -> i64 {
+        match self {
+            Upsert::Added { id } | Upsert::Updated { id, .. } | Upsert::Unchanged { id } => id,
+        }
+    }
+}
+
 /// One row of the library list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -56,6 +76,118 @@ pub struct ValidDocument {
     pub body: String,
     pub content_hash: String,
     pub word_count: u32,
+    /// Where the text came from (`documents.source_format`).
+    pub format: SourceFormat,
+    /// The reader's structure; `body` is exactly the blocks' texts joined by a
+    /// blank line. `None` for documents typed in by hand (plain paragraphs).
+    pub blocks: Option<Vec<Block>>,
+    /// Tags to attach (from Markdown front matter or a bulk record).
+    pub tags: Vec<String>,
+}
+
+/// How a document entered the library: the values of `documents.source_format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Manual,
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Manual => "manual",
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+            SourceFormat::Json => "json",
+        }
+    }
+
+    /// The format stored in the database; formats this Clio does not produce
+    /// (e.g. a later version's) read as `Manual`.
+    pub fn from_db(value: &str) -> SourceFormat {
+        match value {
+            "text" => SourceFormat::Text,
+            "markdown" => SourceFormat::Markdown,
+            "html" => SourceFormat::Html,
+            "json" => SourceFormat::Json,
+            _ => SourceFormat::Manual,
+        }
+    }
+}
+
+/// What a block of the reader's structure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+}
+
+/// One block of a document as the reader shows it. Plain text only: there is
+/// no markup inside a block, so the stored structure cannot carry script.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Block {
+        Block { kind, text: text.into() }
+    }
+
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::new(BlockKind::Paragraph, text)
+    }
+}
+
+/// The body that blocks stand for: their texts joined by a blank line.
+pub fn body_of_blocks(blocks: &[Block]) -> String {
+    blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n")
+}
+
+/// A whole document as stored, for the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub author: Option<String>,
+    pub category_path: Vec<String>,
+    pub source: Option<String>,
+    pub format: SourceFormat,
+    pub body: String,
+    /// Plain paragraphs of `body` when the document has no stored structure.
+    pub blocks: Vec<Block>,
+    pub tags: Vec<String>,
+    #[ts(type = "number")]
+    pub revision: i64,
+    #[ts(type = "number")]
+    pub created_at: i64,
+    #[ts(type = "number")]
+    pub updated_at: i64,
+}
+
+/// An earlier text of a document, kept when an edited version replaced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentRevision {
+    #[ts(type = "number")]
+    pub revision: i64,
+    pub title: String,
+    pub body: String,
+    pub content_hash: String,
+    #[ts(type = "number")]
+    pub replaced_at: i64,
 }
 
 impl NewDocument {
@@ -86,7 +218,40 @@ impl NewDocument {
             body,
             content_hash,
             word_count,
+            format: SourceFormat::Manual,
+            blocks: None,
+            tags: Vec::new(),
         })
+    }
+
+    /// Validates a document whose text comes as blocks (an importer's output):
+    /// each block's text is collapsed to one line, empty blocks are dropped, and
+    /// the body becomes exactly the blocks' texts joined by a blank line.
+    pub fn validate_blocks(mut self, format: SourceFormat, blocks: Vec<Block>, tags: Vec<String>) -> Result<ValidDocument> {
+        let blocks: Vec<Block> = blocks
+            .into_iter()
+            .map(|b| Block { kind: b.kind, text: collapse_spaces(&b.text) })
+            .filter(|b| !b.text.is_empty())
+            .collect();
+        self.body = body_of_blocks(&blocks);
+        let mut valid = self.validate()?;
+        // One-line blocks joined by blank lines are already normal; the check
+        // keeps the invariant honest should normalisation ever change.
+        debug_assert_eq!(valid.body, body_of_blocks(&blocks));
+        let blocks = if valid.body == body_of_blocks(&blocks) {
+            blocks
+        } else {
+            valid.body.split("\n\n").map(Block::paragraph).collect()
+        };
+        let mut seen = std::collections::HashSet::new();
+        valid.tags = tags
+            .iter()
+            .map(|t| collapse_spaces(t))
+            .filter(|t| !t.is_empty() && seen.insert(t.to_lowercase()))
+            .collect();
+        valid.format = format;
+        valid.blocks = Some(blocks);
+        Ok(valid)
     }
 }
 

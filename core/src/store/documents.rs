@@ -4,7 +4,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Store;
 use crate::error::Result;
-use crate::library::{AddedDocument, DocumentSummary, ValidDocument};
+use crate::error::Error;
+use crate::library::{AddedDocument, Block, Document, DocumentSummary, SourceFormat, Upsert, ValidDocument};
 
 /// How much the collection holds, at a moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,28 +37,125 @@ impl Store {
         Ok(AddedDocument { id, created: true })
     }
 
+    /// Stores an imported document in one transaction: nothing when the same
+    /// title and text are there already; a new revision of the known document
+    /// when one has the same source (or, lacking a source, the same title) —
+    /// the old text goes to `document_revisions` and that document's cards are
+    /// flagged for a check; otherwise a new document.
+    pub fn upsert_document(&mut self, doc: &ValidDocument, now: i64) -> Result<Upsert> {
+        self.upsert_document_except(doc, now, &[])
+    }
+
+    /// As [`Store::upsert_document`], but never updates the documents in
+    /// `fresh` (those an import has just written: two records of one bulk file
+    /// that share a source are two documents, not two revisions).
+    pub fn upsert_document_except(&mut self, doc: &ValidDocument, now: i64, fresh: &[i64]) -> Result<Upsert> {
+        let tx = self.conn.transaction()?;
+        let same_text: Option<i64> = tx
+            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [&doc.content_hash], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = same_text {
+            return Ok(Upsert::Unchanged { id });
+        }
+        let category_id = ensure_category_path(&tx, &doc.category_path)?;
+        let blocks_json = doc.blocks.as_ref().map(serde_json::to_string).transpose().map_err(|e| {
+            Error::Invalid(format!("could not store the structure of “{}”: {e}", doc.title))
+        })?;
+        let outcome = match find_known(&tx, doc, fresh)? {
+            Some(id) => {
+                let revision = super::revisions::keep_current_text(&tx, id, now)?;
+                tx.execute(
+                    "UPDATE documents SET title = ?2, author = ?3, category_id = ?4, source = ?5, source_format = ?6,
+                            body = ?7, blocks_json = ?8, content_hash = ?9, word_count = ?10,
+                            revision = ?11, updated_at = ?12
+                     WHERE id = ?1",
+                    params![
+                        id, doc.title, doc.author, category_id, doc.source, doc.format.as_str(), doc.body,
+                        blocks_json, doc.content_hash, doc.word_count, revision, now
+                    ],
+                )?;
+                super::revisions::flag_cards_for_check(&tx, id, now)?;
+                Upsert::Updated { id, revision }
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO documents (title, author, category_id, source, source_format, body, blocks_json,
+                                            content_hash, word_count, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                    params![
+                        doc.title, doc.author, category_id, doc.source, doc.format.as_str(), doc.body, blocks_json,
+                        doc.content_hash, doc.word_count, now
+                    ],
+                )?;
+                Upsert::Added { id: tx.last_insert_rowid() }
+            }
+        };
+        set_tags(&tx, outcome.id(), &doc.tags)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// One whole document, for the reader.
+    pub fn document(&self, id: i64) -> Result<Document> {
+        let row = self
+            .conn
+            .query_row(
+                &format!(
+                    "{CATEGORY_PATHS}
+                     SELECT d.id, d.title, d.author, p.path, d.source, d.source_format, d.body, d.blocks_json,
+                            d.revision, d.created_at, d.updated_at
+                     FROM documents d LEFT JOIN category_paths p ON p.id = d.category_id
+                     WHERE d.id = ?1"
+                ),
+                [id],
+                |row| {
+                    let path: Option<String> = row.get(3)?;
+                    let format: String = row.get(5)?;
+                    let body: String = row.get(6)?;
+                    let blocks: Option<String> = row.get(7)?;
+                    let blocks = blocks
+                        .and_then(|json| serde_json::from_str::<Vec<Block>>(&json).ok())
+                        .unwrap_or_else(|| body.split("\n\n").map(Block::paragraph).collect());
+                    Ok(Document {
+                        id: row.get(0)?,
+                        title: row.get(1)?,
+                        author: row.get(2)?,
+                        category_path: category_path(path),
+                        source: row.get(4)?,
+                        format: SourceFormat::from_db(&format),
+                        body,
+                        blocks,
+                        tags: Vec::new(),
+                        revision: row.get(8)?,
+                        created_at: row.get(9)?,
+                        updated_at: row.get(10)?,
+                    })
+                },
+            )
+            .optional()?;
+        let mut doc = row.ok_or(Error::NotFound { what: "document", id })?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = ?1 ORDER BY t.name",
+        )?;
+        doc.tags = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(doc)
+    }
+
     /// Every document, newest first, with its category path.
     pub fn list_documents(&self) -> Result<Vec<DocumentSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH RECURSIVE category_paths(id, path) AS (
-                 SELECT id, json_array(name) FROM categories WHERE parent_id IS NULL
-                 UNION ALL
-                 SELECT c.id, json_insert(p.path, '$[#]', c.name)
-                 FROM categories c JOIN category_paths p ON c.parent_id = p.id
-             )
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{CATEGORY_PATHS}
              SELECT d.id, d.title, d.author, p.path, d.word_count, d.created_at
              FROM documents d LEFT JOIN category_paths p ON p.id = d.category_id
-             ORDER BY d.created_at DESC, d.id DESC",
-        )?;
+             ORDER BY d.created_at DESC, d.id DESC"
+        ))?;
         let rows = stmt.query_map([], |row| {
             let path: Option<String> = row.get(3)?;
             Ok(DocumentSummary {
                 id: row.get(0)?,
                 title: row.get(1)?,
                 author: row.get(2)?,
-                category_path: path
-                    .map(|json| serde_json::from_str(&json).unwrap_or_default())
-                    .unwrap_or_default(),
+                category_path: category_path(path),
                 word_count: row.get(4)?,
                 added_at: row.get(5)?,
             })
@@ -77,6 +175,55 @@ impl Store {
         )?;
         Ok(Counts { documents, cards, due })
     }
+}
+
+/// The category tree as paths: `category_paths(id, path)` with `path` a JSON array.
+const CATEGORY_PATHS: &str = "WITH RECURSIVE category_paths(id, path) AS (
+         SELECT id, json_array(name) FROM categories WHERE parent_id IS NULL
+         UNION ALL
+         SELECT c.id, json_insert(p.path, '$[#]', c.name)
+         FROM categories c JOIN category_paths p ON c.parent_id = p.id
+     )";
+
+/// A `category_paths.path` (a JSON array of names) as a list; none for no category.
+fn category_path(json: Option<String>) -> Vec<String> {
+    json.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+}
+
+/// The document an import should update: with a source, the one with that
+/// source (preferring the same title, then the newest); without a source, the
+/// one without a source and with the same title.
+fn find_known(tx: &Transaction<'_>, doc: &ValidDocument, fresh: &[i64]) -> Result<Option<i64>> {
+    let ids: Vec<i64> = match &doc.source {
+        Some(source) => {
+            let mut stmt = tx.prepare_cached(
+                "SELECT id FROM documents WHERE source = ?1 ORDER BY (title = ?2) DESC, updated_at DESC, id DESC",
+            )?;
+            let ids = stmt.query_map(params![source, doc.title], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            ids
+        }
+        None => {
+            let mut stmt = tx.prepare_cached(
+                "SELECT id FROM documents WHERE source IS NULL AND title = ?1 ORDER BY updated_at DESC, id DESC",
+            )?;
+            let ids = stmt.query_map([&doc.title], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            ids
+        }
+    };
+    Ok(ids.into_iter().find(|id| !fresh.contains(id)))
+}
+
+/// Replaces a document's tags with `tags` (names are shared, case-insensitively).
+fn set_tags(tx: &Transaction<'_>, document_id: i64, tags: &[String]) -> Result<()> {
+    tx.execute("DELETE FROM document_tags WHERE document_id = ?1", [document_id])?;
+    for name in tags {
+        tx.execute("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [name])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO document_tags (document_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
+            params![document_id, name],
+        )?;
+    }
+    Ok(())
 }
 
 /// The id of the deepest category of `path`, creating the missing levels.

@@ -4,6 +4,7 @@
 mod documents;
 pub use documents::Counts;
 mod migrations;
+mod revisions;
 
 use std::fs;
 use std::path::{Path, PathBuf};

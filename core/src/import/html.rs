@@ -1,0 +1,597 @@
+//! HTML pages: sanitised with `ammonia` first, then read from the sanitised
+//! tree only. The main content is found by structure and text density
+//! (readability-style); navigation, comments, sharing, avatars, footers and the
+//! like are dropped by element and by class/id/role; title, author, category
+//! path and canonical source are read from the page's metadata and structure.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node};
+
+use crate::library::{Block, BlockKind, NewDocument, SourceFormat};
+
+use super::{noise, ParsedDocument};
+
+/// Elements kept by sanitising (their attributes limited to the ones below);
+/// every other element is dropped and its text kept.
+const KEPT_TAGS: &[&str] = &[
+    "a", "abbr", "address", "article", "aside", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hr", "i", "ins", "kbd", "label", "li", "link", "main", "mark", "menu", "meta",
+    "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "title", "tr", "u", "ul", "var",
+];
+/// Elements dropped with everything inside them.
+const DROPPED_WITH_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio",
+    "select", "textarea", "button", "input", "option", "dialog", "head",
+];
+const KEPT_ATTRIBUTES: &[&str] = &[
+    "class", "id", "role", "itemprop", "itemtype", "itemscope", "aria-label", "aria-hidden", "hidden", "name",
+    "content", "property", "rel", "lang",
+];
+
+/// Elements that are never the text.
+const NOISE_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "menu", "label", "title", "meta", "link", "hr"];
+/// Parts of class/id names ("site-footer" → "site", "footer") that mark page furniture.
+const NOISE_NAMES: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "menubar", "footer", "masthead", "header", "comment", "comments",
+    "share", "sharing", "social", "avatar", "sidebar", "breadcrumb", "breadcrumbs", "ad", "ads", "adsense",
+    "advert", "advertisement", "sponsor", "sponsored", "promo", "related", "recommended", "popular", "trending",
+    "cookie", "cookies", "consent", "banner", "newsletter", "subscribe", "signup", "login", "modal", "popup",
+    "overlay", "loader", "loading", "spinner", "preloader", "widget", "toolbar", "pagination", "pager", "tags",
+    "meta", "byline", "author", "vote", "votes", "voting", "rating", "actions", "hidden", "skip", "print",
+    "follow", "profile", "user", "userinfo", "gravatar", "badge", "badges", "counter", "count", "stats", "toc",
+    "responses", "replies", "reply", "disqus", "discussion",
+];
+/// Distinctive words that mark furniture even inside a longer name ("commentlist").
+const NOISE_STEMS: &[&str] = &[
+    "comment", "footer", "sidebar", "breadcrumb", "advert", "sponsor", "newsletter", "cookie", "popup", "widget",
+    "pagination", "avatar", "byline", "navbar", "social", "related", "share",
+];
+const NOISE_ROLES: &[&str] = &[
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "toolbar",
+    "alert", "alertdialog", "tablist", "form",
+];
+/// Paragraphs shorter than this do not count towards a content block's score.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+
+/// Sanitises HTML: no script, style, event handler, `javascript:` or other
+/// unsafe URL, frame or form control survives.
+pub fn sanitise(html: &str) -> String {
+    ammonia::Builder::empty()
+        .tags(KEPT_TAGS.iter().copied().collect())
+        .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().collect())
+        .generic_attributes(KEPT_ATTRIBUTES.iter().copied().collect())
+        .add_tag_attributes("a", ["href"])
+        .add_tag_attributes("link", ["href"])
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(None)
+        .strip_comments(true)
+        .clean(html)
+        .to_string()
+}
+
+/// Reads a whole page.
+pub fn parse_page(text: &str, source: Option<&str>, name: Option<&str>) -> Result<ParsedDocument, String> {
+    let page = Html::parse_fragment(&sanitise(text));
+    let root = page.root_element();
+    let noise = noise_ids(root);
+    let main = main_content(root, &noise).unwrap_or(root);
+
+    let title = title_of(root, &noise).or_else(|| name.map(|n| n.replace(['_', '-'], " "))).unwrap_or_default();
+    let author = author_of(root, main);
+    let category_path = category_of(root, &title);
+    let canonical = canonical_of(root);
+
+    let mut blocks = Vec::new();
+    let mut buf = Buffer::default();
+    collect(main, BlockKind::Paragraph, &noise, &mut blocks, &mut buf, false);
+    buf.flush(BlockKind::Paragraph, &mut blocks);
+    let blocks = noise::clean_blocks(blocks, &title, author.as_deref());
+    if title.trim().is_empty() && blocks.is_empty() {
+        return Err("has no readable text (it may be a page that builds itself with script). \
+                    Save the page again once it has loaded, or copy its text into a .txt file."
+            .into());
+    }
+    let title = if title.trim().is_empty() { blocks[0].text.clone() } else { title };
+    Ok(ParsedDocument {
+        doc: NewDocument {
+            title,
+            author,
+            category_path,
+            source: canonical.or_else(|| source.map(str::to_owned)),
+            body: String::new(),
+        },
+        format: SourceFormat::Html,
+        blocks,
+        tags: Vec::new(),
+    })
+}
+
+/// The blocks of an HTML fragment (inside Markdown, or a bulk record's body),
+/// sanitised, with furniture dropped but no main-content selection.
+pub fn fragment_blocks(html: &str) -> Vec<Block> {
+    let page = Html::parse_fragment(&sanitise(html));
+    let root = page.root_element();
+    let noise = noise_ids(root);
+    let mut blocks = Vec::new();
+    let mut buf = Buffer::default();
+    collect(root, BlockKind::Paragraph, &noise, &mut blocks, &mut buf, false);
+    buf.flush(BlockKind::Paragraph, &mut blocks);
+    blocks
+}
+
+/// The text of an inline HTML snippet, sanitised.
+pub fn fragment_text(html: &str) -> String {
+    let page = Html::parse_fragment(&sanitise(html));
+    page.root_element().text().collect()
+}
+
+// ---- noise ---------------------------------------------------------------
+
+fn noise_ids(root: ElementRef<'_>) -> HashSet<NodeId> {
+    root.descendent_elements().filter(|el| is_noise_element(*el)).map(|el| el.id()).collect()
+}
+
+fn is_noise_element(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    let tag = e.name();
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    if NOISE_TAGS.contains(&tag) || e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if e.attr("role").is_some_and(|r| r.split_whitespace().any(|r| NOISE_ROLES.contains(&r.to_ascii_lowercase().as_str()))) {
+        return true;
+    }
+    let names = [e.attr("class"), e.attr("id"), e.attr("itemprop")];
+    names.into_iter().flatten().any(has_noise_name)
+}
+
+fn has_noise_name(value: &str) -> bool {
+    value.split_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        NOISE_STEMS.iter().any(|stem| token.contains(stem))
+            || token == "sr-only"
+            || token.split(['-', '_', ':']).any(|part| NOISE_NAMES.contains(&part))
+    })
+}
+
+fn in_noise(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> bool {
+    noise.contains(&el.id()) || el.ancestors().any(|a| noise.contains(&a.id()))
+}
+
+// ---- main content ---------------------------------------------------------
+
+/// Visible text of an element (noise skipped) and how much of it is link text.
+fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usize) {
+    fn walk(node: ego_tree::NodeRef<'_, Node>, noise: &HashSet<NodeId>, in_link: bool, acc: &mut (usize, usize, usize)) {
+        for child in node.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    let n = t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+                    acc.0 += n;
+                    if in_link {
+                        acc.1 += n;
+                    }
+                    acc.2 += t.matches(',').count();
+                }
+                Node::Element(e) if !noise.contains(&child.id()) => {
+                    walk(child, noise, in_link || e.name() == "a", acc)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut acc = (0, 0, 0);
+    walk(*el, noise, false, &mut acc);
+    acc
+}
+
+/// The element holding the page's main text: paragraphs score their parent
+/// (fully), grandparent (half) and great-grandparent (a third) by length and
+/// commas; link-heavy blocks are discounted.
+fn main_content<'a>(root: ElementRef<'a>, noise: &HashSet<NodeId>) -> Option<ElementRef<'a>> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut credit = |first: Option<ElementRef<'a>>, score: f64| {
+        let mut node = first;
+        for divisor in [1.0, 2.0, 3.0] {
+            let Some(el) = node else { break };
+            *scores.entry(el.id()).or_default() += score / divisor;
+            node = el.parent().and_then(ElementRef::wrap);
+        }
+    };
+    let score_of = |chars: usize, commas: usize| 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
+    for el in root.descendent_elements() {
+        if in_noise(el, noise) {
+            continue;
+        }
+        let tag = el.value().name();
+        if matches!(tag, "p" | "pre" | "blockquote" | "td" | "dd" | "li") {
+            // A paragraph scores its parent, grandparent and great-grandparent.
+            let (chars, links, commas) = text_stats(el, noise);
+            if chars >= MIN_PARAGRAPH_CHARS && links * 2 <= chars {
+                credit(el.parent().and_then(ElementRef::wrap), score_of(chars, commas));
+            }
+        }
+        if !matches!(tag, "p" | "pre" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            // Text written straight into a container (paragraphs split by
+            // <br>) scores the container itself, its parent and grandparent.
+            let (chars, commas) = direct_text_stats(el);
+            if chars >= MIN_PARAGRAPH_CHARS {
+                credit(Some(el), score_of(chars, commas));
+            }
+        }
+    }
+    scores
+        .into_iter()
+        .filter_map(|(id, score)| {
+            let el = ElementRef::wrap(root.tree().get(id)?)?;
+            let (chars, links, _) = text_stats(el, noise);
+            let density = if chars == 0 { 1.0 } else { links as f64 / chars as f64 };
+            Some((el, score * (1.0 - density)))
+        })
+        .filter(|(el, _)| !in_noise(*el, noise))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(el, _)| el)
+}
+
+/// Length and commas of the text directly inside an element (and inside its
+/// inline children), not inside its block children.
+fn direct_text_stats(el: ElementRef<'_>) -> (usize, usize) {
+    let mut chars = 0;
+    let mut commas = 0;
+    for child in el.children() {
+        let text: String = match child.value() {
+            Node::Text(t) => t.to_string(),
+            Node::Element(e) if block_kind(e.name(), BlockKind::Paragraph).is_none() && e.name() != "a" => {
+                ElementRef::wrap(child).map(|c| c.text().collect()).unwrap_or_default()
+            }
+            _ => continue,
+        };
+        chars += text.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+        commas += text.matches(',').count();
+    }
+    (chars, commas)
+}
+
+// ---- blocks ----------------------------------------------------------------
+
+/// Stands for a `<br>` while text is gathered (text nodes never hold it).
+const BREAK: char = '\u{2028}';
+
+#[derive(Default)]
+struct Buffer {
+    text: String,
+    link_chars: usize,
+}
+
+impl Buffer {
+    fn push(&mut self, text: &str, in_link: bool) {
+        let text = text.replace(BREAK, " ");
+        if in_link {
+            self.link_chars += text.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+        }
+        self.text.push_str(&text);
+    }
+
+    /// Ends the current block. Two or more `<br>` in a row split it into
+    /// paragraphs; a short run of mostly link text is a menu, not text.
+    fn flush(&mut self, kind: BlockKind, out: &mut Vec<Block>) {
+        let chars: usize = self.text.split_whitespace().map(|w| w.chars().count() + 1).sum();
+        let words = self.text.split_whitespace().count();
+        let linky = chars > 0 && self.link_chars * 2 > chars && words < 15;
+        if !linky {
+            let mut piece = String::new();
+            for line in self.text.split(BREAK) {
+                if line.trim().is_empty() {
+                    push_block(kind, &piece, out);
+                    piece.clear();
+                } else {
+                    piece.push(' ');
+                    piece.push_str(line);
+                }
+            }
+            push_block(kind, &piece, out);
+        }
+        self.text.clear();
+        self.link_chars = 0;
+    }
+}
+
+fn push_block(kind: BlockKind, text: &str, out: &mut Vec<Block>) {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !text.is_empty() {
+        out.push(Block::new(kind, text));
+    }
+}
+
+fn block_kind(tag: &str, context: BlockKind) -> Option<BlockKind> {
+    Some(match tag {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" | "dt" | "dd" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        "p" | "pre" | "address" | "figcaption" | "caption" | "summary" | "td" | "th" | "div" | "section"
+        | "article" | "main" | "ul" | "ol" | "dl" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "figure"
+        | "details" | "body" | "html" => match context {
+            BlockKind::Heading => BlockKind::Paragraph,
+            other => other,
+        },
+        _ => return None,
+    })
+}
+
+fn collect(
+    el: ElementRef<'_>,
+    kind: BlockKind,
+    noise: &HashSet<NodeId>,
+    out: &mut Vec<Block>,
+    buf: &mut Buffer,
+    in_link: bool,
+) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => buf.push(t, in_link),
+            Node::Element(e) => {
+                if noise.contains(&child.id()) {
+                    continue;
+                }
+                let child_el = ElementRef::wrap(child).expect("an element");
+                let tag = e.name();
+                if is_bracket_marker(child_el) {
+                    continue;
+                }
+                if tag == "br" {
+                    buf.text.push(BREAK);
+                } else if let Some(child_kind) = block_kind(tag, kind) {
+                    buf.flush(kind, out);
+                    let mut inner = Buffer::default();
+                    collect(child_el, child_kind, noise, out, &mut inner, in_link);
+                    inner.flush(child_kind, out);
+                } else {
+                    collect(child_el, kind, noise, out, buf, in_link || tag == "a");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A reference mark or edit link: an inline element whose whole text is a
+/// short bracketed note ("[1]", "[edit]", "[citation needed]").
+fn is_bracket_marker(el: ElementRef<'_>) -> bool {
+    if block_kind(el.value().name(), BlockKind::Paragraph).is_some() {
+        return false;
+    }
+    let text = text_of(el);
+    text.starts_with('[') && text.ends_with(']') && text.chars().count() <= 25
+}
+
+// ---- metadata ----------------------------------------------------------------
+
+fn text_of(el: ElementRef<'_>) -> String {
+    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn meta_content<'a>(root: ElementRef<'a>, keys: &[&str]) -> Option<String> {
+    root.descendent_elements()
+        .filter(|el| el.value().name() == "meta")
+        .find(|el| {
+            let e = el.value();
+            [e.attr("name"), e.attr("property"), e.attr("itemprop")]
+                .into_iter()
+                .flatten()
+                .any(|k| keys.contains(&k.to_ascii_lowercase().as_str()))
+        })
+        .and_then(|el| el.value().attr("content"))
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|c| !c.is_empty())
+}
+
+/// "(3) Why did Rome fall?" → "Why did Rome fall?": an unread-count prefix.
+fn strip_counter(title: &str) -> String {
+    if let Some(rest) = title.strip_prefix('(') {
+        if let Some((count, after)) = rest.split_once(") ") {
+            if !count.is_empty() && count.chars().all(|c| c.is_ascii_digit() || c == '+') {
+                return after.to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+/// "Why did Rome fall? | Some Site" → "Why did Rome fall?": the longest part.
+fn strip_site_name(title: &str) -> String {
+    let mut parts = vec![title.to_owned()];
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_owned)).collect();
+    }
+    parts.into_iter().map(|p| p.trim().to_owned()).max_by_key(|p| p.chars().count()).unwrap_or_default()
+}
+
+/// The title: the first level-1 heading outside page furniture, or a heading
+/// the page's title (or og:title) contains, or that title without the site
+/// name ("Why did Rome fall? | Some Site" → "Why did Rome fall?").
+fn title_of(root: ElementRef<'_>, noise: &HashSet<NodeId>) -> Option<String> {
+    let page_title = root
+        .descendent_elements()
+        .find(|el| el.value().name() == "title")
+        .map(|el| strip_counter(&text_of(el)))
+        .or_else(|| meta_content(root, &["og:title", "twitter:title"]))
+        .filter(|t| !t.is_empty());
+    let headings: Vec<(String, String)> = root
+        .descendent_elements()
+        .filter(|el| matches!(el.value().name(), "h1" | "h2" | "h3"))
+        .filter(|el| !in_noise(*el, noise))
+        .map(|el| (el.value().name().to_owned(), text_of(el)))
+        .filter(|(_, t)| !t.is_empty() && t.chars().count() <= 300)
+        .collect();
+    if let Some(page_title) = &page_title {
+        if let Some((_, h)) = headings.iter().find(|(_, h)| page_title.contains(h.as_str()) && h.chars().count() >= 8) {
+            return Some(h.clone());
+        }
+    }
+    headings
+        .into_iter()
+        .find(|(tag, _)| tag == "h1")
+        .map(|(_, h)| h)
+        .or_else(|| page_title.map(|t| strip_site_name(&t)))
+}
+
+/// Removes "By", "Answered by" and the like before a name.
+fn strip_by(text: &str) -> String {
+    let lower = text.to_lowercase();
+    for prefix in ["answered by", "written by", "posted by", "asked by", "by"] {
+        if lower.starts_with(prefix) && lower[prefix.len()..].starts_with([' ', ':']) {
+            return text[prefix.len()..].trim_start_matches([' ', ':']).trim().to_owned();
+        }
+    }
+    text.trim().to_owned()
+}
+
+/// The author nearest to the main text: from elements marked as author
+/// (itemprop, rel, class or id), the one sharing the deepest ancestor with the
+/// main content; else the page's author meta tag.
+fn author_of(root: ElementRef<'_>, main: ElementRef<'_>) -> Option<String> {
+    let main_line: Vec<NodeId> = std::iter::once(main.id()).chain(main.ancestors().map(|a| a.id())).collect();
+    let mut best: Option<(usize, String)> = None;
+    for el in root.descendent_elements() {
+        let e = el.value();
+        let marked = e.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|t| t == "author"))
+            || e.attr("rel").is_some_and(|v| v.split_whitespace().any(|t| t == "author"))
+            || [e.attr("class"), e.attr("id")].into_iter().flatten().any(|v| {
+                v.split_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    let parts: Vec<&str> = t.split(['-', '_']).collect();
+                    let person = parts.iter().any(|p| {
+                        matches!(*p, "author" | "username" | "byline" | "user" | "poster" | "owner" | "writer" | "signature")
+                    });
+                    person && !parts.iter().any(|p| matches!(*p, "img" | "avatar" | "image" | "photo" | "pic" | "icon"))
+                })
+            });
+        if !marked || e.name() == "meta" {
+            continue;
+        }
+        // A nested `itemprop="name"` holds the name itself; else a link to
+        // the person; else the element's text.
+        let named = el
+            .descendent_elements()
+            .find(|d| d.value().attr("itemprop") == Some("name"))
+            .map(text_of)
+            .or_else(|| {
+                el.descendent_elements()
+                    .filter(|d| d.value().name() == "a")
+                    .map(text_of)
+                    .find(|t| noise::looks_like_name(&strip_by(t)))
+            })
+            .unwrap_or_else(|| text_of(el));
+        let name = strip_by(&named);
+        if !noise::looks_like_name(&name) {
+            continue;
+        }
+        // How deep the nearest ancestor shared with the main content is.
+        let depth = el
+            .ancestors()
+            .find_map(|a| main_line.iter().position(|id| *id == a.id()))
+            .map_or(0, |at| main_line.len() - at);
+        if best.as_ref().is_none_or(|(d, _)| depth > *d) {
+            best = Some((depth, name));
+        }
+    }
+    best.map(|(_, name)| name).or_else(|| meta_content(root, &["author", "article:author"]))
+}
+
+/// The category path: a breadcrumb trail (its items, without "Home" and
+/// without the page's own title), else a section meta tag, else a line
+/// written like "History -> Cold War".
+fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
+    let trail = root.descendent_elements().find(|el| {
+        let e = el.value();
+        [e.attr("class"), e.attr("id"), e.attr("aria-label"), e.attr("itemtype")]
+            .into_iter()
+            .flatten()
+            .any(|v| v.to_ascii_lowercase().contains("breadcrumb"))
+    });
+    if let Some(trail) = trail {
+        let items: Vec<String> = {
+            let lis: Vec<String> = trail.descendent_elements().filter(|e| e.value().name() == "li").map(text_of).collect();
+            if !lis.is_empty() {
+                lis
+            } else {
+                let links: Vec<String> = trail.descendent_elements().filter(|e| e.value().name() == "a").map(text_of).collect();
+                if !links.is_empty() {
+                    links
+                } else {
+                    noise::category_line(&text_of(trail)).unwrap_or_default()
+                }
+            }
+        };
+        let mut items: Vec<String> = items
+            .into_iter()
+            .map(|i| i.trim_matches(|c: char| c.is_whitespace() || "›»>/→|-".contains(c)).to_owned())
+            .filter(|i| !i.is_empty())
+            .collect();
+        items = noise::strip_home(items);
+        if items.last().is_some_and(|l| noise::same_text(l, title)) {
+            items.pop();
+        }
+        if !items.is_empty() {
+            return items;
+        }
+    }
+    if let Some(section) = meta_content(root, &["article:section", "category"]) {
+        return crate::library::parse_category_path(&section);
+    }
+    root.descendent_elements()
+        .filter(|el| !el.child_elements().any(|c| block_kind(c.value().name(), BlockKind::Paragraph).is_some()))
+        .map(text_of)
+        .filter(|t| t.contains("->") || t.contains('»') || t.contains('›') || t.contains('→'))
+        .find_map(|t| noise::category_line(&t))
+        .unwrap_or_default()
+}
+
+fn canonical_of(root: ElementRef<'_>) -> Option<String> {
+    root.descendent_elements()
+        .find(|el| el.value().name() == "link" && el.value().attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")))
+        .and_then(|el| el.value().attr("href"))
+        .map(str::to_owned)
+        .or_else(|| meta_content(root, &["og:url"]))
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitising_removes_everything_that_runs() {
+        let dirty = r#"<p onclick="x()">Hi <a href="javascript:alert(1)">there</a><img src=x onerror="alert(2)">
+            <script>alert(3)</script><style>p{}</style><iframe src="https://e.x"></iframe>
+            <a href="https://ok.example/">ok</a><svg><script>alert(4)</script></svg></p>"#;
+        let clean = sanitise(dirty);
+        for bad in ["onclick", "javascript:", "onerror", "<script", "alert", "<style", "<iframe", "<img", "<svg"] {
+            assert!(!clean.to_lowercase().contains(bad), "{bad} in {clean}");
+        }
+        assert!(clean.contains("https://ok.example/"));
+    }
+
+    #[test]
+    fn head_metadata_survives_sanitising() {
+        let clean = sanitise(r#"<html><head><title>Why did Rome fall? | Site</title><meta name="author" content="Jo Bell"><link rel="canonical" href="https://x.example/q/1"></head><body><p>x</p></body></html>"#);
+        let page = Html::parse_fragment(&clean);
+        let root = page.root_element();
+        assert_eq!(meta_content(root, &["author"]).as_deref(), Some("Jo Bell"));
+        assert_eq!(canonical_of(root).as_deref(), Some("https://x.example/q/1"));
+        assert_eq!(title_of(root, &HashSet::new()).as_deref(), Some("Why did Rome fall?"));
+    }
+
+    #[test]
+    fn breaks_split_paragraphs() {
+        let blocks = fragment_blocks("<div>One line<br>continues.<br><br>Second paragraph.</div>");
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["One line continues.", "Second paragraph."]);
+    }
+}

@@ -1,0 +1,187 @@
+//! JSON for bulk import: an array of objects (`title`, `body`, and optionally
+//! `author`, `category` as "A -> B" or a list, `source`, `tags`), a single such
+//! object, or JSON Lines. Each record is read on its own, so one malformed
+//! record is reported (by its 1-based number) while the others are imported.
+
+use serde_json::{Map, Value};
+
+use crate::library::{parse_category_path, Block, NewDocument, SourceFormat};
+
+use super::{html, ParsedDocument, ParsedRecord};
+
+pub fn parse(text: &str, lines: bool) -> Vec<ParsedRecord> {
+    let text = text.trim_start_matches('\u{feff}').trim();
+    let pieces: Vec<&str> = if lines {
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    } else if text.starts_with('[') {
+        split_array(text)
+    } else if text.starts_with('{') {
+        vec![text]
+    } else {
+        return vec![ParsedRecord {
+            record: None,
+            result: Err("is not a JSON list of documents. Clio expects [ {\"title\": …, \"body\": …}, … ]; \
+                         check the file, or give it a .txt extension to import it as text."
+                .into()),
+        }];
+    };
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| ParsedRecord { record: Some(i + 1), result: record(piece) })
+        .collect()
+}
+
+/// The texts of the elements of a top-level array, found by bracket depth
+/// outside strings. A string never spans a line break in valid JSON, so a
+/// line break ends one: an unterminated string spoils only its own record.
+fn split_array(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = 1;
+    let mut i = 1;
+    let record_indent = text[1..]
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .filter(|l| l.trim_start().starts_with('{'))
+        .map(|l| l.len() - l.trim_start().len());
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            // A line break ends any string (valid JSON has none inside one);
+            // a line opening an object at the indentation of the first record
+            // starts the next record even if this one never closed.
+            in_string = false;
+            escaped = false;
+            if depth > 0 && opens_record_at(&text[i + 1..], record_indent) {
+                push_piece(&text[start..i], &mut pieces);
+                start = i + 1;
+                depth = 0;
+            }
+        } else if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth > 0 => depth -= 1,
+                b']' => {
+                    push_piece(&text[start..i], &mut pieces);
+                    return pieces;
+                }
+                b',' if depth == 0 => {
+                    push_piece(&text[start..i], &mut pieces);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    push_piece(&text[start..], &mut pieces);
+    pieces
+}
+
+fn opens_record_at(rest: &str, indent: Option<usize>) -> bool {
+    let line = rest.lines().next().unwrap_or("");
+    line.trim_start().starts_with('{') && Some(line.len() - line.trim_start().len()) == indent
+}
+
+fn push_piece<'a>(piece: &'a str, pieces: &mut Vec<&'a str>) {
+    if !piece.trim().is_empty() {
+        pieces.push(piece.trim());
+    }
+}
+
+fn record(piece: &str) -> Result<ParsedDocument, String> {
+    let value: Value = serde_json::from_str(piece).map_err(|e| {
+        format!("is not valid JSON ({e}). Fix this record and import the file again; the other records were imported.")
+    })?;
+    let Value::Object(obj) = value else {
+        return Err("is not an object with \"title\" and \"body\". Fix this record and import the file again.".into());
+    };
+    let title = string(&obj, "title").ok_or("has no \"title\" (text). Add one and import the file again.")?;
+    let blocks = match obj.get("body") {
+        Some(Value::String(body)) => body_blocks(body),
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).flat_map(body_blocks).collect(),
+        _ => return Err(format!("(“{title}”) has no \"body\" (text). Add the text and import the file again.")),
+    };
+    let category_path = match obj.get("category") {
+        Some(Value::String(s)) => parse_category_path(s),
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        _ => Vec::new(),
+    };
+    let tags = match obj.get("tags") {
+        Some(Value::String(s)) => s.split(',').map(|t| t.trim().to_owned()).collect(),
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        _ => Vec::new(),
+    };
+    Ok(ParsedDocument {
+        doc: NewDocument {
+            title,
+            author: string(&obj, "author"),
+            category_path,
+            source: string(&obj, "source"),
+            body: String::new(),
+        },
+        format: SourceFormat::Json,
+        blocks,
+        tags,
+    })
+}
+
+fn string(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    match obj.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A record's body: HTML is sanitised and read as blocks; text is split into
+/// paragraphs at blank lines.
+fn body_blocks(body: &str) -> Vec<Block> {
+    let trimmed = body.trim_start();
+    if trimmed.starts_with('<') && trimmed.contains('>') && (body.contains("</") || body.contains("<br")) {
+        return html::fragment_blocks(body);
+    }
+    body.replace("\r\n", "\n").split("\n\n").map(Block::paragraph).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(records: &[ParsedRecord]) -> Vec<Result<String, usize>> {
+        records
+            .iter()
+            .map(|r| r.result.as_ref().map(|d| d.doc.title.clone()).map_err(|_| r.record.unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn a_broken_record_spoils_only_itself() {
+        let text = "[\n {\"title\": \"A\", \"body\": \"x, [y]\"},\n {\"title\": \"B\", \"body\": \"unterminated},\n {\"title\": \"C\", \"body\": \"z\"},\n {\"title\": \"D\", \"body\": \n {\"title\": \"E\", \"body\": \"w\"}\n]";
+        let records = parse(text, false);
+        assert_eq!(outcome(&records), vec![Ok("A".into()), Err(2), Ok("C".into()), Err(4), Ok("E".into())]);
+    }
+
+    #[test]
+    fn fields_and_lines() {
+        let records = parse("{\"title\":\"T\",\"body\":[\"p1\",\"p2\\n\\np3\"],\"category\":[\"History\",\"Rome\"],\"tags\":\"a, b\",\"author\":null}\n\n{\"title\":1}", true);
+        let doc = records[0].result.as_ref().unwrap();
+        assert_eq!(doc.blocks.len(), 3);
+        assert_eq!(doc.doc.category_path, vec!["History", "Rome"]);
+        assert_eq!(doc.tags, vec!["a", "b"]);
+        assert_eq!(doc.doc.author, None);
+        assert!(records[1].result.as_ref().unwrap_err().contains("no \"body\""));
+        assert!(parse("\"just a string\"", false)[0].result.is_err());
+    }
+}

@@ -1,0 +1,211 @@
+//! Markdown with YAML front matter (`title`, `author`, `category`, `tags`,
+//! `source`). The body becomes blocks; inline markup is dropped, and any HTML
+//! inside the Markdown is sanitised before its text is read.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::library::{parse_category_path, Block, BlockKind, NewDocument, SourceFormat};
+
+use super::{html, noise, ParsedDocument};
+
+/// Front matter read from the top of a Markdown file.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct FrontMatter {
+    title: Option<String>,
+    author: Option<String>,
+    category: Vec<String>,
+    tags: Vec<String>,
+    source: Option<String>,
+}
+
+/// The document, and a warning when the front matter could not be read.
+pub fn parse(text: &str, source: Option<&str>, name: Option<&str>) -> (Result<ParsedDocument, String>, Option<String>) {
+    let (front, body, warning) = match split_front_matter(text) {
+        Some((yaml, body)) => match read_front_matter(yaml) {
+            Ok(front) => (front, body, None),
+            Err(e) => (
+                FrontMatter::default(),
+                body,
+                Some(format!("its front matter is not valid YAML ({e}); the text was imported without it. Fix the lines between the two “---” to keep title, author and category.")),
+            ),
+        },
+        None => (FrontMatter::default(), text, None),
+    };
+    let (mut blocks, first_h1) = blocks_of(body);
+    let title = match front.title.clone().or(first_h1) {
+        Some(title) => title,
+        None => match name {
+            Some(name) => name.replace(['_', '-'], " "),
+            None => blocks.first().map(|b| b.text.clone()).unwrap_or_default(),
+        },
+    };
+    if blocks.first().is_some_and(|b| noise::same_text(&b.text, &title)) {
+        blocks.remove(0);
+    }
+    let doc = NewDocument {
+        title,
+        author: front.author,
+        category_path: front.category,
+        source: front.source.or_else(|| source.map(str::to_owned)),
+        body: String::new(),
+    };
+    (Ok(ParsedDocument { doc, format: SourceFormat::Markdown, blocks, tags: front.tags }), warning)
+}
+
+/// The YAML between a first line "---" and the next "---" (or "..."), and the rest.
+fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---\r\n").or_else(|| text.strip_prefix("---\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn read_front_matter(yaml: &str) -> Result<FrontMatter, String> {
+    let docs = YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
+    let Some(doc) = docs.first() else { return Ok(FrontMatter::default()) };
+    if !matches!(doc, Yaml::Hash(_)) {
+        return Err("it is not a list of “key: value” lines".into());
+    }
+    let list = |y: &Yaml| -> Vec<String> {
+        match y {
+            Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
+            other => scalar(other).map(|s| s.split(',').map(|t| t.trim().to_owned()).collect()).unwrap_or_default(),
+        }
+    };
+    let category = match &doc["category"] {
+        Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
+        other => scalar(other).map(|s| parse_category_path(&s)).unwrap_or_default(),
+    };
+    let author = match &doc["author"] {
+        Yaml::Array(items) => Some(items.iter().filter_map(scalar).collect::<Vec<_>>().join(", ")),
+        other => scalar(other),
+    };
+    Ok(FrontMatter {
+        title: scalar(&doc["title"]),
+        author,
+        category,
+        tags: list(&doc["tags"]),
+        source: scalar(&doc["source"]),
+    })
+}
+
+fn scalar(y: &Yaml) -> Option<String> {
+    match y {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The body's blocks, and the text of its first level-1 heading when that
+/// heading comes before any text (it is then the title, not a block).
+fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut title = None;
+    let mut text = String::new();
+    let mut html_block = String::new();
+    let (mut quote_depth, mut item_depth) = (0usize, 0usize);
+    let mut in_html_block = false;
+
+    let flush = |blocks: &mut Vec<Block>, text: &mut String, kind: BlockKind| {
+        if !text.trim().is_empty() {
+            blocks.push(Block::new(kind, text.trim()));
+        }
+        text.clear();
+    };
+    let context = |quote_depth: usize| if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
+
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            // Text before a heading inside a list item belongs to the item.
+            Event::Start(Tag::Heading { .. }) => {
+                let kind = if item_depth > 0 { BlockKind::ListItem } else { context(quote_depth) };
+                flush(&mut blocks, &mut text, kind)
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if level == HeadingLevel::H1 && title.is_none() && blocks.is_empty() {
+                    title = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+                    text.clear();
+                } else {
+                    flush(&mut blocks, &mut text, BlockKind::Heading);
+                }
+            }
+            // Paragraphs inside a list item belong to the item.
+            Event::Start(Tag::Paragraph) if item_depth > 0 => text.push(' '),
+            Event::End(TagEnd::Paragraph) if item_depth == 0 => flush(&mut blocks, &mut text, context(quote_depth)),
+            Event::Start(Tag::Item) => {
+                flush(&mut blocks, &mut text, BlockKind::ListItem);
+                item_depth += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                flush(&mut blocks, &mut text, BlockKind::ListItem);
+                item_depth = item_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => flush(&mut blocks, &mut text, context(quote_depth)),
+            Event::End(TagEnd::CodeBlock) => flush(&mut blocks, &mut text, context(quote_depth)),
+            Event::Start(Tag::HtmlBlock) => {
+                flush(&mut blocks, &mut text, context(quote_depth));
+                in_html_block = true;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                in_html_block = false;
+                blocks.extend(html::fragment_blocks(&html_block));
+                html_block.clear();
+            }
+            Event::Html(raw) if in_html_block => html_block.push_str(&raw),
+            Event::Html(raw) | Event::InlineHtml(raw) => text.push_str(&html::fragment_text(&raw)),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::TableCell) => text.push(' '),
+            _ => {}
+        }
+    }
+    flush(&mut blocks, &mut text, BlockKind::Paragraph);
+    (blocks, title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_structure() {
+        let md = "---\ntitle: \"The Congress of Vienna\"\nauthor: [Ada Rees, Tom Ng]\ncategory: History / Europe\ntags: diplomacy, 1815\n---\n# The Congress of Vienna\n\nIt met in *1814*.\n\n## Aims\n\n- balance of power\n- restore monarchs\n\n> A quote.\n\n<div onclick=\"x()\"><p>Raw <b>html</b></p><script>evil()</script></div>\n";
+        let (doc, warning) = parse(md, Some("/x.md"), Some("x"));
+        let doc = doc.unwrap();
+        assert!(warning.is_none());
+        assert_eq!(doc.doc.title, "The Congress of Vienna");
+        assert_eq!(doc.doc.author.as_deref(), Some("Ada Rees, Tom Ng"));
+        assert_eq!(doc.doc.category_path, vec!["History", "Europe"]);
+        assert_eq!(doc.tags, vec!["diplomacy", "1815"]);
+        let got: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Paragraph, "It met in 1814."),
+                (BlockKind::Heading, "Aims"),
+                (BlockKind::ListItem, "balance of power"),
+                (BlockKind::ListItem, "restore monarchs"),
+                (BlockKind::Quote, "A quote."),
+                (BlockKind::Paragraph, "Raw html"),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_front_matter_is_a_warning() {
+        let (doc, warning) = parse("---\ntitle: [unclosed\n---\nText.", None, Some("notes"));
+        assert_eq!(doc.unwrap().doc.title, "notes");
+        assert!(warning.unwrap().contains("not valid YAML"));
+    }
+}

@@ -1,0 +1,299 @@
+//! Import: real-world files turned into clean documents, safely, and stored
+//! with de-duplication and revisions.
+//!
+//! Formats: scraped HTML pages, the saved-text form of such pages, Markdown with
+//! YAML front matter, plain text, JSON for bulk (an array of objects with
+//! `title`, `author`, `category`, `body`, `source`, `tags`; or JSON Lines), and
+//! folders of those (recursive). Each file is read (`decode`), recognised
+//! (`detect`), parsed into a [`ParsedDocument`] — title, author, category path
+//! and the body as [`Block`]s with page noise removed (`noise`) — and stored by
+//! [`Store::upsert_document`], one transaction per document.
+//!
+//! Nothing imported can run script: HTML is sanitised with `ammonia` before any
+//! text is read from it, and what is stored is plain text in blocks.
+
+mod decode;
+mod detect;
+mod folder;
+mod html;
+mod json;
+mod markdown;
+mod noise;
+mod plain;
+mod saved_text;
+
+use std::fmt;
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::library::{body_of_blocks, Block, NewDocument, SourceFormat, Upsert};
+use crate::store::Store;
+
+pub use decode::MAX_FILE_BYTES;
+pub use detect::Format;
+
+/// A document as an importer read it, before validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParsedDocument {
+    pub doc: NewDocument,
+    pub format: SourceFormat,
+    pub blocks: Vec<Block>,
+    pub tags: Vec<String>,
+}
+
+/// One document (or one failed record) of a parsed file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParsedRecord {
+    /// 1-based position in a bulk file; `None` for single-document files.
+    pub record: Option<usize>,
+    pub result: Result<ParsedDocument, String>,
+}
+
+/// What a file holds, read but not stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Parsed {
+    pub format: Format,
+    pub records: Vec<ParsedRecord>,
+    pub warnings: Vec<String>,
+}
+
+/// A document the import stored, updated or found already there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub file: Option<String>,
+    #[ts(type = "number | null")]
+    pub record: Option<usize>,
+}
+
+/// Something that went wrong (or is worth knowing), with where and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProblem {
+    pub file: Option<String>,
+    /// 1-based record number in a bulk file.
+    #[ts(type = "number | null")]
+    pub record: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.record) {
+            (Some(file), Some(n)) => write!(f, "{file}, record {n}: {}", self.message),
+            (Some(file), None) => write!(f, "{file}: {}", self.message),
+            (None, Some(n)) => write!(f, "record {n}: {}", self.message),
+            (None, None) => write!(f, "{}", self.message),
+        }
+    }
+}
+
+/// What an import did. Documents that failed are in `problems` and were not
+/// stored at all; `warnings` are notes on what was stored or skipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub added: Vec<ImportedItem>,
+    pub updated: Vec<ImportedItem>,
+    pub unchanged: Vec<ImportedItem>,
+    pub problems: Vec<ImportProblem>,
+    pub warnings: Vec<ImportProblem>,
+}
+
+impl ImportReport {
+    /// "3 added, 1 updated, 2 unchanged, 1 problem, 1 warning".
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{} added, {} updated, {} unchanged, {}, {}",
+            self.added.len(),
+            self.updated.len(),
+            self.unchanged.len(),
+            plural(self.problems.len(), "problem"),
+            plural(self.warnings.len(), "warning")
+        )
+    }
+
+    /// Adds another report's items and problems to this one.
+    pub fn merge(&mut self, other: ImportReport) {
+        self.added.extend(other.added);
+        self.updated.extend(other.updated);
+        self.unchanged.extend(other.unchanged);
+        self.problems.extend(other.problems);
+        self.warnings.extend(other.warnings);
+    }
+
+    fn problem(&mut self, file: Option<&str>, record: Option<usize>, message: impl Into<String>) {
+        self.problems.push(ImportProblem { file: file.map(str::to_owned), record, message: message.into() });
+    }
+
+    fn warning(&mut self, file: Option<&str>, record: Option<usize>, message: impl Into<String>) {
+        self.warnings.push(ImportProblem { file: file.map(str::to_owned), record, message: message.into() });
+    }
+}
+
+/// Imports a file, or every importable file under a folder (recursively;
+/// hidden files are skipped, and files of other kinds are skipped with a note).
+pub fn import_path(store: &mut Store, path: &Path, now: i64) -> ImportReport {
+    let mut report = ImportReport::default();
+    let shown = path.display().to_string();
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => {
+            report.problem(Some(&shown), None, format!("could not be read ({e}). Check the path and that you may read it."));
+            return report;
+        }
+    };
+    if meta.is_dir() {
+        let walk = folder::walk(path);
+        for (file, message) in walk.problems {
+            report.problem(Some(&file), None, message);
+        }
+        for (file, message) in walk.skipped {
+            report.warning(Some(&file), None, message);
+        }
+        for file in walk.files {
+            report.merge(import_file(store, &file, false, now));
+        }
+    } else {
+        report.merge(import_file(store, path, true, now));
+    }
+    report
+}
+
+/// Imports pasted text: HTML, Markdown, JSON or plain text, recognised from
+/// the text itself. `origin` (a URL or name) becomes the document's source.
+pub fn import_text(store: &mut Store, text: &str, origin: Option<&str>, now: i64) -> ImportReport {
+    if text.trim().is_empty() {
+        let mut report = ImportReport::default();
+        report.problem(origin, None, "The pasted text is empty. Paste the page or text to keep.");
+        return report;
+    }
+    let parsed = parse_text(text, origin, None);
+    let label = origin.unwrap_or("pasted text");
+    store_parsed(store, parsed, label, None, now)
+}
+
+/// Reads and parses a file without storing it (the `import_file` example
+/// prints this). The error names what is wrong with the file and what to do.
+pub fn parse_file(path: &Path) -> Result<Parsed, String> {
+    parse_file_as(path, detect::by_extension(path))
+}
+
+fn parse_file_as(path: &Path, format: Option<Format>) -> Result<Parsed, String> {
+    let bytes = decode::read_limited(path)?;
+    let decoded = decode::decode(&bytes, format == Some(Format::Html))?;
+    let source = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()).display().to_string();
+    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let format = format.unwrap_or_else(|| detect::sniff(&decoded.text));
+    let mut parsed = parse_as(format, &decoded.text, Some(&source), name.as_deref());
+    if let Some(warning) = decoded.warning {
+        parsed.warnings.insert(0, warning);
+    }
+    Ok(parsed)
+}
+
+/// Parses text of a known (or, with `None`, sniffed) format. `source` is where
+/// it came from; `name` stands in for a missing title.
+pub fn parse_text(text: &str, source: Option<&str>, format: Option<Format>) -> Parsed {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = format.unwrap_or_else(|| detect::sniff(text));
+    parse_as(format, text, source, None)
+}
+
+fn parse_as(format: Format, text: &str, source: Option<&str>, name: Option<&str>) -> Parsed {
+    let one = |result: Result<ParsedDocument, String>| vec![ParsedRecord { record: None, result }];
+    let mut warnings = Vec::new();
+    let records = match format {
+        Format::Html => one(html::parse_page(text, source, name)),
+        Format::Markdown => {
+            let (result, warning) = markdown::parse(text, source, name);
+            warnings.extend(warning);
+            one(result)
+        }
+        Format::Text => one(match saved_text::parse(text, source) {
+            Some(doc) => Ok(doc),
+            None => plain::parse(text, source, name),
+        }),
+        Format::Json => json::parse(text, false),
+        Format::JsonLines => json::parse(text, true),
+    };
+    let records = records
+        .into_iter()
+        .map(|mut r| {
+            if let Ok(doc) = &mut r.result {
+                doc.doc.body = body_of_blocks(&doc.blocks);
+            }
+            r
+        })
+        .collect();
+    Parsed { format, records, warnings }
+}
+
+fn import_file(store: &mut Store, path: &Path, explicit: bool, now: i64) -> ImportReport {
+    let shown = path.display().to_string();
+    let format = detect::by_extension(path);
+    if format.is_none() && !explicit {
+        let mut report = ImportReport::default();
+        report.warning(Some(&shown), None, detect::unknown_kind_note(path));
+        return report;
+    }
+    match parse_file_as(path, format) {
+        Ok(parsed) => store_parsed(store, parsed, &shown, Some(&shown), now),
+        Err(message) => {
+            let mut report = ImportReport::default();
+            report.problem(Some(&shown), None, message);
+            report
+        }
+    }
+}
+
+fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&str>, now: i64) -> ImportReport {
+    let mut report = ImportReport::default();
+    for warning in parsed.warnings {
+        report.warning(Some(label), None, warning);
+    }
+    let mut empty = true;
+    for ParsedRecord { record, result } in parsed.records {
+        empty = false;
+        let parsed = match result {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                report.problem(Some(label), record, message);
+                continue;
+            }
+        };
+        let valid = match parsed.doc.validate_blocks(parsed.format, parsed.blocks, parsed.tags) {
+            Ok(valid) => valid,
+            Err(e) => {
+                report.problem(Some(label), record, format!("{e} Nothing of it was imported."));
+                continue;
+            }
+        };
+        let item = |id| ImportedItem { id, title: valid.title.clone(), file: file.map(str::to_owned), record };
+        let fresh: Vec<i64> = report.added.iter().chain(&report.updated).map(|i| i.id).collect();
+        match store.upsert_document_except(&valid, now, &fresh) {
+            Ok(Upsert::Added { id }) => report.added.push(item(id)),
+            Ok(Upsert::Updated { id, .. }) => report.updated.push(item(id)),
+            Ok(Upsert::Unchanged { id }) => report.unchanged.push(item(id)),
+            Err(e) => report.problem(
+                Some(label),
+                record,
+                format!("could not be stored ({e}). Nothing of it was written; try again, and report it if it persists."),
+            ),
+        }
+    }
+    if empty {
+        report.problem(Some(label), None, "holds no documents. Check that it is the file you meant to import.");
+    }
+    report
+}

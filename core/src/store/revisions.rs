@@ -1,0 +1,50 @@
+//! Earlier texts of documents, kept when an import replaces them, and the
+//! flag on cards whose source text changed.
+
+use rusqlite::{params, Transaction};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::library::DocumentRevision;
+
+/// Copies the current title, body and hash of `document_id` into
+/// `document_revisions` and returns the revision number the new text gets.
+pub(super) fn keep_current_text(tx: &Transaction<'_>, document_id: i64, now: i64) -> Result<i64> {
+    let changed = tx.execute(
+        "INSERT INTO document_revisions (document_id, revision, title, body, content_hash, replaced_at)
+         SELECT id, revision, title, body, content_hash, ?2 FROM documents WHERE id = ?1",
+        params![document_id, now],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "document", id: document_id });
+    }
+    Ok(tx.query_row("SELECT revision + 1 FROM documents WHERE id = ?1", [document_id], |r| r.get(0))?)
+}
+
+/// Marks every card made from `document_id` as needing a look: its text changed.
+pub(super) fn flag_cards_for_check(tx: &Transaction<'_>, document_id: i64, now: i64) -> Result<usize> {
+    Ok(tx.execute(
+        "UPDATE cards SET needs_check = 1, updated_at = ?2 WHERE document_id = ?1 AND needs_check = 0",
+        params![document_id, now],
+    )?)
+}
+
+impl Store {
+    /// The earlier texts of a document, oldest first.
+    pub fn document_revisions(&self, document_id: i64) -> Result<Vec<DocumentRevision>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT revision, title, body, content_hash, replaced_at FROM document_revisions
+             WHERE document_id = ?1 ORDER BY revision",
+        )?;
+        let rows = stmt.query_map([document_id], |r| {
+            Ok(DocumentRevision {
+                revision: r.get(0)?,
+                title: r.get(1)?,
+                body: r.get(2)?,
+                content_hash: r.get(3)?,
+                replaced_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
