@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use clio_core::library::{self, NewDocument};
+use clio_core::generate::{generate, GenerateOptions};
 use clio_core::import::{self, ImportReport};
 use clio_core::time::now_ms;
 use clio_core::{info, paths, Store};
@@ -44,6 +45,8 @@ pub enum Command {
     Add(AddArgs),
     /// Import files or folders: HTML pages, saved pages, Markdown, plain text, JSON
     Import(ImportArgs),
+    /// Write quiz cards from the text in a file, best first (nothing is stored)
+    Cards(CardsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -84,6 +87,19 @@ pub struct ImportArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    /// A UTF-8 text file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// At most this many cards (0: all)
+    #[arg(long, default_value_t = 0)]
+    pub max: usize,
+    /// Print a JSON array of cards instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
 pub fn run(command: Command, db: &Path) -> ExitCode {
     match execute(command, db) {
         Ok(()) => ExitCode::SUCCESS,
@@ -95,6 +111,10 @@ pub fn run(command: Command, db: &Path) -> ExitCode {
 }
 
 fn execute(command: Command, db: &Path) -> Result<(), String> {
+    // Writing cards from a file needs no library.
+    if let Command::Cards(args) = command {
+        return cards(args);
+    }
     let mut store = Store::open(db).map_err(|e| e.to_string())?;
     match command {
         Command::Info(flags) => {
@@ -141,6 +161,7 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
             }
         }
         Command::Import(args) => return import(&mut store, args),
+        Command::Cards(_) => unreachable!("handled before the library is opened"),
     }
     Ok(())
 }
@@ -175,6 +196,24 @@ fn import(store: &mut Store, args: ImportArgs) -> Result<(), String> {
         0 => Ok(()),
         n => Err(format!("{n} item(s) could not be imported; see the messages above")),
     }
+}
+
+fn cards(args: CardsArgs) -> Result<(), String> {
+    let text = read_text(&args.file)?;
+    let options = GenerateOptions { max_cards: args.max, ..GenerateOptions::default() };
+    let cards = generate(&text, &options);
+    if args.json {
+        print_json(&cards);
+        return Ok(());
+    }
+    for card in &cards {
+        println!("{}", card.prompt);
+        if !card.choices.is_empty() {
+            println!("    choices: {}", card.choices.join(" | "));
+        }
+        println!("    → {}\n", card.answer);
+    }
+    Ok(())
 }
 
 fn read_text(file: &Path) -> Result<String, String> {

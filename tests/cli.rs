@@ -147,3 +147,28 @@ fn import_reads_a_folder_reports_what_it_did_and_fails_on_bad_files() {
     assert_eq!(listed.as_array().unwrap().len(), 2, "nothing was added by the failed import");
 }
 
+#[test]
+fn cards_writes_questions_from_a_text_file_without_a_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("split.txt");
+    std::fs::write(
+        &text,
+        "The alliance between Moscow and Beijing weakened through the late 1950s. The culmination of this \
+         conflict came in 1960, when the Soviet Union withdrew its advisers and aid from China.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("never.sqlite3");
+    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "cards", "--json", text.to_str().unwrap()], &[], None));
+    let cards: Value = serde_json::from_str(&out).unwrap();
+    let cards = cards.as_array().unwrap();
+    assert!(
+        cards.iter().any(|c| c["prompt"] == "In what year did the Soviet Union withdraw its advisers and aid from China?"
+            && c["answer"] == "1960"),
+        "{out}"
+    );
+    for card in cards {
+        let (prompt, answer) = (card["prompt"].as_str().unwrap(), card["answer"].as_str().unwrap());
+        assert!(!prompt.contains(answer), "the answer {answer:?} leaks into {prompt:?}");
+    }
+    assert!(!db.exists(), "writing cards from a file opens no library");
+}

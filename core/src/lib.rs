@@ -5,6 +5,7 @@
 //! and the command line both call into this crate and nothing else.
 
 pub mod error;
+pub mod generate;
 pub mod import;
 pub mod info;
 pub mod library;

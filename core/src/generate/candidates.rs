@@ -1,0 +1,217 @@
+//! Every candidate card of a document, with its first score.
+
+use super::clauses::{clauses, Clause};
+use super::cloze::cloze;
+use super::entities::{Entity, EntityKind};
+use super::forms::{nominal_question, relative_question, term_questions};
+use super::lexicon::lexicon;
+use super::pronouns::Ctx;
+use super::questions::{answer_text, question, Candidate};
+use super::render::{capitalise_first, drop_dangling, in_brackets, lower_first, render, Piece};
+use super::text::{Document, Sentence};
+use super::CardKind;
+
+/// How much less an entity is worth asking about: one item of a list, a nationality
+/// used as an adjective ("French refugees"), a name glued to a dash.
+pub(super) fn entity_penalty(s: &Sentence, e: &Entity) -> f32 {
+    let lex = lexicon();
+    let mut p = 0.0;
+    let prev = e.start.checked_sub(1).map(|k| &s.tokens[k]);
+    let next = s.tokens.get(e.end);
+    let neighbour_entity = |k: usize| s.entities.iter().any(|o| o.start == k || o.end == k + 1);
+    let listed_before = prev
+        .is_some_and(|t| t.is_punct(",") || t.is_punct(";") || t.lower == "and")
+        && e.start >= 2
+        && neighbour_entity(e.start - 2);
+    let listed_after = next.is_some_and(|t| t.is_punct(",") || t.is_punct(";") || t.lower == "and")
+        && neighbour_entity(e.end + 1);
+    if listed_before || listed_after {
+        p += 0.12;
+    }
+    if e.end - e.start == 1 && !e.kind.is_time() && e.kind != EntityKind::Number {
+        if let Some(n) = next {
+            if n.is_word()
+                && !n.is_capitalised()
+                && !lex.is_function(&n.lower)
+                && lex.past_lemma(&n.lower).is_none()
+                && (lex.is_demonym(&s.tokens[e.start].text)
+                    || e.kind == EntityKind::Group
+                    || e.kind == EntityKind::Name)
+            {
+                p += 0.2;
+            }
+        }
+    }
+    let glued = |t: &super::tokens::Token, other_side: bool| {
+        matches!(t.text.as_str(), "–" | "-" | "/")
+            && (if other_side {
+                t.start == s.tokens[e.end - 1].end
+            } else {
+                t.end == s.tokens[e.start].start
+            })
+    };
+    if prev.is_some_and(|t| glued(t, false)) || next.is_some_and(|t| glued(t, true)) {
+        p += 1.0; // "pre-1973", "Arab–Israeli": part of a word
+    }
+    if prev.is_some_and(|t| t.is_punct("(")) {
+        p += 0.15;
+    }
+    p
+}
+
+/// All candidate cards of a document, unranked.
+pub fn candidates(doc: &Document) -> Vec<Candidate> {
+    let all_clauses: Vec<Vec<Clause>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            if s.boilerplate {
+                Vec::new()
+            } else {
+                clauses(&s.tokens)
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.boilerplate {
+            continue;
+        }
+        let ctx = Ctx {
+            doc,
+            si,
+            clauses: &all_clauses,
+        };
+        for c in &all_clauses[si] {
+            for (span, b) in term_questions(&ctx, c) {
+                let mut pieces = b.pieces;
+                pieces.pop();
+                let mut pieces = drop_dangling(s, pieces);
+                pieces.push(Piece::Text("?".into()));
+                let prompt = capitalise_first(&render(s, &pieces));
+                let n = prompt.split_whitespace().count();
+                if prompt.contains(['"', '“', '”']) || n < 5 {
+                    continue;
+                }
+                let mut answer = s.span_text(span.0, span.1);
+                if span.0 == 0
+                    && s.tokens[0].is_capitalised()
+                    && lexicon().is_function(&s.tokens[0].lower)
+                {
+                    answer = lower_first(&answer);
+                }
+                let mut score = 0.3 + 0.3 * b.form;
+                if n > 22 {
+                    score -= 0.01 * (n - 22) as f32;
+                }
+                if b.resolved {
+                    score -= 0.05;
+                }
+                out.push(Candidate {
+                    sentence: si,
+                    answer_span: span,
+                    kind: CardKind::Question,
+                    prompt,
+                    answer,
+                    answer_kind: EntityKind::Term,
+                    score,
+                });
+            }
+        }
+        for e in &s.entities {
+            let answer = answer_text(s, e);
+            if answer.split_whitespace().count() > 6 || answer.is_empty() {
+                continue;
+            }
+            let penalty = entity_penalty(s, e);
+            if in_brackets(s, e.start)
+                || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2
+                || penalty >= 1.0
+            {
+                continue;
+            }
+            // Dates, numbers and full names make the most testable facts; a lone
+            // capitalised word ("French", "Normans") the least.
+            let single_word =
+                e.end - e.start == 1 && !e.kind.is_time() && e.kind != EntityKind::Number;
+            let kind_bonus = -penalty - if single_word { 0.08 } else { 0.0 }
+                + match e.kind {
+                    EntityKind::Year | EntityKind::Date => 0.14,
+                    EntityKind::Decade | EntityKind::Century => 0.1,
+                    EntityKind::Person => 0.08,
+                    EntityKind::Number => 0.14,
+                    EntityKind::Place => 0.04,
+                    EntityKind::Event | EntityKind::Organization => 0.04,
+                    EntityKind::Group => -0.02,
+                    EntityKind::Name | EntityKind::Term => -0.04,
+                };
+            let built = all_clauses[si]
+                .iter()
+                .filter_map(|c| question(&ctx, c, e))
+                .chain(nominal_question(&ctx, e))
+                .chain(relative_question(&ctx, e));
+            {
+                for b in built {
+                    let mut pieces = b.pieces;
+                    pieces.pop(); // the "?"
+                    let mut pieces = drop_dangling(s, pieces);
+                    pieces.push(Piece::Text("?".into()));
+                    let prompt = capitalise_first(&render(s, &pieces));
+                    // A quotation cut in two reads badly as a question.
+                    if prompt.contains(['"', '“', '”']) {
+                        continue;
+                    }
+                    let n = prompt.split_whitespace().count();
+                    let mut score = 0.55 + 0.3 * b.form + kind_bonus;
+                    if n > 22 {
+                        score -= 0.01 * (n - 22) as f32;
+                    }
+                    if n < 5 {
+                        score -= 0.25;
+                    }
+                    if b.resolved {
+                        score -= 0.05;
+                    }
+                    // A duration is answered with its unit: "twenty-three years".
+                    let answer = match e.unit {
+                        Some(u)
+                            if prompt.starts_with("How long") || prompt.contains(", how long") =>
+                        {
+                            s.span_text(e.start, u + 1)
+                        }
+                        _ => answer.clone(),
+                    };
+                    out.push(Candidate {
+                        sentence: si,
+                        answer_span: (e.start, e.end),
+                        kind: CardKind::Question,
+                        prompt,
+                        answer,
+                        answer_kind: e.kind,
+                        score,
+                    });
+                }
+            }
+            if let Some((prompt, resolved)) = cloze(&ctx, e) {
+                let mut score = 0.45 + kind_bonus;
+                let n = prompt.split_whitespace().count();
+                if n > 25 {
+                    score -= 0.01 * (n - 25) as f32;
+                }
+                if resolved {
+                    score -= 0.05;
+                }
+                out.push(Candidate {
+                    sentence: si,
+                    answer_span: (e.start, e.end),
+                    kind: CardKind::Cloze,
+                    prompt,
+                    answer,
+                    answer_kind: e.kind,
+                    score,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,446 @@
+//! Multiple-choice options and true/false swaps: plausible wrong answers of the
+//! answer's type, from the same document first, then the library; years near the
+//! answer.
+
+use std::collections::HashSet;
+
+use super::entities::EntityKind;
+use super::questions::answer_text;
+use super::rank::{norm_tokens, PRONOUN_STARTS};
+use super::text::Document;
+use super::{Card, CardKind, GenerateOptions, LibraryContext};
+
+fn parse_int(s: &str) -> Option<i64> {
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || s.chars().any(|c| c.is_alphabetic() && c != 's') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn with_commas(n: i64) -> String {
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// A year as a signed number: "1960" → 1960, "44 BC" → -44, "AD 117" → 117.
+fn parse_year(s: &str) -> Option<i64> {
+    let t = s.trim();
+    let (num, sign) = if let Some(x) = t.strip_suffix(" BC").or_else(|| t.strip_suffix(" BCE")) {
+        (x, -1)
+    } else {
+        (
+            t.strip_prefix("AD ")
+                .or_else(|| t.strip_suffix(" AD"))
+                .or_else(|| t.strip_suffix(" CE"))
+                .unwrap_or(t),
+            1,
+        )
+    };
+    num.trim().parse::<i64>().ok().map(|n| n * sign)
+}
+
+/// A year written the way `like` writes its own.
+fn format_year(y: i64, like: &str) -> String {
+    if y < 0 || like.ends_with(" BC") {
+        format!("{} BC", y.abs())
+    } else if like.starts_with("AD ") {
+        format!("AD {y}")
+    } else {
+        y.to_string()
+    }
+}
+
+/// Offsets tried, in order, for years near the answer.
+const YEAR_STEPS: &[i64] = &[2, -3, 5, -1, 7, -6, 1, 10, -10, 4, -4, 12];
+
+/// Distractors generated from the answer itself (numbers, years, decades, centuries).
+fn generated(answer: &str, kind: EntityKind) -> Vec<String> {
+    match kind {
+        EntityKind::Year => match parse_year(answer) {
+            Some(y) => YEAR_STEPS
+                .iter()
+                .map(|d| y + d)
+                .filter(|v| *v != 0 && (*v < 0) == (y < 0))
+                .map(|v| format_year(v, answer))
+                .collect(),
+            None => Vec::new(),
+        },
+        EntityKind::Decade => {
+            let Some(d) = answer
+                .trim()
+                .strip_suffix('s')
+                .and_then(|d| d.parse::<i64>().ok())
+            else {
+                return Vec::new();
+            };
+            [10, -10, 20, -20, 30]
+                .iter()
+                .map(|k| format!("{}s", d + k))
+                .collect()
+        }
+        EntityKind::Century => {
+            let lower = answer.to_lowercase();
+            let num: String = lower.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let Ok(n) = num.parse::<i64>() else {
+                return Vec::new();
+            };
+            let rest = &answer[num.len()..];
+            let rest = rest.trim_start_matches(|c: char| c.is_alphabetic());
+            [1, -1, 2, -2, 3]
+                .iter()
+                .filter(|k| n + *k > 0)
+                .map(|k| format!("{}{}", ordinal(n + k), rest))
+                .collect()
+        }
+        EntityKind::Date => {
+            // Shift the year of a full date.
+            let words: Vec<&str> = answer.split(' ').collect();
+            let Some(pos) = words
+                .iter()
+                .position(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            else {
+                return Vec::new();
+            };
+            let y: i64 = words[pos].parse().unwrap_or(0);
+            [1, -2, 3, -1, 2]
+                .iter()
+                .map(|d| {
+                    let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+                    w[pos] = (y + d).to_string();
+                    w.join(" ")
+                })
+                .collect()
+        }
+        EntityKind::Number if answer.chars().all(|c| c.is_ascii_lowercase()) => {
+            const SMALL: &[&str] = &[
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                "twenty",
+            ];
+            match SMALL.iter().position(|w| *w == answer) {
+                Some(i) => [i + 1, i.wrapping_sub(1), i + 2, i + 3, i.wrapping_sub(2)]
+                    .iter()
+                    .filter_map(|&j| SMALL.get(j))
+                    .map(|w| w.to_string())
+                    .collect(),
+                None => Vec::new(),
+            }
+        }
+        EntityKind::Number => {
+            let Some(n) = parse_int(answer) else {
+                return Vec::new();
+            };
+            if n == 0 || answer.contains('.') {
+                return Vec::new();
+            }
+            let prefix: String = answer.chars().take_while(|c| !c.is_ascii_digit()).collect();
+            let suffix: String = answer
+                .chars()
+                .rev()
+                .take_while(|c| !c.is_ascii_digit())
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
+            let fmt = |v: i64| {
+                if answer.contains(',') || v >= 10_000 {
+                    with_commas(v)
+                } else {
+                    v.to_string()
+                }
+            };
+            let mut out = Vec::new();
+            for (num, den) in [(2, 1), (1, 2), (3, 2), (3, 1), (2, 3), (5, 1)] {
+                let v = n * num / den;
+                if v > 0 && v != n {
+                    out.push(format!("{prefix}{}{suffix}", fmt(v)));
+                }
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Up to `want` distractors for `answer`, none equal to or overlapping it, none in
+/// the prompt, no two alike.
+pub fn distractors(
+    doc: &Document,
+    library: &LibraryContext,
+    answer: &str,
+    kind: EntityKind,
+    prompt: &str,
+    want: usize,
+) -> Vec<String> {
+    let a_norm = norm_tokens(answer);
+    let a_set: HashSet<&String> = a_norm.iter().collect();
+    let p_norm = norm_tokens(prompt).join(" ");
+    let mut seen: HashSet<String> = HashSet::new();
+    seen.insert(a_norm.join(" "));
+    let mut out = Vec::new();
+    let answer_year = if kind == EntityKind::Year {
+        parse_year(answer)
+    } else {
+        None
+    };
+    let answer_number = if kind == EntityKind::Number {
+        parse_int(answer)
+    } else {
+        None
+    };
+    let mut consider = |cand: &str, out: &mut Vec<String>| {
+        if out.len() >= want {
+            return;
+        }
+        let n = norm_tokens(cand);
+        if n.is_empty() || n.len() > 6 {
+            return;
+        }
+        let key = n.join(" ");
+        if seen.contains(&key) {
+            return;
+        }
+        // Overlapping names ("Mao" / "Mao Zedong") and words of the prompt are giveaways.
+        if !kind.is_time() && kind != EntityKind::Number && n.iter().any(|w| a_set.contains(w)) {
+            return;
+        }
+        if format!(" {p_norm} ").contains(&format!(" {key} ")) {
+            return;
+        }
+        // Two choices naming one thing ("Khrushchev" / "Nikita Khrushchev") are alike.
+        if !kind.is_time()
+            && kind != EntityKind::Number
+            && out
+                .iter()
+                .any(|o: &String| norm_tokens(o).iter().any(|w| n.contains(w)))
+        {
+            return;
+        }
+        // Years: only near the answer (within forty years).
+        if let (Some(y), EntityKind::Year) = (answer_year, kind) {
+            match parse_year(cand) {
+                Some(c) if (c - y).abs() <= 40 => {}
+                _ => return,
+            }
+        }
+        // Numbers: of the same order of magnitude.
+        if let (Some(a), Some(c)) = (answer_number, parse_int(cand)) {
+            if a > 0 && (c * 4 < a || c > a * 4) {
+                return;
+            }
+        }
+        seen.insert(key);
+        out.push(cand.to_string());
+    };
+    // The same document first: nearest years first.
+    let mut same: Vec<String> = Vec::new();
+    for s in &doc.sentences {
+        for e in &s.entities {
+            if e.kind == kind {
+                same.push(answer_text(s, e));
+            }
+        }
+    }
+    if let Some(y) = answer_year {
+        same.sort_by_key(|c| {
+            (
+                parse_year(c).map(|c| (c - y).abs()).unwrap_or(i64::MAX),
+                c.clone(),
+            )
+        });
+    }
+    // Numbers: only of the same shape ("$12" with "$40", "400%" with "70%", "two" with "five").
+    let shape = |s: &str| {
+        (
+            s.starts_with('$'),
+            s.ends_with('%') || s.ends_with("percent"),
+            s.chars().next().is_some_and(char::is_alphabetic),
+        )
+    };
+    for c in &same {
+        if kind == EntityKind::Number && shape(c) != shape(answer) {
+            continue;
+        }
+        consider(c, &mut out);
+    }
+    if !kind.is_time() && kind != EntityKind::Number {
+        for e in &library.entities {
+            if e.kind == kind {
+                consider(&e.text, &mut out);
+            }
+        }
+    }
+    for g in generated(answer, kind) {
+        consider(&g, &mut out);
+    }
+    out
+}
+
+/// The four choices, in a fixed order: numbers and dates ascending, names alphabetical.
+fn order_choices(mut choices: Vec<String>, kind: EntityKind) -> Vec<String> {
+    if kind == EntityKind::Year {
+        choices.sort_by_key(|c| (parse_year(c).unwrap_or(0), c.clone()));
+    } else if kind.is_time() || kind == EntityKind::Number {
+        choices.sort_by_key(|c| {
+            let digits: String = c.chars().filter(|c| c.is_ascii_digit()).collect();
+            (digits.parse::<i64>().unwrap_or(0), c.clone())
+        });
+    } else {
+        choices.sort_by_key(|c| c.to_lowercase());
+    }
+    choices
+}
+
+/// Turns some of the ranked cards into multiple-choice and true/false exercises, so a
+/// review session mixes formats without asking the same fact twice: every third card
+/// that has three good distractors becomes multiple choice; in the lower part of the
+/// list, every fourth card with a plausible swap becomes true/false.
+pub fn add_exercises(
+    doc: &Document,
+    library: &LibraryContext,
+    options: &GenerateOptions,
+    cards: &mut [(Card, EntityKind)],
+) {
+    let n = cards.len();
+    let mut prompts: HashSet<String> = cards
+        .iter()
+        .map(|(c, _)| norm_tokens(&c.prompt).join(" "))
+        .collect();
+    let mut mc_eligible = 0usize;
+    let mut tf_eligible = 0usize;
+    for (idx, (card, kind)) in cards.iter_mut().enumerate() {
+        let kind = *kind;
+        if options.true_false
+            && idx * 3 >= n * 2
+            && n >= 6
+            && matches!(
+                kind,
+                EntityKind::Year
+                    | EntityKind::Date
+                    | EntityKind::Person
+                    | EntityKind::Place
+                    | EntityKind::Number
+            )
+        {
+            let d = distractors(doc, library, &card.answer, kind, &card.prompt, 1);
+            if let Some(d) = d.first() {
+                tf_eligible += 1;
+                if tf_eligible % 4 == 0 {
+                    let truth = (tf_eligible / 4) % 2 == 1;
+                    let made = statement(
+                        &card.source_sentence,
+                        &card.answer,
+                        if truth { None } else { Some(d) },
+                    );
+                    if let Some(statement) =
+                        made.filter(|s| prompts.insert(norm_tokens(s).join(" ")))
+                    {
+                        card.kind = CardKind::TrueFalse;
+                        card.prompt = statement;
+                        card.answer = if truth { "True".into() } else { "False".into() };
+                        card.choices = vec!["True".into(), "False".into()];
+                        continue;
+                    }
+                }
+            }
+        }
+        // A catch-all name or a common noun phrase has no reliable type to draw choices of.
+        if !options.multiple_choice
+            || !matches!(card.kind, CardKind::Question | CardKind::Cloze)
+            || matches!(kind, EntityKind::Name | EntityKind::Term)
+        {
+            continue;
+        }
+        let d = distractors(doc, library, &card.answer, kind, &card.prompt, 3);
+        if d.len() < 3 {
+            continue;
+        }
+        mc_eligible += 1;
+        if mc_eligible % 3 != 0 {
+            continue;
+        }
+        let mut choices = d;
+        choices.push(card.answer.clone());
+        card.choices = order_choices(choices, kind);
+        card.kind = CardKind::MultipleChoice;
+    }
+}
+
+/// The source sentence as a statement to judge, with `swap` put in place of the answer.
+fn statement(sentence: &str, answer: &str, swap: Option<&str>) -> Option<String> {
+    let first = norm_tokens(sentence);
+    if first
+        .first()
+        .is_some_and(|w| PRONOUN_STARTS.contains(&w.as_str()))
+    {
+        return None;
+    }
+    let lower = sentence.to_lowercase();
+    if lower.contains("true")
+        || lower.contains("false")
+        || !sentence.contains(answer)
+        || sentence.matches(answer).count() > 1
+    {
+        return None;
+    }
+    let s = match swap {
+        Some(d) => sentence.replacen(answer, d, 1),
+        None => sentence.to_string(),
+    };
+    if s.split_whitespace().count() > 40 {
+        return None;
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_numbers_years_centuries() {
+        assert_eq!(
+            generated("1960", EntityKind::Year)[..3],
+            ["1962", "1957", "1965"]
+        );
+        assert_eq!(
+            generated("10th century", EntityKind::Century)[..2],
+            ["11th century", "9th century"]
+        );
+        assert_eq!(
+            generated("1960s", EntityKind::Decade)[..2],
+            ["1970s", "1950s"]
+        );
+        assert_eq!(generated("25,000", EntityKind::Number)[0], "50,000");
+        assert_eq!(generated("$40", EntityKind::Number)[0], "$80");
+        assert_eq!(generated("June 1348", EntityKind::Date)[0], "June 1349");
+        assert_eq!(
+            generated("44 BC", EntityKind::Year)[..2],
+            ["42 BC", "47 BC"]
+        );
+        assert_eq!(generated("AD 117", EntityKind::Year)[0], "AD 119");
+        assert_eq!(generated("three", EntityKind::Number)[..2], ["four", "two"]);
+    }
+}

@@ -1,0 +1,323 @@
+//! Question forms beyond the clause-and-entity ones: relative clauses ("…, who
+//! denounced Stalin"), event nouns ("the founding of X in 1949") and common noun
+//! phrases as answers.
+
+use super::clauses::{relative_predicate, Clause, Verb};
+use super::entities::{Entity, EntityKind};
+use super::lexicon::lexicon;
+use super::pronouns::{Ctx, PRONOUNS};
+use super::questions::{intro_prefix, inverted, is_possessive, time_phrase, time_wh, Built};
+use super::render::{ends_with_q, trim_relative, Piece};
+use super::text::Sentence;
+use super::tokens::TokKind;
+
+/// "… with Soviet Premier Nikita Khrushchev, who criticized Mao's emphasis …" →
+/// "Which Soviet Premier criticized Mao's emphasis …?"
+pub(super) fn relative_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    if !matches!(e.kind, EntityKind::Person | EntityKind::Group) || is_possessive(s, e) {
+        return None;
+    }
+    let comma = s.tokens.get(e.end)?;
+    let who = s.tokens.get(e.end + 1)?;
+    if !comma.is_punct(",") || who.lower != "who" {
+        return None;
+    }
+    let (v, end) = relative_predicate(&s.tokens, e.end + 1)?;
+    let mut p = match e.title {
+        Some((a, b)) => {
+            let mut p = vec![Piece::Text("Which".into())];
+            p.extend((a..b).map(Piece::Tok));
+            p
+        }
+        None => vec![Piece::Text("Who".into())],
+    };
+    let (pred, resolved) = ctx.phrase(v, end, false, false)?;
+    p.extend(pred);
+    Some(Built {
+        pieces: ends_with_q(p),
+        resolved,
+        form: 0.85,
+    })
+}
+
+/// Whether tokens `a..b` make a short common noun phrase worth asking for: one to four
+/// words after an article, no name, number, pronoun or verb, ending in a noun-like word.
+pub(super) fn term_span(s: &Sentence, a: usize, b: usize) -> Option<(usize, usize)> {
+    let lex = lexicon();
+    if b <= a {
+        return None;
+    }
+    let mut x = a;
+    if matches!(s.tokens[x].lower.as_str(), "the" | "a" | "an") {
+        x += 1;
+    }
+    let n = b.saturating_sub(x);
+    if !(1..=4).contains(&n) {
+        return None;
+    }
+    for (i, t) in s.tokens[x..b].iter().enumerate() {
+        let first_of_sentence = x + i == 0;
+        if !t.is_word()
+            || (t.is_capitalised() && !first_of_sentence)
+            || lex.is_function(&t.lower)
+            || super::lexicon::is_aux(&t.lower)
+            || PRONOUNS.contains(&t.lower.as_str())
+        {
+            return None;
+        }
+        if lex.past_lemma(&t.lower).is_some() && !t.lower.ends_with("ed") || t.lower.ends_with("ly")
+        {
+            return None;
+        }
+    }
+    if matches!(
+        s.tokens[x].lower.as_str(),
+        "one"
+            | "some"
+            | "many"
+            | "most"
+            | "both"
+            | "all"
+            | "each"
+            | "several"
+            | "others"
+            | "other"
+            | "such"
+            | "few"
+    ) {
+        return None;
+    }
+    if s.entities.iter().any(|e| e.start < b && e.end > a) {
+        return None;
+    }
+    // Two words at least (one word is mostly "the plague", "the crisis": a referent
+    // from earlier in the text), ending in a noun rather than an adjective.
+    let last = &s.tokens[b - 1].lower;
+    if n < 2
+        || [
+            "al", "ous", "ive", "ful", "ic", "able", "ible", "ant", "ent", "ed", "ing", "ary",
+            "less",
+        ]
+        .iter()
+        .any(|x| last.ends_with(x))
+        || matches!(
+            last.as_str(),
+            "major" | "minor" | "main" | "new" | "old" | "great" | "small" | "large" | "few"
+        )
+    {
+        return None;
+    }
+    if n == 1
+        && matches!(
+            s.tokens[x].lower.as_str(),
+            "people"
+                | "thing"
+                | "things"
+                | "way"
+                | "part"
+                | "time"
+                | "number"
+                | "result"
+                | "fact"
+                | "end"
+                | "use"
+                | "place"
+                | "area"
+                | "others"
+                | "men"
+                | "man"
+        )
+    {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// Questions whose answer is a common noun phrase: the subject ("What made the oil
+/// crisis worse?" → "price controls") or the object ("What did the Normans adopt?").
+pub(super) fn term_questions(ctx: &Ctx, c: &Clause) -> Vec<((usize, usize), Built)> {
+    let s = ctx.s();
+    let mut out = Vec::new();
+    if c.rest.1 <= c.rest.0 || s.tokens[c.verb.index()].lower.ends_with("ing") {
+        return out;
+    }
+    // Subject.
+    if let Some(span) = term_span(s, c.subj.0, c.subj.1) {
+        let mut q = vec![Piece::Text("What".into())];
+        q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
+        q.push(Piece::Tok(c.verb.index()));
+        q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));
+        out.push((
+            span,
+            Built {
+                pieces: ends_with_q(q),
+                resolved: false,
+                form: 0.55,
+            },
+        ));
+    }
+    // Object: the noun phrase right after an active verb, up to a preposition or comma.
+    if !matches!(c.verb, Verb::Aux(_)) {
+        let (ra, rb) = c.rest;
+        let end = (ra..rb).find(|&k| {
+            let t = &s.tokens[k];
+            t.kind == TokKind::Punct
+                || (k > ra
+                    && lexicon().is_function(&t.lower)
+                    && !matches!(t.lower.as_str(), "the" | "a" | "an"))
+        });
+        let end = end.unwrap_or(rb);
+        let complete = s.tokens.get(end).is_none_or(|t| {
+            t.kind == TokKind::Punct && t.text != "'"
+                || (lexicon().is_function(&t.lower)
+                    && !matches!(t.lower.as_str(), "of" | "and" | "or"))
+        });
+        if let Some(span) = term_span(s, ra, end).filter(|_| complete) {
+            if let Some((inv, resolved)) = inverted(ctx, c, Some(span)) {
+                let mut q = intro_prefix_any(ctx, c);
+                q.push(Piece::Text(
+                    if q.is_empty() { "What" } else { "what" }.into(),
+                ));
+                q.extend(inv);
+                out.push((
+                    span,
+                    Built {
+                        pieces: ends_with_q(q),
+                        resolved,
+                        form: 0.5,
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The intro phrase as a prefix when it carries a named fact.
+pub(super) fn intro_prefix_any(ctx: &Ctx, c: &Clause) -> Vec<Piece> {
+    let dummy = Entity {
+        start: usize::MAX,
+        end: usize::MAX,
+        kind: EntityKind::Name,
+        title: None,
+        unit: None,
+    };
+    intro_prefix(ctx, c, &dummy)
+}
+
+/// Event nouns and the verb they name: "the establishment of X in 1949" asks
+/// "In what year was X established?"; "the collapse of X" asks "did X collapse".
+pub(super) const NOMINALS: &[(&str, &str, bool)] = &[
+    ("establishment", "established", true),
+    ("founding", "founded", true),
+    ("foundation", "founded", true),
+    ("creation", "created", true),
+    ("formation", "formed", true),
+    ("signing", "signed", true),
+    ("invasion", "invaded", true),
+    ("conquest", "conquered", true),
+    ("unification", "unified", true),
+    ("partition", "partitioned", true),
+    ("abolition", "abolished", true),
+    ("introduction", "introduced", true),
+    ("construction", "built", true),
+    ("assassination", "assassinated", true),
+    ("coronation", "crowned", true),
+    ("election", "elected", true),
+    ("defeat", "defeated", true),
+    ("capture", "captured", true),
+    ("destruction", "destroyed", true),
+    ("execution", "executed", true),
+    ("publication", "published", true),
+    ("annexation", "annexed", true),
+    ("occupation", "occupied", true),
+    ("liberation", "liberated", true),
+    ("ratification", "ratified", true),
+    ("adoption", "adopted", true),
+    ("proclamation", "proclaimed", true),
+    ("revocation", "revoked", true),
+    ("declaration", "declared", true),
+    ("discovery", "discovered", true),
+    ("dissolution", "dissolved", true),
+    ("settlement", "settled", true),
+    ("colonization", "colonized", true),
+    ("colonisation", "colonised", true),
+    ("sack", "sacked", true),
+    ("siege", "besieged", true),
+    ("birth", "born", true),
+    ("collapse", "collapse", false),
+    ("fall", "fall", false),
+    ("death", "die", false),
+    ("rise", "rise", false),
+    ("end", "end", false),
+    ("outbreak", "break out", false),
+    ("arrival", "arrive", false),
+    ("emergence", "emerge", false),
+    ("surrender", "surrender", false),
+    ("withdrawal", "withdraw", false),
+    ("retreat", "retreat", false),
+];
+
+/// "… leading to the establishment of the People's Republic of China in 1949" →
+/// "In what year was the People's Republic of China established?"
+pub(super) fn nominal_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    if !e.kind.is_time() {
+        return None;
+    }
+    let (a, prep) = time_phrase(s, e, 0)?;
+    // Walk back over X to "NOMINAL of".
+    let mut k = a;
+    let lo = a.saturating_sub(12);
+    while k > lo {
+        k -= 1;
+        let t = &s.tokens[k];
+        if t.kind == TokKind::Punct || super::lexicon::is_aux(&t.lower) {
+            return None;
+        }
+        if t.lower == "of" && k > 0 {
+            let Some(&(_, verb, passive)) = NOMINALS
+                .iter()
+                .find(|(n, _, _)| *n == s.tokens[k - 1].lower)
+            else {
+                continue;
+            };
+            let (xa, xb) = (k + 1, a);
+            if xb <= xa || xb - xa > 9 {
+                return None;
+            }
+            // X is a noun phrase: "the conquest of England at Hastings in 1066" is not about
+            // "England at Hastings".
+            if s.tokens[xa..xb].iter().any(|t| {
+                t.is_word()
+                    && !t.is_capitalised()
+                    && t.lower != "of"
+                    && t.lower != "the"
+                    && lexicon().is_function(&t.lower)
+            }) {
+                return None;
+            }
+            let (x, resolved) = ctx.phrase(xa, xb, true, false)?;
+            let wh = time_wh(e.kind, prep.as_deref(), false);
+            let last = &s.tokens[xb - 1];
+            let plural =
+                last.lower.ends_with('s') && !last.is_capitalised() && !last.lower.ends_with("ss");
+            let mut p = vec![Piece::Text(wh)];
+            if passive {
+                p.push(Piece::Text(if plural { "were" } else { "was" }.into()));
+                p.extend(x);
+            } else {
+                p.push(Piece::Text("did".into()));
+                p.extend(x);
+            }
+            p.push(Piece::Text(verb.into()));
+            return Some(Built {
+                pieces: ends_with_q(p),
+                resolved,
+                form: 0.95,
+            });
+        }
+    }
+    None
+}

@@ -1,0 +1,293 @@
+//! The word lists the generator embeds (see `data/lexicon/`), and the little
+//! morphology built on them: verb forms and do-support.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const VERBS: &str = include_str!("../../../data/lexicon/wordnet/verbs.txt");
+const IRREGULAR: &str = include_str!("../../../data/lexicon/clio/irregular_verbs.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../data/lexicon/clio/function_words.txt");
+const TITLES: &str = include_str!("../../../data/lexicon/clio/titles.txt");
+const ORG_HEADS: &str = include_str!("../../../data/lexicon/clio/org_heads.txt");
+const EVENT_HEADS: &str = include_str!("../../../data/lexicon/clio/event_heads.txt");
+const PLACE_HEADS: &str = include_str!("../../../data/lexicon/clio/place_heads.txt");
+const PLACES: &str = include_str!("../../../data/lexicon/clio/places.txt");
+const DEMONYMS: &str = include_str!("../../../data/lexicon/clio/demonyms.txt");
+const GIVEN_NAMES: &str = include_str!("../../../data/lexicon/clio/given_names.txt");
+
+pub struct Lexicon {
+    verbs: HashSet<&'static str>,
+    /// past tense → lemma
+    past: HashMap<&'static str, &'static str>,
+    /// past participle → lemma
+    participle: HashMap<&'static str, &'static str>,
+    function: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+    org_heads: HashSet<&'static str>,
+    event_heads: HashSet<&'static str>,
+    place_heads: HashSet<&'static str>,
+    places: HashSet<&'static str>,
+    demonyms: HashSet<&'static str>,
+    given: HashSet<&'static str>,
+}
+
+fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn words(s: &'static str) -> HashSet<&'static str> {
+    lines(s).flat_map(|l| l.split_whitespace()).collect()
+}
+
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut past = HashMap::new();
+        let mut participle = HashMap::new();
+        for l in lines(IRREGULAR) {
+            let mut f = l.split_whitespace();
+            let (Some(lemma), Some(p), Some(pp)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            for w in p.split('|') {
+                past.entry(w).or_insert(lemma);
+            }
+            for w in pp.split('|') {
+                participle.entry(w).or_insert(lemma);
+            }
+        }
+        Lexicon {
+            verbs: words(VERBS),
+            past,
+            participle,
+            function: words(FUNCTION_WORDS),
+            titles: words(TITLES),
+            org_heads: words(ORG_HEADS),
+            event_heads: words(EVENT_HEADS),
+            place_heads: words(PLACE_HEADS),
+            places: lines(PLACES).collect(),
+            demonyms: words(DEMONYMS),
+            given: words(GIVEN_NAMES),
+        }
+    })
+}
+
+/// Auxiliaries that invert with the subject in a question.
+pub fn is_aux(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "shall"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
+impl Lexicon {
+    pub fn is_function(&self, lower: &str) -> bool {
+        self.function.contains(lower)
+    }
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.titles.contains(lower.trim_end_matches('.'))
+    }
+    pub fn is_org_head(&self, lower: &str) -> bool {
+        self.org_heads.contains(lower)
+    }
+    pub fn is_event_head(&self, lower: &str) -> bool {
+        self.event_heads.contains(lower)
+    }
+    pub fn is_place_head(&self, lower: &str) -> bool {
+        self.place_heads.contains(lower)
+    }
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name)
+    }
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains(word)
+    }
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+    pub fn is_verb_lemma(&self, lower: &str) -> bool {
+        self.verbs.contains(lower)
+    }
+
+    /// The lemma of a past-tense form: "withdrew" → "withdraw", "established" →
+    /// "establish", "carried" → "carry", "planned" → "plan". None when `lower` is not
+    /// a past tense the lexicon knows.
+    pub fn past_lemma(&self, lower: &str) -> Option<&str> {
+        if let Some(l) = self.past.get(lower) {
+            return Some(l);
+        }
+        self.regular_ed_lemma(lower)
+    }
+
+    /// The lemma of a past participle ("taken" → "take", "founded" → "found").
+    pub fn participle_lemma(&self, lower: &str) -> Option<&str> {
+        if let Some(l) = self.participle.get(lower) {
+            return Some(l);
+        }
+        self.regular_ed_lemma(lower)
+    }
+
+    fn regular_ed_lemma(&self, lower: &str) -> Option<&'static str> {
+        let stem = lower.strip_suffix("ed")?;
+        if stem.len() < 2 {
+            return None;
+        }
+        let get = |w: &str| self.verbs.get(w).copied();
+        // carried → carry
+        if let Some(s) = stem.strip_suffix('i') {
+            if let Some(v) = get(&format!("{s}y")) {
+                return Some(v);
+            }
+        }
+        // planned → plan (doubled consonant)
+        let b = stem.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
+            if let Some(v) = get(&stem[..stem.len() - 1]) {
+                return Some(v);
+            }
+        }
+        // founded → found; hated → hate (a consonant-vowel-consonant verb would have
+        // doubled its last letter: hop → hopped).
+        if let Some(v) = get(stem) {
+            if let Some(e) = get(&format!("{stem}e")) {
+                let n = b.len();
+                let cvc = n >= 2
+                    && !b"aeiouwxy".contains(&b[n - 1])
+                    && b"aeiou".contains(&b[n - 2])
+                    && (n < 3 || !b"aeiou".contains(&b[n - 3]));
+                return Some(if cvc { e } else { v });
+            }
+            return Some(v);
+        }
+        get(&format!("{stem}e"))
+    }
+
+    /// The lemma of an -ing form: "taking" → "take", "spreading" → "spread",
+    /// "running" → "run".
+    pub fn ing_lemma(&self, lower: &str) -> Option<&'static str> {
+        let stem = lower.strip_suffix("ing")?;
+        if stem.len() < 2 {
+            return None;
+        }
+        let get = |w: &str| self.verbs.get(w).copied();
+        let b = stem.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1])
+        {
+            if let Some(v) = get(&stem[..stem.len() - 1]) {
+                return Some(v);
+            }
+        }
+        let n = b.len();
+        let cvc = n >= 2
+            && !b"aeiouwxy".contains(&b[n - 1])
+            && b"aeiou".contains(&b[n - 2])
+            && (n < 3 || !b"aeiou".contains(&b[n - 3]));
+        match (get(stem), get(&format!("{stem}e"))) {
+            (Some(v), Some(e)) => Some(if cvc { e } else { v }),
+            (Some(v), None) => Some(v),
+            (None, Some(e)) => Some(e),
+            (None, None) => None,
+        }
+    }
+
+    /// The lemma of a present third-person form: "rules" → "rule", "carries" → "carry".
+    pub fn present_lemma(&self, lower: &str) -> Option<&'static str> {
+        if matches!(lower, "is" | "has" | "does" | "was") {
+            return None;
+        }
+        let get = |w: &str| self.verbs.get(w).copied();
+        if let Some(s) = lower.strip_suffix("ies") {
+            if let Some(v) = get(&format!("{s}y")) {
+                return Some(v);
+            }
+        }
+        if let Some(s) = lower.strip_suffix("es") {
+            if s.ends_with("sh")
+                || s.ends_with("ch")
+                || s.ends_with('s')
+                || s.ends_with('x')
+                || s.ends_with('z')
+            {
+                if let Some(v) = get(s) {
+                    return Some(v);
+                }
+            }
+        }
+        let s = lower.strip_suffix('s')?;
+        if s.ends_with('s') || s.ends_with('u') || s.len() < 2 {
+            return None;
+        }
+        get(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn irregular_and_regular_past_tenses() {
+        let l = lexicon();
+        for (past, lemma) in [
+            ("withdrew", "withdraw"),
+            ("began", "begin"),
+            ("fought", "fight"),
+            ("took", "take"),
+            ("led", "lead"),
+            ("won", "win"),
+            ("established", "establish"),
+            ("carried", "carry"),
+            ("planned", "plan"),
+            ("founded", "found"),
+            ("used", "use"),
+            ("based", "base"),
+            ("hated", "hate"),
+            ("ruled", "rule"),
+            ("criticized", "criticize"),
+            ("declared", "declare"),
+            ("invaded", "invade"),
+        ] {
+            assert_eq!(l.past_lemma(past), Some(lemma), "{past}");
+        }
+        assert_eq!(l.past_lemma("hundred"), None);
+        assert_eq!(l.past_lemma("china"), None);
+    }
+
+    #[test]
+    fn ing_lemmas() {
+        let l = lexicon();
+        assert_eq!(l.ing_lemma("taking"), Some("take"));
+        assert_eq!(l.ing_lemma("spreading"), Some("spread"));
+        assert_eq!(l.ing_lemma("running"), Some("run"));
+        assert_eq!(l.ing_lemma("leaving"), Some("leave"));
+        assert_eq!(l.ing_lemma("killing"), Some("kill"));
+    }
+
+    #[test]
+    fn present_tense_lemmas() {
+        let l = lexicon();
+        assert_eq!(l.present_lemma("rules"), Some("rule"));
+        assert_eq!(l.present_lemma("carries"), Some("carry"));
+        assert_eq!(l.present_lemma("reaches"), Some("reach"));
+        assert_eq!(l.present_lemma("is"), None);
+    }
+}

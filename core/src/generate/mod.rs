@@ -1,0 +1,208 @@
+//! Card generation: from history prose, quiz cards.
+//!
+//! A rule-based, offline, deterministic pipeline (see DESIGN.md, "Card generation"):
+//!
+//! 1. [`sentences`] splits the text into sentences (abbreviations, initials and
+//!    "c. 1900" do not end one) and drops boilerplate (greetings, sign-offs,
+//!    opinion summaries);
+//! 2. [`tokens`] cuts a sentence into words, numbers and punctuation;
+//! 3. [`lexicon`] knows function words, verbs and their irregular forms, titles,
+//!    places and other small embedded word lists;
+//! 4. [`entities`] finds the spans worth asking about: dates, years, decades,
+//!    centuries, numbers and quantities, people, places, organisations, events;
+//! 5. [`clauses`] finds subject, verb and the rest of each clause;
+//! 6. [`questions`] turns a clause and a span into a wh-question (do-support,
+//!    inversion), [`forms`] adds relative-clause, event-noun and noun-phrase
+//!    questions, [`cloze`] blanks the answer in its clause; [`pronouns`] resolves
+//!    "he"/"it"/"they" or gives up, [`render`] joins the words of a prompt, and
+//!    [`candidates`] collects and scores them all;
+//! 7. [`distractors`] picks multiple-choice options and true/false swaps;
+//! 8. [`rank`] scores every candidate, drops defects and near-duplicates, and orders
+//!    the cards best first.
+//!
+//! Everything is pure: no I/O, no randomness, the same input gives the same cards.
+
+mod candidates;
+mod clauses;
+mod cloze;
+mod distractors;
+mod entities;
+mod forms;
+mod lexicon;
+mod pronouns;
+mod questions;
+mod rank;
+mod render;
+mod sentences;
+mod text;
+mod tokens;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use entities::EntityKind;
+
+/// The kind of exercise a card is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CardKind {
+    /// A wh-question with a short typed answer.
+    Question,
+    /// A sentence with the answer blanked out as `_____`.
+    Cloze,
+    /// A question or cloze with four choices, one of them the answer.
+    MultipleChoice,
+    /// A statement to judge; the answer is "True" or "False".
+    TrueFalse,
+}
+
+/// A quiz card and the place in the text it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    pub kind: CardKind,
+    pub prompt: String,
+    pub answer: String,
+    /// Multiple choice only: four options, the answer among them, in a fixed order.
+    pub choices: Vec<String>,
+    /// The sentence the card was made from, as it stands in the text.
+    pub source_sentence: String,
+    /// Start of the source sentence in the text, in Unicode code points.
+    #[ts(type = "number")]
+    pub span_start: usize,
+    /// End (exclusive) of the source sentence in the text, in Unicode code points.
+    #[ts(type = "number")]
+    pub span_end: usize,
+    /// How good the generator thinks the card is, from 0 to 1; cards come best first.
+    pub score: f32,
+}
+
+/// What to generate.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GenerateOptions {
+    /// At most this many cards (0: no limit).
+    #[ts(type = "number")]
+    pub max_cards: usize,
+    /// Add a multiple-choice card for facts with three good distractors.
+    pub multiple_choice: bool,
+    /// Add true/false cards made by swapping a fact for a plausible wrong one.
+    pub true_false: bool,
+    /// Add cloze cards for facts no question could be made for.
+    pub cloze: bool,
+}
+
+impl Default for GenerateOptions {
+    fn default() -> Self {
+        GenerateOptions {
+            max_cards: 0,
+            multiple_choice: true,
+            true_false: true,
+            cloze: true,
+        }
+    }
+}
+
+/// A named thing found in a text: what the library remembers of other documents so
+/// multiple-choice distractors can come from them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryEntity {
+    pub text: String,
+    pub kind: EntityKind,
+}
+
+/// Entities of the other documents of the library, used for distractors after the
+/// document's own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryContext {
+    pub entities: Vec<LibraryEntity>,
+}
+
+impl LibraryContext {
+    /// The entities of some texts (typically the other documents of the library).
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut entities = Vec::new();
+        for t in texts {
+            entities.extend(entities_of(t));
+        }
+        entities.sort();
+        entities.dedup();
+        LibraryContext { entities }
+    }
+}
+
+/// The named things of a text (people, places, dates, …), each once, in text order.
+pub fn entities_of(text: &str) -> Vec<LibraryEntity> {
+    let doc = text::Document::analyse(text);
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        for e in &s.entities {
+            let t = s.span_text(e.start, e.end);
+            if seen.insert((t.clone(), e.kind)) {
+                out.push(LibraryEntity {
+                    text: t,
+                    kind: e.kind,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Three wrong choices for `answer` (a name, date or number of `text`), of its kind:
+/// from `text` first, then from `library`; years near the answer; none in `prompt`.
+/// Empty when the answer is not an entity of the text or too few are found.
+pub fn distractors_for(
+    text: &str,
+    library: &LibraryContext,
+    answer: &str,
+    prompt: &str,
+) -> Vec<String> {
+    let doc = text::Document::analyse(text);
+    let kind = doc
+        .sentences
+        .iter()
+        .flat_map(|s| {
+            s.entities
+                .iter()
+                .map(move |e| (questions::answer_text(s, e), e.kind))
+        })
+        .find(|(t, _)| t == answer)
+        .map(|(_, k)| k);
+    match kind {
+        Some(k) => {
+            let d = distractors::distractors(&doc, library, answer, k, prompt, 3);
+            if d.len() == 3 {
+                d
+            } else {
+                Vec::new()
+            }
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The cards of a text, best first.
+pub fn generate(text: &str, options: &GenerateOptions) -> Vec<Card> {
+    generate_with_library(text, options, &LibraryContext::default())
+}
+
+/// The cards of a text, best first, with multiple-choice distractors taken from the
+/// text first and then from `library`.
+pub fn generate_with_library(
+    text: &str,
+    options: &GenerateOptions,
+    library: &LibraryContext,
+) -> Vec<Card> {
+    let doc = text::Document::analyse(text);
+    let candidates = candidates::candidates(&doc);
+    let mut cards = rank::select(&doc, candidates, options);
+    if options.max_cards > 0 {
+        cards.truncate(options.max_cards);
+    }
+    distractors::add_exercises(&doc, library, options, &mut cards);
+    cards.into_iter().map(|(card, _)| card).collect()
+}

@@ -1,0 +1,231 @@
+//! What "he", "it", "they" and "this" stand for, and phrases of a sentence with their
+//! leading pronoun resolved.
+
+use super::clauses::Clause;
+use super::entities::EntityKind;
+use super::lexicon::lexicon;
+use super::questions::answer_text;
+use super::render::{in_brackets, lower_first, possessive, Piece};
+use super::text::{Document, Sentence};
+use super::tokens::TokKind;
+
+pub(super) const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
+    "them", "that",
+];
+
+/// Everything a question builder needs about one sentence.
+pub(super) struct Ctx<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) si: usize,
+    pub(super) clauses: &'a [Vec<Clause>],
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn s(&self) -> &'a Sentence {
+        &self.doc.sentences[self.si]
+    }
+
+    /// The most recent person named before token `before` of this sentence, or in
+    /// the two sentences before.
+    pub(super) fn last_person(&self, before: usize) -> Option<String> {
+        let s = self.s();
+        if let Some(e) = s
+            .entities
+            .iter()
+            .rev()
+            .find(|e| e.end <= before && e.kind == EntityKind::Person)
+        {
+            return Some(answer_text(s, e));
+        }
+        for k in (self.si.saturating_sub(2)..self.si).rev() {
+            let p = &self.doc.sentences[k];
+            if p.boilerplate {
+                continue;
+            }
+            // Prefer the subject of the previous sentence when it is a person.
+            if let Some(c) = self.clauses[k].first() {
+                if let Some(e) = p.entities.iter().find(|e| {
+                    e.kind == EntityKind::Person && e.start >= c.subj.0 && e.end <= c.subj.1
+                }) {
+                    return Some(answer_text(p, e));
+                }
+            }
+            if let Some(e) = p
+                .entities
+                .iter()
+                .rev()
+                .find(|e| e.kind == EntityKind::Person)
+            {
+                return Some(answer_text(p, e));
+            }
+        }
+        None
+    }
+
+    /// The subject of the previous sentence's main clause, for "it"/"they".
+    pub(super) fn previous_subject(&self, plural: bool) -> Option<String> {
+        let k = self.si.checked_sub(1)?;
+        let p = &self.doc.sentences[k];
+        if p.boilerplate {
+            return None;
+        }
+        let c = self.clauses[k].first()?;
+        let (a, b) = c.subj;
+        if b - a > 6
+            || p.tokens[a..b]
+                .iter()
+                .any(|t| PRONOUNS.contains(&t.lower.as_str()) || t.kind == TokKind::Punct)
+        {
+            return None;
+        }
+        let last = &p.tokens[b - 1];
+        let is_plural =
+            last.lower.ends_with('s') && !last.lower.ends_with("ss") && !last.is_capitalised()
+                || p.entities.iter().any(|e| {
+                    e.kind == EntityKind::Group && e.end == b && last.lower.ends_with('s')
+                });
+        if is_plural != plural {
+            return None;
+        }
+        if p.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.start >= a && e.end <= b)
+        {
+            return None;
+        }
+        let mut t = p.span_text(a, b);
+        if lexicon().is_function(&p.tokens[a].lower) {
+            t = lower_first(&t);
+        }
+        Some(t)
+    }
+
+    /// What a pronoun stands for, where that is clear.
+    pub(super) fn resolve(&self, tok: usize) -> Option<String> {
+        let t = &self.s().tokens[tok];
+        match t.lower.as_str() {
+            "he" | "she" | "him" => self.last_person(tok),
+            "his" => self.last_person(tok).map(|p| possessive(&p)),
+            "her" => None, // object or possessive: ambiguous
+            "it" => self.previous_subject(false),
+            "its" => self.previous_subject(false).map(|p| possessive(&p)),
+            "they" | "them" => self.previous_subject(true),
+            "their" => self.previous_subject(true).map(|p| possessive(&p)),
+            _ => None,
+        }
+    }
+
+    /// The subject as pieces, lower-casing a leading function word and resolving a
+    /// leading pronoun. None when a pronoun cannot be resolved.
+    pub(super) fn subject(&self, c: &Clause) -> Option<(Vec<Piece>, bool)> {
+        self.phrase(c.subj.0, c.subj.1, true, true)
+    }
+
+    /// Tokens `a..b` as pieces; a pronoun at the start is resolved or gives None.
+    pub(super) fn phrase(
+        &self,
+        a: usize,
+        b: usize,
+        lower_det: bool,
+        drop_parenthetical: bool,
+    ) -> Option<(Vec<Piece>, bool)> {
+        let s = self.s();
+        let mut out = Vec::new();
+        let mut resolved = false;
+        let mut k = a;
+        // Drop parentheticals set off by commas ("Mao, in turn, criticized").
+        let commas: Vec<usize> = (a..b).filter(|&i| s.tokens[i].is_punct(",")).collect();
+        let skip = if commas.len() == 2 && drop_parenthetical {
+            Some((commas[0], commas[1]))
+        } else {
+            None
+        };
+        if k < b {
+            let first = &s.tokens[k];
+            if PRONOUNS.contains(&first.lower.as_str()) {
+                let nextword = s.tokens.get(k + 1).is_some_and(|n| {
+                    n.is_word()
+                        && k + 1 < b
+                        && !super::lexicon::is_aux(&n.lower)
+                        && lexicon().past_lemma(&n.lower).is_none()
+                        && lexicon().present_lemma(&n.lower).is_none()
+                });
+                if matches!(first.lower.as_str(), "this" | "these" | "those" | "that") && nextword {
+                    // "This shift" → "the shift".
+                    out.push(Piece::Text(if first.is_capitalised() && !lower_det {
+                        "The".into()
+                    } else {
+                        "the".into()
+                    }));
+                    resolved = true;
+                } else {
+                    out.push(Piece::Text(self.resolve(k)?));
+                    resolved = true;
+                }
+                k += 1;
+            } else if lower_det
+                && first.is_capitalised()
+                && (lexicon().is_function(&first.lower)
+                    || k == 0 && !first.text.chars().skip(1).any(char::is_uppercase))
+                && !s
+                    .entities
+                    .iter()
+                    .any(|e| e.title.map_or(e.start, |t| t.0) <= k && k < e.end)
+            {
+                out.push(Piece::Text(first.lower.clone()));
+                k += 1;
+            }
+        }
+        let first_content = k;
+        while k < b {
+            if let Some((x, y)) = skip {
+                if k >= x && k <= y {
+                    k += 1;
+                    continue;
+                }
+            }
+            let t = &s.tokens[k];
+            if PRONOUNS.contains(&t.lower.as_str())
+                && !matches!(t.lower.as_str(), "this" | "that" | "these" | "those")
+            {
+                // A pronoun inside the phrase is fine after a name it can refer to
+                // ("Mao and his party"); otherwise it must be resolved.
+                let named_before = s.entities.iter().any(|e| {
+                    e.start >= a
+                        && e.end <= k
+                        && matches!(
+                            e.kind,
+                            EntityKind::Person
+                                | EntityKind::Group
+                                | EntityKind::Place
+                                | EntityKind::Organization
+                        )
+                });
+                if !named_before
+                    || matches!(t.lower.as_str(), "them" | "they" | "it") && k > first_content
+                {
+                    if named_before {
+                        out.push(Piece::Tok(k));
+                    } else {
+                        out.push(Piece::Text(self.resolve(k)?));
+                        resolved = true;
+                    }
+                    k += 1;
+                    continue;
+                }
+            }
+            out.push(Piece::Tok(k));
+            k += 1;
+        }
+        Some((out, resolved))
+    }
+
+    pub(super) fn toks(&self, a: usize, b: usize, except: Option<(usize, usize)>) -> Vec<Piece> {
+        let s = self.s();
+        (a..b)
+            .filter(|k| except.is_none_or(|(x, y)| *k < x || *k >= y) && !in_brackets(s, *k))
+            .map(Piece::Tok)
+            .collect()
+    }
+}

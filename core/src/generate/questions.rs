@@ -1,0 +1,542 @@
+//! Question transformations: from a clause and an entity, a wh-question with
+//! do-support ("withdrew" → "did … withdraw"), inversion and pronoun resolution.
+
+use super::clauses::{Clause, Verb};
+use super::entities::{Entity, EntityKind};
+use super::lexicon::lexicon;
+use super::pronouns::{Ctx, PRONOUNS};
+use super::render::{capitalise_first, ends_with_q, lower_first, trim_after, trim_relative, Piece};
+use super::text::Sentence;
+use super::tokens::TokKind;
+use super::CardKind;
+
+/// A card before ranking.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub sentence: usize,
+    /// Token range of the answer in the sentence.
+    pub answer_span: (usize, usize),
+    pub kind: CardKind,
+    pub prompt: String,
+    pub answer: String,
+    pub answer_kind: EntityKind,
+    pub score: f32,
+}
+
+/// The answer text of an entity: its span without a title, without a possessive "'s".
+pub fn answer_text(s: &Sentence, e: &Entity) -> String {
+    let t = s.span_text(e.start, e.end);
+    t.strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(&t)
+        .to_string()
+}
+
+pub(super) fn is_possessive(s: &Sentence, e: &Entity) -> bool {
+    let last = &s.tokens[e.end - 1].text;
+    last.ends_with("'s") || last.ends_with("’s")
+}
+
+/// The wh-phrase for a time entity after preposition `prep`.
+pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> String {
+    let noun = match kind {
+        EntityKind::Year if range => "years",
+        EntityKind::Year => "year",
+        EntityKind::Date => "date",
+        EntityKind::Decade => "decade",
+        EntityKind::Century => "century",
+        _ => "year",
+    };
+    match (prep, kind) {
+        (Some("by"), _) => format!("By what {noun}"),
+        (Some("since"), _) => format!("Since what {noun}"),
+        (Some("until" | "till"), _) => format!("Until what {noun}"),
+        (Some("after"), _) => format!("After what {noun}"),
+        (Some("before"), _) => format!("Before what {noun}"),
+        (Some("on"), EntityKind::Date) => "On what date".into(),
+        (_, EntityKind::Date) => "When".into(),
+        (_, _) if range => "When".into(),
+        _ => format!("In what {noun}"),
+    }
+}
+
+pub(super) const TIME_PREPS: &[&str] = &[
+    "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
+    "before", "from", "between", "of",
+];
+
+pub(super) const APPROX: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "some",
+    "approximately",
+    "roughly",
+    "circa",
+    "c",
+    "c.",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "than",
+    "more",
+    "less",
+    "at",
+    "least",
+    "up",
+    "to",
+];
+
+/// The span to remove with a time entity (its preposition and modifiers) and the
+/// preposition, if the entity sits in a prepositional phrase.
+pub(super) fn time_phrase(s: &Sentence, e: &Entity, lo: usize) -> Option<(usize, Option<String>)> {
+    let mut a = e.start;
+    while a > lo
+        && APPROX.contains(&s.tokens[a - 1].lower.as_str())
+        && !matches!(s.tokens[a - 1].lower.as_str(), "to" | "at")
+    {
+        a -= 1;
+    }
+    if a > lo && TIME_PREPS.contains(&s.tokens[a - 1].lower.as_str()) {
+        let p = s.tokens[a - 1].lower.clone();
+        if p == "of" {
+            return None; // "the summer of 1960": leave to the cloze
+        }
+        return Some((a - 1, Some(p)));
+    }
+    None
+}
+
+/// Inverted clause: "did the Soviet Union withdraw its advisers …" with `remove` left out.
+pub(super) fn inverted(
+    ctx: &Ctx,
+    c: &Clause,
+    remove: Option<(usize, usize)>,
+) -> Option<(Vec<Piece>, bool)> {
+    let (subj, resolved) = ctx.subject(c)?;
+    let mut out = Vec::new();
+    let v = c.verb.index();
+    match &c.verb {
+        Verb::Aux(_) => out.push(Piece::Text(ctx.s().tokens[v].lower.clone())),
+        Verb::Past(..) => out.push(Piece::Text("did".into())),
+        Verb::Present(..) => out.push(Piece::Text(
+            if ctx.s().tokens[c.subj.1 - 1].lower.ends_with('s') {
+                "do"
+            } else {
+                "does"
+            }
+            .into(),
+        )),
+    }
+    out.extend(subj);
+    out.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
+    match &c.verb {
+        Verb::Aux(_) => {}
+        Verb::Past(_, l) | Verb::Present(_, l) => out.push(Piece::Text(l.clone())),
+    }
+    let end = match remove {
+        Some((_, y)) => trim_after(ctx.s(), y, c.rest.1),
+        None => c.rest.1,
+    };
+    let end = trim_relative(ctx.s(), remove.map_or(c.rest.0, |(_, y)| y), end);
+    out.extend(ctx.toks(c.rest.0, end, remove));
+    Some((out, resolved))
+}
+
+/// The intro phrase as a prefix ("In 1960, "), when it carries a fact.
+pub(super) fn intro_prefix(ctx: &Ctx, c: &Clause, skip_entity: &Entity) -> Vec<Piece> {
+    let Some((a, b)) = c.intro else {
+        return Vec::new();
+    };
+    let s = ctx.s();
+    if skip_entity.start >= a && skip_entity.end <= b {
+        return Vec::new();
+    }
+    if !s.entities.iter().any(|e| e.start >= a && e.end <= b) || b - a > 8 {
+        return Vec::new();
+    }
+    // A pronoun inside the intro would need resolving; leave such intros out.
+    if s.tokens[a..b]
+        .iter()
+        .any(|t| PRONOUNS.contains(&t.lower.as_str()))
+    {
+        return Vec::new();
+    }
+    let mut p = ctx.toks(a, b, None);
+    p.push(Piece::Text(",".into()));
+    p
+}
+
+pub(super) fn wh_word(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person | EntityKind::Group => "Who",
+        _ => "What",
+    }
+}
+
+/// The wh-word for an object: people are "who", languages and nations "what".
+pub(super) fn object_wh(kind: EntityKind, s: &Sentence, e: &Entity) -> &'static str {
+    let plural_or_the = s.tokens[e.end - 1].lower.ends_with('s')
+        || e.start > 0 && s.tokens[e.start - 1].lower == "the";
+    match kind {
+        EntityKind::Person => "Who",
+        EntityKind::Group if plural_or_the => "Who",
+        _ => "What",
+    }
+}
+
+pub(super) struct Built {
+    pub(super) pieces: Vec<Piece>,
+    pub(super) resolved: bool,
+    pub(super) form: f32,
+}
+
+/// A question about entity `e` from clause `c`, if one can be made.
+pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    if is_possessive(s, e) {
+        return None;
+    }
+    // A rest cut short at "that" or "which" lost its object: no question from it.
+    if c.rest.1 <= c.rest.0
+        || matches!(
+            s.tokens[c.rest.1 - 1].lower.as_str(),
+            "that" | "which" | "who" | "whom"
+        )
+    {
+        return None;
+    }
+    let in_rest = e.start >= c.rest.0 && e.end <= c.rest.1;
+    // Inside a relative clause of the rest ("widows who settled in Dover") the entity
+    // belongs to another predicate: no question from this clause.
+    if in_rest
+        && s.tokens[c.rest.0..e.start].iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "who" | "which" | "that" | "whom" | "whose" | "where"
+            )
+        })
+    {
+        return None;
+    }
+    let in_subj = e.start >= c.subj.0 && e.end <= c.subj.1;
+    let in_intro = c.intro.is_some_and(|(a, b)| e.start >= a && e.end <= b);
+    let in_linked = c
+        .linked_time
+        .is_some_and(|(a, b)| e.start >= a && e.end <= b);
+
+    // Time: "In what year did … ?"
+    if e.kind.is_time() && (in_rest || in_intro || in_linked) {
+        let lo = if in_rest {
+            c.rest.0
+        } else if in_intro {
+            c.intro.unwrap().0
+        } else {
+            c.linked_time.unwrap().0
+        };
+        let (a, prep) = time_phrase(s, e, lo)?;
+        let range = s.tokens[e.start..e.end]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
+            || prep.as_deref() == Some("between");
+        let wh = time_wh(e.kind, prep.as_deref(), range);
+        let remove = if in_rest { Some((a, e.end)) } else { None };
+        let (inv, resolved) = inverted(ctx, c, remove)?;
+        let mut p = vec![Piece::Text(wh)];
+        p.extend(inv);
+        return Some(Built {
+            pieces: ends_with_q(p),
+            resolved,
+            form: 1.0,
+        });
+    }
+    // A participle clause ("…, becoming the first …") has no finite verb to keep.
+    let participle = s.tokens[c.verb.index()].lower.ends_with("ing");
+    // Subject: "Who criticized Mao's emphasis on guerrilla warfare?"
+    if in_subj && e.end == c.subj.1 && !e.kind.is_time() && !participle {
+        let before: Vec<usize> = (c.subj.0..e.start).collect();
+        let title = e.title;
+        let mut p = Vec::new();
+        let modifiers_ok = before.iter().all(|&k| {
+            let t = &s.tokens[k];
+            t.is_word()
+                && !PRONOUNS.contains(&t.lower.as_str())
+                && (lex.is_function(&t.lower) && matches!(t.lower.as_str(), "the" | "a" | "an")
+                    || !lex.is_function(&t.lower))
+        });
+        if !modifiers_ok {
+            return None;
+        }
+        let content: Vec<usize> = before
+            .iter()
+            .copied()
+            .filter(|&k| !matches!(s.tokens[k].lower.as_str(), "the" | "a" | "an"))
+            .collect();
+        if title.is_some() && !content.is_empty() {
+            p.push(Piece::Text("Which".into()));
+            p.extend(content.iter().map(|&k| Piece::Tok(k)));
+        } else if content.is_empty() {
+            if e.kind == EntityKind::Number {
+                return None; // a number alone as subject: handled below with its noun
+            }
+            p.push(Piece::Text(wh_word(e.kind).into()));
+        } else {
+            // "The Norse leader Rollo agreed" → "Which Norse leader agreed".
+            if content
+                .iter()
+                .any(|&k| s.tokens[k].is_capitalised() && !lex.is_demonym(&s.tokens[k].text))
+                && title.is_none()
+            {
+                return None;
+            }
+            p.push(Piece::Text("Which".into()));
+            p.extend(content.iter().map(|&k| Piece::Tok(k)));
+        }
+        let mut q = intro_prefix(ctx, c, e);
+        if !q.is_empty() {
+            // "In 1960, who withdrew …": the wh-word is no longer first.
+            if let Some(Piece::Text(w)) = p.first_mut() {
+                *w = lower_first(w);
+            }
+        }
+        q.extend(p);
+        q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
+        q.push(Piece::Tok(c.verb.index()));
+        q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));
+        if c.rest.1 <= c.rest.0 {
+            return None;
+        }
+        return Some(Built {
+            pieces: ends_with_q(q),
+            resolved: false,
+            form: 0.9,
+        });
+    }
+    // Number in the subject: "25,000 Protestants were killed" → "How many Protestants were killed?"
+    if e.kind == EntityKind::Number && in_subj && !participle {
+        let u = e.unit?;
+        let ue = unit_end(s, u);
+        if u != e.end || ue != c.subj.1 {
+            return None;
+        }
+        let first_ok = (c.subj.0..e.start)
+            .all(|k| APPROX.contains(&s.tokens[k].lower.as_str()) || s.tokens[k].text == "$");
+        if !first_ok || s.tokens[e.start].text == "$" {
+            return None;
+        }
+        let mut q = vec![Piece::Text("How many".into())];
+        q.extend((u..ue).map(Piece::Tok));
+        q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
+        q.push(Piece::Tok(c.verb.index()));
+        q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));
+        return Some(Built {
+            pieces: ends_with_q(q),
+            resolved: false,
+            form: 0.9,
+        });
+    }
+    if !in_rest {
+        return None;
+    }
+    let (ra, rb) = c.rest;
+    // Skip modifiers before the entity.
+    let mut a = e.start;
+    while a > ra
+        && APPROX.contains(&s.tokens[a - 1].lower.as_str())
+        && !matches!(s.tokens[a - 1].lower.as_str(), "to" | "at")
+    {
+        a -= 1;
+    }
+    let prev = if a > ra {
+        Some(s.tokens[a - 1].lower.as_str())
+    } else {
+        None
+    };
+    let coordinated = s
+        .tokens
+        .get(e.end)
+        .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "&"))
+        || (s.tokens.get(e.end).is_some_and(|n| n.is_punct(","))
+            && s.tokens.get(e.end + 1).is_some_and(|n| n.is_capitalised()))
+        || (e.start > ra && matches!(s.tokens[e.start - 1].lower.as_str(), "and" | "or"));
+    if coordinated {
+        return None;
+    }
+    let follows_ok = e.end >= rb || {
+        let n = &s.tokens[e.end];
+        (n.kind == TokKind::Punct && !matches!(n.text.as_str(), "-" | "–" | "'" | "’"))
+            || lex.is_function(&n.lower) && n.lower != "of"
+    };
+    // Number as object: "killed 25,000 people" → "How many people did … kill?"
+    if e.kind == EntityKind::Number {
+        let u = e.unit?;
+        let ue = unit_end(s, u);
+        if u != e.end || a != ra || s.tokens[e.start].text == "$" || ue > rb {
+            return None;
+        }
+        let duration = ue == u + 1
+            && matches!(
+                s.tokens[u].lower.as_str(),
+                "years" | "months" | "weeks" | "days" | "decades" | "centuries" | "hours"
+            );
+        let (inv, resolved) = inverted(ctx, c, Some((a, ue)))?;
+        let mut q = intro_prefix(ctx, c, e);
+        if duration
+            && matches!(&c.verb, Verb::Past(_, l) | Verb::Present(_, l) if matches!(l.as_str(), "last" | "reign" | "rule" | "live" | "serve" | "take" | "remain" | "continue" | "endure" | "spend"))
+        {
+            // "lasted twenty-three years" → "How long did … last?"
+            q.push(Piece::Text(
+                if q.is_empty() { "How long" } else { "how long" }.into(),
+            ));
+            q.extend(inv);
+            return Some(Built {
+                pieces: ends_with_q(q),
+                resolved,
+                form: 0.9,
+            });
+        }
+        q.push(Piece::Text(
+            if q.is_empty() { "How many" } else { "how many" }.into(),
+        ));
+        q.extend((u..ue).map(Piece::Tok));
+        q.extend(inv);
+        return Some(Built {
+            pieces: ends_with_q(q),
+            resolved,
+            form: 0.9,
+        });
+    }
+    let aux_lower = match c.verb {
+        Verb::Aux(i) => Some(s.tokens[i].lower.as_str()),
+        _ => None,
+    };
+    let mut wh: Option<String> = None;
+    let mut remove = (a, e.end);
+    let mut form = 0.75;
+    match prev {
+        // Object right after the verb: "proclaimed the People's Republic" → "What did Mao proclaim?"
+        None => {
+            if !follows_ok {
+                return None;
+            }
+            wh = Some(object_wh(e.kind, s, e).into());
+            form = if matches!(aux_lower, Some("was" | "were" | "is" | "are")) {
+                0.7
+            } else {
+                0.8
+            };
+        }
+        Some("the") if a - 1 == ra => {
+            if !follows_ok {
+                return None;
+            }
+            wh = Some(object_wh(e.kind, s, e).into());
+            remove = (a - 1, e.end);
+            form = 0.8;
+        }
+        Some(
+            "in" | "at" | "near" | "within" | "throughout" | "into" | "to" | "towards" | "toward"
+            | "across" | "through",
+        ) if e.kind == EntityKind::Place => {
+            if !follows_ok || (a >= 2 && s.entities.iter().any(|o| o.end == a - 1)) {
+                return None;
+            }
+            wh = Some("Where".into());
+            remove = (a - 1, e.end);
+            form = 0.85;
+        }
+        // "originated in the arid plains of Central Asia" → "Where … originate?"
+        Some("of") if e.kind == EntityKind::Place && follows_ok => {
+            let lo = a.saturating_sub(7).max(ra);
+            let p = (lo..a - 1).rev().find(|&k| {
+                matches!(
+                    s.tokens[k].lower.as_str(),
+                    "in" | "at" | "near" | "within" | "throughout" | "into" | "across" | "to"
+                )
+            })?;
+            let between_ok = s.tokens[p + 1..a - 1].iter().all(|t| {
+                t.is_word()
+                    && !t.is_capitalised()
+                    && lex.past_lemma(&t.lower).is_none()
+                    && !super::lexicon::is_aux(&t.lower)
+                    && !matches!(t.lower.as_str(), "and" | "or" | "that" | "which" | "who")
+            });
+            if !between_ok {
+                return None;
+            }
+            wh = Some("Where".into());
+            remove = (p, e.end);
+            form = 0.8;
+        }
+        Some("from") if e.kind == EntityKind::Place => {
+            if e.end < rb {
+                return None;
+            }
+            wh = Some("From where".into());
+            remove = (a - 1, e.end);
+            form = 0.7;
+        }
+        Some("by")
+            if matches!(
+                e.kind,
+                EntityKind::Person | EntityKind::Group | EntityKind::Organization
+            ) && matches!(aux_lower, Some("was" | "were" | "is" | "are")) =>
+        {
+            if !follows_ok {
+                return None;
+            }
+            wh = Some(if matches!(e.kind, EntityKind::Organization) {
+                "By what organisation".into()
+            } else {
+                "By whom".into()
+            });
+            remove = (a - 1, e.end);
+            form = 0.8;
+        }
+        Some(p @ ("to" | "with" | "against" | "for" | "under")) if e.kind == EntityKind::Person => {
+            if !follows_ok {
+                return None;
+            }
+            wh = Some(format!("{} whom", capitalise_first(p)));
+            remove = (a - 1, e.end);
+            form = 0.75;
+        }
+        _ => {}
+    }
+    let wh = wh?;
+    let (inv, resolved) = inverted(ctx, c, Some(remove))?;
+    let mut q = intro_prefix(ctx, c, e);
+    q.push(Piece::Text(if q.is_empty() {
+        wh
+    } else {
+        lower_first(&wh)
+    }));
+    q.extend(inv);
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved,
+        form,
+    })
+}
+
+/// The end of the noun a number counts: "two *new regiments*", "25,000 *people*".
+pub(super) fn unit_end(s: &Sentence, u: usize) -> usize {
+    let lex = lexicon();
+    match s.tokens.get(u + 1) {
+        Some(n)
+            if n.is_word()
+                && !n.is_capitalised()
+                && !lex.is_function(&n.lower)
+                && lex.past_lemma(&n.lower).is_none()
+                && !n.lower.ends_with("ing")
+                && !n.lower.ends_with("ly") =>
+        {
+            u + 2
+        }
+        _ => u + 1,
+    }
+}

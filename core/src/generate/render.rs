@@ -1,0 +1,176 @@
+//! Prompt text: pieces of a sentence and new words joined with the right spacing,
+//! and the small cuts that keep a prompt short.
+
+use super::lexicon::lexicon;
+use super::text::Sentence;
+use super::tokens::TokKind;
+
+/// A piece of a prompt: a token of the sentence (keeps its spelling) or new text.
+#[derive(Debug, Clone)]
+pub(super) enum Piece {
+    Tok(usize),
+    Text(String),
+}
+
+pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    let mut prev_tok: Option<usize> = None;
+    for p in pieces {
+        let (text, tok) = match p {
+            Piece::Tok(i) => (s.tokens[*i].text.clone(), Some(*i)),
+            Piece::Text(t) => (t.clone(), None),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let glued = match (prev_tok, tok) {
+                (Some(a), Some(b)) if b == a + 1 => s.tokens[a].end == s.tokens[b].start,
+                _ => false,
+            };
+            let no_space_before =
+                matches!(text.as_str(), "," | "." | ";" | ":" | ")" | "%" | "?" | "!")
+                    || text.starts_with("'s")
+                    || text.starts_with("’s");
+            let no_space_after = out.ends_with('(')
+                || out.ends_with('$')
+                || out.ends_with('£')
+                || out.ends_with('€')
+                || out.ends_with('"') && out.matches('"').count() % 2 == 1;
+            if !(glued || no_space_before || no_space_after) {
+                out.push(' ');
+            }
+        }
+        out.push_str(&text);
+        prev_tok = tok;
+    }
+    tidy(&out)
+}
+
+pub(super) fn tidy(s: &str) -> String {
+    let mut t = s
+        .replace(".?", "?")
+        .replace(" .?", "?")
+        .replace(" ,", ",")
+        .replace(",,", ",")
+        .replace(", ?", "?")
+        .replace(",?", "?")
+        .replace("  ", " ");
+    while t.contains(",,") {
+        t = t.replace(",,", ",");
+    }
+    t.trim().to_string()
+}
+
+pub(super) fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+pub(super) fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+pub(super) fn possessive(s: &str) -> String {
+    if s.ends_with('s') {
+        format!("{s}'")
+    } else {
+        format!("{s}'s")
+    }
+}
+
+pub(super) fn ends_with_q(p: Vec<Piece>) -> Vec<Piece> {
+    let mut p = p;
+    p.push(Piece::Text("?".into()));
+    p
+}
+
+/// Drops prepositions, articles and conjunctions left dangling at the end of a
+/// question by a cut ("… found under Roger II after?").
+pub(super) fn drop_dangling(s: &Sentence, mut p: Vec<Piece>) -> Vec<Piece> {
+    while let Some(Piece::Tok(k)) = p.last() {
+        let t = &s.tokens[*k];
+        if (t.is_word()
+            && !t.is_capitalised()
+            && lexicon().is_function(&t.lower)
+            && !matches!(
+                t.lower.as_str(),
+                "it" | "them"
+                    | "him"
+                    | "her"
+                    | "us"
+                    | "there"
+                    | "here"
+                    | "then"
+                    | "now"
+                    | "ago"
+                    | "much"
+                    | "many"
+                    | "more"
+                    | "most"
+                    | "others"
+                    | "once"
+                    | "too"
+                    | "also"
+                    | "together"
+                    | "instead"
+            ))
+            || (t.kind == TokKind::Punct
+                && matches!(
+                    t.text.as_str(),
+                    "," | ";" | ":" | "-" | "–" | "(" | "." | "\"" | "“"
+                ))
+        {
+            p.pop();
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// Where the words after an answer can stop: at the next comma, bracket or semicolon.
+pub(super) fn trim_after(s: &Sentence, from: usize, to: usize) -> usize {
+    (from..to)
+        .find(|&k| {
+            s.tokens[k].kind == TokKind::Punct
+                && matches!(s.tokens[k].text.as_str(), "," | "(" | ";" | "[")
+        })
+        .unwrap_or(to)
+}
+
+/// One fact a card: a relative clause at the end of a question ("an expedition that
+/// explored Florida") is cut, when at least two words come before it.
+pub(super) fn trim_relative(s: &Sentence, from: usize, to: usize) -> usize {
+    (from + 2..to)
+        .find(|&k| {
+            matches!(
+                s.tokens[k].lower.as_str(),
+                "that" | "which" | "who" | "whom" | "whose"
+            ) && s.tokens[k - 1].is_word()
+                && !matches!(
+                    s.tokens[k - 1].lower.as_str(),
+                    "so" | "such" | "than" | "and" | "now"
+                )
+        })
+        .unwrap_or(to)
+}
+
+/// Inside square brackets: "[citation needed]", "[12]".
+pub(super) fn in_brackets(s: &Sentence, k: usize) -> bool {
+    let open = s.tokens[..=k].iter().rposition(|t| t.is_punct("["));
+    let close = s.tokens[..=k].iter().rposition(|t| t.is_punct("]"));
+    match (open, close) {
+        (Some(o), Some(c)) => o > c || c == k,
+        (Some(_), None) => true,
+        (None, Some(c)) => c == k,
+        _ => false,
+    }
+}

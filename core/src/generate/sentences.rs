@@ -1,0 +1,281 @@
+//! Sentence splitting, and the sentences that should give no card.
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "st", "mt", "gen", "col", "lt", "capt", "sgt", "rev", "fr", "jr",
+    "sr", "prof", "gov", "pres", "sen", "rep", "c", "ca", "cf", "vs", "v", "no", "vol", "pp",
+    "fig", "approx", "est", "b", "d", "r", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "inc", "ltd",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // Line breaks always end a sentence (paragraphs, list items, headings).
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[from..to];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut start = 0usize; // byte offset in s
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Take closing quotes and brackets and repeated marks with the sentence.
+            let mut j = i + 1;
+            while j < chars.len()
+                && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')')
+            {
+                j += 1;
+            }
+            let at_end = j >= chars.len() || chars[j..].iter().all(|&(_, c)| c.is_whitespace());
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            if at_end || (followed_by_space && ends_here(s, &chars, b, c, j)) {
+                let end = if j < chars.len() { chars[j].0 } else { s.len() };
+                push(from, s, start, end, out);
+                start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(from, s, start, s.len(), out);
+}
+
+fn push(base: usize, s: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &s[a..b];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push((base + a + lead, base + b - trail));
+    }
+}
+
+/// Whether the mark `c` at byte `b` of `s` (the next non-closing char index being `j`)
+/// ends a sentence.
+fn ends_here(s: &str, chars: &[(usize, char)], b: usize, c: char, j: usize) -> bool {
+    // What comes next: the first non-space character.
+    let next = chars[j..]
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace());
+    let next_word: String = chars[j..]
+        .iter()
+        .map(|&(_, c)| c)
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let Some(next) = next else { return true };
+    if next.is_lowercase() {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    // The word before the dot.
+    let before: String = s[..b]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<String>();
+    let before: String = before.chars().rev().collect::<String>().to_lowercase();
+    let before = before.trim_start_matches('.');
+    if before.is_empty() {
+        return true;
+    }
+    // An initial ("J. F. Kennedy") or an abbreviation with inner dots ("U.S.") before a name.
+    let single_letter = before.chars().count() == 1 && before.chars().all(|c| c.is_alphabetic());
+    let dotted = before.contains('.');
+    if single_letter || dotted {
+        // "the U.S. The next…" ends a sentence; "U.S. President" or "J. Smith" do not.
+        return dotted && is_sentence_opener(&next_word);
+    }
+    if ABBREVIATIONS.contains(&before) {
+        return false;
+    }
+    true
+}
+
+fn is_sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "This"
+            | "These"
+            | "After"
+            | "By"
+            | "During"
+            | "However"
+            | "When"
+            | "As"
+            | "But"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+    )
+}
+
+/// Greetings, sign-offs, first- and second-person chat, and summaries of opinion:
+/// sentences that carry no fact worth a card.
+pub fn is_boilerplate(sentence: &str) -> bool {
+    let lower = sentence.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 4 {
+        return true;
+    }
+    const OPENERS: &[&str] = &[
+        "hey",
+        "hi",
+        "hello",
+        "dear",
+        "thanks",
+        "thank",
+        "cheers",
+        "regards",
+        "greetings",
+        "ok",
+        "okay",
+        "yes",
+        "no",
+        "well",
+        "sure",
+        "hope",
+        "good",
+        "great",
+        "lol",
+    ];
+    if OPENERS.contains(&words[0]) {
+        return true;
+    }
+    const SUMMARY: &[&str] = &[
+        "in short",
+        "in summary",
+        "in conclusion",
+        "to sum up",
+        "to summarize",
+        "to summarise",
+        "all in all",
+        "overall",
+        "in a nutshell",
+        "in the end",
+        "to conclude",
+        "long story short",
+        "tl;dr",
+        "tldr",
+    ];
+    if SUMMARY.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    const CHAT: &[&str] = &[
+        "hope this helps",
+        "hope that helps",
+        "let me know",
+        "feel free",
+        "good luck",
+        "great question",
+        "good question",
+        "thanks for",
+        "thank you",
+        "leave a comment",
+        "click here",
+        "subscribe",
+        "in my opinion",
+        "i think",
+        "i believe",
+        "sign up",
+        "log in",
+        "read more",
+        "all rights reserved",
+        "cookie",
+    ];
+    if CHAT.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // First and second person: the writer talking, not history.
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "i" | "i'm" | "i've" | "me" | "my" | "you" | "your" | "you're" | "we're"
+        )
+    }) {
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        split(t).into_iter().map(|(a, b)| &t[a..b]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let t = "Dr. Sun Yat-sen founded it c. 1905 in Tokyo. The U.S. Senate met. J. F. Kennedy spoke in 1961! Was it so? Yes.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "Dr. Sun Yat-sen founded it c. 1905 in Tokyo.",
+                "The U.S. Senate met.",
+                "J. F. Kennedy spoke in 1961!",
+                "Was it so?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dotted_abbreviation_can_end_a_sentence() {
+        assert_eq!(
+            sents("Aid came from the U.S. The war went on."),
+            vec!["Aid came from the U.S.", "The war went on."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        assert_eq!(
+            sents("A heading\n\nThe text goes on.\n"),
+            vec!["A heading", "The text goes on."]
+        );
+    }
+
+    #[test]
+    fn boilerplate_is_recognised() {
+        assert!(is_boilerplate("Hey friend,"));
+        assert!(is_boilerplate(
+            "Hope this helps, and good luck with the exam!"
+        ));
+        assert!(is_boilerplate(
+            "In short, the relationship was complex and shaped the war."
+        ));
+        assert!(is_boilerplate("I think the split was inevitable."));
+        assert!(!is_boilerplate(
+            "The Soviet Union withdrew its advisers from China in 1960."
+        ));
+    }
+}

@@ -1,0 +1,440 @@
+//! Card generation on fixture texts written for these tests (core/tests/fixtures/generate/).
+
+use std::collections::HashSet;
+
+use clio_core::generate::{
+    generate, generate_with_library, Card, CardKind, GenerateOptions, LibraryContext,
+};
+
+const SINO_SOVIET: &str = include_str!("fixtures/generate/sino_soviet.txt");
+const IRREGULAR: &str = include_str!("fixtures/generate/irregular.txt");
+const PRONOUNS: &str = include_str!("fixtures/generate/pronouns.txt");
+const CHATTER: &str = include_str!("fixtures/generate/chatter.txt");
+const UNICODE: &str = include_str!("fixtures/generate/unicode.txt");
+const HUGUENOTS: &str = include_str!("fixtures/generate/huguenots.txt");
+const SPLIT: &str = include_str!("fixtures/generate/split.txt");
+const ALL: &[&str] = &[
+    SINO_SOVIET,
+    IRREGULAR,
+    PRONOUNS,
+    CHATTER,
+    UNICODE,
+    HUGUENOTS,
+    SPLIT,
+];
+
+fn cards(text: &str) -> Vec<Card> {
+    generate(text, &GenerateOptions::default())
+}
+
+/// Lower case, punctuation as spaces, no articles.
+fn norm(s: &str) -> Vec<String> {
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "a" | "an" | "the"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn find<'a>(cards: &'a [Card], prompt: &str) -> &'a Card {
+    cards
+        .iter()
+        .find(|c| c.prompt == prompt)
+        .unwrap_or_else(|| {
+            panic!(
+                "no card {prompt:?}; cards:\n{}",
+                cards
+                    .iter()
+                    .map(|c| format!("{} -> {}", c.prompt, c.answer))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        })
+}
+
+#[test]
+fn the_soviet_withdrawal_gives_the_year_question() {
+    let cs = cards(SINO_SOVIET);
+    let c = find(
+        &cs,
+        "In what year did the Soviet Union withdraw its advisers and aid from China?",
+    );
+    assert_eq!(c.answer, "1960");
+    assert!(c
+        .source_sentence
+        .starts_with("The culmination of this conflict came in 1960"));
+    // And the neighbours: the founding year, a month and year, a person by title.
+    assert_eq!(
+        find(
+            &cs,
+            "In what year did Mao Zedong proclaim the People's Republic of China?"
+        )
+        .answer,
+        "1949"
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "When did border clashes break out along the Ussuri River?"
+        )
+        .answer,
+        "March 1969"
+    );
+    assert_eq!(
+        find(&cs, "Which Soviet Premier denounced Stalin in 1956?").answer,
+        "Nikita Khrushchev"
+    );
+}
+
+#[test]
+fn event_nouns_relative_clauses_and_unresolved_subjects() {
+    let cs = cards(SPLIT);
+    // "the founding of X in 1949" → a passive question.
+    assert_eq!(
+        find(
+            &cs,
+            "In what year was the People's Republic of China founded?"
+        )
+        .answer,
+        "1949"
+    );
+    // ", who denounced …" → a question on the person, by title.
+    assert_eq!(
+        find(
+            &cs,
+            "Which Soviet Premier denounced Stalin's cult of personality?"
+        )
+        .answer,
+        "Nikita Khrushchev"
+    );
+    // "This helped Mao defeat …": "this" has no clear referent, the passive keeps the fact.
+    assert_eq!(
+        find(
+            &cs,
+            "Mao was helped to defeat the Nationalist armies of _____."
+        )
+        .answer,
+        "Chiang Kai-shek"
+    );
+    // "It also brought hardship, as X and Y caused famine": the clause after "as" stands alone.
+    assert!(
+        cs.iter().any(|c| c.answer == "Great Leap Forward"
+            && c.prompt
+                .starts_with("The _____ and the Cultural Revolution caused")),
+        "{cs:#?}"
+    );
+    assert!(
+        cs.iter().any(|c| c.answer == "Cultural Revolution"),
+        "{cs:#?}"
+    );
+}
+
+#[test]
+fn irregular_verbs_get_do_support() {
+    let cs = cards(IRREGULAR);
+    for (prompt, answer) in [
+        ("In what year did the Thirty Years' War begin?", "1618"),
+        (
+            "In what year did the Prussians fight the Austrians at Leuthen?",
+            "1757",
+        ),
+        ("In what year did Napoleon take Moscow?", "1812"),
+        (
+            "In what year did Garibaldi lead the Expedition of the Thousand?",
+            "1860",
+        ),
+        (
+            "In what year did Wellington win the Battle of Waterloo?",
+            "1815",
+        ),
+        (
+            "In what year did the Ottomans withdraw from Vienna?",
+            "1683",
+        ),
+    ] {
+        assert_eq!(find(&cs, prompt).answer, answer);
+    }
+    // No past tense left after "did".
+    for c in &cs {
+        let words: Vec<&str> = c.prompt.split_whitespace().collect();
+        for w in words.windows(3) {
+            if w[0] == "did" {
+                for past in ["began", "fought", "took", "led", "won", "withdrew"] {
+                    assert!(w[2] != past && w[1] != past, "{}", c.prompt);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pronouns_are_resolved_or_the_sentence_is_skipped() {
+    let cs = cards(PRONOUNS);
+    // "He unified Germany in 1871" → the person of the sentence before.
+    let c = cs
+        .iter()
+        .find(|c| c.answer == "1871")
+        .expect("a card for 1871");
+    assert!(
+        c.prompt.contains("Otto von Bismarck unify Germany"),
+        "{}",
+        c.prompt
+    );
+    // "It was a turning point…", "They met again in 1878…", "This changed … in 1890": no referent.
+    for c in &cs {
+        assert!(!c.source_sentence.starts_with("It was"), "{c:?}");
+        assert!(!c.source_sentence.starts_with("They met"), "{c:?}");
+        assert!(!c.source_sentence.starts_with("This changed"), "{c:?}");
+    }
+    for text in ALL {
+        for c in cards(text) {
+            let first = norm(&c.prompt).into_iter().next().unwrap_or_default();
+            assert!(
+                ![
+                    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its",
+                    "their", "him", "them"
+                ]
+                .contains(&first.as_str()),
+                "{}",
+                c.prompt
+            );
+        }
+    }
+}
+
+#[test]
+fn the_answer_never_shows_in_the_prompt_and_is_short() {
+    for text in ALL {
+        for c in cards(text) {
+            let a = norm(&c.answer);
+            let p = norm(&c.prompt);
+            assert!(!a.is_empty());
+            if c.kind != CardKind::TrueFalse {
+                assert!(
+                    !p.windows(a.len()).any(|w| w == a.as_slice()),
+                    "answer {:?} in {:?}",
+                    c.answer,
+                    c.prompt
+                );
+            }
+            assert!(c.answer.split_whitespace().count() <= 6, "{}", c.answer);
+            if matches!(c.kind, CardKind::Question) {
+                assert!(c.prompt.ends_with('?'), "{}", c.prompt);
+            }
+            if c.kind == CardKind::Cloze {
+                assert!(c.prompt.contains("_____"), "{}", c.prompt);
+            }
+        }
+    }
+}
+
+#[test]
+fn greetings_and_summaries_give_no_cards() {
+    assert!(cards(CHATTER).is_empty(), "{:?}", cards(CHATTER));
+    assert!(cards("").is_empty());
+    assert!(cards("In summary, Napoleon lost the war in 1815.").is_empty());
+}
+
+#[test]
+fn multiple_choice_has_four_distinct_choices_of_the_answers_type() {
+    let cs = cards(&[SINO_SOVIET, HUGUENOTS, IRREGULAR].join("\n\n"));
+    let mc: Vec<&Card> = cs
+        .iter()
+        .filter(|c| c.kind == CardKind::MultipleChoice)
+        .collect();
+    assert!(!mc.is_empty());
+    for c in &mc {
+        assert_eq!(c.choices.len(), 4, "{c:?}");
+        let distinct: HashSet<Vec<String>> = c.choices.iter().map(|x| norm(x)).collect();
+        assert_eq!(distinct.len(), 4, "{c:?}");
+        assert_eq!(
+            c.choices.iter().filter(|x| **x == c.answer).count(),
+            1,
+            "{c:?}"
+        );
+        if let Ok(year) = c.answer.parse::<i32>() {
+            for x in &c.choices {
+                let y: i32 = x
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{x} is not a year: {c:?}"));
+                assert!((y - year).abs() <= 40, "{c:?}");
+            }
+        }
+    }
+    assert!(
+        mc.iter().any(|c| c.answer.parse::<i32>().is_ok()),
+        "a year question among the multiple choice"
+    );
+    for c in &cs {
+        if c.kind != CardKind::MultipleChoice && c.kind != CardKind::TrueFalse {
+            assert!(c.choices.is_empty());
+        }
+    }
+}
+
+#[test]
+fn distractors_come_from_the_library_when_the_document_has_too_few() {
+    let text = "Napoleon Bonaparte crowned himself emperor in 1804. The coronation was held at Notre-Dame.";
+    let options = GenerateOptions {
+        multiple_choice: true,
+        ..GenerateOptions::default()
+    };
+    let library = LibraryContext::from_texts([
+        "Otto von Bismarck and Wilhelm Friedrich met Giuseppe Garibaldi and Karl Marx.",
+    ]);
+    let alone = generate(text, &options);
+    assert!(!alone
+        .iter()
+        .any(|c| c.answer == "Napoleon Bonaparte" && c.kind == CardKind::MultipleChoice));
+    // Every card can become multiple choice once the library offers people.
+    let all: Vec<Card> = generate_with_library(text, &options, &library);
+    let who = all
+        .iter()
+        .find(|c| c.answer == "Napoleon Bonaparte")
+        .expect("a card on Napoleon");
+    let d = clio_core::generate::distractors_for(text, &library, &who.answer, &who.prompt);
+    assert_eq!(d.len(), 3, "{d:?}");
+    assert!(
+        d.iter().all(|x| [
+            "Otto von Bismarck",
+            "Wilhelm Friedrich",
+            "Giuseppe Garibaldi",
+            "Karl Marx"
+        ]
+        .contains(&x.as_str())),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn spans_are_code_points_of_the_source_sentence() {
+    for text in ALL {
+        let chars: Vec<char> = text.chars().collect();
+        for c in cards(text) {
+            let s: String = chars[c.span_start..c.span_end].iter().collect();
+            assert_eq!(s, c.source_sentence);
+        }
+    }
+    let cs = cards(UNICODE);
+    let c = cs
+        .iter()
+        .find(|c| c.source_sentence.starts_with("Lech Wałęsa"))
+        .expect("a card on Wałęsa");
+    let start = UNICODE.chars().count() - UNICODE[UNICODE.find("Lech").unwrap()..].chars().count();
+    assert_eq!(c.span_start, start);
+    assert!(cs
+        .iter()
+        .any(|c| c.answer == "Zhōu Ēnlái" || c.prompt.contains("Zhōu Ēnlái")));
+    assert!(cs
+        .iter()
+        .any(|c| c.prompt.contains("Günter Grass") || c.answer == "Günter Grass"));
+}
+
+#[test]
+fn the_same_text_gives_the_same_cards() {
+    for text in ALL {
+        let a = serde_json::to_string(&cards(text)).unwrap();
+        let b = serde_json::to_string(&cards(text)).unwrap();
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn no_duplicates_or_near_duplicates_and_best_first() {
+    for text in ALL {
+        let cs = cards(text);
+        let mut seen = HashSet::new();
+        let mut facts = HashSet::new();
+        for w in cs.windows(2) {
+            assert!(w[0].score >= w[1].score);
+        }
+        for c in &cs {
+            assert!(
+                seen.insert(norm(&c.prompt)),
+                "duplicate prompt {}",
+                c.prompt
+            );
+            if c.kind != CardKind::TrueFalse {
+                assert!(
+                    facts.insert((c.span_start, norm(&c.answer))),
+                    "two cards on one fact: {} -> {}",
+                    c.prompt,
+                    c.answer
+                );
+            }
+        }
+    }
+    // The same sentence twice in a text gives its cards once.
+    let twice = format!("{IRREGULAR}\n{IRREGULAR}");
+    let once = cards(IRREGULAR).len();
+    assert_eq!(cards(&twice).len(), once);
+}
+
+#[test]
+fn cards_serialise_in_camel_case_with_snake_case_kinds() {
+    let cs = cards(SINO_SOVIET);
+    let v = serde_json::to_value(&cs[0]).unwrap();
+    for key in [
+        "kind",
+        "prompt",
+        "answer",
+        "choices",
+        "sourceSentence",
+        "spanStart",
+        "spanEnd",
+        "score",
+    ] {
+        assert!(v.get(key).is_some(), "{key} in {v}");
+    }
+    let kinds: HashSet<String> = cs
+        .iter()
+        .map(|c| {
+            serde_json::to_value(c.kind)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        kinds
+            .iter()
+            .all(|k| ["question", "cloze", "multiple_choice", "true_false"].contains(&k.as_str())),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn options_limit_and_select_the_kinds() {
+    let none = GenerateOptions {
+        max_cards: 3,
+        multiple_choice: false,
+        true_false: false,
+        cloze: false,
+    };
+    let cs = generate(HUGUENOTS, &none);
+    assert_eq!(cs.len(), 3);
+    assert!(cs.iter().all(|c| c.kind == CardKind::Question));
+}
+
+#[test]
+fn typescript_types_use_numbers_and_string_kinds() {
+    use ts_rs::{Config, TS};
+    let cfg = Config::new();
+    let card = Card::decl(&cfg);
+    assert!(card.contains("spanStart: number"), "{card}");
+    assert!(card.contains("sourceSentence: string"), "{card}");
+    assert!(!card.contains("bigint"), "{card}");
+    let kind = CardKind::decl(&cfg);
+    assert!(kind.contains("\"multiple_choice\""), "{kind}");
+}
