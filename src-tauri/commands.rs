@@ -47,19 +47,22 @@ impl AppState {
 /// When the page's first command arrived, for the start-up report.
 static FIRST_COMMAND_MS: OnceLock<u128> = OnceLock::new();
 
+// Commands that touch the database are async so Tauri runs them off the main
+// thread, which is busy drawing the window while the first screen loads.
+
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> CommandResult<info::AppInfo> {
+pub async fn app_info(state: State<'_, AppState>) -> CommandResult<info::AppInfo> {
     FIRST_COMMAND_MS.get_or_init(crate::uptime_ms);
     state.with_store(|store| info::app_info(store))
 }
 
 #[tauri::command]
-pub fn list_documents(state: State<'_, AppState>) -> CommandResult<Vec<DocumentSummary>> {
+pub async fn list_documents(state: State<'_, AppState>) -> CommandResult<Vec<DocumentSummary>> {
     state.with_store(|store| library::list_documents(store))
 }
 
 #[tauri::command]
-pub fn add_document(state: State<'_, AppState>, doc: NewDocument) -> CommandResult<AddedDocument> {
+pub async fn add_document(state: State<'_, AppState>, doc: NewDocument) -> CommandResult<AddedDocument> {
     state.with_store(|store| library::add_document(store, doc))
 }
 
