@@ -8,6 +8,13 @@ fn main() {
             "app_ready",
             "list_documents",
             "add_document",
+            "category_tree",
+            "search_documents",
+            "get_document",
+            "delete_document",
+            "import_paths",
+            "import_text",
+            "add_starter_library",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -10,7 +10,7 @@ use clio_core::library::{self, NewDocument};
 use clio_core::generate::{generate, GenerateOptions};
 use clio_core::import::{self, ImportReport};
 use clio_core::time::now_ms;
-use clio_core::{info, paths, Store};
+use clio_core::{info, paths, search, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,8 +45,34 @@ pub enum Command {
     Add(AddArgs),
     /// Import files or folders: HTML pages, saved pages, Markdown, plain text, JSON
     Import(ImportArgs),
+    /// Search the library's texts (every word, also as a prefix)
+    Search(SearchArgs),
+    /// Print one document: its details and text
+    Show(DocumentArgs),
+    /// Delete a document with its notes and cards
+    Delete(DocumentArgs),
     /// Write quiz cards from the text in a file, best first (nothing is stored)
     Cards(CardsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// The document's id (see `clio list`)
+    #[arg(value_name = "ID")]
+    pub id: i64,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +187,49 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
             }
         }
         Command::Import(args) => return import(&mut store, args),
+        Command::Search(args) => {
+            let hits = search::search_documents(&store, &args.query.join(" ")).map_err(|e| e.to_string())?;
+            if args.json {
+                print_json(&hits);
+            } else if hits.is_empty() {
+                println!("Nothing found.");
+            } else {
+                for hit in hits {
+                    let snippet: String = hit
+                        .snippet
+                        .iter()
+                        .map(|part| if part.hit { format!("[{}]", part.text) } else { part.text.clone() })
+                        .collect();
+                    println!("{:>5}  {}\n       {}", hit.id, hit.title, snippet.replace('\n', " "));
+                }
+            }
+        }
+        Command::Show(args) => {
+            let doc = library::get_document(&store, args.id).map_err(|e| e.to_string())?;
+            if args.json {
+                print_json(&doc);
+            } else {
+                println!("{}", doc.title);
+                if let Some(author) = &doc.author {
+                    println!("by {author}");
+                }
+                if !doc.category_path.is_empty() {
+                    println!("in {}", doc.category_path.join(" › "));
+                }
+                if let Some(source) = &doc.source {
+                    println!("from {source}");
+                }
+                println!("\n{}", doc.body);
+            }
+        }
+        Command::Delete(args) => {
+            library::delete_document(&mut store, args.id).map_err(|e| e.to_string())?;
+            if args.json {
+                print_json(&serde_json::json!({ "deleted": args.id }));
+            } else {
+                println!("Deleted document {}.", args.id);
+            }
+        }
         Command::Cards(_) => unreachable!("handled before the library is opened"),
     }
     Ok(())

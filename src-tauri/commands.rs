@@ -1,9 +1,13 @@
 //! IPC commands: each parses its input, calls `clio-core`, and returns.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use clio_core::library::{self, AddedDocument, DocumentSummary, NewDocument};
-use clio_core::{info, Store};
+use clio_core::import::{self, ImportReport};
+use clio_core::library::{self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument};
+use clio_core::search::{self, SearchHit};
+use clio_core::time::now_ms;
+use clio_core::{info, starter, Store};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -66,6 +70,57 @@ pub async fn add_document(state: State<'_, AppState>, doc: NewDocument) -> Comma
     state.with_store(|store| library::add_document(store, doc))
 }
 
+#[tauri::command]
+pub async fn category_tree(state: State<'_, AppState>) -> CommandResult<Vec<CategoryCount>> {
+    state.with_store(|store| library::category_tree(store))
+}
+
+#[tauri::command]
+pub async fn search_documents(state: State<'_, AppState>, query: String) -> CommandResult<Vec<SearchHit>> {
+    state.with_store(|store| search::search_documents(store, &query))
+}
+
+#[tauri::command]
+pub async fn get_document(state: State<'_, AppState>, id: i64) -> CommandResult<Document> {
+    state.with_store(|store| library::get_document(store, id))
+}
+
+#[tauri::command]
+pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    state.with_store(|store| library::delete_document(store, id))
+}
+
+/// Files and folders chosen in the file dialog or dropped on the window.
+#[tauri::command]
+pub async fn import_paths(state: State<'_, AppState>, paths: Vec<PathBuf>) -> CommandResult<ImportReport> {
+    state.with_store(|store| {
+        let mut report = ImportReport::default();
+        for path in &paths {
+            report.merge(import::import_path(store, path, now_ms()));
+        }
+        Ok(report)
+    })
+}
+
+/// Pasted text or a pasted web page (HTML).
+#[tauri::command]
+pub async fn import_text(state: State<'_, AppState>, text: String) -> CommandResult<ImportReport> {
+    state.with_store(|store| Ok(import::import_text(store, &text, None, now_ms())))
+}
+
+/// Adds the starter library to a new, empty library; the UI calls it after
+/// `app_ready`, so it costs nothing at start-up. Returns how many were added.
+#[tauri::command]
+pub async fn add_starter_library(state: State<'_, AppState>) -> CommandResult<usize> {
+    state.with_store(|store| {
+        let report = starter::add_if_new(store, now_ms())?;
+        for problem in report.problems.iter().chain(&report.warnings) {
+            eprintln!("clio: starter library: {problem}");
+        }
+        Ok(report.added.len())
+    })
+}
+
 /// The UI calls this once its first screen is interactive.
 #[tauri::command]
 pub fn app_ready() {
@@ -79,5 +134,17 @@ pub fn app_ready() {
 pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
         .manage(state)
-        .invoke_handler(tauri::generate_handler![app_info, app_ready, list_documents, add_document])
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            app_ready,
+            list_documents,
+            add_document,
+            category_tree,
+            search_documents,
+            get_document,
+            delete_document,
+            import_paths,
+            import_text,
+            add_starter_library,
+        ])
 }

@@ -15,7 +15,9 @@ pub fn run(db: PathBuf) -> ExitCode {
     if let Err(error) = &store {
         eprintln!("clio: {error}");
     }
-    let builder = tauri::Builder::default().plugin(tauri_plugin_store::Builder::new().build());
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_dialog::init());
     let result = commands::register(builder, AppState::new(store)).run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,

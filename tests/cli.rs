@@ -172,3 +172,30 @@ fn cards_writes_questions_from_a_text_file_without_a_library() {
     }
     assert!(!db.exists(), "writing cards from a file opens no library");
 }
+
+#[test]
+fn search_show_and_delete_work_on_the_same_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let db = db.to_str().unwrap();
+    let added: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", db, "add", "-", "--title", "What was the Prague Spring?", "--json"],
+        &[],
+        Some("The Prague Spring was a period of reform in Czechoslovakia in 1968.\n\nIt ended with an invasion in August."),
+    )))
+    .unwrap();
+    let id = added["id"].as_i64().unwrap().to_string();
+
+    let hits: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "search", "czech", "reform", "--json"], &[], None))).unwrap();
+    assert_eq!(hits[0]["id"].as_i64().unwrap().to_string(), id);
+    let text = stdout(&clio(&["--db", db, "search", "czech"], &[], None));
+    assert!(text.contains("[Czechoslovakia]"), "hits are marked in text output: {text}");
+
+    let shown = stdout(&clio(&["--db", db, "show", &id], &[], None));
+    assert!(shown.starts_with("What was the Prague Spring?\n") && shown.contains("invasion in August"), "{shown}");
+
+    stdout(&clio(&["--db", db, "delete", &id], &[], None));
+    let out = clio(&["--db", db, "show", &id], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("no document with id {id}")));
+}

@@ -138,3 +138,64 @@ fn a_remote_page_cannot_call_commands() {
     let err = invoke_from(&h, "https://example.com", "list_documents", json!({})).unwrap_err();
     assert!(err.to_string().contains("not allowed"), "{err}");
 }
+
+#[test]
+fn categories_search_reader_and_delete_work_through_ipc() {
+    let h = harness();
+    let added = invoke(&h, "add_document", new_doc("Why was the Berlin Wall built?")).unwrap();
+    let id = added["id"].clone();
+
+    let tree = invoke(&h, "category_tree", json!({})).unwrap();
+    assert_eq!(
+        tree,
+        json!([
+            { "path": ["History"], "documents": 0, "total": 1 },
+            { "path": ["History", "Cold War"], "documents": 1, "total": 1 }
+        ])
+    );
+
+    let hits = invoke(&h, "search_documents", json!({ "query": "berl" })).unwrap();
+    assert_eq!(hits[0]["id"], id);
+    let parts = hits[0]["snippet"].as_array().unwrap();
+    assert!(parts.iter().any(|p| p["hit"] == json!(true) && p["text"] == json!("Berlin")), "{hits}");
+
+    let doc = invoke(&h, "get_document", json!({ "id": id })).unwrap();
+    assert_eq!(doc["title"], json!("Why was the Berlin Wall built?"));
+    assert_eq!(doc["blocks"][1], json!({ "kind": "paragraph", "text": "It fell in 1989." }));
+
+    assert_eq!(invoke(&h, "delete_document", json!({ "id": id })).unwrap(), Value::Null);
+    assert_eq!(invoke(&h, "list_documents", json!({})).unwrap(), json!([]));
+    assert_eq!(invoke(&h, "category_tree", json!({})).unwrap(), json!([]), "empty categories are not listed");
+    let err = invoke(&h, "get_document", json!({ "id": id })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("no document"), "{err}");
+}
+
+#[test]
+fn pasted_pages_and_files_import_through_ipc() {
+    let h = harness();
+    let page = "<html><head><title>Who launched Sputnik?</title></head><body><nav>Home | Questions</nav>\
+                <article><h1>Who launched Sputnik?</h1><p>The Soviet Union launched Sputnik 1 on 4 October 1957.</p>\
+                <p>It orbited the Earth for three months.</p><script>steal()</script></article></body></html>";
+    let report = invoke(&h, "import_text", json!({ "text": page })).unwrap();
+    assert_eq!(report["added"][0]["title"], json!("Who launched Sputnik?"), "{report}");
+    let id = report["added"][0]["id"].clone();
+    let doc = invoke(&h, "get_document", json!({ "id": id })).unwrap();
+    assert!(!doc["body"].as_str().unwrap().contains("steal"), "script text never reaches the document");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.md");
+    std::fs::write(&file, "---\ntitle: \"What was détente?\"\n---\nDétente was the easing of tension in the 1970s.\n").unwrap();
+    let missing = dir.path().join("missing.md");
+    let report = invoke(&h, "import_paths", json!({ "paths": [file, missing] })).unwrap();
+    assert_eq!(report["added"][0]["title"], json!("What was détente?"));
+    assert!(report["problems"][0]["file"].as_str().unwrap().ends_with("missing.md"), "{report}");
+}
+
+#[test]
+fn the_starter_library_is_added_once_to_a_new_library() {
+    let h = harness();
+    let added = invoke(&h, "add_starter_library", json!({})).unwrap().as_u64().unwrap();
+    assert!(added >= 15, "{added}");
+    assert_eq!(invoke(&h, "list_documents", json!({})).unwrap().as_array().unwrap().len() as u64, added);
+    assert_eq!(invoke(&h, "add_starter_library", json!({})).unwrap(), json!(0));
+}

@@ -10,6 +10,8 @@ pub mod import;
 pub mod info;
 pub mod library;
 pub mod paths;
+pub mod search;
+pub mod starter;
 pub mod store;
 pub mod time;
 

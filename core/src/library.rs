@@ -255,6 +255,45 @@ impl NewDocument {
     }
 }
 
+/// A category of the library tree with its document counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryCount {
+    /// From the root down.
+    pub path: Vec<String>,
+    /// Documents filed directly in this category.
+    #[ts(type = "number")]
+    pub documents: u64,
+    /// Documents in this category and all below it.
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// The category tree, depth first (a parent before its children, siblings by
+/// name), leaving out categories with no documents at or below them.
+pub fn category_tree(store: &Store) -> Result<Vec<CategoryCount>> {
+    let mut direct = store.category_document_counts()?;
+    direct.sort();
+    let tree = direct
+        .iter()
+        .map(|(path, documents)| CategoryCount {
+            path: path.clone(),
+            documents: *documents,
+            total: direct.iter().filter(|(other, _)| other.starts_with(path)).map(|(_, n)| n).sum(),
+        })
+        .filter(|category| category.total > 0)
+        .collect();
+    Ok(tree)
+}
+
+pub fn get_document(store: &Store, id: i64) -> Result<Document> {
+    store.document(id)
+}
+
+pub fn delete_document(store: &mut Store, id: i64) -> Result<()> {
+    store.delete_document(id)
+}
+
 /// Adds a document unless the same title and text are already there.
 pub fn add_document(store: &mut Store, doc: NewDocument) -> Result<AddedDocument> {
     let doc = doc.validate()?;

@@ -183,6 +183,12 @@ pub fn import_text(store: &mut Store, text: &str, origin: Option<&str>, now: i64
     store_parsed(store, parsed, label, None, now)
 }
 
+/// Imports a text that has a name but no file of its own (one built into Clio).
+pub fn import_named_text(store: &mut Store, name: &str, text: &str, format: Format, now: i64) -> ImportReport {
+    let parsed = parse_as(format, text, None, Some(name));
+    store_parsed(store, parsed, name, Some(name), now)
+}
+
 /// Reads and parses a file without storing it (the `import_file` example
 /// prints this). The error names what is wrong with the file and what to do.
 pub fn parse_file(path: &Path) -> Result<Parsed, String> {

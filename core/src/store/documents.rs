@@ -163,6 +163,26 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Removes a document with its revisions, annotations, cards and their
+    /// reviews (foreign keys cascade), in one statement.
+    pub fn delete_document(&mut self, id: i64) -> Result<()> {
+        match self.conn.execute("DELETE FROM documents WHERE id = ?1", [id])? {
+            0 => Err(Error::NotFound { what: "document", id }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Every category's path with the number of documents filed directly in it.
+    pub fn category_document_counts(&self) -> Result<Vec<(Vec<String>, u64)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{CATEGORY_PATHS}
+             SELECT p.path, (SELECT count(*) FROM documents d WHERE d.category_id = p.id)
+             FROM category_paths p"
+        ))?;
+        let rows = stmt.query_map([], |row| Ok((category_path(row.get(0)?), row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn counts(&self, now: i64) -> Result<Counts> {
         let (documents, cards, due) = self.conn.query_row(
             "SELECT (SELECT count(*) FROM documents),
@@ -178,7 +198,7 @@ impl Store {
 }
 
 /// The category tree as paths: `category_paths(id, path)` with `path` a JSON array.
-const CATEGORY_PATHS: &str = "WITH RECURSIVE category_paths(id, path) AS (
+pub(super) const CATEGORY_PATHS: &str = "WITH RECURSIVE category_paths(id, path) AS (
          SELECT id, json_array(name) FROM categories WHERE parent_id IS NULL
          UNION ALL
          SELECT c.id, json_insert(p.path, '$[#]', c.name)
@@ -186,7 +206,7 @@ const CATEGORY_PATHS: &str = "WITH RECURSIVE category_paths(id, path) AS (
      )";
 
 /// A `category_paths.path` (a JSON array of names) as a list; none for no category.
-fn category_path(json: Option<String>) -> Vec<String> {
+pub(super) fn category_path(json: Option<String>) -> Vec<String> {
     json.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
 }
 

@@ -2,9 +2,12 @@
 //! No other module writes SQL.
 
 mod documents;
-pub use documents::Counts;
+mod meta;
 mod migrations;
 mod revisions;
+mod search;
+
+pub use documents::Counts;
 
 use std::fs;
 use std::path::{Path, PathBuf};
