@@ -108,7 +108,10 @@ pub struct ImportArgs {
     /// Files or folders (searched recursively)
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Print the report as JSON instead of text
+    /// Read and check only: store nothing (with --json, print the documents)
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
@@ -137,10 +140,12 @@ pub fn run(command: Command, db: &Path) -> ExitCode {
 }
 
 fn execute(command: Command, db: &Path) -> Result<(), String> {
-    // Writing cards from a file needs no library.
-    if let Command::Cards(args) = command {
-        return cards(args);
-    }
+    // Writing cards from a file and checking an import need no library.
+    let command = match command {
+        Command::Cards(args) => return cards(args),
+        Command::Import(args) if args.dry_run => return import_dry_run(args),
+        other => other,
+    };
     let mut store = Store::open(db).map_err(|e| e.to_string())?;
     match command {
         Command::Info(flags) => {
@@ -244,14 +249,12 @@ fn import(store: &mut Store, args: ImportArgs) -> Result<(), String> {
     if args.json {
         print_json(&report);
     } else {
-        for item in &report.added {
-            println!("added      {:>5}  {}", item.id, item.title);
-        }
-        for item in &report.updated {
-            println!("updated    {:>5}  {}", item.id, item.title);
-        }
-        for item in &report.unchanged {
-            println!("unchanged  {:>5}  {}", item.id, item.title);
+        let lines = [("added", &report.added), ("updated", &report.updated), ("duplicate", &report.unchanged)];
+        for (what, items) in lines {
+            for item in items {
+                let from = item.file.as_deref().map(|f| format!("  ({f})")).unwrap_or_default();
+                println!("{what:<10} {:>5}  {}{from}", item.id, item.title);
+            }
         }
         for warning in &report.warnings {
             eprintln!("warning: {warning}");
@@ -264,6 +267,33 @@ fn import(store: &mut Store, args: ImportArgs) -> Result<(), String> {
     match report.problems.len() {
         0 => Ok(()),
         n => Err(format!("{n} item(s) could not be imported; see the messages above")),
+    }
+}
+
+fn import_dry_run(args: ImportArgs) -> Result<(), String> {
+    let mut documents = Vec::new();
+    let mut report = ImportReport::default();
+    for path in &args.paths {
+        let (found, checked) = import::dry_run(path);
+        documents.extend(found);
+        report.merge(checked);
+    }
+    if args.json {
+        print_json(&documents);
+    } else {
+        for doc in &documents {
+            println!("would import  {}  [{}]", doc.title, doc.category.join(" › "));
+        }
+    }
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    for problem in &report.problems {
+        eprintln!("error: {problem}");
+    }
+    match report.problems.len() {
+        0 => Ok(()),
+        n => Err(format!("{n} item(s) could not be read; see the messages above")),
     }
 }
 

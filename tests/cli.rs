@@ -199,3 +199,34 @@ fn search_show_and_delete_work_on_the_same_library() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("no document with id {id}")));
 }
+
+#[test]
+fn import_dry_run_prints_the_parsed_documents_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>What was Ostpolitik? | AskHistory</title></head><body>\
+         <ol class='breadcrumb'><li><a href='/'>Home</a></li><li><a href='/h'>History</a></li><li><a href='/h/c'>Cold War</a></li></ol>\
+         <main><h1>What was Ostpolitik?</h1><span class='author-name'>Lena Vogt</span>\
+         <p>Ostpolitik was the policy of West German Chancellor Willy Brandt towards the East from 1969.</p>\
+         <p>It led to the Moscow Treaty and the Warsaw Treaty of 1970.</p>\
+         <div class='comments'>3 Comments</div></main><footer>© AskHistory</footer></body></html>",
+    )
+    .unwrap();
+    let db = dir.path().join("untouched.sqlite3");
+    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "import", "--dry-run", "--json", page.to_str().unwrap()], &[], None));
+    let docs: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 1, "{out}");
+    let doc = &docs[0];
+    assert_eq!(doc["title"], "What was Ostpolitik?");
+    assert_eq!(doc["author"], "Lena Vogt");
+    assert_eq!(doc["category"], serde_json::json!(["History", "Cold War"]));
+    assert_eq!(
+        doc["body"],
+        "Ostpolitik was the policy of West German Chancellor Willy Brandt towards the East from 1969.\n\n\
+         It led to the Moscow Treaty and the Warsaw Treaty of 1970."
+    );
+    assert!(doc["source"].as_str().unwrap().ends_with("page.html"));
+    assert!(!db.exists(), "a dry run opens no library");
+}

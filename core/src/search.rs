@@ -13,7 +13,7 @@ pub const HIT_START: char = '\u{E000}';
 pub const HIT_END: char = '\u{E001}';
 
 /// How many results a search returns at most.
-pub const SEARCH_LIMIT: usize = 50;
+pub const SEARCH_LIMIT: usize = 25;
 
 /// A search result as the store returns it, snippet still marked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +44,8 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
-/// Documents matching every word of `query` (each word also as a prefix:
-/// "sov" finds "Soviet"), best first. An empty query finds nothing.
+/// Documents matching every word of `query` (the last also as a prefix: "sov"
+/// finds "Soviet"), best first. An empty query finds nothing.
 pub fn search_documents(store: &Store, query: &str) -> Result<Vec<SearchHit>> {
     let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
     Ok(store
@@ -61,16 +61,21 @@ pub fn search_documents(store: &Store, query: &str) -> Result<Vec<SearchHit>> {
         .collect())
 }
 
-/// Each word quoted (so FTS5 syntax in what a user types is taken literally)
-/// and made a prefix; words are ANDed.
+/// Each word quoted (so FTS5 syntax in what a user types is taken literally);
+/// the last word is also a prefix, as it may still be being typed; words are ANDed.
 fn fts_query(query: &str) -> Option<String> {
-    let terms: Vec<String> = query
+    let words: Vec<&str> = query
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .map(|word| word.trim_matches(|c| c == '\'' || c == '-'))
         .filter(|word| !word.is_empty())
-        .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    let last = words.len().checked_sub(1)?;
+    let terms: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| format!("\"{}\"{}", word.replace('"', "\"\""), if i == last { "*" } else { "" }))
+        .collect();
+    Some(terms.join(" "))
 }
 
 fn split_snippet(marked: &str) -> Vec<SnippetPart> {
@@ -110,8 +115,8 @@ mod tests {
 
     #[test]
     fn queries_quote_every_word_so_syntax_is_literal() {
-        assert_eq!(fts_query("Sino-Soviet split").unwrap(), r#""Sino-Soviet"* "split"*"#);
-        assert_eq!(fts_query(r#"NEAR( "title": OR *"#).unwrap(), r#""NEAR"* "title"* "OR"*"#);
+        assert_eq!(fts_query("Sino-Soviet spl").unwrap(), r#""Sino-Soviet" "spl"*"#);
+        assert_eq!(fts_query(r#"NEAR( "title": OR *"#).unwrap(), r#""NEAR" "title" "OR"*"#);
         assert_eq!(fts_query("  ...  "), None);
     }
 

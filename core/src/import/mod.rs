@@ -24,7 +24,7 @@ mod saved_text;
 
 use std::fmt;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -145,29 +145,83 @@ impl ImportReport {
 /// hidden files are skipped, and files of other kinds are skipped with a note).
 pub fn import_path(store: &mut Store, path: &Path, now: i64) -> ImportReport {
     let mut report = ImportReport::default();
-    let shown = path.display().to_string();
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) => {
-            report.problem(Some(&shown), None, format!("could not be read ({e}). Check the path and that you may read it."));
-            return report;
-        }
-    };
-    if meta.is_dir() {
-        let walk = folder::walk(path);
-        for (file, message) in walk.problems {
-            report.problem(Some(&file), None, message);
-        }
-        for (file, message) in walk.skipped {
-            report.warning(Some(&file), None, message);
-        }
-        for file in walk.files {
-            report.merge(import_file(store, &file, false, now));
-        }
-    } else {
-        report.merge(import_file(store, path, true, now));
+    for (file, explicit) in files_of(path, &mut report) {
+        report.merge(import_file(store, &file, explicit, now));
     }
     report
+}
+
+/// A document as `clio import --dry-run --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DryRunDocument {
+    pub title: String,
+    pub author: Option<String>,
+    pub category: Vec<String>,
+    /// Plain text, paragraphs separated by a blank line.
+    pub body: String,
+    pub source: Option<String>,
+}
+
+/// Reads what [`import_path`] would import, storing nothing. Files that would
+/// fail are in the report's problems, as an import would report them.
+pub fn dry_run(path: &Path) -> (Vec<DryRunDocument>, ImportReport) {
+    let mut report = ImportReport::default();
+    let mut documents = Vec::new();
+    for (file, explicit) in files_of(path, &mut report) {
+        let shown = file.display().to_string();
+        let format = detect::by_extension(&file);
+        if format.is_none() && !explicit {
+            report.warning(Some(&shown), None, detect::unknown_kind_note(&file));
+            continue;
+        }
+        let parsed = match parse_file_as(&file, format) {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                report.problem(Some(&shown), None, message);
+                continue;
+            }
+        };
+        for warning in parsed.warnings {
+            report.warning(Some(&shown), None, warning);
+        }
+        for ParsedRecord { record, result } in parsed.records {
+            match result.and_then(|p| p.doc.validate().map_err(|e| e.to_string())) {
+                Ok(doc) => documents.push(DryRunDocument {
+                    title: doc.title,
+                    author: doc.author,
+                    category: doc.category_path,
+                    body: doc.body,
+                    source: doc.source,
+                }),
+                Err(message) => report.problem(Some(&shown), record, message),
+            }
+        }
+    }
+    (documents, report)
+}
+
+/// The files an import of `path` reads, each with whether it was named
+/// explicitly (a named file of unknown kind is still tried); unreadable paths
+/// and skipped files go into `report`.
+fn files_of(path: &Path, report: &mut ImportReport) -> Vec<(PathBuf, bool)> {
+    let shown = path.display().to_string();
+    match fs::metadata(path) {
+        Err(e) => {
+            report.problem(Some(&shown), None, format!("could not be read ({e}). Check the path and that you may read it."));
+            Vec::new()
+        }
+        Ok(meta) if meta.is_dir() => {
+            let walk = folder::walk(path);
+            for (file, message) in walk.problems {
+                report.problem(Some(&file), None, message);
+            }
+            for (file, message) in walk.skipped {
+                report.warning(Some(&file), None, message);
+            }
+            walk.files.into_iter().map(|file| (file, false)).collect()
+        }
+        Ok(_) => vec![(path.to_owned(), true)],
+    }
 }
 
 /// Imports pasted text: HTML, Markdown, JSON or plain text, recognised from
