@@ -21,6 +21,7 @@ const ALL: &[&str] = &[
     UNICODE,
     HUGUENOTS,
     SPLIT,
+    SHORTER,
 ];
 
 fn cards(text: &str) -> Vec<Card> {
@@ -437,4 +438,108 @@ fn typescript_types_use_numbers_and_string_kinds() {
     assert!(!card.contains("bigint"), "{card}");
     let kind = CardKind::decl(&cfg);
     assert!(kind.contains("\"multiple_choice\""), "{kind}");
+}
+
+const SHORTER: &str = include_str!("fixtures/generate/shorter.txt");
+
+fn show(cards: &[Card]) -> String {
+    cards
+        .iter()
+        .map(|c| format!("{:?} {} -> {}", c.kind, c.prompt, c.answer))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_part_of_a_period_is_asked_about_as_the_period() {
+    let cs = cards(SHORTER);
+    let c = find(
+        &cs,
+        "In what century did the guild system of the river towns take shape?",
+    );
+    assert_eq!(c.answer, "13th century");
+    assert_eq!(c.kind, CardKind::Question);
+}
+
+#[test]
+fn a_prepositional_object_gets_a_stranded_preposition() {
+    let cs = cards(SHORTER);
+    let c = find(
+        &cs,
+        "What would the merchants of Lübeck replace their old faith with?",
+    );
+    assert_eq!(c.answer, "Lutheranism");
+    // No stranded preposition after a comma or a second preposition.
+    assert!(
+        !cs.iter().any(|c| c.kind == CardKind::Question
+            && c.prompt.contains(", ")
+            && (c.prompt.ends_with(" with?") || c.prompt.ends_with(" as?"))),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn countries_are_asked_about_as_which_country() {
+    let cs = cards(SHORTER);
+    let c = find(
+        &cs,
+        "Which country rationed bread and salt during the long siege?",
+    );
+    assert_eq!(c.answer, "Sweden");
+    // Not "Which country was the country …".
+    assert!(
+        !cs.iter()
+            .any(|c| c.prompt.starts_with("Which country") && c.answer == "Portugal"),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn clozes_drop_brackets_trailing_appositions_and_fronted_phrases() {
+    let cs = cards(SHORTER);
+    let year = cs
+        .iter()
+        .find(|c| c.answer == "1356")
+        .unwrap_or_else(|| panic!("no card on 1356:\n{}", show(&cs)));
+    assert!(!year.prompt.contains("Hansestädte"), "{}", year.prompt);
+    assert!(
+        !year.prompt.contains("delegates from many ports"),
+        "{}",
+        year.prompt
+    );
+    let hall = cs
+        .iter()
+        .find(|c| c.answer == "1358" && c.prompt.contains("_____"))
+        .unwrap_or_else(|| panic!("no cloze on 1358:\n{}", show(&cs)));
+    assert!(!hall.prompt.starts_with("According to"), "{}", hall.prompt);
+    assert!(hall.prompt.starts_with("The delegates"), "{}", hall.prompt);
+}
+
+#[test]
+fn a_date_in_a_relative_clause_is_asked_about_its_antecedent() {
+    let cs = cards(SHORTER);
+    let c = find(
+        &cs,
+        "In what year did the Duchy of Lorraine pass to a new line of dukes?",
+    );
+    assert_eq!(c.answer, "959");
+    assert_eq!(c.kind, CardKind::Question);
+}
+
+#[test]
+fn a_cloze_cut_after_the_answer_keeps_its_verb() {
+    let cs = cards(SHORTER);
+    for c in cs.iter().filter(|c| c.prompt.contains("_____")) {
+        if c.source_sentence.starts_with("The envoys") {
+            assert!(c.prompt.contains("signed"), "{}", c.prompt);
+        }
+    }
+    assert!(
+        cs.iter()
+            .any(|c| c.source_sentence.starts_with("The envoys")),
+        "{}",
+        show(&cs)
+    );
 }

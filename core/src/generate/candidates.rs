@@ -3,7 +3,7 @@
 use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
-use super::forms::{nominal_question, relative_question, term_questions};
+use super::forms::{nominal_question, relative_question, relative_time_question, term_questions};
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
 use super::questions::{answer_text, question, Candidate};
@@ -149,7 +149,8 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 .iter()
                 .filter_map(|c| question(&ctx, c, e))
                 .chain(nominal_question(&ctx, e))
-                .chain(relative_question(&ctx, e));
+                .chain(relative_question(&ctx, e))
+                .chain(relative_time_question(&ctx, e));
             {
                 for b in built {
                     let mut pieces = b.pieces;

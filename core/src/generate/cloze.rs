@@ -25,6 +25,7 @@ pub(super) fn cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
         if words < 6 || (a == 0 && b + 1 >= s.tokens.len()) {
             return None;
         }
+
         let (text, resolved) = cloze_from(ctx, e, a, b)?;
         let text = text.trim_end_matches([',', ';', ':']).to_string();
         Some((
@@ -37,8 +38,161 @@ pub(super) fn cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
         ))
     });
     from_window
+        .or_else(|| {
+            // The whole sentence, cut after the answer at the next comma or bracket
+            // (", a region in France"): one fact, a short prompt.
+            let n = s.tokens.len();
+            let b = trim_after(s, e.end, n);
+            // Not inside brackets or quotation marks: the cut would leave them open.
+            let open_before = |open: &str, close: &str| {
+                let o = s.tokens[..e.start]
+                    .iter()
+                    .filter(|t| t.is_punct(open))
+                    .count();
+                let c = s.tokens[..e.start]
+                    .iter()
+                    .filter(|t| t.is_punct(close))
+                    .count();
+                o > c
+            };
+            let quotes = s.tokens[..e.start]
+                .iter()
+                .filter(|t| matches!(t.text.as_str(), "\"" | "“" | "”"))
+                .count();
+            if b >= n || open_before("(", ")") || open_before("[", "]") || quotes % 2 == 1 {
+                return None;
+            }
+            // The cut must keep a finite verb, or it leaves a bare list ("Honda,
+            // Toyota and _____.") or a noun phrase.
+            let lex = super::lexicon::lexicon();
+            if !s.tokens[..b].iter().any(|t| {
+                super::lexicon::is_aux(&t.lower)
+                    || lex.past_lemma(&t.lower).is_some()
+                    || lex.present_lemma(&t.lower).is_some()
+            }) {
+                return None;
+            }
+            let (text, resolved) = cloze_from(ctx, e, 0, b)?;
+            let text = text.trim_end_matches([',', ';', ':', ' ']).to_string();
+            (text.split_whitespace().count() >= 6).then(|| (format!("{text}."), resolved))
+        })
         .or_else(|| cloze_from(ctx, e, 0, s.tokens.len()))
         .or_else(|| causative_cloze(ctx, e))
+        .filter(|(text, _)| !is_fragment(text))
+}
+
+/// A prompt that is no sentence: a participle phrase ("Spreading throughout …") or a
+/// relative clause ("During which the army …").
+pub(super) fn is_fragment(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // "Following the war, the Normans …" has its main clause after the comma.
+    words
+        .first()
+        .is_some_and(|w| w.ends_with("ing") && super::lexicon::lexicon().ing_lemma(w).is_some())
+        && !text.contains(',')
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "which" | "whom" | "whose"))
+}
+
+/// Words that open a fronted adjunct ("In 999, …", "According to Amatus, …",
+/// "Through generations of mixing, …"), which a cloze can do without.
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "by",
+    "after",
+    "before",
+    "during",
+    "through",
+    "throughout",
+    "following",
+    "under",
+    "with",
+    "without",
+    "from",
+    "since",
+    "until",
+    "as",
+    "when",
+    "while",
+    "although",
+    "though",
+    "despite",
+    "according",
+    "upon",
+    "within",
+    "among",
+    "amid",
+    "between",
+    "once",
+    "soon",
+    "later",
+    "earlier",
+    "probably",
+    "perhaps",
+    "eventually",
+    "ultimately",
+    "shortly",
+    "institutionally",
+    "traditionally",
+    "historically",
+];
+
+/// Where a cloze can start once fronted adjuncts before the answer are dropped: each
+/// must open with a preposition or adverb and end at a comma, and what is left must
+/// not start with a pronoun nor be too short.
+pub(super) fn skip_fronted(s: &super::text::Sentence, e: &Entity, from: usize, n: usize) -> usize {
+    let mut start = from;
+    loop {
+        let t = &s.tokens[start];
+        if !(t.is_word() && FRONTED.contains(&t.lower.as_str())) {
+            return start;
+        }
+        let Some(c) = (start + 1..e.start).find(|&k| s.tokens[k].is_punct(",")) else {
+            return start;
+        };
+        // A bracket left open across the comma: not a fronted phrase.
+        if (start..c).any(|k| s.tokens[k].is_punct("(") || s.tokens[k].is_punct("\"")) {
+            return start;
+        }
+        let next = match s.tokens.get(c + 1) {
+            Some(t) => t,
+            None => return start,
+        };
+        let words = s.tokens[c + 1..n]
+            .iter()
+            .filter(|t| t.is_word() || t.kind == TokKind::Number)
+            .count();
+        if !next.is_word()
+            || super::rank::PRONOUN_STARTS.contains(&next.lower.as_str())
+            || matches!(
+                next.lower.as_str(),
+                "there" | "that" | "which" | "who" | "and" | "but" | "or"
+            )
+            || words < 7
+        {
+            return start;
+        }
+        start = c + 1;
+    }
+}
+
+/// Round brackets that do not hold the answer: "The Normans (Norman: Nourmands) …".
+fn in_other_round_brackets(s: &super::text::Sentence, e: &Entity, k: usize) -> bool {
+    let open = s.tokens[..=k].iter().rposition(|t| t.is_punct("("));
+    let Some(o) = open else { return false };
+    let close = (o..s.tokens.len()).find(|&j| s.tokens[j].is_punct(")"));
+    let c = close.unwrap_or(s.tokens.len());
+    k <= c && !(o < e.start && e.end <= c)
 }
 
 /// "This helped Mao consolidate his power and resist the forces of Chiang Kai-Shek":
@@ -142,6 +296,7 @@ pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option
     {
         start += 2;
     }
+    start = skip_fronted(s, e, start, n);
     if e.start < start {
         return None;
     }
@@ -153,9 +308,25 @@ pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option
     let mut p = head;
     p.push(Piece::Text("_____".into()));
     p.extend(ctx.toks(e.end, n, None));
+    p.retain(|x| !matches!(x, Piece::Tok(k) if in_other_round_brackets(s, e, *k)));
     let mut text = render(s, &p);
     if let Some(rest) = text.strip_prefix("the ") {
         text = format!("The {rest}");
     }
     Some((capitalise_first(&text), resolved))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_fragment;
+
+    #[test]
+    fn participle_phrases_and_relative_clauses_are_fragments() {
+        assert!(is_fragment("Spreading across the _____ and the islands."));
+        assert!(is_fragment("During which the fleet under _____ was lost."));
+        assert!(!is_fragment(
+            "Following the siege, the town paid _____ in silver."
+        ));
+        assert!(!is_fragment("The guild was founded in _____."));
+    }
 }

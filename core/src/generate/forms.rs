@@ -7,7 +7,7 @@ use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
 use super::pronouns::{Ctx, PRONOUNS};
 use super::questions::{intro_prefix, inverted, is_possessive, time_phrase, time_wh, Built};
-use super::render::{ends_with_q, trim_relative, Piece};
+use super::render::{ends_with_q, trim_after, trim_relative, Piece};
 use super::text::Sentence;
 use super::tokens::TokKind;
 
@@ -34,6 +34,81 @@ pub(super) fn relative_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     };
     let (pred, resolved) = ctx.phrase(v, end, false, false)?;
     p.extend(pred);
+    Some(Built {
+        pieces: ends_with_q(p),
+        resolved,
+        form: 0.85,
+    })
+}
+
+/// "The Duchy of Normandy, which began in 911 as a fiefdom, was …" → "In what year
+/// did the Duchy of Normandy begin as a fiefdom?": a date in a relative clause on the
+/// sentence's opening noun phrase, asked about with that noun phrase as subject.
+pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    // "in 911": a bare three- or four-digit number after a preposition is a year.
+    let bare_year = e.kind == EntityKind::Number
+        && e.end == e.start + 1
+        && e.start > 0
+        && matches!(
+            s.tokens[e.start - 1].lower.as_str(),
+            "in" | "by" | "after" | "before" | "until" | "since"
+        )
+        && (3..=4).contains(&s.tokens[e.start].text.len())
+        && s.tokens[e.start].text.chars().all(|c| c.is_ascii_digit());
+    if !e.kind.is_time() && !bare_year {
+        return None;
+    }
+    let kind = if bare_year { EntityKind::Year } else { e.kind };
+    let w = (1..e.start).find(|&k| {
+        matches!(s.tokens[k].lower.as_str(), "which" | "who") && s.tokens[k - 1].is_punct(",")
+    })?;
+    let head_end = w - 1;
+    // The antecedent: the sentence's first words, a short noun phrase (no verb, no
+    // comma, no pronoun), starting with a name or a determiner.
+    if head_end == 0 || head_end > 7 {
+        return None;
+    }
+    let head = &s.tokens[..head_end];
+    let first = &head[0];
+    if !first.is_capitalised() || PRONOUNS.contains(&first.lower.as_str()) {
+        return None;
+    }
+    if !head.iter().all(|t| {
+        t.is_word()
+            && !super::lexicon::is_aux(&t.lower)
+            && lex.past_lemma(&t.lower).is_none()
+            && (!lex.is_function(&t.lower) || matches!(t.lower.as_str(), "the" | "of" | "a" | "an"))
+    }) {
+        return None;
+    }
+    let v = w + 1;
+    let lemma = lex.past_lemma(&s.tokens.get(v)?.lower)?.to_string();
+    if e.start <= v {
+        return None;
+    }
+    let end = trim_after(s, v + 1, s.tokens.len());
+    if e.end > end
+        || (v + 1..e.start).any(|k| !s.tokens[k].is_word() && s.tokens[k].kind != TokKind::Number)
+    {
+        return None;
+    }
+    let (a, prep) = time_phrase(s, e, v + 1)?;
+    let range = s.tokens[e.start..e.end]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
+        || prep.as_deref() == Some("between");
+    let mut p = vec![Piece::Text(time_wh(kind, prep.as_deref(), range))];
+    p.push(Piece::Text("did".into()));
+    let (subj, resolved) = ctx.phrase(0, head_end, true, false)?;
+    p.extend(subj);
+    p.push(Piece::Text(lemma));
+    p.extend(
+        (v + 1..end)
+            .filter(|&k| k < a || k >= e.end)
+            .map(Piece::Tok),
+    );
     Some(Built {
         pieces: ends_with_q(p),
         resolved,

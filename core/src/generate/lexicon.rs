@@ -12,6 +12,7 @@ const ORG_HEADS: &str = include_str!("../../../data/lexicon/clio/org_heads.txt")
 const EVENT_HEADS: &str = include_str!("../../../data/lexicon/clio/event_heads.txt");
 const PLACE_HEADS: &str = include_str!("../../../data/lexicon/clio/place_heads.txt");
 const PLACES: &str = include_str!("../../../data/lexicon/clio/places.txt");
+const COUNTRIES: &str = include_str!("../../../data/lexicon/clio/countries.txt");
 const DEMONYMS: &str = include_str!("../../../data/lexicon/clio/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../../../data/lexicon/clio/given_names.txt");
 
@@ -27,6 +28,7 @@ pub struct Lexicon {
     event_heads: HashSet<&'static str>,
     place_heads: HashSet<&'static str>,
     places: HashSet<&'static str>,
+    countries: HashSet<&'static str>,
     demonyms: HashSet<&'static str>,
     given: HashSet<&'static str>,
 }
@@ -68,6 +70,7 @@ pub fn lexicon() -> &'static Lexicon {
             event_heads: words(EVENT_HEADS),
             place_heads: words(PLACE_HEADS),
             places: lines(PLACES).collect(),
+            countries: lines(COUNTRIES).collect(),
             demonyms: words(DEMONYMS),
             given: words(GIVEN_NAMES),
         }
@@ -114,6 +117,10 @@ impl Lexicon {
     }
     pub fn is_place_head(&self, lower: &str) -> bool {
         self.place_heads.contains(lower)
+    }
+    /// A sovereign state ("France", "the Soviet Union" as "Soviet Union").
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries.contains(name)
     }
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name)

@@ -103,9 +103,64 @@ pub(super) fn time_phrase(s: &Sentence, e: &Entity, lo: usize) -> Option<(usize,
     if a > lo && TIME_PREPS.contains(&s.tokens[a - 1].lower.as_str()) {
         let p = s.tokens[a - 1].lower.clone();
         if p == "of" {
-            return None; // "the summer of 1960": leave to the cloze
+            // "in the first half of the 10th century" → "In what century": the part
+            // noun and its modifiers go with the preposition before them.
+            return part_of_time(s, a - 1, lo);
         }
         return Some((a - 1, Some(p)));
+    }
+    None
+}
+
+/// Nouns naming a part of a period: "the first half of", "the end of", "the spring of".
+const PART_NOUNS: &[&str] = &[
+    "half",
+    "part",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "course",
+    "quarter",
+    "decade",
+    "years",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "months",
+    "weeks",
+    "days",
+];
+
+/// A time phrase "PREP the first half of" ending at `of_at` (the "of"): the start of
+/// the phrase and its preposition, when it is one of "in", "during", "by", "until",
+/// "before", "after", "since" and at most three modifiers stand between it and the
+/// part noun.
+fn part_of_time(s: &Sentence, of_at: usize, lo: usize) -> Option<(usize, Option<String>)> {
+    if of_at < lo + 2 || !PART_NOUNS.contains(&s.tokens[of_at - 1].lower.as_str()) {
+        return None;
+    }
+    let mut k = of_at - 1;
+    let mut mods = 0;
+    while k > lo {
+        let t = &s.tokens[k - 1];
+        if matches!(
+            t.lower.as_str(),
+            "in" | "during" | "by" | "until" | "till" | "before" | "after" | "since"
+        ) {
+            return Some((k - 1, Some(t.lower.clone())));
+        }
+        if !t.is_word()
+            || t.is_capitalised()
+            || mods == 3
+            || lexicon().past_lemma(&t.lower).is_some()
+        {
+            return None;
+        }
+        mods += 1;
+        k -= 1;
     }
     None
 }
@@ -184,8 +239,17 @@ pub(super) fn object_wh(kind: EntityKind, s: &Sentence, e: &Entity) -> &'static 
     match kind {
         EntityKind::Person => "Who",
         EntityKind::Group if plural_or_the => "Who",
+        EntityKind::Place if is_country(s, e) => "Which country",
         _ => "What",
     }
+}
+
+/// A place that is a country: asked about as "which country", not "what".
+pub(super) fn is_country(s: &Sentence, e: &Entity) -> bool {
+    e.kind == EntityKind::Place
+        && lexicon().is_country(&answer_text(s, e))
+        // "Japan was the country most dependent on Arab oil": no "which country … the country".
+        && !s.tokens.iter().any(|t| t.lower == "country")
 }
 
 pub(super) struct Built {
@@ -283,7 +347,14 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             if e.kind == EntityKind::Number {
                 return None; // a number alone as subject: handled below with its noun
             }
-            p.push(Piece::Text(wh_word(e.kind).into()));
+            p.push(Piece::Text(
+                if is_country(s, e) {
+                    "Which country"
+                } else {
+                    wh_word(e.kind)
+                }
+                .into(),
+            ));
         } else {
             // "The Norse leader Rollo agreed" → "Which Norse leader agreed".
             if content
@@ -504,6 +575,50 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             wh = Some(format!("{} whom", capitalise_first(p)));
             remove = (a - 1, e.end);
             form = 0.75;
+        }
+        // "replaced the Norse religion with Catholicism" → "What did … replace the Norse
+        // religion with?": the preposition stays, stranded at the end.
+        Some(p @ ("with" | "into" | "against" | "as" | "over" | "from"))
+            if a - 1 > ra
+                && a - 1 - ra <= 6
+                && trim_after(s, e.end, rb) == e.end
+                // Only words between the verb and the preposition, no second
+                // preposition: "replaced the Norse religion with", not "reached
+                // Alexandria, probably through the port's trade with".
+                && s.tokens[ra..a - 1].iter().all(|t| {
+                    t.is_word()
+                        && (!lex.is_function(&t.lower)
+                            || matches!(
+                                t.lower.as_str(),
+                                "the" | "a" | "an" | "and" | "its" | "their" | "his" | "her"
+                            ))
+                })
+                && match e.kind {
+                    EntityKind::Organization
+                    | EntityKind::Event
+                    | EntityKind::Term
+                    | EntityKind::Name
+                    | EntityKind::Group => true,
+                    EntityKind::Place => matches!(p, "with" | "against" | "over"),
+                    _ => false,
+                } =>
+        {
+            let p = p.to_string();
+            let (mut inv, resolved) = inverted(ctx, c, Some((a - 1, e.end)))?;
+            inv.push(Piece::Text(p));
+            let mut q = intro_prefix(ctx, c, e);
+            let w = object_wh(e.kind, s, e);
+            q.push(Piece::Text(if q.is_empty() {
+                w.into()
+            } else {
+                lower_first(w)
+            }));
+            q.extend(inv);
+            return Some(Built {
+                pieces: ends_with_q(q),
+                resolved,
+                form: 0.7,
+            });
         }
         _ => {}
     }
