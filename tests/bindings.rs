@@ -7,7 +7,11 @@ use std::path::Path;
 
 use clio_app::commands::CommandError;
 use clio_core::info::AppInfo;
-use clio_core::library::{AddedDocument, DocumentSummary, NewDocument};
+use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
+use clio_core::library::{
+    AddedDocument, Block, BlockKind, CategoryCount, Document, DocumentSummary, NewDocument, SourceFormat,
+};
+use clio_core::search::{SearchHit, SnippetPart};
 use ts_rs::{Config, TS};
 
 fn generated() -> BTreeMap<String, String> {
@@ -21,6 +25,16 @@ fn generated() -> BTreeMap<String, String> {
     add(NewDocument::ident(&cfg), NewDocument::export_to_string(&cfg));
     add(AddedDocument::ident(&cfg), AddedDocument::export_to_string(&cfg));
     add(CommandError::ident(&cfg), CommandError::export_to_string(&cfg));
+    add(CategoryCount::ident(&cfg), CategoryCount::export_to_string(&cfg));
+    add(SearchHit::ident(&cfg), SearchHit::export_to_string(&cfg));
+    add(SnippetPart::ident(&cfg), SnippetPart::export_to_string(&cfg));
+    add(Document::ident(&cfg), Document::export_to_string(&cfg));
+    add(Block::ident(&cfg), Block::export_to_string(&cfg));
+    add(BlockKind::ident(&cfg), BlockKind::export_to_string(&cfg));
+    add(SourceFormat::ident(&cfg), SourceFormat::export_to_string(&cfg));
+    add(ImportReport::ident(&cfg), ImportReport::export_to_string(&cfg));
+    add(ImportedItem::ident(&cfg), ImportedItem::export_to_string(&cfg));
+    add(ImportProblem::ident(&cfg), ImportProblem::export_to_string(&cfg));
     files
 }
 

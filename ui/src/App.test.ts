@@ -22,9 +22,36 @@ describe('start-up', () => {
     expect(screen.getAllByTestId('doc-item')).toHaveLength(1);
     const commands = backend.commands().filter((c) => !c.startsWith('plugin:store'));
     expect(commands.filter((c) => c === 'app_ready')).toHaveLength(1);
-    // app_ready comes last: after the data the first screen needs.
-    expect(commands.at(-1)).toBe('app_ready');
-    expect(commands.slice(0, -1).sort()).toEqual(['app_info', 'list_documents']);
+    // app_ready comes right after the data the first screen needs; nothing else before it.
+    const ready = commands.indexOf('app_ready');
+    expect(commands.slice(0, ready).sort()).toEqual(['app_info', 'list_documents']);
+  });
+
+  it('offers the starter library only after app_ready, and shows it when texts were added', async () => {
+    const backend = fakeBackend({ starter: 23 });
+    await renderApp();
+
+    await waitFor(() =>
+      expect(screen.getByTestId('status')).toHaveTextContent("Added Clio's starter library: 23 texts."),
+    );
+    const commands = backend.commands().filter((c) => !c.startsWith('plugin:'));
+    expect(commands.filter((c) => c === 'add_starter_library')).toHaveLength(1);
+    expect(commands.indexOf('app_ready')).toBeLessThan(commands.indexOf('add_starter_library'));
+    // A positive count refreshes the list and the categories.
+    const after = commands.slice(commands.indexOf('add_starter_library'));
+    expect(after).toContain('list_documents');
+    expect(after).toContain('category_tree');
+    expect(screen.getAllByTestId('doc-item')).toHaveLength(23);
+    expect(screen.getByTestId('doc-count')).toHaveTextContent('23 texts');
+  });
+
+  it('does not refresh or announce anything when the starter library adds nothing', async () => {
+    const backend = fakeBackend({ documents: [doc(1)], starter: 0 });
+    await renderApp();
+    await waitFor(() => expect(backend.callsTo('add_starter_library')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(backend.callsTo('list_documents')).toHaveLength(1);
+    expect(screen.getByTestId('status')).toHaveTextContent('');
   });
 
   it('does not invoke app_ready again when the user moves around', async () => {

@@ -10,8 +10,30 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { CommandError } from './bindings/CommandError';
 import type { DocumentSummary } from './bindings/DocumentSummary';
 import type { NewDocument } from './bindings/NewDocument';
+import type { Block } from './bindings/Block';
+import type { BlockKind } from './bindings/BlockKind';
+import type { CategoryCount } from './bindings/CategoryCount';
+import type { Document } from './bindings/Document';
+import type { ImportedItem } from './bindings/ImportedItem';
+import type { ImportProblem } from './bindings/ImportProblem';
+import type { ImportReport } from './bindings/ImportReport';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SnippetPart } from './bindings/SnippetPart';
+import type { SourceFormat } from './bindings/SourceFormat';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
+export type {
+  Block,
+  BlockKind,
+  CategoryCount,
+  Document,
+  ImportedItem,
+  ImportProblem,
+  ImportReport,
+  SearchHit,
+  SnippetPart,
+  SourceFormat,
+};
 
 export class IpcError extends Error implements CommandError {
   override readonly name = 'IpcError';
@@ -64,4 +86,37 @@ export function addDocument(doc: NewDocument): Promise<AddedDocument> {
 /** Tells the shell the first screen is on display; see `startup.ts`. */
 export function appReady(): Promise<void> {
   return call<void>('app_ready');
+}
+
+/** Every category with its counts, depth-first by path. */
+export function categoryTree(): Promise<CategoryCount[]> {
+  return call<CategoryCount[]>('category_tree');
+}
+
+/** Full-text search, best hit first. An empty query gives []. */
+export function searchDocuments(query: string): Promise<SearchHit[]> {
+  return call<SearchHit[]>('search_documents', { query });
+}
+
+export function getDocument(id: number): Promise<Document> {
+  return call<Document>('get_document', { id });
+}
+
+export function deleteDocument(id: number): Promise<void> {
+  return call<void>('delete_document', { id });
+}
+
+/** Files and folders (recursively). */
+export function importPaths(paths: string[]): Promise<ImportReport> {
+  return call<ImportReport>('import_paths', { paths });
+}
+
+/** Pasted plain text or pasted HTML. */
+export function importText(text: string): Promise<ImportReport> {
+  return call<ImportReport>('import_text', { text });
+}
+
+/** Adds the starter library once, to an empty library; returns how many texts were added. */
+export function addStarterLibrary(): Promise<number> {
+  return call<number>('add_starter_library');
 }

@@ -1,11 +1,15 @@
 // A fake Clio backend for component tests: answers the app's commands and
 // the store plugin's through mockIPC, and records every call.
 
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import type { AppInfo } from '../lib/bindings/AppInfo';
 import type { CommandError } from '../lib/bindings/CommandError';
 import type { DocumentSummary } from '../lib/bindings/DocumentSummary';
 import type { NewDocument } from '../lib/bindings/NewDocument';
+import type { CategoryCount } from '../lib/bindings/CategoryCount';
+import type { Document } from '../lib/bindings/Document';
+import type { ImportReport } from '../lib/bindings/ImportReport';
+import type { SearchHit } from '../lib/bindings/SearchHit';
 
 export interface Call {
   cmd: string;
@@ -25,6 +29,37 @@ export interface FakeBackendOptions {
   settings?: Record<string, unknown>;
   /** Make add_document wait for this before answering. */
   addGate?: Promise<void>;
+  categories?: CategoryCount[];
+  /** search_documents answers with this for any non-empty query. */
+  search?: (query: string) => SearchHit[];
+  /** get_document answers with this (by id); a summary-based document otherwise. */
+  fullDocuments?: Record<number, Partial<Document>>;
+  /** What import_paths / import_text answer. */
+  importReport?: ImportReport;
+  /** How many texts add_starter_library adds (they are added to the list). */
+  starter?: number;
+  /** What the file dialog returns. */
+  dialogResult?: string[] | string | null;
+}
+
+export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [] };
+
+export function fullDocument(id: number, overrides: Partial<Document> = {}): Document {
+  return {
+    id,
+    title: `Document ${id}`,
+    author: null,
+    categoryPath: [],
+    source: null,
+    format: 'manual',
+    body: 'Body.',
+    blocks: [{ kind: 'paragraph', text: 'Body.' }],
+    tags: [],
+    revision: 1,
+    createdAt: Date.UTC(2025, 2, 12),
+    updatedAt: Date.UTC(2025, 2, 12),
+    ...overrides,
+  };
 }
 
 export const BASE_INFO: AppInfo = {
@@ -92,6 +127,40 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       }
       case 'app_ready':
         return null;
+      case 'category_tree':
+        return options.categories ?? [];
+      case 'search_documents': {
+        const query = String(args.query ?? '');
+        return query.trim() === '' ? [] : (options.search?.(query) ?? []);
+      }
+      case 'get_document': {
+        const id = args.id as number;
+        const summary = documents.find((d) => d.id === id);
+        const extra = options.fullDocuments?.[id];
+        if (!summary && !extra) throw { message: `No document ${id}` } satisfies CommandError;
+        return fullDocument(id, { ...summary, ...extra });
+      }
+      case 'delete_document': {
+        const index = documents.findIndex((d) => d.id === args.id);
+        if (index >= 0) documents.splice(index, 1);
+        return null;
+      }
+      case 'import_paths':
+      case 'import_text': {
+        const report = options.importReport ?? EMPTY_REPORT;
+        for (const item of report.added) {
+          if (!documents.some((d) => d.id === item.id)) documents.unshift(doc(item.id, { title: item.title }));
+        }
+        return report;
+      }
+      case 'add_starter_library': {
+        const n = options.starter ?? 0;
+        for (let i = 0; i < n; i++) documents.push(doc(5000 + i, { title: `Starter ${i + 1}` }));
+        options.starter = 0;
+        return n;
+      }
+      case 'plugin:dialog|open':
+        return options.dialogResult ?? null;
       case 'plugin:store|load':
         return 7;
       case 'plugin:store|get': {
@@ -107,7 +176,9 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       default:
         throw { message: `fake backend: unexpected command ${cmd}` } satisfies CommandError;
     }
-  });
+  }, { shouldMockEvents: true });
+
+  mockWindows('main');
 
   return {
     calls,

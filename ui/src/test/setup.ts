@@ -1,6 +1,7 @@
 // Shared set-up for every test file (jsdom).
 
 import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach } from 'vitest';
 import { resetSettingsStore } from '../lib/settingsStore';
@@ -23,7 +24,13 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
   };
 }
 
-afterEach(() => {
+afterEach(async () => {
+  // Let work started after app_ready (event listeners, the starter library)
+  // settle before the mocks go away.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  // Unmount while the mocks are still there (components stop their listeners).
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 0));
   clearMocks();
   resetSettingsStore();
   resetStartupForTests();
