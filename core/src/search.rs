@@ -44,7 +44,7 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
-/// Documents matching every word of `query` (the last also as a prefix: "sov"
+/// Documents matching every word of `query` (each also as a prefix: "sov"
 /// finds "Soviet"), best first. An empty query finds nothing.
 pub fn search_documents(store: &Store, query: &str) -> Result<Vec<SearchHit>> {
     let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
@@ -61,21 +61,16 @@ pub fn search_documents(store: &Store, query: &str) -> Result<Vec<SearchHit>> {
         .collect())
 }
 
-/// Each word quoted (so FTS5 syntax in what a user types is taken literally);
-/// the last word is also a prefix, as it may still be being typed; words are ANDed.
+/// Each word quoted (so FTS5 syntax in what a user types is taken literally)
+/// and made a prefix ("czech" finds "Czechoslovakia"); words are ANDed.
 fn fts_query(query: &str) -> Option<String> {
-    let words: Vec<&str> = query
+    let terms: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .map(|word| word.trim_matches(|c| c == '\'' || c == '-'))
         .filter(|word| !word.is_empty())
+        .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
         .collect();
-    let last = words.len().checked_sub(1)?;
-    let terms: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(i, word)| format!("\"{}\"{}", word.replace('"', "\"\""), if i == last { "*" } else { "" }))
-        .collect();
-    Some(terms.join(" "))
+    (!terms.is_empty()).then(|| terms.join(" "))
 }
 
 fn split_snippet(marked: &str) -> Vec<SnippetPart> {
@@ -115,8 +110,8 @@ mod tests {
 
     #[test]
     fn queries_quote_every_word_so_syntax_is_literal() {
-        assert_eq!(fts_query("Sino-Soviet spl").unwrap(), r#""Sino-Soviet" "spl"*"#);
-        assert_eq!(fts_query(r#"NEAR( "title": OR *"#).unwrap(), r#""NEAR" "title" "OR"*"#);
+        assert_eq!(fts_query("Sino-Soviet spl").unwrap(), r#""Sino-Soviet"* "spl"*"#);
+        assert_eq!(fts_query(r#"NEAR( "title": OR *"#).unwrap(), r#""NEAR"* "title"* "OR"*"#);
         assert_eq!(fts_query("  ...  "), None);
     }
 
