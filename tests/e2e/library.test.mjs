@@ -2,7 +2,7 @@
 // search, the reader, deleting, pasting, and imported HTML that cannot run script.
 
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -114,6 +114,39 @@ test('pasted text is imported with a report', async () => {
   const listed = JSON.parse(cli(APP, ['--db', db, 'search', 'Helsinki', '1975', '--json']));
   assert.ok(listed.length >= 1);
   await saveScreenshot(app, 'import-report');
+  await app.pressKeys(['Escape']);
+  await waitUntil(async () => (await app.findAll('dialog[open]')).length === 0, { what: 'the paste dialog to close' });
+});
+
+test('a web page pasted into the import dialog is found by search and reads clean', async () => {
+  const page = readFileSync(new URL('./fixtures/askhistory-page.html', import.meta.url), 'utf8');
+  await (await app.waitFor('[data-testid="import-menu"]')).click();
+  await (await app.waitFor('[data-testid="import-paste"]')).click();
+  await (await app.waitFor('[data-testid="paste-input"]')).type(page);
+  await (await app.find('[data-testid="paste-import"]')).click();
+  assert.match(await (await app.waitFor('[data-testid="import-report"]')).text(), /What was the Truman Doctrine\?/);
+  await app.pressKeys(['Escape']);
+  await waitUntil(async () => (await app.findAll('dialog[open]')).length === 0, { what: 'the paste dialog to close' });
+
+  const input = await app.waitFor('[data-testid="search-input"]');
+  await input.click();
+  await input.type('truman containment');
+  const hit = await app.waitFor('[data-testid="search-result"]');
+  assert.match(await hit.text(), /What was the Truman Doctrine\?/);
+  await hit.click();
+
+  assert.equal(await (await app.waitFor('[data-testid="reader-title"]')).text(), 'What was the Truman Doctrine?');
+  const reader = await (await app.find('[data-testid="reader"]')).text();
+  assert.match(reader, /Odile Marchetti/);
+  assert.match(reader, /History › Cold War/);
+  const body = await (await app.find('[data-testid="reader-body"]')).text();
+  assert.match(body, /12 March 1947/);
+  for (const noise of ['Loading', 'Comments', 'Share', 'Related questions', 'Great answer', 'Privacy', 'Hope this helps', 'great question', 'author-img']) {
+    assert.ok(!body.includes(noise), `page noise "${noise}" is not in the text`);
+  }
+  assert.equal(await app.execute('return window.__pwned === undefined'), true);
+  await saveScreenshot(app, 'reader-imported-page');
+  await (await app.find('[data-testid="reader-back"]')).click();
 });
 
 test('an imported web page cannot run script in the reader', async () => {

@@ -508,6 +508,18 @@ fn author_of(root: ElementRef<'_>, main: ElementRef<'_>) -> Option<String> {
 /// without the page's own title), else a section meta tag, else a line
 /// written like "History -> Cold War".
 fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
+    let clean = |items: Vec<String>| -> Vec<String> {
+        let mut items: Vec<String> = items
+            .into_iter()
+            .map(|i| i.trim_matches(|c: char| c.is_whitespace() || "›»>/→|-".contains(c)).to_owned())
+            .filter(|i| !i.is_empty())
+            .collect();
+        items = noise::strip_home(items);
+        if items.last().is_some_and(|l| noise::same_text(l, title)) {
+            items.pop();
+        }
+        items
+    };
     let trail = root.descendent_elements().find(|el| {
         let e = el.value();
         [e.attr("class"), e.attr("id"), e.attr("aria-label"), e.attr("itemtype")]
@@ -529,18 +541,13 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
                 }
             }
         };
-        let mut items: Vec<String> = items
-            .into_iter()
-            .map(|i| i.trim_matches(|c: char| c.is_whitespace() || "›»>/→|-".contains(c)).to_owned())
-            .filter(|i| !i.is_empty())
-            .collect();
-        items = noise::strip_home(items);
-        if items.last().is_some_and(|l| noise::same_text(l, title)) {
-            items.pop();
-        }
+        let items = clean(items);
         if !items.is_empty() {
             return items;
         }
+    }
+    if let Some(items) = root.descendent_elements().find_map(link_trail).map(clean).filter(|i| !i.is_empty()) {
+        return items;
     }
     if let Some(section) = meta_content(root, &["article:section", "category"]) {
         return crate::library::parse_category_path(&section);
@@ -551,6 +558,24 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
         .filter(|t| t.contains("->") || t.contains('»') || t.contains('›') || t.contains('→'))
         .find_map(|t| noise::category_line(&t))
         .unwrap_or_default()
+}
+
+/// A breadcrumb trail without a telling name: an element holding two or more
+/// links and, between them, nothing but separators ("Home > History > Cold
+/// War"). A menu of links has no separators, so it is not taken for one.
+fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
+    let links: Vec<String> = el.child_elements().filter(|c| c.value().name() == "a").map(text_of).collect();
+    if links.len() < 2 {
+        return None;
+    }
+    let text = text_of(el);
+    if text.chars().count() > 160 {
+        return None;
+    }
+    let between = links.iter().fold(text, |rest, link| rest.replacen(link.as_str(), "", 1));
+    let only_separators = between.chars().all(|c| c.is_whitespace() || "›»>/→|".contains(c));
+    let has_separator = between.chars().any(|c| "›»>/→".contains(c));
+    (only_separators && has_separator).then_some(links)
 }
 
 fn canonical_of(root: ElementRef<'_>) -> Option<String> {
@@ -565,6 +590,21 @@ fn canonical_of(root: ElementRef<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_links_with_separators_is_a_breadcrumb_but_a_menu_is_not() {
+        let page = r#"<html><head><title>What was the Truman Doctrine?</title></head><body>
+            <nav><a href="/latest">Latest</a> <a href="/top">Top</a></nav>
+            <div class="crumbs"><a href="/">Home</a> &gt; <a href="/h">History</a> &gt; <a href="/h/cw">Cold War</a></div>
+            <main><h1>What was the Truman Doctrine?</h1>
+            <p>The Truman Doctrine was announced on 12 March 1947 in a speech to Congress.</p>
+            <p>It promised support to Greece and Turkey and began the policy of containment.</p></main></body></html>"#;
+        let doc = parse_page(page, None, None).unwrap();
+        assert_eq!(doc.doc.category_path, vec!["History", "Cold War"]);
+
+        let menu_only = page.replace(r#"<div class="crumbs"><a href="/">Home</a> &gt; <a href="/h">History</a> &gt; <a href="/h/cw">Cold War</a></div>"#, "");
+        assert!(parse_page(&menu_only, None, None).unwrap().doc.category_path.is_empty());
+    }
 
     #[test]
     fn sanitising_removes_everything_that_runs() {
