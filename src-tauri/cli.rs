@@ -132,24 +132,39 @@ pub struct CardsArgs {
 pub fn run(command: Command, db: &Path) -> ExitCode {
     match execute(command, db) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(CliError(message)) => {
             eprintln!("clio: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn execute(command: Command, db: &Path) -> Result<(), String> {
+/// Why a subcommand failed, printed as `clio: …`.
+struct CliError(String);
+
+impl From<clio_core::Error> for CliError {
+    fn from(error: clio_core::Error) -> Self {
+        CliError(error.to_string())
+    }
+}
+
+impl From<String> for CliError {
+    fn from(message: String) -> Self {
+        CliError(message)
+    }
+}
+
+fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     // Writing cards from a file and checking an import need no library.
     let command = match command {
         Command::Cards(args) => return cards(args),
         Command::Import(args) if args.dry_run => return import_dry_run(args),
         other => other,
     };
-    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    let mut store = Store::open(db)?;
     match command {
         Command::Info(flags) => {
-            let info = info::app_info(&store).map_err(|e| e.to_string())?;
+            let info = info::app_info(&store)?;
             if flags.json {
                 print_json(&info);
             } else {
@@ -161,7 +176,7 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
             }
         }
         Command::List(flags) => {
-            let docs = library::list_documents(&store).map_err(|e| e.to_string())?;
+            let docs = library::list_documents(&store)?;
             if flags.json {
                 print_json(&docs);
             } else if docs.is_empty() {
@@ -182,7 +197,7 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
                 source: args.source,
                 body,
             };
-            let added = library::add_document(&mut store, doc).map_err(|e| e.to_string())?;
+            let added = library::add_document(&mut store, doc)?;
             if args.json {
                 print_json(&added);
             } else if added.created {
@@ -193,7 +208,7 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
         }
         Command::Import(args) => return import(&mut store, args),
         Command::Search(args) => {
-            let hits = search::search_documents(&store, &args.query.join(" ")).map_err(|e| e.to_string())?;
+            let hits = search::search_documents(&store, &args.query.join(" "))?;
             if args.json {
                 print_json(&hits);
             } else if hits.is_empty() {
@@ -210,7 +225,7 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
             }
         }
         Command::Show(args) => {
-            let doc = library::get_document(&store, args.id).map_err(|e| e.to_string())?;
+            let doc = library::get_document(&store, args.id)?;
             if args.json {
                 print_json(&doc);
             } else {
@@ -228,7 +243,7 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
             }
         }
         Command::Delete(args) => {
-            library::delete_document(&mut store, args.id).map_err(|e| e.to_string())?;
+            library::delete_document(&mut store, args.id)?;
             if args.json {
                 print_json(&serde_json::json!({ "deleted": args.id }));
             } else {
@@ -241,7 +256,7 @@ fn execute(command: Command, db: &Path) -> Result<(), String> {
 }
 
 /// Imports every path; the exit status is an error when anything was not imported.
-fn import(store: &mut Store, args: ImportArgs) -> Result<(), String> {
+fn import(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
     let mut report = ImportReport::default();
     for path in &args.paths {
         report.merge(import::import_path(store, path, now_ms()));
@@ -266,11 +281,11 @@ fn import(store: &mut Store, args: ImportArgs) -> Result<(), String> {
     }
     match report.problems.len() {
         0 => Ok(()),
-        n => Err(format!("{n} item(s) could not be imported; see the messages above")),
+        n => Err(CliError(format!("{n} item(s) could not be imported; see the messages above"))),
     }
 }
 
-fn import_dry_run(args: ImportArgs) -> Result<(), String> {
+fn import_dry_run(args: ImportArgs) -> Result<(), CliError> {
     let mut documents = Vec::new();
     let mut report = ImportReport::default();
     for path in &args.paths {
@@ -293,11 +308,11 @@ fn import_dry_run(args: ImportArgs) -> Result<(), String> {
     }
     match report.problems.len() {
         0 => Ok(()),
-        n => Err(format!("{n} item(s) could not be read; see the messages above")),
+        n => Err(CliError(format!("{n} item(s) could not be read; see the messages above"))),
     }
 }
 
-fn cards(args: CardsArgs) -> Result<(), String> {
+fn cards(args: CardsArgs) -> Result<(), CliError> {
     let text = read_text(&args.file)?;
     let options = GenerateOptions { max_cards: args.max, ..GenerateOptions::default() };
     let cards = generate(&text, &options);
