@@ -297,7 +297,14 @@ pub fn delete_document(store: &mut Store, id: i64) -> Result<()> {
 /// Adds a document unless the same title and text are already there.
 pub fn add_document(store: &mut Store, doc: NewDocument) -> Result<AddedDocument> {
     let doc = doc.validate()?;
-    store.add_document(&doc, now_ms())
+    let now = now_ms();
+    let added = store.add_document(&doc, now)?;
+    if added.created {
+        // Suggestions are a convenience: if writing them fails, the reader
+        // writes them when the document is opened, so the add still succeeds.
+        let _ = crate::cards::suggest_for_document(store, added.id, now);
+    }
+    Ok(added)
 }
 
 pub fn list_documents(store: &Store) -> Result<Vec<DocumentSummary>> {

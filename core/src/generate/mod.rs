@@ -37,13 +37,13 @@ mod sentences;
 mod text;
 mod tokens;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use entities::EntityKind;
 
 /// The kind of exercise a card is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CardKind {
     /// A wh-question with a short typed answer.
@@ -205,4 +205,10 @@ pub fn generate_with_library(
     }
     distractors::add_exercises(&doc, library, options, &mut cards);
     cards.into_iter().map(|(card, _)| card).collect()
+}
+
+/// Byte ranges of the sentences of `text`, split as the generator splits them
+/// (for tools that work on the sentence the learner points at).
+pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
+    sentences::split(text)
 }

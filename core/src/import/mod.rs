@@ -342,8 +342,14 @@ fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&st
         let item = |id| ImportedItem { id, title: valid.title.clone(), file: file.map(str::to_owned), record };
         let fresh: Vec<i64> = report.added.iter().chain(&report.updated).map(|i| i.id).collect();
         match store.upsert_document_except(&valid, now, &fresh) {
-            Ok(Upsert::Added { id }) => report.added.push(item(id)),
-            Ok(Upsert::Updated { id, .. }) => report.updated.push(item(id)),
+            Ok(Upsert::Added { id }) => {
+                suggest_cards(store, id, &mut report, label, record, now);
+                report.added.push(item(id));
+            }
+            Ok(Upsert::Updated { id, .. }) => {
+                suggest_cards(store, id, &mut report, label, record, now);
+                report.updated.push(item(id));
+            }
             Ok(Upsert::Unchanged { id }) => report.unchanged.push(item(id)),
             Err(e) => report.problem(
                 Some(label),
@@ -356,4 +362,16 @@ fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&st
         report.problem(Some(label), None, "holds no documents. Check that it is the file you meant to import.");
     }
     report
+}
+
+/// Writes a stored document's card suggestions. A failure costs nothing that
+/// was imported: the reader writes them when the document is opened.
+fn suggest_cards(store: &mut Store, id: i64, report: &mut ImportReport, label: &str, record: Option<usize>, now: i64) {
+    if let Err(e) = crate::cards::suggest_for_document(store, id, now) {
+        report.warning(
+            Some(label),
+            record,
+            format!("was imported, but its card suggestions could not be written ({e}); they will be written when you open it."),
+        );
+    }
 }

@@ -40,8 +40,9 @@ impl Store {
     /// Stores an imported document in one transaction: nothing when the same
     /// title and text are there already; a new revision of the known document
     /// when one has the same source (or, lacking a source, the same title) —
-    /// the old text goes to `document_revisions` and that document's cards are
-    /// flagged for a check; otherwise a new document.
+    /// the old text goes to `document_revisions`, and that document's cards follow
+    /// their source sentences or, where those are gone, are flagged for a check;
+    /// otherwise a new document.
     pub fn upsert_document(&mut self, doc: &ValidDocument, now: i64) -> Result<Upsert> {
         self.upsert_document_except(doc, now, &[])
     }
@@ -74,7 +75,7 @@ impl Store {
                         blocks_json, doc.content_hash, doc.word_count, revision, now
                     ],
                 )?;
-                super::revisions::flag_cards_for_check(&tx, id, now)?;
+                super::cards::relocate_cards(&tx, id, &doc.body, revision, now)?;
                 Upsert::Updated { id, revision }
             }
             None => {
@@ -186,10 +187,10 @@ impl Store {
     pub fn counts(&self, now: i64) -> Result<Counts> {
         let (documents, cards, due) = self.conn.query_row(
             "SELECT (SELECT count(*) FROM documents),
-                    (SELECT count(*) FROM cards),
-                    (SELECT count(*) FROM card_schedule
-                      WHERE state <> 'new' AND suspended = 0 AND due <= ?1
-                        AND (buried_until IS NULL OR buried_until <= ?1))",
+                    (SELECT count(*) FROM cards WHERE status = 'accepted'),
+                    (SELECT count(*) FROM card_schedule s JOIN cards c ON c.id = s.card_id
+                      WHERE c.status = 'accepted' AND s.state <> 'new' AND s.suspended = 0 AND s.due <= ?1
+                        AND (s.buried_until IS NULL OR s.buried_until <= ?1))",
             [now],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;

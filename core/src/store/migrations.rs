@@ -3,7 +3,10 @@
 
 use rusqlite_migration::{Migrations, M};
 
-pub(super) const STEPS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub(super) const STEPS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_card_suggestions.sql"),
+];
 
 /// The schema version this Clio writes.
 pub const LATEST_VERSION: u32 = STEPS.len() as u32;

@@ -1,6 +1,7 @@
 //! The SQLite file: opening it safely, its schema and migrations, and every query.
 //! No other module writes SQL.
 
+mod cards;
 mod documents;
 mod meta;
 mod migrations;
@@ -68,6 +69,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The raw connection, for tests that check what was written.
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     pub fn schema_version(&self) -> Result<u32> {

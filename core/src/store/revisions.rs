@@ -1,5 +1,4 @@
-//! Earlier texts of documents, kept when an import replaces them, and the
-//! flag on cards whose source text changed.
+//! Earlier texts of documents, kept when an import replaces them.
 
 use rusqlite::{params, Transaction};
 
@@ -19,14 +18,6 @@ pub(super) fn keep_current_text(tx: &Transaction<'_>, document_id: i64, now: i64
         return Err(Error::NotFound { what: "document", id: document_id });
     }
     Ok(tx.query_row("SELECT revision + 1 FROM documents WHERE id = ?1", [document_id], |r| r.get(0))?)
-}
-
-/// Marks every card made from `document_id` as needing a look: its text changed.
-pub(super) fn flag_cards_for_check(tx: &Transaction<'_>, document_id: i64, now: i64) -> Result<usize> {
-    Ok(tx.execute(
-        "UPDATE cards SET needs_check = 1, updated_at = ?2 WHERE document_id = ?1 AND needs_check = 0",
-        params![document_id, now],
-    )?)
 }
 
 impl Store {

@@ -210,3 +210,24 @@ fn deleting_a_document_removes_its_cards_and_annotations() {
         .unwrap();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn upgrading_a_version_1_library_keeps_its_cards_in_the_deck() {
+    let (_dir, path) = temp_db();
+    {
+        let store = Store::open_with(&path, &migrations::STEPS[..1]).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 1);
+        store.conn.execute_batch(
+            "INSERT INTO documents (title, body, content_hash, word_count, created_at, updated_at)
+                 VALUES ('The Berlin Airlift', 'It began in 1948.', 'h', 4, 0, 0);
+             INSERT INTO cards (document_id, kind, prompt, answer, created_at, updated_at)
+                 VALUES (1, 'question', 'When did the airlift begin?', '1948', 0, 0);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let card = store.card(1).unwrap();
+    assert_eq!(card.status, crate::cards::CardStatus::Accepted);
+    assert!(store.suggestions_outdated(1).unwrap(), "suggestions get written on first open");
+}

@@ -1,0 +1,138 @@
+//! Suggestions: the generator's cards for a document, minus the facts the
+//! learner already decided on.
+
+use std::collections::HashSet;
+
+use super::{CardStatus, StoredCard};
+use crate::error::Result;
+use crate::generate::{generate, Card, GenerateOptions};
+use crate::store::Store;
+
+/// How many suggestions a document of `words` words gets: about one per 25
+/// words, so a long answer is not buried under a hundred cards.
+pub fn suggestion_limit(words: usize) -> usize {
+    (words / 25).clamp(5, 60)
+}
+
+/// Writes a document's suggestions afresh for its current text: the old
+/// suggestions go, the generator's best cards come, except those the learner
+/// accepted or rejected before (same prompt, or same answer from the same
+/// sentence). Returns how many suggestions were written.
+pub fn suggest_for_document(store: &mut Store, document_id: i64, now: i64) -> Result<usize> {
+    let doc = store.document(document_id)?;
+    let limit = suggestion_limit(doc.body.split_whitespace().count());
+    let decided: Vec<StoredCard> = store
+        .cards_of_document(document_id, true)?
+        .into_iter()
+        .filter(|c| c.status != CardStatus::Suggested)
+        .collect();
+    let cards = fresh_suggestions(generate(&doc.body, &GenerateOptions::default()), &decided, limit);
+    store.replace_suggestions(document_id, doc.revision, &cards, now)?;
+    Ok(cards.len())
+}
+
+/// Writes suggestions if the document has none for its current revision.
+pub fn ensure_suggestions(store: &mut Store, document_id: i64, now: i64) -> Result<()> {
+    if store.suggestions_outdated(document_id)? {
+        suggest_for_document(store, document_id, now)?;
+    }
+    Ok(())
+}
+
+/// The first `limit` generated cards whose fact the learner has not decided on.
+fn fresh_suggestions(generated: Vec<Card>, decided: &[StoredCard], limit: usize) -> Vec<Card> {
+    let mut known: HashSet<String> = HashSet::new();
+    for card in decided {
+        known.insert(prompt_key(&card.prompt));
+        known.insert(fact_key(&card.answer, card.source_text.as_deref().unwrap_or("")));
+    }
+    generated
+        .into_iter()
+        .filter(|c| !known.contains(&prompt_key(&c.prompt)) && !known.contains(&fact_key(&c.answer, &c.source_sentence)))
+        .take(limit)
+        .collect()
+}
+
+fn prompt_key(prompt: &str) -> String {
+    format!("p:{}", words(prompt))
+}
+
+fn fact_key(answer: &str, sentence: &str) -> String {
+    format!("f:{}|{}", words(answer), words(sentence))
+}
+
+/// Lower-case words, without punctuation: "the Cold War." = "The cold war".
+fn words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cards::{CardOrigin, StoredCard};
+    use crate::generate::CardKind;
+
+    fn generated(prompt: &str, answer: &str, sentence: &str) -> Card {
+        Card {
+            kind: CardKind::Question,
+            prompt: prompt.into(),
+            answer: answer.into(),
+            choices: vec![],
+            source_sentence: sentence.into(),
+            span_start: 0,
+            span_end: sentence.chars().count(),
+            score: 0.5,
+        }
+    }
+
+    fn decided(prompt: &str, answer: &str, sentence: &str, status: CardStatus) -> StoredCard {
+        StoredCard {
+            id: 1,
+            document_id: Some(1),
+            kind: CardKind::Cloze,
+            prompt: prompt.into(),
+            answer: answer.into(),
+            choices: vec![],
+            source_text: Some(sentence.into()),
+            span_start: Some(0),
+            span_end: Some(1),
+            origin: CardOrigin::Generated,
+            status,
+            needs_check: false,
+            score: None,
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn decided_facts_are_not_suggested_again() {
+        let s = "The wall fell in 1989.";
+        let cards = vec![
+            generated("When did the wall fall?", "1989", s),
+            generated("What fell in 1989?", "The wall", s),
+            generated("Who built the wall?", "East Germany", "East Germany built the wall."),
+        ];
+        let decided = [
+            // Same fact in another form (a cloze of the same answer and sentence).
+            decided("The wall fell in _____.", "1989", s, CardStatus::Rejected),
+            // Same prompt, written differently.
+            decided("what fell in 1989", "the Wall", "elsewhere", CardStatus::Accepted),
+        ];
+        let fresh = fresh_suggestions(cards, &decided, 10);
+        assert_eq!(fresh.iter().map(|c| c.prompt.as_str()).collect::<Vec<_>>(), ["Who built the wall?"]);
+    }
+
+    #[test]
+    fn suggestions_are_capped_by_length() {
+        assert_eq!(suggestion_limit(0), 5);
+        assert_eq!(suggestion_limit(1000), 40);
+        assert_eq!(suggestion_limit(100_000), 60);
+        let cards = (0..9).map(|i| generated(&format!("Q{i}?"), &format!("A{i}"), "S.")).collect();
+        assert_eq!(fresh_suggestions(cards, &[], 5).len(), 5);
+    }
+}

@@ -1,0 +1,266 @@
+//! Cards: suggestions, decisions, the deck, and keeping cards on their source
+//! sentence when a document's text changes.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::Store;
+use crate::cards::{
+    kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard, EditedCard,
+    StoredCard,
+};
+use crate::error::{Error, Result};
+use crate::generate::Card;
+
+const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
+     c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at";
+
+fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
+    let kind: String = row.get(2)?;
+    let choices: Option<String> = row.get(5)?;
+    let origin: String = row.get(9)?;
+    let status: String = row.get(10)?;
+    let score: Option<f64> = row.get(12)?;
+    Ok(StoredCard {
+        id: row.get(0)?,
+        document_id: row.get(1)?,
+        kind: kind_from_db(&kind),
+        prompt: row.get(3)?,
+        answer: row.get(4)?,
+        choices: choices.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default(),
+        source_text: row.get(6)?,
+        span_start: row.get::<_, Option<i64>>(7)?.map(|v| v as usize),
+        span_end: row.get::<_, Option<i64>>(8)?.map(|v| v as usize),
+        origin: CardOrigin::from_db(&origin),
+        status: CardStatus::from_db(&status),
+        needs_check: row.get(11)?,
+        score: score.map(|s| s as f32),
+        created_at: row.get(13)?,
+        updated_at: row.get(14)?,
+    })
+}
+
+fn choices_json(choices: &[String]) -> Option<String> {
+    (!choices.is_empty()).then(|| serde_json::to_string(choices).unwrap_or_default())
+}
+
+impl Store {
+    pub fn card(&self, id: i64) -> Result<StoredCard> {
+        self.conn
+            .query_row(&format!("SELECT {CARD_COLUMNS} FROM cards c WHERE c.id = ?1"), [id], card_of_row)
+            .optional()?
+            .ok_or(Error::NotFound { what: "card", id })
+    }
+
+    /// Every card of a document (rejected ones only if asked), in reading order.
+    pub fn cards_of_document(&self, document_id: i64, include_rejected: bool) -> Result<Vec<StoredCard>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards c
+             WHERE c.document_id = ?1 AND (?2 OR c.status <> 'rejected')
+             ORDER BY c.span_start, c.id"
+        ))?;
+        let rows = stmt.query_map(params![document_id, include_rejected], card_of_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A document's suggestions best first, then its accepted cards in reading order.
+    pub fn document_cards(&self, document_id: i64) -> Result<Vec<StoredCard>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards c
+             WHERE c.document_id = ?1 AND c.status <> 'rejected'
+             ORDER BY c.status = 'accepted',
+                      CASE WHEN c.status = 'suggested' THEN -c.score END,
+                      c.span_start, c.id"
+        ))?;
+        let rows = stmt.query_map([document_id], card_of_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// True when the document's suggestions were not written for its current text.
+    pub fn suggestions_outdated(&self, document_id: i64) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT suggested_revision IS NULL OR suggested_revision < revision FROM documents WHERE id = ?1",
+                [document_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(Error::NotFound { what: "document", id: document_id })
+    }
+
+    /// Replaces a document's suggestions with `cards`, in one transaction, and
+    /// records that they were written for `revision`.
+    pub fn replace_suggestions(&mut self, document_id: i64, revision: i64, cards: &[Card], now: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'", [document_id])?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
+                                    source_revision, origin, score, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'generated', ?10, 'suggested', ?11, ?11)",
+            )?;
+            for card in cards {
+                insert.execute(params![
+                    document_id,
+                    kind_as_str(card.kind),
+                    card.prompt,
+                    card.answer,
+                    choices_json(&card.choices),
+                    card.source_sentence,
+                    card.span_start as i64,
+                    card.span_end as i64,
+                    revision,
+                    f64::from(card.score),
+                    now
+                ])?;
+            }
+        }
+        tx.execute("UPDATE documents SET suggested_revision = ?2 WHERE id = ?1", params![document_id, revision])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets the status of cards, all or none. Accepted cards join the review
+    /// deck as new cards, after those already waiting; a rejected card keeps its
+    /// scheduling history (reviews only ever draw accepted cards).
+    pub fn set_card_status(&mut self, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut changed = 0;
+        for &id in ids {
+            let found = tx.execute("UPDATE cards SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+            if found == 0 {
+                return Err(Error::NotFound { what: "card", id });
+            }
+            changed += tx.execute(
+                "UPDATE cards SET status = ?2 WHERE id = ?1 AND status <> ?2",
+                params![id, status.as_str()],
+            )?;
+            if status == CardStatus::Accepted {
+                join_deck(&tx, id)?;
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Writes an edited card; with `accept`, it also joins the deck.
+    pub fn update_card(&mut self, id: i64, edited: &EditedCard, accept: bool, now: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let found = tx.execute(
+            "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5,
+                              status = CASE WHEN ?6 THEN 'accepted' ELSE status END
+             WHERE id = ?1",
+            params![id, edited.prompt, edited.answer, choices_json(&edited.choices), now, accept],
+        )?;
+        if found == 0 {
+            return Err(Error::NotFound { what: "card", id });
+        }
+        if accept {
+            join_deck(&tx, id)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores a new card made by the learner; returns its id.
+    pub fn insert_card(
+        &mut self,
+        document_id: i64,
+        draft: &CardDraft,
+        origin: CardOrigin,
+        status: CardStatus,
+        now: i64,
+    ) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let revision: i64 = tx
+            .query_row("SELECT revision FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
+            .optional()?
+            .ok_or(Error::NotFound { what: "document", id: document_id })?;
+        tx.execute(
+            "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
+                                source_revision, origin, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            params![
+                document_id,
+                kind_as_str(draft.kind),
+                draft.prompt,
+                draft.answer,
+                choices_json(&draft.choices),
+                draft.source_text,
+                draft.span_start as i64,
+                draft.span_end as i64,
+                revision,
+                origin.as_str(),
+                status.as_str(),
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        if status == CardStatus::Accepted {
+            join_deck(&tx, id)?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The accepted cards, newest first, at most `limit` of them, and their number.
+    pub fn deck(&self, limit: usize) -> Result<Deck> {
+        let total: u64 =
+            self.conn.query_row("SELECT count(*) FROM cards WHERE status = 'accepted'", [], |r| r.get(0))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS}, d.title FROM cards c LEFT JOIN documents d ON d.id = c.document_id
+             WHERE c.status = 'accepted'
+             ORDER BY c.updated_at DESC, c.id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], |row| {
+            Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(15)? })
+        })?;
+        Ok(Deck { total, cards: rows.collect::<rusqlite::Result<_>>()? })
+    }
+}
+
+/// Gives an accepted card its scheduling row (a new card, introduced after
+/// the new cards already waiting) unless it has one.
+fn join_deck(tx: &Transaction<'_>, card_id: i64) -> Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO card_schedule (card_id, new_position)
+         VALUES (?1, (SELECT coalesce(max(new_position), 0) + 1 FROM card_schedule))",
+        [card_id],
+    )?;
+    Ok(())
+}
+
+/// After a document's text changed: every card whose source sentence is still
+/// there follows it to its new place; the others are flagged for the learner
+/// (never deleted). Returns how many were flagged.
+pub(super) fn relocate_cards(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    body: &str,
+    revision: i64,
+    now: i64,
+) -> Result<usize> {
+    let cards: Vec<(i64, Option<String>, Option<i64>)> = {
+        let mut stmt = tx.prepare_cached("SELECT id, source_text, span_start FROM cards WHERE document_id = ?1")?;
+        let rows = stmt.query_map([document_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut flagged = 0;
+    for (id, source, start) in cards {
+        let found = source.as_deref().and_then(|s| locate_sentence(body, s, start.map(|v| v as usize)));
+        match found {
+            Some((start, end)) => {
+                tx.execute(
+                    "UPDATE cards SET span_start = ?2, span_end = ?3, source_revision = ?4 WHERE id = ?1",
+                    params![id, start as i64, end as i64, revision],
+                )?;
+            }
+            None => {
+                flagged += tx.execute(
+                    "UPDATE cards SET needs_check = 1, updated_at = ?2 WHERE id = ?1 AND needs_check = 0",
+                    params![id, now],
+                )?;
+            }
+        }
+    }
+    Ok(flagged)
+}
