@@ -15,6 +15,14 @@ fn main() {
             "import_paths",
             "import_text",
             "add_starter_library",
+            "document_cards",
+            "accept_cards",
+            "accept_all_cards",
+            "reject_cards",
+            "update_card",
+            "draft_card_from_selection",
+            "create_card",
+            "card_deck",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

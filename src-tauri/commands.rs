@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
+use clio_core::cards::{self, CardDraft, CardEdit, Deck, SelectionDrafts, StoredCard};
 use clio_core::import::{self, ImportReport};
 use clio_core::library::{self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument};
 use clio_core::search::{self, SearchHit};
@@ -121,6 +122,60 @@ pub async fn add_starter_library(state: State<'_, AppState>) -> CommandResult<us
     })
 }
 
+/// A document's cards for the reader: suggestions best first (written now if
+/// the document has none for its current text), then the accepted ones.
+#[tauri::command]
+pub async fn document_cards(state: State<'_, AppState>, document_id: i64) -> CommandResult<Vec<StoredCard>> {
+    state.with_store(|store| cards::document_cards(store, document_id, now_ms()))
+}
+
+/// Puts cards in the review deck; returns how many changed.
+#[tauri::command]
+pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<usize> {
+    state.with_store(|store| cards::accept(store, &ids, now_ms()))
+}
+
+/// Accepts every suggestion of a document; returns how many.
+#[tauri::command]
+pub async fn accept_all_cards(state: State<'_, AppState>, document_id: i64) -> CommandResult<usize> {
+    state.with_store(|store| cards::accept_all(store, document_id, now_ms()))
+}
+
+/// Rejects cards for good (regenerating will not suggest them again).
+#[tauri::command]
+pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<usize> {
+    state.with_store(|store| cards::reject(store, &ids, now_ms()))
+}
+
+/// Saves an edited card; with `accept`, a suggestion also joins the deck.
+#[tauri::command]
+pub async fn update_card(state: State<'_, AppState>, id: i64, edit: CardEdit, accept: bool) -> CommandResult<StoredCard> {
+    state.with_store(|store| cards::update(store, id, edit, accept, now_ms()))
+}
+
+/// Drafts (a cloze and a question) for the selected code points of a document.
+#[tauri::command]
+pub async fn draft_card_from_selection(
+    state: State<'_, AppState>,
+    document_id: i64,
+    start: usize,
+    end: usize,
+) -> CommandResult<SelectionDrafts> {
+    state.with_store(|store| cards::draft_from_selection(store, document_id, start, end))
+}
+
+/// Creates an accepted card from a draft the learner edited.
+#[tauri::command]
+pub async fn create_card(state: State<'_, AppState>, document_id: i64, draft: CardDraft) -> CommandResult<StoredCard> {
+    state.with_store(|store| cards::create_from_draft(store, document_id, draft, now_ms()))
+}
+
+/// The review deck: its size and newest cards.
+#[tauri::command]
+pub async fn card_deck(state: State<'_, AppState>) -> CommandResult<Deck> {
+    state.with_store(|store| cards::deck(store))
+}
+
 /// The UI calls this once its first screen is interactive.
 #[tauri::command]
 pub fn app_ready() {
@@ -146,5 +201,13 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             import_paths,
             import_text,
             add_starter_library,
+            document_cards,
+            accept_cards,
+            accept_all_cards,
+            reject_cards,
+            update_card,
+            draft_card_from_selection,
+            create_card,
+            card_deck,
         ])
 }

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use clio_app::commands::CommandError;
 use clio_core::info::AppInfo;
+use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
+use clio_core::generate::CardKind;
 use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
 use clio_core::library::{
     AddedDocument, Block, BlockKind, CategoryCount, Document, DocumentSummary, NewDocument, SourceFormat,
@@ -35,6 +37,15 @@ fn generated() -> BTreeMap<String, String> {
     add(ImportReport::ident(&cfg), ImportReport::export_to_string(&cfg));
     add(ImportedItem::ident(&cfg), ImportedItem::export_to_string(&cfg));
     add(ImportProblem::ident(&cfg), ImportProblem::export_to_string(&cfg));
+    add(StoredCard::ident(&cfg), StoredCard::export_to_string(&cfg));
+    add(CardKind::ident(&cfg), CardKind::export_to_string(&cfg));
+    add(CardStatus::ident(&cfg), CardStatus::export_to_string(&cfg));
+    add(CardOrigin::ident(&cfg), CardOrigin::export_to_string(&cfg));
+    add(CardDraft::ident(&cfg), CardDraft::export_to_string(&cfg));
+    add(CardEdit::ident(&cfg), CardEdit::export_to_string(&cfg));
+    add(SelectionDrafts::ident(&cfg), SelectionDrafts::export_to_string(&cfg));
+    add(Deck::ident(&cfg), Deck::export_to_string(&cfg));
+    add(DeckCard::ident(&cfg), DeckCard::export_to_string(&cfg));
     files
 }
 

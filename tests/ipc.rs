@@ -199,3 +199,55 @@ fn the_starter_library_is_added_once_to_a_new_library() {
     assert_eq!(invoke(&h, "list_documents", json!({})).unwrap().as_array().unwrap().len() as u64, added);
     assert_eq!(invoke(&h, "add_starter_library", json!({})).unwrap(), json!(0));
 }
+
+#[test]
+fn suggested_cards_are_accepted_edited_and_found_in_the_deck() {
+    let h = harness();
+    let mut doc = new_doc("The Sino-Soviet split");
+    doc["doc"]["body"] = json!(
+        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
+         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
+    );
+    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+
+    let cards = invoke(&h, "document_cards", json!({ "documentId": id })).unwrap();
+    let cards = cards.as_array().unwrap();
+    assert!(cards.len() >= 2, "{cards:?}");
+    assert!(cards.iter().all(|c| c["status"] == "suggested"));
+    let (first, second) = (cards[0]["id"].clone(), cards[1]["id"].clone());
+
+    assert_eq!(invoke(&h, "accept_cards", json!({ "ids": [first, second] })).unwrap(), json!(2));
+    let edit = json!({ "prompt": "When did Soviet aid to China stop?", "answer": "1960" });
+    let edited = invoke(&h, "update_card", json!({ "id": first, "edit": edit, "accept": false })).unwrap();
+    assert_eq!(edited["prompt"], "When did Soviet aid to China stop?");
+
+    let deck = invoke(&h, "card_deck", json!({})).unwrap();
+    assert_eq!(deck["total"], json!(2));
+    assert!(deck["cards"].as_array().unwrap().iter().any(|c| c["prompt"] == "When did Soviet aid to China stop?"));
+    assert_eq!(deck["cards"][0]["documentTitle"], "The Sino-Soviet split");
+
+    let err = invoke(&h, "update_card", json!({ "id": first, "edit": { "prompt": "", "answer": "1960" }, "accept": false }))
+        .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("prompt is empty"), "{err}");
+    let err = invoke(&h, "reject_cards", json!({ "ids": [424242] })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("no card with id 424242"), "{err}");
+}
+
+#[test]
+fn a_card_is_made_from_a_selection() {
+    let h = harness();
+    let mut doc = new_doc("Détente");
+    doc["doc"]["body"] = json!("Zhōu Ēnlái met Richard Nixon in Beijing in 1972.");
+    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+
+    // "Beijing": code points 32..39 (the two accented letters are one code point each).
+    let drafts = invoke(&h, "draft_card_from_selection", json!({ "documentId": id, "start": 32, "end": 39 })).unwrap();
+    assert_eq!(drafts["cloze"]["prompt"], "Zhōu Ēnlái met Richard Nixon in _____ in 1972.");
+    assert_eq!(drafts["cloze"]["answer"], "Beijing");
+    let card = invoke(&h, "create_card", json!({ "documentId": id, "draft": drafts["cloze"] })).unwrap();
+    assert_eq!((card["origin"].as_str(), card["status"].as_str()), (Some("selection"), Some("accepted")));
+    assert_eq!(invoke(&h, "card_deck", json!({})).unwrap()["total"], json!(1));
+
+    let err = invoke(&h, "draft_card_from_selection", json!({ "documentId": id, "start": 40, "end": 400 })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("Select the words again"), "{err}");
+}
