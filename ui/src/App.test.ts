@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { doc, fakeBackend } from './test/backend';
+import { card, doc, fakeBackend } from './test/backend';
 
 const root = document.documentElement;
 
@@ -157,12 +157,36 @@ describe('navigation', () => {
     const user = userEvent.setup();
     await renderApp();
 
-    await user.click(screen.getByTestId('nav-review'));
-    expect(screen.getByTestId('screen-review')).toHaveTextContent(/FSRS/);
     await user.click(screen.getByTestId('nav-quiz'));
     expect(screen.getByTestId('screen-quiz')).toHaveTextContent(/category/);
     await user.click(screen.getByTestId('nav-progress'));
     expect(screen.getByTestId('screen-progress')).toHaveTextContent(/retention/);
+  });
+
+  it('lists the review deck with each card’s text', async () => {
+    fakeBackend({
+      documents: [doc(1, { title: 'Détente' })],
+      cards: [
+        card(1, { status: 'accepted', prompt: 'Who met Nixon in 1972?', answer: 'Zhōu Ēnlái' }),
+        card(2, { status: 'suggested' }),
+      ],
+    });
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-review'));
+    const deck = await screen.findByTestId('deck-card');
+    expect(screen.getByTestId('deck-total')).toHaveTextContent('1 card');
+    expect(deck).toHaveTextContent('Who met Nixon in 1972?');
+    expect(deck).toHaveTextContent('Zhōu Ēnlái');
+    expect(deck).toHaveTextContent('Détente');
+  });
+
+  it('says how to fill an empty deck', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(screen.getByTestId('nav-review'));
+    expect(await screen.findByTestId('deck-empty')).toHaveTextContent('accept the cards Clio suggests');
   });
 
   it('switches screens with Ctrl+3 and Cmd+5, focusing the heading', async () => {

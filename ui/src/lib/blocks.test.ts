@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupBlocks, isWebAddress } from './blocks';
 
 describe('groupBlocks', () => {
-  it('groups consecutive list items into one list and keeps the rest in order', () => {
+  it('groups consecutive list items into one list, keeps the rest in order, and places every text in the body', () => {
     expect(
       groupBlocks([
         { kind: 'heading', text: 'Causes' },
@@ -13,11 +13,18 @@ describe('groupBlocks', () => {
         { kind: 'quote', text: 'A quote.' },
       ]),
     ).toEqual([
-      { kind: 'heading', text: 'Causes' },
-      { kind: 'list', items: ['Ideology', 'Border clashes'] },
-      { kind: 'paragraph', text: 'In 1960…' },
-      { kind: 'list', items: ['Alone'] },
-      { kind: 'quote', text: 'A quote.' },
+      { kind: 'heading', text: 'Causes', start: 0 },
+      {
+        kind: 'list',
+        items: [
+          { text: 'Ideology', start: 8 },
+          { text: 'Border clashes', start: 18 },
+        ],
+      },
+      // "…" is one code point: the offsets count code points, as the database does.
+      { kind: 'paragraph', text: 'In 1960…', start: 34 },
+      { kind: 'list', items: [{ text: 'Alone', start: 44 }] },
+      { kind: 'quote', text: 'A quote.', start: 51 },
     ]);
   });
 

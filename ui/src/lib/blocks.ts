@@ -1,23 +1,33 @@
 // A document's blocks as the reader renders them: consecutive list items
-// become one list.
+// become one list. Each text keeps where it starts in the document body (code
+// points), so selections and highlights map to the stored offsets.
 
 import type { Block } from './bindings/Block';
+import { blockStarts } from './textOffsets';
+
+export interface PlacedText {
+  text: string;
+  /** Code-point offset of `text` in the body. */
+  start: number;
+}
 
 export type ReaderBlock =
-  | { kind: 'heading' | 'paragraph' | 'quote'; text: string }
-  | { kind: 'list'; items: string[] };
+  | ({ kind: 'heading' | 'paragraph' | 'quote' } & PlacedText)
+  | { kind: 'list'; items: PlacedText[] };
 
 export function groupBlocks(blocks: readonly Block[]): ReaderBlock[] {
+  const starts = blockStarts(blocks.map((b) => b.text));
   const out: ReaderBlock[] = [];
-  for (const block of blocks) {
+  blocks.forEach((block, i) => {
+    const placed = { text: block.text, start: starts[i] ?? 0 };
     if (block.kind === 'list_item') {
       const last = out[out.length - 1];
-      if (last?.kind === 'list') last.items.push(block.text);
-      else out.push({ kind: 'list', items: [block.text] });
+      if (last?.kind === 'list') last.items.push(placed);
+      else out.push({ kind: 'list', items: [placed] });
     } else {
-      out.push({ kind: block.kind, text: block.text });
+      out.push({ kind: block.kind, ...placed });
     }
-  }
+  });
   return out;
 }
 

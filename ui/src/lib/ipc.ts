@@ -20,6 +20,14 @@ import type { ImportReport } from './bindings/ImportReport';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SnippetPart } from './bindings/SnippetPart';
 import type { SourceFormat } from './bindings/SourceFormat';
+import type { CardDraft } from './bindings/CardDraft';
+import type { CardEdit } from './bindings/CardEdit';
+import type { CardKind } from './bindings/CardKind';
+import type { CardStatus } from './bindings/CardStatus';
+import type { Deck } from './bindings/Deck';
+import type { DeckCard } from './bindings/DeckCard';
+import type { SelectionDrafts } from './bindings/SelectionDrafts';
+import type { StoredCard } from './bindings/StoredCard';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
@@ -34,6 +42,7 @@ export type {
   SnippetPart,
   SourceFormat,
 };
+export type { CardDraft, CardEdit, CardKind, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard };
 
 export class IpcError extends Error implements CommandError {
   override readonly name = 'IpcError';
@@ -119,4 +128,41 @@ export function importText(text: string): Promise<ImportReport> {
 /** Adds the starter library once, to an empty library; returns how many texts were added. */
 export function addStarterLibrary(): Promise<number> {
   return call<number>('add_starter_library');
+}
+
+/** A document's cards: suggestions best first, then accepted ones in reading order. */
+export function documentCards(documentId: number): Promise<StoredCard[]> {
+  return call<StoredCard[]>('document_cards', { documentId });
+}
+
+/** Puts cards in the review deck; resolves to how many changed. */
+export function acceptCards(ids: number[]): Promise<number> {
+  return call<number>('accept_cards', { ids });
+}
+
+export function acceptAllCards(documentId: number): Promise<number> {
+  return call<number>('accept_all_cards', { documentId });
+}
+
+/** Rejected cards are not suggested again. */
+export function rejectCards(ids: number[]): Promise<number> {
+  return call<number>('reject_cards', { ids });
+}
+
+/** Saves an edited card; with `accept`, a suggestion also joins the deck. */
+export function updateCard(id: number, edit: CardEdit, accept: boolean): Promise<StoredCard> {
+  return call<StoredCard>('update_card', { id, edit, accept });
+}
+
+/** Drafts for a selection given in code points of the document's body. */
+export function draftCardFromSelection(documentId: number, start: number, end: number): Promise<SelectionDrafts> {
+  return call<SelectionDrafts>('draft_card_from_selection', { documentId, start, end });
+}
+
+export function createCard(documentId: number, draft: CardDraft): Promise<StoredCard> {
+  return call<StoredCard>('create_card', { documentId, draft });
+}
+
+export function cardDeck(): Promise<Deck> {
+  return call<Deck>('card_deck');
 }

@@ -174,7 +174,7 @@ describe('reader', () => {
       'Stalin',
     ]);
     expect(body.querySelector('blockquote')).toHaveTextContent('Poland was the key.');
-    expect(reader).toHaveTextContent('Cards and notes for this text will appear here.');
+    expect(within(reader).getByTestId('cards-panel')).toHaveTextContent('0 in your deck');
   });
 
   it('goes back with the Back button and with Esc', async () => {

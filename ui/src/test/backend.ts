@@ -10,6 +10,10 @@ import type { CategoryCount } from '../lib/bindings/CategoryCount';
 import type { Document } from '../lib/bindings/Document';
 import type { ImportReport } from '../lib/bindings/ImportReport';
 import type { SearchHit } from '../lib/bindings/SearchHit';
+import type { CardDraft } from '../lib/bindings/CardDraft';
+import type { CardEdit } from '../lib/bindings/CardEdit';
+import type { SelectionDrafts } from '../lib/bindings/SelectionDrafts';
+import type { StoredCard } from '../lib/bindings/StoredCard';
 
 export interface Call {
   cmd: string;
@@ -40,6 +44,33 @@ export interface FakeBackendOptions {
   starter?: number;
   /** What the file dialog returns. */
   dialogResult?: string[] | string | null;
+  /** Every document's cards (any status). */
+  cards?: StoredCard[];
+  /** What draft_card_from_selection answers (it rejects without). */
+  drafts?: SelectionDrafts;
+  /** update_card rejects with this when the prompt is this text. */
+  badPrompt?: { prompt: string; message: string };
+}
+
+export function card(id: number, overrides: Partial<StoredCard> = {}): StoredCard {
+  return {
+    id,
+    documentId: 1,
+    kind: 'question',
+    prompt: `Question ${id}?`,
+    answer: `Answer ${id}`,
+    choices: [],
+    sourceText: 'Body.',
+    spanStart: 0,
+    spanEnd: 5,
+    origin: 'generated',
+    status: 'suggested',
+    needsCheck: false,
+    score: 0.5,
+    createdAt: Date.UTC(2025, 2, 12),
+    updatedAt: Date.UTC(2025, 2, 12),
+    ...overrides,
+  };
 }
 
 export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [] };
@@ -88,7 +119,14 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   const documents: DocumentSummary[] = [...(options.documents ?? [])];
   const settings = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const saved: Record<string, unknown>[] = [];
+  const cards: StoredCard[] = [...(options.cards ?? [])];
   let nextId = 1000;
+
+  function findCard(id: unknown): StoredCard {
+    const found = cards.find((c) => c.id === id);
+    if (!found) throw { message: `no card with id ${String(id)}` } satisfies CommandError;
+    return found;
+  }
 
   function existing(newDoc: NewDocument) {
     return documents.find((d) => d.title === newDoc.title);
@@ -159,6 +197,52 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         options.starter = 0;
         return n;
       }
+      case 'document_cards':
+        return cards
+          .filter((c) => c.documentId === args.documentId && c.status !== 'rejected')
+          .sort((a, b) => Number(a.status === 'accepted') - Number(b.status === 'accepted'));
+      case 'accept_cards':
+      case 'reject_cards': {
+        const status = cmd === 'accept_cards' ? 'accepted' : 'rejected';
+        const found = (args.ids as number[]).map(findCard);
+        for (const c of found) c.status = status;
+        return found.length;
+      }
+      case 'accept_all_cards': {
+        const waiting = cards.filter((c) => c.documentId === args.documentId && c.status === 'suggested');
+        for (const c of waiting) c.status = 'accepted';
+        return waiting.length;
+      }
+      case 'update_card': {
+        const found = findCard(args.id);
+        const edit = args.edit as CardEdit;
+        if (options.badPrompt && edit.prompt === options.badPrompt.prompt) {
+          throw { message: options.badPrompt.message } satisfies CommandError;
+        }
+        Object.assign(found, edit, args.accept ? { status: 'accepted' } : {});
+        return { ...found };
+      }
+      case 'draft_card_from_selection':
+        if (!options.drafts) throw { message: 'The selection holds no words.' } satisfies CommandError;
+        return options.drafts;
+      case 'create_card': {
+        const draft = args.draft as CardDraft;
+        const created = card(nextId++, {
+          ...draft,
+          documentId: args.documentId as number,
+          origin: 'selection',
+          status: 'accepted',
+        });
+        cards.push(created);
+        return created;
+      }
+      case 'card_deck': {
+        const accepted = cards.filter((c) => c.status === 'accepted');
+        return {
+          total: accepted.length,
+          cards: accepted.map((c) => ({ ...c, documentTitle: documents.find((d) => d.id === c.documentId)?.title ?? null })),
+        };
+      }
       case 'plugin:dialog|open':
         return options.dialogResult ?? null;
       case 'plugin:store|load':
@@ -183,6 +267,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   return {
     calls,
     documents,
+    cards,
     settings,
     /** Snapshots of the settings each time the store was saved to disk. */
     saved,
