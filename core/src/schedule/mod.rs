@@ -10,6 +10,7 @@
 //! minutes, review intervals in whole days of the learner's day, fuzz, a
 //! maximum interval, and daily limits.
 
+mod answer;
 mod config;
 mod format;
 mod fuzz;
