@@ -11,17 +11,21 @@
 //! maximum interval, and daily limits.
 
 mod answer;
+mod backlog;
 mod config;
 mod format;
 mod fuzz;
+mod queue;
 mod state;
 
+pub use backlog::BacklogPlan;
 pub use config::{
     SchedulerConfig, MAX_DESIRED_RETENTION, MAX_INTERVAL_DAYS, MAX_NEW_PER_DAY,
     MAX_REVIEWS_PER_DAY, MIN_DESIRED_RETENTION,
 };
 pub use format::format_interval;
 pub use fuzz::fuzz_factor;
+pub use queue::{DoneToday, QueueCandidate, LEARN_AHEAD_MS};
 pub use state::{AnswerOutcome, Outcome, QueueState, Rating, Schedule};
 
 use fsrs::FSRS;
