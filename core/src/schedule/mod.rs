@@ -15,6 +15,7 @@ mod backlog;
 mod config;
 mod format;
 mod fuzz;
+mod optimize;
 mod queue;
 mod state;
 
@@ -25,6 +26,7 @@ pub use config::{
 };
 pub use format::format_interval;
 pub use fuzz::fuzz_factor;
+pub use optimize::{optimize, CardHistory, OptimizeReport, MIN_REVIEWS_FOR_OPTIMIZE};
 pub use queue::{DoneToday, QueueCandidate, LEARN_AHEAD_MS};
 pub use state::{AnswerOutcome, Outcome, QueueState, Rating, Schedule};
 
