@@ -18,6 +18,7 @@ mod fuzz;
 mod optimize;
 mod queue;
 mod state;
+mod typed;
 
 pub use backlog::BacklogPlan;
 pub use config::{
@@ -29,6 +30,7 @@ pub use fuzz::fuzz_factor;
 pub use optimize::{optimize, CardHistory, OptimizeReport, MIN_REVIEWS_FOR_OPTIMIZE};
 pub use queue::{DoneToday, QueueCandidate, LEARN_AHEAD_MS};
 pub use state::{AnswerOutcome, Outcome, QueueState, Rating, Schedule};
+pub use typed::{check_typed, DiffKind, DiffPart, TypedCheck};
 
 use fsrs::FSRS;
 
