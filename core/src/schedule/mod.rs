@@ -20,6 +20,9 @@ mod queue;
 mod state;
 mod typed;
 
+#[cfg(test)]
+mod simulation_tests;
+
 pub use backlog::BacklogPlan;
 pub use config::{
     SchedulerConfig, MAX_DESIRED_RETENTION, MAX_INTERVAL_DAYS, MAX_NEW_PER_DAY,
@@ -112,3 +115,81 @@ impl Scheduler {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use ts_rs::{Config, TS};
+
+    use super::*;
+
+    /// The types the UI will share export to TypeScript as intended: times
+    /// as numbers, enums as their snake_case strings.
+    #[test]
+    fn schedule_types_export_to_typescript() {
+        let cfg = Config::new();
+        let schedule = Schedule::export_to_string(&cfg).unwrap();
+        assert!(schedule.contains("due: number | null"), "{schedule}");
+        assert!(
+            schedule.contains("lastReviewAt: number | null"),
+            "{schedule}"
+        );
+        let rating = Rating::export_to_string(&cfg).unwrap();
+        assert!(
+            rating.contains(r#""again" | "hard" | "good" | "easy""#),
+            "{rating}"
+        );
+        let state = QueueState::export_to_string(&cfg).unwrap();
+        assert!(
+            state.contains(r#""new" | "learning" | "review" | "relearning""#),
+            "{state}"
+        );
+        let history = CardHistory::export_to_string(&cfg).unwrap();
+        assert!(
+            history.contains("reviews: Array<[number, Rating]>"),
+            "{history}"
+        );
+        assert!(history.contains("import type { Rating }"), "{history}");
+        let plan = BacklogPlan::export_to_string(&cfg).unwrap();
+        assert!(plan.contains("moves: Array<[number, number]>"), "{plan}");
+        for text in [
+            Outcome::export_to_string(&cfg),
+            AnswerOutcome::export_to_string(&cfg),
+            SchedulerConfig::export_to_string(&cfg),
+            QueueCandidate::export_to_string(&cfg),
+            DoneToday::export_to_string(&cfg),
+            OptimizeReport::export_to_string(&cfg),
+            TypedCheck::export_to_string(&cfg),
+            DiffPart::export_to_string(&cfg),
+            DiffKind::export_to_string(&cfg),
+        ] {
+            assert!(!text.unwrap().contains("bigint"));
+        }
+    }
+
+    #[test]
+    fn states_and_ratings_round_trip_through_the_database_values() {
+        for state in [
+            QueueState::New,
+            QueueState::Learning,
+            QueueState::Review,
+            QueueState::Relearning,
+        ] {
+            assert_eq!(QueueState::from_db(state.as_str()), Some(state));
+            let json = serde_json::to_string(&state).unwrap();
+            assert_eq!(json, format!("\"{}\"", state.as_str()));
+        }
+        assert_eq!(QueueState::from_db("buried"), None);
+        for rating in Rating::ALL {
+            assert_eq!(Rating::from_u8(rating.as_u8()), Some(rating));
+        }
+        assert_eq!(Rating::Again.as_u8(), 1);
+        assert_eq!(Rating::Easy.as_u8(), 4);
+        assert_eq!(Rating::from_u8(0), None);
+        // A schedule survives the JSON kept in review_log.prior_schedule.
+        let s = Schedule {
+            due: Some(5),
+            ..Schedule::new_card()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<Schedule>(&json).unwrap(), s);
+    }
+}
