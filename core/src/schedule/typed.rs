@@ -46,7 +46,7 @@ pub struct DiffPart {
 pub struct TypedCheck {
     /// Accepted, exactly or leniently.
     pub correct: bool,
-    /// Typed exactly as the answer (surrounding spaces aside).
+    /// Typed exactly as the answer, spacing aside (surrounding spaces, runs of spaces).
     pub exact: bool,
     pub suggested: Rating,
     /// Character by character, comparing case- and accent-blind; `Same` parts
