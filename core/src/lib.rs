@@ -4,6 +4,7 @@
 //! the rules for documents, `paths` where the collection lives. The desktop shell
 //! and the command line both call into this crate and nothing else.
 
+pub mod anchor;
 pub mod error;
 pub mod generate;
 pub mod import;
