@@ -14,8 +14,12 @@
 //! same answer. All offsets stored or returned count Unicode code points in
 //! `documents.body` unless a name says otherwise (`utf16`, `byte`).
 
+mod fuzzy;
 pub mod offsets;
+pub mod reanchor;
 pub mod selectors;
+mod similarity;
 
 pub use offsets::BlockMap;
+pub use reanchor::{reanchor, reanchor_all, Anchoring, Method, MIN_SCORE};
 pub use selectors::{Selectors, TextPositionSelector, TextQuoteSelector, CONTEXT_LEN};
