@@ -15,11 +15,13 @@
 //! `documents.body` unless a name says otherwise (`utf16`, `byte`).
 
 mod fuzzy;
+pub mod markdown;
 pub mod offsets;
 pub mod reanchor;
 pub mod selectors;
 mod similarity;
 
+pub use markdown::{export_markdown, AnnotatedDocument, ExportedAnnotation};
 pub use offsets::BlockMap;
 pub use reanchor::{reanchor, reanchor_all, Anchoring, Method, MIN_SCORE};
 pub use selectors::{Selectors, TextPositionSelector, TextQuoteSelector, CONTEXT_LEN};
