@@ -133,58 +133,75 @@ pub(crate) struct Match {
     pub distance: usize,
 }
 
-/// The approximate occurrences of the pattern in `text[lo..hi]` with at most
-/// `max_distance` edits: the best ends of each cluster of nearby ends, at most
-/// `limit` of them, fewest edits first and then nearest to `near`.
-pub(crate) fn search(
-    forward: &Pattern,
-    backward: &Pattern,
-    text: &[char],
-    lo: usize,
-    hi: usize,
-    max_distance: usize,
-    limit: usize,
-    near: usize,
-) -> Vec<Match> {
-    let m = forward.len();
-    if m == 0 || lo >= hi {
-        return Vec::new();
+/// A pattern prepared for searching forwards and for finding where a match
+/// starts (the reversed pattern).
+pub(crate) struct Needle {
+    forward: Pattern,
+    backward: Pattern,
+}
+
+impl Needle {
+    pub(crate) fn new(pattern: &[char]) -> Needle {
+        let reversed: Vec<char> = pattern.iter().rev().copied().collect();
+        Needle {
+            forward: Pattern::new(pattern),
+            backward: Pattern::new(&reversed),
+        }
     }
-    let d = forward.distances(text[lo..hi].iter().copied(), false);
-    // Ends within a pattern length of each other describe the same occurrence:
-    // of each such run keep the ends with its fewest edits (a few of them, as
-    // equally good ends can differ by a character at the edge, which the context
-    // then settles).
-    let mut ends: Vec<(usize, usize)> = Vec::new(); // (distance, end)
-    let mut run: Vec<(usize, usize)> = Vec::new();
-    let mut last_ok = 0usize;
-    for (j, &dist) in d.iter().enumerate() {
-        let dist = dist as usize;
-        if dist > max_distance {
-            continue;
+
+    /// The approximate occurrences of the pattern in `text[window]` with at most
+    /// `max_distance` edits: the best ends of each cluster of nearby ends, at
+    /// most `limit` of them, fewest edits first and then nearest to `near`.
+    pub(crate) fn search(
+        &self,
+        text: &[char],
+        window: std::ops::Range<usize>,
+        max_distance: usize,
+        limit: usize,
+        near: usize,
+    ) -> Vec<Match> {
+        let (forward, backward) = (&self.forward, &self.backward);
+        let (lo, hi) = (window.start, window.end.min(text.len()));
+        let m = forward.len();
+        if m == 0 || lo >= hi {
+            return Vec::new();
         }
-        let end = lo + j + 1;
-        if !run.is_empty() && end - last_ok > m {
-            ends.append(&mut run);
+        let d = forward.distances(text[lo..hi].iter().copied(), false);
+        // Ends within a pattern length of each other describe the same occurrence:
+        // of each such run keep the ends with its fewest edits (a few of them, as
+        // equally good ends can differ by a character at the edge, which the context
+        // then settles).
+        let mut ends: Vec<(usize, usize)> = Vec::new(); // (distance, end)
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let mut last_ok = 0usize;
+        for (j, &dist) in d.iter().enumerate() {
+            let dist = dist as usize;
+            if dist > max_distance {
+                continue;
+            }
+            let end = lo + j + 1;
+            if !run.is_empty() && end - last_ok > m {
+                ends.append(&mut run);
+            }
+            match run.first() {
+                Some(&(best, _)) if dist > best => {}
+                Some(&(best, _)) if dist < best => run = vec![(dist, end)],
+                _ if run.len() < 8 => run.push((dist, end)),
+                _ => {}
+            }
+            last_ok = end;
         }
-        match run.first() {
-            Some(&(best, _)) if dist > best => {}
-            Some(&(best, _)) if dist < best => run = vec![(dist, end)],
-            _ if run.len() < 8 => run.push((dist, end)),
-            _ => {}
-        }
-        last_ok = end;
+        ends.append(&mut run);
+        ends.sort_by_key(|&(dist, end)| (dist, end.abs_diff(near)));
+        ends.truncate(limit);
+        ends.into_iter()
+            .map(|(dist, end)| Match {
+                start: match_start(backward, text, lo, end, dist),
+                end,
+                distance: dist,
+            })
+            .collect()
     }
-    ends.append(&mut run);
-    ends.sort_by_key(|&(dist, end)| (dist, end.abs_diff(near)));
-    ends.truncate(limit);
-    ends.into_iter()
-        .map(|(dist, end)| Match {
-            start: match_start(backward, text, lo, end, dist),
-            end,
-            distance: dist,
-        })
-        .collect()
 }
 
 /// Where the match of `distance` edits ending at `end` starts: scan backwards
@@ -217,23 +234,12 @@ mod tests {
     }
 
     fn find(pattern: &str, text: &str, k: usize) -> Vec<(String, usize)> {
-        let p = c(pattern);
-        let mut r = p.clone();
-        r.reverse();
         let t = c(text);
-        search(
-            &Pattern::new(&p),
-            &Pattern::new(&r),
-            &t,
-            0,
-            t.len(),
-            k,
-            10,
-            0,
-        )
-        .into_iter()
-        .map(|m| (t[m.start..m.end].iter().collect(), m.distance))
-        .collect()
+        Needle::new(&c(pattern))
+            .search(&t, 0..t.len(), k, 10, 0)
+            .into_iter()
+            .map(|m| (t[m.start..m.end].iter().collect(), m.distance))
+            .collect()
     }
 
     #[test]

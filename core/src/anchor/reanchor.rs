@@ -28,7 +28,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::fuzzy::{self, Pattern};
+use super::fuzzy::Needle;
 use super::selectors::{Selectors, TextPositionSelector, CONTEXT_LEN};
 use super::similarity::similarity;
 
@@ -274,9 +274,7 @@ impl<'a> Text<'a> {
     fn fuzzy(&self, q: &Query) -> Option<Candidate> {
         let n = self.len();
         let m = q.exact.len();
-        let forward = Pattern::new(&q.exact);
-        let reversed: Vec<char> = q.exact.iter().rev().copied().collect();
-        let backward = Pattern::new(&reversed);
+        let needle = Needle::new(&q.exact);
         // More edits than this cannot reach MIN_SCORE even with perfect context.
         let (lp, ls) = (q.prefix.len(), q.suffix.len());
         let w = CONTEXT_WEIGHT * (lp + ls).min(CONTEXT_LEN) as f64 / CONTEXT_LEN as f64;
@@ -312,16 +310,8 @@ impl<'a> Text<'a> {
         let mut found: Option<Candidate> = None;
         for stage in stages {
             for (lo, hi) in stage {
-                let matches = fuzzy::search(
-                    &forward,
-                    &backward,
-                    &self.chars,
-                    lo,
-                    hi,
-                    max_distance,
-                    MAX_CANDIDATES,
-                    near,
-                );
+                let matches =
+                    needle.search(&self.chars, lo..hi, max_distance, MAX_CANDIDATES, near);
                 let scored = matches.into_iter().map(|f| {
                     let quote_similarity = 1.0 - f.distance as f64 / m as f64;
                     self.candidate(q, f.start, f.end, quote_similarity)
