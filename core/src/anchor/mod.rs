@@ -17,6 +17,8 @@
 mod fuzzy;
 pub mod markdown;
 pub mod offsets;
+#[cfg(test)]
+mod proptests;
 pub mod reanchor;
 pub mod selectors;
 mod similarity;
