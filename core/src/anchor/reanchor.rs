@@ -286,7 +286,8 @@ impl<'a> Text<'a> {
         let mut windows: Vec<(usize, usize)> = Vec::new();
         if let Some(p) = q.old {
             let lo = p.start.min(n).saturating_sub(reach + NEAR_WINDOW);
-            windows.push((lo, (p.end + reach + NEAR_WINDOW).min(n)));
+            let hi = p.end.saturating_add(reach + NEAR_WINDOW).min(n);
+            windows.push((lo, hi));
         }
         // Where the end of the prefix or the start of the suffix still occurs, the
         // quote should follow or precede it.
@@ -542,6 +543,13 @@ mod tests {
             end: 4000,
         });
         assert_eq!(placed(VIENNA, reanchor(VIENNA, &sel)).0, "Metternich");
+        sel.position = Some(TextPositionSelector {
+            start: usize::MAX - 1,
+            end: usize::MAX,
+        });
+        assert_eq!(placed(VIENNA, reanchor(VIENNA, &sel)).0, "Metternich");
+        let edited = VIENNA.replace("Metternich", "Metternick");
+        assert_eq!(placed(&edited, reanchor(&edited, &sel)).0, "Metternick");
         sel.quote.exact.clear();
         assert_eq!(
             reanchor(VIENNA, &sel),
