@@ -1,9 +1,12 @@
 //! `clio-core`: everything Clio does that is not windowing.
 //!
 //! One module per concern: `store` owns the SQLite file and all SQL, `library`
-//! the rules for documents, `paths` where the collection lives. The desktop shell
+//! the rules for documents, `cards` the learner's cards, `generate` writing
+//! them, `schedule` spaced repetition, `anchor` keeping highlights on their
+//! text, `paths` where the collection lives. The desktop shell
 //! and the command line both call into this crate and nothing else.
 
+pub mod anchor;
 pub mod cards;
 pub mod error;
 pub mod generate;
