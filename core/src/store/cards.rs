@@ -51,6 +51,21 @@ impl Store {
             .ok_or(Error::NotFound { what: "card", id })
     }
 
+    /// A card with the title of its document.
+    pub fn deck_card(&self, id: i64) -> Result<DeckCard> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {CARD_COLUMNS}, d.title FROM cards c LEFT JOIN documents d ON d.id = c.document_id
+                     WHERE c.id = ?1"
+                ),
+                [id],
+                |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(15)? }),
+            )
+            .optional()?
+            .ok_or(Error::NotFound { what: "card", id })
+    }
+
     /// Every card of a document (rejected ones only if asked), in reading order.
     pub fn cards_of_document(&self, document_id: i64, include_rejected: bool) -> Result<Vec<StoredCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -3,12 +3,14 @@
 
 mod cards;
 mod documents;
+mod reviews;
 mod meta;
 mod migrations;
 mod revisions;
 mod search;
 
 pub use documents::Counts;
+pub use reviews::{AnswerMode, AnswerOrigin};
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,83 @@
+//! Reviewing the deck: today's session (queue, answers, undo), due counts,
+//! the backlog after a break, and fitting FSRS to the learner's own log.
+//!
+//! The rules of scheduling are in `schedule`; this module runs them against
+//! the store, and the SQL is in `store::reviews`.
+
+mod day;
+mod session;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::schedule::{optimize, BacklogPlan, OptimizeReport, SchedulerConfig, Scheduler, DAY_MS, MIN_REVIEWS_FOR_OPTIMIZE};
+use crate::store::Store;
+
+pub use day::{learner_day_start, ROLLOVER_HOUR};
+pub use session::{GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewSession, ReviewStatus};
+
+/// The scheduler's settings: the defaults with the learner's fitted FSRS
+/// parameters. (Preferences such as retention and limits arrive through
+/// `SchedulerConfig` too, from the settings screen.)
+pub fn scheduler_config(store: &Store) -> Result<SchedulerConfig> {
+    let (parameters, _) = store.active_parameters()?;
+    Ok(SchedulerConfig { parameters, ..SchedulerConfig::default() })
+}
+
+/// How much is waiting: for the sidebar, `clio due` and the review screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DueSummary {
+    /// Today's queue, by kind.
+    pub today: QueueCounts,
+    /// Review cards due before today began: the backlog after a break.
+    pub overdue: u32,
+    /// Whether enough reviews exist to fit personal FSRS parameters.
+    pub can_optimize: bool,
+    #[ts(type = "number")]
+    pub review_count: u64,
+}
+
+pub fn due_summary(store: &Store, config: &SchedulerConfig, now: i64) -> Result<DueSummary> {
+    let session = ReviewSession::start(store, config.clone(), now)?;
+    let day_start = learner_day_start(now);
+    let overdue = store.overdue_reviews(now, day_start)?.len() as u32;
+    let review_count = store.review_count()?;
+    Ok(DueSummary {
+        today: session.counts(),
+        overdue,
+        can_optimize: review_count >= MIN_REVIEWS_FOR_OPTIMIZE as u64,
+        review_count,
+    })
+}
+
+/// Spreads the review cards overdue before today over `days` days (today
+/// first, the cards closest to being forgotten first), in one transaction.
+pub fn spread_backlog(store: &mut Store, config: &SchedulerConfig, days: u32, now: i64) -> Result<BacklogPlan> {
+    let day_start = learner_day_start(now);
+    let scheduler = Scheduler::new(config.clone())?.with_day_start(day_start);
+    let overdue = store.overdue_reviews(now, day_start)?;
+    let plan = scheduler.spread_backlog(&overdue, days, now, day_start);
+    store.set_due_times(&plan.moves)?;
+    Ok(plan)
+}
+
+/// Fits FSRS parameters to the review log; keeps them only if they predict the
+/// learner's answers better (lower log loss) than the current ones.
+pub fn optimize_parameters(store: &mut Store, config: &SchedulerConfig, now: i64) -> Result<OptimizeReport> {
+    let history = store.review_history()?;
+    let report = optimize(&history, &config.parameters, learner_day_start(now))?;
+    if report.adopted {
+        store.save_parameters(&report.parameters, config.desired_retention, f64::from(report.log_loss_after), now)?;
+    }
+    Ok(report)
+}
+
+/// The start of the learner day after the one containing `now` (burying).
+pub fn next_day_start(now: i64) -> i64 {
+    learner_day_start(now) + DAY_MS
+}
+
+#[cfg(test)]
+mod tests;

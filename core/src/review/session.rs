@@ -1,0 +1,241 @@
+//! A review session: today's queue in memory, so each answer costs one
+//! transaction and a few indexed reads, however large the collection.
+
+use std::collections::{HashMap, VecDeque};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::day::learner_day_start;
+use crate::cards::{DeckCard, CardStatus};
+use crate::error::{Error, Result};
+use crate::generate::{distractors_for, LibraryContext};
+use crate::schedule::{QueueState, Rating, Schedule, Scheduler, SchedulerConfig, DAY_MS, LEARN_AHEAD_MS};
+use crate::store::{AnswerMode, AnswerOrigin, Store};
+
+/// How the learner answers in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewMode {
+    /// See the prompt, reveal the answer, grade yourself.
+    Reveal,
+    /// Type the answer; Clio checks it leniently and suggests a grade.
+    Typed,
+    /// Pick from four choices.
+    Choice,
+}
+
+impl From<ReviewMode> for AnswerMode {
+    fn from(mode: ReviewMode) -> AnswerMode {
+        match mode {
+            ReviewMode::Reveal => AnswerMode::Reveal,
+            ReviewMode::Typed => AnswerMode::Typed,
+            ReviewMode::Choice => AnswerMode::Choice,
+        }
+    }
+}
+
+/// What is left in today's queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueCounts {
+    pub new: u32,
+    pub learning: u32,
+    pub review: u32,
+}
+
+/// One answer button: its grade and where it leads ("Good · 10m").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GradeButton {
+    pub rating: Rating,
+    pub interval: String,
+}
+
+/// The card on screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewCard {
+    pub card: DeckCard,
+    pub state: QueueState,
+    pub buttons: Vec<GradeButton>,
+    /// In choice mode: four options, the answer among them; empty when the
+    /// card has no good distractors (the UI falls back to revealing).
+    pub choices: Vec<String>,
+}
+
+/// Where the session stands after each step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewStatus {
+    /// The next card, or none when today's work is done (for now).
+    pub card: Option<ReviewCard>,
+    pub counts: QueueCounts,
+    /// When a learning card comes back, if the queue is empty until then.
+    #[ts(type = "number | null")]
+    pub next_due_at: Option<i64>,
+    pub answered: u32,
+    pub can_undo: bool,
+}
+
+pub struct ReviewSession {
+    scheduler: Scheduler,
+    day_start: i64,
+    /// Today's cards in order, with their state for the counts.
+    queue: VecDeque<(i64, QueueState)>,
+    /// Learning cards coming back later today: (due, card id).
+    intraday: Vec<(i64, i64)>,
+    /// This session's answers, newest last, for undo.
+    answered_ids: Vec<i64>,
+}
+
+impl ReviewSession {
+    /// Builds today's queue from the store.
+    pub fn start(store: &Store, config: SchedulerConfig, now: i64) -> Result<ReviewSession> {
+        let day_start = learner_day_start(now);
+        let day_end = day_start + DAY_MS;
+        let new_limit = config.new_per_day;
+        let scheduler = Scheduler::new(config)?.with_day_start(day_start);
+        let candidates = store.review_candidates(now, day_end, new_limit)?;
+        let done = store.done_today(day_start)?;
+        let order = scheduler.todays_queue(&candidates, now, day_start, done);
+        let states: HashMap<i64, &Schedule> = candidates.iter().map(|c| (c.card_id, &c.schedule)).collect();
+        let queue: VecDeque<(i64, QueueState)> = order.iter().map(|id| (*id, states[id].state)).collect();
+        // Learning cards due later today than the learn-ahead come back in this session too.
+        let intraday = candidates
+            .iter()
+            .filter(|c| c.schedule.state.is_intraday() && !order.contains(&c.card_id))
+            .map(|c| (c.schedule.due.unwrap_or(now), c.card_id))
+            .collect();
+        Ok(ReviewSession { scheduler, day_start, queue, intraday, answered_ids: Vec::new() })
+    }
+
+    pub fn counts(&self) -> QueueCounts {
+        let mut counts = QueueCounts { learning: self.intraday.len() as u32, ..QueueCounts::default() };
+        for (_, state) in &self.queue {
+            match state {
+                QueueState::New => counts.new += 1,
+                QueueState::Learning | QueueState::Relearning => counts.learning += 1,
+                QueueState::Review => counts.review += 1,
+            }
+        }
+        counts
+    }
+
+    /// The card to show at `now`: a learning card that is due, else the next
+    /// in the queue, else a learning card due within the learn-ahead.
+    fn next_id(&self, now: i64) -> Option<i64> {
+        let soonest = self.intraday.iter().min().copied();
+        match (soonest, self.queue.front()) {
+            (Some((due, id)), _) if due <= now => Some(id),
+            (_, Some(&(id, _))) => Some(id),
+            (Some((due, id)), None) if due <= now + LEARN_AHEAD_MS => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The session as the screen shows it.
+    pub fn status(&self, store: &Store, now: i64, mode: ReviewMode) -> Result<ReviewStatus> {
+        let card = match self.next_id(now) {
+            Some(id) => Some(self.review_card(store, id, now, mode)?),
+            None => None,
+        };
+        let next_due_at = if card.is_none() { self.intraday.iter().map(|&(due, _)| due).min() } else { None };
+        Ok(ReviewStatus {
+            card,
+            counts: self.counts(),
+            next_due_at,
+            answered: self.answered_ids.len() as u32,
+            can_undo: !self.answered_ids.is_empty(),
+        })
+    }
+
+    fn review_card(&self, store: &Store, id: i64, now: i64, mode: ReviewMode) -> Result<ReviewCard> {
+        let card = store.deck_card(id)?;
+        let schedule = store.schedule_of(id)?;
+        let buttons = self
+            .scheduler
+            .preview(&schedule, now, id)
+            .into_iter()
+            .map(|o| GradeButton { rating: o.rating, interval: o.label })
+            .collect();
+        let choices = match mode {
+            ReviewMode::Choice => choices_for(store, &card)?,
+            _ => Vec::new(),
+        };
+        Ok(ReviewCard { card, state: schedule.state, buttons, choices })
+    }
+
+    /// Records an answer (one transaction) and moves on. Only the card on
+    /// screen may be answered, so a double key press cannot grade twice.
+    pub fn answer(
+        &mut self,
+        store: &mut Store,
+        card_id: i64,
+        rating: Rating,
+        now: i64,
+        duration_ms: Option<i64>,
+        mode: ReviewMode,
+    ) -> Result<()> {
+        if self.next_id(now) != Some(card_id) {
+            return Err(Error::Invalid(format!(
+                "card {card_id} is not the one being reviewed now; it may have been answered already. Carry on with the card shown."
+            )));
+        }
+        let before = store.schedule_of(card_id)?;
+        let outcome = self.scheduler.answer(&before, rating, now, card_id);
+        store.record_answer(&outcome, &before, duration_ms, mode.into(), AnswerOrigin::Review)?;
+        self.remove(card_id);
+        if outcome.schedule.state.is_intraday() {
+            let due = outcome.schedule.due.unwrap_or(now);
+            if due < self.day_start + DAY_MS {
+                self.intraday.push((due, card_id));
+            }
+        }
+        self.answered_ids.push(card_id);
+        Ok(())
+    }
+
+    /// Takes back this session's last answer; the card is shown again next.
+    pub fn undo(&mut self, store: &mut Store) -> Result<bool> {
+        let Some(expected) = self.answered_ids.pop() else { return Ok(false) };
+        let Some(card_id) = store.undo_last_answer()? else { return Ok(false) };
+        if card_id != expected {
+            // Someone else (the CLI) answered since; their answer was the last one.
+            self.answered_ids.push(expected);
+        }
+        self.remove(card_id);
+        let state = store.schedule_of(card_id)?.state;
+        self.queue.push_front((card_id, state));
+        Ok(true)
+    }
+
+    /// Takes a card out of today's session (suspended or buried).
+    pub fn skip(&mut self, card_id: i64) {
+        self.remove(card_id);
+    }
+
+    fn remove(&mut self, card_id: i64) {
+        self.queue.retain(|&(id, _)| id != card_id);
+        self.intraday.retain(|&(_, id)| id != card_id);
+    }
+}
+
+/// Four options for a card: its own for a multiple-choice card, otherwise three
+/// of the answer's kind from its document; none when fewer are found.
+fn choices_for(store: &Store, card: &DeckCard) -> Result<Vec<String>> {
+    let c = &card.card;
+    if c.choices.len() >= 2 {
+        return Ok(c.choices.clone());
+    }
+    let Some(document_id) = c.document_id.filter(|_| c.status == CardStatus::Accepted) else { return Ok(Vec::new()) };
+    let body = store.document(document_id)?.body;
+    let mut choices = distractors_for(&body, &LibraryContext::default(), &c.answer, &c.prompt);
+    if choices.len() < 3 {
+        return Ok(Vec::new());
+    }
+    // The answer's place depends on the card, not always first or last.
+    let at = (c.id.unsigned_abs() as usize * 7 + 3) % (choices.len() + 1);
+    choices.insert(at, c.answer.clone());
+    Ok(choices)
+}

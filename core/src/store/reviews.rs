@@ -1,0 +1,305 @@
+//! Reviews: the scheduling rows of accepted cards, the review log, undo,
+//! suspending and burying, and the active scheduler preset.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::schedule::{AnswerOutcome, CardHistory, DoneToday, QueueCandidate, QueueState, Rating, Schedule};
+
+/// How an answer was given (`review_log.answer_mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerMode {
+    Reveal,
+    Typed,
+    Choice,
+}
+
+impl AnswerMode {
+    fn as_str(self) -> &'static str {
+        match self {
+            AnswerMode::Reveal => "reveal",
+            AnswerMode::Typed => "typed",
+            AnswerMode::Choice => "choice",
+        }
+    }
+}
+
+/// Why an answer was written (`review_log.origin`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerOrigin {
+    Review,
+    Quiz,
+}
+
+impl AnswerOrigin {
+    fn as_str(self) -> &'static str {
+        match self {
+            AnswerOrigin::Review => "review",
+            AnswerOrigin::Quiz => "quiz",
+        }
+    }
+}
+
+const SCHEDULE_COLUMNS: &str = "s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_at";
+
+/// A `Schedule` from the eight `SCHEDULE_COLUMNS` starting at column `at`.
+fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {
+    let state: String = row.get(at)?;
+    Ok(Schedule {
+        // A state this Clio does not know (a later version's) is treated as new.
+        state: QueueState::from_db(&state).unwrap_or(QueueState::New),
+        due: row.get(at + 1)?,
+        stability: row.get::<_, Option<f64>>(at + 2)?.map(|v| v as f32),
+        difficulty: row.get::<_, Option<f64>>(at + 3)?.map(|v| v as f32),
+        step: row.get(at + 4)?,
+        reps: row.get(at + 5)?,
+        lapses: row.get(at + 6)?,
+        last_review_at: row.get(at + 7)?,
+    })
+}
+
+/// Accepted, not suspended, not buried at `now`.
+const REVIEWABLE: &str = "c.status = 'accepted' AND s.suspended = 0 AND (s.buried_until IS NULL OR s.buried_until <= ?1)";
+
+impl Store {
+    /// The cards today's queue is built from: every learning and review card
+    /// due before `day_end`, and the first `new_limit` new cards.
+    pub fn review_candidates(&self, now: i64, day_end: i64, new_limit: u32) -> Result<Vec<QueueCandidate>> {
+        let mut out = Vec::new();
+        let mut due = self.conn.prepare_cached(&format!(
+            "SELECT s.card_id, s.new_position, {SCHEDULE_COLUMNS}
+             FROM card_schedule s JOIN cards c ON c.id = s.card_id
+             WHERE s.state <> 'new' AND s.due < ?2 AND {REVIEWABLE}"
+        ))?;
+        let rows = due.query_map(params![now, day_end], |r| {
+            Ok(QueueCandidate { card_id: r.get(0)?, new_position: r.get(1)?, schedule: schedule_at(r, 2)? })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+        let mut new = self.conn.prepare_cached(&format!(
+            "SELECT s.card_id, s.new_position, {SCHEDULE_COLUMNS}
+             FROM card_schedule s JOIN cards c ON c.id = s.card_id
+             WHERE s.state = 'new' AND {REVIEWABLE}
+             ORDER BY s.new_position, s.card_id LIMIT ?2"
+        ))?;
+        let rows = new.query_map(params![now, new_limit], |r| {
+            Ok(QueueCandidate { card_id: r.get(0)?, new_position: r.get(1)?, schedule: schedule_at(r, 2)? })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+        Ok(out)
+    }
+
+    /// What was answered in review since `day_start`, against the daily limits.
+    pub fn done_today(&self, day_start: i64) -> Result<DoneToday> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FILTER (WHERE state_before = 'new'),
+                    count(*) FILTER (WHERE state_before = 'review')
+             FROM review_log WHERE reviewed_at >= ?1 AND origin = 'review'",
+            [day_start],
+            |r| Ok(DoneToday { new_cards: r.get(0)?, reviews: r.get(1)? }),
+        )?)
+    }
+
+    /// A card's scheduling state; an error for cards not in the deck.
+    pub fn schedule_of(&self, card_id: i64) -> Result<Schedule> {
+        self.conn
+            .query_row(
+                &format!("SELECT {SCHEDULE_COLUMNS} FROM card_schedule s WHERE s.card_id = ?1"),
+                [card_id],
+                |r| schedule_at(r, 0),
+            )
+            .optional()?
+            .ok_or(Error::NotFound { what: "card in the deck", id: card_id })
+    }
+
+    /// Writes an answer: the review log row (with the schedule before, for
+    /// undo) and the card's new schedule, in one transaction, so an answer is
+    /// either wholly kept or not at all. Returns the log row's id.
+    pub fn record_answer(
+        &mut self,
+        outcome: &AnswerOutcome,
+        before: &Schedule,
+        duration_ms: Option<i64>,
+        mode: AnswerMode,
+        origin: AnswerOrigin,
+    ) -> Result<i64> {
+        let prior = serde_json::to_string(before).map_err(|e| Error::Invalid(format!("could not keep the card's state for undo: {e}")))?;
+        let s = &outcome.schedule;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after, stability,
+                                     difficulty, elapsed_days, duration_ms, answer_mode, origin, prior_schedule)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                outcome.card_id,
+                outcome.reviewed_at,
+                outcome.rating.as_u8(),
+                outcome.state_before.as_str(),
+                outcome.state_after.as_str(),
+                outcome.due_after,
+                outcome.stability.map(f64::from),
+                outcome.difficulty.map(f64::from),
+                outcome.elapsed_days,
+                duration_ms,
+                mode.as_str(),
+                origin.as_str(),
+                prior
+            ],
+        )?;
+        let log_id = tx.last_insert_rowid();
+        let changed = tx.execute(
+            "UPDATE card_schedule SET state = ?2, due = ?3, stability = ?4, difficulty = ?5, step = ?6, reps = ?7,
+                                      lapses = ?8, last_review_at = ?9, buried_until = NULL
+             WHERE card_id = ?1",
+            params![
+                outcome.card_id,
+                s.state.as_str(),
+                s.due,
+                s.stability.map(f64::from),
+                s.difficulty.map(f64::from),
+                s.step,
+                s.reps,
+                s.lapses,
+                s.last_review_at
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound { what: "card in the deck", id: outcome.card_id });
+        }
+        tx.commit()?;
+        Ok(log_id)
+    }
+
+    /// Takes back the last review answer (not quiz answers): the card gets its
+    /// schedule from before, and the log row goes. Returns the card's id, or
+    /// `None` when there is nothing to undo.
+    pub fn undo_last_answer(&mut self) -> Result<Option<i64>> {
+        let tx = self.conn.transaction()?;
+        let last: Option<(i64, i64, Option<String>)> = tx
+            .query_row(
+                "SELECT id, card_id, prior_schedule FROM review_log WHERE origin = 'review' ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((log_id, card_id, Some(prior))) = last else { return Ok(None) };
+        let s: Schedule = serde_json::from_str(&prior)
+            .map_err(|e| Error::Invalid(format!("the last answer cannot be undone: its saved state is unreadable ({e})")))?;
+        tx.execute(
+            "UPDATE card_schedule SET state = ?2, due = ?3, stability = ?4, difficulty = ?5, step = ?6, reps = ?7,
+                                      lapses = ?8, last_review_at = ?9
+             WHERE card_id = ?1",
+            params![
+                card_id,
+                s.state.as_str(),
+                s.due,
+                s.stability.map(f64::from),
+                s.difficulty.map(f64::from),
+                s.step,
+                s.reps,
+                s.lapses,
+                s.last_review_at
+            ],
+        )?;
+        tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
+        tx.commit()?;
+        Ok(Some(card_id))
+    }
+
+    /// Suspends (or restores) a card: suspended cards are never due.
+    pub fn set_suspended(&mut self, card_id: i64, suspended: bool) -> Result<()> {
+        match self.conn.execute("UPDATE card_schedule SET suspended = ?2 WHERE card_id = ?1", params![card_id, suspended])? {
+            0 => Err(Error::NotFound { what: "card in the deck", id: card_id }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Hides a card until `until` (the start of the learner's next day).
+    pub fn bury(&mut self, card_id: i64, until: i64) -> Result<()> {
+        match self.conn.execute("UPDATE card_schedule SET buried_until = ?2 WHERE card_id = ?1", params![card_id, until])? {
+            0 => Err(Error::NotFound { what: "card in the deck", id: card_id }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Review cards due before `before` (the backlog), with their schedules.
+    pub fn overdue_reviews(&self, now: i64, before: i64) -> Result<Vec<(i64, Schedule)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT s.card_id, {SCHEDULE_COLUMNS} FROM card_schedule s JOIN cards c ON c.id = s.card_id
+             WHERE s.state = 'review' AND s.due < ?2 AND {REVIEWABLE}"
+        ))?;
+        let rows = stmt.query_map(params![now, before], |r| Ok((r.get(0)?, schedule_at(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Moves cards' due times, all or none (spreading a backlog).
+    pub fn set_due_times(&mut self, moves: &[(i64, i64)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached("UPDATE card_schedule SET due = ?2 WHERE card_id = ?1")?;
+            for &(card_id, due) in moves {
+                stmt.execute(params![card_id, due])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every card's answers in order (review and quiz answers that counted),
+    /// for fitting FSRS parameters.
+    pub fn review_history(&self) -> Result<Vec<CardHistory>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT card_id, reviewed_at, rating FROM review_log
+             WHERE origin IN ('review', 'quiz', 'imported') ORDER BY card_id, reviewed_at, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out: Vec<CardHistory> = Vec::new();
+        while let Some(row) = rows.next()? {
+            let (card_id, at, rating): (i64, i64, u8) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let Some(rating) = Rating::from_u8(rating) else { continue };
+            match out.last_mut() {
+                Some(last) if last.card_id == card_id => last.reviews.push((at, rating)),
+                _ => out.push(CardHistory { card_id, reviews: vec![(at, rating)] }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many answers the review log holds.
+    pub fn review_count(&self) -> Result<u64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM review_log", [], |r| r.get(0))?)
+    }
+
+    /// The active FSRS parameters (empty: the defaults) and their log loss.
+    pub fn active_parameters(&self) -> Result<(Vec<f32>, Option<f64>)> {
+        let row: Option<(Option<String>, Option<f64>)> = self
+            .conn
+            .query_row("SELECT parameters_json, log_loss FROM scheduler_presets WHERE active = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(match row {
+            Some((Some(json), loss)) => (serde_json::from_str(&json).unwrap_or_default(), loss),
+            Some((None, loss)) => (Vec::new(), loss),
+            None => (Vec::new(), None),
+        })
+    }
+
+    /// Makes new parameters the active ones; the old row stays as history.
+    pub fn save_parameters(&mut self, parameters: &[f32], desired_retention: f32, log_loss: f64, now: i64) -> Result<()> {
+        let json = serde_json::to_string(parameters).map_err(|e| Error::Invalid(format!("could not store the parameters: {e}")))?;
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE scheduler_presets SET active = 0 WHERE active = 1", [])?;
+        tx.execute(
+            "INSERT INTO scheduler_presets (parameters_json, desired_retention, log_loss, created_at, active)
+             VALUES (?1, ?2, ?3, ?4, 1)",
+            params![json, f64::from(desired_retention), log_loss, now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
