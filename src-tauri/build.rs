@@ -23,6 +23,16 @@ fn main() {
             "draft_card_from_selection",
             "create_card",
             "card_deck",
+            "review_status",
+            "review_restart",
+            "review_answer",
+            "review_undo",
+            "review_bury",
+            "review_suspend",
+            "check_typed_answer",
+            "due_summary",
+            "spread_backlog",
+            "optimize_parameters",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

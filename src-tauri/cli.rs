@@ -53,6 +53,10 @@ pub enum Command {
     Delete(DocumentArgs),
     /// Write quiz cards from the text in a file, best first (nothing is stored)
     Cards(CardsArgs),
+    /// Show what is due today and the next cards
+    Due(crate::review_cli::DueArgs),
+    /// Review today's cards in the terminal
+    Review(crate::review_cli::ReviewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -250,6 +254,8 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
                 println!("Deleted document {}.", args.id);
             }
         }
+        Command::Due(args) => crate::review_cli::due(&store, args)?,
+        Command::Review(args) => crate::review_cli::review(&mut store, args)?,
         Command::Cards(_) => unreachable!("handled before the library is opened"),
     }
     Ok(())

@@ -5,6 +5,8 @@ use std::sync::{Mutex, OnceLock};
 
 use clio_core::cards::{self, CardDraft, CardEdit, Deck, SelectionDrafts, StoredCard};
 use clio_core::import::{self, ImportReport};
+use clio_core::review::{self, DueSummary, ReviewMode, ReviewSession, ReviewStatus};
+use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, TypedCheck};
 use clio_core::library::{self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument};
 use clio_core::search::{self, SearchHit};
 use clio_core::time::now_ms;
@@ -31,11 +33,33 @@ type CommandResult<T> = Result<T, CommandError>;
 /// so the UI can explain it instead of showing an empty library.
 pub struct AppState {
     store: Mutex<Result<Store, String>>,
+    /// Today's review session, started by the first review command.
+    review: Mutex<Option<ReviewSession>>,
 }
 
 impl AppState {
     pub fn new(store: Result<Store, clio_core::Error>) -> Self {
-        AppState { store: Mutex::new(store.map_err(|e| e.to_string())) }
+        AppState { store: Mutex::new(store.map_err(|e| e.to_string())), review: Mutex::new(None) }
+    }
+
+    /// Runs `f` with the store and today's review session (started if there is
+    /// none, or anew when `restart`), then reports the session's status.
+    fn with_review(
+        &self,
+        mode: ReviewMode,
+        restart: bool,
+        f: impl FnOnce(&mut Store, &mut ReviewSession, i64) -> clio_core::Result<()>,
+    ) -> CommandResult<ReviewStatus> {
+        self.with_store(|store| {
+            let now = now_ms();
+            let mut review = self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if restart || review.is_none() {
+                *review = Some(ReviewSession::start(store, review::scheduler_config(store)?, now)?);
+            }
+            let session = review.as_mut().expect("started above");
+            f(store, session, now)?;
+            session.status(store, now, mode)
+        })
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> clio_core::Result<T>) -> CommandResult<T> {
@@ -176,6 +200,84 @@ pub async fn card_deck(state: State<'_, AppState>) -> CommandResult<Deck> {
     state.with_store(|store| cards::deck(store))
 }
 
+/// Today's review session as it stands (started on first use).
+#[tauri::command]
+pub async fn review_status(state: State<'_, AppState>, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+    state.with_review(mode, false, |_, _, _| Ok(()))
+}
+
+/// Starts today's session afresh (after cards were added, or a new day began).
+#[tauri::command]
+pub async fn review_restart(state: State<'_, AppState>, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+    state.with_review(mode, true, |_, _, _| Ok(()))
+}
+
+/// Grades the card on screen; the answer is saved before the next card is returned.
+#[tauri::command]
+pub async fn review_answer(
+    state: State<'_, AppState>,
+    card_id: i64,
+    rating: Rating,
+    duration_ms: Option<i64>,
+    mode: ReviewMode,
+) -> CommandResult<ReviewStatus> {
+    state.with_review(mode, false, |store, session, now| session.answer(store, card_id, rating, now, duration_ms, mode))
+}
+
+/// Takes back the session's last answer.
+#[tauri::command]
+pub async fn review_undo(state: State<'_, AppState>, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+    state.with_review(mode, false, |store, session, _| session.undo(store).map(|_| ()))
+}
+
+/// Hides the card until tomorrow.
+#[tauri::command]
+pub async fn review_bury(state: State<'_, AppState>, card_id: i64, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+    state.with_review(mode, false, |store, session, now| {
+        store.bury(card_id, review::next_day_start(now))?;
+        session.skip(card_id);
+        Ok(())
+    })
+}
+
+/// Suspends the card: it is not reviewed until restored.
+#[tauri::command]
+pub async fn review_suspend(state: State<'_, AppState>, card_id: i64, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+    state.with_review(mode, false, |store, session, _| {
+        store.set_suspended(card_id, true)?;
+        session.skip(card_id);
+        Ok(())
+    })
+}
+
+/// Checks a typed answer leniently and suggests a grade.
+#[tauri::command]
+pub fn check_typed_answer(expected: String, given: String) -> TypedCheck {
+    check_typed(&expected, &given)
+}
+
+/// How much is due today, the backlog, and whether optimizing is worth it.
+#[tauri::command]
+pub async fn due_summary(state: State<'_, AppState>) -> CommandResult<DueSummary> {
+    state.with_store(|store| review::due_summary(store, &review::scheduler_config(store)?, now_ms()))
+}
+
+/// Spreads the overdue reviews over `days` days; today's session starts anew.
+#[tauri::command]
+pub async fn spread_backlog(state: State<'_, AppState>, days: u32) -> CommandResult<BacklogPlan> {
+    let plan = state.with_store(|store| review::spread_backlog(store, &review::scheduler_config(store)?, days, now_ms()))?;
+    *state.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    Ok(plan)
+}
+
+/// Fits FSRS parameters to the review log, keeping them only if better.
+#[tauri::command]
+pub async fn optimize_parameters(state: State<'_, AppState>) -> CommandResult<OptimizeReport> {
+    let report = state.with_store(|store| review::optimize_parameters(store, &review::scheduler_config(store)?, now_ms()))?;
+    *state.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    Ok(report)
+}
+
 /// The UI calls this once its first screen is interactive.
 #[tauri::command]
 pub fn app_ready() {
@@ -209,5 +311,15 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             draft_card_from_selection,
             create_card,
             card_deck,
+            review_status,
+            review_restart,
+            review_answer,
+            review_undo,
+            review_bury,
+            review_suspend,
+            check_typed_answer,
+            due_summary,
+            spread_backlog,
+            optimize_parameters,
         ])
 }

@@ -9,6 +9,8 @@ use clio_app::commands::CommandError;
 use clio_core::info::AppInfo;
 use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
 use clio_core::generate::CardKind;
+use clio_core::review::{DueSummary, GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewStatus};
+use clio_core::schedule::{BacklogPlan, DiffKind, DiffPart, OptimizeReport, QueueState, Rating, TypedCheck};
 use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
 use clio_core::library::{
     AddedDocument, Block, BlockKind, CategoryCount, Document, DocumentSummary, NewDocument, SourceFormat,
@@ -46,6 +48,19 @@ fn generated() -> BTreeMap<String, String> {
     add(SelectionDrafts::ident(&cfg), SelectionDrafts::export_to_string(&cfg));
     add(Deck::ident(&cfg), Deck::export_to_string(&cfg));
     add(DeckCard::ident(&cfg), DeckCard::export_to_string(&cfg));
+    add(DueSummary::ident(&cfg), DueSummary::export_to_string(&cfg));
+    add(GradeButton::ident(&cfg), GradeButton::export_to_string(&cfg));
+    add(QueueCounts::ident(&cfg), QueueCounts::export_to_string(&cfg));
+    add(ReviewCard::ident(&cfg), ReviewCard::export_to_string(&cfg));
+    add(ReviewMode::ident(&cfg), ReviewMode::export_to_string(&cfg));
+    add(ReviewStatus::ident(&cfg), ReviewStatus::export_to_string(&cfg));
+    add(BacklogPlan::ident(&cfg), BacklogPlan::export_to_string(&cfg));
+    add(DiffKind::ident(&cfg), DiffKind::export_to_string(&cfg));
+    add(DiffPart::ident(&cfg), DiffPart::export_to_string(&cfg));
+    add(OptimizeReport::ident(&cfg), OptimizeReport::export_to_string(&cfg));
+    add(QueueState::ident(&cfg), QueueState::export_to_string(&cfg));
+    add(Rating::ident(&cfg), Rating::export_to_string(&cfg));
+    add(TypedCheck::ident(&cfg), TypedCheck::export_to_string(&cfg));
     files
 }
 

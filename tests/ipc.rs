@@ -251,3 +251,47 @@ fn a_card_is_made_from_a_selection() {
     let err = invoke(&h, "draft_card_from_selection", json!({ "documentId": id, "start": 40, "end": 400 })).unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("Select the words again"), "{err}");
 }
+
+#[test]
+fn a_review_session_answers_undoes_and_checks_typed_answers() {
+    let h = harness();
+    let mut doc = new_doc("The Sino-Soviet split");
+    doc["doc"]["body"] = json!(
+        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
+         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
+    );
+    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
+
+    let status = invoke(&h, "review_status", json!({ "mode": "reveal" })).unwrap();
+    let card = status["card"]["card"]["id"].clone();
+    assert!(card.is_i64(), "{status}");
+    assert_eq!(status["card"]["buttons"].as_array().unwrap().len(), 4);
+    assert_eq!(status["card"]["buttons"][2]["rating"], "good");
+    let new = status["counts"]["new"].as_i64().unwrap();
+
+    let after = invoke(&h, "review_answer", json!({ "cardId": card, "rating": "good", "durationMs": 2500, "mode": "reveal" }))
+        .unwrap();
+    assert_eq!(after["answered"], 1);
+    assert_eq!(after["counts"]["new"].as_i64().unwrap(), new - 1);
+    assert_eq!(after["canUndo"], true);
+    // The answer is in the file before the next card is shown.
+    assert_eq!(Store::open(&h.db).unwrap().review_count().unwrap(), 1);
+
+    let err = invoke(&h, "review_answer", json!({ "cardId": card, "rating": "good", "durationMs": 1, "mode": "reveal" }))
+        .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("not the one being reviewed"), "{err}");
+
+    let undone = invoke(&h, "review_undo", json!({ "mode": "reveal" })).unwrap();
+    assert_eq!(undone["card"]["card"]["id"], card);
+    assert_eq!(Store::open(&h.db).unwrap().review_count().unwrap(), 0);
+
+    let check = invoke(&h, "check_typed_answer", json!({ "expected": "Zhōu Ēnlái", "given": "zhou enlai" })).unwrap();
+    assert_eq!(check["correct"], true);
+    let check = invoke(&h, "check_typed_answer", json!({ "expected": "1960", "given": "1961" })).unwrap();
+    assert_eq!((check["correct"].as_bool(), check["suggested"].as_str()), (Some(false), Some("again")));
+
+    let due = invoke(&h, "due_summary", json!({})).unwrap();
+    assert_eq!(due["today"]["new"].as_i64().unwrap(), new);
+    assert_eq!(due["canOptimize"], false);
+}

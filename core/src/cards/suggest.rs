@@ -8,10 +8,11 @@ use crate::error::Result;
 use crate::generate::{generate, Card, GenerateOptions};
 use crate::store::Store;
 
-/// How many suggestions a document of `words` words gets: about one per 25
-/// words, so a long answer is not buried under a hundred cards.
+/// How many suggestions a document of `words` words gets: about one per 15
+/// words (a fact a sentence in dense history prose), so a long answer is not
+/// buried under hundreds of cards.
 pub fn suggestion_limit(words: usize) -> usize {
-    (words / 25).clamp(5, 60)
+    (words / 15).clamp(5, 80)
 }
 
 /// Writes a document's suggestions afresh for its current text: the old
@@ -130,8 +131,9 @@ mod tests {
     #[test]
     fn suggestions_are_capped_by_length() {
         assert_eq!(suggestion_limit(0), 5);
-        assert_eq!(suggestion_limit(1000), 40);
-        assert_eq!(suggestion_limit(100_000), 60);
+        assert_eq!(suggestion_limit(1500), 80);
+        assert_eq!(suggestion_limit(600), 40);
+        assert_eq!(suggestion_limit(100_000), 80);
         let cards = (0..9).map(|i| generated(&format!("Q{i}?"), &format!("A{i}"), "S.")).collect();
         assert_eq!(fresh_suggestions(cards, &[], 5).len(), 5);
     }

@@ -110,6 +110,11 @@ impl ReviewSession {
         Ok(ReviewSession { scheduler, day_start, queue, intraday, answered_ids: Vec::new() })
     }
 
+    /// The ids of the next `n` cards in today's queue (learning cards due later excluded).
+    pub fn upcoming(&self, n: usize) -> Vec<i64> {
+        self.queue.iter().take(n).map(|&(id, _)| id).collect()
+    }
+
     pub fn counts(&self) -> QueueCounts {
         let mut counts = QueueCounts { learning: self.intraday.len() as u32, ..QueueCounts::default() };
         for (_, state) in &self.queue {

@@ -79,6 +79,13 @@ impl Store {
         &self.conn
     }
 
+    /// SQLite's full integrity check: "ok", or what is damaged.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(lines.join("\n"))
+    }
+
     pub fn schema_version(&self) -> Result<u32> {
         Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
     }

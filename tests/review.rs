@@ -1,0 +1,91 @@
+//! `clio due` and `clio review` as processes on a real database, and the crash
+//! test: an answer is saved before the next card is shown, so killing the
+//! process loses nothing.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use clio_core::import::{import_named_text, Format};
+use clio_core::{cards, Store};
+use serde_json::Value;
+
+const TEXT: &str = "\
+The Soviet Union blocked every road into West Berlin in June 1948. General Lucius Clay ordered the first \
+supply flights two days later. The blockade ended in May 1949, when Stalin reopened the roads. Over 270,000 \
+flights had reached the city by then. NATO was founded in Washington in April 1949. The Federal Republic of \
+Germany was founded in May 1949. Konrad Adenauer became its first chancellor in September 1949. The German \
+Democratic Republic was founded in October 1949, with Wilhelm Pieck as its president. Walter Ulbricht led its \
+ruling party from 1950 to 1971. East Germany built the Berlin Wall in August 1961. About 140 people were killed \
+at the wall before it fell in November 1989. Germany was reunified on 3 October 1990, under Chancellor Helmut \
+Kohl. The Four Powers gave up their rights in Germany with the Two Plus Four Treaty, signed in Moscow in 1990.";
+
+/// A library whose suggested cards are all in the deck; returns the deck size.
+fn deck(db: &std::path::Path) -> usize {
+    let mut store = Store::open(db).unwrap();
+    let id = import_named_text(&mut store, "berlin.txt", TEXT, Format::Text, 0).added[0].id;
+    cards::accept_all(&mut store, id, 0).unwrap()
+}
+
+fn clio(db: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clio"));
+    cmd.arg("--db").arg(db).env_remove("CLIO_DB");
+    cmd
+}
+
+#[test]
+fn due_lists_todays_counts_and_the_next_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("due.sqlite3");
+    let n = deck(&db);
+    let out = clio(&db).args(["due", "--json", "--next", "3"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let due: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(due["today"]["new"], Value::from(n.min(20)));
+    assert_eq!(due["overdue"], 0);
+    assert_eq!(due["next"].as_array().unwrap().len(), 3);
+    assert!(due["next"][0]["prompt"].as_str().unwrap().len() > 5);
+    let text = String::from_utf8(clio(&db).arg("due").output().unwrap().stdout).unwrap();
+    assert!(text.contains(&format!("{} new", n.min(20))), "{text}");
+}
+
+#[test]
+fn review_in_the_terminal_reveals_grades_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("review.sqlite3");
+    deck(&db);
+    // Card 1: reveal, Good. Card 2: reveal, Again, then undo. Card 2 again: reveal, Easy. Quit.
+    let mut child = clio(&db).arg("review").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"\n3\n\n1\nu\n\n4\nq\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(text.contains("answered 1") && text.contains("answered 2") && text.contains("undone"), "{text}");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.review_count().unwrap(), 2, "the undone answer is gone: {text}");
+}
+
+#[test]
+fn killing_the_review_process_after_an_answer_loses_nothing() {
+    const N: usize = 5;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crash.sqlite3");
+    assert!(deck(&db) > N);
+    let mut child = clio(&db).arg("review").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    for answered in 1..=N {
+        input.write_all(b"\n3\n").unwrap();
+        input.flush().unwrap();
+        let mut line = String::new();
+        while !line.contains(&format!("answered {answered}")) {
+            line.clear();
+            assert!(output.read_line(&mut line).unwrap() > 0, "clio stopped before answer {answered}");
+        }
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(store.review_count().unwrap(), N as u64);
+}
