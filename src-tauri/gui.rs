@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clio_core::Store;
 
@@ -12,8 +13,14 @@ pub fn run(db: PathBuf) -> ExitCode {
     // Opening the database is the only work before the window: it takes a few
     // milliseconds, and the first screen needs it.
     let store = Store::open(&db);
-    if let Err(error) = &store {
-        eprintln!("clio: {error}");
+    match &store {
+        // Answers are written one by one: keep SQLite's checkpoints off that path.
+        Ok(store) => {
+            if let Err(error) = store.defer_checkpoints(Duration::from_secs(30)) {
+                eprintln!("clio: {error}");
+            }
+        }
+        Err(error) => eprintln!("clio: {error}"),
     }
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())

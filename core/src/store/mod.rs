@@ -4,6 +4,7 @@
 mod cards;
 mod documents;
 mod reviews;
+mod synthetic;
 mod meta;
 mod migrations;
 mod revisions;
@@ -77,6 +78,29 @@ impl Store {
     #[cfg(test)]
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Moves WAL checkpoints off the writing path: this connection stops
+    /// checkpointing after commits, and a background thread with its own
+    /// connection checkpoints every `every` instead. An answer then costs its
+    /// own transaction only; a crash loses nothing (the WAL is replayed on the
+    /// next open). For the window, where answers come one by one.
+    pub fn defer_checkpoints(&self, every: Duration) -> Result<()> {
+        if self.path == Path::new(":memory:") {
+            return Ok(());
+        }
+        let checkpointer = Connection::open(&self.path)?;
+        checkpointer.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        std::thread::Builder::new()
+            .name("clio-checkpoint".into())
+            .spawn(move || loop {
+                std::thread::sleep(every);
+                // PASSIVE never waits for readers or writers; a busy moment is simply skipped.
+                let _ = checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            })
+            .map_err(|e| Error::Invalid(format!("could not start the background checkpoint: {e}")))?;
+        Ok(())
     }
 
     /// SQLite's full integrity check: "ok", or what is damaged.
