@@ -28,6 +28,16 @@ import type { Deck } from './bindings/Deck';
 import type { DeckCard } from './bindings/DeckCard';
 import type { SelectionDrafts } from './bindings/SelectionDrafts';
 import type { StoredCard } from './bindings/StoredCard';
+import type { BacklogPlan } from './bindings/BacklogPlan';
+import type { DiffPart } from './bindings/DiffPart';
+import type { DueSummary } from './bindings/DueSummary';
+import type { GradeButton } from './bindings/GradeButton';
+import type { OptimizeReport } from './bindings/OptimizeReport';
+import type { Rating } from './bindings/Rating';
+import type { ReviewCard } from './bindings/ReviewCard';
+import type { ReviewMode } from './bindings/ReviewMode';
+import type { ReviewStatus } from './bindings/ReviewStatus';
+import type { TypedCheck } from './bindings/TypedCheck';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
@@ -43,6 +53,18 @@ export type {
   SourceFormat,
 };
 export type { CardDraft, CardEdit, CardKind, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard };
+export type {
+  BacklogPlan,
+  DiffPart,
+  DueSummary,
+  GradeButton,
+  OptimizeReport,
+  Rating,
+  ReviewCard,
+  ReviewMode,
+  ReviewStatus,
+  TypedCheck,
+};
 
 export class IpcError extends Error implements CommandError {
   override readonly name = 'IpcError';
@@ -165,4 +187,55 @@ export function createCard(documentId: number, draft: CardDraft): Promise<Stored
 
 export function cardDeck(): Promise<Deck> {
   return call<Deck>('card_deck');
+}
+
+/** Today's review session (started on first use). */
+export function reviewStatus(mode: ReviewMode): Promise<ReviewStatus> {
+  return call<ReviewStatus>('review_status', { mode });
+}
+
+/** Starts today's session afresh, e.g. after accepting new cards. */
+export function reviewRestart(mode: ReviewMode): Promise<ReviewStatus> {
+  return call<ReviewStatus>('review_restart', { mode });
+}
+
+/** Grades the card on screen; the answer is saved before the next card comes back. */
+export function reviewAnswer(
+  cardId: number,
+  rating: Rating,
+  durationMs: number | null,
+  mode: ReviewMode,
+): Promise<ReviewStatus> {
+  return call<ReviewStatus>('review_answer', { cardId, rating, durationMs, mode });
+}
+
+export function reviewUndo(mode: ReviewMode): Promise<ReviewStatus> {
+  return call<ReviewStatus>('review_undo', { mode });
+}
+
+export function reviewBury(cardId: number, mode: ReviewMode): Promise<ReviewStatus> {
+  return call<ReviewStatus>('review_bury', { cardId, mode });
+}
+
+export function reviewSuspend(cardId: number, mode: ReviewMode): Promise<ReviewStatus> {
+  return call<ReviewStatus>('review_suspend', { cardId, mode });
+}
+
+/** Checks a typed answer leniently and suggests a grade. */
+export function checkTypedAnswer(expected: string, given: string): Promise<TypedCheck> {
+  return call<TypedCheck>('check_typed_answer', { expected, given });
+}
+
+export function dueSummary(): Promise<DueSummary> {
+  return call<DueSummary>('due_summary');
+}
+
+/** Spreads the overdue reviews over `days` days. */
+export function spreadBacklog(days: number): Promise<BacklogPlan> {
+  return call<BacklogPlan>('spread_backlog', { days });
+}
+
+/** Fits FSRS to the review log; keeps the new parameters only if better. */
+export function optimizeParameters(): Promise<OptimizeReport> {
+  return call<OptimizeReport>('optimize_parameters');
 }

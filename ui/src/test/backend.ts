@@ -14,6 +14,8 @@ import type { CardDraft } from '../lib/bindings/CardDraft';
 import type { CardEdit } from '../lib/bindings/CardEdit';
 import type { SelectionDrafts } from '../lib/bindings/SelectionDrafts';
 import type { StoredCard } from '../lib/bindings/StoredCard';
+import type { DueSummary } from '../lib/bindings/DueSummary';
+import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
 
 export interface Call {
   cmd: string;
@@ -48,6 +50,10 @@ export interface FakeBackendOptions {
   cards?: StoredCard[];
   /** What draft_card_from_selection answers (it rejects without). */
   drafts?: SelectionDrafts;
+  /** review_status answers with these, one per answer; undo steps back. */
+  reviews?: ReviewStatus[];
+  /** due_summary answers with this. */
+  due?: DueSummary;
   /** update_card rejects with this when the prompt is this text. */
   badPrompt?: { prompt: string; message: string };
 }
@@ -72,6 +78,14 @@ export function card(id: number, overrides: Partial<StoredCard> = {}): StoredCar
     ...overrides,
   };
 }
+
+export const EMPTY_REVIEW: ReviewStatus = {
+  card: null,
+  counts: { new: 0, learning: 0, review: 0 },
+  nextDueAt: null,
+  answered: 0,
+  canUndo: false,
+};
 
 export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [] };
 
@@ -120,6 +134,9 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   const settings = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const saved: Record<string, unknown>[] = [];
   const cards: StoredCard[] = [...(options.cards ?? [])];
+  const reviews = options.reviews ?? [];
+  let reviewAt = 0;
+  const reviewNow = () => reviews[Math.min(reviewAt, reviews.length - 1)] ?? EMPTY_REVIEW;
   let nextId = 1000;
 
   function findCard(id: unknown): StoredCard {
@@ -243,6 +260,33 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
           cards: accepted.map((c) => ({ ...c, documentTitle: documents.find((d) => d.id === c.documentId)?.title ?? null })),
         };
       }
+      case 'review_status':
+      case 'review_restart':
+        return reviewNow();
+      case 'review_answer':
+      case 'review_bury':
+      case 'review_suspend':
+        reviewAt++;
+        return reviewNow();
+      case 'review_undo':
+        reviewAt = Math.max(0, reviewAt - 1);
+        return reviewNow();
+      case 'check_typed_answer': {
+        const expected = String(args.expected);
+        const given = String(args.given);
+        const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+        const correct = fold(expected) === fold(given);
+        return {
+          correct,
+          exact: expected === given,
+          suggested: correct ? 'good' : 'again',
+          diff: [{ kind: correct ? 'same' : 'extra', text: given }],
+        };
+      }
+      case 'due_summary':
+        return options.due ?? { today: { new: 0, learning: 0, review: 0 }, overdue: 0, canOptimize: false, reviewCount: 0 };
+      case 'spread_backlog':
+        return { moves: [[1, 0], [2, 0]], perDay: [1, 1] };
       case 'plugin:dialog|open':
         return options.dialogResult ?? null;
       case 'plugin:store|load':

@@ -1,0 +1,115 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import App from '../App.svelte';
+import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
+import { card, fakeBackend, type FakeBackendOptions } from '../test/backend';
+
+function status(id: number | null, answered: number, extra: Partial<ReviewStatus> = {}): ReviewStatus {
+  return {
+    card:
+      id === null
+        ? null
+        : {
+            card: {
+              ...card(id, {
+                status: 'accepted',
+                prompt: `In what year did event ${id} happen?`,
+                answer: id === 2 ? 'Zhōu Ēnlái' : '1960',
+              }),
+              documentTitle: 'The Sino-Soviet split',
+            },
+            state: 'new',
+            buttons: [
+              { rating: 'again', interval: '1m' },
+              { rating: 'hard', interval: '6m' },
+              { rating: 'good', interval: '10m' },
+              { rating: 'easy', interval: '3d' },
+            ],
+            choices: ['1958', '1960', '1962', '1964'],
+          },
+    counts: { new: id === null ? 0 : 3 - answered, learning: answered, review: 0 },
+    nextDueAt: null,
+    answered,
+    canUndo: answered > 0,
+    ...extra,
+  };
+}
+
+async function openReview(options: FakeBackendOptions) {
+  const backend = fakeBackend(options);
+  const user = userEvent.setup();
+  render(App);
+  await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
+  await user.click(screen.getByTestId('nav-review'));
+  return { backend, user };
+}
+
+describe('the review screen', () => {
+  it('reveals with Space, grades with a digit, and undoes with U — keyboard only', async () => {
+    const { backend, user } = await openReview({ reviews: [status(1, 0), status(2, 1), status(null, 2)] });
+    expect(await screen.findByTestId('review-prompt')).toHaveTextContent('event 1');
+    expect(screen.getByTestId('review-counts')).toHaveTextContent('3 new · 0 learning · 0 to review');
+    await waitFor(() => expect(screen.getByTestId('review-card')).toHaveFocus());
+
+    await user.keyboard(' ');
+    expect(screen.getByTestId('review-answer')).toHaveTextContent('1960');
+    expect(screen.getByTestId('grade-good')).toHaveTextContent('10m');
+    await user.keyboard('3');
+    await waitFor(() => expect(screen.getByTestId('review-prompt')).toHaveTextContent('event 2'));
+    expect(backend.callsTo('review_answer')[0]!.args).toMatchObject({ cardId: 1, rating: 'good', mode: 'reveal' });
+
+    await user.keyboard('u');
+    await waitFor(() => expect(screen.getByTestId('review-prompt')).toHaveTextContent('event 1'));
+    expect(backend.callsTo('review_undo')).toHaveLength(1);
+
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Enter}'); // Enter after revealing takes Good
+    await waitFor(() => expect(screen.getByTestId('review-prompt')).toHaveTextContent('event 2'));
+    expect(backend.callsTo('review_answer')[1]!.args).toMatchObject({ rating: 'good' });
+  });
+
+  it('checks a typed answer leniently and suggests the grade', async () => {
+    const { backend, user } = await openReview({ reviews: [status(2, 0), status(null, 1)] });
+    await user.click(await screen.findByTestId('review-mode-typed'));
+    const input = await screen.findByTestId('review-typed-input');
+    await waitFor(() => expect(input).toHaveFocus());
+    await user.keyboard('zhou enlai{Enter}');
+    expect(await screen.findByTestId('review-verdict')).toHaveTextContent('Correct');
+    expect(screen.getByTestId('grade-good')).toHaveClass('btn-primary');
+    await user.keyboard('{Enter}');
+    await screen.findByTestId('review-done');
+    expect(backend.callsTo('check_typed_answer')[0]!.args).toEqual({ expected: 'Zhōu Ēnlái', given: 'zhou enlai' });
+    expect(backend.callsTo('review_answer')[0]!.args).toMatchObject({ rating: 'good', mode: 'typed' });
+  });
+
+  it('offers choices with keys 1–4 and suggests Again for a wrong one', async () => {
+    const { backend, user } = await openReview({ reviews: [status(1, 0), status(null, 1)] });
+    await user.click(await screen.findByTestId('review-mode-choice'));
+    await waitFor(() => expect(screen.getAllByTestId('review-choice')).toHaveLength(4));
+    await user.keyboard('1');
+    expect(screen.getByTestId('review-verdict')).toHaveTextContent('You chose “1958”');
+    expect(screen.getByTestId('grade-again')).toHaveClass('btn-primary');
+    await user.click(screen.getByTestId('grade-again'));
+    await screen.findByTestId('review-done');
+    expect(backend.callsTo('review_answer')[0]!.args).toMatchObject({ rating: 'again', mode: 'choice' });
+  });
+
+  it('offers to spread a backlog over the next days', async () => {
+    const { backend, user } = await openReview({
+      reviews: [status(1, 0)],
+      due: { today: { new: 0, learning: 0, review: 40 }, overdue: 120, canOptimize: false, reviewCount: 900 },
+    });
+    const banner = await screen.findByTestId('backlog-banner');
+    expect(banner).toHaveTextContent('120 reviews piled up');
+    await user.selectOptions(within(banner).getByTestId('backlog-days'), '14');
+    await user.click(within(banner).getByTestId('backlog-spread'));
+    await waitFor(() => expect(backend.callsTo('spread_backlog')[0]!.args).toEqual({ days: 14 }));
+    expect(await screen.findByText(/2 reviews spread over 2 days/)).toBeInTheDocument();
+  });
+
+  it('says when there is nothing to review', async () => {
+    await openReview({ reviews: [status(null, 0)] });
+    expect(await screen.findByTestId('review-done')).toHaveTextContent('Nothing to review');
+  });
+});
