@@ -1,0 +1,95 @@
+// End-to-end: a review session on the real app — keyboard only (reveal, grade,
+// undo), and a typed answer with a small typo accepted.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { APP, ROOT, cli, launch, saveScreenshot, startDriver, tempDir, waitUntil } from './lib/harness.mjs';
+
+const dir = tempDir();
+const db = path.join(dir, 'review.sqlite3');
+let driver;
+let app;
+/** prompt → answer of every card in the deck, read from the reader's Cards panel. */
+const answers = new Map();
+
+const text = async (css) => (await app.find(css)).text();
+const due = () => JSON.parse(cli(APP, ['--db', db, 'due', '--json']));
+
+before(async () => {
+  cli(APP, ['--db', db, 'import', path.join(ROOT, 'tests/e2e/fixtures/berlin-airlift.md')]);
+  driver = await startDriver({ ...process.env, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CACHE_HOME: path.join(dir, 'cache') });
+  app = await launch(APP, ['--db', db]);
+  // Put every suggestion in the deck, as a learner would with "Accept all".
+  await (await app.waitFor('[data-testid="doc-item"] .row-link')).click();
+  await (await app.waitFor('[data-testid="cards-accept-all"]', { timeout: 20000 })).click();
+  await waitUntil(async () => (await app.findAll('[data-testid="suggested-card"]')).length === 0, { what: 'all accepted' });
+  const pairs = await app.execute(`return [...document.querySelectorAll('[data-testid="accepted-card"]')].map((c) =>
+    [c.querySelector('.prompt').textContent.trim(), c.querySelector('.answer').lastChild.textContent.trim()])`);
+  for (const [prompt, answer] of pairs) answers.set(prompt, answer);
+  assert.ok(answers.size >= 4, `${answers.size} cards in the deck`);
+});
+
+after(async () => {
+  await app?.delete().catch(() => {});
+  await driver?.stop();
+});
+
+test('a review session by keyboard alone: reveal, grade, undo', async () => {
+  await app.pressKeys(['Control', '2']);
+  const first = await (await app.waitFor('[data-testid="review-prompt"]')).text();
+  const before = due().today;
+  assert.match(await text('[data-testid="review-counts"]'), new RegExp(`^${before.new} new · 0 learning`));
+  await waitUntil(async () => app.execute('return document.activeElement?.dataset.testid === "review-card"'), { what: 'focus on the card' });
+
+  await app.pressKeys([' ']);
+  assert.equal(await text('[data-testid="review-answer"]'), answers.get(first));
+  assert.match(await text('[data-testid="grade-good"]'), /Good\s*10m/);
+  await saveScreenshot(app, 'review-revealed');
+  await app.pressKeys(['3']);
+  await waitUntil(async () => (await text('[data-testid="review-prompt"]')) !== first, { what: 'the next card' });
+  assert.match(await text('[data-testid="review-counts"]'), new RegExp(`^${before.new - 1} new · 1 learning`));
+  // Saved before the next card was shown: another process sees it.
+  assert.equal(due().today.new, before.new - 1);
+
+  await app.pressKeys(['u']);
+  await waitUntil(async () => (await text('[data-testid="review-prompt"]')) === first, { what: 'the first card back after undo' });
+  assert.equal(due().today.new, before.new);
+  assert.match(await text('[data-testid="review-counts"]'), new RegExp(`^${before.new} new · 0 learning`));
+
+  // Enter shows the answer, Enter again takes Good.
+  await app.pressKeys(['Enter']);
+  await app.waitFor('[data-testid="review-answer"]');
+  await app.pressKeys(['Enter']);
+  await waitUntil(async () => (await text('[data-testid="review-prompt"]')) !== first, { what: 'the next card after Enter, Enter' });
+});
+
+test('a typed answer with a small typo is accepted', async () => {
+  await (await app.find('[data-testid="review-mode-typed"]')).click();
+  for (let i = 0; i < answers.size; i++) {
+    const input = await app.waitFor('[data-testid="review-typed-input"]');
+    const prompt = await text('[data-testid="review-prompt"]');
+    const answer = answers.get(prompt);
+    assert.ok(answer, `the deck has the card “${prompt}”`);
+    const long = answer.split(' ').find((w) => /^\p{L}{6,}$/u.test(w));
+    if (!long) {
+      await input.type(`${answer}\uE007`);
+      await app.waitFor('[data-testid="review-verdict"]');
+      await app.pressKeys(['Enter']);
+      await waitUntil(async () => (await text('[data-testid="review-prompt"]').catch(() => '')) !== prompt, { what: 'the next card' });
+      continue;
+    }
+    // One letter dropped from a long word: "Tempelhof" → "Tempelof".
+    const typo = answer.replace(long, long.slice(0, 3) + long.slice(4));
+    await input.type(`${typo}\uE007`);
+    const verdict = await app.waitFor('[data-testid="review-verdict"]');
+    assert.equal(await verdict.text(), 'Correct, nearly as written', `“${typo}” for “${answer}”`);
+    assert.match(await (await app.find('[data-testid="grade-hard"]')).attribute('class'), /btn-primary/, 'Hard is suggested');
+    await saveScreenshot(app, 'review-typed-typo');
+    await app.pressKeys(['Enter']);
+    await waitUntil(async () => !(await app.findAll('[data-testid="review-verdict"]')).length, { what: 'the answer saved' });
+    return;
+  }
+  assert.fail('no card with a long word in its answer');
+});
