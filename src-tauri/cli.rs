@@ -122,12 +122,12 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct CardsArgs {
-    /// A UTF-8 text file
-    #[arg(value_name = "FILE")]
+    /// A text file, or any file `clio import` reads (HTML, Markdown, JSON); `-` for plain text on standard input
+    #[arg(value_name = "PATH")]
     pub file: PathBuf,
-    /// At most this many cards (0: all)
-    #[arg(long, default_value_t = 0)]
-    pub max: usize,
+    /// At most this many cards per document (0: all)
+    #[arg(long, alias = "max", default_value_t = 0)]
+    pub limit: usize,
     /// Print a JSON array of cards instead of text
     #[arg(long)]
     pub json: bool,
@@ -319,9 +319,8 @@ fn import_dry_run(args: ImportArgs) -> Result<(), CliError> {
 }
 
 fn cards(args: CardsArgs) -> Result<(), CliError> {
-    let text = read_text(&args.file)?;
-    let options = GenerateOptions { max_cards: args.max, ..GenerateOptions::default() };
-    let cards = generate(&text, &options);
+    let options = GenerateOptions { max_cards: args.limit, ..GenerateOptions::default() };
+    let cards: Vec<_> = card_texts(&args.file)?.iter().flat_map(|text| generate(text, &options)).collect();
     if args.json {
         print_json(&cards);
         return Ok(());
@@ -334,6 +333,26 @@ fn cards(args: CardsArgs) -> Result<(), CliError> {
         println!("    → {}\n", card.answer);
     }
     Ok(())
+}
+
+/// The texts to write cards from: a plain-text file (or standard input) as it
+/// is; any other file through the importer, one text per document, without
+/// its page noise.
+fn card_texts(file: &Path) -> Result<Vec<String>, CliError> {
+    let plain = file == Path::new("-")
+        || file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    if plain {
+        return Ok(vec![read_text(file)?]);
+    }
+    let parsed = import::parse_file(file)?;
+    let mut texts = Vec::new();
+    for record in parsed.records {
+        match record.result {
+            Ok(doc) => texts.push(library::body_of_blocks(&doc.blocks)),
+            Err(message) => eprintln!("warning: {message}"),
+        }
+    }
+    Ok(texts)
 }
 
 fn read_text(file: &Path) -> Result<String, String> {

@@ -171,6 +171,22 @@ fn cards_writes_questions_from_a_text_file_without_a_library() {
         assert!(!prompt.contains(answer), "the answer {answer:?} leaks into {prompt:?}");
     }
     assert!(!db.exists(), "writing cards from a file opens no library");
+
+    // --limit caps the cards; a web page is read through the importer, without its noise.
+    let limited: Value = serde_json::from_str(&stdout(&clio(&["cards", "--json", "--limit", "1", text.to_str().unwrap()], &[], None))).unwrap();
+    assert_eq!(limited.as_array().unwrap().len(), 1);
+    let page = dir.path().join("split.html");
+    std::fs::write(
+        &page,
+        "<html><body><nav><a href='/'>Home</a> | <a href='/q'>Questions</a></nav><main><h1>Why did the split happen?</h1>\
+         <p>The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid from China.</p>\
+         </main><footer>Hey friend, thanks for reading! Subscribe for more.</footer></body></html>",
+    )
+    .unwrap();
+    let out = stdout(&clio(&["cards", "--json", page.to_str().unwrap()], &[], None));
+    let cards: Value = serde_json::from_str(&out).unwrap();
+    assert!(cards.as_array().unwrap().iter().any(|c| c["answer"] == "1960"), "{out}");
+    assert!(!out.contains("Subscribe") && !out.contains("Home"), "no cards from the page's noise: {out}");
 }
 
 #[test]
