@@ -13,6 +13,11 @@ use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
 use clio_core::library::{
     AddedDocument, Block, BlockKind, CategoryCount, Document, DocumentSummary, NewDocument, SourceFormat,
 };
+use clio_core::quiz::{
+    MissedQuestion, QuizFeedback, QuizFormat, QuizQuestion, QuizRequest, QuizResult, QuizScope, QuizSession,
+    QuizSummary,
+};
+use clio_core::schedule::{DiffKind, DiffPart};
 use clio_core::search::{SearchHit, SnippetPart};
 use ts_rs::{Config, TS};
 
@@ -46,6 +51,17 @@ fn generated() -> BTreeMap<String, String> {
     add(SelectionDrafts::ident(&cfg), SelectionDrafts::export_to_string(&cfg));
     add(Deck::ident(&cfg), Deck::export_to_string(&cfg));
     add(DeckCard::ident(&cfg), DeckCard::export_to_string(&cfg));
+    add(QuizScope::ident(&cfg), QuizScope::export_to_string(&cfg));
+    add(QuizFormat::ident(&cfg), QuizFormat::export_to_string(&cfg));
+    add(QuizRequest::ident(&cfg), QuizRequest::export_to_string(&cfg));
+    add(QuizQuestion::ident(&cfg), QuizQuestion::export_to_string(&cfg));
+    add(QuizSession::ident(&cfg), QuizSession::export_to_string(&cfg));
+    add(QuizFeedback::ident(&cfg), QuizFeedback::export_to_string(&cfg));
+    add(MissedQuestion::ident(&cfg), MissedQuestion::export_to_string(&cfg));
+    add(QuizResult::ident(&cfg), QuizResult::export_to_string(&cfg));
+    add(QuizSummary::ident(&cfg), QuizSummary::export_to_string(&cfg));
+    add(DiffPart::ident(&cfg), DiffPart::export_to_string(&cfg));
+    add(DiffKind::ident(&cfg), DiffKind::export_to_string(&cfg));
     files
 }
 

@@ -11,6 +11,7 @@ pub mod import;
 pub mod info;
 pub mod library;
 pub mod paths;
+pub mod quiz;
 pub mod schedule;
 pub mod search;
 pub mod starter;

@@ -5,6 +5,7 @@ mod cards;
 mod documents;
 mod meta;
 mod migrations;
+mod quiz;
 mod revisions;
 mod search;
 
