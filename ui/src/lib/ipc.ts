@@ -166,3 +166,55 @@ export function createCard(documentId: number, draft: CardDraft): Promise<Stored
 export function cardDeck(): Promise<Deck> {
   return call<Deck>('card_deck');
 }
+
+// Quizzes. (Kept together at the end so the quiz branch merges cleanly.)
+import type { DiffKind } from './bindings/DiffKind';
+import type { DiffPart } from './bindings/DiffPart';
+import type { MissedQuestion } from './bindings/MissedQuestion';
+import type { QuizFeedback } from './bindings/QuizFeedback';
+import type { QuizFormat } from './bindings/QuizFormat';
+import type { QuizQuestion } from './bindings/QuizQuestion';
+import type { QuizRequest } from './bindings/QuizRequest';
+import type { QuizResult } from './bindings/QuizResult';
+import type { QuizScope } from './bindings/QuizScope';
+import type { QuizSession } from './bindings/QuizSession';
+import type { QuizSummary } from './bindings/QuizSummary';
+
+export type {
+  DiffKind,
+  DiffPart,
+  MissedQuestion,
+  QuizFeedback,
+  QuizFormat,
+  QuizQuestion,
+  QuizRequest,
+  QuizResult,
+  QuizScope,
+  QuizSession,
+  QuizSummary,
+};
+
+/** Starts a quiz: its questions, never their answers. Rejects for an empty scope or a bad count. */
+export function startQuiz(request: QuizRequest): Promise<QuizSession> {
+  return call<QuizSession>('start_quiz', { request });
+}
+
+/** Checks one answer (once per question) and says what was expected. */
+export function answerQuizQuestion(
+  sessionId: number,
+  position: number,
+  given: string,
+  durationMs: number,
+): Promise<QuizFeedback> {
+  return call<QuizFeedback>('answer_quiz_question', { sessionId, position, given, durationMs });
+}
+
+/** Ends a quiz; unanswered questions count as missed. */
+export function finishQuiz(sessionId: number): Promise<QuizResult> {
+  return call<QuizResult>('finish_quiz', { sessionId });
+}
+
+/** Past quizzes, newest first. */
+export function quizHistory(): Promise<QuizSummary[]> {
+  return call<QuizSummary[]>('quiz_history');
+}
