@@ -17,7 +17,6 @@ use clio_core::quiz::{
     MissedQuestion, QuizFeedback, QuizFormat, QuizQuestion, QuizRequest, QuizResult, QuizScope, QuizSession,
     QuizSummary,
 };
-use clio_core::schedule::{DiffKind, DiffPart};
 use clio_core::search::{SearchHit, SnippetPart};
 use ts_rs::{Config, TS};
 
@@ -60,8 +59,9 @@ fn generated() -> BTreeMap<String, String> {
     add(MissedQuestion::ident(&cfg), MissedQuestion::export_to_string(&cfg));
     add(QuizResult::ident(&cfg), QuizResult::export_to_string(&cfg));
     add(QuizSummary::ident(&cfg), QuizSummary::export_to_string(&cfg));
-    add(DiffPart::ident(&cfg), DiffPart::export_to_string(&cfg));
-    add(DiffKind::ident(&cfg), DiffKind::export_to_string(&cfg));
+    // Also listed by the scheduler's types; a type listed twice is written once.
+    add(clio_core::schedule::DiffPart::ident(&cfg), clio_core::schedule::DiffPart::export_to_string(&cfg));
+    add(clio_core::schedule::DiffKind::ident(&cfg), clio_core::schedule::DiffKind::export_to_string(&cfg));
     files
 }
 
