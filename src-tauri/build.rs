@@ -33,6 +33,10 @@ fn main() {
             "due_summary",
             "spread_backlog",
             "optimize_parameters",
+            "start_quiz",
+            "answer_quiz_question",
+            "finish_quiz",
+            "quiz_history",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -5,6 +5,7 @@ use std::sync::{Mutex, OnceLock};
 
 use clio_core::cards::{self, CardDraft, CardEdit, Deck, SelectionDrafts, StoredCard};
 use clio_core::import::{self, ImportReport};
+use clio_core::quiz::{self, QuizFeedback, QuizRequest, QuizResult, QuizSession, QuizSummary};
 use clio_core::review::{self, DueSummary, ReviewMode, ReviewSession, ReviewStatus};
 use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, TypedCheck};
 use clio_core::library::{self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument};
@@ -278,6 +279,40 @@ pub async fn optimize_parameters(state: State<'_, AppState>) -> CommandResult<Op
     Ok(report)
 }
 
+/// Starts a quiz: its questions, never their answers.
+#[tauri::command]
+pub async fn start_quiz(state: State<'_, AppState>, request: QuizRequest) -> CommandResult<QuizSession> {
+    // Each quiz draws its own questions; the time is a good enough seed.
+    state.with_store(|store| {
+        let now = now_ms();
+        quiz::start_quiz(store, &request, now, now as u64)
+    })
+}
+
+/// Checks one answer (and, if the learner chose so, counts it as a review).
+#[tauri::command]
+pub async fn answer_quiz_question(
+    state: State<'_, AppState>,
+    session_id: i64,
+    position: u32,
+    given: String,
+    duration_ms: i64,
+) -> CommandResult<QuizFeedback> {
+    state.with_store(|store| quiz::answer_question(store, session_id, position, &given, now_ms(), duration_ms))
+}
+
+/// Ends a quiz and gives its score and the missed questions.
+#[tauri::command]
+pub async fn finish_quiz(state: State<'_, AppState>, session_id: i64) -> CommandResult<QuizResult> {
+    state.with_store(|store| quiz::finish_quiz(store, session_id, now_ms()))
+}
+
+/// Past quizzes, newest first.
+#[tauri::command]
+pub async fn quiz_history(state: State<'_, AppState>) -> CommandResult<Vec<QuizSummary>> {
+    state.with_store(|store| quiz::quiz_history(store, 50))
+}
+
 /// The UI calls this once its first screen is interactive.
 #[tauri::command]
 pub fn app_ready() {
@@ -321,5 +356,9 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             due_summary,
             spread_backlog,
             optimize_parameters,
+            start_quiz,
+            answer_quiz_question,
+            finish_quiz,
+            quiz_history,
         ])
 }

@@ -15,6 +15,10 @@ use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
 use clio_core::library::{
     AddedDocument, Block, BlockKind, CategoryCount, Document, DocumentSummary, NewDocument, SourceFormat,
 };
+use clio_core::quiz::{
+    MissedQuestion, QuizFeedback, QuizFormat, QuizQuestion, QuizRequest, QuizResult, QuizScope, QuizSession,
+    QuizSummary,
+};
 use clio_core::search::{SearchHit, SnippetPart};
 use ts_rs::{Config, TS};
 
@@ -61,6 +65,15 @@ fn generated() -> BTreeMap<String, String> {
     add(QueueState::ident(&cfg), QueueState::export_to_string(&cfg));
     add(Rating::ident(&cfg), Rating::export_to_string(&cfg));
     add(TypedCheck::ident(&cfg), TypedCheck::export_to_string(&cfg));
+    add(QuizScope::ident(&cfg), QuizScope::export_to_string(&cfg));
+    add(QuizFormat::ident(&cfg), QuizFormat::export_to_string(&cfg));
+    add(QuizRequest::ident(&cfg), QuizRequest::export_to_string(&cfg));
+    add(QuizQuestion::ident(&cfg), QuizQuestion::export_to_string(&cfg));
+    add(QuizSession::ident(&cfg), QuizSession::export_to_string(&cfg));
+    add(QuizFeedback::ident(&cfg), QuizFeedback::export_to_string(&cfg));
+    add(MissedQuestion::ident(&cfg), MissedQuestion::export_to_string(&cfg));
+    add(QuizResult::ident(&cfg), QuizResult::export_to_string(&cfg));
+    add(QuizSummary::ident(&cfg), QuizSummary::export_to_string(&cfg));
     files
 }
 

@@ -295,3 +295,33 @@ fn a_review_session_answers_undoes_and_checks_typed_answers() {
     assert_eq!(due["today"]["new"].as_i64().unwrap(), new);
     assert_eq!(due["canOptimize"], false);
 }
+
+#[test]
+fn a_quiz_is_started_answered_and_scored() {
+    let h = harness();
+    let mut doc = new_doc("The Sino-Soviet split");
+    doc["doc"]["body"] = json!(
+        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
+         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
+    );
+    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    let err = invoke(&h, "start_quiz", json!({ "request": { "scope": { "kind": "all" }, "questionCount": 5, "formats": [], "countsAsReview": false } }))
+        .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("Accept"), "an empty deck says what to do: {err}");
+    invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
+
+    let request = json!({ "scope": { "kind": "document", "documentId": id }, "questionCount": 2, "formats": ["typed"], "countsAsReview": false });
+    let session = invoke(&h, "start_quiz", json!({ "request": request })).unwrap();
+    let questions = session["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 2);
+    assert!(questions.iter().all(|q| q.get("expected").is_none() && q.get("answer").is_none()), "{session}");
+    let sid = session["id"].clone();
+    let feedback = invoke(&h, "answer_quiz_question", json!({ "sessionId": sid, "position": 1, "given": "no idea", "durationMs": 900 }))
+        .unwrap();
+    assert_eq!(feedback["correct"], false);
+    let result = invoke(&h, "finish_quiz", json!({ "sessionId": sid })).unwrap();
+    assert_eq!((result["correct"].as_i64(), result["total"].as_i64()), (Some(0), Some(2)));
+    assert_eq!(result["missed"].as_array().unwrap().len(), 2);
+    let history = invoke(&h, "quiz_history", json!({})).unwrap();
+    assert_eq!(history[0]["id"], sid);
+}

@@ -14,6 +14,7 @@ pub mod import;
 pub mod info;
 pub mod library;
 pub mod paths;
+pub mod quiz;
 pub mod review;
 pub mod schedule;
 pub mod search;

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::schedule::{optimize, BacklogPlan, OptimizeReport, SchedulerConfig, Scheduler, DAY_MS, MIN_REVIEWS_FOR_OPTIMIZE};
-use crate::store::Store;
+use crate::schedule::{optimize, BacklogPlan, Rating, OptimizeReport, SchedulerConfig, Scheduler, DAY_MS, MIN_REVIEWS_FOR_OPTIMIZE};
+use crate::store::{AnswerMode, AnswerOrigin, Store};
 
 pub use day::{learner_day_start, ROLLOVER_HOUR};
 pub use session::{GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewSession, ReviewStatus};
@@ -72,6 +72,25 @@ pub fn optimize_parameters(store: &mut Store, config: &SchedulerConfig, now: i64
         store.save_parameters(&report.parameters, config.desired_retention, f64::from(report.log_loss_after), now)?;
     }
     Ok(report)
+}
+
+/// A quiz answer that the learner lets count as a review: Good when right,
+/// Again when wrong, written to the log with origin `quiz`. Cards that are not
+/// in the deck (rejected since) are left alone.
+pub fn record_quiz_answer(
+    store: &mut Store,
+    config: &SchedulerConfig,
+    card_id: i64,
+    correct: bool,
+    now: i64,
+    duration_ms: i64,
+) -> Result<()> {
+    let Ok(before) = store.schedule_of(card_id) else { return Ok(()) };
+    let scheduler = Scheduler::new(config.clone())?.with_day_start(learner_day_start(now));
+    let rating = if correct { Rating::Good } else { Rating::Again };
+    let outcome = scheduler.answer(&before, rating, now, card_id);
+    store.record_answer(&outcome, &before, Some(duration_ms), AnswerMode::Typed, AnswerOrigin::Quiz)?;
+    Ok(())
 }
 
 /// The start of the learner day after the one containing `now` (burying).

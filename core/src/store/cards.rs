@@ -11,10 +11,10 @@ use crate::cards::{
 use crate::error::{Error, Result};
 use crate::generate::Card;
 
-const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
+pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
      c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at";
 
-fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
+pub(super) fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
     let kind: String = row.get(2)?;
     let choices: Option<String> = row.get(5)?;
     let origin: String = row.get(9)?;

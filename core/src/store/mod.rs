@@ -7,6 +7,7 @@ mod reviews;
 mod synthetic;
 mod meta;
 mod migrations;
+mod quiz;
 mod revisions;
 mod search;
 

@@ -38,6 +38,16 @@ import type { ReviewCard } from './bindings/ReviewCard';
 import type { ReviewMode } from './bindings/ReviewMode';
 import type { ReviewStatus } from './bindings/ReviewStatus';
 import type { TypedCheck } from './bindings/TypedCheck';
+import type { DiffKind } from './bindings/DiffKind';
+import type { MissedQuestion } from './bindings/MissedQuestion';
+import type { QuizFeedback } from './bindings/QuizFeedback';
+import type { QuizFormat } from './bindings/QuizFormat';
+import type { QuizQuestion } from './bindings/QuizQuestion';
+import type { QuizRequest } from './bindings/QuizRequest';
+import type { QuizResult } from './bindings/QuizResult';
+import type { QuizScope } from './bindings/QuizScope';
+import type { QuizSession } from './bindings/QuizSession';
+import type { QuizSummary } from './bindings/QuizSummary';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
@@ -64,6 +74,18 @@ export type {
   ReviewMode,
   ReviewStatus,
   TypedCheck,
+};
+export type {
+  DiffKind,
+  MissedQuestion,
+  QuizFeedback,
+  QuizFormat,
+  QuizQuestion,
+  QuizRequest,
+  QuizResult,
+  QuizScope,
+  QuizSession,
+  QuizSummary,
 };
 
 export class IpcError extends Error implements CommandError {
@@ -238,4 +260,29 @@ export function spreadBacklog(days: number): Promise<BacklogPlan> {
 /** Fits FSRS to the review log; keeps the new parameters only if better. */
 export function optimizeParameters(): Promise<OptimizeReport> {
   return call<OptimizeReport>('optimize_parameters');
+}
+
+/** Starts a quiz: its questions, never their answers. Rejects for an empty scope or a bad count. */
+export function startQuiz(request: QuizRequest): Promise<QuizSession> {
+  return call<QuizSession>('start_quiz', { request });
+}
+
+/** Checks one answer (once per question) and says what was expected. */
+export function answerQuizQuestion(
+  sessionId: number,
+  position: number,
+  given: string,
+  durationMs: number,
+): Promise<QuizFeedback> {
+  return call<QuizFeedback>('answer_quiz_question', { sessionId, position, given, durationMs });
+}
+
+/** Ends a quiz; unanswered questions count as missed. */
+export function finishQuiz(sessionId: number): Promise<QuizResult> {
+  return call<QuizResult>('finish_quiz', { sessionId });
+}
+
+/** Past quizzes, newest first. */
+export function quizHistory(): Promise<QuizSummary[]> {
+  return call<QuizSummary[]>('quiz_history');
 }

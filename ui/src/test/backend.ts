@@ -16,6 +16,12 @@ import type { SelectionDrafts } from '../lib/bindings/SelectionDrafts';
 import type { StoredCard } from '../lib/bindings/StoredCard';
 import type { DueSummary } from '../lib/bindings/DueSummary';
 import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
+import type { DiffPart } from '../lib/bindings/DiffPart';
+import type { MissedQuestion } from '../lib/bindings/MissedQuestion';
+import type { QuizFeedback } from '../lib/bindings/QuizFeedback';
+import type { QuizQuestion } from '../lib/bindings/QuizQuestion';
+import type { QuizRequest } from '../lib/bindings/QuizRequest';
+import type { QuizSummary } from '../lib/bindings/QuizSummary';
 
 export interface Call {
   cmd: string;
@@ -56,6 +62,26 @@ export interface FakeBackendOptions {
   due?: DueSummary;
   /** update_card rejects with this when the prompt is this text. */
   badPrompt?: { prompt: string; message: string };
+  /** The questions start_quiz asks (the first `questionCount`), with their answers. */
+  quizQuestions?: FakeQuizQuestion[];
+  /** start_quiz rejects with this. */
+  quizError?: CommandError;
+  /** Past quizzes, newest first. */
+  quizHistory?: QuizSummary[];
+}
+
+/** A question of the fake quiz: what the UI sees, the answer, and the card's place. */
+export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position'> {
+  expected: string;
+  documentId?: number | null;
+  documentTitle?: string | null;
+  spanStart?: number | null;
+  spanEnd?: number | null;
+}
+
+/** Lower case, no accents, single spaces: how the fake judges typed answers. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export function card(id: number, overrides: Partial<StoredCard> = {}): StoredCard {
@@ -138,6 +164,15 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   let reviewAt = 0;
   const reviewNow = () => reviews[Math.min(reviewAt, reviews.length - 1)] ?? EMPTY_REVIEW;
   let nextId = 1000;
+  const quizHistory: QuizSummary[] = [...(options.quizHistory ?? [])];
+  interface FakeSession {
+    id: number;
+    questions: FakeQuizQuestion[];
+    given: (string | null)[];
+    correct: boolean[];
+  }
+  const quizzes = new Map<number, FakeSession>();
+  let quizClock = Date.UTC(2025, 5, 2, 9);
 
   function findCard(id: unknown): StoredCard {
     const found = cards.find((c) => c.id === id);
@@ -287,6 +322,95 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         return options.due ?? { today: { new: 0, learning: 0, review: 0 }, overdue: 0, canOptimize: false, reviewCount: 0 };
       case 'spread_backlog':
         return { moves: [[1, 0], [2, 0]], perDay: [1, 1] };
+      case 'start_quiz': {
+        if (options.quizError) throw options.quizError;
+        const request = args.request as QuizRequest;
+        const questions = (options.quizQuestions ?? []).slice(0, request.questionCount);
+        if (questions.length === 0) {
+          throw { message: 'Your deck has no cards yet. Accept some suggested cards in the reader first.' } satisfies CommandError;
+        }
+        const id = nextId++;
+        quizzes.set(id, { id, questions, given: questions.map(() => null), correct: questions.map(() => false) });
+        const scopeLabel = request.scope.kind === 'all' ? 'Everything' : `Quiz on ${request.scope.kind}`;
+        quizHistory.unshift({
+          id,
+          scopeLabel,
+          startedAt: (quizClock += 60_000),
+          finishedAt: null,
+          questionCount: questions.length,
+          correctCount: 0,
+        });
+        return {
+          id,
+          scopeLabel,
+          questions: questions.map((q, i) => ({
+            position: i + 1,
+            cardId: q.cardId,
+            format: q.format,
+            prompt: q.prompt,
+            choices: q.choices,
+          })),
+        };
+      }
+      case 'answer_quiz_question': {
+        const session = quizzes.get(args.sessionId as number);
+        if (!session) throw { message: `no quiz with id ${String(args.sessionId)}` } satisfies CommandError;
+        const index = (args.position as number) - 1;
+        const q = session.questions[index];
+        if (!q) throw { message: `This quiz has no question ${index + 1}.` } satisfies CommandError;
+        if (session.given[index] !== null) {
+          throw { message: `Question ${index + 1} of this quiz was already answered.` } satisfies CommandError;
+        }
+        const given = args.given as string;
+        const correct = q.format === 'typed' ? fold(given) === fold(q.expected) : given === q.expected;
+        session.given[index] = given;
+        session.correct[index] = correct;
+        const diff: DiffPart[] =
+          q.format !== 'typed'
+            ? []
+            : correct
+              ? [{ kind: 'same', text: q.expected }]
+              : [
+                  { kind: 'missing', text: q.expected },
+                  { kind: 'extra', text: given },
+                ];
+        return {
+          correct,
+          expected: q.expected,
+          diff,
+          documentId: q.documentId ?? null,
+          spanStart: q.spanStart ?? null,
+          spanEnd: q.spanEnd ?? null,
+          sourceText: null,
+        } satisfies QuizFeedback;
+      }
+      case 'finish_quiz': {
+        const session = quizzes.get(args.sessionId as number);
+        if (!session) throw { message: `no quiz with id ${String(args.sessionId)}` } satisfies CommandError;
+        const correct = session.correct.filter(Boolean).length;
+        const missed: MissedQuestion[] = session.questions.flatMap((q, i) =>
+          session.correct[i]
+            ? []
+            : [
+                {
+                  position: i + 1,
+                  prompt: q.prompt,
+                  expected: q.expected,
+                  given: session.given[i] ?? null,
+                  cardId: q.cardId,
+                  documentId: q.documentId ?? null,
+                  documentTitle: q.documentTitle ?? null,
+                  spanStart: q.spanStart ?? null,
+                  spanEnd: q.spanEnd ?? null,
+                },
+              ],
+        );
+        const row = quizHistory.find((h) => h.id === session.id);
+        if (row) Object.assign(row, { finishedAt: row.startedAt + 30_000, correctCount: correct });
+        return { correct, total: session.questions.length, missed };
+      }
+      case 'quiz_history':
+        return quizHistory.map((h) => ({ ...h }));
       case 'plugin:dialog|open':
         return options.dialogResult ?? null;
       case 'plugin:store|load':
