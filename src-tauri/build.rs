@@ -23,6 +23,12 @@ fn main() {
             "draft_card_from_selection",
             "create_card",
             "card_deck",
+            "create_annotation",
+            "update_annotation",
+            "delete_annotation",
+            "document_annotations",
+            "library_annotations",
+            "export_annotations",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }
