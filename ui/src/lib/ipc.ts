@@ -28,6 +28,13 @@ import type { Deck } from './bindings/Deck';
 import type { DeckCard } from './bindings/DeckCard';
 import type { SelectionDrafts } from './bindings/SelectionDrafts';
 import type { StoredCard } from './bindings/StoredCard';
+import type { AnchorState } from './bindings/AnchorState';
+import type { Annotation } from './bindings/Annotation';
+import type { AnnotationEdit } from './bindings/AnnotationEdit';
+import type { ExportSummary } from './bindings/ExportSummary';
+import type { HighlightColor } from './bindings/HighlightColor';
+import type { LibraryAnnotation } from './bindings/LibraryAnnotation';
+import type { NewAnnotation } from './bindings/NewAnnotation';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
@@ -43,6 +50,7 @@ export type {
   SourceFormat,
 };
 export type { CardDraft, CardEdit, CardKind, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard };
+export type { AnchorState, Annotation, AnnotationEdit, ExportSummary, HighlightColor, LibraryAnnotation, NewAnnotation };
 
 export class IpcError extends Error implements CommandError {
   override readonly name = 'IpcError';
@@ -165,4 +173,33 @@ export function createCard(documentId: number, draft: CardDraft): Promise<Stored
 
 export function cardDeck(): Promise<Deck> {
   return call<Deck>('card_deck');
+}
+
+/** Highlights code points `start..end` of a document, with an optional note. */
+export function createAnnotation(annotation: NewAnnotation): Promise<Annotation> {
+  return call<Annotation>('create_annotation', { annotation });
+}
+
+/** Sets a highlight's colour and note (a blank note removes it). */
+export function updateAnnotation(id: number, edit: AnnotationEdit): Promise<Annotation> {
+  return call<Annotation>('update_annotation', { id, edit });
+}
+
+export function deleteAnnotation(id: number): Promise<void> {
+  return call<void>('delete_annotation', { id });
+}
+
+/** A document's highlights in reading order, those that could not be placed last. */
+export function documentAnnotations(documentId: number): Promise<Annotation[]> {
+  return call<Annotation[]>('document_annotations', { documentId });
+}
+
+/** Every highlight with its document; of one colour and matching `query` (quote or note) if given. */
+export function libraryAnnotations(color: HighlightColor | null, query: string | null): Promise<LibraryAnnotation[]> {
+  return call<LibraryAnnotation[]>('library_annotations', { color, query });
+}
+
+/** Writes one document's highlights (or all, with null) as Markdown to `path`. */
+export function exportAnnotations(documentId: number | null, path: string): Promise<ExportSummary> {
+  return call<ExportSummary>('export_annotations', { documentId, path });
 }

@@ -14,6 +14,11 @@ import type { CardDraft } from '../lib/bindings/CardDraft';
 import type { CardEdit } from '../lib/bindings/CardEdit';
 import type { SelectionDrafts } from '../lib/bindings/SelectionDrafts';
 import type { StoredCard } from '../lib/bindings/StoredCard';
+import type { Annotation } from '../lib/bindings/Annotation';
+import type { AnnotationEdit } from '../lib/bindings/AnnotationEdit';
+import type { HighlightColor } from '../lib/bindings/HighlightColor';
+import type { LibraryAnnotation } from '../lib/bindings/LibraryAnnotation';
+import type { NewAnnotation } from '../lib/bindings/NewAnnotation';
 
 export interface Call {
   cmd: string;
@@ -50,6 +55,38 @@ export interface FakeBackendOptions {
   drafts?: SelectionDrafts;
   /** update_card rejects with this when the prompt is this text. */
   badPrompt?: { prompt: string; message: string };
+  /** Every document's highlights. */
+  annotations?: Annotation[];
+  /** create_annotation rejects with this. */
+  annotationError?: CommandError;
+  /** What the save dialog returns (null: cancelled). */
+  savePath?: string | null;
+  /** export_annotations rejects with this. */
+  exportError?: CommandError;
+}
+
+export function annotation(id: number, overrides: Partial<Annotation> = {}): Annotation {
+  return {
+    id,
+    documentId: 1,
+    color: 'yellow',
+    note: null,
+    quote: 'Body',
+    start: 0,
+    end: 4,
+    state: 'anchored',
+    createdAt: Date.UTC(2025, 2, 12),
+    updatedAt: Date.UTC(2025, 2, 12),
+    ...overrides,
+  };
+}
+
+/** Reading order, the orphans last (as the core lists them). */
+function byReadingOrder(a: Annotation, b: Annotation): number {
+  const placedA = a.start !== null;
+  const placedB = b.start !== null;
+  if (placedA !== placedB) return placedA ? -1 : 1;
+  return (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0) || a.id - b.id;
 }
 
 export function card(id: number, overrides: Partial<StoredCard> = {}): StoredCard {
@@ -120,12 +157,24 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   const settings = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const saved: Record<string, unknown>[] = [];
   const cards: StoredCard[] = [...(options.cards ?? [])];
+  const annotations: Annotation[] = [...(options.annotations ?? [])];
   let nextId = 1000;
 
   function findCard(id: unknown): StoredCard {
     const found = cards.find((c) => c.id === id);
     if (!found) throw { message: `no card with id ${String(id)}` } satisfies CommandError;
     return found;
+  }
+
+  function findAnnotation(id: unknown): Annotation {
+    const found = annotations.find((a) => a.id === id);
+    if (!found) throw { message: `no highlight with id ${String(id)}` } satisfies CommandError;
+    return found;
+  }
+
+  function documentOf(id: number): { title: string; categoryPath: string[]; body: string } {
+    const summary = documents.find((d) => d.id === id);
+    return { ...fullDocument(id, { ...summary, ...options.fullDocuments?.[id] }) };
   }
 
   function existing(newDoc: NewDocument) {
@@ -243,8 +292,66 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
           cards: accepted.map((c) => ({ ...c, documentTitle: documents.find((d) => d.id === c.documentId)?.title ?? null })),
         };
       }
+      case 'create_annotation': {
+        if (options.annotationError) throw options.annotationError;
+        const req = args.annotation as NewAnnotation;
+        const body = Array.from(documentOf(req.documentId).body);
+        if (req.start >= req.end || req.end > body.length) {
+          throw { message: 'The selection is not in this text. Select the words again.' } satisfies CommandError;
+        }
+        const created = annotation(nextId++, {
+          documentId: req.documentId,
+          color: req.color,
+          note: req.note?.trim() ? req.note : null,
+          quote: body.slice(req.start, req.end).join(''),
+          start: req.start,
+          end: req.end,
+        });
+        annotations.push(created);
+        return { ...created };
+      }
+      case 'update_annotation': {
+        const found = findAnnotation(args.id);
+        const edit = args.edit as AnnotationEdit;
+        Object.assign(found, { color: edit.color, note: edit.note?.trim() ? edit.note : null, updatedAt: Date.UTC(2025, 5, 1) });
+        return { ...found };
+      }
+      case 'delete_annotation': {
+        findAnnotation(args.id);
+        annotations.splice(annotations.findIndex((a) => a.id === args.id), 1);
+        return null;
+      }
+      case 'document_annotations':
+        return annotations
+          .filter((a) => a.documentId === args.documentId)
+          .sort(byReadingOrder)
+          .map((a) => ({ ...a }));
+      case 'library_annotations': {
+        const color = (args.color ?? null) as HighlightColor | null;
+        const query = String(args.query ?? '').trim().toLowerCase();
+        return annotations
+          .filter((a) => color === null || a.color === color)
+          .filter((a) => query === '' || `${a.quote}\n${a.note ?? ''}`.toLowerCase().includes(query))
+          .map((a): LibraryAnnotation => {
+            const d = documentOf(a.documentId);
+            return { ...a, documentTitle: d.title, categoryPath: d.categoryPath };
+          })
+          .sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.documentId - b.documentId || byReadingOrder(a, b));
+      }
+      case 'export_annotations': {
+        if (options.exportError) throw options.exportError;
+        const chosen = annotations.filter((a) => args.documentId == null || a.documentId === args.documentId);
+        const path = String(args.path);
+        return {
+          documents: new Set(chosen.map((a) => a.documentId)).size,
+          annotations: chosen.length,
+          path: /\.[a-z]+$/i.test(path) ? path : `${path}.md`,
+        };
+      }
       case 'plugin:dialog|open':
         return options.dialogResult ?? null;
+      case 'plugin:dialog|save':
+        return options.savePath ?? null;
       case 'plugin:store|load':
         return 7;
       case 'plugin:store|get': {
@@ -268,6 +375,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     calls,
     documents,
     cards,
+    annotations,
     settings,
     /** Snapshots of the settings each time the store was saved to disk. */
     saved,
