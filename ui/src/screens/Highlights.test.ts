@@ -104,9 +104,12 @@ describe('the Highlights screen', () => {
     const item = screen.getAllByTestId('annotation-item').find((i) => i.dataset.annotationId === '2')!;
     expect(item).toHaveClass('selected');
 
-    // Back goes to the library; another highlight opens the reader afresh.
+    // Back returns to the Highlights screen.
+    expect(screen.getByTestId('reader-back')).toHaveTextContent('Highlights');
     await user.click(screen.getByTestId('reader-back'));
-    expect(await screen.findByTestId('screen-library')).toBeInTheDocument();
+    expect(await screen.findByTestId('annotations-screen')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-highlights')).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(rows()).toHaveLength(4));
   });
 
   it('opens the text of a highlight that could not be placed, without a span', async () => {
