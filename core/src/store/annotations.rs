@@ -214,14 +214,21 @@ pub(super) fn reanchor_annotations(
         return Ok(0);
     }
     let selectors: Vec<Selectors> = stored.iter().map(|(_, s, _)| s.clone()).collect();
-    let found = reanchor_all(body, &selectors);
+    let anchorings = reanchor_all(body, &selectors);
     let mut orphaned = 0;
-    for ((id, old, state), anchoring) in stored.iter().zip(found) {
-        match anchoring {
-            Anchoring::Anchored { start, end, .. } => {
-                // What the highlight covers now: the new text and its context.
-                let now_selectors = Selectors::describe(body, start, end)?;
-                let q = &now_selectors.quote;
+    for ((id, old, state), anchoring) in stored.iter().zip(anchorings) {
+        // What the highlight covers now: the new text and its context. (A range
+        // that cannot be described would be a bug in the anchoring; the
+        // highlight is then orphaned rather than the import failing.)
+        let now_placed = match anchoring {
+            Anchoring::Anchored { start, end, .. } => Selectors::describe(body, start, end).ok(),
+            Anchoring::Orphaned { .. } => None,
+        };
+        match now_placed
+            .as_ref()
+            .and_then(|s| s.position.map(|p| (p, &s.quote)))
+        {
+            Some((position, q)) => {
                 // The learner sees a change when the quote's words or its state changed, not a shift.
                 let changed = old.quote.exact != q.exact || state != "anchored";
                 tx.execute(
@@ -229,10 +236,20 @@ pub(super) fn reanchor_annotations(
                             quote_suffix = ?6, anchor_state = 'anchored', anchored_revision = ?7,
                             updated_at = CASE WHEN ?8 THEN ?9 ELSE updated_at END
                      WHERE id = ?1",
-                    params![id, start as i64, end as i64, q.exact, q.prefix, q.suffix, revision, changed, now],
+                    params![
+                        id,
+                        position.start as i64,
+                        position.end as i64,
+                        q.exact,
+                        q.prefix,
+                        q.suffix,
+                        revision,
+                        changed,
+                        now
+                    ],
                 )?;
             }
-            Anchoring::Orphaned { .. } => {
+            None => {
                 orphaned += 1;
                 tx.execute(
                     "UPDATE annotations SET pos_start = NULL, pos_end = NULL, anchor_state = 'orphaned',
