@@ -37,6 +37,12 @@ fn main() {
             "answer_quiz_question",
             "finish_quiz",
             "quiz_history",
+            "create_annotation",
+            "update_annotation",
+            "delete_annotation",
+            "document_annotations",
+            "library_annotations",
+            "export_annotations",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
+use clio_core::annotations::{
+    self, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor, LibraryAnnotation, NewAnnotation,
+};
 use clio_core::cards::{self, CardDraft, CardEdit, Deck, SelectionDrafts, StoredCard};
 use clio_core::import::{self, ImportReport};
 use clio_core::quiz::{self, QuizFeedback, QuizRequest, QuizResult, QuizSession, QuizSummary};
@@ -313,6 +316,50 @@ pub async fn quiz_history(state: State<'_, AppState>) -> CommandResult<Vec<QuizS
     state.with_store(|store| quiz::quiz_history(store, 50))
 }
 
+/// Highlights a passage of a document (code points of its body), with an optional note.
+#[tauri::command]
+pub async fn create_annotation(state: State<'_, AppState>, annotation: NewAnnotation) -> CommandResult<Annotation> {
+    state.with_store(|store| annotations::create(store, annotation, now_ms()))
+}
+
+/// Changes a highlight's colour and note (a blank note removes it).
+#[tauri::command]
+pub async fn update_annotation(state: State<'_, AppState>, id: i64, edit: AnnotationEdit) -> CommandResult<Annotation> {
+    state.with_store(|store| annotations::update(store, id, edit, now_ms()))
+}
+
+#[tauri::command]
+pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    state.with_store(|store| annotations::delete(store, id))
+}
+
+/// A document's highlights in reading order, those that could not be placed last.
+#[tauri::command]
+pub async fn document_annotations(state: State<'_, AppState>, document_id: i64) -> CommandResult<Vec<Annotation>> {
+    state.with_store(|store| annotations::document_annotations(store, document_id))
+}
+
+/// Every highlight with its document, of one colour and matching a query if given.
+#[tauri::command]
+pub async fn library_annotations(
+    state: State<'_, AppState>,
+    color: Option<HighlightColor>,
+    query: Option<String>,
+) -> CommandResult<Vec<LibraryAnnotation>> {
+    state.with_store(|store| annotations::library_annotations(store, &AnnotationFilter { color, query }))
+}
+
+/// Writes one document's highlights (or all, without `document_id`) as Markdown
+/// to the file the learner chose in the save dialog.
+#[tauri::command]
+pub async fn export_annotations(
+    state: State<'_, AppState>,
+    document_id: Option<i64>,
+    path: PathBuf,
+) -> CommandResult<ExportSummary> {
+    state.with_store(|store| annotations::export_to_file(store, document_id, &path))
+}
+
 /// The UI calls this once its first screen is interactive.
 #[tauri::command]
 pub fn app_ready() {
@@ -360,5 +407,11 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             answer_quiz_question,
             finish_quiz,
             quiz_history,
+            create_annotation,
+            update_annotation,
+            delete_annotation,
+            document_annotations,
+            library_annotations,
+            export_annotations,
         ])
 }

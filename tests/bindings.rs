@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use clio_app::commands::CommandError;
+use clio_core::annotations::{
+    AnchorState, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor, LibraryAnnotation,
+    NewAnnotation,
+};
 use clio_core::info::AppInfo;
 use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
 use clio_core::generate::CardKind;
@@ -74,6 +78,14 @@ fn generated() -> BTreeMap<String, String> {
     add(MissedQuestion::ident(&cfg), MissedQuestion::export_to_string(&cfg));
     add(QuizResult::ident(&cfg), QuizResult::export_to_string(&cfg));
     add(QuizSummary::ident(&cfg), QuizSummary::export_to_string(&cfg));
+    add(HighlightColor::ident(&cfg), HighlightColor::export_to_string(&cfg));
+    add(AnchorState::ident(&cfg), AnchorState::export_to_string(&cfg));
+    add(NewAnnotation::ident(&cfg), NewAnnotation::export_to_string(&cfg));
+    add(AnnotationEdit::ident(&cfg), AnnotationEdit::export_to_string(&cfg));
+    add(Annotation::ident(&cfg), Annotation::export_to_string(&cfg));
+    add(LibraryAnnotation::ident(&cfg), LibraryAnnotation::export_to_string(&cfg));
+    add(AnnotationFilter::ident(&cfg), AnnotationFilter::export_to_string(&cfg));
+    add(ExportSummary::ident(&cfg), ExportSummary::export_to_string(&cfg));
     files
 }
 

@@ -325,3 +325,61 @@ fn a_quiz_is_started_answered_and_scored() {
     let history = invoke(&h, "quiz_history", json!({})).unwrap();
     assert_eq!(history[0]["id"], sid);
 }
+
+#[test]
+fn highlights_are_made_edited_listed_searched_exported_and_deleted() {
+    let h = harness();
+    let mut doc = new_doc("Détente");
+    doc["doc"]["body"] = json!("Zhōu Ēnlái met Richard Nixon in Beijing in 1972.\n\nGünter Guillaume spied on Willy Brandt.");
+    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+
+    // "Beijing": code points 32..39; "Günter Guillaume" starts the second paragraph at 50.
+    let new = |start: u64, end: u64, color: &str, note: Value| {
+        json!({ "annotation": { "documentId": id, "start": start, "end": end, "color": color, "note": note } })
+    };
+    let beijing = invoke(&h, "create_annotation", new(32, 39, "yellow", json!("Capital of the PRC."))).unwrap();
+    assert_eq!(beijing["quote"], "Beijing");
+    assert_eq!((beijing["start"].clone(), beijing["end"].clone()), (json!(32), json!(39)));
+    assert_eq!((beijing["state"].as_str(), beijing["color"].as_str()), (Some("anchored"), Some("yellow")));
+    let gunter = invoke(&h, "create_annotation", new(50, 66, "pink", Value::Null)).unwrap();
+    assert_eq!(gunter["quote"], "Günter Guillaume");
+    assert_eq!(gunter["note"], Value::Null);
+
+    let listed = invoke(&h, "document_annotations", json!({ "documentId": id })).unwrap();
+    assert_eq!(listed.as_array().unwrap().iter().map(|a| a["quote"].clone()).collect::<Vec<_>>(), [json!("Beijing"), json!("Günter Guillaume")]);
+
+    let edit = json!({ "id": gunter["id"], "edit": { "color": "blue", "note": "Brandt's aide — an East German spy." } });
+    let edited = invoke(&h, "update_annotation", edit).unwrap();
+    assert_eq!((edited["color"].as_str(), edited["note"].as_str()), (Some("blue"), Some("Brandt's aide — an East German spy.")));
+
+    let all = invoke(&h, "library_annotations", json!({})).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert_eq!(all[0]["documentTitle"], "Détente");
+    assert_eq!(all[0]["categoryPath"], json!(["History", "Cold War"]));
+    let blue = invoke(&h, "library_annotations", json!({ "color": "blue" })).unwrap();
+    assert_eq!(blue.as_array().unwrap().len(), 1);
+    let spy = invoke(&h, "library_annotations", json!({ "color": null, "query": "SPY" })).unwrap();
+    assert_eq!(spy[0]["id"], gunter["id"]);
+    let err = invoke(&h, "library_annotations", json!({ "color": "purple" })).unwrap_err();
+    assert!(err.to_string().contains("color"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("détente");
+    let summary = invoke(&h, "export_annotations", json!({ "documentId": id, "path": path })).unwrap();
+    assert_eq!((summary["documents"].clone(), summary["annotations"].clone()), (json!(1), json!(2)));
+    let written = std::fs::read_to_string(dir.path().join("détente.md")).unwrap();
+    assert!(written.starts_with("# Détente\n\n*History › Cold War*\n\n> Beijing\n"), "{written}");
+    assert!(written.contains("\nCapital of the PRC.\n"), "{written}");
+    let all_path = dir.path().join("all.md");
+    invoke(&h, "export_annotations", json!({ "path": all_path })).unwrap();
+    assert!(std::fs::read_to_string(&all_path).unwrap().contains("Günter Guillaume"));
+    let err = invoke(&h, "export_annotations", json!({ "path": dir.path().join("evil.sh") })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("not a Markdown file"), "{err}");
+
+    let err = invoke(&h, "create_annotation", new(40, 400, "green", Value::Null)).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("Select the words again"), "{err}");
+    assert_eq!(invoke(&h, "delete_annotation", json!({ "id": beijing["id"] })).unwrap(), Value::Null);
+    let err = invoke(&h, "delete_annotation", json!({ "id": beijing["id"] })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("no highlight"), "{err}");
+    assert_eq!(invoke(&h, "document_annotations", json!({ "documentId": id })).unwrap().as_array().unwrap().len(), 1);
+}

@@ -3,10 +3,12 @@
 //! One module per concern: `store` owns the SQLite file and all SQL, `library`
 //! the rules for documents, `cards` the learner's cards, `generate` writing
 //! them, `schedule` spaced repetition, `anchor` keeping highlights on their
-//! text, `paths` where the collection lives. The desktop shell
-//! and the command line both call into this crate and nothing else.
+//! text, `annotations` the learner's highlights and notes, `paths` where the
+//! collection lives. The desktop shell and the command line both call into
+//! this crate and nothing else.
 
 pub mod anchor;
+pub mod annotations;
 pub mod cards;
 pub mod error;
 pub mod generate;

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 
 import { APP, cli, launch, saveScreenshot, startDriver, tempDir, waitUntil } from './lib/harness.mjs';
 
-const SCREENS = ['library', 'review', 'quiz', 'progress', 'settings'];
+const SCREENS = ['library', 'review', 'quiz', 'progress', 'highlights', 'settings'];
 const dir = tempDir();
 const db = path.join(dir, 'e2e.sqlite3');
 let driver;

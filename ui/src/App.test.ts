@@ -123,10 +123,11 @@ describe('navigation', () => {
       'Review',
       'Quiz',
       'Progress',
+      'Highlights',
       'Settings',
     ]);
     expect(screen.getByTestId('nav-library')).toHaveAttribute('aria-current', 'page');
-    for (const id of ['review', 'quiz', 'progress', 'settings']) {
+    for (const id of ['review', 'quiz', 'progress', 'highlights', 'settings']) {
       expect(screen.getByTestId(`nav-${id}`)).not.toHaveAttribute('aria-current');
     }
   });
@@ -135,6 +136,7 @@ describe('navigation', () => {
     ['review', 'Review'],
     ['quiz', 'Quiz'],
     ['progress', 'Progress'],
+    ['highlights', 'Highlights'],
     ['settings', 'Settings'],
   ])('shows %s when its nav item is clicked, and focuses its heading', async (id, title) => {
     fakeBackend();
@@ -189,7 +191,7 @@ describe('navigation', () => {
     expect(await screen.findByTestId('deck-empty')).toHaveTextContent('accept the cards Clio suggests');
   });
 
-  it('switches screens with Ctrl+3 and Cmd+5, focusing the heading', async () => {
+  it('switches screens with Ctrl+3, Cmd+6 and Ctrl+5, focusing the heading', async () => {
     fakeBackend();
     const user = userEvent.setup();
     await renderApp();
@@ -199,8 +201,11 @@ describe('navigation', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Quiz' })).toHaveFocus();
     expect(screen.getByTestId('nav-quiz')).toHaveAttribute('aria-current', 'page');
 
-    await user.keyboard('{Meta>}5{/Meta}');
+    await user.keyboard('{Meta>}6{/Meta}');
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toHaveFocus();
+
+    await user.keyboard('{Control>}5{/Control}');
+    expect(screen.getByRole('heading', { level: 1, name: 'Highlights' })).toHaveFocus();
 
     await user.keyboard('{Control>}1{/Control}');
     expect(screen.getByTestId('screen-library')).toBeInTheDocument();

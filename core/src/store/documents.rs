@@ -41,7 +41,8 @@ impl Store {
     /// title and text are there already; a new revision of the known document
     /// when one has the same source (or, lacking a source, the same title) —
     /// the old text goes to `document_revisions`, and that document's cards follow
-    /// their source sentences or, where those are gone, are flagged for a check;
+    /// their source sentences or, where those are gone, are flagged for a check,
+    /// and its highlights are re-anchored (or orphaned, never moved to a guess);
     /// otherwise a new document.
     pub fn upsert_document(&mut self, doc: &ValidDocument, now: i64) -> Result<Upsert> {
         self.upsert_document_except(doc, now, &[])
@@ -76,6 +77,7 @@ impl Store {
                     ],
                 )?;
                 super::cards::relocate_cards(&tx, id, &doc.body, revision, now)?;
+                super::annotations::reanchor_annotations(&tx, id, &doc.body, revision, now)?;
                 Upsert::Updated { id, revision }
             }
             None => {

@@ -1,6 +1,7 @@
 //! The SQLite file: opening it safely, its schema and migrations, and every query.
 //! No other module writes SQL.
 
+mod annotations;
 mod cards;
 mod documents;
 mod reviews;

@@ -48,6 +48,13 @@ import type { QuizResult } from './bindings/QuizResult';
 import type { QuizScope } from './bindings/QuizScope';
 import type { QuizSession } from './bindings/QuizSession';
 import type { QuizSummary } from './bindings/QuizSummary';
+import type { AnchorState } from './bindings/AnchorState';
+import type { Annotation } from './bindings/Annotation';
+import type { AnnotationEdit } from './bindings/AnnotationEdit';
+import type { ExportSummary } from './bindings/ExportSummary';
+import type { HighlightColor } from './bindings/HighlightColor';
+import type { LibraryAnnotation } from './bindings/LibraryAnnotation';
+import type { NewAnnotation } from './bindings/NewAnnotation';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
@@ -87,6 +94,7 @@ export type {
   QuizSession,
   QuizSummary,
 };
+export type { AnchorState, Annotation, AnnotationEdit, ExportSummary, HighlightColor, LibraryAnnotation, NewAnnotation };
 
 export class IpcError extends Error implements CommandError {
   override readonly name = 'IpcError';
@@ -285,4 +293,33 @@ export function finishQuiz(sessionId: number): Promise<QuizResult> {
 /** Past quizzes, newest first. */
 export function quizHistory(): Promise<QuizSummary[]> {
   return call<QuizSummary[]>('quiz_history');
+}
+
+/** Highlights code points `start..end` of a document, with an optional note. */
+export function createAnnotation(annotation: NewAnnotation): Promise<Annotation> {
+  return call<Annotation>('create_annotation', { annotation });
+}
+
+/** Sets a highlight's colour and note (a blank note removes it). */
+export function updateAnnotation(id: number, edit: AnnotationEdit): Promise<Annotation> {
+  return call<Annotation>('update_annotation', { id, edit });
+}
+
+export function deleteAnnotation(id: number): Promise<void> {
+  return call<void>('delete_annotation', { id });
+}
+
+/** A document's highlights in reading order, those that could not be placed last. */
+export function documentAnnotations(documentId: number): Promise<Annotation[]> {
+  return call<Annotation[]>('document_annotations', { documentId });
+}
+
+/** Every highlight with its document; of one colour and matching `query` (quote or note) if given. */
+export function libraryAnnotations(color: HighlightColor | null, query: string | null): Promise<LibraryAnnotation[]> {
+  return call<LibraryAnnotation[]>('library_annotations', { color, query });
+}
+
+/** Writes one document's highlights (or all, with null) as Markdown to `path`. */
+export function exportAnnotations(documentId: number | null, path: string): Promise<ExportSummary> {
+  return call<ExportSummary>('export_annotations', { documentId, path });
 }

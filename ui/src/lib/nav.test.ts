@@ -14,13 +14,14 @@ function key(init: Partial<ShortcutEvent>): ShortcutEvent {
 }
 
 describe('SCREENS', () => {
-  it('lists the five screens in sidebar order with digits 1–5', () => {
+  it('lists the six screens in sidebar order with digits 1–6', () => {
     expect(SCREENS.map((s) => [s.id, s.label, s.key])).toEqual([
       ['library', 'Library', '1'],
       ['review', 'Review', '2'],
       ['quiz', 'Quiz', '3'],
       ['progress', 'Progress', '4'],
-      ['settings', 'Settings', '5'],
+      ['highlights', 'Highlights', '5'],
+      ['settings', 'Settings', '6'],
     ]);
   });
 });
@@ -29,7 +30,8 @@ describe('screenForShortcut', () => {
   it('maps Ctrl+digit and Cmd+digit to screens', () => {
     expect(screenForShortcut(key({ key: '1', ctrlKey: true }))).toBe('library');
     expect(screenForShortcut(key({ key: '3', ctrlKey: true }))).toBe('quiz');
-    expect(screenForShortcut(key({ key: '5', metaKey: true }))).toBe('settings');
+    expect(screenForShortcut(key({ key: '5', metaKey: true }))).toBe('highlights');
+    expect(screenForShortcut(key({ key: '6', ctrlKey: true }))).toBe('settings');
   });
 
   it('uses the physical key when the layout needs Shift for digits (AZERTY)', () => {
@@ -42,7 +44,7 @@ describe('screenForShortcut', () => {
     expect(screenForShortcut(key({ key: '1', ctrlKey: true, altKey: true }))).toBeNull();
     expect(screenForShortcut(key({ key: '1', ctrlKey: true, shiftKey: true }))).toBeNull();
     expect(screenForShortcut(key({ key: '1', ctrlKey: true, metaKey: true }))).toBeNull();
-    expect(screenForShortcut(key({ key: '6', ctrlKey: true }))).toBeNull();
+    expect(screenForShortcut(key({ key: '7', ctrlKey: true }))).toBeNull();
     expect(screenForShortcut(key({ key: 'a', ctrlKey: true }))).toBeNull();
   });
 });
@@ -52,6 +54,7 @@ describe('stepScreen', () => {
     expect(stepScreen('library', 1)).toBe('review');
     expect(stepScreen('settings', 1)).toBe('library');
     expect(stepScreen('library', -1)).toBe('settings');
+    expect(stepScreen('progress', 1)).toBe('highlights');
     expect(stepScreen('quiz', -2)).toBe('library');
   });
 });

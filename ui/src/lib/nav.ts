@@ -1,6 +1,6 @@
 // The screens of the app, their order in the sidebar and their shortcuts.
 
-export type ScreenId = 'library' | 'review' | 'quiz' | 'progress' | 'settings';
+export type ScreenId = 'library' | 'review' | 'quiz' | 'progress' | 'highlights' | 'settings';
 
 export interface Screen {
   id: ScreenId;
@@ -14,7 +14,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'review', label: 'Review', key: '2' },
   { id: 'quiz', label: 'Quiz', key: '3' },
   { id: 'progress', label: 'Progress', key: '4' },
-  { id: 'settings', label: 'Settings', key: '5' },
+  { id: 'highlights', label: 'Highlights', key: '5' },
+  { id: 'settings', label: 'Settings', key: '6' },
 ];
 
 export const FIRST_SCREEN: ScreenId = 'library';
@@ -41,7 +42,7 @@ function digitOf(event: ShortcutEvent): string | null {
   return match?.[1] ?? null;
 }
 
-/** Ctrl+1…Ctrl+5 (or Cmd+1…Cmd+5) → the screen to show; null for anything else. */
+/** Ctrl+1…Ctrl+6 (or Cmd+1…Cmd+6) → the screen to show; null for anything else. */
 export function screenForShortcut(event: ShortcutEvent): ScreenId | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
   if (event.ctrlKey && event.metaKey) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockStarts, bodyOffset, codePointLength, segments, selectionSpan } from './textOffsets';
+import { blockStarts, bodyOffset, codePointLength, segments, selectionSpan, type Span } from './textOffsets';
 
 describe('codePointLength', () => {
   it('counts code points, not UTF-16 units', () => {
@@ -81,5 +81,41 @@ describe('DOM offsets', () => {
     expect(selectionSpan(root, selection)).toBeNull();
     outside.remove();
     root.remove();
+  });
+});
+
+describe('segments with several spans', () => {
+  type Tagged = Span & { id: string };
+  const at = (id: string, start: number, end: number): Tagged => ({ id, start, end });
+  const ids = (pieces: { text: string; spans: Tagged[] }[]) => pieces.map((p) => [p.text, p.spans.map((s) => s.id)]);
+
+  it('cuts at every edge, in code points, and lists the spans covering each piece', () => {
+    // Block at body offset 10: "Zhōu Ēnlái 🇨🇳 met Nixon"; a highlight on "Ēnlái 🇨🇳", another on "🇨🇳 met", the source on all.
+    const pieces = segments('Zhōu Ēnlái 🇨🇳 met Nixon', 10, [at('a', 15, 23), at('b', 21, 27), at('source', 10, 33)]);
+    expect(ids(pieces)).toEqual([
+      ['Zhōu ', ['source']],
+      ['Ēnlái ', ['a', 'source']],
+      ['🇨🇳', ['a', 'b', 'source']],
+      [' met', ['b', 'source']],
+      [' Nixon', ['source']],
+    ]);
+    expect(pieces.every((p) => p.marked)).toBe(true);
+  });
+
+  it('leaves unmarked gaps and ignores spans outside the block or empty', () => {
+    const pieces = segments('abcdef', 5, [at('x', 6, 7), at('y', 9, 30), at('far', 40, 50), at('empty', 8, 8)]);
+    expect(pieces.map((p) => [p.text, p.marked])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['cd', false],
+      ['ef', true],
+    ]);
+    expect(segments('abc', 0, [] as Tagged[])).toEqual([{ text: 'abc', marked: false, spans: [] }]);
+  });
+
+  it('keeps the text whole: the pieces join back to the block', () => {
+    const text = 'Günter 👍🏽 Guillaume';
+    const pieces = segments(text, 100, [at('a', 100, 102), at('b', 101, 109), at('c', 107, 118)]);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
   });
 });

@@ -1,6 +1,6 @@
 // Offsets in a document's text are Unicode code points (as in the database and
 // in Rust); the DOM counts UTF-16 units. These helpers convert between the two
-// and cut a block's text around a highlighted span.
+// and cut a block's text around highlighted spans.
 
 /** A span of the document body, in code points, end exclusive. */
 export interface Span {
@@ -8,10 +8,16 @@ export interface Span {
   end: number;
 }
 
-/** A piece of a block's text, marked when it lies inside the highlighted span. */
+/** A piece of a block's text, marked when it lies inside a highlighted span. */
 export interface Segment {
   text: string;
   marked: boolean;
+}
+
+/** A piece of a block's text with every span (of several) that covers it. */
+export interface LayeredSegment<S extends Span> extends Segment {
+  /** The spans covering the whole piece, in the order given. */
+  spans: S[];
 }
 
 /** How many code points `text` has ("🇨🇳" is two, "Zhōu" four). */
@@ -24,8 +30,20 @@ export function codePointLength(text: string): number {
 /**
  * Cuts `text`, which starts at code point `start` of the body, into pieces
  * outside and inside `span`. Without a span (or no overlap) it is one piece.
+ *
+ * Given a list of spans (highlights, which may overlap, and the card-source
+ * highlight), cuts at every span edge instead, and each piece lists the spans
+ * that cover it.
  */
-export function segments(text: string, start: number, span: Span | null): Segment[] {
+export function segments(text: string, start: number, span: Span | null): Segment[];
+export function segments<S extends Span>(text: string, start: number, spans: readonly S[]): LayeredSegment<S>[];
+export function segments<S extends Span>(
+  text: string,
+  start: number,
+  spans: Span | null | readonly S[],
+): Segment[] | LayeredSegment<S>[] {
+  if (Array.isArray(spans)) return layered(text, start, spans as readonly S[]);
+  const span = spans as Span | null;
   if (!span) return [{ text, marked: false }];
   const chars = Array.from(text);
   const from = Math.max(0, Math.min(chars.length, span.start - start));
@@ -35,6 +53,27 @@ export function segments(text: string, start: number, span: Span | null): Segmen
   if (from > 0) out.push({ text: chars.slice(0, from).join(''), marked: false });
   out.push({ text: chars.slice(from, to).join(''), marked: true });
   if (to < chars.length) out.push({ text: chars.slice(to).join(''), marked: false });
+  return out;
+}
+
+function layered<S extends Span>(text: string, start: number, spans: readonly S[]): LayeredSegment<S>[] {
+  const chars = Array.from(text);
+  const clip = (offset: number) => Math.max(0, Math.min(chars.length, offset - start));
+  const inside = spans.filter((s) => clip(s.start) < clip(s.end));
+  if (inside.length === 0) return [{ text, marked: false, spans: [] }];
+  const cuts = new Set<number>([0, chars.length]);
+  for (const s of inside) {
+    cuts.add(clip(s.start));
+    cuts.add(clip(s.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: LayeredSegment<S>[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    const covering = inside.filter((s) => clip(s.start) <= from && clip(s.end) >= to);
+    out.push({ text: chars.slice(from, to).join(''), marked: covering.length > 0, spans: covering });
+  }
   return out;
 }
 

@@ -22,6 +22,11 @@ import type { QuizFeedback } from '../lib/bindings/QuizFeedback';
 import type { QuizQuestion } from '../lib/bindings/QuizQuestion';
 import type { QuizRequest } from '../lib/bindings/QuizRequest';
 import type { QuizSummary } from '../lib/bindings/QuizSummary';
+import type { Annotation } from '../lib/bindings/Annotation';
+import type { AnnotationEdit } from '../lib/bindings/AnnotationEdit';
+import type { HighlightColor } from '../lib/bindings/HighlightColor';
+import type { LibraryAnnotation } from '../lib/bindings/LibraryAnnotation';
+import type { NewAnnotation } from '../lib/bindings/NewAnnotation';
 
 export interface Call {
   cmd: string;
@@ -68,6 +73,14 @@ export interface FakeBackendOptions {
   quizError?: CommandError;
   /** Past quizzes, newest first. */
   quizHistory?: QuizSummary[];
+  /** Every document's highlights. */
+  annotations?: Annotation[];
+  /** create_annotation rejects with this. */
+  annotationError?: CommandError;
+  /** What the save dialog returns (null: cancelled). */
+  savePath?: string | null;
+  /** export_annotations rejects with this. */
+  exportError?: CommandError;
 }
 
 /** A question of the fake quiz: what the UI sees, the answer, and the card's place. */
@@ -82,6 +95,30 @@ export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position'> {
 /** Lower case, no accents, single spaces: how the fake judges typed answers. */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function annotation(id: number, overrides: Partial<Annotation> = {}): Annotation {
+  return {
+    id,
+    documentId: 1,
+    color: 'yellow',
+    note: null,
+    quote: 'Body',
+    start: 0,
+    end: 4,
+    state: 'anchored',
+    createdAt: Date.UTC(2025, 2, 12),
+    updatedAt: Date.UTC(2025, 2, 12),
+    ...overrides,
+  };
+}
+
+/** Reading order, the orphans last (as the core lists them). */
+function byReadingOrder(a: Annotation, b: Annotation): number {
+  const placedA = a.start !== null;
+  const placedB = b.start !== null;
+  if (placedA !== placedB) return placedA ? -1 : 1;
+  return (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0) || a.id - b.id;
 }
 
 export function card(id: number, overrides: Partial<StoredCard> = {}): StoredCard {
@@ -163,6 +200,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   const reviews = options.reviews ?? [];
   let reviewAt = 0;
   const reviewNow = () => reviews[Math.min(reviewAt, reviews.length - 1)] ?? EMPTY_REVIEW;
+  const annotations: Annotation[] = [...(options.annotations ?? [])];
   let nextId = 1000;
   const quizHistory: QuizSummary[] = [...(options.quizHistory ?? [])];
   interface FakeSession {
@@ -178,6 +216,17 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     const found = cards.find((c) => c.id === id);
     if (!found) throw { message: `no card with id ${String(id)}` } satisfies CommandError;
     return found;
+  }
+
+  function findAnnotation(id: unknown): Annotation {
+    const found = annotations.find((a) => a.id === id);
+    if (!found) throw { message: `no highlight with id ${String(id)}` } satisfies CommandError;
+    return found;
+  }
+
+  function documentOf(id: number): { title: string; categoryPath: string[]; body: string } {
+    const summary = documents.find((d) => d.id === id);
+    return { ...fullDocument(id, { ...summary, ...options.fullDocuments?.[id] }) };
   }
 
   function existing(newDoc: NewDocument) {
@@ -411,8 +460,66 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       }
       case 'quiz_history':
         return quizHistory.map((h) => ({ ...h }));
+      case 'create_annotation': {
+        if (options.annotationError) throw options.annotationError;
+        const req = args.annotation as NewAnnotation;
+        const body = Array.from(documentOf(req.documentId).body);
+        if (req.start >= req.end || req.end > body.length) {
+          throw { message: 'The selection is not in this text. Select the words again.' } satisfies CommandError;
+        }
+        const created = annotation(nextId++, {
+          documentId: req.documentId,
+          color: req.color,
+          note: req.note?.trim() ? req.note : null,
+          quote: body.slice(req.start, req.end).join(''),
+          start: req.start,
+          end: req.end,
+        });
+        annotations.push(created);
+        return { ...created };
+      }
+      case 'update_annotation': {
+        const found = findAnnotation(args.id);
+        const edit = args.edit as AnnotationEdit;
+        Object.assign(found, { color: edit.color, note: edit.note?.trim() ? edit.note : null, updatedAt: Date.UTC(2025, 5, 1) });
+        return { ...found };
+      }
+      case 'delete_annotation': {
+        findAnnotation(args.id);
+        annotations.splice(annotations.findIndex((a) => a.id === args.id), 1);
+        return null;
+      }
+      case 'document_annotations':
+        return annotations
+          .filter((a) => a.documentId === args.documentId)
+          .sort(byReadingOrder)
+          .map((a) => ({ ...a }));
+      case 'library_annotations': {
+        const color = (args.color ?? null) as HighlightColor | null;
+        const query = String(args.query ?? '').trim().toLowerCase();
+        return annotations
+          .filter((a) => color === null || a.color === color)
+          .filter((a) => query === '' || `${a.quote}\n${a.note ?? ''}`.toLowerCase().includes(query))
+          .map((a): LibraryAnnotation => {
+            const d = documentOf(a.documentId);
+            return { ...a, documentTitle: d.title, categoryPath: d.categoryPath };
+          })
+          .sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.documentId - b.documentId || byReadingOrder(a, b));
+      }
+      case 'export_annotations': {
+        if (options.exportError) throw options.exportError;
+        const chosen = annotations.filter((a) => args.documentId == null || a.documentId === args.documentId);
+        const path = String(args.path);
+        return {
+          documents: new Set(chosen.map((a) => a.documentId)).size,
+          annotations: chosen.length,
+          path: /\.[a-z]+$/i.test(path) ? path : `${path}.md`,
+        };
+      }
       case 'plugin:dialog|open':
         return options.dialogResult ?? null;
+      case 'plugin:dialog|save':
+        return options.savePath ?? null;
       case 'plugin:store|load':
         return 7;
       case 'plugin:store|get': {
@@ -436,6 +543,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     calls,
     documents,
     cards,
+    annotations,
     settings,
     /** Snapshots of the settings each time the store was saved to disk. */
     saved,

@@ -1,0 +1,264 @@
+//! Highlights and notes, and keeping them on their text when a document's text
+//! changes.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::documents::{category_path, CATEGORY_PATHS};
+use super::Store;
+use crate::anchor::{reanchor_all, Anchoring, Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::annotations::{
+    AnchorState, Annotation, HighlightColor, LibraryAnnotation, ValidAnnotation,
+};
+use crate::error::{Error, Result};
+
+const ANNOTATION_COLUMNS: &str =
+    "a.id, a.document_id, a.color, a.note, a.quote_exact, a.pos_start, a.pos_end,
+     a.anchor_state, a.created_at, a.updated_at";
+
+/// Reading order: placed highlights by position, then the orphans.
+const READING_ORDER: &str = "a.pos_start IS NULL, a.pos_start, a.pos_end, a.id";
+
+fn annotation_of_row(row: &Row<'_>) -> rusqlite::Result<Annotation> {
+    let color: String = row.get(2)?;
+    let state: String = row.get(7)?;
+    Ok(Annotation {
+        id: row.get(0)?,
+        document_id: row.get(1)?,
+        color: HighlightColor::from_db(&color),
+        note: row.get(3)?,
+        quote: row.get(4)?,
+        start: row.get::<_, Option<i64>>(5)?.map(|v| v as usize),
+        end: row.get::<_, Option<i64>>(6)?.map(|v| v as usize),
+        state: AnchorState::from_db(&state),
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+    })
+}
+
+impl Store {
+    pub fn annotation(&self, id: i64) -> Result<Annotation> {
+        self.conn
+            .query_row(
+                &format!("SELECT {ANNOTATION_COLUMNS} FROM annotations a WHERE a.id = ?1"),
+                [id],
+                annotation_of_row,
+            )
+            .optional()?
+            .ok_or(Error::NotFound {
+                what: "highlight",
+                id,
+            })
+    }
+
+    /// Stores a new highlight on the document's current revision; returns its id.
+    pub fn insert_annotation(
+        &mut self,
+        document_id: i64,
+        valid: &ValidAnnotation,
+        now: i64,
+    ) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let revision: i64 = tx
+            .query_row(
+                "SELECT revision FROM documents WHERE id = ?1",
+                [document_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(Error::NotFound {
+                what: "document",
+                id: document_id,
+            })?;
+        let quote = &valid.selectors.quote;
+        let position = valid.selectors.position;
+        tx.execute(
+            "INSERT INTO annotations (document_id, color, note, quote_exact, quote_prefix, quote_suffix,
+                                      pos_start, pos_end, anchor_state, anchored_revision, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            params![
+                document_id,
+                valid.color.as_str(),
+                valid.note,
+                quote.exact,
+                quote.prefix,
+                quote.suffix,
+                position.map(|p| p.start as i64),
+                position.map(|p| p.end as i64),
+                if position.is_some() { AnchorState::Anchored } else { AnchorState::Orphaned }.as_str(),
+                revision,
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Sets a highlight's colour and note.
+    pub fn update_annotation(
+        &mut self,
+        id: i64,
+        color: HighlightColor,
+        note: Option<&str>,
+        now: i64,
+    ) -> Result<()> {
+        let found = self.conn.execute(
+            "UPDATE annotations SET color = ?2, note = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, color.as_str(), note, now],
+        )?;
+        match found {
+            0 => Err(Error::NotFound {
+                what: "highlight",
+                id,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn delete_annotation(&mut self, id: i64) -> Result<()> {
+        match self
+            .conn
+            .execute("DELETE FROM annotations WHERE id = ?1", [id])?
+        {
+            0 => Err(Error::NotFound {
+                what: "highlight",
+                id,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// A document's highlights in reading order, the orphans last.
+    pub fn document_annotations(&self, document_id: i64) -> Result<Vec<Annotation>> {
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+            [document_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::NotFound {
+                what: "document",
+                id: document_id,
+            });
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ANNOTATION_COLUMNS} FROM annotations a WHERE a.document_id = ?1 ORDER BY {READING_ORDER}"
+        ))?;
+        let rows = stmt.query_map([document_id], annotation_of_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every highlight (of one colour, if given) with its document's title and
+    /// category: documents by title, each one's highlights in reading order.
+    pub fn library_annotations(
+        &self,
+        color: Option<HighlightColor>,
+    ) -> Result<Vec<LibraryAnnotation>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{CATEGORY_PATHS}
+             SELECT {ANNOTATION_COLUMNS}, d.title, p.path
+             FROM annotations a
+             JOIN documents d ON d.id = a.document_id
+             LEFT JOIN category_paths p ON p.id = d.category_id
+             WHERE ?1 IS NULL OR a.color = ?1
+             ORDER BY d.title COLLATE NOCASE, d.id, {READING_ORDER}"
+        ))?;
+        let rows = stmt.query_map([color.map(HighlightColor::as_str)], |row| {
+            Ok(LibraryAnnotation {
+                annotation: annotation_of_row(row)?,
+                document_title: row.get(10)?,
+                category_path: category_path(row.get(11)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// After a document's text changed to `body` (its revision `revision`): every
+/// highlight is found again ([`crate::anchor::reanchor`]: at its old position,
+/// else its exact quote chosen by context, else an edited version of it scoring
+/// at least [`crate::anchor::MIN_SCORE`]) and takes its new position and the
+/// quote and context found there; the others become orphans, keeping the quote
+/// and note they had (never moved to a guess). Orphans are tried again too, by
+/// their quote. Runs in the caller's transaction. Returns how many are orphaned.
+pub(super) fn reanchor_annotations(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    body: &str,
+    revision: i64,
+    now: i64,
+) -> Result<usize> {
+    type Stored = (i64, Selectors, String);
+    let stored: Vec<Stored> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, quote_exact, quote_prefix, quote_suffix, pos_start, pos_end, anchor_state
+             FROM annotations WHERE document_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([document_id], |r| {
+            let start: Option<i64> = r.get(4)?;
+            let end: Option<i64> = r.get(5)?;
+            let position = start.zip(end).map(|(s, e)| TextPositionSelector {
+                start: s as usize,
+                end: e as usize,
+            });
+            let quote = TextQuoteSelector {
+                exact: r.get(1)?,
+                prefix: r.get(2)?,
+                suffix: r.get(3)?,
+            };
+            Ok((r.get(0)?, Selectors { quote, position }, r.get(6)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if stored.is_empty() {
+        return Ok(0);
+    }
+    let selectors: Vec<Selectors> = stored.iter().map(|(_, s, _)| s.clone()).collect();
+    let anchorings = reanchor_all(body, &selectors);
+    let mut orphaned = 0;
+    for ((id, old, state), anchoring) in stored.iter().zip(anchorings) {
+        // What the highlight covers now: the new text and its context. (A range
+        // that cannot be described would be a bug in the anchoring; the
+        // highlight is then orphaned rather than the import failing.)
+        let now_placed = match anchoring {
+            Anchoring::Anchored { start, end, .. } => Selectors::describe(body, start, end).ok(),
+            Anchoring::Orphaned { .. } => None,
+        };
+        match now_placed
+            .as_ref()
+            .and_then(|s| s.position.map(|p| (p, &s.quote)))
+        {
+            Some((position, q)) => {
+                // The learner sees a change when the quote's words or its state changed, not a shift.
+                let changed = old.quote.exact != q.exact || state != "anchored";
+                tx.execute(
+                    "UPDATE annotations SET pos_start = ?2, pos_end = ?3, quote_exact = ?4, quote_prefix = ?5,
+                            quote_suffix = ?6, anchor_state = 'anchored', anchored_revision = ?7,
+                            updated_at = CASE WHEN ?8 THEN ?9 ELSE updated_at END
+                     WHERE id = ?1",
+                    params![
+                        id,
+                        position.start as i64,
+                        position.end as i64,
+                        q.exact,
+                        q.prefix,
+                        q.suffix,
+                        revision,
+                        changed,
+                        now
+                    ],
+                )?;
+            }
+            None => {
+                orphaned += 1;
+                tx.execute(
+                    "UPDATE annotations SET pos_start = NULL, pos_end = NULL, anchor_state = 'orphaned',
+                            updated_at = CASE WHEN anchor_state = 'orphaned' THEN updated_at ELSE ?2 END
+                     WHERE id = ?1",
+                    params![id, now],
+                )?;
+            }
+        }
+    }
+    Ok(orphaned)
+}
