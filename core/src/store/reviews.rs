@@ -1,7 +1,7 @@
 //! Reviews: the scheduling rows of accepted cards, the review log, undo,
 //! suspending and burying, and the active scheduler preset.
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
@@ -57,6 +57,27 @@ fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {
         lapses: row.get(at + 6)?,
         last_review_at: row.get(at + 7)?,
     })
+}
+
+/// Writes the scheduler's columns of a card's `card_schedule` row (and lifts a
+/// burial: an answered card is not hidden any more). Returns the rows changed.
+fn write_schedule(tx: &Transaction<'_>, card_id: i64, s: &Schedule) -> Result<usize> {
+    Ok(tx.execute(
+        "UPDATE card_schedule SET state = ?2, due = ?3, stability = ?4, difficulty = ?5, step = ?6, reps = ?7,
+                                  lapses = ?8, last_review_at = ?9, buried_until = NULL
+         WHERE card_id = ?1",
+        params![
+            card_id,
+            s.state.as_str(),
+            s.due,
+            s.stability.map(f64::from),
+            s.difficulty.map(f64::from),
+            s.step,
+            s.reps,
+            s.lapses,
+            s.last_review_at
+        ],
+    )?)
 }
 
 /// Accepted, not suspended, not buried at `now`.
@@ -128,7 +149,6 @@ impl Store {
         origin: AnswerOrigin,
     ) -> Result<i64> {
         let prior = serde_json::to_string(before).map_err(|e| Error::Invalid(format!("could not keep the card's state for undo: {e}")))?;
-        let s = &outcome.schedule;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after, stability,
@@ -151,23 +171,7 @@ impl Store {
             ],
         )?;
         let log_id = tx.last_insert_rowid();
-        let changed = tx.execute(
-            "UPDATE card_schedule SET state = ?2, due = ?3, stability = ?4, difficulty = ?5, step = ?6, reps = ?7,
-                                      lapses = ?8, last_review_at = ?9, buried_until = NULL
-             WHERE card_id = ?1",
-            params![
-                outcome.card_id,
-                s.state.as_str(),
-                s.due,
-                s.stability.map(f64::from),
-                s.difficulty.map(f64::from),
-                s.step,
-                s.reps,
-                s.lapses,
-                s.last_review_at
-            ],
-        )?;
-        if changed == 0 {
+        if write_schedule(&tx, outcome.card_id, &outcome.schedule)? == 0 {
             return Err(Error::NotFound { what: "card in the deck", id: outcome.card_id });
         }
         tx.commit()?;
@@ -189,22 +193,7 @@ impl Store {
         let Some((log_id, card_id, Some(prior))) = last else { return Ok(None) };
         let s: Schedule = serde_json::from_str(&prior)
             .map_err(|e| Error::Invalid(format!("the last answer cannot be undone: its saved state is unreadable ({e})")))?;
-        tx.execute(
-            "UPDATE card_schedule SET state = ?2, due = ?3, stability = ?4, difficulty = ?5, step = ?6, reps = ?7,
-                                      lapses = ?8, last_review_at = ?9
-             WHERE card_id = ?1",
-            params![
-                card_id,
-                s.state.as_str(),
-                s.due,
-                s.stability.map(f64::from),
-                s.difficulty.map(f64::from),
-                s.step,
-                s.reps,
-                s.lapses,
-                s.last_review_at
-            ],
-        )?;
+        write_schedule(&tx, card_id, &s)?;
         tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
         tx.commit()?;
         Ok(Some(card_id))
