@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod commands;
 pub mod gui;
+mod quiz_cli;
 mod review_cli;
 
 use std::process::ExitCode;

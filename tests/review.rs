@@ -89,3 +89,30 @@ fn killing_the_review_process_after_an_answer_loses_nothing() {
     assert_eq!(store.integrity_check().unwrap(), "ok");
     assert_eq!(store.review_count().unwrap(), N as u64);
 }
+
+#[test]
+fn a_quiz_in_the_terminal_prints_its_result_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("quiz.sqlite3");
+    deck(&db);
+    let mut child = clio(&db)
+        .args(["quiz", "--scope", "all", "--count", "3", "--format", "typed", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"no idea\nno idea\nno idea\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((result["correct"].as_i64(), result["total"].as_i64()), (Some(0), Some(3)));
+    assert_eq!(result["missed"].as_array().unwrap().len(), 3);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3 questions"));
+    // A quiz does not touch the schedule unless asked.
+    assert_eq!(Store::open(&db).unwrap().review_count().unwrap(), 0);
+
+    let bad = clio(&db).args(["quiz", "--scope", "decade:1950"]).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("use all, document:ID, category:PATH or due:DAYS"));
+}

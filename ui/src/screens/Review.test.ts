@@ -108,6 +108,18 @@ describe('the review screen', () => {
     expect(await screen.findByText(/2 reviews spread over 2 days/)).toBeInTheDocument();
   });
 
+  it('offers to fit the schedule once enough reviews exist, and reports the log loss', async () => {
+    const { backend, user } = await openReview({
+      reviews: [status(null, 0)],
+      due: { today: { new: 0, learning: 0, review: 0 }, overdue: 0, canOptimize: true, reviewCount: 1200 },
+    });
+    await user.click(await screen.findByTestId('optimize-run'));
+    expect(await screen.findByTestId('optimize-result')).toHaveTextContent(
+      'Log loss 0.352 → 0.318 on 1,200 reviews: your schedule now uses the new parameters.',
+    );
+    expect(backend.callsTo('optimize_parameters')).toHaveLength(1);
+  });
+
   it('says when there is nothing to review', async () => {
     await openReview({ reviews: [status(null, 0)] });
     expect(await screen.findByTestId('review-done')).toHaveTextContent('Nothing to review');

@@ -369,6 +369,8 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       }
       case 'due_summary':
         return options.due ?? { today: { new: 0, learning: 0, review: 0 }, overdue: 0, canOptimize: false, reviewCount: 0 };
+      case 'optimize_parameters':
+        return { reviewsUsed: 1200, logLossBefore: 0.352, logLossAfter: 0.318, parameters: [], adopted: true };
       case 'spread_backlog':
         return { moves: [[1, 0], [2, 0]], perDay: [1, 1] };
       case 'start_quiz': {
