@@ -87,6 +87,9 @@ pub struct ReviewSession {
     intraday: Vec<(i64, i64)>,
     /// This session's answers, newest last, for undo.
     answered_ids: Vec<i64>,
+    /// The card the last status showed: the one an answer may grade, even if a
+    /// learning card fell due while the learner was thinking.
+    shown: Option<i64>,
 }
 
 impl ReviewSession {
@@ -107,7 +110,7 @@ impl ReviewSession {
             .filter(|c| c.schedule.state.is_intraday() && !order.contains(&c.card_id))
             .map(|c| (c.schedule.due.unwrap_or(now), c.card_id))
             .collect();
-        Ok(ReviewSession { scheduler, day_start, queue, intraday, answered_ids: Vec::new() })
+        Ok(ReviewSession { scheduler, day_start, queue, intraday, answered_ids: Vec::new(), shown: None })
     }
 
     /// The ids of the next `n` cards in today's queue (learning cards due later excluded).
@@ -139,9 +142,10 @@ impl ReviewSession {
         }
     }
 
-    /// The session as the screen shows it.
-    pub fn status(&self, store: &Store, now: i64, mode: ReviewMode) -> Result<ReviewStatus> {
-        let card = match self.next_id(now) {
+    /// The session as the screen shows it; the card in it is the one to answer.
+    pub fn status(&mut self, store: &Store, now: i64, mode: ReviewMode) -> Result<ReviewStatus> {
+        self.shown = self.next_id(now);
+        let card = match self.shown {
             Some(id) => Some(self.review_card(store, id, now, mode)?),
             None => None,
         };
@@ -172,7 +176,8 @@ impl ReviewSession {
     }
 
     /// Records an answer (one transaction) and moves on. Only the card on
-    /// screen may be answered, so a double key press cannot grade twice.
+    /// screen (the last status's, or the next one when no status was asked
+    /// for) may be answered, so a double key press cannot grade twice.
     pub fn answer(
         &mut self,
         store: &mut Store,
@@ -182,7 +187,7 @@ impl ReviewSession {
         duration_ms: Option<i64>,
         mode: ReviewMode,
     ) -> Result<()> {
-        if self.next_id(now) != Some(card_id) {
+        if self.shown.or_else(|| self.next_id(now)) != Some(card_id) {
             return Err(Error::Invalid(format!(
                 "card {card_id} is not the one being reviewed now; it may have been answered already. Carry on with the card shown."
             )));
@@ -198,6 +203,7 @@ impl ReviewSession {
             }
         }
         self.answered_ids.push(card_id);
+        self.shown = None;
         Ok(())
     }
 
@@ -212,12 +218,14 @@ impl ReviewSession {
         self.remove(card_id);
         let state = store.schedule_of(card_id)?.state;
         self.queue.push_front((card_id, state));
+        self.shown = None;
         Ok(true)
     }
 
     /// Takes a card out of today's session (suspended or buried).
     pub fn skip(&mut self, card_id: i64) {
         self.remove(card_id);
+        self.shown = None;
     }
 
     fn remove(&mut self, card_id: i64) {

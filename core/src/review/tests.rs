@@ -27,14 +27,14 @@ fn start(store: &Store, now: i64) -> ReviewSession {
     ReviewSession::start(store, scheduler_config(store).unwrap(), now).unwrap()
 }
 
-fn shown(session: &ReviewSession, store: &Store, now: i64) -> Option<i64> {
+fn shown(session: &mut ReviewSession, store: &Store, now: i64) -> Option<i64> {
     session.status(store, now, ReviewMode::Reveal).unwrap().card.map(|c| c.card.card.id)
 }
 
 #[test]
 fn new_cards_come_in_the_order_they_were_accepted_with_interval_labels() {
     let (store, ids) = deck(3);
-    let session = start(&store, NOON);
+    let mut session = start(&store, NOON);
     assert_eq!(session.counts(), QueueCounts { new: 3, learning: 0, review: 0 });
     let status = session.status(&store, NOON, ReviewMode::Reveal).unwrap();
     let card = status.card.unwrap();
@@ -53,7 +53,7 @@ fn a_learning_card_comes_back_after_its_step_and_the_log_keeps_every_answer() {
     let mut session = start(&store, NOON);
     session.answer(&mut store, ids[0], Rating::Good, NOON, Some(4_000), ReviewMode::Reveal).unwrap();
     assert_eq!(store.schedule_of(ids[0]).unwrap().state, QueueState::Learning);
-    assert_eq!(shown(&session, &store, NOON + 1_000), Some(ids[1]));
+    assert_eq!(shown(&mut session, &store, NOON + 1_000), Some(ids[1]));
     session.answer(&mut store, ids[1], Rating::Easy, NOON + 1_000, None, ReviewMode::Reveal).unwrap();
     assert_eq!(store.schedule_of(ids[1]).unwrap().state, QueueState::Review);
 
@@ -78,7 +78,7 @@ fn undo_restores_the_card_and_shows_it_again() {
     assert!(session.undo(&mut store).unwrap());
     assert_eq!(store.review_count().unwrap(), 0);
     assert_eq!(store.schedule_of(ids[0]).unwrap(), crate::schedule::Schedule::new_card());
-    assert_eq!(shown(&session, &store, NOON), Some(ids[0]));
+    assert_eq!(shown(&mut session, &store, NOON), Some(ids[0]));
     assert_eq!(session.counts().new, 2);
     assert!(!session.undo(&mut store).unwrap(), "nothing more to undo");
 }
@@ -142,7 +142,7 @@ fn choice_mode_offers_the_answer_among_distractors_of_its_kind() {
         .find(|c| c.answer == "May 1949" || c.answer == "1949")
         .expect("a card on the end of the blockade");
     cards::accept(&mut store, &[card.id], NOON).unwrap();
-    let session = start(&store, NOON);
+    let mut session = start(&store, NOON);
     let shown = session.status(&store, NOON, ReviewMode::Choice).unwrap().card.unwrap();
     assert_eq!(shown.choices.len(), 4, "{:?}", shown.choices);
     assert!(shown.choices.contains(&card.answer));
@@ -159,4 +159,17 @@ fn optimizing_on_a_short_log_keeps_the_default_parameters() {
         Err(e) => assert!(e.to_string().contains("review"), "{e}"),
     }
     assert_eq!(store.active_parameters().unwrap().0, Vec::<f32>::new());
+}
+
+#[test]
+fn the_card_on_screen_can_be_answered_after_a_learning_card_fell_due() {
+    let (mut store, ids) = deck(3);
+    let mut session = start(&store, NOON);
+    session.status(&store, NOON, ReviewMode::Reveal).unwrap();
+    session.answer(&mut store, ids[0], Rating::Again, NOON, None, ReviewMode::Reveal).unwrap(); // back in 1 minute
+    assert_eq!(shown(&mut session, &store, NOON + 1_000), Some(ids[1]));
+    // The learner thinks for two minutes: the first card is due again meanwhile,
+    // but the answer is for the card on screen.
+    session.answer(&mut store, ids[1], Rating::Good, NOON + 2 * MINUTE_MS, None, ReviewMode::Reveal).unwrap();
+    assert_eq!(shown(&mut session, &store, NOON + 2 * MINUTE_MS), Some(ids[0]), "then the learning card");
 }
