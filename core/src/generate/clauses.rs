@@ -158,6 +158,10 @@ fn verb_at(toks: &[Token], start: usize, j: usize) -> Option<Verb> {
                     | "highly"
                     | "so"
                     | "than"
+                    // "the first organised group": a participle after an ordinal.
+                    | "first"
+                    | "last"
+                    | "only"
             )
         });
     if is_aux(&t.lower) {
@@ -522,7 +526,10 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
             });
         } else if t.is_word()
             && (SUBORDINATORS.contains(&t.lower.as_str()) && j > start
-                || t.lower == "that" && j > start + 1)
+                || t.lower == "that" && j > start + 1
+                // "The mechanism by which X was spread was …": the verb found
+                // next belongs to the relative clause.
+                || matches!(t.lower.as_str(), "which" | "whom" | "whose") && j > start)
         {
             return None;
         }
@@ -555,7 +562,11 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     let mut main_start = 0;
     let mut intro = None;
     let first = toks[0].lower.as_str();
-    if PREPOSITIONS.contains(&first)
+    if let Some(t) = fronted_time_end(toks, n) {
+        // "In 1066 William invaded England": a date without a comma is the intro.
+        main_start = t;
+        intro = Some((0, t));
+    } else if PREPOSITIONS.contains(&first)
         || SUBORDINATORS.contains(&first)
         || is_adverb(&toks[0])
         || ADVERB_INTROS.contains(&first)
@@ -672,6 +683,64 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     out
 }
 
+/// Where a fronted time phrase with no comma after it ends: "In 1066", "By April
+/// 1191", "In the early 11th century", followed by the subject (a name or an
+/// article). None for any other start.
+fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
+    const TIME_PREPS: &[&str] = &[
+        "in", "on", "by", "after", "before", "until", "since", "during",
+    ];
+    if !TIME_PREPS.contains(&toks.first()?.lower.as_str()) {
+        return None;
+    }
+    let mut k = 1;
+    while k < n && matches!(toks[k].lower.as_str(), "the" | "early" | "late" | "mid") {
+        k += 1;
+    }
+    let start = k;
+    let mut year = false;
+    while k < n && k - start < 4 {
+        let t = &toks[k];
+        let month = t.is_capitalised()
+            && matches!(
+                t.lower.as_str(),
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            );
+        let number =
+            t.kind == TokKind::Number && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if number {
+            // A year, a decade or an ordinal ("11th") ends the phrase; a day does not.
+            let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            year = digits.len() >= 3 || t.text.ends_with('s');
+        } else if month {
+            year = false;
+        } else if matches!(t.lower.as_str(), "century" | "ad" | "bc") && k > start {
+            year = true;
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    let next = toks.get(k)?;
+    let subject_next = next.is_capitalised()
+        || matches!(
+            next.lower.as_str(),
+            "the" | "a" | "an" | "he" | "she" | "it" | "they" | "his" | "her" | "its" | "their"
+        );
+    (year && k > start && k < n && subject_next).then_some(k)
+}
+
 /// Pushes a clause, splitting "X captured Y and executed Z" into two with one subject.
 fn push_with_coordination(toks: &[Token], mut c: Clause, n: usize, out: &mut Vec<Clause>) {
     let lex = lexicon();
@@ -681,6 +750,13 @@ fn push_with_coordination(toks: &[Token], mut c: Clause, n: usize, out: &mut Vec
             let nt = &toks[k + 1];
             if nt.is_word() && !nt.is_capitalised() {
                 if let Some(l) = lex.past_lemma(&nt.lower) {
+                    // "were protected by Charlemagne and founded a school": the second
+                    // predicate is no part of the first; "were captured and executed"
+                    // shares its auxiliary and stays whole.
+                    if matches!(c.verb, Verb::Aux(_)) && k > a + 1 {
+                        c.rest.1 = if toks[k - 1].is_punct(",") { k - 1 } else { k };
+                        break;
+                    }
                     if matches!(c.verb, Verb::Past(..)) {
                         let end = clause_end(toks, k + 1, n);
                         let second = Clause {
