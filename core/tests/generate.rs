@@ -22,6 +22,7 @@ const ALL: &[&str] = &[
     HUGUENOTS,
     SPLIT,
     SHORTER,
+    SHAPES,
 ];
 
 fn cards(text: &str) -> Vec<Card> {
@@ -441,6 +442,7 @@ fn typescript_types_use_numbers_and_string_kinds() {
 }
 
 const SHORTER: &str = include_str!("fixtures/generate/shorter.txt");
+const SHAPES: &str = include_str!("fixtures/generate/shapes.txt");
 
 fn show(cards: &[Card]) -> String {
     cards
@@ -539,6 +541,104 @@ fn a_cloze_cut_after_the_answer_keeps_its_verb() {
     assert!(
         cs.iter()
             .any(|c| c.source_sentence.starts_with("The envoys")),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn modifiers_between_a_preposition_and_the_answer_go_with_it() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "Where did the Ottoman army march?").answer,
+        "Hungary"
+    );
+    // An office before a name makes it a person: "By whom", not "What".
+    assert_eq!(
+        find(&cs, "By whom was the rebellion crushed?").answer,
+        "Agricola"
+    );
+}
+
+#[test]
+fn passive_agents_are_asked_with_by_whom() {
+    let cs = cards(SHAPES);
+    // "and founded …" joins a second predicate: the question stops at the agent.
+    assert_eq!(
+        find(&cs, "By whom were the monks protected?").answer,
+        "Charlemagne"
+    );
+    assert!(
+        !cs.iter()
+            .any(|c| !c.prompt.contains("_____") && c.prompt.contains("and founded")),
+        "{}",
+        show(&cs)
+    );
+    // A perfect passive keeps its auxiliary and "been".
+    assert_eq!(
+        find(&cs, "By whom had the city been besieged for months?").answer,
+        "Saladin"
+    );
+    assert_eq!(
+        find(&cs, "To whom was the island sold?").answer,
+        "Hanseatic League"
+    );
+}
+
+#[test]
+fn a_person_before_an_office_and_a_person_named_are_asked_with_who() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "Who did King Henry appoint archbishop of Canterbury?").answer,
+        "Thomas Becket"
+    );
+    // "A Frankish monk named Alcuin taught …": the irregular past stays as written.
+    assert_eq!(
+        find(&cs, "Who taught the sons of the king?").answer,
+        "Alcuin"
+    );
+}
+
+#[test]
+fn a_fronted_date_without_a_comma_is_the_intro() {
+    let cs = cards(SHAPES);
+    // Irregular verb: "took" → "did … take".
+    assert_eq!(
+        find(&cs, "In what year did the Ottomans take Constantinople?").answer,
+        "1453"
+    );
+    // "the first elected congress": a participle after an ordinal is no verb.
+    assert_eq!(
+        find(
+            &cs,
+            "On what date did the first elected congress declare independence?"
+        )
+        .answer,
+        "4 July 1776"
+    );
+    // "In 1190 he drowned": the pronoun after the date is resolved.
+    assert_eq!(
+        find(
+            &cs,
+            "In what year did Frederick Barbarossa drown in the Saleph river?"
+        )
+        .answer,
+        "1190"
+    );
+}
+
+#[test]
+fn a_place_located_by_an_appositive_is_asked_where() {
+    let cs = cards(SHAPES);
+    assert_eq!(find(&cs, "In which country is Verdun?").answer, "France");
+}
+
+#[test]
+fn a_relative_clause_inside_the_subject_gives_no_question() {
+    let cs = cards(SHAPES);
+    assert!(
+        !cs.iter()
+            .any(|c| !c.prompt.contains("_____") && c.prompt.contains("by which")),
         "{}",
         show(&cs)
     );

@@ -3,7 +3,10 @@
 use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
-use super::forms::{nominal_question, relative_question, relative_time_question, term_questions};
+use super::forms::{
+    appositive_place_question, nominal_question, relative_question, relative_time_question,
+    term_questions,
+};
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
 use super::questions::{answer_text, question, Candidate};
@@ -150,7 +153,8 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 .filter_map(|c| question(&ctx, c, e))
                 .chain(nominal_question(&ctx, e))
                 .chain(relative_question(&ctx, e))
-                .chain(relative_time_question(&ctx, e));
+                .chain(relative_time_question(&ctx, e))
+                .chain(appositive_place_question(&ctx, e));
             {
                 for b in built {
                     let mut pieces = b.pieces;

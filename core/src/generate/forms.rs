@@ -6,7 +6,9 @@ use super::clauses::{relative_predicate, Clause, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
 use super::pronouns::{Ctx, PRONOUNS};
-use super::questions::{intro_prefix, inverted, is_possessive, time_phrase, time_wh, Built};
+use super::questions::{
+    intro_prefix, inverted, is_country, is_possessive, time_phrase, time_wh, Built,
+};
 use super::render::{ends_with_q, trim_after, trim_relative, Piece};
 use super::text::Sentence;
 use super::tokens::TokKind;
@@ -395,4 +397,57 @@ pub(super) fn nominal_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         }
     }
     None
+}
+
+/// "… gave their name to Normandy, a region in France" → "In which country is
+/// Normandy?": a place described by an appositive that locates it in another place.
+pub(super) fn appositive_place_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    if e.kind != EntityKind::Place || e.start < 4 {
+        return None;
+    }
+    if !matches!(s.tokens[e.start - 1].lower.as_str(), "in" | "on" | "near") {
+        return None;
+    }
+    // Back over the appositive's noun ("a small town", "the capital") to its article.
+    let mut k = e.start - 1;
+    while k > 0 && e.start - 1 - k < 4 {
+        let t = &s.tokens[k - 1];
+        if matches!(t.lower.as_str(), "a" | "an" | "the") {
+            break;
+        }
+        if !t.is_word() || t.is_capitalised() || lex.is_function(&t.lower) {
+            return None;
+        }
+        k -= 1;
+    }
+    let article = k.checked_sub(1)?;
+    if article < 2
+        || !matches!(s.tokens[article].lower.as_str(), "a" | "an" | "the")
+        || article + 1 >= e.start - 1
+        || !s.tokens[article - 1].is_punct(",")
+    {
+        return None;
+    }
+    // The place described ends right before the comma.
+    let described = s
+        .entities
+        .iter()
+        .find(|o| o.end == article - 1 && matches!(o.kind, EntityKind::Place | EntityKind::Name))?;
+    if is_possessive(s, described) {
+        return None;
+    }
+    let wh = if is_country(s, e) {
+        "In which country"
+    } else {
+        "Where"
+    };
+    let mut p = vec![Piece::Text(wh.into()), Piece::Text("is".into())];
+    p.extend((described.start..described.end).map(Piece::Tok));
+    Some(Built {
+        pieces: ends_with_q(p),
+        resolved: false,
+        form: 0.9,
+    })
 }

@@ -340,7 +340,20 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             .copied()
             .filter(|&k| !matches!(s.tokens[k].lower.as_str(), "the" | "a" | "an"))
             .collect();
-        if title.is_some() && !content.is_empty() {
+        // "A Norman named Oursel led …" → "Who led …?"
+        let named = e.start > c.subj.0
+            && matches!(
+                s.tokens[e.start - 1].lower.as_str(),
+                "named" | "called" | "nicknamed"
+            );
+        if named {
+            let person = e.kind == EntityKind::Name
+                && e.start >= 2
+                && names_a_person(&s.tokens[e.start - 2]);
+            p.push(Piece::Text(
+                if person { "Who" } else { wh_word(e.kind) }.into(),
+            ));
+        } else if title.is_some() && !content.is_empty() {
             p.push(Piece::Text("Which".into()));
             p.extend(content.iter().map(|&k| Piece::Tok(k)));
         } else if content.is_empty() {
@@ -413,7 +426,7 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     if !in_rest {
         return None;
     }
-    let (ra, rb) = c.rest;
+    let ra = c.rest.0;
     // Skip modifiers before the entity.
     let mut a = e.start;
     while a > ra
@@ -422,15 +435,41 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     {
         a -= 1;
     }
+    // "fled to southern Italy", "stopped by the Byzantine general Alexius": the
+    // modifiers between a preposition and the entity go with the entity.
+    if let Some(m) = modifiers_after_preposition(s, ra, a) {
+        a = m;
+    }
+    // "by the Roman general Agricola": a name after an office is a person's.
+    let kind = if e.kind == EntityKind::Name
+        && (e.title.is_some() || (a..e.start).any(|k| lex.is_title(&s.tokens[k].lower)))
+    {
+        EntityKind::Person
+    } else {
+        e.kind
+    };
+    let e = &Entity { kind, ..e.clone() };
     let prev = if a > ra {
         Some(s.tokens[a - 1].lower.as_str())
     } else {
         None
     };
+    // "patronised by Robert and founded a school": an "and" before a verb joins two
+    // predicates, not two names; the question stops at the entity.
+    let joins_predicate =
+        s.tokens.get(e.end).is_some_and(|n| n.lower == "and") && starts_predicate(s, e.end + 1);
+    let c = &if joins_predicate {
+        let mut short = c.clone();
+        short.rest.1 = e.end;
+        short
+    } else {
+        c.clone()
+    };
+    let rb = c.rest.1;
     let coordinated = s
         .tokens
         .get(e.end)
-        .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "&"))
+        .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "&") && !joins_predicate)
         || (s.tokens.get(e.end).is_some_and(|n| n.is_punct(","))
             && s.tokens.get(e.end + 1).is_some_and(|n| n.is_capitalised()))
         || (e.start > ra && matches!(s.tokens[e.start - 1].lower.as_str(), "and" | "or"));
@@ -441,6 +480,8 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         let n = &s.tokens[e.end];
         (n.kind == TokKind::Punct && !matches!(n.text.as_str(), "-" | "–" | "'" | "’"))
             || lex.is_function(&n.lower) && n.lower != "of"
+            // "appointed Robert archbishop of Canterbury": an office after a person.
+            || e.kind == EntityKind::Person && !n.is_capitalised() && lex.is_title(&n.lower)
     };
     // Number as object: "killed 25,000 people" → "How many people did … kill?"
     if e.kind == EntityKind::Number {
@@ -552,10 +593,16 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             form = 0.7;
         }
         Some("by")
-            if matches!(
+            if (matches!(
                 e.kind,
                 EntityKind::Person | EntityKind::Group | EntityKind::Organization
-            ) && matches!(aux_lower, Some("was" | "were" | "is" | "are")) =>
+            )
+                // "besieged by Saladin": a one-word name as a passive's agent.
+                || e.kind == EntityKind::Name && e.end == e.start + 1)
+                && (matches!(aux_lower, Some("was" | "were" | "is" | "are"))
+                // "had been taken prisoner by …": a passive with a perfect.
+                || aux_lower.is_some()
+                    && s.tokens[ra..a - 1].iter().any(|t| t.lower == "been")) =>
         {
             if !follows_ok {
                 return None;
@@ -568,7 +615,10 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             remove = (a - 1, e.end);
             form = 0.8;
         }
-        Some(p @ ("to" | "with" | "against" | "for" | "under")) if e.kind == EntityKind::Person => {
+        Some(p @ ("to" | "with" | "against" | "for" | "under"))
+            if matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                || e.kind == EntityKind::Group && s.tokens[e.end - 1].lower.ends_with('s') =>
+        {
             if !follows_ok {
                 return None;
             }
@@ -654,4 +704,100 @@ pub(super) fn unit_end(s: &Sentence, u: usize) -> usize {
         }
         _ => u + 1,
     }
+}
+
+/// Prepositions a place, person or group can follow with modifiers in between.
+const MODIFIED_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "within",
+    "throughout",
+    "into",
+    "to",
+    "towards",
+    "toward",
+    "across",
+    "through",
+    "from",
+    "by",
+    "with",
+    "against",
+    "for",
+    "under",
+];
+
+/// Where a phrase "PREP the southern" or "PREP the Byzantine general" before token
+/// `a` starts: up to three modifiers (an article, lower-case adjectives, a
+/// nationality, an office) between a preposition and the entity. None when no
+/// preposition comes first or no modifier stands in between.
+pub(super) fn modifiers_after_preposition(s: &Sentence, lo: usize, a: usize) -> Option<usize> {
+    let lex = lexicon();
+    let mut m = a;
+    while m > lo + 1 && a - m < 3 {
+        let t = &s.tokens[m - 1];
+        let modifier = t.is_word()
+            && (t.lower == "the"
+                || lex.is_title(&t.lower)
+                || lex.is_demonym(&t.text)
+                || !t.is_capitalised()
+                    && !lex.is_function(&t.lower)
+                    && !super::lexicon::is_aux(&t.lower)
+                    && lex.past_lemma(&t.lower).is_none()
+                    && !t.lower.ends_with("ing")
+                    && !t.lower.ends_with('s'));
+        if !modifier {
+            break;
+        }
+        m -= 1;
+    }
+    (m < a && m > lo && MODIFIED_PREPS.contains(&s.tokens[m - 1].lower.as_str())).then_some(m)
+}
+
+/// Whether token `k` opens a predicate: a finite verb or auxiliary ("and founded",
+/// "and was"), not another name of a list.
+pub(super) fn starts_predicate(s: &Sentence, k: usize) -> bool {
+    let lex = lexicon();
+    s.tokens.get(k).is_some_and(|t| {
+        t.is_word()
+            && !t.is_capitalised()
+            && (lex.past_lemma(&t.lower).is_some() && !t.lower.ends_with("ing")
+                || matches!(
+                    t.lower.as_str(),
+                    "was" | "were" | "had" | "is" | "are" | "has"
+                ))
+    })
+}
+
+/// Whether a noun before "named" is a person: a nationality, an office or a word for a
+/// person ("a Frankish monk named Alcuin", "a Norman named Oursel").
+fn names_a_person(t: &super::tokens::Token) -> bool {
+    let lex = lexicon();
+    lex.is_demonym(&t.text)
+        || lex.is_title(&t.lower)
+        || matches!(
+            t.lower.as_str(),
+            "man"
+                | "woman"
+                | "boy"
+                | "girl"
+                | "monk"
+                | "nun"
+                | "priest"
+                | "soldier"
+                | "knight"
+                | "merchant"
+                | "sailor"
+                | "scholar"
+                | "poet"
+                | "chronicler"
+                | "leader"
+                | "noble"
+                | "nobleman"
+                | "warrior"
+                | "mercenary"
+                | "adventurer"
+                | "son"
+                | "daughter"
+        )
 }
