@@ -229,7 +229,11 @@ fn verb_at(toks: &[Token], start: usize, j: usize) -> Option<Verb> {
         // they are the usual shape of a history sentence; accept.
         return Some(Verb::Past(j, l.to_string()));
     }
-    if let Some(l) = lex.present_lemma(&t.lower) {
+    // "the German delegates signed": a present form before a past one is a noun.
+    let past_next = toks
+        .get(j + 1)
+        .is_some_and(|n| n.is_word() && !n.is_capitalised() && lex.past_lemma(&n.lower).is_some());
+    if let Some(l) = lex.present_lemma(&t.lower).filter(|_| !past_next) {
         // A present form only after a name or a pronoun (plural nouns look the same).
         // … or after a name that is not just a capitalised first word.
         let all_caps_subject = toks[start..j]
@@ -571,7 +575,7 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
         || is_adverb(&toks[0])
         || ADVERB_INTROS.contains(&first)
     {
-        if let Some(c) = toks[..n.min(20)].iter().position(|t| t.is_punct(",")) {
+        if let Some(c) = (0..n.min(20)).find(|&k| toks[k].is_punct(",") && !in_date(toks, k)) {
             main_start = c + 1;
             if PREPOSITIONS.contains(&first) && !SUBORDINATORS.contains(&first)
                 || first == "after"
@@ -595,9 +599,9 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
         && main_start < n
         && PREPOSITIONS.contains(&toks[main_start].lower.as_str())
     {
-        if let Some(c) = toks[main_start..n.min(main_start + 12)]
-            .iter()
-            .position(|t| t.is_punct(","))
+        if let Some(c) = (main_start..n.min(main_start + 12))
+            .find(|&k| toks[k].is_punct(",") && !in_date(toks, k))
+            .map(|k| k - main_start)
         {
             intro = Some((main_start, main_start + c));
             main_start += c + 1;
@@ -681,6 +685,16 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     }
     out.extend(extra);
     out
+}
+
+/// Whether the comma at `k` is inside a date: "October 6, 1973".
+fn in_date(toks: &[Token], k: usize) -> bool {
+    let digits = |t: &Token, len: std::ops::RangeInclusive<usize>| {
+        t.kind == TokKind::Number
+            && len.contains(&t.text.len())
+            && t.text.bytes().all(|b| b.is_ascii_digit())
+    };
+    k > 0 && digits(&toks[k - 1], 1..=2) && toks.get(k + 1).is_some_and(|t| digits(t, 4..=4))
 }
 
 /// Where a fronted time phrase with no comma after it ends: "In 1066", "By April
