@@ -266,11 +266,14 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         return None;
     }
     // A rest cut short at "that" or "which" lost its object: no question from it.
-    if c.rest.1 <= c.rest.0
-        || matches!(
-            s.tokens[c.rest.1 - 1].lower.as_str(),
-            "that" | "which" | "who" | "whom"
-        )
+    // "By 1350, the plague subsided": a fronted date needs no words after the verb.
+    let fronted_time = e.kind.is_time() && c.intro.is_some_and(|(a, b)| e.start >= a && e.end <= b);
+    if c.rest.1 <= c.rest.0 && !fronted_time
+        || c.rest.1 > c.rest.0
+            && matches!(
+                s.tokens[c.rest.1 - 1].lower.as_str(),
+                "that" | "which" | "who" | "whom"
+            )
     {
         return None;
     }
