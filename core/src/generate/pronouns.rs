@@ -166,8 +166,11 @@ impl<'a> Ctx<'a> {
                 k += 1;
             } else if lower_det
                 && first.is_capitalised()
+                // "US", "UN": an acronym keeps its capitals.
+                && !first.text.chars().skip(1).any(char::is_uppercase)
+                // "Adela, daughter of …": a first word before an apposition is a name.
                 && (lexicon().is_function(&first.lower)
-                    || k == 0 && !first.text.chars().skip(1).any(char::is_uppercase))
+                    || k == 0 && !s.tokens.get(k + 1).is_some_and(|t| t.is_punct(",")))
                 && !s
                     .entities
                     .iter()
