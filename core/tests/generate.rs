@@ -643,3 +643,48 @@ fn a_relative_clause_inside_the_subject_gives_no_question() {
         show(&cs)
     );
 }
+
+#[test]
+fn a_fronted_date_with_a_comma_inside_is_one_phrase() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "On what date did the German delegates sign the treaty at Versailles?"
+        )
+        .answer,
+        "June 28, 1919"
+    );
+    // An acronym opening the subject keeps its capitals.
+    assert!(
+        cs.iter()
+            .all(|c| !c.prompt.contains(" us envoys") && !c.prompt.contains("did us ")),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn a_fronted_date_asks_about_a_verb_with_nothing_after_it() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "By what year had the long war ended?").answer,
+        "1648"
+    );
+    // Irregular verb: "fell" → "did … fall".
+    assert_eq!(
+        find(&cs, "By what year did the old empire fall?").answer,
+        "1453"
+    );
+}
+
+#[test]
+fn an_apposition_of_people_asks_who_was_whose() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "Who was Queen Victoria's successor?").answer,
+        "Edward VII"
+    );
+    assert_eq!(find(&cs, "Who was Willem's son?").answer, "Piet Hein");
+    assert_eq!(find(&cs, "Whose daughter was Adela?").answer, "William");
+}

@@ -4,8 +4,8 @@ use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
 use super::forms::{
-    appositive_place_question, nominal_question, relative_question, relative_time_question,
-    term_questions,
+    appositive_person_question, appositive_place_question, nominal_question, relative_question,
+    relative_time_question, term_questions,
 };
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
@@ -154,7 +154,8 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 .chain(nominal_question(&ctx, e))
                 .chain(relative_question(&ctx, e))
                 .chain(relative_time_question(&ctx, e))
-                .chain(appositive_place_question(&ctx, e));
+                .chain(appositive_place_question(&ctx, e))
+                .chain(appositive_person_question(&ctx, e));
             {
                 for b in built {
                     let mut pieces = b.pieces;
