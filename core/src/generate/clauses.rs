@@ -307,6 +307,7 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
                         | "a"
                         | "an"
                         | "including"
+                        | "such"
                         | "especially"
                         | "or"
                         | "with"
@@ -481,6 +482,13 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
     let mut j = start;
     while j < limit {
         let t = &toks[j];
+        if t.is_punct("[") {
+            // "[citation needed]": no part of the sentence's grammar.
+            j = (j..to)
+                .find(|&k| toks[k].is_punct("]"))
+                .map_or(to, |k| k + 1);
+            continue;
+        }
         if t.is_punct(",") {
             depth_comma += 1;
             if depth_comma > 2 {

@@ -188,6 +188,10 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            if in_brackets(s, k) {
+                k += 1;
+                continue;
+            }
             let t = &s.tokens[k];
             if PRONOUNS.contains(&t.lower.as_str())
                 && !matches!(t.lower.as_str(), "this" | "that" | "these" | "those")
