@@ -688,3 +688,35 @@ fn an_apposition_of_people_asks_who_was_whose() {
     assert_eq!(find(&cs, "Who was Willem's son?").answer, "Piet Hein");
     assert_eq!(find(&cs, "Whose daughter was Adela?").answer, "William");
 }
+
+#[test]
+fn citations_and_examples_stay_out_of_questions() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "In what year did Prince Rupert arrange a truce with the Dutch?"
+        )
+        .answer,
+        "1667"
+    );
+    assert_eq!(
+        find(&cs, "Where did the Venetians build fortresses?").answer,
+        "Dalmatia"
+    );
+}
+
+#[test]
+fn people_are_asked_about_with_who() {
+    let cs = cards(SHAPES);
+    // "married" takes a person as its object.
+    assert_eq!(
+        find(&cs, "Who did the young count marry?").answer,
+        "Ermengarde of Anjou"
+    );
+    // A title as the subject's noun: "Who", not "What".
+    assert_eq!(
+        find(&cs, "Who married Ermengarde of Anjou?").answer,
+        "the young count"
+    );
+}

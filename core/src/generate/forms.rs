@@ -7,7 +7,7 @@ use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
 use super::pronouns::{Ctx, PRONOUNS};
 use super::questions::{
-    intro_prefix, inverted, is_country, is_possessive, time_phrase, time_wh, Built,
+    intro_prefix, inverted, is_country, is_possessive, names_a_person, time_phrase, time_wh, Built,
 };
 use super::render::{ends_with_q, trim_after, trim_relative, Piece};
 use super::text::Sentence;
@@ -221,7 +221,9 @@ pub(super) fn term_questions(ctx: &Ctx, c: &Clause) -> Vec<((usize, usize), Buil
     }
     // Subject.
     if let Some(span) = term_span(s, c.subj.0, c.subj.1) {
-        let mut q = vec![Piece::Text("What".into())];
+        // "The young count married …" → "Who married …?"
+        let person = names_a_person(&s.tokens[span.1 - 1]);
+        let mut q = vec![Piece::Text(if person { "Who" } else { "What" }.into())];
         q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
         q.push(Piece::Tok(c.verb.index()));
         q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));

@@ -444,8 +444,14 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         a = m;
     }
     // "by the Roman general Agricola": a name after an office is a person's.
+    // "married Berengaria", "succeeded Godwin": these verbs take a person as object.
+    let person_object = a == ra
+        && matches!(&c.verb, Verb::Past(_, l) | Verb::Present(_, l)
+            if PERSON_OBJECT_VERBS.contains(&l.as_str()));
     let kind = if e.kind == EntityKind::Name
-        && (e.title.is_some() || (a..e.start).any(|k| lex.is_title(&s.tokens[k].lower)))
+        && (person_object
+            || e.title.is_some()
+            || (a..e.start).any(|k| lex.is_title(&s.tokens[k].lower)))
     {
         EntityKind::Person
     } else {
@@ -774,7 +780,7 @@ pub(super) fn starts_predicate(s: &Sentence, k: usize) -> bool {
 
 /// Whether a noun before "named" is a person: a nationality, an office or a word for a
 /// person ("a Frankish monk named Alcuin", "a Norman named Oursel").
-fn names_a_person(t: &super::tokens::Token) -> bool {
+pub(super) fn names_a_person(t: &super::tokens::Token) -> bool {
     let lex = lexicon();
     lex.is_demonym(&t.text)
         || lex.is_title(&t.lower)
@@ -804,3 +810,22 @@ fn names_a_person(t: &super::tokens::Token) -> bool {
                 | "daughter"
         )
 }
+
+/// Verbs whose object is a person.
+const PERSON_OBJECT_VERBS: &[&str] = &[
+    "marry",
+    "wed",
+    "succeed",
+    "appoint",
+    "crown",
+    "murder",
+    "assassinate",
+    "execute",
+    "depose",
+    "exile",
+    "elect",
+    "behead",
+    "excommunicate",
+    "knight",
+    "betroth",
+];
