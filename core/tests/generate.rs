@@ -720,3 +720,25 @@ fn people_are_asked_about_with_who() {
         "the young count"
     );
 }
+
+#[test]
+fn amounts_are_asked_with_how_many_and_how_much() {
+    let cs = cards(SHAPES);
+    // "an estimated" goes with the number; "killed" (regular) → "did … kill".
+    assert_eq!(
+        find(&cs, "How many peasants did the famine kill?").answer,
+        "two million"
+    );
+    // Nothing counted after the number: "How many did …".
+    assert_eq!(
+        find(&cs, "How many did the plague of 1630 kill in Milan?").answer,
+        "46,000"
+    );
+    // Irregular verb: "spent" → "did … spend".
+    assert_eq!(
+        find(&cs, "How much did the king spend on the new palace?").answer,
+        "$40 million"
+    );
+    // A small bare number says too little to ask about.
+    assert!(!cs.iter().any(|c| c.answer == "two"), "{}", show(&cs));
+}

@@ -66,6 +66,8 @@ pub(super) const TIME_PREPS: &[&str] = &[
 ];
 
 pub(super) const APPROX: &[&str] = &[
+    "an",
+    "estimated",
     "about",
     "around",
     "nearly",
@@ -494,6 +496,9 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     };
     // Number as object: "killed 25,000 people" → "How many people did … kill?"
     if e.kind == EntityKind::Number {
+        if e.unit.is_none() && a == ra && follows_ok {
+            return amount_question(ctx, c, e);
+        }
         let u = e.unit?;
         let ue = unit_end(s, u);
         if u != e.end || a != ra || s.tokens[e.start].text == "$" || ue > rb {
@@ -829,3 +834,50 @@ const PERSON_OBJECT_VERBS: &[&str] = &[
     "knight",
     "betroth",
 ];
+
+/// A number with nothing counted after it, as the object: "spent over $100 billion" →
+/// "How much did … spend?", "killed 50,000 in Venice" → "How many did … kill in
+/// Venice?". Only sums of money and large counts; a bare "two" says too little.
+fn amount_question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let toks = &s.tokens[e.start..e.end];
+    let money = toks
+        .iter()
+        .any(|t| matches!(t.text.as_str(), "$" | "£" | "€" | "dollars" | "pounds"));
+    let percent = toks
+        .iter()
+        .any(|t| t.text == "%" || matches!(t.lower.as_str(), "percent" | "cent"));
+    let large = toks.iter().any(|t| {
+        matches!(t.lower.as_str(), "thousand" | "million" | "billion")
+            || t.kind == TokKind::Number && t.text.contains(',')
+    });
+    if percent || !(money || large) {
+        return None;
+    }
+    let (inv, resolved) = inverted(ctx, c, Some((skip_approx(s, e, c.rest.0), e.end)))?;
+    let mut q = intro_prefix(ctx, c, e);
+    let wh = if money { "How much" } else { "How many" };
+    q.push(Piece::Text(if q.is_empty() {
+        wh.into()
+    } else {
+        lower_first(wh)
+    }));
+    q.extend(inv);
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved,
+        form: 0.85,
+    })
+}
+
+/// Where an entity starts with the modifiers before it ("about", "an estimated").
+fn skip_approx(s: &Sentence, e: &Entity, lo: usize) -> usize {
+    let mut a = e.start;
+    while a > lo
+        && APPROX.contains(&s.tokens[a - 1].lower.as_str())
+        && !matches!(s.tokens[a - 1].lower.as_str(), "to" | "at")
+    {
+        a -= 1;
+    }
+    a
+}
