@@ -168,6 +168,7 @@ impl<'a> Ctx<'a> {
                 && first.is_capitalised()
                 // "US", "UN": an acronym keeps its capitals.
                 && !first.text.chars().skip(1).any(char::is_uppercase)
+                && !lexicon().is_demonym(&first.text)
                 // "Adela, daughter of …": a first word before an apposition is a name.
                 && (lexicon().is_function(&first.lower)
                     || k == 0 && !s.tokens.get(k + 1).is_some_and(|t| t.is_punct(",")))
