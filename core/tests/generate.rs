@@ -742,3 +742,54 @@ fn amounts_are_asked_with_how_many_and_how_much() {
     // A small bare number says too little to ask about.
     assert!(!cs.iter().any(|c| c.answer == "two"), "{}", show(&cs));
 }
+
+#[test]
+fn more_time_phrases_become_questions() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "To what year did the oldest part of the castle date back?"
+        )
+        .answer,
+        "1210"
+    );
+    // "Around 1410, …": the approximating word is the preposition.
+    assert_eq!(
+        find(
+            &cs,
+            "In what year was a Czech version of the Psalms prepared by a Prague scholar?"
+        )
+        .answer,
+        "1410"
+    );
+    assert_eq!(
+        find(&cs, "Until what year did the revolt continue?").answer,
+        "1436"
+    );
+}
+
+#[test]
+fn appositions_copulas_and_attributes() {
+    let cs = cards(SHAPES);
+    // "Jan Hus, a preacher at …, was burned …": the apposition leaves the question.
+    assert_eq!(
+        find(&cs, "Who was burned at Constance in 1415?").answer,
+        "Jan Hus"
+    );
+    // "was however X": the adverb goes with the answer.
+    assert_eq!(
+        find(&cs, "Who was the first governor of the colony?").answer,
+        "Pieter Stuyvesant"
+    );
+    // "had a population of 40,000" (irregular "had") → "What was the population of …?"
+    assert_eq!(
+        find(&cs, "What was the population of the city in 1500?").answer,
+        "40,000"
+    );
+    // A place and its region are no list; a nationality keeps its capital.
+    assert_eq!(
+        find(&cs, "Where did Flemish weavers flock?").answer,
+        "Norwich"
+    );
+}

@@ -63,6 +63,8 @@ const PREPOSITIONS: &[&str] = &[
     "upon",
     "amid",
     "unlike",
+    "beyond",
+    "outside",
     "like",
     "across",
     "about",
@@ -110,7 +112,7 @@ const ADVERB_INTROS: &[&str] = &[
     "yet",
 ];
 
-fn is_adverb(t: &Token) -> bool {
+pub(super) fn is_adverb(t: &Token) -> bool {
     t.is_word()
         && !t.is_capitalised()
         && (t.lower.ends_with("ly") && t.lower.len() > 4

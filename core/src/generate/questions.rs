@@ -1,7 +1,7 @@
 //! Question transformations: from a clause and an entity, a wh-question with
 //! do-support ("withdrew" → "did … withdraw"), inversion and pronoun resolution.
 
-use super::clauses::{Clause, Verb};
+use super::clauses::{is_adverb, Clause, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
 use super::pronouns::{Ctx, PRONOUNS};
@@ -52,6 +52,8 @@ pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> Stri
         (Some("since"), _) => format!("Since what {noun}"),
         (Some("until" | "till"), _) => format!("Until what {noun}"),
         (Some("after"), _) => format!("After what {noun}"),
+        // "dates back to 1696" → "To what year does … date back?"
+        (Some("to"), _) => format!("To what {noun}"),
         (Some("before"), _) => format!("Before what {noun}"),
         (Some("on"), EntityKind::Date) => "On what date".into(),
         (_, EntityKind::Date) => "When".into(),
@@ -61,7 +63,7 @@ pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> Stri
 }
 
 pub(super) const TIME_PREPS: &[&str] = &[
-    "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
+    "to", "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
     "before", "from", "between", "of",
 ];
 
@@ -110,6 +112,10 @@ pub(super) fn time_phrase(s: &Sentence, e: &Entity, lo: usize) -> Option<(usize,
             return part_of_time(s, a - 1, lo);
         }
         return Some((a - 1, Some(p)));
+    }
+    // "Around 1294, …": the approximating word is the preposition.
+    if a < e.start && matches!(s.tokens[a].lower.as_str(), "around" | "circa" | "c.") {
+        return Some((a, Some(s.tokens[a].lower.clone())));
     }
     None
 }
@@ -405,6 +411,34 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             form: 0.9,
         });
     }
+    // "Jean Calvin, a student at Paris, converted …" → "Who converted …?"
+    if in_subj
+        && e.start == c.subj.0
+        && c.subj.1 > e.end + 1
+        && s.tokens[e.end].is_punct(",")
+        && s.tokens[c.subj.1 - 1].is_punct(",")
+        && !participle
+        && !e.kind.is_time()
+        && e.kind != EntityKind::Number
+        && c.rest.1 > c.rest.0
+    {
+        let apposition = &s.tokens[e.end + 1..c.subj.1 - 1];
+        let wh = match e.kind {
+            EntityKind::Person | EntityKind::Group => "Who",
+            EntityKind::Name if apposition.iter().any(names_a_person) => "Who",
+            EntityKind::Place if is_country(s, e) => "Which country",
+            _ => "What",
+        };
+        let mut q = vec![Piece::Text(wh.into())];
+        q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
+        q.push(Piece::Tok(c.verb.index()));
+        q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));
+        return Some(Built {
+            pieces: ends_with_q(q),
+            resolved: false,
+            form: 0.85,
+        });
+    }
     // Number in the subject: "25,000 Protestants were killed" → "How many Protestants were killed?"
     if e.kind == EntityKind::Number && in_subj && !participle {
         let u = e.unit?;
@@ -439,6 +473,10 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         && !matches!(s.tokens[a - 1].lower.as_str(), "to" | "at")
     {
         a -= 1;
+    }
+    // "was however Maria": adverbs between a copula and its object go with the object.
+    if a > ra && matches!(c.verb, Verb::Aux(_)) && s.tokens[ra..a].iter().all(is_adverb) {
+        a = ra;
     }
     // "fled to southern Italy", "stopped by the Byzantine general Alexius": the
     // modifiers between a preposition and the entity go with the entity.
@@ -482,7 +520,9 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         .get(e.end)
         .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "&") && !joins_predicate)
         || (s.tokens.get(e.end).is_some_and(|n| n.is_punct(","))
-            && s.tokens.get(e.end + 1).is_some_and(|n| n.is_capitalised()))
+            && s.tokens.get(e.end + 1).is_some_and(|n| n.is_capitalised())
+            // "to Shoreditch, London": a place and its region, no list.
+            && (e.kind != EntityKind::Place || list_follows(s, e.end)))
         || (e.start > ra && matches!(s.tokens[e.start - 1].lower.as_str(), "and" | "or"));
     if coordinated {
         return None;
@@ -494,6 +534,9 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             // "appointed Robert archbishop of Canterbury": an office after a person.
             || e.kind == EntityKind::Person && !n.is_capitalised() && lex.is_title(&n.lower)
     };
+    if let Some(b) = attribute_question(ctx, c, e, a) {
+        return Some(b);
+    }
     // Number as object: "killed 25,000 people" → "How many people did … kill?"
     if e.kind == EntityKind::Number {
         if e.unit.is_none() && a == ra && follows_ok {
@@ -880,4 +923,61 @@ fn skip_approx(s: &Sentence, e: &Entity, lo: usize) -> usize {
         a -= 1;
     }
     a
+}
+
+/// "Pneumonic plague has a mortality rate of 90 percent" → "What is the mortality
+/// rate of pneumonic plague?": an attribute the subject has, with its value.
+fn attribute_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Built> {
+    let s = ctx.s();
+    let tense = match &c.verb {
+        Verb::Present(_, l) if l == "have" => "is",
+        Verb::Past(_, l) if l == "have" => "was",
+        _ => return None,
+    };
+    let (ra, rb) = c.rest;
+    // What follows the value up to the next comma stays: "… of 40,000 in 1500".
+    let tail = e.end..trim_after(s, e.end, rb);
+    if a < ra + 3
+        || !matches!(s.tokens[ra].lower.as_str(), "a" | "an")
+        || s.tokens[a - 1].lower != "of"
+    {
+        return None;
+    }
+    let nouns = ra + 1..a - 1;
+    if nouns.len() > 3 || !nouns.clone().all(|k| is_plain_word(s, k)) {
+        return None;
+    }
+    let (subj, resolved) = ctx.subject(c)?;
+    let mut q = vec![
+        Piece::Text("What".into()),
+        Piece::Text(tense.into()),
+        Piece::Text("the".into()),
+    ];
+    q.extend(nouns.map(Piece::Tok));
+    q.push(Piece::Text("of".into()));
+    q.extend(subj);
+    q.extend(ctx.toks(tail.start, tail.end, None));
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved,
+        form: 0.85,
+    })
+}
+
+/// A lower-case content word: no name, function word, verb form or number.
+fn is_plain_word(s: &Sentence, k: usize) -> bool {
+    let t = &s.tokens[k];
+    let lex = lexicon();
+    t.is_word()
+        && !t.is_capitalised()
+        && !lex.is_function(&t.lower)
+        && !super::lexicon::is_aux(&t.lower)
+        && lex.past_lemma(&t.lower).is_none()
+}
+
+/// Whether an "and" or "or" comes within a few tokens after `k`: the mark of a list.
+fn list_follows(s: &Sentence, k: usize) -> bool {
+    s.tokens[k..(k + 6).min(s.tokens.len())]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "and" | "or"))
 }
