@@ -174,7 +174,8 @@ pub fn distractors_for(
         .map(|(_, k)| k);
     match kind {
         Some(k) => {
-            let d = distractors::distractors(&doc, library, answer, k, prompt, 3);
+            let pool = distractors::Pool::new(&doc);
+            let d = distractors::distractors(&pool, library, answer, k, prompt, 3);
             if d.len() == 3 {
                 d
             } else {
