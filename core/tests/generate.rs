@@ -793,3 +793,25 @@ fn appositions_copulas_and_attributes() {
         "Norwich"
     );
 }
+
+#[test]
+fn sentence_and_clause_edges_stay_clean() {
+    let cs = cards(SHAPES);
+    // "Sweden's." ends a sentence: a possessive is no initial.
+    assert!(
+        cs.iter()
+            .all(|c| !c.source_sentence.contains("Sweden's. Another")),
+        "{}",
+        show(&cs)
+    );
+    // A question stops before a "when" clause.
+    assert_eq!(find(&cs, "When did the revolt begin?").answer, "May 1358");
+    // A participle phrase or a "where" clause is no subject.
+    assert!(
+        !cs.iter().any(|c| c.prompt.contains("did based")
+            || c.prompt.contains("had where")
+            || c.prompt.starts_with("Based on")),
+        "{}",
+        show(&cs)
+    );
+}

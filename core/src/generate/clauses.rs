@@ -452,8 +452,22 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
     }
     if matches!(
         first.lower.as_str(),
-        "which" | "who" | "that" | "whom" | "what" | "there" | "to"
+        "which" | "who" | "that" | "whom" | "what" | "there" | "to" | "where" | "why" | "how"
     ) || SUBORDINATORS.contains(&first.lower.as_str())
+    {
+        return None;
+    }
+    // "Based on the evidence, …", "Of the regalia preserved in …": a participle or
+    // preposition phrase, no subject.
+    if first.is_word()
+        && (first.lower == "of"
+            || lex.past_lemma(&first.lower).is_some()
+                && toks.get(start + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "on" | "in" | "by" | "from" | "with" | "at" | "to"
+                    )
+                }))
     {
         return None;
     }
