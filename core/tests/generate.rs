@@ -815,3 +815,18 @@ fn sentence_and_clause_edges_stay_clean() {
         show(&cs)
     );
 }
+
+#[test]
+fn relatives_before_a_name_and_two_fronted_phrases() {
+    let cs = cards(SHAPES);
+    // "his son Duncan": the relation goes with the person asked for.
+    assert_eq!(
+        find(&cs, "Who did the king surrender as a hostage?").answer,
+        "Duncan"
+    );
+    // "In 1064, during the siege of Barbastro, X led …": both phrases are skipped.
+    assert_eq!(
+        find(&cs, "In 1064, who led the papal army?").answer,
+        "William of Montreuil"
+    );
+}

@@ -618,16 +618,16 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     }
     // Parentheticals right after the intro: "Mao, in turn, criticized" is handled by
     // the subject rule; "However, in 1960, X" takes the second phrase as intro.
-    if main_start > 0
-        && intro.is_none()
-        && main_start < n
-        && PREPOSITIONS.contains(&toks[main_start].lower.as_str())
-    {
+    // "In 1064, during the war, X …": a second fronted phrase is skipped too; the
+    // first stays the intro.
+    if main_start > 0 && main_start < n && PREPOSITIONS.contains(&toks[main_start].lower.as_str()) {
         if let Some(c) = (main_start..n.min(main_start + 12))
             .find(|&k| toks[k].is_punct(",") && !in_date(toks, k))
             .map(|k| k - main_start)
         {
-            intro = Some((main_start, main_start + c));
+            if intro.is_none() {
+                intro = Some((main_start, main_start + c));
+            }
             main_start += c + 1;
         }
     }

@@ -474,6 +474,20 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     {
         a -= 1;
     }
+    // "surrendered his son Duncan": a possessive and a relation or office before a
+    // person go with the person, who is the object.
+    if e.kind == EntityKind::Person || e.kind == EntityKind::Name {
+        let lead = &s.tokens[ra..a];
+        if (2..=3).contains(&lead.len())
+            && matches!(lead[0].lower.as_str(), "his" | "her" | "their" | "its")
+            && lead[1..].iter().all(|t| {
+                !t.is_capitalised()
+                    && (names_a_person(t) || RELATION_WORDS.contains(&t.lower.as_str()))
+            })
+        {
+            a = ra;
+        }
+    }
     // "was however Maria": adverbs between a copula and its object go with the object.
     if a > ra && matches!(c.verb, Verb::Aux(_)) && s.tokens[ra..a].iter().all(is_adverb) {
         a = ra;
@@ -491,8 +505,10 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     let kind = if e.kind == EntityKind::Name
         && (person_object
             || e.title.is_some()
-            || (a..e.start).any(|k| lex.is_title(&s.tokens[k].lower)))
-    {
+            || (a..e.start).any(|k| {
+                lex.is_title(&s.tokens[k].lower)
+                    || RELATION_WORDS.contains(&s.tokens[k].lower.as_str())
+            })) {
         EntityKind::Person
     } else {
         e.kind
@@ -981,3 +997,23 @@ fn list_follows(s: &Sentence, k: usize) -> bool {
         .iter()
         .any(|t| matches!(t.lower.as_str(), "and" | "or"))
 }
+
+/// Words for relatives, which name the person after them ("his son Duncan").
+pub(super) const RELATION_WORDS: &[&str] = &[
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "cousin",
+    "heir",
+    "grandson",
+    "granddaughter",
+];
