@@ -830,3 +830,16 @@ fn relatives_before_a_name_and_two_fronted_phrases() {
         "William of Montreuil"
     );
 }
+
+#[test]
+fn an_adverb_before_the_subject_is_left_out() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "In what year did Henry return from his exile in Anjou?"
+        )
+        .answer,
+        "1157"
+    );
+}

@@ -431,6 +431,15 @@ fn sentence_end(toks: &[Token]) -> usize {
 /// Parses a clause whose subject starts at `start`, within `..to`.
 fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
     let lex = lexicon();
+    // "In 1041, finally Edward returned": an adverb before the subject is no part of it.
+    let mut start = start;
+    while start + 1 < to
+        && is_adverb(&toks[start])
+        && !matches!(toks[start].lower.as_str(), "not" | "yet" | "still")
+        && toks[start + 1].is_capitalised()
+    {
+        start += 1;
+    }
     let first = toks.get(start)?;
     // A clause does not start with a preposition ("of the royal regalia …").
     if first.is_word()
