@@ -767,6 +767,13 @@ fn more_time_phrases_become_questions() {
         find(&cs, "Until what year did the revolt continue?").answer,
         "1436"
     );
+    // The end of a "from … to …" range is no "To what year".
+    assert!(
+        !cs.iter()
+            .any(|c| c.prompt.starts_with("To what") && c.answer == "1790"),
+        "{}",
+        show(&cs)
+    );
 }
 
 #[test]

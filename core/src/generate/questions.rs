@@ -106,6 +106,14 @@ pub(super) fn time_phrase(s: &Sentence, e: &Entity, lo: usize) -> Option<(usize,
     }
     if a > lo && TIME_PREPS.contains(&s.tokens[a - 1].lower.as_str()) {
         let p = s.tokens[a - 1].lower.clone();
+        // "from the 16th century to 1830": the end of a range, not a date of its own.
+        if p == "to"
+            && s.tokens[(a - 1).saturating_sub(8)..a - 1]
+                .iter()
+                .any(|t| t.lower == "from")
+        {
+            return None;
+        }
         if p == "of" {
             // "in the first half of the 10th century" → "In what century": the part
             // noun and its modifiers go with the preposition before them.
