@@ -1,13 +1,14 @@
 //! Question forms beyond the clause-and-entity ones: relative clauses ("…, who
-//! denounced Stalin"), event nouns ("the founding of X in 1949") and common noun
-//! phrases as answers.
+//! denounced Stalin"), event nouns ("the founding of X in 1949"), appositions ("X, a
+//! town in Y"; "Bohemond, Robert's son") and common noun phrases as answers.
 
 use super::clauses::{relative_predicate, Clause, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
+use super::people::{names_a_person, RELATION_WORDS};
 use super::pronouns::{Ctx, PRONOUNS};
 use super::questions::{
-    intro_prefix, inverted, is_country, is_possessive, names_a_person, time_phrase, time_wh, Built,
+    intro_prefix, inverted, is_country, is_possessive, time_phrase, time_wh, Built,
 };
 use super::render::{ends_with_q, trim_after, trim_relative, Piece};
 use super::text::Sentence;
@@ -454,29 +455,6 @@ pub(super) fn appositive_place_question(ctx: &Ctx, e: &Entity) -> Option<Built> 
     })
 }
 
-/// Nouns of kinship and succession a person is named by in an apposition.
-const RELATIONS: &[&str] = &[
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "wife",
-    "husband",
-    "father",
-    "mother",
-    "nephew",
-    "niece",
-    "uncle",
-    "aunt",
-    "cousin",
-    "widow",
-    "heir",
-    "successor",
-    "predecessor",
-    "grandson",
-    "granddaughter",
-];
-
 /// Questions from an apposition of people:
 /// "Harold's successor, Ted Heath," and "Bohemond, Robert's son," → "Who was
 /// Robert's son?"; "Emma, sister of Duke Richard," → "Whose sister was Emma?".
@@ -531,7 +509,7 @@ pub(super) fn appositive_person_question(ctx: &Ctx, e: &Entity) -> Option<Built>
     if head >= 4 && s.tokens[head - 1].lower == "of" && closes(e.end) {
         let mut r = head - 2;
         let relation = &s.tokens[r];
-        if !RELATIONS.contains(&relation.lower.as_str()) {
+        if !RELATION_WORDS.contains(&relation.lower.as_str()) {
             return None;
         }
         if r >= 1 && matches!(s.tokens[r - 1].lower.as_str(), "the" | "a") {

@@ -1,9 +1,11 @@
 //! Question transformations: from a clause and an entity, a wh-question with
 //! do-support ("withdrew" → "did … withdraw"), inversion and pronoun resolution.
 
+use super::amounts::{amount_question, attribute_question};
 use super::clauses::{is_adverb, Clause, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
+use super::people::{names_a_person, PERSON_OBJECT_VERBS, RELATION_WORDS};
 use super::pronouns::{Ctx, PRONOUNS};
 use super::render::{capitalise_first, ends_with_q, lower_first, trim_after, trim_relative, Piece};
 use super::text::Sentence;
@@ -850,178 +852,9 @@ pub(super) fn starts_predicate(s: &Sentence, k: usize) -> bool {
     })
 }
 
-/// Whether a noun before "named" is a person: a nationality, an office or a word for a
-/// person ("a Frankish monk named Alcuin", "a Norman named Oursel").
-pub(super) fn names_a_person(t: &super::tokens::Token) -> bool {
-    let lex = lexicon();
-    lex.is_demonym(&t.text)
-        || lex.is_title(&t.lower)
-        || matches!(
-            t.lower.as_str(),
-            "man"
-                | "woman"
-                | "boy"
-                | "girl"
-                | "monk"
-                | "nun"
-                | "priest"
-                | "soldier"
-                | "knight"
-                | "merchant"
-                | "sailor"
-                | "scholar"
-                | "poet"
-                | "chronicler"
-                | "leader"
-                | "noble"
-                | "nobleman"
-                | "warrior"
-                | "mercenary"
-                | "adventurer"
-                | "son"
-                | "daughter"
-        )
-}
-
-/// Verbs whose object is a person.
-const PERSON_OBJECT_VERBS: &[&str] = &[
-    "marry",
-    "wed",
-    "succeed",
-    "appoint",
-    "crown",
-    "murder",
-    "assassinate",
-    "execute",
-    "depose",
-    "exile",
-    "elect",
-    "behead",
-    "excommunicate",
-    "knight",
-    "betroth",
-];
-
-/// A number with nothing counted after it, as the object: "spent over $100 billion" →
-/// "How much did … spend?", "killed 50,000 in Venice" → "How many did … kill in
-/// Venice?". Only sums of money and large counts; a bare "two" says too little.
-fn amount_question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
-    let s = ctx.s();
-    let toks = &s.tokens[e.start..e.end];
-    let money = toks
-        .iter()
-        .any(|t| matches!(t.text.as_str(), "$" | "£" | "€" | "dollars" | "pounds"));
-    let percent = toks
-        .iter()
-        .any(|t| t.text == "%" || matches!(t.lower.as_str(), "percent" | "cent"));
-    let large = toks.iter().any(|t| {
-        matches!(t.lower.as_str(), "thousand" | "million" | "billion")
-            || t.kind == TokKind::Number && t.text.contains(',')
-    });
-    if percent || !(money || large) {
-        return None;
-    }
-    let (inv, resolved) = inverted(ctx, c, Some((skip_approx(s, e, c.rest.0), e.end)))?;
-    let mut q = intro_prefix(ctx, c, e);
-    let wh = if money { "How much" } else { "How many" };
-    q.push(Piece::Text(if q.is_empty() {
-        wh.into()
-    } else {
-        lower_first(wh)
-    }));
-    q.extend(inv);
-    Some(Built {
-        pieces: ends_with_q(q),
-        resolved,
-        form: 0.85,
-    })
-}
-
-/// Where an entity starts with the modifiers before it ("about", "an estimated").
-fn skip_approx(s: &Sentence, e: &Entity, lo: usize) -> usize {
-    let mut a = e.start;
-    while a > lo
-        && APPROX.contains(&s.tokens[a - 1].lower.as_str())
-        && !matches!(s.tokens[a - 1].lower.as_str(), "to" | "at")
-    {
-        a -= 1;
-    }
-    a
-}
-
-/// "Pneumonic plague has a mortality rate of 90 percent" → "What is the mortality
-/// rate of pneumonic plague?": an attribute the subject has, with its value.
-fn attribute_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Built> {
-    let s = ctx.s();
-    let tense = match &c.verb {
-        Verb::Present(_, l) if l == "have" => "is",
-        Verb::Past(_, l) if l == "have" => "was",
-        _ => return None,
-    };
-    let (ra, rb) = c.rest;
-    // What follows the value up to the next comma stays: "… of 40,000 in 1500".
-    let tail = e.end..trim_after(s, e.end, rb);
-    if a < ra + 3
-        || !matches!(s.tokens[ra].lower.as_str(), "a" | "an")
-        || s.tokens[a - 1].lower != "of"
-    {
-        return None;
-    }
-    let nouns = ra + 1..a - 1;
-    if nouns.len() > 3 || !nouns.clone().all(|k| is_plain_word(s, k)) {
-        return None;
-    }
-    let (subj, resolved) = ctx.subject(c)?;
-    let mut q = vec![
-        Piece::Text("What".into()),
-        Piece::Text(tense.into()),
-        Piece::Text("the".into()),
-    ];
-    q.extend(nouns.map(Piece::Tok));
-    q.push(Piece::Text("of".into()));
-    q.extend(subj);
-    q.extend(ctx.toks(tail.start, tail.end, None));
-    Some(Built {
-        pieces: ends_with_q(q),
-        resolved,
-        form: 0.85,
-    })
-}
-
-/// A lower-case content word: no name, function word, verb form or number.
-fn is_plain_word(s: &Sentence, k: usize) -> bool {
-    let t = &s.tokens[k];
-    let lex = lexicon();
-    t.is_word()
-        && !t.is_capitalised()
-        && !lex.is_function(&t.lower)
-        && !super::lexicon::is_aux(&t.lower)
-        && lex.past_lemma(&t.lower).is_none()
-}
-
 /// Whether an "and" or "or" comes within a few tokens after `k`: the mark of a list.
 fn list_follows(s: &Sentence, k: usize) -> bool {
     s.tokens[k..(k + 6).min(s.tokens.len())]
         .iter()
         .any(|t| matches!(t.lower.as_str(), "and" | "or"))
 }
-
-/// Words for relatives, which name the person after them ("his son Duncan").
-pub(super) const RELATION_WORDS: &[&str] = &[
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "wife",
-    "husband",
-    "father",
-    "mother",
-    "nephew",
-    "niece",
-    "uncle",
-    "aunt",
-    "cousin",
-    "heir",
-    "grandson",
-    "granddaughter",
-];
