@@ -22,6 +22,7 @@ const ALL: &[&str] = &[
     HUGUENOTS,
     SPLIT,
     SHORTER,
+    SHAPES,
 ];
 
 fn cards(text: &str) -> Vec<Card> {
@@ -441,6 +442,7 @@ fn typescript_types_use_numbers_and_string_kinds() {
 }
 
 const SHORTER: &str = include_str!("fixtures/generate/shorter.txt");
+const SHAPES: &str = include_str!("fixtures/generate/shapes.txt");
 
 fn show(cards: &[Card]) -> String {
     cards
@@ -541,5 +543,310 @@ fn a_cloze_cut_after_the_answer_keeps_its_verb() {
             .any(|c| c.source_sentence.starts_with("The envoys")),
         "{}",
         show(&cs)
+    );
+}
+
+#[test]
+fn modifiers_between_a_preposition_and_the_answer_go_with_it() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "Where did the Ottoman army march?").answer,
+        "Hungary"
+    );
+    // An office before a name makes it a person: "By whom", not "What".
+    assert_eq!(
+        find(&cs, "By whom was the rebellion crushed?").answer,
+        "Agricola"
+    );
+}
+
+#[test]
+fn passive_agents_are_asked_with_by_whom() {
+    let cs = cards(SHAPES);
+    // "and founded …" joins a second predicate: the question stops at the agent.
+    assert_eq!(
+        find(&cs, "By whom were the monks protected?").answer,
+        "Charlemagne"
+    );
+    assert!(
+        !cs.iter()
+            .any(|c| !c.prompt.contains("_____") && c.prompt.contains("and founded")),
+        "{}",
+        show(&cs)
+    );
+    // A perfect passive keeps its auxiliary and "been".
+    assert_eq!(
+        find(&cs, "By whom had the city been besieged for months?").answer,
+        "Saladin"
+    );
+    assert_eq!(
+        find(&cs, "To whom was the island sold?").answer,
+        "Hanseatic League"
+    );
+}
+
+#[test]
+fn a_person_before_an_office_and_a_person_named_are_asked_with_who() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "Who did King Henry appoint archbishop of Canterbury?").answer,
+        "Thomas Becket"
+    );
+    // "A Frankish monk named Alcuin taught …": the irregular past stays as written.
+    assert_eq!(
+        find(&cs, "Who taught the sons of the king?").answer,
+        "Alcuin"
+    );
+}
+
+#[test]
+fn a_fronted_date_without_a_comma_is_the_intro() {
+    let cs = cards(SHAPES);
+    // Irregular verb: "took" → "did … take".
+    assert_eq!(
+        find(&cs, "In what year did the Ottomans take Constantinople?").answer,
+        "1453"
+    );
+    // "the first elected congress": a participle after an ordinal is no verb.
+    assert_eq!(
+        find(
+            &cs,
+            "On what date did the first elected congress declare independence?"
+        )
+        .answer,
+        "4 July 1776"
+    );
+    // "In 1190 he drowned": the pronoun after the date is resolved.
+    assert_eq!(
+        find(
+            &cs,
+            "In what year did Frederick Barbarossa drown in the Saleph river?"
+        )
+        .answer,
+        "1190"
+    );
+}
+
+#[test]
+fn a_place_located_by_an_appositive_is_asked_where() {
+    let cs = cards(SHAPES);
+    assert_eq!(find(&cs, "In which country is Verdun?").answer, "France");
+}
+
+#[test]
+fn a_relative_clause_inside_the_subject_gives_no_question() {
+    let cs = cards(SHAPES);
+    assert!(
+        !cs.iter()
+            .any(|c| !c.prompt.contains("_____") && c.prompt.contains("by which")),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn a_fronted_date_with_a_comma_inside_is_one_phrase() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "On what date did the German delegates sign the treaty at Versailles?"
+        )
+        .answer,
+        "June 28, 1919"
+    );
+    // An acronym opening the subject keeps its capitals.
+    assert!(
+        cs.iter()
+            .all(|c| !c.prompt.contains(" us envoys") && !c.prompt.contains("did us ")),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn a_fronted_date_asks_about_a_verb_with_nothing_after_it() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "By what year had the long war ended?").answer,
+        "1648"
+    );
+    // Irregular verb: "fell" → "did … fall".
+    assert_eq!(
+        find(&cs, "By what year did the old empire fall?").answer,
+        "1453"
+    );
+}
+
+#[test]
+fn an_apposition_of_people_asks_who_was_whose() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(&cs, "Who was Queen Victoria's successor?").answer,
+        "Edward VII"
+    );
+    assert_eq!(find(&cs, "Who was Willem's son?").answer, "Piet Hein");
+    assert_eq!(find(&cs, "Whose daughter was Adela?").answer, "William");
+}
+
+#[test]
+fn citations_and_examples_stay_out_of_questions() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "In what year did Prince Rupert arrange a truce with the Dutch?"
+        )
+        .answer,
+        "1667"
+    );
+    assert_eq!(
+        find(&cs, "Where did the Venetians build fortresses?").answer,
+        "Dalmatia"
+    );
+}
+
+#[test]
+fn people_are_asked_about_with_who() {
+    let cs = cards(SHAPES);
+    // "married" takes a person as its object.
+    assert_eq!(
+        find(&cs, "Who did the young count marry?").answer,
+        "Ermengarde of Anjou"
+    );
+    // A title as the subject's noun: "Who", not "What".
+    assert_eq!(
+        find(&cs, "Who married Ermengarde of Anjou?").answer,
+        "the young count"
+    );
+}
+
+#[test]
+fn amounts_are_asked_with_how_many_and_how_much() {
+    let cs = cards(SHAPES);
+    // "an estimated" goes with the number; "killed" (regular) → "did … kill".
+    assert_eq!(
+        find(&cs, "How many peasants did the famine kill?").answer,
+        "two million"
+    );
+    // Nothing counted after the number: "How many did …".
+    assert_eq!(
+        find(&cs, "How many did the plague of 1630 kill in Milan?").answer,
+        "46,000"
+    );
+    // Irregular verb: "spent" → "did … spend".
+    assert_eq!(
+        find(&cs, "How much did the king spend on the new palace?").answer,
+        "$40 million"
+    );
+    // A small bare number says too little to ask about.
+    assert!(!cs.iter().any(|c| c.answer == "two"), "{}", show(&cs));
+}
+
+#[test]
+fn more_time_phrases_become_questions() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "To what year did the oldest part of the castle date back?"
+        )
+        .answer,
+        "1210"
+    );
+    // "Around 1410, …": the approximating word is the preposition.
+    assert_eq!(
+        find(
+            &cs,
+            "In what year was a Czech version of the Psalms prepared by a Prague scholar?"
+        )
+        .answer,
+        "1410"
+    );
+    assert_eq!(
+        find(&cs, "Until what year did the revolt continue?").answer,
+        "1436"
+    );
+    // The end of a "from … to …" range is no "To what year".
+    assert!(
+        !cs.iter()
+            .any(|c| c.prompt.starts_with("To what") && c.answer == "1790"),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn appositions_copulas_and_attributes() {
+    let cs = cards(SHAPES);
+    // "Jan Hus, a preacher at …, was burned …": the apposition leaves the question.
+    assert_eq!(
+        find(&cs, "Who was burned at Constance in 1415?").answer,
+        "Jan Hus"
+    );
+    // "was however X": the adverb goes with the answer.
+    assert_eq!(
+        find(&cs, "Who was the first governor of the colony?").answer,
+        "Pieter Stuyvesant"
+    );
+    // "had a population of 40,000" (irregular "had") → "What was the population of …?"
+    assert_eq!(
+        find(&cs, "What was the population of the city in 1500?").answer,
+        "40,000"
+    );
+    // A place and its region are no list; a nationality keeps its capital.
+    assert_eq!(
+        find(&cs, "Where did Flemish weavers flock?").answer,
+        "Norwich"
+    );
+}
+
+#[test]
+fn sentence_and_clause_edges_stay_clean() {
+    let cs = cards(SHAPES);
+    // "Sweden's." ends a sentence: a possessive is no initial.
+    assert!(
+        cs.iter()
+            .all(|c| !c.source_sentence.contains("Sweden's. Another")),
+        "{}",
+        show(&cs)
+    );
+    // A question stops before a "when" clause.
+    assert_eq!(find(&cs, "When did the revolt begin?").answer, "May 1358");
+    // A participle phrase or a "where" clause is no subject.
+    assert!(
+        !cs.iter().any(|c| c.prompt.contains("did based")
+            || c.prompt.contains("had where")
+            || c.prompt.starts_with("Based on")),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
+fn relatives_before_a_name_and_two_fronted_phrases() {
+    let cs = cards(SHAPES);
+    // "his son Duncan": the relation goes with the person asked for.
+    assert_eq!(
+        find(&cs, "Who did the king surrender as a hostage?").answer,
+        "Duncan"
+    );
+    // "In 1064, during the siege of Barbastro, X led …": both phrases are skipped.
+    assert_eq!(
+        find(&cs, "In 1064, who led the papal army?").answer,
+        "William of Montreuil"
+    );
+}
+
+#[test]
+fn an_adverb_before_the_subject_is_left_out() {
+    let cs = cards(SHAPES);
+    assert_eq!(
+        find(
+            &cs,
+            "In what year did Henry return from his exile in Anjou?"
+        )
+        .answer,
+        "1157"
     );
 }

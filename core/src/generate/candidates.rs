@@ -1,9 +1,14 @@
 //! Every candidate card of a document, with its first score.
 
+use std::collections::HashMap;
+
 use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
-use super::forms::{nominal_question, relative_question, relative_time_question, term_questions};
+use super::forms::{
+    appositive_person_question, appositive_place_question, nominal_question, relative_question,
+    relative_time_question, term_questions,
+};
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
 use super::questions::{answer_text, question, Candidate};
@@ -72,6 +77,16 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
             }
         })
         .collect();
+    // How often each name recurs: the document's topic ("the Hanseatic League" in a text
+    // about it) is the background of its facts, rarely the fact asked about.
+    let mut mentions: HashMap<String, usize> = HashMap::new();
+    for s in &doc.sentences {
+        for e in &s.entities {
+            *mentions
+                .entry(answer_text(s, e).to_lowercase())
+                .or_default() += 1;
+        }
+    }
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.boilerplate {
@@ -134,23 +149,31 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
             // capitalised word ("French", "Normans") the least.
             let single_word =
                 e.end - e.start == 1 && !e.kind.is_time() && e.kind != EntityKind::Number;
-            let kind_bonus = -penalty - if single_word { 0.08 } else { 0.0 }
-                + match e.kind {
-                    EntityKind::Year | EntityKind::Date => 0.14,
-                    EntityKind::Decade | EntityKind::Century => 0.1,
-                    EntityKind::Person => 0.08,
-                    EntityKind::Number => 0.14,
-                    EntityKind::Place => 0.04,
-                    EntityKind::Event | EntityKind::Organization => 0.04,
-                    EntityKind::Group => -0.02,
-                    EntityKind::Name | EntityKind::Term => -0.04,
-                };
+            let topic = !e.kind.is_time()
+                && e.kind != EntityKind::Number
+                && mentions
+                    .get(&answer.to_lowercase())
+                    .is_some_and(|&n| n >= 3);
+            let kind_bonus =
+                -penalty - if single_word { 0.08 } else { 0.0 } - if topic { 0.1 } else { 0.0 }
+                    + match e.kind {
+                        EntityKind::Year | EntityKind::Date => 0.14,
+                        EntityKind::Decade | EntityKind::Century => 0.1,
+                        EntityKind::Person => 0.08,
+                        EntityKind::Number => 0.14,
+                        EntityKind::Place => 0.04,
+                        EntityKind::Event | EntityKind::Organization => 0.04,
+                        EntityKind::Group => -0.02,
+                        EntityKind::Name | EntityKind::Term => -0.04,
+                    };
             let built = all_clauses[si]
                 .iter()
                 .filter_map(|c| question(&ctx, c, e))
                 .chain(nominal_question(&ctx, e))
                 .chain(relative_question(&ctx, e))
-                .chain(relative_time_question(&ctx, e));
+                .chain(relative_time_question(&ctx, e))
+                .chain(appositive_place_question(&ctx, e))
+                .chain(appositive_person_question(&ctx, e));
             {
                 for b in built {
                     let mut pieces = b.pieces;
@@ -215,4 +238,35 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best_score(text: &str, answer: &str) -> f32 {
+        let doc = Document::analyse(text);
+        candidates(&doc)
+            .iter()
+            .filter(|c| c.sentence == 0 && c.answer == answer)
+            .map(|c| c.score)
+            .fold(f32::MIN, f32::max)
+    }
+
+    #[test]
+    fn a_recurring_name_is_the_topic_and_counts_less() {
+        let first = "In 1358 the merchants of Bruges left Flanders for Aardenburg.";
+        let once = best_score(first, "Bruges");
+        let recurring = best_score(
+            &format!(
+                "{first} The guilds of Bruges protested to the count. \
+                 The count of Flanders gave Bruges new privileges."
+            ),
+            "Bruges",
+        );
+        assert!(recurring < once, "{recurring} vs {once}");
+        // Years do not count as a topic, however often they recur.
+        let year = best_score(first, "1358");
+        assert!(year > f32::MIN);
+    }
 }

@@ -63,6 +63,8 @@ const PREPOSITIONS: &[&str] = &[
     "upon",
     "amid",
     "unlike",
+    "beyond",
+    "outside",
     "like",
     "across",
     "about",
@@ -110,7 +112,7 @@ const ADVERB_INTROS: &[&str] = &[
     "yet",
 ];
 
-fn is_adverb(t: &Token) -> bool {
+pub(super) fn is_adverb(t: &Token) -> bool {
     t.is_word()
         && !t.is_capitalised()
         && (t.lower.ends_with("ly") && t.lower.len() > 4
@@ -158,6 +160,10 @@ fn verb_at(toks: &[Token], start: usize, j: usize) -> Option<Verb> {
                     | "highly"
                     | "so"
                     | "than"
+                    // "the first organised group": a participle after an ordinal.
+                    | "first"
+                    | "last"
+                    | "only"
             )
         });
     if is_aux(&t.lower) {
@@ -225,7 +231,11 @@ fn verb_at(toks: &[Token], start: usize, j: usize) -> Option<Verb> {
         // they are the usual shape of a history sentence; accept.
         return Some(Verb::Past(j, l.to_string()));
     }
-    if let Some(l) = lex.present_lemma(&t.lower) {
+    // "the German delegates signed": a present form before a past one is a noun.
+    let past_next = toks
+        .get(j + 1)
+        .is_some_and(|n| n.is_word() && !n.is_capitalised() && lex.past_lemma(&n.lower).is_some());
+    if let Some(l) = lex.present_lemma(&t.lower).filter(|_| !past_next) {
         // A present form only after a name or a pronoun (plural nouns look the same).
         // … or after a name that is not just a capitalised first word.
         let all_caps_subject = toks[start..j]
@@ -299,6 +309,7 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
                         | "a"
                         | "an"
                         | "including"
+                        | "such"
                         | "especially"
                         | "or"
                         | "with"
@@ -420,6 +431,15 @@ fn sentence_end(toks: &[Token]) -> usize {
 /// Parses a clause whose subject starts at `start`, within `..to`.
 fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
     let lex = lexicon();
+    // "In 1041, finally Edward returned": an adverb before the subject is no part of it.
+    let mut start = start;
+    while start + 1 < to
+        && is_adverb(&toks[start])
+        && !matches!(toks[start].lower.as_str(), "not" | "yet" | "still")
+        && toks[start + 1].is_capitalised()
+    {
+        start += 1;
+    }
     let first = toks.get(start)?;
     // A clause does not start with a preposition ("of the royal regalia …").
     if first.is_word()
@@ -441,8 +461,22 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
     }
     if matches!(
         first.lower.as_str(),
-        "which" | "who" | "that" | "whom" | "what" | "there" | "to"
+        "which" | "who" | "that" | "whom" | "what" | "there" | "to" | "where" | "why" | "how"
     ) || SUBORDINATORS.contains(&first.lower.as_str())
+    {
+        return None;
+    }
+    // "Based on the evidence, …", "Of the regalia preserved in …": a participle or
+    // preposition phrase, no subject.
+    if first.is_word()
+        && (first.lower == "of"
+            || lex.past_lemma(&first.lower).is_some()
+                && toks.get(start + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "on" | "in" | "by" | "from" | "with" | "at" | "to"
+                    )
+                }))
     {
         return None;
     }
@@ -473,6 +507,13 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
     let mut j = start;
     while j < limit {
         let t = &toks[j];
+        if t.is_punct("[") {
+            // "[citation needed]": no part of the sentence's grammar.
+            j = (j..to)
+                .find(|&k| toks[k].is_punct("]"))
+                .map_or(to, |k| k + 1);
+            continue;
+        }
         if t.is_punct(",") {
             depth_comma += 1;
             if depth_comma > 2 {
@@ -522,7 +563,10 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
             });
         } else if t.is_word()
             && (SUBORDINATORS.contains(&t.lower.as_str()) && j > start
-                || t.lower == "that" && j > start + 1)
+                || t.lower == "that" && j > start + 1
+                // "The mechanism by which X was spread was …": the verb found
+                // next belongs to the relative clause.
+                || matches!(t.lower.as_str(), "which" | "whom" | "whose") && j > start)
         {
             return None;
         }
@@ -555,12 +599,16 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     let mut main_start = 0;
     let mut intro = None;
     let first = toks[0].lower.as_str();
-    if PREPOSITIONS.contains(&first)
+    if let Some(t) = fronted_time_end(toks, n) {
+        // "In 1066 William invaded England": a date without a comma is the intro.
+        main_start = t;
+        intro = Some((0, t));
+    } else if PREPOSITIONS.contains(&first)
         || SUBORDINATORS.contains(&first)
         || is_adverb(&toks[0])
         || ADVERB_INTROS.contains(&first)
     {
-        if let Some(c) = toks[..n.min(20)].iter().position(|t| t.is_punct(",")) {
+        if let Some(c) = (0..n.min(20)).find(|&k| toks[k].is_punct(",") && !in_date(toks, k)) {
             main_start = c + 1;
             if PREPOSITIONS.contains(&first) && !SUBORDINATORS.contains(&first)
                 || first == "after"
@@ -579,16 +627,16 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     }
     // Parentheticals right after the intro: "Mao, in turn, criticized" is handled by
     // the subject rule; "However, in 1960, X" takes the second phrase as intro.
-    if main_start > 0
-        && intro.is_none()
-        && main_start < n
-        && PREPOSITIONS.contains(&toks[main_start].lower.as_str())
-    {
-        if let Some(c) = toks[main_start..n.min(main_start + 12)]
-            .iter()
-            .position(|t| t.is_punct(","))
+    // "In 1064, during the war, X …": a second fronted phrase is skipped too; the
+    // first stays the intro.
+    if main_start > 0 && main_start < n && PREPOSITIONS.contains(&toks[main_start].lower.as_str()) {
+        if let Some(c) = (main_start..n.min(main_start + 12))
+            .find(|&k| toks[k].is_punct(",") && !in_date(toks, k))
+            .map(|k| k - main_start)
         {
-            intro = Some((main_start, main_start + c));
+            if intro.is_none() {
+                intro = Some((main_start, main_start + c));
+            }
             main_start += c + 1;
         }
     }
@@ -672,6 +720,74 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     out
 }
 
+/// Whether the comma at `k` is inside a date: "October 6, 1973".
+fn in_date(toks: &[Token], k: usize) -> bool {
+    let digits = |t: &Token, len: std::ops::RangeInclusive<usize>| {
+        t.kind == TokKind::Number
+            && len.contains(&t.text.len())
+            && t.text.bytes().all(|b| b.is_ascii_digit())
+    };
+    k > 0 && digits(&toks[k - 1], 1..=2) && toks.get(k + 1).is_some_and(|t| digits(t, 4..=4))
+}
+
+/// Where a fronted time phrase with no comma after it ends: "In 1066", "By April
+/// 1191", "In the early 11th century", followed by the subject (a name or an
+/// article). None for any other start.
+fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
+    const TIME_PREPS: &[&str] = &[
+        "in", "on", "by", "after", "before", "until", "since", "during",
+    ];
+    if !TIME_PREPS.contains(&toks.first()?.lower.as_str()) {
+        return None;
+    }
+    let mut k = 1;
+    while k < n && matches!(toks[k].lower.as_str(), "the" | "early" | "late" | "mid") {
+        k += 1;
+    }
+    let start = k;
+    let mut year = false;
+    while k < n && k - start < 4 {
+        let t = &toks[k];
+        let month = t.is_capitalised()
+            && matches!(
+                t.lower.as_str(),
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            );
+        let number =
+            t.kind == TokKind::Number && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if number {
+            // A year, a decade or an ordinal ("11th") ends the phrase; a day does not.
+            let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            year = digits.len() >= 3 || t.text.ends_with('s');
+        } else if month {
+            year = false;
+        } else if matches!(t.lower.as_str(), "century" | "ad" | "bc") && k > start {
+            year = true;
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    let next = toks.get(k)?;
+    let subject_next = next.is_capitalised()
+        || matches!(
+            next.lower.as_str(),
+            "the" | "a" | "an" | "he" | "she" | "it" | "they" | "his" | "her" | "its" | "their"
+        );
+    (year && k > start && k < n && subject_next).then_some(k)
+}
+
 /// Pushes a clause, splitting "X captured Y and executed Z" into two with one subject.
 fn push_with_coordination(toks: &[Token], mut c: Clause, n: usize, out: &mut Vec<Clause>) {
     let lex = lexicon();
@@ -681,6 +797,13 @@ fn push_with_coordination(toks: &[Token], mut c: Clause, n: usize, out: &mut Vec
             let nt = &toks[k + 1];
             if nt.is_word() && !nt.is_capitalised() {
                 if let Some(l) = lex.past_lemma(&nt.lower) {
+                    // "were protected by Charlemagne and founded a school": the second
+                    // predicate is no part of the first; "were captured and executed"
+                    // shares its auxiliary and stays whole.
+                    if matches!(c.verb, Verb::Aux(_)) && k > a + 1 {
+                        c.rest.1 = if toks[k - 1].is_punct(",") { k - 1 } else { k };
+                        break;
+                    }
                     if matches!(c.verb, Verb::Past(..)) {
                         let end = clause_end(toks, k + 1, n);
                         let second = Clause {

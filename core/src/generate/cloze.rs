@@ -93,10 +93,19 @@ pub(super) fn is_fragment(text: &str) -> bool {
         })
         .collect();
     // "Following the war, the Normans …" has its main clause after the comma.
-    words
-        .first()
-        .is_some_and(|w| w.ends_with("ing") && super::lexicon::lexicon().ing_lemma(w).is_some())
-        && !text.contains(',')
+    let lex = super::lexicon::lexicon();
+    // "Based on tax records from _____.": a past participle and its phrase, no clause.
+    let participle = |w: &String| {
+        w.ends_with("ing") && lex.ing_lemma(w).is_some()
+            || lex.past_lemma(w).is_some()
+                && words.get(1).is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "on" | "in" | "by" | "from" | "with" | "at" | "to"
+                    )
+                })
+    };
+    words.first().is_some_and(participle) && !text.contains(',')
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "which" | "whom" | "whose"))
@@ -324,6 +333,8 @@ mod tests {
     fn participle_phrases_and_relative_clauses_are_fragments() {
         assert!(is_fragment("Spreading across the _____ and the islands."));
         assert!(is_fragment("During which the fleet under _____ was lost."));
+        assert!(is_fragment("Based on tax records from _____."));
+        assert!(!is_fragment("Founded in _____, the abbey grew rich."));
         assert!(!is_fragment(
             "Following the siege, the town paid _____ in silver."
         ));

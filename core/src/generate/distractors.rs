@@ -2,7 +2,7 @@
 //! answer's type, from the same document first, then the library; years near the
 //! answer.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::entities::EntityKind;
 use super::questions::answer_text;
@@ -186,8 +186,32 @@ fn generated(answer: &str, kind: EntityKind) -> Vec<String> {
 
 /// Up to `want` distractors for `answer`, none equal to or overlapping it, none in
 /// the prompt, no two alike.
+/// The entity texts of a document by kind, in text order, with years parsed: where
+/// distractors come from first. Built once per document, not once per card.
+pub struct Pool {
+    by_kind: HashMap<EntityKind, Vec<(String, Option<i64>)>>,
+}
+
+impl Pool {
+    pub fn new(doc: &Document) -> Pool {
+        let mut by_kind: HashMap<EntityKind, Vec<(String, Option<i64>)>> = HashMap::new();
+        for s in &doc.sentences {
+            for e in &s.entities {
+                let t = answer_text(s, e);
+                let y = if e.kind == EntityKind::Year {
+                    parse_year(&t)
+                } else {
+                    None
+                };
+                by_kind.entry(e.kind).or_default().push((t, y));
+            }
+        }
+        Pool { by_kind }
+    }
+}
+
 pub fn distractors(
-    doc: &Document,
+    pool: &Pool,
     library: &LibraryContext,
     answer: &str,
     kind: EntityKind,
@@ -254,23 +278,23 @@ pub fn distractors(
         seen.insert(key);
         out.push(cand.to_string());
     };
-    // The same document first: nearest years first.
-    let mut same: Vec<String> = Vec::new();
-    for s in &doc.sentences {
-        for e in &s.entities {
-            if e.kind == kind {
-                same.push(answer_text(s, e));
-            }
+    // The same document first: nearest years first (only years within forty of the
+    // answer can be chosen, so only those are sorted).
+    let all = pool.by_kind.get(&kind).map_or(&[][..], Vec::as_slice);
+    let same: Vec<&str> = match answer_year {
+        Some(y) => {
+            let mut near: Vec<(i64, &str)> = all
+                .iter()
+                .filter_map(|(t, c)| {
+                    c.filter(|c| (c - y).abs() <= 40)
+                        .map(|c| ((c - y).abs(), t.as_str()))
+                })
+                .collect();
+            near.sort();
+            near.into_iter().map(|(_, t)| t).collect()
         }
-    }
-    if let Some(y) = answer_year {
-        same.sort_by_key(|c| {
-            (
-                parse_year(c).map(|c| (c - y).abs()).unwrap_or(i64::MAX),
-                c.clone(),
-            )
-        });
-    }
+        None => all.iter().map(|(t, _)| t.as_str()).collect(),
+    };
     // Numbers: only of the same shape ("$12" with "$40", "400%" with "70%", "two" with "five").
     let shape = |s: &str| {
         (
@@ -279,7 +303,10 @@ pub fn distractors(
             s.chars().next().is_some_and(char::is_alphabetic),
         )
     };
-    for c in &same {
+    for c in same {
+        if out.len() >= want {
+            break;
+        }
         if kind == EntityKind::Number && shape(c) != shape(answer) {
             continue;
         }
@@ -324,6 +351,7 @@ pub fn add_exercises(
     cards: &mut [(Card, EntityKind)],
 ) {
     let n = cards.len();
+    let pool = Pool::new(doc);
     let mut prompts: HashSet<String> = cards
         .iter()
         .map(|(c, _)| norm_tokens(&c.prompt).join(" "))
@@ -344,7 +372,7 @@ pub fn add_exercises(
                     | EntityKind::Number
             )
         {
-            let d = distractors(doc, library, &card.answer, kind, &card.prompt, 1);
+            let d = distractors(&pool, library, &card.answer, kind, &card.prompt, 1);
             if let Some(d) = d.first() {
                 tf_eligible += 1;
                 if tf_eligible % 4 == 0 {
@@ -373,7 +401,7 @@ pub fn add_exercises(
         {
             continue;
         }
-        let d = distractors(doc, library, &card.answer, kind, &card.prompt, 3);
+        let d = distractors(&pool, library, &card.answer, kind, &card.prompt, 3);
         if d.len() < 3 {
             continue;
         }

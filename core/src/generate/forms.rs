@@ -1,12 +1,15 @@
 //! Question forms beyond the clause-and-entity ones: relative clauses ("…, who
-//! denounced Stalin"), event nouns ("the founding of X in 1949") and common noun
-//! phrases as answers.
+//! denounced Stalin"), event nouns ("the founding of X in 1949"), appositions ("X, a
+//! town in Y"; "Bohemond, Robert's son") and common noun phrases as answers.
 
 use super::clauses::{relative_predicate, Clause, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
+use super::people::{names_a_person, RELATION_WORDS};
 use super::pronouns::{Ctx, PRONOUNS};
-use super::questions::{intro_prefix, inverted, is_possessive, time_phrase, time_wh, Built};
+use super::questions::{
+    intro_prefix, inverted, is_country, is_possessive, time_phrase, time_wh, Built,
+};
 use super::render::{ends_with_q, trim_after, trim_relative, Piece};
 use super::text::Sentence;
 use super::tokens::TokKind;
@@ -219,7 +222,9 @@ pub(super) fn term_questions(ctx: &Ctx, c: &Clause) -> Vec<((usize, usize), Buil
     }
     // Subject.
     if let Some(span) = term_span(s, c.subj.0, c.subj.1) {
-        let mut q = vec![Piece::Text("What".into())];
+        // "The young count married …" → "Who married …?"
+        let person = names_a_person(&s.tokens[span.1 - 1]);
+        let mut q = vec![Piece::Text(if person { "Who" } else { "What" }.into())];
         q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
         q.push(Piece::Tok(c.verb.index()));
         q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));
@@ -395,4 +400,177 @@ pub(super) fn nominal_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         }
     }
     None
+}
+
+/// "… gave their name to Normandy, a region in France" → "In which country is
+/// Normandy?": a place described by an appositive that locates it in another place.
+pub(super) fn appositive_place_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    if e.kind != EntityKind::Place || e.start < 4 {
+        return None;
+    }
+    if !matches!(s.tokens[e.start - 1].lower.as_str(), "in" | "on" | "near") {
+        return None;
+    }
+    // Back over the appositive's noun ("a small town", "the capital") to its article.
+    let mut k = e.start - 1;
+    while k > 0 && e.start - 1 - k < 4 {
+        let t = &s.tokens[k - 1];
+        if matches!(t.lower.as_str(), "a" | "an" | "the") {
+            break;
+        }
+        if !t.is_word() || t.is_capitalised() || lex.is_function(&t.lower) {
+            return None;
+        }
+        k -= 1;
+    }
+    let article = k.checked_sub(1)?;
+    if article < 2
+        || !matches!(s.tokens[article].lower.as_str(), "a" | "an" | "the")
+        || article + 1 >= e.start - 1
+        || !s.tokens[article - 1].is_punct(",")
+    {
+        return None;
+    }
+    // The place described ends right before the comma.
+    let described = s
+        .entities
+        .iter()
+        .find(|o| o.end == article - 1 && matches!(o.kind, EntityKind::Place | EntityKind::Name))?;
+    if is_possessive(s, described) {
+        return None;
+    }
+    let wh = if is_country(s, e) {
+        "In which country"
+    } else {
+        "Where"
+    };
+    let mut p = vec![Piece::Text(wh.into()), Piece::Text("is".into())];
+    p.extend((described.start..described.end).map(Piece::Tok));
+    Some(Built {
+        pieces: ends_with_q(p),
+        resolved: false,
+        form: 0.9,
+    })
+}
+
+/// Questions from an apposition of people:
+/// "Harold's successor, Ted Heath," and "Bohemond, Robert's son," → "Who was
+/// Robert's son?"; "Emma, sister of Duke Richard," → "Whose sister was Emma?".
+pub(super) fn appositive_person_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    if !matches!(e.kind, EntityKind::Person | EntityKind::Name) || is_possessive(s, e) {
+        return None;
+    }
+    let closes = |k: usize| {
+        s.tokens
+            .get(k)
+            .is_none_or(|t| t.is_punct(",") || t.is_punct(".") || t.is_punct(";"))
+    };
+    let who_was = |p: &Entity, nouns: (usize, usize)| {
+        let mut q = vec![Piece::Text("Who".into()), Piece::Text("was".into())];
+        // "Queen Victoria's successor": the title goes with the name.
+        q.extend((p.title.map_or(p.start, |t| t.0)..p.end).map(Piece::Tok));
+        q.extend((nouns.0..nouns.1).map(Piece::Tok));
+        Built {
+            pieces: ends_with_q(q),
+            resolved: false,
+            form: 0.9,
+        }
+    };
+    let head = e.title.map_or(e.start, |t| t.0);
+    // "P's NOUN, E,"
+    if head >= 3 && s.tokens[head - 1].is_punct(",") && closes(e.end) {
+        let nouns_end = head - 1;
+        let nouns_start = common_nouns_before(s, nouns_end)?;
+        if let Some(p) = s
+            .entities
+            .iter()
+            .find(|p| p.end == nouns_start && is_possessive(s, p))
+        {
+            return Some(who_was(p, (nouns_start, nouns_end)));
+        }
+    }
+    // "E, P's NOUN,"
+    if s.tokens.get(e.end).is_some_and(|t| t.is_punct(",")) {
+        if let Some(p) = s
+            .entities
+            .iter()
+            .find(|p| p.start == e.end + 1 && is_possessive(s, p))
+        {
+            let nouns_end = common_nouns_after(s, p.end)?;
+            if closes(nouns_end) {
+                return Some(who_was(p, (p.end, nouns_end)));
+            }
+        }
+    }
+    // "N, sister of E" → "Whose sister was N?"
+    if head >= 4 && s.tokens[head - 1].lower == "of" && closes(e.end) {
+        let mut r = head - 2;
+        let relation = &s.tokens[r];
+        if !RELATION_WORDS.contains(&relation.lower.as_str()) {
+            return None;
+        }
+        if r >= 1 && matches!(s.tokens[r - 1].lower.as_str(), "the" | "a") {
+            r -= 1;
+        }
+        if r < 2 || !s.tokens[r - 1].is_punct(",") {
+            return None;
+        }
+        // The person described: a name, or the capitalised words opening the
+        // sentence ("Adela, daughter of …"), which the name finder leaves alone.
+        let n = s
+            .entities
+            .iter()
+            .find(|o| o.end == r - 1 && matches!(o.kind, EntityKind::Person | EntityKind::Name))
+            .filter(|o| !is_possessive(s, o))
+            .map(|o| (o.start, o.end))
+            .or_else(|| {
+                (r - 1 <= 3 && s.tokens[..r - 1].iter().all(|t| t.is_capitalised()))
+                    .then_some((0, r - 1))
+            })?;
+        let mut q = vec![
+            Piece::Text("Whose".into()),
+            Piece::Tok(head - 2),
+            Piece::Text("was".into()),
+        ];
+        q.extend((n.0..n.1).map(Piece::Tok));
+        return Some(Built {
+            pieces: ends_with_q(q),
+            resolved: false,
+            form: 0.9,
+        });
+    }
+    None
+}
+
+/// Where one or two lower-case nouns ending before `end` start ("successor",
+/// "eldest son"), if there are such.
+fn common_nouns_before(s: &Sentence, end: usize) -> Option<usize> {
+    let mut k = end;
+    while k > 0 && end - k < 2 && is_common_word(s, k - 1) {
+        k -= 1;
+    }
+    (k < end).then_some(k)
+}
+
+/// Where one or two lower-case nouns starting at `start` end.
+fn common_nouns_after(s: &Sentence, start: usize) -> Option<usize> {
+    let mut k = start;
+    while k < s.tokens.len() && k - start < 2 && is_common_word(s, k) {
+        k += 1;
+    }
+    (k > start).then_some(k)
+}
+
+fn is_common_word(s: &Sentence, k: usize) -> bool {
+    let t = &s.tokens[k];
+    let lex = lexicon();
+    t.is_word()
+        && !t.is_capitalised()
+        && !lex.is_function(&t.lower)
+        && !super::lexicon::is_aux(&t.lower)
+        && lex.past_lemma(&t.lower).is_none()
+        && !t.lower.ends_with("ing")
 }

@@ -12,8 +12,10 @@
 //!    centuries, numbers and quantities, people, places, organisations, events;
 //! 5. [`clauses`] finds subject, verb and the rest of each clause;
 //! 6. [`questions`] turns a clause and a span into a wh-question (do-support,
-//!    inversion), [`forms`] adds relative-clause, event-noun and noun-phrase
-//!    questions, [`cloze`] blanks the answer in its clause; [`pronouns`] resolves
+//!    inversion), [`forms`] adds relative-clause, event-noun, apposition and
+//!    noun-phrase questions, [`amounts`] "how many/how much" and attribute
+//!    questions, [`people`] knows the words that make an answer a "who", [`cloze`]
+//!    blanks the answer in its clause; [`pronouns`] resolves
 //!    "he"/"it"/"they" or gives up, [`render`] joins the words of a prompt, and
 //!    [`candidates`] collects and scores them all;
 //! 7. [`distractors`] picks multiple-choice options and true/false swaps;
@@ -22,6 +24,7 @@
 //!
 //! Everything is pure: no I/O, no randomness, the same input gives the same cards.
 
+mod amounts;
 mod candidates;
 mod clauses;
 mod cloze;
@@ -29,6 +32,7 @@ mod distractors;
 mod entities;
 mod forms;
 mod lexicon;
+mod people;
 mod pronouns;
 mod questions;
 mod rank;
@@ -174,7 +178,8 @@ pub fn distractors_for(
         .map(|(_, k)| k);
     match kind {
         Some(k) => {
-            let d = distractors::distractors(&doc, library, answer, k, prompt, 3);
+            let pool = distractors::Pool::new(&doc);
+            let d = distractors::distractors(&pool, library, answer, k, prompt, 3);
             if d.len() == 3 {
                 d
             } else {

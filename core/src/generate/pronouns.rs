@@ -166,8 +166,12 @@ impl<'a> Ctx<'a> {
                 k += 1;
             } else if lower_det
                 && first.is_capitalised()
+                // "US", "UN": an acronym keeps its capitals.
+                && !first.text.chars().skip(1).any(char::is_uppercase)
+                && !lexicon().is_demonym(&first.text)
+                // "Adela, daughter of …": a first word before an apposition is a name.
                 && (lexicon().is_function(&first.lower)
-                    || k == 0 && !first.text.chars().skip(1).any(char::is_uppercase))
+                    || k == 0 && !s.tokens.get(k + 1).is_some_and(|t| t.is_punct(",")))
                 && !s
                     .entities
                     .iter()
@@ -184,6 +188,10 @@ impl<'a> Ctx<'a> {
                     k += 1;
                     continue;
                 }
+            }
+            if in_brackets(s, k) {
+                k += 1;
+                continue;
             }
             let t = &s.tokens[k];
             if PRONOUNS.contains(&t.lower.as_str())

@@ -1,9 +1,11 @@
 //! Question transformations: from a clause and an entity, a wh-question with
 //! do-support ("withdrew" → "did … withdraw"), inversion and pronoun resolution.
 
-use super::clauses::{Clause, Verb};
+use super::amounts::{amount_question, attribute_question};
+use super::clauses::{is_adverb, Clause, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
+use super::people::{names_a_person, PERSON_OBJECT_VERBS, RELATION_WORDS};
 use super::pronouns::{Ctx, PRONOUNS};
 use super::render::{capitalise_first, ends_with_q, lower_first, trim_after, trim_relative, Piece};
 use super::text::Sentence;
@@ -52,6 +54,8 @@ pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> Stri
         (Some("since"), _) => format!("Since what {noun}"),
         (Some("until" | "till"), _) => format!("Until what {noun}"),
         (Some("after"), _) => format!("After what {noun}"),
+        // "dates back to 1696" → "To what year does … date back?"
+        (Some("to"), _) => format!("To what {noun}"),
         (Some("before"), _) => format!("Before what {noun}"),
         (Some("on"), EntityKind::Date) => "On what date".into(),
         (_, EntityKind::Date) => "When".into(),
@@ -61,11 +65,13 @@ pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> Stri
 }
 
 pub(super) const TIME_PREPS: &[&str] = &[
-    "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
+    "to", "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
     "before", "from", "between", "of",
 ];
 
 pub(super) const APPROX: &[&str] = &[
+    "an",
+    "estimated",
     "about",
     "around",
     "nearly",
@@ -102,12 +108,24 @@ pub(super) fn time_phrase(s: &Sentence, e: &Entity, lo: usize) -> Option<(usize,
     }
     if a > lo && TIME_PREPS.contains(&s.tokens[a - 1].lower.as_str()) {
         let p = s.tokens[a - 1].lower.clone();
+        // "from the 16th century to 1830": the end of a range, not a date of its own.
+        if p == "to"
+            && s.tokens[(a - 1).saturating_sub(8)..a - 1]
+                .iter()
+                .any(|t| t.lower == "from")
+        {
+            return None;
+        }
         if p == "of" {
             // "in the first half of the 10th century" → "In what century": the part
             // noun and its modifiers go with the preposition before them.
             return part_of_time(s, a - 1, lo);
         }
         return Some((a - 1, Some(p)));
+    }
+    // "Around 1294, …": the approximating word is the preposition.
+    if a < e.start && matches!(s.tokens[a].lower.as_str(), "around" | "circa" | "c.") {
+        return Some((a, Some(s.tokens[a].lower.clone())));
     }
     None
 }
@@ -266,11 +284,14 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         return None;
     }
     // A rest cut short at "that" or "which" lost its object: no question from it.
-    if c.rest.1 <= c.rest.0
-        || matches!(
-            s.tokens[c.rest.1 - 1].lower.as_str(),
-            "that" | "which" | "who" | "whom"
-        )
+    // "By 1350, the plague subsided": a fronted date needs no words after the verb.
+    let fronted_time = e.kind.is_time() && c.intro.is_some_and(|(a, b)| e.start >= a && e.end <= b);
+    if c.rest.1 <= c.rest.0 && !fronted_time
+        || c.rest.1 > c.rest.0
+            && matches!(
+                s.tokens[c.rest.1 - 1].lower.as_str(),
+                "that" | "which" | "who" | "whom"
+            )
     {
         return None;
     }
@@ -340,7 +361,20 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             .copied()
             .filter(|&k| !matches!(s.tokens[k].lower.as_str(), "the" | "a" | "an"))
             .collect();
-        if title.is_some() && !content.is_empty() {
+        // "A Norman named Oursel led …" → "Who led …?"
+        let named = e.start > c.subj.0
+            && matches!(
+                s.tokens[e.start - 1].lower.as_str(),
+                "named" | "called" | "nicknamed"
+            );
+        if named {
+            let person = e.kind == EntityKind::Name
+                && e.start >= 2
+                && names_a_person(&s.tokens[e.start - 2]);
+            p.push(Piece::Text(
+                if person { "Who" } else { wh_word(e.kind) }.into(),
+            ));
+        } else if title.is_some() && !content.is_empty() {
             p.push(Piece::Text("Which".into()));
             p.extend(content.iter().map(|&k| Piece::Tok(k)));
         } else if content.is_empty() {
@@ -387,6 +421,34 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             form: 0.9,
         });
     }
+    // "Jean Calvin, a student at Paris, converted …" → "Who converted …?"
+    if in_subj
+        && e.start == c.subj.0
+        && c.subj.1 > e.end + 1
+        && s.tokens[e.end].is_punct(",")
+        && s.tokens[c.subj.1 - 1].is_punct(",")
+        && !participle
+        && !e.kind.is_time()
+        && e.kind != EntityKind::Number
+        && c.rest.1 > c.rest.0
+    {
+        let apposition = &s.tokens[e.end + 1..c.subj.1 - 1];
+        let wh = match e.kind {
+            EntityKind::Person | EntityKind::Group => "Who",
+            EntityKind::Name if apposition.iter().any(names_a_person) => "Who",
+            EntityKind::Place if is_country(s, e) => "Which country",
+            _ => "What",
+        };
+        let mut q = vec![Piece::Text(wh.into())];
+        q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
+        q.push(Piece::Tok(c.verb.index()));
+        q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));
+        return Some(Built {
+            pieces: ends_with_q(q),
+            resolved: false,
+            form: 0.85,
+        });
+    }
     // Number in the subject: "25,000 Protestants were killed" → "How many Protestants were killed?"
     if e.kind == EntityKind::Number && in_subj && !participle {
         let u = e.unit?;
@@ -413,7 +475,7 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     if !in_rest {
         return None;
     }
-    let (ra, rb) = c.rest;
+    let ra = c.rest.0;
     // Skip modifiers before the entity.
     let mut a = e.start;
     while a > ra
@@ -422,17 +484,71 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     {
         a -= 1;
     }
+    // "surrendered his son Duncan": a possessive and a relation or office before a
+    // person go with the person, who is the object.
+    if e.kind == EntityKind::Person || e.kind == EntityKind::Name {
+        let lead = &s.tokens[ra..a];
+        if (2..=3).contains(&lead.len())
+            && matches!(lead[0].lower.as_str(), "his" | "her" | "their" | "its")
+            && lead[1..].iter().all(|t| {
+                !t.is_capitalised()
+                    && (names_a_person(t) || RELATION_WORDS.contains(&t.lower.as_str()))
+            })
+        {
+            a = ra;
+        }
+    }
+    // "was however Maria": adverbs between a copula and its object go with the object.
+    if a > ra && matches!(c.verb, Verb::Aux(_)) && s.tokens[ra..a].iter().all(is_adverb) {
+        a = ra;
+    }
+    // "fled to southern Italy", "stopped by the Byzantine general Alexius": the
+    // modifiers between a preposition and the entity go with the entity.
+    if let Some(m) = modifiers_after_preposition(s, ra, a) {
+        a = m;
+    }
+    // "by the Roman general Agricola": a name after an office is a person's.
+    // "married Berengaria", "succeeded Godwin": these verbs take a person as object.
+    let person_object = a == ra
+        && matches!(&c.verb, Verb::Past(_, l) | Verb::Present(_, l)
+            if PERSON_OBJECT_VERBS.contains(&l.as_str()));
+    let kind = if e.kind == EntityKind::Name
+        && (person_object
+            || e.title.is_some()
+            || (a..e.start).any(|k| {
+                lex.is_title(&s.tokens[k].lower)
+                    || RELATION_WORDS.contains(&s.tokens[k].lower.as_str())
+            })) {
+        EntityKind::Person
+    } else {
+        e.kind
+    };
+    let e = &Entity { kind, ..e.clone() };
     let prev = if a > ra {
         Some(s.tokens[a - 1].lower.as_str())
     } else {
         None
     };
+    // "patronised by Robert and founded a school": an "and" before a verb joins two
+    // predicates, not two names; the question stops at the entity.
+    let joins_predicate =
+        s.tokens.get(e.end).is_some_and(|n| n.lower == "and") && starts_predicate(s, e.end + 1);
+    let c = &if joins_predicate {
+        let mut short = c.clone();
+        short.rest.1 = e.end;
+        short
+    } else {
+        c.clone()
+    };
+    let rb = c.rest.1;
     let coordinated = s
         .tokens
         .get(e.end)
-        .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "&"))
+        .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "&") && !joins_predicate)
         || (s.tokens.get(e.end).is_some_and(|n| n.is_punct(","))
-            && s.tokens.get(e.end + 1).is_some_and(|n| n.is_capitalised()))
+            && s.tokens.get(e.end + 1).is_some_and(|n| n.is_capitalised())
+            // "to Shoreditch, London": a place and its region, no list.
+            && (e.kind != EntityKind::Place || list_follows(s, e.end)))
         || (e.start > ra && matches!(s.tokens[e.start - 1].lower.as_str(), "and" | "or"));
     if coordinated {
         return None;
@@ -441,9 +557,17 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         let n = &s.tokens[e.end];
         (n.kind == TokKind::Punct && !matches!(n.text.as_str(), "-" | "–" | "'" | "’"))
             || lex.is_function(&n.lower) && n.lower != "of"
+            // "appointed Robert archbishop of Canterbury": an office after a person.
+            || e.kind == EntityKind::Person && !n.is_capitalised() && lex.is_title(&n.lower)
     };
+    if let Some(b) = attribute_question(ctx, c, e, a) {
+        return Some(b);
+    }
     // Number as object: "killed 25,000 people" → "How many people did … kill?"
     if e.kind == EntityKind::Number {
+        if e.unit.is_none() && a == ra && follows_ok {
+            return amount_question(ctx, c, e);
+        }
         let u = e.unit?;
         let ue = unit_end(s, u);
         if u != e.end || a != ra || s.tokens[e.start].text == "$" || ue > rb {
@@ -552,10 +676,16 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             form = 0.7;
         }
         Some("by")
-            if matches!(
+            if (matches!(
                 e.kind,
                 EntityKind::Person | EntityKind::Group | EntityKind::Organization
-            ) && matches!(aux_lower, Some("was" | "were" | "is" | "are")) =>
+            )
+                // "besieged by Saladin": a one-word name as a passive's agent.
+                || e.kind == EntityKind::Name && e.end == e.start + 1)
+                && (matches!(aux_lower, Some("was" | "were" | "is" | "are"))
+                // "had been taken prisoner by …": a passive with a perfect.
+                || aux_lower.is_some()
+                    && s.tokens[ra..a - 1].iter().any(|t| t.lower == "been")) =>
         {
             if !follows_ok {
                 return None;
@@ -568,7 +698,10 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             remove = (a - 1, e.end);
             form = 0.8;
         }
-        Some(p @ ("to" | "with" | "against" | "for" | "under")) if e.kind == EntityKind::Person => {
+        Some(p @ ("to" | "with" | "against" | "for" | "under"))
+            if matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                || e.kind == EntityKind::Group && s.tokens[e.end - 1].lower.ends_with('s') =>
+        {
             if !follows_ok {
                 return None;
             }
@@ -654,4 +787,74 @@ pub(super) fn unit_end(s: &Sentence, u: usize) -> usize {
         }
         _ => u + 1,
     }
+}
+
+/// Prepositions a place, person or group can follow with modifiers in between.
+const MODIFIED_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "within",
+    "throughout",
+    "into",
+    "to",
+    "towards",
+    "toward",
+    "across",
+    "through",
+    "from",
+    "by",
+    "with",
+    "against",
+    "for",
+    "under",
+];
+
+/// Where a phrase "PREP the southern" or "PREP the Byzantine general" before token
+/// `a` starts: up to three modifiers (an article, lower-case adjectives, a
+/// nationality, an office) between a preposition and the entity. None when no
+/// preposition comes first or no modifier stands in between.
+pub(super) fn modifiers_after_preposition(s: &Sentence, lo: usize, a: usize) -> Option<usize> {
+    let lex = lexicon();
+    let mut m = a;
+    while m > lo + 1 && a - m < 3 {
+        let t = &s.tokens[m - 1];
+        let modifier = t.is_word()
+            && (t.lower == "the"
+                || lex.is_title(&t.lower)
+                || lex.is_demonym(&t.text)
+                || !t.is_capitalised()
+                    && !lex.is_function(&t.lower)
+                    && !super::lexicon::is_aux(&t.lower)
+                    && lex.past_lemma(&t.lower).is_none()
+                    && !t.lower.ends_with("ing")
+                    && !t.lower.ends_with('s'));
+        if !modifier {
+            break;
+        }
+        m -= 1;
+    }
+    (m < a && m > lo && MODIFIED_PREPS.contains(&s.tokens[m - 1].lower.as_str())).then_some(m)
+}
+
+/// Whether token `k` opens a predicate: a finite verb or auxiliary ("and founded",
+/// "and was"), not another name of a list.
+pub(super) fn starts_predicate(s: &Sentence, k: usize) -> bool {
+    let lex = lexicon();
+    s.tokens.get(k).is_some_and(|t| {
+        t.is_word()
+            && !t.is_capitalised()
+            && (lex.past_lemma(&t.lower).is_some() && !t.lower.ends_with("ing")
+                || matches!(
+                    t.lower.as_str(),
+                    "was" | "were" | "had" | "is" | "are" | "has"
+                ))
+    })
+}
+
+/// Whether an "and" or "or" comes within a few tokens after `k`: the mark of a list.
+fn list_follows(s: &Sentence, k: usize) -> bool {
+    s.tokens[k..(k + 6).min(s.tokens.len())]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "and" | "or"))
 }

@@ -146,19 +146,22 @@ pub(super) fn trim_after(s: &Sentence, from: usize, to: usize) -> usize {
         .unwrap_or(to)
 }
 
-/// One fact a card: a relative clause at the end of a question ("an expedition that
-/// explored Florida") is cut, when at least two words come before it.
+/// One fact a card: a relative or time clause at the end of a question ("an
+/// expedition that explored Florida", "… when the members met") is cut, when at least
+/// two words come before it.
 pub(super) fn trim_relative(s: &Sentence, from: usize, to: usize) -> usize {
-    (from + 2..to)
+    (from..to)
         .find(|&k| {
-            matches!(
-                s.tokens[k].lower.as_str(),
-                "that" | "which" | "who" | "whom" | "whose"
-            ) && s.tokens[k - 1].is_word()
+            let w = s.tokens[k].lower.as_str();
+            let time_clause = matches!(w, "when" | "while" | "whereas") && k > 0;
+            let relative = matches!(w, "that" | "which" | "who" | "whom" | "whose")
+                && k >= from + 2
+                && s.tokens[k - 1].is_word()
                 && !matches!(
                     s.tokens[k - 1].lower.as_str(),
                     "so" | "such" | "than" | "and" | "now"
-                )
+                );
+            time_clause || relative
         })
         .unwrap_or(to)
 }

@@ -92,7 +92,14 @@ fn ends_here(s: &str, chars: &[(usize, char)], b: usize, c: char, j: usize) -> b
         return true;
     }
     // An initial ("J. F. Kennedy") or an abbreviation with inner dots ("U.S.") before a name.
-    let single_letter = before.chars().count() == 1 && before.chars().all(|c| c.is_alphabetic());
+    // "Israel's." is a possessive, not an initial.
+    let possessive = s[..b]
+        .chars()
+        .rev()
+        .nth(1)
+        .is_some_and(|c| c == '\'' || c == '’');
+    let single_letter =
+        before.chars().count() == 1 && before.chars().all(|c| c.is_alphabetic()) && !possessive;
     let dotted = before.contains('.');
     if single_letter || dotted {
         // "the U.S. The next…" ends a sentence; "U.S. President" or "J. Smith" do not.

@@ -1,0 +1,108 @@
+//! Questions about amounts and attributes: "How much did … spend?", "How many did …
+//! kill?", "What was the population of …?".
+
+use super::clauses::{Clause, Verb};
+use super::entities::Entity;
+use super::lexicon::lexicon;
+use super::pronouns::Ctx;
+use super::questions::{intro_prefix, inverted, Built, APPROX};
+use super::render::{ends_with_q, lower_first, trim_after, Piece};
+use super::text::Sentence;
+use super::tokens::TokKind;
+
+/// A number with nothing counted after it, as the object: "spent over $100 billion" →
+/// "How much did … spend?", "killed 50,000 in Venice" → "How many did … kill in
+/// Venice?". Only sums of money and large counts; a bare "two" says too little.
+pub(super) fn amount_question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let toks = &s.tokens[e.start..e.end];
+    let money = toks
+        .iter()
+        .any(|t| matches!(t.text.as_str(), "$" | "£" | "€" | "dollars" | "pounds"));
+    let percent = toks
+        .iter()
+        .any(|t| t.text == "%" || matches!(t.lower.as_str(), "percent" | "cent"));
+    let large = toks.iter().any(|t| {
+        matches!(t.lower.as_str(), "thousand" | "million" | "billion")
+            || t.kind == TokKind::Number && t.text.contains(',')
+    });
+    if percent || !(money || large) {
+        return None;
+    }
+    let (inv, resolved) = inverted(ctx, c, Some((skip_approx(s, e, c.rest.0), e.end)))?;
+    let mut q = intro_prefix(ctx, c, e);
+    let wh = if money { "How much" } else { "How many" };
+    q.push(Piece::Text(if q.is_empty() {
+        wh.into()
+    } else {
+        lower_first(wh)
+    }));
+    q.extend(inv);
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved,
+        form: 0.85,
+    })
+}
+
+/// Where an entity starts with the modifiers before it ("about", "an estimated").
+fn skip_approx(s: &Sentence, e: &Entity, lo: usize) -> usize {
+    let mut a = e.start;
+    while a > lo
+        && APPROX.contains(&s.tokens[a - 1].lower.as_str())
+        && !matches!(s.tokens[a - 1].lower.as_str(), "to" | "at")
+    {
+        a -= 1;
+    }
+    a
+}
+
+/// "Pneumonic plague has a mortality rate of 90 percent" → "What is the mortality
+/// rate of pneumonic plague?": an attribute the subject has, with its value.
+pub(super) fn attribute_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Built> {
+    let s = ctx.s();
+    let tense = match &c.verb {
+        Verb::Present(_, l) if l == "have" => "is",
+        Verb::Past(_, l) if l == "have" => "was",
+        _ => return None,
+    };
+    let (ra, rb) = c.rest;
+    // What follows the value up to the next comma stays: "… of 40,000 in 1500".
+    let tail = e.end..trim_after(s, e.end, rb);
+    if a < ra + 3
+        || !matches!(s.tokens[ra].lower.as_str(), "a" | "an")
+        || s.tokens[a - 1].lower != "of"
+    {
+        return None;
+    }
+    let nouns = ra + 1..a - 1;
+    if nouns.len() > 3 || !nouns.clone().all(|k| is_plain_word(s, k)) {
+        return None;
+    }
+    let (subj, resolved) = ctx.subject(c)?;
+    let mut q = vec![
+        Piece::Text("What".into()),
+        Piece::Text(tense.into()),
+        Piece::Text("the".into()),
+    ];
+    q.extend(nouns.map(Piece::Tok));
+    q.push(Piece::Text("of".into()));
+    q.extend(subj);
+    q.extend(ctx.toks(tail.start, tail.end, None));
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved,
+        form: 0.85,
+    })
+}
+
+/// A lower-case content word: no name, function word, verb form or number.
+fn is_plain_word(s: &Sentence, k: usize) -> bool {
+    let t = &s.tokens[k];
+    let lex = lexicon();
+    t.is_word()
+        && !t.is_capitalised()
+        && !lex.is_function(&t.lower)
+        && !super::lexicon::is_aux(&t.lower)
+        && lex.past_lemma(&t.lower).is_none()
+}
