@@ -85,7 +85,7 @@ pub fn export_json(store: &Store, preferences: Value, now: i64) -> Result<Value>
 
 fn document(
     schema: u32,
-    tables: BTreeMap<String, Vec<Map<String, Value>>>,
+    tables: crate::store::ExportTables,
     preferences: Value,
     now: i64,
 ) -> Value {

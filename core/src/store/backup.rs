@@ -173,10 +173,13 @@ pub fn list_backups(db_path: &Path) -> Result<Vec<BackupInfo>> {
         .iter()
         .map(|(path, _)| inspect(path))
         .collect();
+    // newest first; of two in one second, the later suffix (`-2`) first
     list.sort_by(|a, b| {
-        b.created_at
-            .cmp(&a.created_at)
-            .then(b.file_name.cmp(&a.file_name))
+        (b.created_at, b.file_name.len(), &b.file_name).cmp(&(
+            a.created_at,
+            a.file_name.len(),
+            &a.file_name,
+        ))
     });
     Ok(list)
 }
@@ -184,7 +187,7 @@ pub fn list_backups(db_path: &Path) -> Result<Vec<BackupInfo>> {
 /// The newest backup that passes its check.
 pub fn newest_good_backup(db_path: &Path) -> Option<BackupInfo> {
     let mut files = backup_files(db_path).ok()?;
-    files.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    files.sort_by_key(|(path, at)| std::cmp::Reverse((*at, path.as_os_str().len(), path.clone())));
     files
         .iter()
         .map(|(path, _)| inspect(path))

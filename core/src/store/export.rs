@@ -8,6 +8,9 @@ use rusqlite::{params_from_iter, Connection, ErrorCode, OptionalExtension, Trans
 use serde_json::{Map, Value};
 
 use super::Store;
+
+/// Each table's rows, by table name.
+pub type Tables = BTreeMap<String, Vec<Map<String, Value>>>;
 use crate::error::{Error, Result};
 
 /// One exported table: its name, its row order, the integer id that a merge
@@ -107,7 +110,7 @@ pub(crate) const TABLES: &[TableSpec] = &[
 
 impl Store {
     /// Every table's rows (column name → value), read in one transaction.
-    pub fn export_tables(&self) -> Result<BTreeMap<String, Vec<Map<String, Value>>>> {
+    pub fn export_tables(&self) -> Result<Tables> {
         export_tables(&self.conn)
     }
 
@@ -189,7 +192,7 @@ impl Store {
     }
 }
 
-fn export_tables(conn: &Connection) -> Result<BTreeMap<String, Vec<Map<String, Value>>>> {
+fn export_tables(conn: &Connection) -> Result<Tables> {
     let tx = conn.unchecked_transaction()?;
     let mut out = BTreeMap::new();
     for spec in TABLES {
@@ -214,9 +217,7 @@ fn export_tables(conn: &Connection) -> Result<BTreeMap<String, Vec<Map<String, V
 }
 
 /// The rows of another library file (a backup), opened read-only, with its schema version.
-pub(crate) fn export_file_tables(
-    path: &std::path::Path,
-) -> Result<(u32, BTreeMap<String, Vec<Map<String, Value>>>)> {
+pub(crate) fn export_file_tables(path: &std::path::Path) -> Result<(u32, Tables)> {
     super::backup::check_file(path)
         .map_err(|reason| Error::Invalid(format!("{} cannot be read: {reason}", path.display())))?;
     let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;

@@ -21,6 +21,7 @@ pub use backup::{backup_now, inspect as inspect_backup, list_backups, newest_goo
 pub use integrity::check_at_start;
 pub(crate) use backup::io_error as file_error;
 pub(crate) use export::export_file_tables;
+pub use export::Tables as ExportTables;
 
 /// The tables a JSON export holds, parents first.
 pub fn export_table_names() -> impl Iterator<Item = &'static str> {
@@ -184,3 +185,5 @@ fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod safety_tests;
