@@ -69,6 +69,15 @@ pub enum Error {
     )]
     ReadOnly { path: Option<PathBuf> },
 
+    /// The operating system refused a read or write (SQLITE_IOERR): a disk
+    /// that filled up in a way SQLite does not tell apart (a file-size limit,
+    /// a quota), a disconnected drive, a failing disk.
+    #[error(
+        "the disk could not be written or read ({0}; it may be full or disconnected): the last change was not saved, \
+         and everything saved before it is intact. Free some disk space or reconnect the disk, then try again."
+    )]
+    Io(String),
+
     /// A file outside the database (a backup, an export) could not be read or written.
     #[error("{action} {path}: {reason}")]
     File { action: &'static str, path: PathBuf, reason: String },
@@ -93,6 +102,7 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DiskFull) => Error::DiskFull { path: None },
             Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: None },
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Corrupt(e.to_string()),
+            Some(ErrorCode::SystemIoFailure) => Error::Io(e.to_string()),
             _ => Error::Sqlite(e),
         }
     }
@@ -110,6 +120,9 @@ impl Error {
 
     /// A disk-full, read-only or damaged-file error: the learner must act before saving again.
     pub fn is_storage_fault(&self) -> bool {
-        matches!(self, Error::DiskFull { .. } | Error::ReadOnly { .. } | Error::Corrupt(_) | Error::Damaged { .. })
+        matches!(
+            self,
+            Error::DiskFull { .. } | Error::ReadOnly { .. } | Error::Io(_) | Error::Corrupt(_) | Error::Damaged { .. }
+        )
     }
 }

@@ -39,6 +39,32 @@ pub fn backup_now(store: &Store, now: i64) -> Result<BackupInfo> {
     store.backup_now(now)
 }
 
+/// Backs up the library at `db_path` through its own read-only connection (so
+/// a timer thread needs no access to the window's `Store`), then thins the
+/// backups; skipped (`None`) when neither the file nor its WAL changed since
+/// the newest backup, so an idle window does not pile up copies.
+pub fn backup_if_changed(db_path: &Path, now: i64) -> Result<Option<BackupInfo>> {
+    let mtime = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut files = backup_files(db_path)?;
+    files.sort_by_key(|(path, at)| std::cmp::Reverse((*at, path.as_os_str().len(), path.clone())));
+    // When the newest backup was written (its file's time, not its name's:
+    // the comparison is with the library's file times, on the same clock).
+    if let Some(written) = files.first().and_then(|(path, _)| mtime(path)) {
+        let changed = ["", "-wal"]
+            .iter()
+            .filter_map(|suffix| mtime(Path::new(&format!("{}{suffix}", db_path.display()))))
+            .any(|modified| modified >= written);
+        if !changed {
+            return Ok(None);
+        }
+    }
+    let conn = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| super::integrity::unreadable(db_path, e))?;
+    let info = write_backup(&conn, db_path, now)?;
+    thin_backups(db_path, now)?;
+    Ok(Some(info))
+}
+
 /// Copies the database behind `conn` to a new backup of `db_path`.
 pub(super) fn write_backup(conn: &Connection, db_path: &Path, now: i64) -> Result<BackupInfo> {
     let dir = backup_dir(db_path);

@@ -17,7 +17,7 @@ mod search;
 
 pub use documents::Counts;
 pub use reviews::{AnswerMode, AnswerOrigin};
-pub use backup::{backup_now, inspect as inspect_backup, list_backups, newest_good_backup, restore_backup, thin_backups};
+pub use backup::{backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup, restore_backup, thin_backups};
 pub use integrity::check_at_start;
 pub(crate) use backup::io_error as file_error;
 pub(crate) use export::export_file_tables;

@@ -194,6 +194,29 @@ fn thinning_never_deletes_the_newest_good_backup() {
     assert!(Path::new(&good.path).exists());
 }
 
+#[test]
+fn the_timer_backs_up_only_when_the_library_changed() {
+    let (_dir, path) = library();
+    let first = backup_if_changed(&path, T0)
+        .unwrap()
+        .expect("no backup yet: one is made");
+    assert!(first.good);
+    assert!(
+        backup_if_changed(&path, T0 + HOUR).unwrap().is_none(),
+        "nothing changed since"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    {
+        let mut store = Store::open(&path).unwrap();
+        add_document(&mut store, doc("The Treaty of Rome", 30)).unwrap();
+    }
+    let second = backup_if_changed(&path, T0 + 2 * HOUR)
+        .unwrap()
+        .expect("a change is backed up");
+    assert_eq!(second.created_at, T0 + 2 * HOUR);
+    assert!(backup_if_changed(&path, T0 + 3 * HOUR).unwrap().is_none());
+}
+
 // ---- restore -------------------------------------------------------------
 
 #[test]
