@@ -172,7 +172,13 @@ impl Store {
                 if merge {
                     written += merge_row(&tx, spec, row, &mut maps)? as u64;
                 } else {
-                    insert_row(&tx, spec.name, row, InsertMode::Plain)?;
+                    // app_meta may hold a key already (e.g. the starter library skipped): the export's value wins.
+                    let mode = if spec.name == "app_meta" {
+                        InsertMode::Replace
+                    } else {
+                        InsertMode::Plain
+                    };
+                    insert_row(&tx, spec.name, row, mode)?;
                     written += 1;
                 }
             }
@@ -300,6 +306,8 @@ enum InsertMode {
     Plain,
     /// A row whose key is already there is skipped (merge keeps the target's).
     KeepExisting,
+    /// A row whose key is already there is replaced.
+    Replace,
 }
 
 /// Inserts `row` as it is (column names from the export); returns whether a row was written.
@@ -318,6 +326,7 @@ fn insert_row(
     let verb = match mode {
         InsertMode::Plain => "INSERT",
         InsertMode::KeepExisting => "INSERT OR IGNORE",
+        InsertMode::Replace => "INSERT OR REPLACE",
     };
     let sql = format!(
         "{verb} INTO {table} ({}) VALUES ({})",

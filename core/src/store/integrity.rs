@@ -114,7 +114,22 @@ fn describe(e: &rusqlite::Error) -> String {
 
 /// An error opening or reading a file that is not (known to be) damaged.
 pub(super) fn unreadable(path: &Path, e: rusqlite::Error) -> Error {
-    match e.sqlite_error_code() {
+    let code = e.sqlite_error_code();
+    if matches!(
+        code,
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+    ) && !folder_is_writable(path)
+    {
+        // SQLite needs to create its -wal and -shm files beside the library.
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        return Error::ReadOnly {
+            path: Some(folder.to_owned()),
+        };
+    }
+    match code {
         Some(ErrorCode::ReadOnly) => Error::ReadOnly {
             path: Some(path.to_owned()),
         },
@@ -131,5 +146,28 @@ pub(super) fn unreadable(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_owned(),
             reason: e.to_string(),
         },
+    }
+}
+
+/// Whether a file can be created in the library's folder (tried, then removed).
+fn folder_is_writable(path: &Path) -> bool {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = folder.join(format!(".clio-write-probe-{}", std::process::id()));
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            true
+        }
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
     }
 }

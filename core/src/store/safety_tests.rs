@@ -251,6 +251,18 @@ fn restore_backs_up_the_current_library_then_puts_the_backup_in_place() {
 }
 
 #[test]
+fn a_backup_restores_where_there_is_no_library_yet() {
+    let (_dir, path) = library();
+    let saved = open_snapshot(&path);
+    let backup = Store::open(&path).unwrap().backup_now(T0).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("new").join("clio.sqlite3");
+    let report = restore_backup(&target, Path::new(&backup.path), T0).unwrap();
+    assert!(report.safety_backup.is_none() && report.moved_aside.is_none());
+    assert_eq!(open_snapshot(&target), saved);
+}
+
+#[test]
 fn restore_refuses_a_damaged_backup_and_changes_nothing() {
     let (dir, path) = library();
     let bad = dir.path().join("backups").join(backup_file_name(T0, 1));
