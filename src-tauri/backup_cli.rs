@@ -255,7 +255,7 @@ fn describe(b: &BackupInfo) -> String {
     };
     format!(
         "{}  {:>9}  {}  {}",
-        clio_core::backup::stamp(b.created_at),
+        clio_core::backup::display_time(b.created_at),
         size(b.size_bytes),
         b.path,
         health

@@ -289,7 +289,7 @@ fn backup_makes_a_checked_copy_and_lists_it() {
     assert_eq!(listed[0]["good"], true);
     assert!(listed[0]["sizeBytes"].as_u64().unwrap() > 0);
     let text = stdout(&clio(&["--db", db.to_str().unwrap(), "backup", "--list"], &[], None));
-    assert!(text.contains("clio-") && text.contains(" ok"), "{text}");
+    assert!(text.contains("clio-") && text.contains(" UTC ") && text.contains(" ok"), "{text}");
 }
 
 #[test]
@@ -364,6 +364,11 @@ fn a_damaged_library_is_moved_aside_when_a_backup_is_restored() {
     let backup = clio_json(&db, &["backup", "--json"])["backup"]["path"].as_str().unwrap().to_owned();
     let bytes = std::fs::read(&db).unwrap();
     std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    // any command names the damage and the backup to restore
+    let out = clio(&["--db", db.to_str().unwrap(), "list"], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is damaged") && err.contains(&format!("clio restore {backup}")), "{err}");
     let out = clio_json(&db, &["restore", &backup, "--json"]);
     let aside = out["restore"]["movedAside"].as_str().unwrap();
     assert_eq!(std::fs::read(aside).unwrap(), bytes[..bytes.len() / 2], "the damaged file is kept as it was");

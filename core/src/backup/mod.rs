@@ -97,6 +97,15 @@ pub fn stamp(at: i64) -> String {
     time.format("%Y%m%d-%H%M%S").to_string()
 }
 
+/// `2026-03-02 13:05:09 UTC`, for lists.
+pub fn display_time(at: i64) -> String {
+    let time = Utc
+        .timestamp_millis_opt(at)
+        .single()
+        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+    time.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
 /// The time (Unix ms, whole seconds) a backup's file name stands for; `None`
 /// for any other file.
 pub fn parse_backup_name(name: &str) -> Option<i64> {

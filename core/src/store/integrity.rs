@@ -130,6 +130,11 @@ pub(super) fn unreadable(path: &Path, e: rusqlite::Error) -> Error {
         };
     }
     match code {
+        Some(ErrorCode::DatabaseCorrupt) => Error::Damaged {
+            path: path.to_owned(),
+            reason: "SQLite reports the file as malformed".into(),
+            newest_good_backup: newest_good_backup(path).map(|b| b.path.into()),
+        },
         Some(ErrorCode::ReadOnly) => Error::ReadOnly {
             path: Some(path.to_owned()),
         },
