@@ -14,6 +14,10 @@ pub fn run(db: PathBuf) -> ExitCode {
     // milliseconds, and the first screen needs it. The start-up check reads it
     // first (PRAGMA quick_check) without writing: a damaged library is not
     // opened, and every command then reports the damage and the newest good backup.
+    // A restore chosen in Settings is carried out here, before the library is open.
+    if let Err(error) = clio_core::store::apply_pending_restore(&db, clio_core::time::now_ms()) {
+        eprintln!("clio: the restore asked for was not done: {error}");
+    }
     let store = Store::open_checked(&db).map(|(store, _)| store);
     let healthy = store.is_ok();
     match &store {

@@ -363,6 +363,55 @@ pub fn restore_backup(db_path: &Path, backup_path: &Path, now: i64) -> Result<Re
     })
 }
 
+/// The file beside the library that asks for a restore at the next start.
+pub const PENDING_RESTORE_FILE: &str = "restore-pending.json";
+
+/// For the window, which holds the library open (its store and its checkpoint
+/// thread): checks the backup now and asks for it to be restored at the next
+/// start, before the library is opened (see [`apply_pending_restore`]).
+pub fn schedule_restore(db_path: &Path, backup_path: &Path) -> Result<()> {
+    if let Err(reason) = check_file(backup_path) {
+        return Err(Error::Invalid(format!(
+            "{} cannot be restored: {reason}. Nothing was changed; choose another backup.",
+            backup_path.display()
+        )));
+    }
+    let marker = pending_marker(db_path);
+    let text = serde_json::json!({ "backup": backup_path.display().to_string() }).to_string();
+    fs::write(&marker, text).map_err(|e| io_error("could not write", &marker, e))
+}
+
+/// At start, before opening the library: carries out a restore asked for by
+/// [`schedule_restore`], if any. The request is removed whether or not the
+/// restore succeeds, so a failing one is reported once and never loops.
+pub fn apply_pending_restore(db_path: &Path, now: i64) -> Result<Option<RestoreReport>> {
+    let marker = pending_marker(db_path);
+    let text = match fs::read_to_string(&marker) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error("could not read", &marker, e)),
+    };
+    let _ = fs::remove_file(&marker);
+    let backup = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("backup").and_then(|b| b.as_str()).map(PathBuf::from))
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "{} does not name a backup; it was removed",
+                marker.display()
+            ))
+        })?;
+    restore_backup(db_path, &backup, now).map(Some)
+}
+
+fn pending_marker(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join(PENDING_RESTORE_FILE)
+}
+
 /// Makes a rename durable (best effort: not every platform syncs folders).
 fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {

@@ -17,6 +17,7 @@ mod search;
 
 pub use documents::Counts;
 pub use reviews::{AnswerMode, AnswerOrigin};
+pub use backup::{apply_pending_restore, schedule_restore, PENDING_RESTORE_FILE};
 pub use backup::{backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup, restore_backup, thin_backups};
 pub use integrity::check_at_start;
 pub(crate) use backup::io_error as file_error;

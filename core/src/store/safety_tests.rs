@@ -251,6 +251,35 @@ fn restore_backs_up_the_current_library_then_puts_the_backup_in_place() {
 }
 
 #[test]
+fn the_window_schedules_a_restore_that_the_next_start_carries_out_once() {
+    let (dir, path) = library();
+    let saved = open_snapshot(&path);
+    let backup = Store::open(&path).unwrap().backup_now(T0).unwrap();
+    let mut window = Store::open(&path).unwrap();
+    add_document(&mut window, doc("Written after the backup", 20)).unwrap();
+    schedule_restore(&path, Path::new(&backup.path)).unwrap();
+    let bad = dir.path().join("nothing.sqlite3");
+    assert!(
+        schedule_restore(&path, &bad).is_err(),
+        "a missing backup is refused at once"
+    );
+    drop(window); // the window quits
+
+    let report = apply_pending_restore(&path, T0 + HOUR)
+        .unwrap()
+        .expect("the restore happens");
+    assert!(report.safety_backup.is_some());
+    assert_eq!(open_snapshot(&path), saved);
+    assert!(!dir.path().join(PENDING_RESTORE_FILE).exists());
+    assert!(
+        apply_pending_restore(&path, T0 + 2 * HOUR)
+            .unwrap()
+            .is_none(),
+        "only once"
+    );
+}
+
+#[test]
 fn a_backup_restores_where_there_is_no_library_yet() {
     let (_dir, path) = library();
     let saved = open_snapshot(&path);
