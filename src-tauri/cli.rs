@@ -59,6 +59,12 @@ pub enum Command {
     Review(crate::review_cli::ReviewArgs),
     /// Take a quiz in the terminal (nothing is rescheduled unless asked)
     Quiz(crate::quiz_cli::QuizArgs),
+    /// Back up the library now (into backups/ beside it), or list the backups
+    Backup(crate::backup_cli::BackupArgs),
+    /// Export the whole library (texts, notes, cards, reviews, quizzes) to one file
+    Export(crate::backup_cli::ExportArgs),
+    /// Restore a backup, or import an export into an empty library (or merge it)
+    Restore(crate::backup_cli::RestoreArgs),
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +171,9 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     let command = match command {
         Command::Cards(args) => return cards(args),
         Command::Import(args) if args.dry_run => return import_dry_run(args),
+        // These handle the library file themselves (a restore may replace it).
+        Command::Backup(args) => return Ok(crate::backup_cli::backup(db, args)?),
+        Command::Restore(args) => return Ok(crate::backup_cli::restore(db, args)?),
         other => other,
     };
     let mut store = Store::open(db)?;
@@ -259,7 +268,10 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
         Command::Due(args) => crate::review_cli::due(&store, args)?,
         Command::Review(args) => crate::review_cli::review(&mut store, args)?,
         Command::Quiz(args) => crate::quiz_cli::quiz(&mut store, args)?,
-        Command::Cards(_) => unreachable!("handled before the library is opened"),
+        Command::Export(args) => crate::backup_cli::export(&store, args)?,
+        Command::Cards(_) | Command::Backup(_) | Command::Restore(_) => {
+            unreachable!("handled before the library is opened")
+        }
     }
     Ok(())
 }

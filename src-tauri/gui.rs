@@ -1,6 +1,6 @@
 //! The desktop window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -11,8 +11,15 @@ use crate::commands::{self, AppState};
 pub fn run(db: PathBuf) -> ExitCode {
     configure_webkit();
     // Opening the database is the only work before the window: it takes a few
-    // milliseconds, and the first screen needs it.
-    let store = Store::open(&db);
+    // milliseconds, and the first screen needs it. The start-up check reads it
+    // first (PRAGMA quick_check) without writing: a damaged library is not
+    // opened, and every command then reports the damage and the newest good backup.
+    // A restore chosen in Settings is carried out here, before the library is open.
+    if let Err(error) = clio_core::store::apply_pending_restore(&db, clio_core::time::now_ms()) {
+        eprintln!("clio: the restore asked for was not done: {error}");
+    }
+    let store = Store::open_checked(&db).map(|(store, _)| store);
+    let healthy = store.is_ok();
     match &store {
         // Answers are written one by one: keep SQLite's checkpoints off that path.
         Ok(store) => {
@@ -25,13 +32,43 @@ pub fn run(db: PathBuf) -> ExitCode {
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init());
-    let result = commands::register(builder, AppState::new(store)).run(tauri::generate_context!());
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    if healthy {
+        start_backup_timer(db.clone());
+    }
+    let app = commands::register(builder, AppState::new(store)).build(tauri::generate_context!());
+    match app {
+        Ok(app) => {
+            app.run(move |_, event| {
+                // A backup when Clio quits (skipped when nothing changed since the last one).
+                if matches!(event, tauri::RunEvent::Exit) && healthy {
+                    backup(&db);
+                }
+            });
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("clio: could not start the window: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A backup every 30 minutes while the window is open, skipped when the library
+/// did not change since the last one (so an idle window adds none), then thinning.
+fn start_backup_timer(db: PathBuf) {
+    let every = Duration::from_millis(clio_core::backup::BACKUP_INTERVAL_MS as u64);
+    let spawned = std::thread::Builder::new().name("clio-backup".into()).spawn(move || loop {
+        std::thread::sleep(every);
+        backup(&db);
+    });
+    if let Err(error) = spawned {
+        eprintln!("clio: could not start the backup timer: {error}");
+    }
+}
+
+fn backup(db: &Path) {
+    if let Err(error) = clio_core::store::backup_if_changed(db, clio_core::time::now_ms()) {
+        eprintln!("clio: the backup failed: {error}");
     }
 }
 

@@ -1,6 +1,7 @@
 //! The `clio` binary: the desktop window, or the command line when given a
 //! subcommand. Both are thin layers over `clio-core`.
 
+mod backup_cli;
 pub mod cli;
 pub mod commands;
 pub mod gui;

@@ -246,3 +246,177 @@ fn import_dry_run_prints_the_parsed_documents_and_stores_nothing() {
     assert!(doc["source"].as_str().unwrap().ends_with("page.html"));
     assert!(!db.exists(), "a dry run opens no library");
 }
+
+// ---- backup, export, restore ----------------------------------------------
+
+/// `clio --db DB args…`, checked for success, its stdout parsed as JSON.
+fn clio_json(db: &std::path::Path, args: &[&str]) -> Value {
+    let mut all = vec!["--db", db.to_str().unwrap()];
+    all.extend_from_slice(args);
+    serde_json::from_str(&stdout(&clio(&all, &[], None))).unwrap()
+}
+
+fn add(db: &std::path::Path, title: &str, text: &str) {
+    stdout(&clio(&["--db", db.to_str().unwrap(), "add", "-", "--title", title, "--category", "History -> Cold War"], &[], Some(text)));
+}
+
+fn titles(db: &std::path::Path) -> Vec<String> {
+    let listed = clio_json(db, &["list", "--json"]);
+    let mut titles: Vec<String> = listed.as_array().unwrap().iter().map(|d| d["title"].as_str().unwrap().to_owned()).collect();
+    titles.sort();
+    titles
+}
+
+/// The export of `db` without its time, to compare two libraries table by table.
+fn export_tables(db: &std::path::Path, out: &std::path::Path) -> Value {
+    clio_json(db, &["export", "--format", "json", "--out", out.to_str().unwrap(), "--json"]);
+    let mut value: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    value.as_object_mut().unwrap().remove("exportedAt");
+    value
+}
+
+#[test]
+fn backup_makes_a_checked_copy_and_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
+    let made = clio_json(&db, &["backup", "--json"]);
+    let path = made["backup"]["path"].as_str().unwrap();
+    assert!(path.starts_with(dir.path().join("backups").to_str().unwrap()), "{path}");
+    assert!(std::path::Path::new(path).exists());
+    let listed = clio_json(&db, &["backup", "--list", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["good"], true);
+    assert!(listed[0]["sizeBytes"].as_u64().unwrap() > 0);
+    let text = stdout(&clio(&["--db", db.to_str().unwrap(), "backup", "--list"], &[], None));
+    assert!(text.contains("clio-") && text.contains(" UTC ") && text.contains(" ok"), "{text}");
+}
+
+#[test]
+fn export_then_restore_into_an_empty_library_reproduces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a").join("lib.sqlite3");
+    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
+    add(&db, "When did the Berlin Wall fall?", "The Berlin Wall fell in November 1989.\n");
+    std::fs::write(db.parent().unwrap().join("settings.json"), r#"{"theme":"dark"}"#).unwrap();
+    let file = dir.path().join("library.json");
+    let original = export_tables(&db, &file);
+    assert_eq!(original["format"], "clio-library");
+    assert_eq!(original["preferences"]["theme"], "dark");
+
+    let copy = dir.path().join("b").join("copy.sqlite3");
+    let out = clio(&["--db", copy.to_str().unwrap(), "restore", file.to_str().unwrap()], &[], None);
+    let text = stdout(&out);
+    assert!(text.contains("Imported") && text.contains("2 documents"), "{text}");
+    assert!(copy.parent().unwrap().join("settings.json").exists(), "preferences come along");
+    assert_eq!(export_tables(&copy, &dir.path().join("copy.json")), original, "every table is the same");
+    assert_eq!(titles(&copy), titles(&db));
+
+    // a library that is not empty is refused, and left as it was
+    let out = clio(&["--db", db.to_str().unwrap(), "restore", file.to_str().unwrap()], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not empty") && err.contains("--merge"), "{err}");
+    assert_eq!(titles(&db).len(), 2);
+}
+
+#[test]
+fn restore_merges_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a").join("lib.sqlite3");
+    let b = dir.path().join("b").join("lib.sqlite3");
+    add(&a, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
+    add(&b, "When did the Berlin Wall fall?", "The Berlin Wall fell in November 1989.\n");
+    let file = dir.path().join("a.json");
+    export_tables(&a, &file);
+    let merged = clio_json(&b, &["restore", file.to_str().unwrap(), "--merge", "--json"]);
+    assert_eq!(merged["import"]["merged"], true);
+    assert!(merged["safetyBackup"]["good"].as_bool().unwrap(), "the library was backed up before the merge");
+    assert_eq!(titles(&b), vec!["When did the Berlin Wall fall?", "When was NATO founded?"]);
+}
+
+#[test]
+fn restore_of_a_backup_replaces_the_library_after_backing_it_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
+    let backup = clio_json(&db, &["backup", "--json"])["backup"]["path"].as_str().unwrap().to_owned();
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // a new second: a new backup name
+    add(&db, "Added later", "Something added after the backup.\n");
+    let out = clio_json(&db, &["restore", &backup, "--json"]);
+    assert_eq!(out["kind"], "backup");
+    let safety = out["restore"]["safetyBackup"]["path"].as_str().unwrap();
+    assert_ne!(safety, backup);
+    assert_eq!(titles(&db), vec!["When was NATO founded?"]);
+    // the work done after the backup is in the safety backup, and can come back
+    let back = clio_json(&db, &["restore", safety, "--json"]);
+    assert_eq!(back["kind"], "backup");
+    assert_eq!(titles(&db), vec!["Added later", "When was NATO founded?"]);
+}
+
+#[test]
+fn a_damaged_library_is_moved_aside_when_a_backup_is_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    for i in 0..30 {
+        add(&db, &format!("Question {i}?"), &format!("Fact number {i} happened in {}.\n", 1900 + i).repeat(40));
+    }
+    let backup = clio_json(&db, &["backup", "--json"])["backup"]["path"].as_str().unwrap().to_owned();
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    // any command names the damage and the backup to restore
+    let out = clio(&["--db", db.to_str().unwrap(), "list"], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is damaged") && err.contains(&format!("clio restore {backup}")), "{err}");
+    let out = clio_json(&db, &["restore", &backup, "--json"]);
+    let aside = out["restore"]["movedAside"].as_str().unwrap();
+    assert_eq!(std::fs::read(aside).unwrap(), bytes[..bytes.len() / 2], "the damaged file is kept as it was");
+    assert_eq!(titles(&db).len(), 30);
+}
+
+#[test]
+fn restore_refuses_a_file_that_is_neither_an_export_nor_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let odd = dir.path().join("notes.txt");
+    std::fs::write(&odd, "Notes on the Congress of Vienna.").unwrap();
+    let out = clio(&["--db", db.to_str().unwrap(), "restore", odd.to_str().unwrap()], &[], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Clio export"));
+}
+
+/// A disk that fills up during a write, for real: the process may not write
+/// past a file-size limit (`ulimit -f`, with SIGXFSZ ignored so the write fails
+/// instead of killing it). The OS answers EFBIG, which SQLite reports as an I/O
+/// error (ENOSPC would be SQLITE_FULL, tested in clio-core with max_page_count):
+/// the add fails with the disk message, and what was saved stays.
+#[test]
+fn a_write_that_fills_the_disk_fails_cleanly_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
+    let before = titles(&db);
+    let big = "The conference met again and again to settle the borders. ".repeat(60_000); // ~3.5 MB
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 2048; exec '{}' --db '{}' add - --title 'Too big to fit'",
+        env!("CARGO_BIN_EXE_clio"),
+        db.display()
+    );
+    let mut child = Command::new("sh")
+        .args(["-c", &script])
+        .env_remove("CLIO_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(big.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the write must fail: {}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("may be full") && err.contains("everything saved before it is intact"), "{err}");
+    assert_eq!(titles(&db), before, "what was saved is all there");
+    let info = clio_json(&db, &["info", "--json"]);
+    assert_eq!(info["documentCount"], 1);
+}

@@ -34,6 +34,95 @@ pub enum Error {
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: i64 },
 
+    /// The library file is damaged or unreadable. Found before anything was
+    /// written to it; the caller offers `newest_good_backup`.
+    #[error(
+        "the library at {path} is damaged ({reason}). Clio did not change it. {}",
+        match newest_good_backup {
+            Some(b) => format!("Restore the newest good backup, {}, with `clio restore {}` (the damaged file is kept beside it).", b.display(), b.display()),
+            None => "No good backup was found; keep the file and ask for help before deleting anything.".to_owned(),
+        }
+    )]
+    Damaged { path: PathBuf, reason: String, newest_good_backup: Option<PathBuf> },
+
+    /// SQLite found damage while reading or writing (SQLITE_CORRUPT, SQLITE_NOTADB).
+    #[error(
+        "the library file is damaged: {0}. The change was not saved. Quit Clio and restore a backup \
+         (Settings → Backups, or `clio backup --list` and `clio restore FILE`)."
+    )]
+    Corrupt(String),
+
+    /// The disk (or the database's size limit) is full (SQLITE_FULL).
+    #[error(
+        "the disk holding {} is full: the last change was not saved, and everything saved before it is intact. \
+         Free some disk space and try again.",
+        where_(path)
+    )]
+    DiskFull { path: Option<PathBuf> },
+
+    /// The file or its folder cannot be written (SQLITE_READONLY, or a folder
+    /// where SQLite cannot create its journal).
+    #[error(
+        "{} cannot be written (the file or its folder is read-only): the last change was not saved, and everything \
+         saved before it is intact. Make the folder writable, or use another library with --db.",
+        where_(path)
+    )]
+    ReadOnly { path: Option<PathBuf> },
+
+    /// The operating system refused a read or write (SQLITE_IOERR): a disk
+    /// that filled up in a way SQLite does not tell apart (a file-size limit,
+    /// a quota), a disconnected drive, a failing disk.
+    #[error(
+        "the disk could not be written or read ({0}; it may be full or disconnected): the last change was not saved, \
+         and everything saved before it is intact. Free some disk space or reconnect the disk, then try again."
+    )]
+    Io(String),
+
+    /// A file outside the database (a backup, an export) could not be read or written.
+    #[error("{action} {path}: {reason}")]
+    File { action: &'static str, path: PathBuf, reason: String },
+
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+fn where_(path: &Option<PathBuf>) -> String {
+    match path {
+        Some(p) => p.display().to_string(),
+        None => "the library".to_owned(),
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// Every query's error: a full disk, a read-only file and a damaged file get
+    /// their own messages; everything else is reported as SQLite gave it.
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => Error::DiskFull { path: None },
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: None },
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Corrupt(e.to_string()),
+            Some(ErrorCode::SystemIoFailure) => Error::Io(e.to_string()),
+            _ => Error::Sqlite(e),
+        }
+    }
+}
+
+impl Error {
+    /// Names the library file in a full-disk or read-only message that did not know it.
+    pub fn at(self, path: &std::path::Path) -> Self {
+        match self {
+            Error::DiskFull { path: None } => Error::DiskFull { path: Some(path.to_owned()) },
+            Error::ReadOnly { path: None } => Error::ReadOnly { path: Some(path.to_owned()) },
+            other => other,
+        }
+    }
+
+    /// A disk-full, read-only or damaged-file error: the learner must act before saving again.
+    pub fn is_storage_fault(&self) -> bool {
+        matches!(
+            self,
+            Error::DiskFull { .. } | Error::ReadOnly { .. } | Error::Io(_) | Error::Corrupt(_) | Error::Damaged { .. }
+        )
+    }
 }

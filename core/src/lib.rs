@@ -9,8 +9,10 @@
 
 pub mod anchor;
 pub mod annotations;
+pub mod backup;
 pub mod cards;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod import;
 pub mod info;
@@ -23,6 +25,9 @@ pub mod search;
 pub mod starter;
 pub mod store;
 pub mod time;
+
+#[cfg(test)]
+pub(crate) mod test_support;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -2,8 +2,11 @@
 //! No other module writes SQL.
 
 mod annotations;
+mod backup;
 mod cards;
 mod documents;
+pub(crate) mod export;
+mod integrity;
 mod reviews;
 mod synthetic;
 mod meta;
@@ -14,6 +17,17 @@ mod search;
 
 pub use documents::Counts;
 pub use reviews::{AnswerMode, AnswerOrigin};
+pub use backup::{apply_pending_restore, schedule_restore, PENDING_RESTORE_FILE};
+pub use backup::{backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup, restore_backup, thin_backups};
+pub use integrity::check_at_start;
+pub(crate) use backup::io_error as file_error;
+pub(crate) use export::export_file_tables;
+pub use export::Tables as ExportTables;
+
+/// The tables a JSON export holds, parents first.
+pub fn export_table_names() -> impl Iterator<Item = &'static str> {
+    export::TABLES.iter().map(|t| t.name)
+}
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -63,8 +77,7 @@ impl Store {
                 reason: format!("could not create the folder {}: {e}", parent.display()),
             })?;
         }
-        let mut conn = Connection::open(path)
-            .map_err(|e| Error::Open { path: path.to_owned(), reason: e.to_string() })?;
+        let mut conn = Connection::open(path).map_err(|e| integrity::unreadable(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_ownership(&conn, path, steps.len() as u32)?;
         configure(&mut conn, path)?;
@@ -124,7 +137,7 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
             path: path.to_owned(),
             reason: "the file is not an SQLite database".into(),
         },
-        _ => Error::Open { path: path.to_owned(), reason: e.to_string() },
+        _ => integrity::unreadable(path, e),
     };
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(not_a_db)?;
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(not_a_db)?;
@@ -146,7 +159,7 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
 }
 
 fn configure(conn: &mut Connection, path: &Path) -> Result<()> {
-    let fail = |e: rusqlite::Error| Error::Open { path: path.to_owned(), reason: e.to_string() };
+    let fail = |e: rusqlite::Error| integrity::unreadable(path, e);
     conn.pragma_update(None, "foreign_keys", true).map_err(fail)?;
     // WAL lets the window read while the CLI writes, and survives a crash mid-write.
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
@@ -158,12 +171,20 @@ fn configure(conn: &mut Connection, path: &Path) -> Result<()> {
 /// All pending migrations run in one transaction: on failure nothing of them stays.
 fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
     let target = steps.len() as u32;
-    migrations::build(steps).to_latest(conn).map_err(|e| Error::Migration {
-        path: path.to_owned(),
-        target,
-        reason: e.to_string(),
+    migrations::build(steps).to_latest(conn).map_err(|e| {
+        // A full disk or a read-only file is named as such; the migration rolled back.
+        if let rusqlite_migration::Error::RusqliteError { err, .. } = &e {
+            match err.sqlite_error_code() {
+                Some(ErrorCode::DiskFull) => return Error::DiskFull { path: Some(path.to_owned()) },
+                Some(ErrorCode::ReadOnly) => return Error::ReadOnly { path: Some(path.to_owned()) },
+                _ => {}
+            }
+        }
+        Error::Migration { path: path.to_owned(), target, reason: e.to_string() }
     })
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod safety_tests;

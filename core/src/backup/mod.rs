@@ -1,0 +1,175 @@
+//! Backups of the library: where they go, what they are called, and which ones
+//! are kept. The copying, checking and restoring live in `store::backup`.
+//!
+//! A backup is a compact, self-contained copy of the database (no `-wal` file),
+//! `backups/clio-YYYYMMDD-HHMMSS.sqlite3` next to the database, stamped in UTC
+//! (`clio-YYYYMMDD-HHMMSS-2.sqlite3` and so on when two fall in one second).
+//!
+//! ## Which backups are kept (thinning)
+//! As Anki does, recent backups are all kept and older ones are thinned to one
+//! per period. By age at `now`:
+//! - under 2 days (or stamped in the future): every backup;
+//! - 2 to 30 days: the newest of each UTC calendar day;
+//! - 30 to 365 days: the newest of each week (weeks start on Monday, UTC);
+//! - a year and older: the newest of each calendar month, forever.
+//!
+//! The newest backup is always kept, and `store::thin_backups` also never
+//! deletes the newest backup that passes its check.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The folder beside the database that holds its backups.
+pub const BACKUP_DIR: &str = "backups";
+
+/// How often the window backs up while it is used (30 minutes of use).
+pub const BACKUP_INTERVAL_MS: i64 = 30 * 60 * 1000;
+
+const DAY_MS: i64 = 86_400_000;
+const PREFIX: &str = "clio-";
+const SUFFIX: &str = ".sqlite3";
+
+/// One backup file, as the Settings screen lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    pub path: String,
+    pub file_name: String,
+    /// When it was made (from its name), Unix milliseconds.
+    #[ts(type = "number")]
+    pub created_at: i64,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+    /// It opens as a Clio library and passes SQLite's `quick_check`.
+    pub good: bool,
+    /// Why it is not good, when it is not.
+    pub problem: Option<String>,
+    pub schema_version: Option<u32>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreReport {
+    /// The backup (or file) the library now holds.
+    pub restored_from: String,
+    /// The backup of the library as it was just before, when it was readable.
+    pub safety_backup: Option<BackupInfo>,
+    /// Where the unreadable library was moved (it is never deleted).
+    pub moved_aside: Option<String>,
+}
+
+/// What the start-up check found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StartupCheck {
+    pub path: String,
+    /// No library there yet: opening it creates a new one.
+    pub is_new: bool,
+    /// How long `quick_check` took.
+    #[ts(type = "number")]
+    pub check_ms: u64,
+}
+
+/// `backups/` beside the database file.
+pub fn backup_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
+}
+
+/// `clio-YYYYMMDD-HHMMSS.sqlite3` for `at` (UTC); `n` > 1 adds `-n`.
+pub fn backup_file_name(at: i64, n: u32) -> String {
+    let stamp = stamp(at);
+    match n {
+        0 | 1 => format!("{PREFIX}{stamp}{SUFFIX}"),
+        n => format!("{PREFIX}{stamp}-{n}{SUFFIX}"),
+    }
+}
+
+/// `YYYYMMDD-HHMMSS` in UTC.
+pub fn stamp(at: i64) -> String {
+    let time = Utc
+        .timestamp_millis_opt(at)
+        .single()
+        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+    time.format("%Y%m%d-%H%M%S").to_string()
+}
+
+/// `2026-03-02 13:05:09 UTC`, for lists.
+pub fn display_time(at: i64) -> String {
+    let time = Utc
+        .timestamp_millis_opt(at)
+        .single()
+        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+    time.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// The time (Unix ms, whole seconds) a backup's file name stands for; `None`
+/// for any other file.
+pub fn parse_backup_name(name: &str) -> Option<i64> {
+    let core = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let stamp = match core.get(15..) {
+        Some("") => core,
+        Some(rest) => {
+            let n = rest.strip_prefix('-')?;
+            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            &core[..15]
+        }
+        None => return None,
+    };
+    let time = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
+    Some(time.and_utc().timestamp_millis())
+}
+
+/// The thinning policy (see the module docs) as a pure function: given the
+/// backups' times and `now`, the indices of the backups to delete, ascending.
+pub fn backups_to_delete(times: &[i64], now: i64) -> Vec<usize> {
+    use std::collections::HashMap;
+    // (tier, period) -> the index of the newest backup in it
+    let mut newest: HashMap<(u8, i64), usize> = HashMap::new();
+    let mut bucket_of = Vec::with_capacity(times.len());
+    for (i, &t) in times.iter().enumerate() {
+        let bucket = bucket(t, now);
+        bucket_of.push(bucket);
+        if let Some(key) = bucket {
+            let entry = newest.entry(key).or_insert(i);
+            if (times[i], i) > (times[*entry], *entry) {
+                *entry = i;
+            }
+        }
+    }
+    bucket_of
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| matches!(b, Some(key) if newest[key] != *i))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The period a backup made at `t` is thinned within; `None` when it is kept
+/// whatever (under 2 days old).
+fn bucket(t: i64, now: i64) -> Option<(u8, i64)> {
+    let age = now - t;
+    let day = t.div_euclid(DAY_MS);
+    if age < 2 * DAY_MS {
+        None
+    } else if age < 30 * DAY_MS {
+        Some((1, day))
+    } else if age < 365 * DAY_MS {
+        // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
+        Some((2, (day + 3).div_euclid(7)))
+    } else {
+        let date = Utc
+            .timestamp_millis_opt(t)
+            .single()
+            .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+        Some((3, i64::from(date.year()) * 12 + i64::from(date.month0())))
+    }
+}
+
+#[cfg(test)]
+mod tests;
