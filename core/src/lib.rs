@@ -18,6 +18,7 @@ pub mod review;
 pub mod schedule;
 pub mod search;
 pub mod starter;
+pub mod stats;
 pub mod store;
 pub mod time;
 

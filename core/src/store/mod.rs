@@ -9,9 +9,11 @@ mod meta;
 mod migrations;
 mod revisions;
 mod search;
+mod stats;
 
 pub use documents::Counts;
 pub use reviews::{AnswerMode, AnswerOrigin};
+pub use stats::{DayTotals, HardCardRow, QuizSessionRow, StatsCard};
 
 use std::fs;
 use std::path::{Path, PathBuf};
