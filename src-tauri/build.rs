@@ -33,6 +33,8 @@ fn main() {
             "due_summary",
             "spread_backlog",
             "optimize_parameters",
+            "progress_dashboard",
+            "document_mastery",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -57,6 +57,8 @@ pub enum Command {
     Due(crate::review_cli::DueArgs),
     /// Review today's cards in the terminal
     Review(crate::review_cli::ReviewArgs),
+    /// Show your progress: today, the streak, retention, mastery, hardest cards
+    Stats(JsonFlag),
 }
 
 #[derive(Debug, Args)]
@@ -256,6 +258,7 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
         }
         Command::Due(args) => crate::review_cli::due(&store, args)?,
         Command::Review(args) => crate::review_cli::review(&mut store, args)?,
+        Command::Stats(flags) => crate::stats_cli::stats(&store, flags.json)?,
         Command::Cards(_) => unreachable!("handled before the library is opened"),
     }
     Ok(())

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod gui;
 mod review_cli;
+mod stats_cli;
 
 use std::process::ExitCode;
 use std::sync::OnceLock;

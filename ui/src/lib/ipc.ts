@@ -38,6 +38,15 @@ import type { ReviewCard } from './bindings/ReviewCard';
 import type { ReviewMode } from './bindings/ReviewMode';
 import type { ReviewStatus } from './bindings/ReviewStatus';
 import type { TypedCheck } from './bindings/TypedCheck';
+import type { Dashboard } from './bindings/Dashboard';
+import type { DocumentMastery } from './bindings/DocumentMastery';
+import type { HardCard } from './bindings/HardCard';
+import type { HeatmapDay } from './bindings/HeatmapDay';
+import type { ForecastDay } from './bindings/ForecastDay';
+import type { RetentionCell } from './bindings/RetentionCell';
+import type { RetentionPeriod } from './bindings/RetentionPeriod';
+import type { QuizScore } from './bindings/QuizScore';
+import type { CategoryMastery } from './bindings/CategoryMastery';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
@@ -238,4 +247,28 @@ export function spreadBacklog(days: number): Promise<BacklogPlan> {
 /** Fits FSRS to the review log; keeps the new parameters only if better. */
 export function optimizeParameters(): Promise<OptimizeReport> {
   return call<OptimizeReport>('optimize_parameters');
+}
+
+// Progress
+
+export type {
+  CategoryMastery,
+  Dashboard,
+  DocumentMastery,
+  ForecastDay,
+  HardCard,
+  HeatmapDay,
+  QuizScore,
+  RetentionCell,
+  RetentionPeriod,
+};
+
+/** Everything the Progress screen shows, computed now by the core. */
+export function progressDashboard(): Promise<Dashboard> {
+  return call<Dashboard>('progress_dashboard');
+}
+
+/** Mastery per document with cards, for the library's bars. */
+export function documentMastery(): Promise<DocumentMastery[]> {
+  return call<DocumentMastery[]>('document_mastery');
 }
