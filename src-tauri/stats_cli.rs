@@ -67,7 +67,11 @@ fn render(d: &Dashboard) -> String {
         "next 30 days:  {} due ({} overdue){}",
         thousands(u64::from(f.total)),
         thousands(u64::from(f.overdue)),
-        busiest.filter(|b| b.count > 0).map_or(String::new(), |b| format!("; busiest {} ({})", b.date, b.count))
+        busiest.filter(|b| b.count > 0).map_or(String::new(), |b| format!(
+            "; busiest {} ({})",
+            b.date,
+            thousands(u64::from(b.count))
+        ))
     ));
     line(String::new());
     line("true retention   young              mature             all".into());
@@ -78,7 +82,13 @@ fn render(d: &Dashboard) -> String {
     line(String::new());
     line(format!(
         "cards:  {} new · {} learning · {} relearning · {} young · {} mature · {} suspended ({} in all)",
-        s.new, s.learning, s.relearning, s.young, s.mature, s.suspended, s.total
+        thousands(u64::from(s.new)),
+        thousands(u64::from(s.learning)),
+        thousands(u64::from(s.relearning)),
+        thousands(u64::from(s.young)),
+        thousands(u64::from(s.mature)),
+        thousands(u64::from(s.suspended)),
+        thousands(u64::from(s.total))
     ));
     if !d.categories.is_empty() {
         line(String::new());
@@ -90,7 +100,7 @@ fn render(d: &Dashboard) -> String {
                 c.path.join(" › "),
                 percent(m.mean_retrievability),
                 percent(Some(m.learned_share)),
-                m.cards
+                thousands(u64::from(m.cards))
             ));
         }
     }
