@@ -125,6 +125,10 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
     let calendar = Calendar::new(zone, now);
     let scheduler = Scheduler::new(scheduler_config(store)?)?;
 
+    // The deck's cards are read on a second connection, alongside the log
+    // (a file's store only; an in-memory one reads them after).
+    let card_pass = store.reader()?.map(|reader| std::thread::spawn(move || reader.stats_cards()));
+
     // One pass over the past year of the log, a learner day at a time.
     let first = heatmap::first_date(calendar.today);
     let dates: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= calendar.today).collect();
@@ -143,7 +147,10 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
         store.has_answers_between(start, end)
     })?;
 
-    let cards = store.stats_cards()?;
+    let cards = match card_pass {
+        Some(pass) => pass.join().map_err(|_| crate::Error::Invalid("reading the deck failed".into()))??,
+        None => store.stats_cards()?,
+    };
     let recall = mastery::retrievabilities(&scheduler, &cards, now);
     let today_bounds = calendar.bounds(calendar.today);
     let forecast_starts: Vec<i64> =

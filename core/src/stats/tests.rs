@@ -52,7 +52,10 @@ fn card(
 type Log = (i64, i64, i64, &'static str, Option<f64>, i64, &'static str);
 
 fn collection() -> Store {
-    let store = Store::open_in_memory().unwrap();
+    fill(Store::open_in_memory().unwrap())
+}
+
+fn fill(store: Store) -> Store {
     let conn = store.connection();
     conn.execute_batch(
         "INSERT INTO categories (id, parent_id, name) VALUES (1, NULL, 'History'), (2, 1, 'Ancient'), (3, 1, 'Modern');
@@ -307,4 +310,13 @@ fn a_new_collection_is_empty_with_zeroes_not_errors() {
     assert!(d.documents.is_empty() && d.categories.is_empty() && d.hardest.is_empty() && d.quiz_scores.is_empty());
     // In the local zone too.
     assert!(dashboard(&Store::open_in_memory().unwrap(), now()).unwrap().is_empty);
+}
+
+#[test]
+fn a_file_store_reads_the_deck_on_a_second_connection_with_the_same_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fill(Store::open(dir.path().join("stats.sqlite3")).unwrap());
+    assert!(file.reader().unwrap().is_some());
+    assert!(collection().reader().unwrap().is_none());
+    assert_eq!(dashboard_in(&file, now(), &zone()).unwrap(), dashboard_in(&collection(), now(), &zone()).unwrap());
 }

@@ -2,7 +2,7 @@
 //! schedule in one pass, and the few rows the dashboard lists. The figures
 //! themselves are computed in `stats`.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use super::reviews::SCHEDULE_COLUMNS;
 use super::Store;
@@ -78,6 +78,20 @@ pub struct QuizSessionRow {
 }
 
 impl Store {
+    /// A second, read-only connection to the same file, so the dashboard can
+    /// read the deck while it reads the log; none for an in-memory store.
+    pub fn reader(&self) -> Result<Option<Store>> {
+        if self.path.as_os_str() == ":memory:" {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        Ok(Some(Store { conn, path: self.path.clone() }))
+    }
+
     /// The review log's totals for the learner day `[start, end)`, read from
     /// the `review_log_stats` index alone; the time spent only if `with_duration`
     /// (0 otherwise: summing it costs a tenth more).
