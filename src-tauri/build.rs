@@ -43,6 +43,8 @@ fn main() {
             "document_annotations",
             "library_annotations",
             "export_annotations",
+            "progress_dashboard",
+            "document_mastery",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -65,6 +65,8 @@ pub enum Command {
     Export(crate::backup_cli::ExportArgs),
     /// Restore a backup, or import an export into an empty library (or merge it)
     Restore(crate::backup_cli::RestoreArgs),
+    /// Show your progress: today, the streak, retention, mastery, hardest cards
+    Stats(JsonFlag),
 }
 
 #[derive(Debug, Args)]
@@ -267,6 +269,7 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
         }
         Command::Due(args) => crate::review_cli::due(&store, args)?,
         Command::Review(args) => crate::review_cli::review(&mut store, args)?,
+        Command::Stats(flags) => crate::stats_cli::stats(&store, flags.json)?,
         Command::Quiz(args) => crate::quiz_cli::quiz(&mut store, args)?,
         Command::Export(args) => crate::backup_cli::export(&store, args)?,
         Command::Cards(_) | Command::Backup(_) | Command::Restore(_) => {

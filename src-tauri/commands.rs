@@ -13,6 +13,7 @@ use clio_core::review::{self, DueSummary, ReviewMode, ReviewSession, ReviewStatu
 use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, TypedCheck};
 use clio_core::library::{self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument};
 use clio_core::search::{self, SearchHit};
+use clio_core::stats::{self, Dashboard, DocumentMastery};
 use clio_core::time::now_ms;
 use clio_core::{info, starter, Store};
 use serde::Serialize;
@@ -360,6 +361,18 @@ pub async fn export_annotations(
     state.with_store(|store| annotations::export_to_file(store, document_id, &path))
 }
 
+/// Everything the Progress screen shows, computed at this moment.
+#[tauri::command]
+pub async fn progress_dashboard(state: State<'_, AppState>) -> CommandResult<Dashboard> {
+    state.with_store(|store| stats::dashboard(store, now_ms()))
+}
+
+/// Mastery per document, for the library's bars.
+#[tauri::command]
+pub async fn document_mastery(state: State<'_, AppState>) -> CommandResult<Vec<DocumentMastery>> {
+    state.with_store(|store| stats::document_mastery(store, now_ms()))
+}
+
 /// The UI calls this once its first screen is interactive.
 #[tauri::command]
 pub fn app_ready() {
@@ -413,5 +426,7 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             document_annotations,
             library_annotations,
             export_annotations,
+            progress_dashboard,
+            document_mastery,
         ])
 }

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod gui;
 mod quiz_cli;
 mod review_cli;
+mod stats_cli;
 
 use std::process::ExitCode;
 use std::sync::OnceLock;

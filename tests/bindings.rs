@@ -24,6 +24,10 @@ use clio_core::quiz::{
     QuizSummary,
 };
 use clio_core::search::{SearchHit, SnippetPart};
+use clio_core::stats::{
+    CardStates, CategoryMastery, Dashboard, DocumentMastery, Forecast, ForecastDay, HardCard, Heatmap, HeatmapDay, Mastery,
+    QuizScore, RetentionCell, RetentionPeriod, Today,
+};
 use ts_rs::{Config, TS};
 
 fn generated() -> BTreeMap<String, String> {
@@ -86,6 +90,20 @@ fn generated() -> BTreeMap<String, String> {
     add(LibraryAnnotation::ident(&cfg), LibraryAnnotation::export_to_string(&cfg));
     add(AnnotationFilter::ident(&cfg), AnnotationFilter::export_to_string(&cfg));
     add(ExportSummary::ident(&cfg), ExportSummary::export_to_string(&cfg));
+    add(Dashboard::ident(&cfg), Dashboard::export_to_string(&cfg));
+    add(Today::ident(&cfg), Today::export_to_string(&cfg));
+    add(Heatmap::ident(&cfg), Heatmap::export_to_string(&cfg));
+    add(HeatmapDay::ident(&cfg), HeatmapDay::export_to_string(&cfg));
+    add(Forecast::ident(&cfg), Forecast::export_to_string(&cfg));
+    add(ForecastDay::ident(&cfg), ForecastDay::export_to_string(&cfg));
+    add(RetentionPeriod::ident(&cfg), RetentionPeriod::export_to_string(&cfg));
+    add(RetentionCell::ident(&cfg), RetentionCell::export_to_string(&cfg));
+    add(CardStates::ident(&cfg), CardStates::export_to_string(&cfg));
+    add(QuizScore::ident(&cfg), QuizScore::export_to_string(&cfg));
+    add(DocumentMastery::ident(&cfg), DocumentMastery::export_to_string(&cfg));
+    add(CategoryMastery::ident(&cfg), CategoryMastery::export_to_string(&cfg));
+    add(Mastery::ident(&cfg), Mastery::export_to_string(&cfg));
+    add(HardCard::ident(&cfg), HardCard::export_to_string(&cfg));
     files
 }
 

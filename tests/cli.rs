@@ -420,3 +420,17 @@ fn a_write_that_fills_the_disk_fails_cleanly_and_loses_nothing() {
     let info = clio_json(&db, &["info", "--json"]);
     assert_eq!(info["documentCount"], 1);
 }
+
+#[test]
+fn stats_prints_the_dashboard_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stats.sqlite3");
+    let db = db.to_str().unwrap();
+    let text = stdout(&clio(&["--db", db, "stats"], &[], None));
+    assert!(text.starts_with("Nothing to show yet"), "{text}");
+    let json: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "stats", "--json"], &[], None))).unwrap();
+    assert_eq!(json["isEmpty"], true);
+    assert_eq!(json["today"]["streakDays"], 0);
+    assert_eq!(json["forecast"]["days"].as_array().unwrap().len(), 30);
+    assert_eq!(json["retention"][2]["days"], 365);
+}

@@ -383,3 +383,41 @@ fn highlights_are_made_edited_listed_searched_exported_and_deleted() {
     assert!(err["message"].as_str().unwrap().contains("no highlight"), "{err}");
     assert_eq!(invoke(&h, "document_annotations", json!({ "documentId": id })).unwrap().as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn the_progress_dashboard_and_library_mastery_come_through_ipc() {
+    let h = harness();
+    let empty = invoke(&h, "progress_dashboard", json!({})).unwrap();
+    assert_eq!(empty["isEmpty"], true);
+    assert_eq!(empty["today"]["streakDays"], 0);
+    assert_eq!(invoke(&h, "document_mastery", json!({})).unwrap(), json!([]));
+
+    let mut doc = new_doc("The Sino-Soviet split");
+    doc["doc"]["body"] = json!(
+        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
+         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
+    );
+    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    let accepted = invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
+    let status = invoke(&h, "review_status", json!({ "mode": "reveal" })).unwrap();
+    let card = status["card"]["card"]["id"].clone();
+    invoke(&h, "review_answer", json!({ "cardId": card, "rating": "good", "durationMs": 2500, "mode": "reveal" })).unwrap();
+
+    let d = invoke(&h, "progress_dashboard", json!({})).unwrap();
+    assert_eq!(d["isEmpty"], false);
+    assert_eq!(d["today"]["reviewed"], 1);
+    assert_eq!(d["today"]["newLearned"], 1);
+    assert_eq!(d["today"]["timeSpentMs"], 2500);
+    assert_eq!((d["today"]["streakDays"].as_i64(), d["today"]["reviewedToday"].as_bool()), (Some(1), Some(true)));
+    let days = d["heatmap"]["days"].as_array().unwrap();
+    assert_eq!(days.last().unwrap()["count"], 1);
+    assert_eq!(d["heatmap"]["endDate"], d["todayDate"]);
+    assert_eq!(d["forecast"]["days"].as_array().unwrap().len(), 30);
+    assert_eq!(d["retention"].as_array().unwrap().len(), 3);
+    assert_eq!(d["states"]["total"], accepted);
+    assert_eq!(d["documents"][0]["documentId"], id);
+    assert_eq!(d["documents"][0]["mastery"]["cards"], accepted);
+
+    let bars = invoke(&h, "document_mastery", json!({})).unwrap();
+    assert_eq!(bars, d["documents"]);
+}

@@ -23,6 +23,7 @@ pub mod review;
 pub mod schedule;
 pub mod search;
 pub mod starter;
+pub mod stats;
 pub mod store;
 pub mod time;
 

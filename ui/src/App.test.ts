@@ -161,8 +161,6 @@ describe('navigation', () => {
 
     await user.click(screen.getByTestId('nav-quiz'));
     expect(screen.getByTestId('screen-quiz')).toHaveTextContent(/category/);
-    await user.click(screen.getByTestId('nav-progress'));
-    expect(screen.getByTestId('screen-progress')).toHaveTextContent(/retention/);
   });
 
   it('lists the review deck with each card’s text', async () => {

@@ -6,6 +6,7 @@ use rusqlite_migration::{Migrations, M};
 pub(super) const STEPS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_card_suggestions.sql"),
+    include_str!("migrations/0003_stats_indexes.sql"),
 ];
 
 /// The schema version this Clio writes.

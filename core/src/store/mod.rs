@@ -14,6 +14,7 @@ mod migrations;
 mod quiz;
 mod revisions;
 mod search;
+mod stats;
 
 pub use documents::Counts;
 pub use reviews::{AnswerMode, AnswerOrigin};
@@ -28,6 +29,7 @@ pub use export::Tables as ExportTables;
 pub fn export_table_names() -> impl Iterator<Item = &'static str> {
     export::TABLES.iter().map(|t| t.name)
 }
+pub use stats::{DayTotals, HardCardRow, QuizSessionRow, StatsCard};
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -41,7 +41,7 @@ impl AnswerOrigin {
     }
 }
 
-const SCHEDULE_COLUMNS: &str = "s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_at";
+pub(super) const SCHEDULE_COLUMNS: &str = "s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_at";
 
 /// A `Schedule` from the eight `SCHEDULE_COLUMNS` starting at column `at`.
 fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {

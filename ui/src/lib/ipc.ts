@@ -55,6 +55,15 @@ import type { ExportSummary } from './bindings/ExportSummary';
 import type { HighlightColor } from './bindings/HighlightColor';
 import type { LibraryAnnotation } from './bindings/LibraryAnnotation';
 import type { NewAnnotation } from './bindings/NewAnnotation';
+import type { Dashboard } from './bindings/Dashboard';
+import type { DocumentMastery } from './bindings/DocumentMastery';
+import type { HardCard } from './bindings/HardCard';
+import type { HeatmapDay } from './bindings/HeatmapDay';
+import type { ForecastDay } from './bindings/ForecastDay';
+import type { RetentionCell } from './bindings/RetentionCell';
+import type { RetentionPeriod } from './bindings/RetentionPeriod';
+import type { QuizScore } from './bindings/QuizScore';
+import type { CategoryMastery } from './bindings/CategoryMastery';
 
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
@@ -322,4 +331,28 @@ export function libraryAnnotations(color: HighlightColor | null, query: string |
 /** Writes one document's highlights (or all, with null) as Markdown to `path`. */
 export function exportAnnotations(documentId: number | null, path: string): Promise<ExportSummary> {
   return call<ExportSummary>('export_annotations', { documentId, path });
+}
+
+// Progress
+
+export type {
+  CategoryMastery,
+  Dashboard,
+  DocumentMastery,
+  ForecastDay,
+  HardCard,
+  HeatmapDay,
+  QuizScore,
+  RetentionCell,
+  RetentionPeriod,
+};
+
+/** Everything the Progress screen shows, computed now by the core. */
+export function progressDashboard(): Promise<Dashboard> {
+  return call<Dashboard>('progress_dashboard');
+}
+
+/** Mastery per document with cards, for the library's bars. */
+export function documentMastery(): Promise<DocumentMastery[]> {
+  return call<DocumentMastery[]>('document_mastery');
 }

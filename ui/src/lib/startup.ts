@@ -9,6 +9,17 @@ import { tick } from 'svelte';
 import { appReady } from './ipc';
 
 let signalled = false;
+let readyCallbacks: (() => void)[] = [];
+
+/**
+ * Runs `callback` once the first screen has been signalled (at once if it
+ * has): for work the first screen can do without, such as the library's
+ * mastery bars.
+ */
+export function afterAppReady(callback: () => void): void {
+  if (document.documentElement.dataset.ready === 'true') callback();
+  else readyCallbacks.push(callback);
+}
 
 /**
  * Resolves after the next paint, or after `fallbackMs` if no frame comes
@@ -46,11 +57,13 @@ export async function signalAppReady(): Promise<void> {
     console.warn('app_ready failed:', error);
   } finally {
     document.documentElement.dataset.ready = 'true';
+    for (const callback of readyCallbacks.splice(0)) callback();
   }
 }
 
 /** For tests: allow the next page "load" to signal again. */
 export function resetStartupForTests(): void {
   signalled = false;
+  readyCallbacks = [];
   delete document.documentElement.dataset.ready;
 }

@@ -27,6 +27,8 @@ import type { AnnotationEdit } from '../lib/bindings/AnnotationEdit';
 import type { HighlightColor } from '../lib/bindings/HighlightColor';
 import type { LibraryAnnotation } from '../lib/bindings/LibraryAnnotation';
 import type { NewAnnotation } from '../lib/bindings/NewAnnotation';
+import type { Dashboard } from '../lib/bindings/Dashboard';
+import type { DocumentMastery } from '../lib/bindings/DocumentMastery';
 
 export interface Call {
   cmd: string;
@@ -65,6 +67,12 @@ export interface FakeBackendOptions {
   reviews?: ReviewStatus[];
   /** due_summary answers with this. */
   due?: DueSummary;
+  /** progress_dashboard rejects with this. */
+  dashboardError?: CommandError;
+  /** progress_dashboard answers with this (an empty dashboard without). */
+  dashboard?: Dashboard;
+  /** document_mastery answers with this (none without). */
+  mastery?: DocumentMastery[];
   /** update_card rejects with this when the prompt is this text. */
   badPrompt?: { prompt: string; message: string };
   /** The questions start_quiz asks (the first `questionCount`), with their answers. */
@@ -518,6 +526,11 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
           path: /\.[a-z]+$/i.test(path) ? path : `${path}.md`,
         };
       }
+      case 'progress_dashboard':
+        if (options.dashboardError) throw options.dashboardError;
+        return options.dashboard ?? emptyDashboard();
+      case 'document_mastery':
+        return options.mastery ?? [];
       case 'plugin:dialog|open':
         return options.dialogResult ?? null;
       case 'plugin:dialog|save':
@@ -555,5 +568,43 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     commands(): string[] {
       return calls.map((c) => c.cmd);
     },
+  };
+}
+
+/** What a new learner's dashboard looks like: zeroes, a year of empty days, no lists. */
+export function emptyDashboard(todayDate = '2026-03-10'): Dashboard {
+  const today = new Date(`${todayDate}T12:00:00Z`);
+  const weekday = (today.getUTCDay() + 6) % 7;
+  const first = today.getTime() - (weekday + 52 * 7) * 86_400_000;
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const days = Array.from({ length: weekday + 52 * 7 + 1 }, (_, i) => ({ date: iso(first + i * 86_400_000), count: 0 }));
+  const cell = { reviews: 0, passed: 0, rate: null };
+  return {
+    generatedAt: today.getTime(),
+    todayDate,
+    isEmpty: true,
+    today: {
+      reviewed: 0,
+      dueNow: 0,
+      dueLaterToday: 0,
+      newLearned: 0,
+      timeSpentMs: 0,
+      streakDays: 0,
+      reviewedToday: false,
+      longestStreakDays: 0,
+    },
+    heatmap: { startDate: days[0]!.date, endDate: todayDate, days, total: 0, activeDays: 0, maxCount: 0, longestStreak: 0 },
+    forecast: {
+      days: Array.from({ length: 30 }, (_, k) => ({ day: k, date: iso(today.getTime() + k * 86_400_000), count: 0 })),
+      overdue: 0,
+      total: 0,
+      maxCount: 0,
+    },
+    retention: [7, 30, 365].map((n) => ({ days: n, young: cell, mature: cell, all: cell })),
+    states: { new: 0, learning: 0, relearning: 0, young: 0, mature: 0, suspended: 0, total: 0 },
+    quizScores: [],
+    documents: [],
+    categories: [],
+    hardest: [],
   };
 }

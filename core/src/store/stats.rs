@@ -1,0 +1,268 @@
+//! Statistics: the review log summed by learner day, every deck card's
+//! schedule in one pass, and the few rows the dashboard lists. The figures
+//! themselves are computed in `stats`.
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use super::reviews::SCHEDULE_COLUMNS;
+use super::Store;
+use crate::error::Result;
+use crate::schedule::{QueueState, Schedule};
+
+/// The two packed expressions of the `review_log_stats` index (migration
+/// 0003), written exactly as there so SQLite reads them from the index.
+const KIND: &str = "(CASE WHEN origin = 'rescheduled' THEN 0
+          WHEN state_before = 'new' THEN 2097153
+          WHEN state_before = 'review' AND ifnull(elapsed_days, 0) < 21 THEN 4398046511105
+          ELSE 1 END)";
+const RECALL: &str = "(CASE WHEN origin = 'rescheduled' OR state_before <> 'review' THEN 0
+          WHEN ifnull(elapsed_days, 0) < 21 THEN rating >= 2
+          ELSE 2097152 + (rating >= 2) * 4398046511104 END)";
+
+/// One 21-bit counter of a packed sum.
+fn unpack(sum: i64, slot: u32) -> u32 {
+    ((sum >> (21 * slot)) & 0x1F_FFFF) as u32
+}
+
+/// What the review log holds for one learner day. Answers are the learner's
+/// own: reviews, quizzes that counted as reviews, imported answers; not
+/// reschedules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayTotals {
+    /// Answers given (review, quiz and imported; not reschedules).
+    pub answers: u32,
+    /// Answers to new cards: cards met for the first time.
+    pub new_cards: u32,
+    /// Time spent answering (when asked for).
+    pub duration_ms: i64,
+    /// Review-state answers on young cards (interval under 21 days), and how
+    /// many passed; a card's later answers of the same day are still in (see
+    /// `close_reviews`).
+    pub young: u32,
+    pub young_passed: u32,
+    /// The same on mature cards (interval of 21 days or more).
+    pub mature: u32,
+    pub mature_passed: u32,
+}
+
+/// A deck card's schedule, for counts, forecast and mastery.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StatsCard {
+    pub card_id: i64,
+    pub document_id: Option<i64>,
+    pub schedule: Schedule,
+    pub suspended: bool,
+    pub buried_until: Option<i64>,
+}
+
+/// A card listed among the hardest: what the list shows and where its text is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HardCardRow {
+    pub card_id: i64,
+    pub prompt: String,
+    pub answer: String,
+    pub document_id: Option<i64>,
+    pub document_title: Option<String>,
+    pub span_start: Option<i64>,
+    pub span_end: Option<i64>,
+}
+
+/// A finished quiz.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizSessionRow {
+    pub id: i64,
+    pub scope_kind: String,
+    pub finished_at: i64,
+    pub question_count: u32,
+    pub correct_count: u32,
+}
+
+impl Store {
+    /// A second, read-only connection to the same file, so the dashboard can
+    /// read the deck while it reads the log; none for an in-memory store.
+    pub fn reader(&self) -> Result<Option<Store>> {
+        if self.path.as_os_str() == ":memory:" {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        Ok(Some(Store { conn, path: self.path.clone() }))
+    }
+
+    /// The review log's totals for the learner day `[start, end)`, read from
+    /// the `review_log_stats` index alone; the time spent only if `with_duration`
+    /// (0 otherwise: summing it costs a tenth more).
+    pub fn day_totals(&self, start: i64, end: i64, with_duration: bool) -> Result<DayTotals> {
+        let duration = if with_duration { "ifnull(sum(duration_ms), 0)" } else { "0" };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT ifnull(sum({KIND}), 0), ifnull(sum({RECALL}), 0), {duration}
+             FROM review_log WHERE reviewed_at >= ?1 AND reviewed_at < ?2"
+        ))?;
+        let (kind, recall, duration_ms): (i64, i64, i64) =
+            stmt.query_row(params![start, end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(DayTotals {
+            answers: unpack(kind, 0),
+            new_cards: unpack(kind, 1),
+            duration_ms,
+            young: unpack(kind, 2),
+            young_passed: unpack(recall, 0),
+            mature: unpack(recall, 1),
+            mature_passed: unpack(recall, 2),
+        })
+    }
+
+    /// Review-state answers in `[start, end)` that came less than 1.1 days
+    /// after the card's previous answer, so possibly on the same learner day:
+    /// (time, elapsed days, passed). Read from the small `review_log_close_reviews` index.
+    pub fn close_reviews(&self, start: i64, end: i64) -> Result<Vec<(i64, f64, bool)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT reviewed_at, elapsed_days, rating >= 2 FROM review_log
+             WHERE state_before = 'review' AND origin <> 'rescheduled' AND elapsed_days < 1.1
+               AND reviewed_at >= ?1 AND reviewed_at < ?2",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether any answer was given in `[start, end)`.
+    pub fn has_answers_between(&self, start: i64, end: i64) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT 1 FROM review_log WHERE reviewed_at >= ?1 AND reviewed_at < ?2 AND {KIND} > 0 LIMIT 1"
+        ))?;
+        Ok(stmt.query_row(params![start, end], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// Every deck (accepted) card's schedule.
+    pub fn stats_cards(&self) -> Result<Vec<StatsCard>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT s.card_id, c.document_id, s.suspended, s.buried_until, {SCHEDULE_COLUMNS}
+             FROM card_schedule s JOIN cards c ON c.id = s.card_id
+             WHERE c.status = 'accepted'"
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            // The state without allocating a String per card.
+            let state = match r.get_ref(4)?.as_str().ok().and_then(QueueState::from_db) {
+                Some(state) => state,
+                None => QueueState::New,
+            };
+            out.push(StatsCard {
+                card_id: r.get(0)?,
+                document_id: r.get(1)?,
+                suspended: r.get::<_, i64>(2)? != 0,
+                buried_until: r.get(3)?,
+                schedule: Schedule {
+                    state,
+                    due: r.get(5)?,
+                    stability: r.get::<_, Option<f64>>(6)?.map(|v| v as f32),
+                    difficulty: r.get::<_, Option<f64>>(7)?.map(|v| v as f32),
+                    step: r.get(8)?,
+                    reps: r.get(9)?,
+                    lapses: r.get(10)?,
+                    last_review_at: r.get(11)?,
+                },
+            });
+        }
+        Ok(out)
+    }
+
+    /// The prompt and source of each of `ids` that still exists, in that order.
+    pub fn hard_card_rows(&self, ids: &[i64]) -> Result<Vec<HardCardRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.prompt, c.answer, c.document_id, d.title, c.span_start, c.span_end
+             FROM cards c LEFT JOIN documents d ON d.id = c.document_id WHERE c.id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let row = stmt
+                .query_row([id], |r| {
+                    Ok(HardCardRow {
+                        card_id: r.get(0)?,
+                        prompt: r.get(1)?,
+                        answer: r.get(2)?,
+                        document_id: r.get(3)?,
+                        document_title: r.get(4)?,
+                        span_start: r.get(5)?,
+                        span_end: r.get(6)?,
+                    })
+                })
+                .optional()?;
+            out.extend(row);
+        }
+        Ok(out)
+    }
+
+    /// The latest `limit` finished quizzes with questions, oldest first.
+    pub fn finished_quizzes(&self, limit: u32) -> Result<Vec<QuizSessionRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, scope_kind, finished_at, question_count, correct_count FROM quiz_sessions
+             WHERE finished_at IS NOT NULL AND question_count > 0
+             ORDER BY finished_at DESC, id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit], |r| {
+            Ok(QuizSessionRow {
+                id: r.get(0)?,
+                scope_kind: r.get(1)?,
+                finished_at: r.get(2)?,
+                question_count: r.get(3)?,
+                correct_count: r.get(4)?,
+            })
+        })?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        out.reverse();
+        Ok(out)
+    }
+
+    /// Every document's id, title and category.
+    pub fn document_titles(&self) -> Result<Vec<(i64, String, Option<i64>)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, title, category_id FROM documents")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every category: id, parent and name.
+    pub fn category_rows(&self) -> Result<Vec<(i64, Option<i64>, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, parent_id, name FROM categories")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-day sums read only the `review_log_stats` index: if its packed
+    /// expressions and the query's drift apart, SQLite would visit the table.
+    #[test]
+    fn day_totals_read_only_the_covering_index() {
+        let store = Store::open_in_memory().unwrap();
+        let plan: String = store
+            .connection()
+            .query_row(
+                &format!(
+                    "EXPLAIN QUERY PLAN SELECT ifnull(sum({KIND}), 0), ifnull(sum({RECALL}), 0), ifnull(sum(duration_ms), 0)
+                     FROM review_log WHERE reviewed_at >= ?1 AND reviewed_at < ?2"
+                ),
+                params![0, 1],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("COVERING INDEX review_log_stats"), "{plan}");
+        let plan: String = store
+            .connection()
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT reviewed_at, elapsed_days, rating >= 2 FROM review_log
+                 WHERE state_before = 'review' AND origin <> 'rescheduled' AND elapsed_days < 1.1
+                   AND reviewed_at >= ?1 AND reviewed_at < ?2",
+                params![0, 1],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("review_log_close_reviews"), "{plan}");
+    }
+}
