@@ -45,6 +45,8 @@ fn main() {
             "export_annotations",
             "progress_dashboard",
             "document_mastery",
+            "get_preferences",
+            "set_preferences",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -8,6 +8,7 @@ use clio_core::annotations::{
 };
 use clio_core::cards::{self, CardDraft, CardEdit, Deck, SelectionDrafts, StoredCard};
 use clio_core::import::{self, ImportReport};
+use clio_core::prefs::{self, Preferences};
 use clio_core::quiz::{self, QuizFeedback, QuizRequest, QuizResult, QuizSession, QuizSummary};
 use clio_core::review::{self, DueSummary, ReviewMode, ReviewSession, ReviewStatus};
 use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, TypedCheck};
@@ -373,6 +374,23 @@ pub async fn document_mastery(state: State<'_, AppState>) -> CommandResult<Vec<D
     state.with_store(|store| stats::document_mastery(store, now_ms()))
 }
 
+/// The preferences the core acts on (scheduling, card writing).
+#[tauri::command]
+pub async fn get_preferences(state: State<'_, AppState>) -> CommandResult<Preferences> {
+    state.with_store(|store| prefs::load(store))
+}
+
+/// Checks and stores preferences; today's review session starts afresh with them.
+#[tauri::command]
+pub async fn set_preferences(state: State<'_, AppState>, preferences: Preferences) -> CommandResult<Preferences> {
+    let saved = state.with_store(|store| {
+        prefs::save(store, &preferences)?;
+        prefs::load(store)
+    })?;
+    *state.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    Ok(saved)
+}
+
 /// The UI calls this once its first screen is interactive.
 #[tauri::command]
 pub fn app_ready() {
@@ -428,5 +446,7 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             export_annotations,
             progress_dashboard,
             document_mastery,
+            get_preferences,
+            set_preferences,
         ])
 }

@@ -13,6 +13,7 @@ use clio_core::annotations::{
 use clio_core::info::AppInfo;
 use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
 use clio_core::generate::CardKind;
+use clio_core::prefs::Preferences;
 use clio_core::review::{DueSummary, GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewStatus};
 use clio_core::schedule::{BacklogPlan, DiffKind, DiffPart, OptimizeReport, QueueState, Rating, TypedCheck};
 use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
@@ -104,6 +105,7 @@ fn generated() -> BTreeMap<String, String> {
     add(CategoryMastery::ident(&cfg), CategoryMastery::export_to_string(&cfg));
     add(Mastery::ident(&cfg), Mastery::export_to_string(&cfg));
     add(HardCard::ident(&cfg), HardCard::export_to_string(&cfg));
+    add(Preferences::ident(&cfg), Preferences::export_to_string(&cfg));
     files
 }
 

@@ -421,3 +421,30 @@ fn the_progress_dashboard_and_library_mastery_come_through_ipc() {
     let bars = invoke(&h, "document_mastery", json!({})).unwrap();
     assert_eq!(bars, d["documents"]);
 }
+
+#[test]
+fn preferences_are_checked_stored_and_used_by_the_review_session() {
+    let h = harness();
+    let prefs = invoke(&h, "get_preferences", json!({})).unwrap();
+    assert_eq!(prefs["desiredRetention"].as_f64().map(|v| (v * 100.0).round()), Some(90.0));
+    assert_eq!(prefs["newPerDay"], 20);
+
+    let mut bad = prefs.clone();
+    bad["desiredRetention"] = json!(1.5);
+    let err = invoke(&h, "set_preferences", json!({ "preferences": bad })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("between 0.70 and 0.99"), "{err}");
+
+    let mut one_a_day = prefs.clone();
+    one_a_day["newPerDay"] = json!(1);
+    let saved = invoke(&h, "set_preferences", json!({ "preferences": one_a_day })).unwrap();
+    assert_eq!(saved["newPerDay"], 1);
+    let mut doc = new_doc("The Sino-Soviet split");
+    doc["doc"]["body"] = json!(
+        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
+         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
+    );
+    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
+    let status = invoke(&h, "review_restart", json!({ "mode": "reveal" })).unwrap();
+    assert_eq!(status["counts"]["new"], 1, "the daily limit comes from the preferences");
+}

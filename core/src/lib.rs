@@ -18,6 +18,7 @@ pub mod import;
 pub mod info;
 pub mod library;
 pub mod paths;
+pub mod prefs;
 pub mod quiz;
 pub mod review;
 pub mod schedule;

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::{CardStatus, StoredCard};
 use crate::error::Result;
-use crate::generate::{generate, Card, GenerateOptions};
+use crate::generate::{generate, Card};
 use crate::store::Store;
 
 /// How many suggestions a document of `words` words gets: about one per 15
@@ -27,8 +27,12 @@ pub fn suggest_for_document(store: &mut Store, document_id: i64, now: i64) -> Re
         .into_iter()
         .filter(|c| c.status != CardStatus::Suggested)
         .collect();
-    let cards = fresh_suggestions(generate(&doc.body, &GenerateOptions::default()), &decided, limit);
+    let prefs = crate::prefs::load(store)?;
+    let cards = fresh_suggestions(generate(&doc.body, &prefs.generate_options()), &decided, limit);
     store.replace_suggestions(document_id, doc.revision, &cards, now)?;
+    if prefs.auto_accept_suggestions {
+        super::accept_all(store, document_id, now)?;
+    }
     Ok(cards.len())
 }
 

@@ -229,3 +229,21 @@ fn bad_selections_say_what_to_do() {
     let long = draft_from_selection(&store, id, 0, total).unwrap_err().to_string();
     assert!(long.contains("Select less"), "{long}");
 }
+
+#[test]
+fn preferences_choose_the_card_kinds_and_can_accept_suggestions_at_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let prefs = crate::prefs::Preferences {
+        cloze_cards: false,
+        true_false_cards: false,
+        auto_accept_suggestions: true,
+        ..Default::default()
+    };
+    crate::prefs::save(&mut store, &prefs).unwrap();
+    let id = import_named_text(&mut store, "split.txt", TEXT, Format::Text, 1_000).added[0].id;
+    let cards = store.cards_of_document(id, true).unwrap();
+    assert!(!cards.is_empty());
+    assert!(cards.iter().all(|c| c.status == CardStatus::Accepted), "{cards:#?}");
+    assert!(cards.iter().all(|c| !matches!(c.kind, CardKind::Cloze | CardKind::TrueFalse)), "{cards:#?}");
+    assert_eq!(deck(&store).unwrap().total as usize, cards.len());
+}

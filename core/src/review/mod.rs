@@ -17,12 +17,11 @@ use crate::store::{AnswerMode, AnswerOrigin, Store};
 pub use day::{learner_day_start, ROLLOVER_HOUR};
 pub use session::{GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewSession, ReviewStatus};
 
-/// The scheduler's settings: the defaults with the learner's fitted FSRS
-/// parameters. (Preferences such as retention and limits arrive through
-/// `SchedulerConfig` too, from the settings screen.)
+/// The scheduler's settings: the learner's preferences with their fitted FSRS
+/// parameters.
 pub fn scheduler_config(store: &Store) -> Result<SchedulerConfig> {
     let (parameters, _) = store.active_parameters()?;
-    Ok(SchedulerConfig { parameters, ..SchedulerConfig::default() })
+    Ok(crate::prefs::load(store)?.scheduler_config(parameters))
 }
 
 /// How much is waiting: for the sidebar, `clio due` and the review screen.

@@ -1,0 +1,132 @@
+//! The learner's preferences that the core acts on: scheduling and card
+//! writing. They live in the library itself (`app_meta`), so backups, the JSON
+//! export and the CLI see the same values; this type is the one way in.
+//! (Preferences only the window uses — theme, reader font size — stay in the
+//! window's settings file.)
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::generate::GenerateOptions;
+use crate::schedule::SchedulerConfig;
+use crate::store::Store;
+
+const META_KEY: &str = "preferences";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Preferences {
+    /// The share of reviews the schedule aims to have remembered (0.70–0.99).
+    pub desired_retention: f32,
+    pub new_per_day: u32,
+    pub reviews_per_day: u32,
+    /// Minutes; each step under a day.
+    pub learning_steps: Vec<f32>,
+    pub relearning_steps: Vec<f32>,
+    pub maximum_interval_days: u32,
+    /// Which kinds of cards the generator suggests (questions always).
+    pub cloze_cards: bool,
+    pub multiple_choice_cards: bool,
+    pub true_false_cards: bool,
+    /// Put a new text's suggestions straight into the deck.
+    pub auto_accept_suggestions: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        let s = SchedulerConfig::default();
+        Preferences {
+            desired_retention: s.desired_retention,
+            new_per_day: s.new_per_day,
+            reviews_per_day: s.reviews_per_day,
+            learning_steps: s.learning_steps,
+            relearning_steps: s.relearning_steps,
+            maximum_interval_days: s.maximum_interval_days,
+            cloze_cards: true,
+            multiple_choice_cards: true,
+            true_false_cards: true,
+            auto_accept_suggestions: false,
+        }
+    }
+}
+
+impl Preferences {
+    /// The scheduler's settings with these preferences and `parameters` (the
+    /// learner's fitted FSRS weights; empty for the defaults).
+    pub fn scheduler_config(&self, parameters: Vec<f32>) -> SchedulerConfig {
+        SchedulerConfig {
+            desired_retention: self.desired_retention,
+            new_per_day: self.new_per_day,
+            reviews_per_day: self.reviews_per_day,
+            learning_steps: self.learning_steps.clone(),
+            relearning_steps: self.relearning_steps.clone(),
+            maximum_interval_days: self.maximum_interval_days,
+            parameters,
+            ..SchedulerConfig::default()
+        }
+    }
+
+    pub fn generate_options(&self) -> GenerateOptions {
+        GenerateOptions {
+            cloze: self.cloze_cards,
+            multiple_choice: self.multiple_choice_cards,
+            true_false: self.true_false_cards,
+            ..GenerateOptions::default()
+        }
+    }
+
+    /// Checks every value; the message names the value and its allowed range
+    /// (the scheduler's own rules, so they are written once).
+    pub fn validate(&self) -> Result<()> {
+        self.scheduler_config(Vec::new()).validate()
+    }
+}
+
+/// The stored preferences; the defaults for a library that has none (or a
+/// value a later Clio wrote that this one cannot read).
+pub fn load(store: &Store) -> Result<Preferences> {
+    Ok(store.meta(META_KEY)?.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default())
+}
+
+/// Checks and stores new preferences.
+pub fn save(store: &mut Store, prefs: &Preferences) -> Result<()> {
+    prefs.validate()?;
+    let json = serde_json::to_string(prefs).expect("plain data serialises");
+    store.set_meta(META_KEY, &json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_library_has_the_defaults_and_saved_values_come_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(load(&store).unwrap(), Preferences::default());
+        let prefs = Preferences { desired_retention: 0.85, new_per_day: 5, cloze_cards: false, ..Preferences::default() };
+        save(&mut store, &prefs).unwrap();
+        assert_eq!(load(&store).unwrap(), prefs);
+        assert_eq!(prefs.scheduler_config(vec![]).new_per_day, 5);
+        assert!(!prefs.generate_options().cloze);
+    }
+
+    #[test]
+    fn a_value_out_of_range_is_refused_with_the_range_and_nothing_is_stored() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = save(&mut store, &Preferences { desired_retention: 1.2, ..Preferences::default() }).unwrap_err();
+        assert!(err.to_string().contains("0.70") && err.to_string().contains("0.99"), "{err}");
+        let err = save(&mut store, &Preferences { learning_steps: vec![2000.0], ..Preferences::default() }).unwrap_err();
+        assert!(err.to_string().contains("step"), "{err}");
+        assert_eq!(load(&store).unwrap(), Preferences::default());
+    }
+
+    #[test]
+    fn stored_preferences_missing_a_field_take_its_default() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.set_meta(META_KEY, r#"{"desiredRetention":0.8}"#).unwrap();
+        let prefs = load(&store).unwrap();
+        assert_eq!(prefs.desired_retention, 0.8);
+        assert_eq!(prefs.new_per_day, Preferences::default().new_per_day);
+    }
+}
