@@ -114,15 +114,31 @@ test('the layout fits a 900×600 window without horizontal scrolling', async () 
   await saveScreenshot(app, 'library-900x600');
 });
 
-test('after a relaunch the documents and the theme are still there', async () => {
+test('after a relaunch the documents, the theme and the study preferences are still there', async () => {
   await (await app.find('[data-testid="nav-settings"]')).click();
   await (await app.waitFor('[data-testid="theme-dark"]')).click();
   // The preference is written to settings.json in the app's data folder.
   const settings = path.join(dir, 'data', 'app.cliostudy.clio', 'settings.json');
   await waitUntil(() => existsSync(settings) && JSON.parse(readFileSync(settings, 'utf8')).theme === 'dark');
+  // A study preference: out of range first (refused with the range), then kept.
+  const retention = await app.waitFor('[data-testid="pref-retention"]');
+  await retention.clear();
+  await retention.type('100');
+  await (await app.find('[data-testid="pref-save"]')).click();
+  assert.match(await (await app.waitFor('[data-testid="pref-error"]')).text(), /between 0\.70 and 0\.99/);
+  await retention.clear();
+  await retention.type('85');
+  const perDay = await app.find('[data-testid="pref-new-per-day"]');
+  await perDay.clear();
+  await perDay.type('7');
+  await (await app.find('[data-testid="pref-save"]')).click();
+  await app.waitFor('[data-testid="pref-saved"]');
   await app.delete();
   app = await launch(APP, ['--db', db]);
   const items = await app.findAll('[data-testid="doc-item"]');
   assert.equal(items.length, 2);
   assert.equal(await app.execute('return document.documentElement.dataset.theme'), 'dark');
+  await (await app.find('[data-testid="nav-settings"]')).click();
+  await waitUntil(async () => (await (await app.waitFor('[data-testid="pref-retention"]')).property('value')) === '85', { what: 'the retention kept' });
+  assert.equal(await (await app.find('[data-testid="pref-new-per-day"]')).property('value'), '7');
 });

@@ -38,6 +38,7 @@ import type { ReviewCard } from './bindings/ReviewCard';
 import type { ReviewMode } from './bindings/ReviewMode';
 import type { ReviewStatus } from './bindings/ReviewStatus';
 import type { TypedCheck } from './bindings/TypedCheck';
+import type { Preferences } from './bindings/Preferences';
 import type { DiffKind } from './bindings/DiffKind';
 import type { MissedQuestion } from './bindings/MissedQuestion';
 import type { QuizFeedback } from './bindings/QuizFeedback';
@@ -78,6 +79,7 @@ export type {
   SnippetPart,
   SourceFormat,
 };
+export type { Preferences };
 export type { CardDraft, CardEdit, CardKind, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard };
 export type {
   BacklogPlan,
@@ -355,4 +357,14 @@ export function progressDashboard(): Promise<Dashboard> {
 /** Mastery per document with cards, for the library's bars. */
 export function documentMastery(): Promise<DocumentMastery[]> {
   return call<DocumentMastery[]>('document_mastery');
+}
+
+/** The preferences the core acts on: scheduling and card writing. */
+export function getPreferences(): Promise<Preferences> {
+  return call<Preferences>('get_preferences');
+}
+
+/** Checks and stores preferences; rejects with a message naming the value and its range. */
+export function setPreferences(preferences: Preferences): Promise<Preferences> {
+  return call<Preferences>('set_preferences', { preferences });
 }

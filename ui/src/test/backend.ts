@@ -14,6 +14,7 @@ import type { CardDraft } from '../lib/bindings/CardDraft';
 import type { CardEdit } from '../lib/bindings/CardEdit';
 import type { SelectionDrafts } from '../lib/bindings/SelectionDrafts';
 import type { StoredCard } from '../lib/bindings/StoredCard';
+import type { Preferences } from '../lib/bindings/Preferences';
 import type { DueSummary } from '../lib/bindings/DueSummary';
 import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
 import type { DiffPart } from '../lib/bindings/DiffPart';
@@ -205,6 +206,18 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   const settings = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const saved: Record<string, unknown>[] = [];
   const cards: StoredCard[] = [...(options.cards ?? [])];
+  let preferences: Preferences = {
+    desiredRetention: 0.9,
+    newPerDay: 20,
+    reviewsPerDay: 200,
+    learningSteps: [1, 10],
+    relearningSteps: [10],
+    maximumIntervalDays: 36500,
+    clozeCards: true,
+    multipleChoiceCards: true,
+    trueFalseCards: true,
+    autoAcceptSuggestions: false,
+  };
   const reviews = options.reviews ?? [];
   let reviewAt = 0;
   const reviewNow = () => reviews[Math.min(reviewAt, reviews.length - 1)] ?? EMPTY_REVIEW;
@@ -377,6 +390,16 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       }
       case 'due_summary':
         return options.due ?? { today: { new: 0, learning: 0, review: 0 }, overdue: 0, canOptimize: false, reviewCount: 0 };
+      case 'get_preferences':
+        return { ...preferences };
+      case 'set_preferences': {
+        const next = args.preferences as Preferences;
+        if (next.desiredRetention < 0.7 || next.desiredRetention > 0.99) {
+          throw { message: `desired retention must be between 0.70 and 0.99; got ${next.desiredRetention}` } satisfies CommandError;
+        }
+        preferences = { ...next };
+        return { ...preferences };
+      }
       case 'optimize_parameters':
         return { reviewsUsed: 1200, logLossBefore: 0.352, logLossAfter: 0.318, parameters: [], adopted: true };
       case 'spread_backlog':
@@ -557,6 +580,9 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   return {
     calls,
     documents,
+    get preferences() {
+      return preferences;
+    },
     cards,
     annotations,
     settings,
