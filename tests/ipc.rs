@@ -64,6 +64,17 @@ fn new_doc(title: &str) -> Value {
     })
 }
 
+/// Adds a two-paragraph text on the Sino-Soviet split (its cards are
+/// suggested on the way in) and returns its id.
+fn add_split(h: &Harness) -> Value {
+    let mut doc = new_doc("The Sino-Soviet split");
+    doc["doc"]["body"] = json!(
+        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
+         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
+    );
+    invoke(h, "add_document", doc).unwrap()["id"].clone()
+}
+
 #[test]
 fn app_info_reports_the_database_in_use() {
     let h = harness();
@@ -203,12 +214,7 @@ fn the_starter_library_is_added_once_to_a_new_library() {
 #[test]
 fn suggested_cards_are_accepted_edited_and_found_in_the_deck() {
     let h = harness();
-    let mut doc = new_doc("The Sino-Soviet split");
-    doc["doc"]["body"] = json!(
-        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
-         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
-    );
-    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    let id = add_split(&h);
 
     let cards = invoke(&h, "document_cards", json!({ "documentId": id })).unwrap();
     let cards = cards.as_array().unwrap();
@@ -255,12 +261,7 @@ fn a_card_is_made_from_a_selection() {
 #[test]
 fn a_review_session_answers_undoes_and_checks_typed_answers() {
     let h = harness();
-    let mut doc = new_doc("The Sino-Soviet split");
-    doc["doc"]["body"] = json!(
-        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
-         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
-    );
-    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    let id = add_split(&h);
     invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
 
     let status = invoke(&h, "review_status", json!({ "mode": "reveal" })).unwrap();
@@ -299,12 +300,7 @@ fn a_review_session_answers_undoes_and_checks_typed_answers() {
 #[test]
 fn a_quiz_is_started_answered_and_scored() {
     let h = harness();
-    let mut doc = new_doc("The Sino-Soviet split");
-    doc["doc"]["body"] = json!(
-        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
-         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
-    );
-    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    let id = add_split(&h);
     let err = invoke(&h, "start_quiz", json!({ "request": { "scope": { "kind": "all" }, "questionCount": 5, "formats": [], "countsAsReview": false } }))
         .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("Accept"), "an empty deck says what to do: {err}");
@@ -392,12 +388,7 @@ fn the_progress_dashboard_and_library_mastery_come_through_ipc() {
     assert_eq!(empty["today"]["streakDays"], 0);
     assert_eq!(invoke(&h, "document_mastery", json!({})).unwrap(), json!([]));
 
-    let mut doc = new_doc("The Sino-Soviet split");
-    doc["doc"]["body"] = json!(
-        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
-         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
-    );
-    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    let id = add_split(&h);
     let accepted = invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
     let status = invoke(&h, "review_status", json!({ "mode": "reveal" })).unwrap();
     let card = status["card"]["card"]["id"].clone();
@@ -438,12 +429,7 @@ fn preferences_are_checked_stored_and_used_by_the_review_session() {
     one_a_day["newPerDay"] = json!(1);
     let saved = invoke(&h, "set_preferences", json!({ "preferences": one_a_day })).unwrap();
     assert_eq!(saved["newPerDay"], 1);
-    let mut doc = new_doc("The Sino-Soviet split");
-    doc["doc"]["body"] = json!(
-        "The culmination of this conflict came in 1960, when the Soviet Union withdrew its advisers and aid \
-         from China.\n\nMao Zedong launched the Great Leap Forward in 1958."
-    );
-    let id = invoke(&h, "add_document", doc).unwrap()["id"].clone();
+    let id = add_split(&h);
     invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
     let status = invoke(&h, "review_restart", json!({ "mode": "reveal" })).unwrap();
     assert_eq!(status["counts"]["new"], 1, "the daily limit comes from the preferences");

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { APP, ROOT, cli, launch, saveScreenshot, startDriver, tempDir, waitUntil } from './lib/harness.mjs';
+import { APP, cli, launchWithDeck, saveScreenshot, tempDir, waitUntil } from './lib/harness.mjs';
 
 const dir = tempDir();
 const db = path.join(dir, 'progress.sqlite3');
@@ -19,9 +19,7 @@ function learnerDate() {
 }
 
 before(async () => {
-  cli(APP, ['--db', db, 'import', path.join(ROOT, 'tests/e2e/fixtures/two-germanys.md')]);
-  driver = await startDriver({ ...process.env, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CACHE_HOME: path.join(dir, 'cache') });
-  app = await launch(APP, ['--db', db]);
+  ({ driver, app } = await launchWithDeck('two-germanys.md', dir, db));
 });
 
 after(async () => {
@@ -30,10 +28,6 @@ after(async () => {
 });
 
 test('three reviews show on the dashboard: today, the streak, the heatmap and the forecast', async () => {
-  await (await app.waitFor('[data-testid="doc-item"] .row-link')).click();
-  await (await app.waitFor('[data-testid="cards-accept-all"]', { timeout: 20000 })).click();
-  await waitUntil(async () => (await app.findAll('[data-testid="suggested-card"]')).length === 0, { what: 'all accepted' });
-
   // Before any review the dashboard says so.
   await app.pressKeys(['Control', '4']);
   await app.waitFor('[data-testid="progress-today-reviewed"]');

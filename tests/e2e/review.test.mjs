@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { APP, ROOT, cli, launch, saveScreenshot, startDriver, tempDir, waitUntil } from './lib/harness.mjs';
+import { APP, cli, launchWithDeck, saveScreenshot, tempDir, waitUntil } from './lib/harness.mjs';
 
 const dir = tempDir();
 const db = path.join(dir, 'review.sqlite3');
@@ -18,16 +18,9 @@ const text = async (css) => (await app.find(css)).text();
 const due = () => JSON.parse(cli(APP, ['--db', db, 'due', '--json']));
 
 before(async () => {
-  cli(APP, ['--db', db, 'import', path.join(ROOT, 'tests/e2e/fixtures/berlin-airlift.md')]);
-  driver = await startDriver({ ...process.env, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CACHE_HOME: path.join(dir, 'cache') });
-  app = await launch(APP, ['--db', db]);
-  // Put every suggestion in the deck, as a learner would with "Accept all".
-  await (await app.waitFor('[data-testid="doc-item"] .row-link')).click();
-  await (await app.waitFor('[data-testid="cards-accept-all"]', { timeout: 20000 })).click();
-  await waitUntil(async () => (await app.findAll('[data-testid="suggested-card"]')).length === 0, { what: 'all accepted' });
-  const pairs = await app.execute(`return [...document.querySelectorAll('[data-testid="accepted-card"]')].map((c) =>
-    [c.querySelector('.prompt').textContent.trim(), c.querySelector('.answer').lastChild.textContent.trim()])`);
-  for (const [prompt, answer] of pairs) answers.set(prompt, answer);
+  let deck;
+  ({ driver, app, deck } = await launchWithDeck('berlin-airlift.md', dir, db));
+  for (const [prompt, answer] of deck) answers.set(prompt, answer);
   assert.ok(answers.size >= 4, `${answers.size} cards in the deck`);
 });
 

@@ -92,3 +92,21 @@ function portOpen(port) {
     socket.once('error', () => resolve(false));
   });
 }
+
+/**
+ * Clio on a new library holding one text, with every suggested card of it in
+ * the deck, as a learner gets there: the CLI imports `fixture` (a file under
+ * tests/e2e/fixtures/), the window opens the text and "Accept all" is clicked.
+ * Returns the driver, the session and the deck as a map prompt → answer.
+ */
+export async function launchWithDeck(fixture, dir, db) {
+  cli(APP, ['--db', db, 'import', path.join(ROOT, 'tests/e2e/fixtures', fixture)]);
+  const driver = await startDriver({ ...process.env, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CACHE_HOME: path.join(dir, 'cache') });
+  const app = await launch(APP, ['--db', db]);
+  await (await app.waitFor('[data-testid="doc-item"] .row-link')).click();
+  await (await app.waitFor('[data-testid="cards-accept-all"]', { timeout: 20000 })).click();
+  await waitUntil(async () => (await app.findAll('[data-testid="suggested-card"]')).length === 0, { what: 'all accepted' });
+  const pairs = await app.execute(`return [...document.querySelectorAll('[data-testid="accepted-card"]')].map((c) =>
+    [c.querySelector('.prompt').textContent.trim(), c.querySelector('.answer').lastChild.textContent.trim()])`);
+  return { driver, app, deck: new Map(pairs) };
+}
