@@ -56,15 +56,26 @@ impl AppState {
         restart: bool,
         f: impl FnOnce(&mut Store, &mut ReviewSession, i64) -> clio_core::Result<()>,
     ) -> CommandResult<ReviewStatus> {
+        self.with_session(restart, |store, session, now| {
+            f(store, session, now)?;
+            session.status(store, now, mode)
+        })
+    }
+
+    /// Runs `f` with the store and today's review session, started if there is
+    /// none (or anew when `restart`).
+    fn with_session<T>(
+        &self,
+        restart: bool,
+        f: impl FnOnce(&mut Store, &mut ReviewSession, i64) -> clio_core::Result<T>,
+    ) -> CommandResult<T> {
         self.with_store(|store| {
             let now = now_ms();
             let mut review = self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             if restart || review.is_none() {
                 *review = Some(ReviewSession::start(store, review::scheduler_config(store)?, now)?);
             }
-            let session = review.as_mut().expect("started above");
-            f(store, session, now)?;
-            session.status(store, now, mode)
+            f(store, review.as_mut().expect("started above"), now)
         })
     }
 
@@ -265,7 +276,8 @@ pub fn check_typed_answer(expected: String, given: String) -> TypedCheck {
 /// How much is due today, the backlog, and whether optimizing is worth it.
 #[tauri::command]
 pub async fn due_summary(state: State<'_, AppState>) -> CommandResult<DueSummary> {
-    state.with_store(|store| review::due_summary(store, &review::scheduler_config(store)?, now_ms()))
+    // Today's counts come from the window's session, so its queue is built once.
+    state.with_session(false, |store, session, now| review::summary_of(store, session, now))
 }
 
 /// Spreads the overdue reviews over `days` days; today's session starts anew.

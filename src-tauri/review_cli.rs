@@ -53,8 +53,8 @@ struct NextCard {
 pub fn due(store: &Store, args: DueArgs) -> clio_core::Result<()> {
     let now = now_ms();
     let config = review::scheduler_config(store)?;
-    let summary = review::due_summary(store, &config, now)?;
     let session = ReviewSession::start(store, config, now)?;
+    let summary = review::summary_of(store, &session, now)?;
     let mut next = Vec::new();
     for id in session.upcoming(args.next) {
         let card = store.deck_card(id)?;

@@ -38,10 +38,10 @@ pub struct DueSummary {
     pub review_count: u64,
 }
 
-pub fn due_summary(store: &Store, config: &SchedulerConfig, now: i64) -> Result<DueSummary> {
-    let session = ReviewSession::start(store, config.clone(), now)?;
-    let day_start = learner_day_start(now);
-    let overdue = store.overdue_reviews(now, day_start)?.len() as u32;
+/// How much is waiting, with today's counts from a started session (building
+/// the queue is the costly part, so callers reuse the one they have).
+pub fn summary_of(store: &Store, session: &ReviewSession, now: i64) -> Result<DueSummary> {
+    let overdue = store.overdue_reviews(now, learner_day_start(now))?.len() as u32;
     let review_count = store.review_count()?;
     Ok(DueSummary {
         today: session.counts(),

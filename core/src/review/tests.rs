@@ -122,12 +122,12 @@ fn a_backlog_after_a_break_is_counted_and_spread() {
     }
     let config = scheduler_config(&store).unwrap();
     let later = NOON + 200 * DAY_MS;
-    let summary = due_summary(&store, &config, later).unwrap();
+    let summary = summary_of(&store, &start(&store, later), later).unwrap();
     assert_eq!(summary.overdue, 4);
     assert_eq!(summary.today.review, 4);
     let plan = spread_backlog(&mut store, &config, 2, later).unwrap();
     assert_eq!(plan.per_day, [2, 2]);
-    let summary = due_summary(&store, &config, later).unwrap();
+    let summary = summary_of(&store, &start(&store, later), later).unwrap();
     assert_eq!(summary.overdue, 0, "no card is left before today");
     assert_eq!(summary.today.review, 2, "half come today, half tomorrow");
 }
