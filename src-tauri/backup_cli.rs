@@ -71,18 +71,16 @@ pub fn backup(db: &Path, args: BackupArgs) -> clio_core::Result<()> {
         }
         return Ok(());
     }
-    let now = now_ms();
     let store = Store::open(db)?;
-    let info = store.backup_now(now).map_err(|e| e.at(db))?;
-    let thinned = store::thin_backups(db, now)?;
+    let run = clio_core::backup::back_up(&store, now_ms())?;
     if args.json {
-        print_json(&serde_json::json!({ "backup": info, "thinned": thinned }));
+        print_json(&run);
     } else {
-        println!("Backed up to {} ({}).", info.path, size(info.size_bytes));
-        if !thinned.is_empty() {
+        println!("Backed up to {} ({}).", run.backup.path, size(run.backup.size_bytes));
+        if !run.thinned.is_empty() {
             println!(
                 "Removed {} older backup(s) that the keeping policy lets go.",
-                thinned.len()
+                run.thinned.len()
             );
         }
     }

@@ -47,6 +47,10 @@ fn main() {
             "document_mastery",
             "get_preferences",
             "set_preferences",
+            "library_problem",
+            "list_backups",
+            "back_up_now",
+            "restore_backup",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

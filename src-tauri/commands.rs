@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
+use clio_core::backup::{self, BackupInfo, LibraryProblem, RestoreReport};
 use clio_core::annotations::{
     self, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor, LibraryAnnotation, NewAnnotation,
 };
@@ -38,14 +39,62 @@ type CommandResult<T> = Result<T, CommandError>;
 /// The window's collection. If it could not be opened, every command reports why,
 /// so the UI can explain it instead of showing an empty library.
 pub struct AppState {
-    store: Mutex<Result<Store, String>>,
+    db: PathBuf,
+    store: Mutex<Result<Store, LibraryProblem>>,
     /// Today's review session, started by the first review command.
     review: Mutex<Option<ReviewSession>>,
+    /// Held by a backup and by a restore, so the two never meet on the file.
+    file_work: Mutex<()>,
 }
 
 impl AppState {
-    pub fn new(store: Result<Store, clio_core::Error>) -> Self {
-        AppState { store: Mutex::new(store.map_err(|e| e.to_string())), review: Mutex::new(None) }
+    /// Opens the library at `db` as the window does: the start-up check reads
+    /// it first (PRAGMA quick_check) without writing, so a damaged library is
+    /// not opened and the UI offers the newest good backup instead.
+    pub fn open(db: PathBuf) -> Self {
+        let store = open_for_window(&db);
+        Self::new(db, store)
+    }
+
+    pub fn new(db: PathBuf, store: Result<Store, clio_core::Error>) -> Self {
+        AppState {
+            db,
+            store: Mutex::new(store.map_err(|e| clio_core::store::library_problem(&e))),
+            review: Mutex::new(None),
+            file_work: Mutex::new(()),
+        }
+    }
+
+    pub fn db_path(&self) -> &std::path::Path {
+        &self.db
+    }
+
+    /// Why the library is not open, or `None` when it is.
+    pub fn problem(&self) -> Option<LibraryProblem> {
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().err().cloned()
+    }
+
+    /// A backup unless nothing changed since the last one (the timer and quitting).
+    pub fn back_up_if_changed(&self) -> clio_core::Result<Option<BackupInfo>> {
+        let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if self.problem().is_some() {
+            return Ok(None);
+        }
+        backup::back_up_if_changed(&self.db, now_ms())
+    }
+
+    /// Closes the library, restores `backup` over it (backing up the library as
+    /// it was first, or moving a damaged one aside), and opens it again. The
+    /// library is reopened whether or not the restore succeeded.
+    pub fn restore(&self, backup: &std::path::Path) -> CommandResult<RestoreReport> {
+        let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        // Dropping the store closes its connections (and stops its checkpoint thread).
+        *store = Err(LibraryProblem { message: "Clio is restoring a backup.".into(), damaged: false, newest_good_backup: None });
+        let report = clio_core::store::restore_backup(&self.db, backup, now_ms());
+        *store = open_for_window(&self.db).map_err(|e| clio_core::store::library_problem(&e));
+        Ok(report?)
     }
 
     /// Runs `f` with the store and today's review session (started if there is
@@ -79,15 +128,23 @@ impl AppState {
         })
     }
 
-    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> clio_core::Result<T>) -> CommandResult<T> {
+    pub(crate) fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> clio_core::Result<T>) -> CommandResult<T> {
         // A panic in another command cannot leave SQLite half-written (each write
         // is one transaction), so a poisoned lock is safe to reuse.
         let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(store) => f(store).map_err(CommandError::from),
-            Err(message) => Err(CommandError { message: message.clone() }),
+            Err(problem) => Err(CommandError { message: problem.message.clone() }),
         }
     }
+}
+
+/// The start-up check, then the store, with checkpoints off the answer path
+/// (answers are written one by one).
+fn open_for_window(db: &std::path::Path) -> clio_core::Result<Store> {
+    let (mut store, _) = Store::open_checked(db)?;
+    store.defer_checkpoints(std::time::Duration::from_secs(30))?;
+    Ok(store)
 }
 
 /// When the page's first command arrived, for the start-up report.
@@ -460,5 +517,9 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             document_mastery,
             get_preferences,
             set_preferences,
+            crate::backup_commands::library_problem,
+            crate::backup_commands::list_backups,
+            crate::backup_commands::back_up_now,
+            crate::backup_commands::restore_backup,
         ])
 }

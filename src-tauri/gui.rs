@@ -1,47 +1,36 @@
 //! The desktop window.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use clio_core::Store;
+use tauri::Manager;
 
 use crate::commands::{self, AppState};
 
 pub fn run(db: PathBuf) -> ExitCode {
     configure_webkit();
     // Opening the database is the only work before the window: it takes a few
-    // milliseconds, and the first screen needs it. The start-up check reads it
-    // first (PRAGMA quick_check) without writing: a damaged library is not
-    // opened, and every command then reports the damage and the newest good backup.
-    // A restore chosen in Settings is carried out here, before the library is open.
-    if let Err(error) = clio_core::store::apply_pending_restore(&db, clio_core::time::now_ms()) {
-        eprintln!("clio: the restore asked for was not done: {error}");
-    }
-    let store = Store::open_checked(&db).map(|(store, _)| store);
-    let healthy = store.is_ok();
-    match &store {
-        // Answers are written one by one: keep SQLite's checkpoints off that path.
-        Ok(store) => {
-            if let Err(error) = store.defer_checkpoints(Duration::from_secs(30)) {
-                eprintln!("clio: {error}");
-            }
-        }
-        Err(error) => eprintln!("clio: {error}"),
+    // milliseconds, and the first screen needs it. A damaged library is not
+    // opened; the first screen then offers the newest good backup.
+    let state = AppState::open(db);
+    if let Some(problem) = state.problem() {
+        eprintln!("clio: {}", problem.message);
     }
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
-        .plugin(tauri_plugin_dialog::init());
-    if healthy {
-        start_backup_timer(db.clone());
-    }
-    let app = commands::register(builder, AppState::new(store)).build(tauri::generate_context!());
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            start_backup_timer(app.handle().clone());
+            Ok(())
+        });
+    let app = commands::register(builder, state).build(tauri::generate_context!());
     match app {
         Ok(app) => {
-            app.run(move |_, event| {
+            app.run(move |app, event| {
                 // A backup when Clio quits (skipped when nothing changed since the last one).
-                if matches!(event, tauri::RunEvent::Exit) && healthy {
-                    backup(&db);
+                if matches!(event, tauri::RunEvent::Exit) {
+                    back_up(&app.state::<AppState>());
                 }
             });
             ExitCode::SUCCESS
@@ -53,21 +42,31 @@ pub fn run(db: PathBuf) -> ExitCode {
     }
 }
 
-/// A backup every 30 minutes while the window is open, skipped when the library
-/// did not change since the last one (so an idle window adds none), then thinning.
-fn start_backup_timer(db: PathBuf) {
-    let every = Duration::from_millis(clio_core::backup::BACKUP_INTERVAL_MS as u64);
-    let spawned = std::thread::Builder::new().name("clio-backup".into()).spawn(move || loop {
-        std::thread::sleep(every);
-        backup(&db);
+/// A backup every `backup_interval_minutes` (a preference, read afresh each
+/// minute) while the window is open, skipped when the library did not change
+/// since the last one (so an idle window adds none), then thinning.
+fn start_backup_timer(app: tauri::AppHandle) {
+    let spawned = std::thread::Builder::new().name("clio-backup".into()).spawn(move || {
+        let mut last = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_secs(60));
+            let state = app.state::<AppState>();
+            let minutes = clio_core::prefs::load_at(state.db_path())
+                .map(|p| p.backup_interval_minutes)
+                .unwrap_or(clio_core::backup::DEFAULT_BACKUP_INTERVAL_MINUTES);
+            if last.elapsed() >= Duration::from_secs(u64::from(minutes) * 60) {
+                back_up(&state);
+                last = Instant::now();
+            }
+        }
     });
     if let Err(error) = spawned {
         eprintln!("clio: could not start the backup timer: {error}");
     }
 }
 
-fn backup(db: &Path) {
-    if let Err(error) = clio_core::store::backup_if_changed(db, clio_core::time::now_ms()) {
+fn back_up(state: &AppState) {
+    if let Err(error) = state.back_up_if_changed() {
         eprintln!("clio: the backup failed: {error}");
     }
 }

@@ -2,6 +2,7 @@
 //! subcommand. Both are thin layers over `clio-core`.
 
 mod backup_cli;
+mod backup_commands;
 pub mod cli;
 pub mod commands;
 pub mod gui;

@@ -10,6 +10,7 @@ use clio_core::annotations::{
     AnchorState, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor, LibraryAnnotation,
     NewAnnotation,
 };
+use clio_core::backup::{BackupInfo, BackupRun, LibraryProblem, RestoreReport};
 use clio_core::info::AppInfo;
 use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
 use clio_core::generate::CardKind;
@@ -106,6 +107,10 @@ fn generated() -> BTreeMap<String, String> {
     add(Mastery::ident(&cfg), Mastery::export_to_string(&cfg));
     add(HardCard::ident(&cfg), HardCard::export_to_string(&cfg));
     add(Preferences::ident(&cfg), Preferences::export_to_string(&cfg));
+    add(BackupInfo::ident(&cfg), BackupInfo::export_to_string(&cfg));
+    add(BackupRun::ident(&cfg), BackupRun::export_to_string(&cfg));
+    add(LibraryProblem::ident(&cfg), LibraryProblem::export_to_string(&cfg));
+    add(RestoreReport::ident(&cfg), RestoreReport::export_to_string(&cfg));
     files
 }
 

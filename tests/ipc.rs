@@ -19,7 +19,7 @@ struct Harness {
 fn harness_with(label: &str, store: impl FnOnce(&std::path::Path) -> clio_core::Result<Store>) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("clio.sqlite3");
-    let state = AppState::new(store(&db));
+    let state = AppState::new(db.clone(), store(&db));
     let app = commands::register(mock_builder(), state)
         .build(tauri::generate_context!())
         .expect("the app builds with its real configuration and capabilities");
@@ -433,4 +433,57 @@ fn preferences_are_checked_stored_and_used_by_the_review_session() {
     invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap();
     let status = invoke(&h, "review_restart", json!({ "mode": "reveal" })).unwrap();
     assert_eq!(status["counts"]["new"], 1, "the daily limit comes from the preferences");
+}
+
+#[test]
+fn settings_backs_up_lists_and_restores_a_backup_keeping_the_library_as_it_was() {
+    let h = harness();
+    assert_eq!(invoke(&h, "list_backups", json!({})).unwrap(), json!([]));
+    assert_eq!(invoke(&h, "library_problem", json!({})).unwrap(), Value::Null);
+    add_split(&h);
+    let run = invoke(&h, "back_up_now", json!({})).unwrap();
+    let backup = run["backup"]["path"].as_str().unwrap().to_owned();
+    assert_eq!(run["backup"]["good"], true);
+    invoke(&h, "add_document", new_doc("Written after the backup")).unwrap();
+    assert_eq!(invoke(&h, "list_documents", json!({})).unwrap().as_array().unwrap().len(), 2);
+
+    // Only the library's own backups can be restored.
+    let err = invoke(&h, "restore_backup", json!({ "path": h.db.display().to_string() })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("not one of this library's backups"), "{err}");
+
+    let report = invoke(&h, "restore_backup", json!({ "path": backup })).unwrap();
+    assert_eq!(report["restoredFrom"], json!(backup));
+    let safety = report["safetyBackup"]["path"].as_str().unwrap().to_owned();
+    let titles: Vec<Value> = invoke(&h, "list_documents", json!({})).unwrap().as_array().unwrap().iter().map(|d| d["title"].clone()).collect();
+    assert_eq!(titles, vec![json!("The Sino-Soviet split")], "the library is the backup's, and open again");
+    // the library as it was is kept as a backup of its own
+    let listed = invoke(&h, "list_backups", json!({})).unwrap();
+    assert!(listed.as_array().unwrap().iter().any(|b| b["path"] == json!(safety)), "{listed}");
+    let kept = Store::open(&safety).unwrap();
+    assert_eq!(clio_core::library::list_documents(&kept).unwrap().len(), 2);
+}
+
+#[test]
+fn a_damaged_library_offers_its_newest_good_backup_and_restoring_it_opens_the_library() {
+    let h = harness_with("main", |db| {
+        let mut store = Store::open(db)?;
+        clio_core::library::add_document(
+            &mut store,
+            serde_json::from_value(new_doc("The Berlin Airlift")["doc"].clone()).unwrap(),
+        )?;
+        store.backup_now(clio_core::time::now_ms())?;
+        drop(store);
+        let bytes = std::fs::read(db).unwrap();
+        std::fs::write(db, &bytes[..bytes.len() / 2]).unwrap();
+        Store::open_checked(db).map(|(store, _)| store)
+    });
+    let err = invoke(&h, "app_info", json!({})).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("is damaged"), "{err}");
+    let problem = invoke(&h, "library_problem", json!({})).unwrap();
+    assert_eq!(problem["damaged"], true);
+    let backup = problem["newestGoodBackup"]["path"].as_str().unwrap().to_owned();
+    let report = invoke(&h, "restore_backup", json!({ "path": backup })).unwrap();
+    assert!(report["movedAside"].as_str().unwrap().contains("clio.sqlite3.damaged-"), "{report}");
+    assert_eq!(invoke(&h, "library_problem", json!({})).unwrap(), Value::Null);
+    assert_eq!(invoke(&h, "app_info", json!({})).unwrap()["documentCount"], 1);
 }

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
+use crate::backup::{KeepPolicy, DEFAULT_BACKUP_INTERVAL_MINUTES};
+use crate::error::{Error, Result};
 use crate::generate::GenerateOptions;
 use crate::schedule::SchedulerConfig;
 use crate::store::Store;
@@ -31,7 +32,19 @@ pub struct Preferences {
     pub true_false_cards: bool,
     /// Put a new text's suggestions straight into the deck.
     pub auto_accept_suggestions: bool,
+    /// Minutes of use between the window's automatic backups.
+    pub backup_interval_minutes: u32,
+    /// How long backups are kept at each spacing (see `crate::backup`).
+    pub daily_backup_days: u32,
+    pub weekly_backup_weeks: u32,
+    pub monthly_backup_months: u32,
 }
+
+/// The allowed ranges of the backup preferences, as (least, most).
+pub const BACKUP_INTERVAL_RANGE: (u32, u32) = (5, 24 * 60);
+pub const DAILY_BACKUP_RANGE: (u32, u32) = (2, 365);
+pub const WEEKLY_BACKUP_RANGE: (u32, u32) = (0, 520);
+pub const MONTHLY_BACKUP_RANGE: (u32, u32) = (0, 1200);
 
 impl Default for Preferences {
     fn default() -> Self {
@@ -47,6 +60,10 @@ impl Default for Preferences {
             multiple_choice_cards: true,
             true_false_cards: true,
             auto_accept_suggestions: false,
+            backup_interval_minutes: DEFAULT_BACKUP_INTERVAL_MINUTES,
+            daily_backup_days: KeepPolicy::default().daily_days,
+            weekly_backup_weeks: KeepPolicy::default().weekly_weeks,
+            monthly_backup_months: KeepPolicy::default().monthly_months,
         }
     }
 }
@@ -76,17 +93,46 @@ impl Preferences {
         }
     }
 
+    pub fn backup_policy(&self) -> KeepPolicy {
+        KeepPolicy {
+            daily_days: self.daily_backup_days,
+            weekly_weeks: self.weekly_backup_weeks,
+            monthly_months: self.monthly_backup_months,
+        }
+    }
+
     /// Checks every value; the message names the value and its allowed range
     /// (the scheduler's own rules, so they are written once).
     pub fn validate(&self) -> Result<()> {
-        self.scheduler_config(Vec::new()).validate()
+        self.scheduler_config(Vec::new()).validate()?;
+        let check = |what: &str, unit: &str, value: u32, (least, most): (u32, u32)| {
+            if (least..=most).contains(&value) {
+                Ok(())
+            } else {
+                Err(Error::Invalid(format!("{what} must be between {least} and {most} {unit}; got {value}")))
+            }
+        };
+        check("the time between backups", "minutes", self.backup_interval_minutes, BACKUP_INTERVAL_RANGE)?;
+        check("daily backups", "days", self.daily_backup_days, DAILY_BACKUP_RANGE)?;
+        check("weekly backups", "weeks", self.weekly_backup_weeks, WEEKLY_BACKUP_RANGE)?;
+        check("monthly backups", "months", self.monthly_backup_months, MONTHLY_BACKUP_RANGE)
     }
 }
 
 /// The stored preferences; the defaults for a library that has none (or a
 /// value a later Clio wrote that this one cannot read).
 pub fn load(store: &Store) -> Result<Preferences> {
-    Ok(store.meta(META_KEY)?.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default())
+    Ok(parse(store.meta(META_KEY)?))
+}
+
+/// The preferences of the library at `db_path`, read without opening it for
+/// writing (for the window's backup timer, which has no `Store`).
+pub fn load_at(db_path: &std::path::Path) -> Result<Preferences> {
+    Ok(parse(crate::store::read_meta_at(db_path, META_KEY)?))
+}
+
+fn parse(json: Option<String>) -> Preferences {
+    json.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
 }
 
 /// Checks and stores new preferences.
@@ -119,6 +165,29 @@ mod tests {
         let err = save(&mut store, &Preferences { learning_steps: vec![2000.0], ..Preferences::default() }).unwrap_err();
         assert!(err.to_string().contains("step"), "{err}");
         assert_eq!(load(&store).unwrap(), Preferences::default());
+    }
+
+    #[test]
+    fn backup_preferences_are_checked_and_make_the_keeping_policy() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = save(&mut store, &Preferences { backup_interval_minutes: 1, ..Preferences::default() }).unwrap_err();
+        assert!(err.to_string().contains("between 5 and 1440 minutes"), "{err}");
+        let err = save(&mut store, &Preferences { daily_backup_days: 0, ..Preferences::default() }).unwrap_err();
+        assert!(err.to_string().contains("daily backups must be between 2 and 365 days"), "{err}");
+        let prefs = Preferences { daily_backup_days: 7, weekly_backup_weeks: 0, monthly_backup_months: 6, ..Preferences::default() };
+        save(&mut store, &prefs).unwrap();
+        assert_eq!(load(&store).unwrap().backup_policy(), KeepPolicy { daily_days: 7, weekly_weeks: 0, monthly_months: 6 });
+    }
+
+    #[test]
+    fn the_timer_reads_the_preferences_from_the_file_without_a_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clio.sqlite3");
+        assert_eq!(load_at(&path).unwrap(), Preferences::default(), "no library yet: the defaults");
+        let mut store = Store::open(&path).unwrap();
+        let prefs = Preferences { backup_interval_minutes: 15, ..Preferences::default() };
+        save(&mut store, &prefs).unwrap();
+        assert_eq!(load_at(&path).unwrap().backup_interval_minutes, 15);
     }
 
     #[test]

@@ -7,7 +7,7 @@ const DAY: i64 = 24 * HOUR;
 const MONDAY: i64 = 1_772_409_600_000;
 
 fn kept(times: &[i64], now: i64) -> Vec<i64> {
-    let gone = backups_to_delete(times, now);
+    let gone = backups_to_delete(times, now, &KeepPolicy::default());
     times
         .iter()
         .enumerate()
@@ -46,9 +46,9 @@ fn names_carry_the_utc_time_and_parse_back() {
 fn everything_under_two_days_old_is_kept() {
     let now = MONDAY + 10 * DAY;
     let times: Vec<i64> = (0..96).map(|i| now - i * 30 * 60_000).collect();
-    assert!(backups_to_delete(&times, now).is_empty());
+    assert!(backups_to_delete(&times, now, &KeepPolicy::default()).is_empty());
     // and a backup stamped in the future (the clock was set back) is kept too
-    assert!(backups_to_delete(&[now + DAY, now + DAY - 1], now).is_empty());
+    assert!(backups_to_delete(&[now + DAY, now + DAY - 1], now, &KeepPolicy::default()).is_empty());
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn three_years_of_use_keep_a_bounded_well_spread_set() {
         for slot in 0..5 {
             now = start + day * DAY + 19 * HOUR + slot * 30 * 60_000;
             backups.push(now);
-            let gone = backups_to_delete(&backups, now);
+            let gone = backups_to_delete(&backups, now, &KeepPolicy::default());
             backups = backups
                 .iter()
                 .enumerate()
@@ -157,4 +157,28 @@ fn thinning_is_stable_once_applied() {
         .collect();
     let once = kept(&times, now);
     assert_eq!(kept(&once, now), once, "a second pass deletes nothing more");
+}
+
+#[test]
+fn a_shorter_policy_keeps_fewer_and_drops_what_is_older_than_every_period() {
+    let now = MONDAY + 400 * DAY;
+    // one backup every evening for 400 days
+    let times: Vec<i64> = (0..400).map(|d| MONDAY + d * DAY + 20 * HOUR).filter(|&t| t <= now).collect();
+    let policy = KeepPolicy { daily_days: 7, weekly_weeks: 4, monthly_months: 3 };
+    let left = kept_with(&times, now, &policy);
+    let age = |t: i64| now - t;
+    assert_eq!(left.iter().filter(|&&t| age(t) < 2 * DAY).count(), 2, "the last two evenings");
+    assert_eq!(left.iter().filter(|&&t| (2 * DAY..7 * DAY).contains(&age(t))).count(), 5, "one a day to a week");
+    let weekly = left.iter().filter(|&&t| (7 * DAY..28 * DAY).contains(&age(t))).count();
+    assert!((3..=4).contains(&weekly), "one a week to four weeks: {weekly}");
+    let monthly = left.iter().filter(|&&t| (28 * DAY..90 * DAY).contains(&age(t))).count();
+    assert!((2..=3).contains(&monthly), "one a month to three months: {monthly}");
+    assert!(left.iter().all(|&t| age(t) < 90 * DAY), "nothing older than three months");
+    // the default policy keeps more of the same backups
+    assert!(kept(&times, now).len() > left.len() + 40);
+}
+
+fn kept_with(times: &[i64], now: i64, policy: &KeepPolicy) -> Vec<i64> {
+    let gone = backups_to_delete(times, now, policy);
+    times.iter().enumerate().filter(|(i, _)| !gone.contains(i)).map(|(_, &t)| t).collect()
 }

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::{migrations::LATEST_VERSION, Store, APPLICATION_ID};
 use crate::backup::{
     backup_dir, backup_file_name, backups_to_delete, parse_backup_name, stamp, BackupInfo,
-    RestoreReport,
+    KeepPolicy, RestoreReport,
 };
 use crate::error::{Error, Result};
 
@@ -43,7 +43,7 @@ pub fn backup_now(store: &Store, now: i64) -> Result<BackupInfo> {
 /// a timer thread needs no access to the window's `Store`), then thins the
 /// backups; skipped (`None`) when neither the file nor its WAL changed since
 /// the newest backup, so an idle window does not pile up copies.
-pub fn backup_if_changed(db_path: &Path, now: i64) -> Result<Option<BackupInfo>> {
+pub fn backup_if_changed(db_path: &Path, now: i64, policy: &KeepPolicy) -> Result<Option<BackupInfo>> {
     let mtime = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
     let mut files = backup_files(db_path)?;
     files.sort_by_key(|(path, at)| std::cmp::Reverse((*at, path.as_os_str().len(), path.clone())));
@@ -61,7 +61,7 @@ pub fn backup_if_changed(db_path: &Path, now: i64) -> Result<Option<BackupInfo>>
     let conn = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| super::integrity::unreadable(db_path, e))?;
     let info = write_backup(&conn, db_path, now)?;
-    thin_backups(db_path, now)?;
+    thin_backups(db_path, now, policy)?;
     Ok(Some(info))
 }
 
@@ -240,10 +240,10 @@ fn backup_files(db_path: &Path) -> Result<Vec<(PathBuf, i64)>> {
 
 /// Deletes the backups the thinning policy lets go (see [`crate::backup`]),
 /// never the newest good one. Returns the deleted files.
-pub fn thin_backups(db_path: &Path, now: i64) -> Result<Vec<PathBuf>> {
+pub fn thin_backups(db_path: &Path, now: i64, policy: &KeepPolicy) -> Result<Vec<PathBuf>> {
     let files = backup_files(db_path)?;
     let times: Vec<i64> = files.iter().map(|(_, t)| *t).collect();
-    let doomed = backups_to_delete(&times, now);
+    let doomed = backups_to_delete(&times, now, policy);
     if doomed.is_empty() {
         return Ok(Vec::new());
     }
@@ -268,7 +268,7 @@ pub fn thin_backups(db_path: &Path, now: i64) -> Result<Vec<PathBuf>> {
 /// The backup is copied to a temporary file in the same folder, synced, and
 /// renamed over the library, so the library is at every moment either the old
 /// file or the new one. No other connection may have the library open: the
-/// window must close its store first.
+/// window closes its store first (dropping it stops its checkpoint thread).
 pub fn restore_backup(db_path: &Path, backup_path: &Path, now: i64) -> Result<RestoreReport> {
     if let Err(reason) = check_file(backup_path) {
         return Err(Error::Invalid(format!(
@@ -361,55 +361,6 @@ pub fn restore_backup(db_path: &Path, backup_path: &Path, now: i64) -> Result<Re
         safety_backup,
         moved_aside,
     })
-}
-
-/// The file beside the library that asks for a restore at the next start.
-pub const PENDING_RESTORE_FILE: &str = "restore-pending.json";
-
-/// For the window, which holds the library open (its store and its checkpoint
-/// thread): checks the backup now and asks for it to be restored at the next
-/// start, before the library is opened (see [`apply_pending_restore`]).
-pub fn schedule_restore(db_path: &Path, backup_path: &Path) -> Result<()> {
-    if let Err(reason) = check_file(backup_path) {
-        return Err(Error::Invalid(format!(
-            "{} cannot be restored: {reason}. Nothing was changed; choose another backup.",
-            backup_path.display()
-        )));
-    }
-    let marker = pending_marker(db_path);
-    let text = serde_json::json!({ "backup": backup_path.display().to_string() }).to_string();
-    fs::write(&marker, text).map_err(|e| io_error("could not write", &marker, e))
-}
-
-/// At start, before opening the library: carries out a restore asked for by
-/// [`schedule_restore`], if any. The request is removed whether or not the
-/// restore succeeds, so a failing one is reported once and never loops.
-pub fn apply_pending_restore(db_path: &Path, now: i64) -> Result<Option<RestoreReport>> {
-    let marker = pending_marker(db_path);
-    let text = match fs::read_to_string(&marker) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_error("could not read", &marker, e)),
-    };
-    let _ = fs::remove_file(&marker);
-    let backup = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|v| v.get("backup").and_then(|b| b.as_str()).map(PathBuf::from))
-        .ok_or_else(|| {
-            Error::Invalid(format!(
-                "{} does not name a backup; it was removed",
-                marker.display()
-            ))
-        })?;
-    restore_backup(db_path, &backup, now).map(Some)
-}
-
-fn pending_marker(db_path: &Path) -> PathBuf {
-    db_path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join(PENDING_RESTORE_FILE)
 }
 
 /// Makes a rename durable (best effort: not every platform syncs folders).

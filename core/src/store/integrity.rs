@@ -10,7 +10,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::backup::{newest_good_backup, quick_check};
 use super::{migrations::LATEST_VERSION, Store, APPLICATION_ID};
-use crate::backup::StartupCheck;
+use crate::backup::{LibraryProblem, StartupCheck};
 use crate::error::{Error, Result};
 
 /// Checks the library at `path` without writing to it. `Ok` means
@@ -101,6 +101,20 @@ impl Store {
     pub fn open_checked(path: impl AsRef<Path>) -> Result<(Store, StartupCheck)> {
         let check = check_at_start(path.as_ref())?;
         Ok((Store::open(path)?, check))
+    }
+}
+
+/// What the window shows when the library did not open: for a damaged file,
+/// its own words (the window restores with a button, not `clio restore`) and
+/// the newest good backup; otherwise the error as it is.
+pub fn library_problem(error: &Error) -> LibraryProblem {
+    match error {
+        Error::Damaged { path, reason, newest_good_backup } => LibraryProblem {
+            message: format!("The library at {} is damaged: {reason}. Clio has not changed it.", path.display()),
+            damaged: true,
+            newest_good_backup: newest_good_backup.as_deref().map(super::backup::inspect),
+        },
+        other => LibraryProblem { message: other.to_string(), damaged: false, newest_good_backup: None },
     }
 }
 

@@ -1,10 +1,24 @@
 //! Facts about the collection itself (`app_meta`), such as whether the starter
 //! library was ever added.
 
-use rusqlite::OptionalExtension;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::Store;
 use crate::error::Result;
+
+/// One `app_meta` value of the library at `path`, read through a short-lived
+/// read-only connection; `None` when there is no library (or no value) yet.
+pub fn read_meta_at(path: &Path, key: &str) -> Result<Option<String>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| super::integrity::unreadable(path, e))?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)?;
+    Ok(conn.query_row("SELECT value FROM app_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
 
 impl Store {
     pub fn meta(&self, key: &str) -> Result<Option<String>> {

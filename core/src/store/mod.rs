@@ -18,9 +18,9 @@ mod stats;
 
 pub use documents::Counts;
 pub use reviews::{AnswerMode, AnswerOrigin};
-pub use backup::{apply_pending_restore, schedule_restore, PENDING_RESTORE_FILE};
 pub use backup::{backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup, restore_backup, thin_backups};
-pub use integrity::check_at_start;
+pub use integrity::{check_at_start, library_problem};
+pub use meta::read_meta_at;
 pub(crate) use backup::io_error as file_error;
 pub(crate) use export::export_file_tables;
 pub use export::Tables as ExportTables;
@@ -53,6 +53,24 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The background checkpoint thread, when started; it stops (closing its
+    /// connection) when the store is dropped, so a restore can replace the file.
+    checkpointer: Option<Checkpointer>,
+}
+
+/// Stops its thread when dropped: closing the channel wakes it at once.
+struct Checkpointer {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Store {
@@ -68,7 +86,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn, Path::new(":memory:"))?;
         migrate(&mut conn, Path::new(":memory:"), migrations::STEPS)?;
-        Ok(Store { conn, path: PathBuf::from(":memory:") })
+        Ok(Store { conn, path: PathBuf::from(":memory:"), checkpointer: None })
     }
 
     /// Opens with a given schema history (tests use a broken one).
@@ -84,7 +102,7 @@ impl Store {
         check_ownership(&conn, path, steps.len() as u32)?;
         configure(&mut conn, path)?;
         migrate(&mut conn, path, steps)?;
-        Ok(Store { conn, path: path.to_owned() })
+        Ok(Store { conn, path: path.to_owned(), checkpointer: None })
     }
 
     pub fn path(&self) -> &Path {
@@ -102,21 +120,25 @@ impl Store {
     /// connection checkpoints every `every` instead. An answer then costs its
     /// own transaction only; a crash loses nothing (the WAL is replayed on the
     /// next open). For the window, where answers come one by one.
-    pub fn defer_checkpoints(&self, every: Duration) -> Result<()> {
-        if self.path == Path::new(":memory:") {
+    pub fn defer_checkpoints(&mut self, every: Duration) -> Result<()> {
+        if self.path == Path::new(":memory:") || self.checkpointer.is_some() {
             return Ok(());
         }
         let checkpointer = Connection::open(&self.path)?;
         checkpointer.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
-        std::thread::Builder::new()
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
             .name("clio-checkpoint".into())
-            .spawn(move || loop {
-                std::thread::sleep(every);
-                // PASSIVE never waits for readers or writers; a busy moment is simply skipped.
-                let _ = checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            .spawn(move || {
+                // Wakes every `every`, and at once when the store is dropped.
+                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(every) {
+                    // PASSIVE never waits for readers or writers; a busy moment is simply skipped.
+                    let _ = checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+                }
             })
             .map_err(|e| Error::Invalid(format!("could not start the background checkpoint: {e}")))?;
+        self.checkpointer = Some(Checkpointer { stop: Some(stop), thread: Some(thread) });
         Ok(())
     }
 

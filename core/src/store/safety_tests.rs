@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 use super::*;
-use crate::backup::backup_file_name;
+use crate::backup::{backup_file_name, KeepPolicy};
 use crate::library::{add_document, NewDocument};
 use crate::test_support::{assert_same_tables, populate, snapshot, T0};
 
@@ -151,7 +151,7 @@ fn thinning_with_a_controlled_clock_keeps_recent_daily_and_weekly_backups() {
             store.backup_now(T0 + day * DAY + hour * HOUR).unwrap();
         }
     }
-    let deleted = thin_backups(&path, now).unwrap();
+    let deleted = thin_backups(&path, now, &KeepPolicy::default()).unwrap();
     let left: Vec<i64> = list_backups(&path)
         .unwrap()
         .iter()
@@ -175,7 +175,7 @@ fn thinning_with_a_controlled_clock_keeps_recent_daily_and_weekly_backups() {
     assert!((4..=6).contains(&weekly), "one a week: {weekly}");
     assert!(deleted.iter().all(|p| !p.exists()));
     assert!(
-        thin_backups(&path, now).unwrap().is_empty(),
+        thin_backups(&path, now, &KeepPolicy::default()).unwrap().is_empty(),
         "a second pass deletes nothing"
     );
     assert!(dir.path().join("clio.sqlite3").exists());
@@ -189,7 +189,7 @@ fn thinning_never_deletes_the_newest_good_backup() {
     let bad = store.backup_now(T0 + 20 * HOUR).unwrap();
     fs::write(&bad.path, b"damaged").unwrap();
     // five days later the day holds two backups; the policy would keep the later (damaged) one
-    let deleted = thin_backups(&path, T0 + 5 * DAY).unwrap();
+    let deleted = thin_backups(&path, T0 + 5 * DAY, &KeepPolicy::default()).unwrap();
     assert!(deleted.is_empty(), "{deleted:?}");
     assert!(Path::new(&good.path).exists());
 }
@@ -197,12 +197,12 @@ fn thinning_never_deletes_the_newest_good_backup() {
 #[test]
 fn the_timer_backs_up_only_when_the_library_changed() {
     let (_dir, path) = library();
-    let first = backup_if_changed(&path, T0)
+    let first = backup_if_changed(&path, T0, &KeepPolicy::default())
         .unwrap()
         .expect("no backup yet: one is made");
     assert!(first.good);
     assert!(
-        backup_if_changed(&path, T0 + HOUR).unwrap().is_none(),
+        backup_if_changed(&path, T0 + HOUR, &KeepPolicy::default()).unwrap().is_none(),
         "nothing changed since"
     );
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -210,11 +210,11 @@ fn the_timer_backs_up_only_when_the_library_changed() {
         let mut store = Store::open(&path).unwrap();
         add_document(&mut store, doc("The Treaty of Rome", 30)).unwrap();
     }
-    let second = backup_if_changed(&path, T0 + 2 * HOUR)
+    let second = backup_if_changed(&path, T0 + 2 * HOUR, &KeepPolicy::default())
         .unwrap()
         .expect("a change is backed up");
     assert_eq!(second.created_at, T0 + 2 * HOUR);
-    assert!(backup_if_changed(&path, T0 + 3 * HOUR).unwrap().is_none());
+    assert!(backup_if_changed(&path, T0 + 3 * HOUR, &KeepPolicy::default()).unwrap().is_none());
 }
 
 // ---- restore -------------------------------------------------------------
@@ -251,32 +251,22 @@ fn restore_backs_up_the_current_library_then_puts_the_backup_in_place() {
 }
 
 #[test]
-fn the_window_schedules_a_restore_that_the_next_start_carries_out_once() {
-    let (dir, path) = library();
+fn a_window_that_closes_its_store_can_restore_at_once_checkpoint_thread_and_all() {
+    let (_dir, path) = library();
     let saved = open_snapshot(&path);
-    let backup = Store::open(&path).unwrap().backup_now(T0).unwrap();
     let mut window = Store::open(&path).unwrap();
+    window.defer_checkpoints(std::time::Duration::from_secs(3600)).unwrap();
+    let backup = window.backup_now(T0).unwrap();
     add_document(&mut window, doc("Written after the backup", 20)).unwrap();
-    schedule_restore(&path, Path::new(&backup.path)).unwrap();
-    let bad = dir.path().join("nothing.sqlite3");
-    assert!(
-        schedule_restore(&path, &bad).is_err(),
-        "a missing backup is refused at once"
-    );
-    drop(window); // the window quits
-
-    let report = apply_pending_restore(&path, T0 + HOUR)
-        .unwrap()
-        .expect("the restore happens");
-    assert!(report.safety_backup.is_some());
-    assert_eq!(open_snapshot(&path), saved);
-    assert!(!dir.path().join(PENDING_RESTORE_FILE).exists());
-    assert!(
-        apply_pending_restore(&path, T0 + 2 * HOUR)
-            .unwrap()
-            .is_none(),
-        "only once"
-    );
+    assert!(sidecar(&path, "-wal").exists(), "the change is in the WAL");
+    // Dropping the store stops its checkpoint thread and closes both connections,
+    // so nothing holds the file when the restore swaps it.
+    drop(window);
+    let report = restore_backup(&path, Path::new(&backup.path), T0 + HOUR).unwrap();
+    assert_eq!(open_snapshot(&path), saved, "the library is the backup's");
+    let safety = Store::open(report.safety_backup.unwrap().path).unwrap();
+    let titles: Vec<String> = safety.list_documents().unwrap().into_iter().map(|d| d.title).collect();
+    assert!(titles.contains(&"Written after the backup".to_string()), "the change is in the safety backup: {titles:?}");
 }
 
 #[test]
@@ -396,6 +386,13 @@ fn a_truncated_library_is_reported_with_the_newest_good_backup_and_restored_from
             && message.contains("clio restore"),
         "{message}"
     );
+    // the window's start screen: its own words, and the backup to offer
+    let problem = library_problem(&err);
+    assert!(problem.damaged && problem.message.contains("is damaged") && !problem.message.contains("clio restore"));
+    let offered = problem.newest_good_backup.expect("a backup is offered");
+    assert!(offered.good && offered.path == backup.path);
+    let other = library_problem(&Error::ReadOnly { path: None });
+    assert!(!other.damaged && other.newest_good_backup.is_none());
     assert_untouched(&path, &before);
     assert!(
         Store::open_checked(&path).is_err(),

@@ -89,7 +89,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
-        Ok(Some(Store { conn, path: self.path.clone() }))
+        Ok(Some(Store { conn, path: self.path.clone(), checkpointer: None }))
     }
 
     /// The review log's totals for the learner day `[start, end)`, read from

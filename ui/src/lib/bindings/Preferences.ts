@@ -16,4 +16,12 @@ clozeCards: boolean, multipleChoiceCards: boolean, trueFalseCards: boolean,
 /**
  * Put a new text's suggestions straight into the deck.
  */
-autoAcceptSuggestions: boolean, };
+autoAcceptSuggestions: boolean, 
+/**
+ * Minutes of use between the window's automatic backups.
+ */
+backupIntervalMinutes: number, 
+/**
+ * How long backups are kept at each spacing (see `crate::backup`).
+ */
+dailyBackupDays: number, weeklyBackupWeeks: number, monthlyBackupMonths: number, };

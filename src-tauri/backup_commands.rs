@@ -1,0 +1,41 @@
+//! IPC commands for backups: the Settings list, "Back up now", "Restore", and
+//! the start screen's offer when the library is damaged.
+
+use std::path::PathBuf;
+
+use clio_core::backup::{self, BackupInfo, BackupRun, LibraryProblem, RestoreReport};
+use clio_core::time::now_ms;
+use tauri::State;
+
+use crate::commands::{AppState, CommandError};
+
+type CommandResult<T> = Result<T, CommandError>;
+
+/// Why the library did not open (`None` when it is open).
+#[tauri::command]
+pub async fn library_problem(state: State<'_, AppState>) -> CommandResult<Option<LibraryProblem>> {
+    Ok(state.problem())
+}
+
+/// The library's backups, newest first, each checked.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupInfo>> {
+    Ok(clio_core::store::list_backups(state.db_path())?)
+}
+
+#[tauri::command]
+pub async fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupRun> {
+    state.with_store(|store| backup::back_up(store, now_ms()))
+}
+
+/// Restores one of the library's own backups (a path from `list_backups`).
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> CommandResult<RestoreReport> {
+    let listed = clio_core::store::list_backups(state.db_path())?.into_iter().any(|b| PathBuf::from(&b.path) == path);
+    if !listed {
+        return Err(CommandError {
+            message: format!("{} is not one of this library's backups; choose one from the list.", path.display()),
+        });
+    }
+    state.restore(&path)
+}
