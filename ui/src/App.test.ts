@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { card, doc, fakeBackend } from './test/backend';
+import { card, doc, fakeBackend, fakeBackup } from './test/backend';
 
 const root = document.documentElement;
 
@@ -92,6 +92,22 @@ describe('start-up', () => {
 
     expect(await screen.findByTestId('screen-library')).toBeInTheDocument();
     expect(screen.queryByTestId('fatal-error')).not.toBeInTheDocument();
+  });
+
+  it('offers the newest good backup for a damaged library and opens the library once it is restored', async () => {
+    const backup = fakeBackup(Date.UTC(2026, 2, 9, 18));
+    const backend = fakeBackend({
+      backups: [backup],
+      problem: { message: 'The library at /data/clio.sqlite3 is damaged: the file is empty.', damaged: true, newestGoodBackup: backup },
+    });
+    const user = userEvent.setup();
+    await renderApp();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Your library file is damaged');
+    expect(screen.getByTestId('fatal-message')).toHaveTextContent('the file is empty');
+    expect(screen.getByTestId('fatal-backup-offer')).toHaveTextContent('kept beside the library');
+    await user.click(screen.getByTestId('fatal-restore'));
+    expect(await screen.findByTestId('screen-library')).toBeInTheDocument();
+    expect(backend.callsTo('restore_backup')[0]!.args).toMatchObject({ path: backup.path });
   });
 
   it('applies the saved theme before signalling ready', async () => {

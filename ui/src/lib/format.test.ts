@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, formatCount, formatDate, formatDateTime, formatInteger, isoDateTime } from './format';
+import { countWords, formatBytes, formatCount, formatDate, formatDateTime, formatInteger, isoDateTime } from './format';
 
 // 12 March 2025, 23:30 UTC: already 13 March east of UTC+0:30.
 const LATE_EVENING_UTC = Date.UTC(2025, 2, 12, 23, 30);
@@ -61,5 +61,20 @@ describe('countWords', () => {
     expect(countWords('   \n\t ')).toBe(0);
     expect(countWords('The Berlin Wall fell in 1989.')).toBe(6);
     expect(countWords('  line one\n\nline   two  ')).toBe(4);
+  });
+});
+
+describe('formatBytes', () => {
+  it('gives bytes, then kilobytes and megabytes in powers of 1000', () => {
+    expect(formatBytes(1, 'en-GB')).toBe('1 byte');
+    expect(formatBytes(812, 'en-GB')).toBe('812 bytes');
+    expect(formatBytes(4_200, 'en-GB')).toBe('4.2 KB');
+    expect(formatBytes(18_400_000, 'en-GB')).toBe('18 MB');
+    expect(formatBytes(2_500_000_000, 'en-GB')).toBe('2.5 GB');
+  });
+
+  it('returns an empty string for sizes that are not sizes', () => {
+    expect(formatBytes(-1)).toBe('');
+    expect(formatBytes(Number.NaN)).toBe('');
   });
 });

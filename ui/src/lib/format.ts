@@ -68,3 +68,19 @@ export function countWords(text: string): number {
   const words = text.trim().match(/\S+/g);
   return words ? words.length : 0;
 }
+
+/** "812 bytes", "4.2 KB", "18 MB" (powers of 1000, as file managers on Linux show). */
+export function formatBytes(bytes: number, locale?: string): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1000) return formatCount(bytes, 'byte', 'bytes', locale);
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = value < 10 ? 1 : 0;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return `${number} ${units[unit]}`;
+}

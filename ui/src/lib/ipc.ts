@@ -39,6 +39,10 @@ import type { ReviewMode } from './bindings/ReviewMode';
 import type { ReviewStatus } from './bindings/ReviewStatus';
 import type { TypedCheck } from './bindings/TypedCheck';
 import type { Preferences } from './bindings/Preferences';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupRun } from './bindings/BackupRun';
+import type { LibraryProblem } from './bindings/LibraryProblem';
+import type { RestoreReport } from './bindings/RestoreReport';
 import type { DiffKind } from './bindings/DiffKind';
 import type { MissedQuestion } from './bindings/MissedQuestion';
 import type { QuizFeedback } from './bindings/QuizFeedback';
@@ -367,4 +371,37 @@ export function getPreferences(): Promise<Preferences> {
 /** Checks and stores preferences; rejects with a message naming the value and its range. */
 export function setPreferences(preferences: Preferences): Promise<Preferences> {
   return call<Preferences>('set_preferences', { preferences });
+}
+
+/**
+ * Stores a change to some preferences, read afresh first, so two Settings
+ * sections saving one after the other never undo each other's values.
+ */
+export async function updatePreferences(change: Partial<Preferences>): Promise<Preferences> {
+  return setPreferences({ ...(await getPreferences()), ...change });
+}
+
+export type { BackupInfo, BackupRun, LibraryProblem, RestoreReport };
+
+/** Why the library did not open; `null` when it is open. */
+export function libraryProblem(): Promise<LibraryProblem | null> {
+  return call<LibraryProblem | null>('library_problem');
+}
+
+/** The library's backups, newest first, each checked. */
+export function listBackups(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>('list_backups');
+}
+
+/** A backup now, and the old ones the keeping policy let go. */
+export function backUpNow(): Promise<BackupRun> {
+  return call<BackupRun>('back_up_now');
+}
+
+/**
+ * Restores one of the library's backups (a path from `listBackups`); the
+ * library as it was is backed up first. The library is open again after.
+ */
+export function restoreBackup(path: string): Promise<RestoreReport> {
+  return call<RestoreReport>('restore_backup', { path });
 }

@@ -15,6 +15,8 @@ import type { CardEdit } from '../lib/bindings/CardEdit';
 import type { SelectionDrafts } from '../lib/bindings/SelectionDrafts';
 import type { StoredCard } from '../lib/bindings/StoredCard';
 import type { Preferences } from '../lib/bindings/Preferences';
+import type { BackupInfo } from '../lib/bindings/BackupInfo';
+import type { LibraryProblem } from '../lib/bindings/LibraryProblem';
 import type { DueSummary } from '../lib/bindings/DueSummary';
 import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
 import type { DiffPart } from '../lib/bindings/DiffPart';
@@ -38,6 +40,10 @@ export interface Call {
 
 export interface FakeBackendOptions {
   documents?: DocumentSummary[];
+  /** The library's backups, newest first. */
+  backups?: BackupInfo[];
+  /** library_problem answers with this (the library did not open). */
+  problem?: LibraryProblem;
   info?: Partial<AppInfo>;
   /** app_info rejects with this. */
   appInfoError?: CommandError;
@@ -217,7 +223,13 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     multipleChoiceCards: true,
     trueFalseCards: true,
     autoAcceptSuggestions: false,
+    backupIntervalMinutes: 30,
+    dailyBackupDays: 30,
+    weeklyBackupWeeks: 52,
+    monthlyBackupMonths: 120,
   };
+  const backups: BackupInfo[] = [...(options.backups ?? [])];
+  let problem: LibraryProblem | null = options.problem ?? null;
   const reviews = options.reviews ?? [];
   let reviewAt = 0;
   const reviewNow = () => reviews[Math.min(reviewAt, reviews.length - 1)] ?? EMPTY_REVIEW;
@@ -260,6 +272,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     switch (cmd) {
       case 'app_info':
         if (options.appInfoError) throw options.appInfoError;
+        if (problem) throw { message: problem.message } satisfies CommandError;
         return {
           ...BASE_INFO,
           documentCount: documents.length,
@@ -397,8 +410,32 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         if (next.desiredRetention < 0.7 || next.desiredRetention > 0.99) {
           throw { message: `desired retention must be between 0.70 and 0.99; got ${next.desiredRetention}` } satisfies CommandError;
         }
+        if (next.backupIntervalMinutes < 5 || next.backupIntervalMinutes > 1440) {
+          throw {
+            message: `the time between backups must be between 5 and 1440 minutes; got ${next.backupIntervalMinutes}`,
+          } satisfies CommandError;
+        }
         preferences = { ...next };
         return { ...preferences };
+      }
+      case 'library_problem':
+        return problem;
+      case 'list_backups':
+        return backups.map((b) => ({ ...b }));
+      case 'back_up_now': {
+        const newest = Math.max(Date.UTC(2026, 2, 10, 12), ...backups.map((b) => b.createdAt + 60_000));
+        const backup = fakeBackup(newest);
+        backups.unshift(backup);
+        return { backup, thinned: [] };
+      }
+      case 'restore_backup': {
+        const chosen = backups.find((b) => b.path === args.path);
+        if (!chosen) throw { message: `${String(args.path)} is not one of this library's backups` } satisfies CommandError;
+        const safety = problem ? null : fakeBackup(Math.max(...backups.map((b) => b.createdAt)) + 60_000);
+        if (safety) backups.unshift(safety);
+        const movedAside = problem ? '/data/clio.sqlite3.damaged-20260310-120000' : null;
+        problem = null;
+        return { restoredFrom: chosen.path, safetyBackup: safety, movedAside };
       }
       case 'optimize_parameters':
         return { reviewsUsed: 1200, logLossBefore: 0.352, logLossAfter: 0.318, parameters: [], adopted: true };
@@ -583,6 +620,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     get preferences() {
       return preferences;
     },
+    backups,
     cards,
     annotations,
     settings,
@@ -594,6 +632,22 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     commands(): string[] {
       return calls.map((c) => c.cmd);
     },
+  };
+}
+
+/** A good backup made at `createdAt`, named as the core names them. */
+export function fakeBackup(createdAt: number, overrides: Partial<BackupInfo> = {}): BackupInfo {
+  const stamp = new Date(createdAt).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const fileName = `clio-${stamp}.sqlite3`;
+  return {
+    path: `/data/backups/${fileName}`,
+    fileName,
+    createdAt,
+    sizeBytes: 245_760,
+    good: true,
+    problem: null,
+    schemaVersion: 3,
+    ...overrides,
   };
 }
 
