@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
@@ -223,6 +223,18 @@ describe('navigation', () => {
 
     await user.keyboard('{Control>}1{/Control}');
     expect(screen.getByTestId('screen-library')).toBeInTheDocument();
+  });
+
+  it('sets the reader text size from Settings and keeps it in settings.json', async () => {
+    const backend = fakeBackend({ settings: { readerFontSize: 20 } });
+    const user = userEvent.setup();
+    await renderApp();
+    await user.keyboard('{Control>}6{/Control}');
+    const slider = screen.getByTestId('pref-font-size');
+    await waitFor(() => expect(slider).toHaveValue('20'));
+    await fireEvent.input(slider, { target: { value: '22' } });
+    expect(screen.getByTestId('pref-font-size-value')).toHaveTextContent('22 px');
+    await waitFor(() => expect(backend.settings.get('readerFontSize')).toBe(22));
   });
 
   it('ignores digits without the modifier', async () => {
