@@ -7,7 +7,7 @@ use clio_core::backup::{self, BackupInfo, BackupRun, LibraryProblem, RestoreRepo
 use clio_core::time::now_ms;
 use tauri::State;
 
-use crate::commands::{AppState, CommandError};
+use crate::commands::{AppState, AutomaticBackup, CommandError};
 
 type CommandResult<T> = Result<T, CommandError>;
 
@@ -21,6 +21,12 @@ pub async fn library_problem(state: State<'_, AppState>) -> CommandResult<Option
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupInfo>> {
     Ok(clio_core::store::list_backups(state.db_path())?)
+}
+
+/// How the last automatic backup went (`None` before the first).
+#[tauri::command]
+pub async fn last_automatic_backup(state: State<'_, AppState>) -> CommandResult<Option<AutomaticBackup>> {
+    Ok(state.last_automatic_backup())
 }
 
 #[tauri::command]

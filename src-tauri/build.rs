@@ -49,6 +49,7 @@ fn main() {
             "set_preferences",
             "library_problem",
             "list_backups",
+            "last_automatic_backup",
             "back_up_now",
             "restore_backup",
         ]));

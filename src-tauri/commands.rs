@@ -45,6 +45,20 @@ pub struct AppState {
     review: Mutex<Option<ReviewSession>>,
     /// Held by a backup and by a restore, so the two never meet on the file.
     file_work: Mutex<()>,
+    /// How the last automatic backup went, for Settings (a failure is shown there).
+    last_automatic: Mutex<Option<AutomaticBackup>>,
+}
+
+/// The outcome of the last automatic backup (the timer's, or at quit).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AutomaticBackup {
+    #[ts(type = "number")]
+    pub at: i64,
+    /// The backup made; `None` when nothing had changed, or it failed.
+    pub backup: Option<BackupInfo>,
+    /// Why it failed.
+    pub error: Option<String>,
 }
 
 impl AppState {
@@ -62,6 +76,7 @@ impl AppState {
             store: Mutex::new(store.map_err(|e| clio_core::store::library_problem(&e))),
             review: Mutex::new(None),
             file_work: Mutex::new(()),
+            last_automatic: Mutex::new(None),
         }
     }
 
@@ -74,13 +89,25 @@ impl AppState {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().err().cloned()
     }
 
-    /// A backup unless nothing changed since the last one (the timer and quitting).
+    /// A backup unless nothing changed since the last one (the timer and
+    /// quitting); the outcome is kept for Settings.
     pub fn back_up_if_changed(&self) -> clio_core::Result<Option<BackupInfo>> {
         let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if self.problem().is_some() {
             return Ok(None);
         }
-        backup::back_up_if_changed(&self.db, now_ms())
+        let at = now_ms();
+        let result = backup::back_up_if_changed(&self.db, at);
+        let outcome = match &result {
+            Ok(backup) => AutomaticBackup { at, backup: backup.clone(), error: None },
+            Err(error) => AutomaticBackup { at, backup: None, error: Some(error.to_string()) },
+        };
+        *self.last_automatic.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(outcome);
+        result
+    }
+
+    pub fn last_automatic_backup(&self) -> Option<AutomaticBackup> {
+        self.last_automatic.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
     /// Closes the library, restores `backup` over it (backing up the library as
@@ -519,6 +546,7 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             set_preferences,
             crate::backup_commands::library_problem,
             crate::backup_commands::list_backups,
+            crate::backup_commands::last_automatic_backup,
             crate::backup_commands::back_up_now,
             crate::backup_commands::restore_backup,
         ])

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use clio_app::commands::CommandError;
+use clio_app::commands::{AutomaticBackup, CommandError};
 use clio_core::annotations::{
     AnchorState, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor, LibraryAnnotation,
     NewAnnotation,
@@ -43,6 +43,7 @@ fn generated() -> BTreeMap<String, String> {
     add(NewDocument::ident(&cfg), NewDocument::export_to_string(&cfg));
     add(AddedDocument::ident(&cfg), AddedDocument::export_to_string(&cfg));
     add(CommandError::ident(&cfg), CommandError::export_to_string(&cfg));
+    add(AutomaticBackup::ident(&cfg), AutomaticBackup::export_to_string(&cfg));
     add(CategoryCount::ident(&cfg), CategoryCount::export_to_string(&cfg));
     add(SearchHit::ident(&cfg), SearchHit::export_to_string(&cfg));
     add(SnippetPart::ident(&cfg), SnippetPart::export_to_string(&cfg));

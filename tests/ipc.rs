@@ -487,3 +487,26 @@ fn a_damaged_library_offers_its_newest_good_backup_and_restoring_it_opens_the_li
     assert_eq!(invoke(&h, "library_problem", json!({})).unwrap(), Value::Null);
     assert_eq!(invoke(&h, "app_info", json!({})).unwrap()["documentCount"], 1);
 }
+
+#[test]
+fn a_failed_automatic_backup_is_reported_to_settings() {
+    use tauri::Manager;
+    let h = harness();
+    assert_eq!(invoke(&h, "last_automatic_backup", json!({})).unwrap(), Value::Null);
+    add_split(&h);
+    let state = h._app.state::<AppState>();
+    let made = state.back_up_if_changed().unwrap().expect("the library changed: a backup");
+    let last = invoke(&h, "last_automatic_backup", json!({})).unwrap();
+    assert_eq!(last["backup"]["path"], json!(made.path));
+    assert_eq!(last["error"], Value::Null);
+
+    // A file where the backup folder should be: the next backup cannot be written.
+    let folder = h.db.parent().unwrap().join("backups");
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, b"in the way").unwrap();
+    invoke(&h, "add_document", new_doc("Written before the failed backup")).unwrap();
+    assert!(state.back_up_if_changed().is_err());
+    let last = invoke(&h, "last_automatic_backup", json!({})).unwrap();
+    assert!(last["error"].as_str().unwrap().contains("backup"), "{last}");
+    assert_eq!(invoke(&h, "list_documents", json!({})).unwrap().as_array().unwrap().len(), 2, "nothing saved is lost");
+}

@@ -22,6 +22,12 @@ describe('backup settings', () => {
     expect(screen.getByTestId('backup-settings')).toHaveTextContent('/data/backups');
   });
 
+  it('says so when the last automatic backup failed', async () => {
+    fakeBackend({ automaticBackup: { at: MARCH_9, backup: null, error: 'the disk holding /data is full' } });
+    render(BackupSettings, { onrestored: vi.fn() });
+    expect(await screen.findByTestId('backup-automatic-error')).toHaveTextContent('failed: the disk holding /data is full');
+  });
+
   it('backs up now and shows the new backup first', async () => {
     const backend = fakeBackend();
     const user = userEvent.setup();

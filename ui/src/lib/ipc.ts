@@ -41,6 +41,7 @@ import type { TypedCheck } from './bindings/TypedCheck';
 import type { Preferences } from './bindings/Preferences';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupRun } from './bindings/BackupRun';
+import type { AutomaticBackup } from './bindings/AutomaticBackup';
 import type { LibraryProblem } from './bindings/LibraryProblem';
 import type { RestoreReport } from './bindings/RestoreReport';
 import type { DiffKind } from './bindings/DiffKind';
@@ -381,7 +382,7 @@ export async function updatePreferences(change: Partial<Preferences>): Promise<P
   return setPreferences({ ...(await getPreferences()), ...change });
 }
 
-export type { BackupInfo, BackupRun, LibraryProblem, RestoreReport };
+export type { AutomaticBackup, BackupInfo, BackupRun, LibraryProblem, RestoreReport };
 
 /** Why the library did not open; `null` when it is open. */
 export function libraryProblem(): Promise<LibraryProblem | null> {
@@ -391,6 +392,11 @@ export function libraryProblem(): Promise<LibraryProblem | null> {
 /** The library's backups, newest first, each checked. */
 export function listBackups(): Promise<BackupInfo[]> {
   return call<BackupInfo[]>('list_backups');
+}
+
+/** How the last automatic backup went; `null` before the first this session. */
+export function lastAutomaticBackup(): Promise<AutomaticBackup | null> {
+  return call<AutomaticBackup | null>('last_automatic_backup');
 }
 
 /** A backup now, and the old ones the keeping policy let go. */

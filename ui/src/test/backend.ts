@@ -17,6 +17,7 @@ import type { StoredCard } from '../lib/bindings/StoredCard';
 import type { Preferences } from '../lib/bindings/Preferences';
 import type { BackupInfo } from '../lib/bindings/BackupInfo';
 import type { LibraryProblem } from '../lib/bindings/LibraryProblem';
+import type { AutomaticBackup } from '../lib/bindings/AutomaticBackup';
 import type { DueSummary } from '../lib/bindings/DueSummary';
 import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
 import type { DiffPart } from '../lib/bindings/DiffPart';
@@ -42,6 +43,8 @@ export interface FakeBackendOptions {
   documents?: DocumentSummary[];
   /** The library's backups, newest first. */
   backups?: BackupInfo[];
+  /** last_automatic_backup answers with this. */
+  automaticBackup?: AutomaticBackup;
   /** library_problem answers with this (the library did not open). */
   problem?: LibraryProblem;
   info?: Partial<AppInfo>;
@@ -420,6 +423,8 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       }
       case 'library_problem':
         return problem;
+      case 'last_automatic_backup':
+        return options.automaticBackup ?? null;
       case 'list_backups':
         return backups.map((b) => ({ ...b }));
       case 'back_up_now': {
