@@ -106,7 +106,15 @@ fn write_collection(
         .filter_map(|s| s.schedule.due.into_iter().chain(s.schedule.last_review_at).min())
         .chain(cards.iter().flat_map(|c| c.reviews.iter().map(|r| r.reviewed_at)))
         .fold(now, i64::min);
-    let crt = earliest.div_euclid(DAY_MS) * DAY_MS / 1000;
+    // Clio's review cards fall due at the start of the learner's day: let the
+    // collection's days start at that hour too, so due dates come back exact.
+    let day_start = cards
+        .iter()
+        .filter_map(|c| c.schedule.as_ref())
+        .find(|s| s.schedule.state == QueueState::Review)
+        .and_then(|s| s.schedule.due)
+        .map_or(0, |due| due.rem_euclid(DAY_MS));
+    let crt = ((earliest - day_start).div_euclid(DAY_MS) * DAY_MS + day_start) / 1000;
 
     // Decks, parents included, with ids in name order.
     let mut decks: BTreeMap<String, i64> = BTreeMap::new();

@@ -214,7 +214,7 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Vec<IncomingGroup>> {
     }
     if groups.is_empty() {
         return Err(Error::Invalid(format!(
-            "{shown} holds no cards (only a header row). Nothing was imported."
+            "{shown} holds no cards (only a header row); nothing was imported."
         )));
     }
     Ok(groups.into_values().collect())
