@@ -10,8 +10,10 @@
         without it, no history and every card new.
 
     check_apkg.py make-legacy PACKAGE
-        Writes a package as Anki exports it for older versions (legacy, with
-        scheduling): Basic and Cloze notes, HTML in a field, answers in the
+    check_apkg.py make-modern PACKAGE
+        Writes a package as Anki exports it, for older versions (legacy:
+        collection.anki21) or in its newest format (collection.anki21b), with
+        scheduling: Basic and Cloze notes, HTML in a field, answers in the
         review log. Prints what it wrote as JSON.
 
     check_apkg.py same-cards A.csv B.csv
@@ -19,8 +21,8 @@
         (prompt, answer, kind, choices), in any order.
 
     check_apkg.py imported WROTE.json CLIO_IMPORT.json
-        Checks `clio import --json` of the make-legacy package against what
-        make-legacy wrote: every card and review came in.
+        Checks `clio import --json` of a make-legacy or make-modern package
+        against what was written: every card and review came in.
 """
 import csv
 import html
@@ -126,7 +128,7 @@ def check_export(db, package, scheduling):
     print(f"check_apkg: ok: {len(notes)} notes, {total} review(s) in Anki from {os.path.basename(package)}")
 
 
-def make_legacy(package):
+def make_package(package, legacy):
     with tempfile.TemporaryDirectory() as tmp:
         col = Collection(os.path.join(tmp, "collection.anki2"))
         deck = col.decks.id("World History::French Revolution")
@@ -146,7 +148,7 @@ def make_legacy(package):
             states = col._backend.get_scheduling_states(card.id)
             col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD))
             answered += 1
-        options = ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=False, legacy=True)
+        options = ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=False, legacy=legacy)
         col.export_anki_package(out_path=package, options=options, limit=None)
         col.close()
     print(json.dumps({"notes": 2, "cards": 3, "reviews": answered}))
@@ -182,8 +184,8 @@ def imported(wrote, report):
 def main(argv):
     if len(argv) >= 3 and argv[0] == "export":
         check_export(argv[1], argv[2], "--scheduling" in argv[3:])
-    elif len(argv) == 2 and argv[0] == "make-legacy":
-        make_legacy(argv[1])
+    elif len(argv) == 2 and argv[0] in ("make-legacy", "make-modern"):
+        make_package(argv[1], legacy=argv[0] == "make-legacy")
     elif len(argv) == 3 and argv[0] == "same-cards":
         same_cards(argv[1], argv[2])
     elif len(argv) == 3 and argv[0] == "imported":

@@ -5,7 +5,7 @@
 #      .apkg without and with scheduling, imported by Anki's importer into a
 #      fresh collection: note count, note types, fields, tags, review history;
 #   2. Clio → .apkg → Clio keeps every card's prompt, answer, kind and choices;
-#   3. a package exported by Anki (for older versions) imports into Clio;
+#   3. packages exported by Anki (newest format, and for older versions) import into Clio;
 #   4. a zip that is not an Anki package is refused and imports nothing.
 # Uses target/debug/clio (`make app` builds it); CLIO_BIN and ANKI_PYTHON override.
 set -euo pipefail
@@ -40,10 +40,12 @@ clio export --format csv --out "$tmp/before.csv" >/dev/null
 "$CLIO" --db "$tmp/copy.sqlite3" export --format csv --out "$tmp/after.csv" >/dev/null
 check same-cards "$tmp/before.csv" "$tmp/after.csv"
 
-say "a package exported by Anki imports into Clio"
-check make-legacy "$tmp/anki.apkg" >"$tmp/anki.json"
-"$CLIO" --db "$tmp/from-anki.sqlite3" import "$tmp/anki.apkg" --json >"$tmp/imported.json"
-check imported "$tmp/anki.json" "$tmp/imported.json"
+say "packages exported by Anki, in its newest format and for older versions, import into Clio"
+for format in legacy modern; do
+  check "make-$format" "$tmp/anki-$format.apkg" >"$tmp/anki-$format.json"
+  "$CLIO" --db "$tmp/from-anki-$format.sqlite3" import "$tmp/anki-$format.apkg" --json >"$tmp/imported-$format.json"
+  check imported "$tmp/anki-$format.json" "$tmp/imported-$format.json"
+done
 
 say "a zip that is not an Anki package is refused"
 "$PY" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("notes.txt", "hello")' "$tmp/not-anki.apkg"
@@ -51,7 +53,7 @@ before=$(clio info --json)
 if clio import "$tmp/not-anki.apkg" 2>"$tmp/err.txt"; then
   echo "tests/anki: FAILED: a zip without a collection was imported" >&2; exit 1
 fi
-grep -q "is not an Anki package: it has no collection.anki2 or collection.anki21 inside" "$tmp/err.txt" ||
+grep -q "is not an Anki package: it has no collection.anki2, collection.anki21 or collection.anki21b inside" "$tmp/err.txt" ||
   { echo "tests/anki: FAILED: unclear error: $(cat "$tmp/err.txt")" >&2; exit 1; }
 [ "$(clio info --json)" = "$before" ] || { echo "tests/anki: FAILED: the refused import changed the library" >&2; exit 1; }
 

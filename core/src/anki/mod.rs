@@ -24,9 +24,9 @@
 //! review log becomes Anki's `revlog`. Without it, every card is new.
 //!
 //! ## Import
-//! `collection.anki21` or `collection.anki2` (schema 11). A package in the
-//! newest format only (`collection.anki21b`) is refused with how to export it
-//! in the older one. Every deck with cards becomes one document (see
+//! `collection.anki21b` (Anki 2.1.50+: zstd-compressed, schema 18, note types
+//! and decks in tables of their own), else `collection.anki21` or
+//! `collection.anki2` (schema 11, note types and decks as JSON). Every deck with cards becomes one document (see
 //! [`crate::interchange`]): deck `Parent::Child` is the document “Child” in
 //! the category Parent. Cloze notes give one cloze card per deletion number;
 //! notes of standard note types one question from their first two fields

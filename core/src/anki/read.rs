@@ -1,6 +1,7 @@
-//! Reading an `.apkg`: the collection inside it (`collection.anki21`, else
-//! `collection.anki2`; both schema 11), its notes turned into cards grouped
-//! by deck, with their schedules and review history.
+//! Reading an `.apkg`: the collection inside it (`collection.anki21b`, the
+//! newest format: zstd-compressed, schema 18; else `collection.anki21`, else
+//! `collection.anki2`: schema 11), its notes turned into cards grouped by
+//! deck, with their schedules and review history.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{self, File};
@@ -93,19 +94,19 @@ fn unpack(path: &Path) -> Result<Unpacked> {
     let mut zip =
         ZipArchive::new(file).map_err(|_| not_anki(path, "it is not a zip file (it may be damaged or cut short)"))?;
     let names: HashSet<String> = zip.file_names().map(str::to_owned).collect();
-    let name = if names.contains("collection.anki21") {
-        "collection.anki21"
-    } else if names.contains("collection.anki21b") {
-        return Err(Error::Invalid(format!(
-            "{} was exported in the newest Anki format (collection.anki21b), which Clio cannot read yet. \
-             In Anki, export it again with File → Export → “Anki Deck Package”, ticking “Support older Anki versions”. \
-             Nothing was imported.",
-            path.display()
-        )));
+    // The newest format (Anki 2.1.50+) sits beside a stub of the older one
+    // for old Ankis; else the older formats, newest first.
+    let (name, compressed) = if names.contains("collection.anki21b") {
+        ("collection.anki21b", true)
+    } else if names.contains("collection.anki21") {
+        ("collection.anki21", false)
     } else if names.contains("collection.anki2") {
-        "collection.anki2"
+        ("collection.anki2", false)
     } else {
-        return Err(not_anki(path, "it has no collection.anki2 or collection.anki21 inside"));
+        return Err(not_anki(
+            path,
+            "it has no collection.anki2, collection.anki21 or collection.anki21b inside",
+        ));
     };
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -115,7 +116,11 @@ fn unpack(path: &Path) -> Result<Unpacked> {
     let copied = (|| -> io::Result<()> {
         let mut entry = zip.by_name(name).map_err(io::Error::other)?;
         let mut out = File::create(&unpacked.0)?;
-        io::copy(&mut entry, &mut out)?;
+        if compressed {
+            zstd::stream::copy_decode(&mut entry, &mut out)?;
+        } else {
+            io::copy(&mut entry, &mut out)?;
+        }
         Ok(())
     })();
     copied.map_err(|e| not_anki(path, &format!("its {name} cannot be unpacked ({e})")))?;
@@ -159,8 +164,25 @@ pub(super) fn read_package(
         .optional()
         .map_err(damaged)?
         .ok_or_else(|| not_anki(path, "its collection has no settings row"))?;
-    let note_types = parse_note_types(&models).ok_or_else(|| not_anki(path, "its note types cannot be read"))?;
-    let deck_names = parse_decks(&decks);
+    let schema18: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'notetypes'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(damaged)?;
+    // Schema 11 keeps note types and decks as JSON in `col`; schema 18 (the
+    // newest format) in tables of their own.
+    let (note_types, deck_names) = if schema18.is_some() {
+        (
+            read_note_types_18(&conn).map_err(damaged)?,
+            read_decks_18(&conn).map_err(damaged)?,
+        )
+    } else {
+        let types = parse_note_types(&models).ok_or_else(|| not_anki(path, "its note types cannot be read"))?;
+        (types, parse_decks(&decks))
+    };
     let notes = read_notes(&conn).map_err(damaged)?;
     let cards = read_cards(&conn).map_err(damaged)?;
     let revlog = read_revlog(&conn).map_err(damaged)?;
@@ -280,6 +302,73 @@ fn parse_decks(json: &str) -> HashMap<i64, String> {
         }
     }
     out
+}
+
+/// Note types of a schema-18 collection: the kind is field 1 of the
+/// protobuf `NotetypeConfig` in `notetypes.config` (1 = cloze).
+fn read_note_types_18(conn: &Connection) -> rusqlite::Result<HashMap<i64, NoteType>> {
+    let mut out = HashMap::new();
+    let mut stmt = conn.prepare("SELECT id, config FROM notetypes")?;
+    let rows: Vec<(i64, Vec<u8>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, config) in rows {
+        let mut fields = conn.prepare_cached("SELECT name FROM fields WHERE ntid = ?1 ORDER BY ord")?;
+        let fields: Vec<String> = fields.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let templates: i64 = conn.query_row("SELECT count(*) FROM templates WHERE ntid = ?1", [id], |r| r.get(0))?;
+        let cloze = protobuf_varint(&config, 1) == Some(1);
+        out.insert(
+            id,
+            NoteType {
+                cloze,
+                fields,
+                templates: templates as usize,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// Deck names of a schema-18 collection, whose levels are separated by U+001F.
+fn read_decks_18(conn: &Connection) -> rusqlite::Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare("SELECT id, name FROM decks")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?.replace('\x1f', "::")))
+    })?;
+    rows.collect()
+}
+
+/// The value of varint field `number` at the top level of a protobuf message.
+pub(super) fn protobuf_varint(bytes: &[u8], number: u64) -> Option<u64> {
+    fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *bytes.get(*at)?;
+            *at += 1;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        let key = varint(bytes, &mut at)?;
+        match key & 7 {
+            0 => {
+                let value = varint(bytes, &mut at)?;
+                if key >> 3 == number {
+                    return Some(value);
+                }
+            }
+            1 => at += 8,
+            2 => at += varint(bytes, &mut at)? as usize,
+            5 => at += 4,
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn read_notes(conn: &Connection) -> rusqlite::Result<Vec<Note>> {

@@ -388,7 +388,7 @@ fn files_that_are_not_anki_packages_are_refused_and_nothing_is_imported() {
     zip_with(&d.join("photos.apkg"), &[("holiday.jpg", b"\xff\xd8\xff")]);
     refused(
         &d.join("photos.apkg"),
-        "it has no collection.anki2 or collection.anki21 inside",
+        "it has no collection.anki2, collection.anki21 or collection.anki21b inside",
     );
 
     zip_with(
@@ -418,7 +418,7 @@ fn files_that_are_not_anki_packages_are_refused_and_nothing_is_imported() {
             ("collection.anki21b", b"\x28\xb5\x2f\xfd"),
         ],
     );
-    refused(&d.join("new.apkg"), "Support older Anki versions");
+    refused(&d.join("new.apkg"), "its collection.anki21b cannot be unpacked");
 
     // A real package cut short.
     let good = export(&library(), d, false);
@@ -673,4 +673,15 @@ fn tags_fields_and_checksums_follow_anki_s_rules() {
     // sha1("") = da39a3ee…
     assert_eq!(checksum(""), 0xda39a3ee);
     assert_eq!(to_text("a<br>b<div>c</div>&amp; <i>d</i>"), "a\nb\nc\n& d");
+}
+
+#[test]
+fn a_note_type_s_kind_is_read_from_its_protobuf_config() {
+    use super::read::protobuf_varint;
+    // kind = 1 (cloze), sort_field_idx = 0 omitted, css = "x"
+    assert_eq!(protobuf_varint(&[0x08, 0x01, 0x1a, 0x01, b'x'], 1), Some(1));
+    // a normal note type: kind omitted, then css and a large varint field
+    assert_eq!(protobuf_varint(&[0x1a, 0x01, b'x', 0x20, 0x96, 0x01], 1), None);
+    assert_eq!(protobuf_varint(&[0x1a, 0x01, b'x', 0x20, 0x96, 0x01], 4), Some(150));
+    assert_eq!(protobuf_varint(&[0x08], 1), None, "cut short");
 }
