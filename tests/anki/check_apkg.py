@@ -31,6 +31,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 
 from anki.collection import (
     Collection,
@@ -61,7 +62,8 @@ def clio_cards(db):
                UNION ALL SELECT c.id, p.path || '::' || replace(c.name, ' ', '_')
                FROM categories c JOIN paths p ON c.parent_id = p.id)
            SELECT c.id, c.kind, c.prompt, c.answer, c.choices_json, c.tags, replace(p.path, ' ', '_'),
-                  (SELECT count(*) FROM review_log l WHERE l.card_id = c.id), s.state
+                  (SELECT count(*) FROM review_log l WHERE l.card_id = c.id), s.state, s.due, s.stability,
+                  s.difficulty
            FROM cards c LEFT JOIN documents d ON d.id = c.document_id
            LEFT JOIN paths p ON p.id = d.category_id
            LEFT JOIN card_schedule s ON s.card_id = c.id
@@ -92,7 +94,7 @@ def check_export(db, package, scheduling):
             model = note.note_type()
             first = field_text(note.fields[0])
             by_front[first] = (note, model)
-        for _id, kind, prompt, answer, choices, tags, path, reviews, state in cards:
+        for _id, kind, prompt, answer, choices, tags, path, reviews, state, due, stability, difficulty in cards:
             if kind == "cloze" and prompt.count(BLANK) == 1:
                 text = prompt.replace(BLANK, "{{c1::" + answer + "}}")
                 expect(text in by_front, f"no Cloze note with the text {text!r}")
@@ -117,7 +119,19 @@ def check_export(db, package, scheduling):
             revlog = col.db.scalar("SELECT count() FROM revlog WHERE cid = ?", anki_card.id)
             if scheduling:
                 expect(revlog == reviews, f"{prompt!r}: {revlog} revlog rows in Anki, {reviews} reviews in Clio")
-                expect((anki_card.type == 0) == (state == "new"), f"{prompt!r}: Anki type {anki_card.type}, Clio {state}")
+                types = {"new": 0, "learning": 1, "review": 2, "relearning": 3}
+                expect(anki_card.type == types[state], f"{prompt!r}: Anki type {anki_card.type}, Clio {state}")
+                if state in ("learning", "relearning"):
+                    expect(anki_card.due == due // 1000, f"{prompt!r}: due {anki_card.due} in Anki, {due // 1000} in Clio")
+                if state == "review":
+                    days = (due / 1000 - time.time()) / 86400
+                    in_anki = anki_card.due - col.sched.today
+                    expect(abs(in_anki - days) <= 1, f"{prompt!r}: due in {in_anki} days in Anki, {days:.2f} in Clio")
+                if stability is not None:
+                    memory = anki_card.memory_state
+                    expect(memory is not None, f"{prompt!r}: Anki has no FSRS memory state")
+                    expect(abs(memory.stability - stability) < 1e-3 and abs(memory.difficulty - difficulty) < 1e-3,
+                           f"{prompt!r}: memory {memory} in Anki, S={stability} D={difficulty} in Clio")
             else:
                 expect(revlog == 0, f"{prompt!r}: history exported without --with-scheduling")
                 expect(anki_card.type == 0, f"{prompt!r}: scheduled without --with-scheduling")
@@ -125,6 +139,8 @@ def check_export(db, package, scheduling):
         col.close()
     if scheduling:
         expect(total > 0, "the scheduled package holds no review history to check")
+        states = {c[8] for c in cards}
+        expect({"new", "learning", "review"} <= states, f"the library should hold new, learning and review cards: {states}")
     print(f"check_apkg: ok: {len(notes)} notes, {total} review(s) in Anki from {os.path.basename(package)}")
 
 
