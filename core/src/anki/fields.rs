@@ -23,9 +23,23 @@ pub fn to_html(text: &str) -> String {
     out
 }
 
+/// Undoes [`to_html`]'s escapes (a field Clio wrote holds no other markup than `<br>`).
+pub fn html_text(field: &str) -> String {
+    field.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
 /// An Anki field (HTML, maybe with script, images or styles) as plain text.
 pub fn to_text(field: &str) -> String {
-    snippet_text(field)
+    if field.contains(['<', '&']) {
+        return snippet_text(field);
+    }
+    // No tag and no entity: the text is as it reads (most fields; quick).
+    field
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A cloze prompt ("… in _____.") with its answer as Anki cloze text

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::fields::{category_tag, checksum, deck_name, to_cloze, to_html, to_text};
+use super::fields::{category_tag, checksum, deck_name, html_text, to_cloze, to_html};
 use super::schema;
 use crate::cards::kind_as_str;
 use crate::error::{Error, Result};
@@ -22,8 +22,8 @@ use crate::schedule::{QueueState, DAY_MS};
 /// The deck of cards that belong to no document.
 const LOOSE_DECK: &str = "Clio";
 
-/// Ids unique within one table, near the time they stand for (Anki's ids are
-/// creation times in ms).
+/// Ids unique within one table, at or just after the time they stand for
+/// (Anki's ids are times in ms; a review's id is when it was given).
 #[derive(Default)]
 struct Ids(HashSet<i64>);
 
@@ -34,6 +34,17 @@ impl Ids {
             id += 1;
         }
         id
+    }
+}
+
+/// Increasing ids from a creation time on: note and card ids, where many
+/// cards made in the same millisecond would make [`Ids::near`] quadratic.
+struct Sequence(i64);
+
+impl Sequence {
+    fn next(&mut self, wanted: i64) -> i64 {
+        self.0 = wanted.max(self.0 + 1);
+        self.0
     }
 }
 
@@ -143,13 +154,14 @@ fn write_collection(
         ],
     )?;
 
-    let (mut note_ids, mut card_ids, mut revlog_ids) = (Ids::default(), Ids::default(), Ids::default());
+    let (mut note_ids, mut card_ids, mut revlog_ids) = (Sequence(0), Sequence(0), Ids::default());
     let mut reviews = 0u64;
     let total = cards.len() as u64;
     for (i, card) in cards.iter().enumerate() {
-        let note_id = note_ids.near(card.created_at);
+        let note_id = note_ids.next(card.created_at);
         let (model, fields) = note_fields(card);
-        let sort_text = to_text(&fields[0]);
+        // The sort field's text, tags stripped (only `<br>` can be in it).
+        let sort_text = html_text(&fields[0].replace("<br>", " "));
         let mut tags: Vec<String> = category_tag(&card.category_path).into_iter().collect();
         tags.extend(card.tags.split_whitespace().map(str::to_owned));
         let tags = if tags.is_empty() {
@@ -170,7 +182,7 @@ fn write_collection(
                 checksum(&sort_text)
             ],
         )?;
-        let card_id = card_ids.near(card.created_at);
+        let card_id = card_ids.next(card.created_at);
         let deck = decks[&deck_name(&deck_levels(card))];
         let row = if with_scheduling {
             scheduled_row(card, crt, i as i64 + 1)
