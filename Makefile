@@ -11,14 +11,14 @@ TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/clio
 DEB_DIR := target/debug/bundle/deb
 
-.PHONY: run test deps test-deps app bundle bench bindings test-rust test-ui test-e2e test-install clean
+.PHONY: run test deps test-deps app bundle bench bindings test-rust test-anki test-ui test-e2e test-install clean
 
 ## make run: install what is missing, build Clio and open it on its default database
 run: deps app
 	$(APP)
 
 ## make test: install what is missing, then run every test
-test: test-deps test-rust test-ui test-e2e test-install
+test: test-deps test-rust test-anki test-ui test-e2e test-install
 	@echo "make test: all test suites passed"
 
 deps:
@@ -33,6 +33,10 @@ app:
 
 test-rust:
 	cargo test --workspace --locked
+
+# Clio's .apkg files checked with Anki's own library (.tools/venv, from test-deps).
+test-anki: app
+	tests/anki/run.sh
 
 test-ui:
 	npm --prefix ui test

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Clio needs to build, run and test, and only what is missing:
 # Debian/Ubuntu packages (apt, through sudo when not root), the UI's npm
-# packages, and tauri-driver for the end-to-end tests.
+# packages, tauri-driver for the end-to-end tests, and Anki's Python library
+# for the Anki package tests.
 #   scripts/install-deps.sh          build and run
-#   scripts/install-deps.sh --test   also the end-to-end test tools
+#   scripts/install-deps.sh --test   also the end-to-end and Anki test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,8 @@ die() { printf '\033[1;31mclio: %s\033[0m\n' "$*" >&2; exit 1; }
 packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev file)
 if [ "$want_test" = 1 ]; then
   packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 imagemagick)
+  # tests/anki: a virtual environment for Anki's Python library
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || packages+=(python3-venv)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
@@ -66,5 +69,16 @@ fi
 if [ "$want_test" = 1 ] && ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   say "Installing tauri-driver (WebDriver for the end-to-end tests)"
   cargo install tauri-driver --locked
+fi
+# --- Anki's Python library --------------------------------------------------------
+# tests/anki checks Clio's .apkg files with the importer of this exact Anki
+# version, in .tools/venv (never the system's Python packages).
+ANKI_VERSION=26.9.3
+if [ "$want_test" = 1 ] && ! .tools/venv/bin/python -c "import anki, importlib.metadata as m, sys; sys.exit(m.version('anki') != '$ANKI_VERSION')" >/dev/null 2>&1; then
+  say "Installing Anki $ANKI_VERSION's Python library into .tools/venv (for tests/anki)"
+  python3 -m venv .tools/venv ||
+    die "could not create a Python virtual environment: install python3-venv (apt-get install python3-venv) and run make test again."
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check "anki==$ANKI_VERSION" ||
+    die "could not install anki==$ANKI_VERSION from PyPI into .tools/venv; check the network and run make test again."
 fi
 exit 0

@@ -1,6 +1,7 @@
 //! `clio backup`, `clio export` and `clio restore`: the library's safety copies
 //! from a terminal. Backups go to `backups/` beside the database; an export is
-//! one JSON file holding everything (see `clio_core::export`).
+//! one JSON file holding everything (see `clio_core::export`), or the cards
+//! alone as an Anki package or CSV (see `clio_core::anki`, `clio_core::cards_csv`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use clio_core::backup::BackupInfo;
 use clio_core::export::{self, ExportReport, ImportSummary};
+use clio_core::interchange::ExportScope;
+use clio_core::{anki, cards_csv};
 use clio_core::store::{self, Store};
 use clio_core::time::now_ms;
 use serde::Serialize;
@@ -25,10 +28,14 @@ pub struct BackupArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// One JSON file with every table, and the window's preferences
     Json,
+    /// An Anki deck package of the accepted cards (Basic and Cloze notes)
+    Apkg,
+    /// The accepted cards as CSV, for spreadsheets
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -38,6 +45,15 @@ pub struct ExportArgs {
     /// The file to write (replaced whole, never left half-written)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// apkg, csv: only the cards of this document (see `clio list`)
+    #[arg(long, value_name = "ID", conflicts_with = "category")]
+    pub document: Option<i64>,
+    /// apkg, csv: only the cards of the documents in this category and below, e.g. "History -> Cold War"
+    #[arg(long, value_name = "PATH")]
+    pub category: Option<String>,
+    /// apkg: also each card's schedule and review history
+    #[arg(long)]
+    pub with_scheduling: bool,
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
@@ -87,9 +103,18 @@ pub fn backup(db: &Path, args: BackupArgs) -> clio_core::Result<()> {
     Ok(())
 }
 
-/// `clio export --format json --out FILE`.
+/// `clio export --format json|apkg|csv --out FILE`.
 pub fn export(store: &Store, args: ExportArgs) -> clio_core::Result<()> {
-    let ExportFormat::Json = args.format;
+    if args.format != ExportFormat::Json {
+        return export_cards(store, args);
+    }
+    if args.document.is_some() || args.category.is_some() || args.with_scheduling {
+        return Err(clio_core::Error::Invalid(
+            "--document, --category and --with-scheduling are for --format apkg or csv; \
+             a JSON export always holds the whole library (with its schedules)"
+                .into(),
+        ));
+    }
     let preferences = read_settings(store.path());
     let report: ExportReport = export::export_to_file(store, preferences, &args.out, now_ms())?;
     if args.json {
@@ -106,6 +131,42 @@ pub fn export(store: &Store, args: ExportArgs) -> clio_core::Result<()> {
             report.path,
             size(report.size_bytes),
             rows.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// `clio export --format apkg|csv`: the accepted cards of the library, a
+/// document or a category.
+fn export_cards(store: &Store, args: ExportArgs) -> clio_core::Result<()> {
+    let scope = match (args.document, &args.category) {
+        (Some(id), _) => ExportScope::Document(id),
+        (None, Some(path)) => ExportScope::Category(clio_core::library::parse_category_path(path)),
+        (None, None) => ExportScope::All,
+    };
+    let mut quiet = |_| {};
+    let report = match args.format {
+        ExportFormat::Apkg => anki::export_apkg(store, &scope, args.with_scheduling, &args.out, now_ms(), &mut quiet)?,
+        _ if args.with_scheduling => {
+            return Err(clio_core::Error::Invalid(
+                "--with-scheduling is for --format apkg; a CSV file holds the cards only".into(),
+            ))
+        }
+        _ => cards_csv::export_csv(store, &scope, &args.out, &mut quiet)?,
+    };
+    if args.json {
+        print_json(&report);
+    } else {
+        let history = if report.with_scheduling {
+            format!(", with their schedules and {} review(s)", report.reviews)
+        } else {
+            String::new()
+        };
+        println!(
+            "Exported {} card(s){history} to {} ({}).",
+            report.cards,
+            report.path,
+            size(report.size_bytes)
         );
     }
     Ok(())

@@ -10,7 +10,7 @@ use clio_core::library::{self, NewDocument};
 use clio_core::generate::{generate, GenerateOptions};
 use clio_core::import::{self, ImportReport};
 use clio_core::time::now_ms;
-use clio_core::{info, paths, search, Store};
+use clio_core::{anki, cards_csv, info, paths, search, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,7 +43,7 @@ pub enum Command {
     List(JsonFlag),
     /// Add a text to the library (from a file, or standard input with `-`)
     Add(AddArgs),
-    /// Import files or folders: HTML pages, saved pages, Markdown, plain text, JSON
+    /// Import files or folders: HTML pages, saved pages, Markdown, plain text, JSON; or cards from .apkg and .csv files
     Import(ImportArgs),
     /// Search the library's texts (every word, also as a prefix)
     Search(SearchArgs),
@@ -61,7 +61,7 @@ pub enum Command {
     Quiz(crate::quiz_cli::QuizArgs),
     /// Back up the library now (into backups/ beside it), or list the backups
     Backup(crate::backup_cli::BackupArgs),
-    /// Export the whole library (texts, notes, cards, reviews, quizzes) to one file
+    /// Export the whole library to one JSON file, or its cards to an Anki package or CSV
     Export(crate::backup_cli::ExportArgs),
     /// Restore a backup, or import an export into an empty library (or merge it)
     Restore(crate::backup_cli::RestoreArgs),
@@ -119,7 +119,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files or folders (searched recursively)
+    /// Files or folders (searched recursively); .apkg and .csv files hold cards
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Read and check only: store nothing (with --json, print the documents)
@@ -172,7 +172,14 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     // Writing cards from a file and checking an import need no library.
     let command = match command {
         Command::Cards(args) => return cards(args),
-        Command::Import(args) if args.dry_run => return import_dry_run(args),
+        Command::Import(args) if args.dry_run => {
+            if args.paths.iter().any(|p| card_file(p).is_some()) {
+                return Err(CliError(
+                    "--dry-run reads texts only; .apkg and .csv files of cards are imported whole or not at all".into(),
+                ));
+            }
+            return import_dry_run(args);
+        }
         // These handle the library file themselves (a restore may replace it).
         Command::Backup(args) => return Ok(crate::backup_cli::backup(db, args)?),
         Command::Restore(args) => return Ok(crate::backup_cli::restore(db, args)?),
@@ -279,8 +286,75 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The kind of a file of cards (by its extension): Anki package or CSV.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CardFile {
+    Apkg,
+    Csv,
+}
+
+fn card_file(path: &Path) -> Option<CardFile> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "apkg" => Some(CardFile::Apkg),
+        "csv" => Some(CardFile::Csv),
+        _ => None,
+    }
+}
+
+/// Imports files of cards, each in one transaction (all of a file or none of it).
+fn import_cards(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
+    let mut reports = Vec::new();
+    let mut failed = 0;
+    for path in &args.paths {
+        let mut quiet = |_| {};
+        let result = match card_file(path) {
+            Some(CardFile::Apkg) => anki::import_apkg(store, path, now_ms(), &mut quiet),
+            _ => cards_csv::import_csv(store, path, now_ms(), &mut quiet),
+        };
+        match result {
+            Ok(report) => {
+                if !args.json {
+                    for doc in &report.documents {
+                        let category = doc.category_path.join(" › ");
+                        println!("added      {:>5}  {}  [{category}]  {} card(s)", doc.id, doc.title, doc.cards);
+                    }
+                    for title in &report.already_there {
+                        println!("duplicate         {title} (in the library already; its cards were not added again)");
+                    }
+                    for warning in &report.warnings {
+                        eprintln!("warning: {}: {warning}", path.display());
+                    }
+                    println!("{}: {}", path.display(), report.summary());
+                }
+                reports.push(report);
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    if args.json {
+        print_json(&reports);
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(CliError(format!("{n} file(s) could not be imported; see the messages above"))),
+    }
+}
+
 /// Imports every path; the exit status is an error when anything was not imported.
 fn import(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
+    let cards = args.paths.iter().filter(|p| card_file(p).is_some()).count();
+    if cards == args.paths.len() {
+        return import_cards(store, args);
+    }
+    if cards > 0 {
+        return Err(CliError(
+            "import .apkg and .csv files of cards on their own, not together with texts (run `clio import` twice)".into(),
+        ));
+    }
     let mut report = ImportReport::default();
     for path in &args.paths {
         report.merge(import::import_path(store, path, now_ms()));

@@ -18,6 +18,7 @@ use clio_core::prefs::Preferences;
 use clio_core::review::{DueSummary, GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewStatus};
 use clio_core::schedule::{BacklogPlan, DiffKind, DiffPart, OptimizeReport, QueueState, Rating, TypedCheck};
 use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
+use clio_core::interchange::{CardExportReport, CardImportReport, ExportScope, ImportedCardDocument, Phase, Progress};
 use clio_core::library::{
     AddedDocument, Block, BlockKind, CategoryCount, Document, DocumentSummary, NewDocument, SourceFormat,
 };
@@ -112,6 +113,12 @@ fn generated() -> BTreeMap<String, String> {
     add(BackupRun::ident(&cfg), BackupRun::export_to_string(&cfg));
     add(LibraryProblem::ident(&cfg), LibraryProblem::export_to_string(&cfg));
     add(RestoreReport::ident(&cfg), RestoreReport::export_to_string(&cfg));
+    add(ExportScope::ident(&cfg), ExportScope::export_to_string(&cfg));
+    add(Phase::ident(&cfg), Phase::export_to_string(&cfg));
+    add(Progress::ident(&cfg), Progress::export_to_string(&cfg));
+    add(CardExportReport::ident(&cfg), CardExportReport::export_to_string(&cfg));
+    add(CardImportReport::ident(&cfg), CardImportReport::export_to_string(&cfg));
+    add(ImportedCardDocument::ident(&cfg), ImportedCardDocument::export_to_string(&cfg));
     files
 }
 

@@ -434,3 +434,95 @@ fn stats_prints_the_dashboard_as_text_and_json() {
     assert_eq!(json["forecast"]["days"].as_array().unwrap().len(), 30);
     assert_eq!(json["retention"][2]["days"], 365);
 }
+
+const CARDS_CSV: &str = "prompt,answer,kind,tags,category,document,choices\n\
+\"Who ordered the first supply flights, and when?\",\"Lucius Clay, in June 1948\",question,berlin,History -> Cold War,The Airlift,\n\
+The blockade ended in _____.,May 1949,cloze,,History -> Cold War,The Airlift,\n\
+How many flights reached Berlin?,\"Over 270,000\",multiple_choice,,History -> Cold War,The Airlift,\"Over 270,000\nAbout 2,700\"\n\
+The airlift ended in 1949.,True,true_false,,,Loose cards,\n";
+
+#[test]
+fn cards_go_to_an_anki_package_and_back_and_to_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, copy) = (dir.path().join("a.sqlite3"), dir.path().join("b.sqlite3"));
+    let (db, copy) = (db.to_str().unwrap(), copy.to_str().unwrap());
+    let csv = dir.path().join("cards.csv");
+    std::fs::write(&csv, CARDS_CSV).unwrap();
+    let imported: Value =
+        serde_json::from_str(&stdout(&clio(&["--db", db, "import", csv.to_str().unwrap(), "--json"], &[], None))).unwrap();
+    assert_eq!(imported[0]["cards"], 4);
+    assert_eq!(imported[0]["documents"].as_array().unwrap().len(), 2);
+
+    let apkg = dir.path().join("cards.apkg");
+    let apkg = apkg.to_str().unwrap();
+    let out = stdout(&clio(&["--db", db, "export", "--format", "apkg", "--out", apkg, "--with-scheduling"], &[], None));
+    assert!(out.contains("Exported 4 card(s), with their schedules"), "{out}");
+    let scoped: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", db, "export", "--format", "apkg", "--out", apkg, "--category", "History -> Cold War", "--json"],
+        &[],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(scoped["cards"], 3);
+
+    let back: Value = serde_json::from_str(&stdout(&clio(&["--db", copy, "import", apkg, "--json"], &[], None))).unwrap();
+    assert_eq!(back[0]["cards"], 3);
+    assert_eq!(back[0]["documents"][0]["title"], "The Airlift");
+    assert_eq!(back[0]["documents"][0]["categoryPath"], serde_json::json!(["History", "Cold War"]));
+
+    let out_csv = dir.path().join("out.csv");
+    stdout(&clio(&["--db", copy, "export", "--format", "csv", "--out", out_csv.to_str().unwrap()], &[], None));
+    let text = std::fs::read_to_string(&out_csv).unwrap();
+    assert!(text.contains("\"Over 270,000\nAbout 2,700\""), "{text}");
+    assert!(text.contains("The blockade ended in _____.,May 1949,cloze"), "{text}");
+    assert!(text.contains("\"Who ordered the first supply flights, and when?\",\"Lucius Clay, in June 1948\",question"), "{text}");
+}
+
+#[test]
+fn a_file_that_is_not_an_anki_package_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let db = db.to_str().unwrap();
+    let csv = dir.path().join("cards.csv");
+    std::fs::write(&csv, CARDS_CSV).unwrap();
+    stdout(&clio(&["--db", db, "import", csv.to_str().unwrap()], &[], None));
+    let before = stdout(&clio(&["--db", db, "info", "--json"], &[], None));
+
+    let fake = dir.path().join("deck.apkg");
+    std::fs::write(&fake, "not a zip at all").unwrap();
+    let out = clio(&["--db", db, "import", fake.to_str().unwrap()], &[], None);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is not an Anki package: it is not a zip file"), "{err}");
+    assert!(err.contains("File → Export"), "{err}");
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "prompt,answer\nQ,A\n,B\n").unwrap();
+    let out = clio(&["--db", db, "import", bad.to_str().unwrap()], &[], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 3: the prompt is empty"));
+    assert_eq!(stdout(&clio(&["--db", db, "info", "--json"], &[], None)), before);
+}
+
+#[test]
+fn export_options_that_do_not_fit_the_format_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let db = db.to_str().unwrap();
+    let out_file = dir.path().join("x.json");
+    let out = clio(&["--db", db, "export", "--out", out_file.to_str().unwrap(), "--document", "1"], &[], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("are for --format apkg or csv"));
+    let csv = dir.path().join("x.csv");
+    let out = clio(&["--db", db, "export", "--format", "csv", "--out", csv.to_str().unwrap(), "--with-scheduling"], &[], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--with-scheduling is for --format apkg"));
+    let out = clio(&["--db", db, "export", "--format", "apkg", "--out", csv.to_str().unwrap()], &[], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no accepted cards"));
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "Some text.").unwrap();
+    let out = clio(&["--db", db, "import", text.to_str().unwrap(), csv.to_str().unwrap()], &[], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("on their own"));
+}

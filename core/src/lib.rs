@@ -4,18 +4,22 @@
 //! the rules for documents, `cards` the learner's cards, `generate` writing
 //! them, `schedule` spaced repetition, `anchor` keeping highlights on their
 //! text, `annotations` the learner's highlights and notes, `paths` where the
-//! collection lives. The desktop shell and the command line both call into
+//! collection lives, `interchange` (with `anki` and `cards_csv`) cards to and
+//! from other programs. The desktop shell and the command line both call into
 //! this crate and nothing else.
 
 pub mod anchor;
+pub mod anki;
 pub mod annotations;
 pub mod backup;
 pub mod cards;
+pub mod cards_csv;
 pub mod error;
 pub mod export;
 pub mod generate;
 pub mod import;
 pub mod info;
+pub mod interchange;
 pub mod library;
 pub mod paths;
 pub mod prefs;

@@ -94,6 +94,10 @@ pub enum SourceFormat {
     Markdown,
     Html,
     Json,
+    /// Cards imported from an Anki package (one document per deck).
+    Apkg,
+    /// Cards imported from a CSV file.
+    Csv,
 }
 
 impl SourceFormat {
@@ -104,6 +108,8 @@ impl SourceFormat {
             SourceFormat::Markdown => "markdown",
             SourceFormat::Html => "html",
             SourceFormat::Json => "json",
+            SourceFormat::Apkg => "apkg",
+            SourceFormat::Csv => "csv",
         }
     }
 
@@ -115,6 +121,8 @@ impl SourceFormat {
             "markdown" => SourceFormat::Markdown,
             "html" => SourceFormat::Html,
             "json" => SourceFormat::Json,
+            "apkg" => SourceFormat::Apkg,
+            "csv" => SourceFormat::Csv,
             _ => SourceFormat::Manual,
         }
     }

@@ -148,3 +148,59 @@ pub fn assert_same_tables(a: &Connection, b: &Connection) {
         }
     }
 }
+
+/// A library for the interchange tests: one card of every kind (with
+/// characters that need escaping in HTML and CSV) in a categorised document,
+/// and one in a document without a category. Returns the cards' ids.
+pub fn cards_of_every_kind(store: &mut Store) -> Vec<i64> {
+    use crate::cards::{CardDraft, CardOrigin, CardStatus};
+    use crate::generate::CardKind;
+    use crate::library::NewDocument;
+
+    let berlin = NewDocument {
+        title: "The Berlin Airlift".into(),
+        author: None,
+        category_path: vec!["History".into(), "Cold War".into()],
+        source: None,
+        body: "The Soviet Union blocked every road into West Berlin in June 1948.\n\nOver 270,000 flights reached the city."
+            .into(),
+    }
+    .validate()
+    .unwrap();
+    let berlin = store.add_document(&berlin, T0).unwrap().id;
+    let loose = NewDocument {
+        title: "Loose notes".into(),
+        author: None,
+        category_path: vec![],
+        source: None,
+        body: "NATO was founded in April 1949.".into(),
+    }
+    .validate()
+    .unwrap();
+    let loose = store.add_document(&loose, T0).unwrap().id;
+    let draft = |kind, prompt: &str, answer: &str, choices: &[&str]| CardDraft {
+        kind,
+        prompt: prompt.into(),
+        answer: answer.into(),
+        choices: choices.iter().map(|c| c.to_string()).collect(),
+        source_text: "The Soviet Union blocked every road into West Berlin in June 1948.".into(),
+        span_start: 0,
+        span_end: 66,
+    };
+    let cards = [
+        (berlin, draft(CardKind::Question, "Who blocked the roads into \"West\" Berlin?", "The Soviet Union", &[])),
+        (berlin, draft(CardKind::Cloze, "The blockade began in _____, after the currency reform.", "June 1948", &[])),
+        (
+            berlin,
+            draft(CardKind::MultipleChoice, "How many flights reached the city?", "Over 270,000", &["Over 270,000", "About 1,000", "12 < 13 & more"]),
+        ),
+        (berlin, draft(CardKind::TrueFalse, "The airlift ended in 1949.", "True", &[])),
+        (loose, draft(CardKind::Cloze, "A cloze whose blank was edited away, with a line\nbreak", "gone", &[])),
+        (loose, draft(CardKind::Question, "When was NATO founded, and where?", "April 1949, in Washington", &[])),
+    ];
+    cards
+        .into_iter()
+        .enumerate()
+        .map(|(i, (doc, d))| store.insert_card(doc, &d, CardOrigin::Manual, CardStatus::Accepted, T0 + i as i64).unwrap())
+        .collect()
+}

@@ -18,7 +18,7 @@ use crate::store::Store;
 
 pub use edit::{validate_draft, CardEdit, EditedCard};
 pub use locate::locate_sentence;
-pub use selection::{drafts_for_selection, SelectionDrafts};
+pub use selection::{drafts_for_selection, SelectionDrafts, CLOZE_BLANK};
 pub use suggest::{ensure_suggestions, suggest_for_document, suggestion_limit};
 
 /// Where a card stands with the learner.

@@ -224,6 +224,32 @@ fn files_of(path: &Path, report: &mut ImportReport) -> Vec<(PathBuf, bool)> {
     }
 }
 
+/// The plain text of a rich-text snippet from another program (an Anki
+/// field): sanitised like every imported page, line breaks and block ends
+/// kept as newlines, runs of spaces collapsed, entities decoded.
+pub fn snippet_text(html: &str) -> String {
+    let mut marked = String::with_capacity(html.len());
+    let lower = html.to_ascii_lowercase();
+    let mut rest = 0;
+    // A line break inside a field is a tag, not a newline: mark each before parsing.
+    for (at, _) in lower.match_indices('<') {
+        let tag = &lower[at..];
+        let breaks = ["<br", "</div", "</p>", "</li", "<div", "<p>", "<li"].iter().any(|t| tag.starts_with(t));
+        if breaks {
+            marked.push_str(&html[rest..at]);
+            marked.push('\n');
+            rest = at;
+        }
+    }
+    marked.push_str(&html[rest..]);
+    html::fragment_text(&marked)
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Imports pasted text: HTML, Markdown, JSON or plain text, recognised from
 /// the text itself. `origin` (a URL or name) becomes the document's source.
 pub fn import_text(store: &mut Store, text: &str, origin: Option<&str>, now: i64) -> ImportReport {

@@ -43,6 +43,16 @@ pub const MINUTE_MS: i64 = 60 * 1000;
 pub const HOUR_MS: i64 = 60 * MINUTE_MS;
 pub const DAY_MS: i64 = 24 * HOUR_MS;
 
+/// An FSRS memory state (stability, difficulty) estimated from an SM-2
+/// card, for cards imported from Anki without one: its ease (2.5 for 250%)
+/// and interval in days, with FSRS's default parameters and the retention
+/// SM-2 aims at (0.9), as Anki does when FSRS is switched on.
+pub fn memory_from_sm2(ease: f32, interval_days: f32) -> Option<(f32, f32)> {
+    let fsrs = FSRS::new(&[]).ok()?;
+    let memory = fsrs.memory_state_from_sm2(ease, interval_days, 0.9).ok()?;
+    (memory.stability.is_finite() && memory.difficulty.is_finite()).then_some((memory.stability, memory.difficulty))
+}
+
 /// Schedules cards with one set of settings.
 #[derive(Debug, Clone)]
 pub struct Scheduler {

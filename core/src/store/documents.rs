@@ -250,7 +250,7 @@ fn set_tags(tx: &Transaction<'_>, document_id: i64, tags: &[String]) -> Result<(
 }
 
 /// The id of the deepest category of `path`, creating the missing levels.
-fn ensure_category_path(tx: &Transaction<'_>, path: &[String]) -> Result<Option<i64>> {
+pub(super) fn ensure_category_path(tx: &Transaction<'_>, path: &[String]) -> Result<Option<i64>> {
     let mut parent: Option<i64> = None;
     for name in path {
         let found: Option<i64> = tx

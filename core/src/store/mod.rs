@@ -7,6 +7,7 @@ mod cards;
 mod documents;
 pub(crate) mod export;
 mod integrity;
+mod interchange;
 mod reviews;
 mod synthetic;
 mod meta;

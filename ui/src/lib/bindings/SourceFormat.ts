@@ -3,4 +3,4 @@
 /**
  * How a document entered the library: the values of `documents.source_format`.
  */
-export type SourceFormat = "manual" | "text" | "markdown" | "html" | "json";
+export type SourceFormat = "manual" | "text" | "markdown" | "html" | "json" | "apkg" | "csv";

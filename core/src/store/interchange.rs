@@ -1,0 +1,272 @@
+//! Cards for other programs (Anki, CSV): reading a scope's accepted cards
+//! with their schedules and history, and storing imported cards with their
+//! documents in one transaction. The rules are in [`crate::interchange`].
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension};
+
+use super::documents::{category_path, ensure_category_path, CATEGORY_PATHS};
+use super::Store;
+use crate::cards::kind_as_str;
+use crate::error::{Error, Result};
+use crate::interchange::{CardSchedule, ExportScope, OutgoingCard, Phase, PreparedGroup, Progress, ReviewEntry};
+use crate::schedule::{QueueState, Schedule};
+
+impl Store {
+    /// The accepted cards of `scope` in reading order; with `with_scheduling`,
+    /// each with its `card_schedule` row and review log.
+    pub(crate) fn cards_for_interchange(
+        &self,
+        scope: &ExportScope,
+        with_scheduling: bool,
+    ) -> Result<Vec<OutgoingCard>> {
+        let document: Option<i64> = match scope {
+            ExportScope::Document(id) => {
+                let found: bool =
+                    self.conn
+                        .query_row("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)", [id], |r| {
+                            r.get(0)
+                        })?;
+                if !found {
+                    return Err(Error::NotFound {
+                        what: "document",
+                        id: *id,
+                    });
+                }
+                Some(*id)
+            }
+            _ => None,
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "{CATEGORY_PATHS}
+             SELECT c.id, c.uid, c.kind, c.prompt, c.answer, c.choices_json, c.source_text, c.tags, c.created_at,
+                    d.title, p.path,
+                    s.card_id, s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_at,
+                    s.suspended, s.new_position
+             FROM cards c
+             LEFT JOIN documents d ON d.id = c.document_id
+             LEFT JOIN category_paths p ON p.id = d.category_id
+             LEFT JOIN card_schedule s ON s.card_id = c.id
+             WHERE c.status = 'accepted' AND (?1 IS NULL OR c.document_id = ?1)
+             ORDER BY c.document_id IS NULL, c.document_id, c.span_start, c.id"
+        ))?;
+        let rows = stmt.query_map([document], |r| {
+            let kind: String = r.get(2)?;
+            let choices: Option<String> = r.get(5)?;
+            let scheduled: Option<i64> = r.get(11)?;
+            let schedule = match scheduled {
+                Some(_) if with_scheduling => {
+                    let state: String = r.get(12)?;
+                    Some(CardSchedule {
+                        schedule: Schedule {
+                            state: QueueState::from_db(&state).unwrap_or(QueueState::New),
+                            due: r.get(13)?,
+                            stability: r.get::<_, Option<f64>>(14)?.map(|v| v as f32),
+                            difficulty: r.get::<_, Option<f64>>(15)?.map(|v| v as f32),
+                            step: r.get(16)?,
+                            reps: r.get(17)?,
+                            lapses: r.get(18)?,
+                            last_review_at: r.get(19)?,
+                        },
+                        suspended: r.get(20)?,
+                        new_position: r.get(21)?,
+                    })
+                }
+                _ => None,
+            };
+            Ok(OutgoingCard {
+                id: r.get(0)?,
+                uid: r.get(1)?,
+                kind: crate::cards::kind_from_db(&kind),
+                prompt: r.get(3)?,
+                answer: r.get(4)?,
+                choices: choices
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default(),
+                source_text: r.get(6)?,
+                tags: r.get(7)?,
+                created_at: r.get(8)?,
+                document_title: r.get(9)?,
+                category_path: category_path(r.get(10)?),
+                schedule,
+                reviews: Vec::new(),
+            })
+        })?;
+        let mut cards: Vec<OutgoingCard> = rows.collect::<rusqlite::Result<_>>()?;
+        if let ExportScope::Category(path) = scope {
+            let known: bool = self.conn.query_row(
+                &format!("{CATEGORY_PATHS} SELECT EXISTS (SELECT 1 FROM category_paths WHERE path = ?1)"),
+                [serde_json::to_string(path).unwrap_or_default()],
+                |r| r.get(0),
+            )?;
+            if !known {
+                return Err(Error::Invalid(format!(
+                    "there is no category “{}”. See the categories with `clio list`.",
+                    path.join(" › ")
+                )));
+            }
+            cards.retain(|c| c.category_path.starts_with(path));
+        }
+        if with_scheduling {
+            let by_card: HashMap<i64, usize> = cards.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+            let mut stmt = self.conn.prepare(
+                "SELECT card_id, reviewed_at, rating, state_before, state_after, due_after, duration_ms, elapsed_days, origin
+                 FROM review_log ORDER BY card_id, reviewed_at, id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let card_id: i64 = r.get(0)?;
+                let Some(&i) = by_card.get(&card_id) else { continue };
+                let before: String = r.get(3)?;
+                let after: String = r.get(4)?;
+                let origin: String = r.get(8)?;
+                cards[i].reviews.push(ReviewEntry {
+                    reviewed_at: r.get(1)?,
+                    rating: r.get(2)?,
+                    state_before: QueueState::from_db(&before).unwrap_or(QueueState::Review),
+                    state_after: QueueState::from_db(&after).unwrap_or(QueueState::Review),
+                    due_after: r.get(5)?,
+                    duration_ms: r.get(6)?,
+                    elapsed_days: r.get(7)?,
+                    rescheduled: origin == "rescheduled",
+                });
+            }
+        }
+        Ok(cards)
+    }
+
+    /// Stores imported groups in one transaction: per group its document
+    /// (`None` when a document with the same title and text is there already,
+    /// and then none of its cards) and its cards, schedules and review log.
+    pub(crate) fn import_card_groups(
+        &mut self,
+        groups: &[PreparedGroup],
+        now: i64,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<Option<i64>>> {
+        let total: u64 = groups.iter().map(|g| g.cards.len() as u64).sum();
+        let mut done = 0u64;
+        let tx = self.conn.transaction()?;
+        let mut next_position: i64 = tx.query_row(
+            "SELECT coalesce(max(new_position), 0) + 1 FROM card_schedule",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut out = Vec::with_capacity(groups.len());
+        for group in groups {
+            let doc = &group.document;
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM documents WHERE content_hash = ?1",
+                    [&doc.content_hash],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if existing.is_some() {
+                done += group.cards.len() as u64;
+                out.push(None);
+                continue;
+            }
+            let category_id = ensure_category_path(&tx, &doc.category_path)?;
+            let blocks_json = doc
+                .blocks
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()
+                .map_err(|e| Error::Invalid(format!("could not store the structure of “{}”: {e}", doc.title)))?;
+            tx.execute(
+                "INSERT INTO documents (title, author, category_id, source, source_format, body, blocks_json,
+                                        content_hash, word_count, created_at, updated_at, suggested_revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
+                params![
+                    doc.title,
+                    doc.author,
+                    category_id,
+                    doc.source,
+                    doc.format.as_str(),
+                    doc.body,
+                    blocks_json,
+                    doc.content_hash,
+                    doc.word_count,
+                    now
+                ],
+            )?;
+            let document_id = tx.last_insert_rowid();
+            let mut insert_card = tx.prepare_cached(
+                "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
+                                    source_revision, origin, status, tags, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 'imported', 'accepted', ?9, ?10, ?10)",
+            )?;
+            let mut insert_schedule = tx.prepare_cached(
+                "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, step, reps, lapses,
+                                            last_review_at, new_position, suspended)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            let mut insert_review = tx.prepare_cached(
+                "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after,
+                                         elapsed_days, duration_ms, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            for (card, (paragraph, start, end)) in group.cards.iter().zip(&group.paragraphs) {
+                let choices =
+                    (!card.choices.is_empty()).then(|| serde_json::to_string(&card.choices).unwrap_or_default());
+                insert_card.execute(params![
+                    document_id,
+                    kind_as_str(card.kind),
+                    card.prompt,
+                    card.answer,
+                    choices,
+                    paragraph,
+                    *start as i64,
+                    *end as i64,
+                    card.tags,
+                    now
+                ])?;
+                let card_id = tx.last_insert_rowid();
+                let (s, suspended) = match &card.schedule {
+                    Some(c) => (c.schedule, c.suspended),
+                    None => (Schedule::new_card(), false),
+                };
+                insert_schedule.execute(params![
+                    card_id,
+                    s.state.as_str(),
+                    s.due,
+                    s.stability.map(f64::from),
+                    s.difficulty.map(f64::from),
+                    s.step,
+                    s.reps,
+                    s.lapses,
+                    s.last_review_at,
+                    next_position,
+                    suspended
+                ])?;
+                next_position += 1;
+                for r in &card.reviews {
+                    insert_review.execute(params![
+                        card_id,
+                        r.reviewed_at,
+                        r.rating,
+                        r.state_before.as_str(),
+                        r.state_after.as_str(),
+                        r.due_after,
+                        r.elapsed_days,
+                        r.duration_ms,
+                        if r.rescheduled { "rescheduled" } else { "imported" }
+                    ])?;
+                }
+                done += 1;
+                if done % 200 == 0 || done == total {
+                    progress(Progress {
+                        phase: Phase::Storing,
+                        done,
+                        total,
+                    });
+                }
+            }
+            out.push(Some(document_id));
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
