@@ -52,6 +52,8 @@ fn main() {
             "last_automatic_backup",
             "back_up_now",
             "restore_backup",
+            "export_cards",
+            "import_cards",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

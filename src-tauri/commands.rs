@@ -106,6 +106,12 @@ impl AppState {
         result
     }
 
+    /// Today's review session is built again at the next review command (new
+    /// cards, new preferences).
+    pub(crate) fn forget_review_session(&self) {
+        *self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    }
+
     pub fn last_automatic_backup(&self) -> Option<AutomaticBackup> {
         self.last_automatic.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
@@ -116,7 +122,7 @@ impl AppState {
     pub fn restore(&self, backup: &std::path::Path) -> CommandResult<RestoreReport> {
         let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        *self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        self.forget_review_session();
         // Dropping the store closes its connections (and stops its checkpoint thread).
         *store = Err(LibraryProblem { message: "Clio is restoring a backup.".into(), damaged: false, newest_good_backup: None });
         let report = clio_core::store::restore_backup(&self.db, backup, now_ms());
@@ -368,7 +374,7 @@ pub async fn due_summary(state: State<'_, AppState>) -> CommandResult<DueSummary
 #[tauri::command]
 pub async fn spread_backlog(state: State<'_, AppState>, days: u32) -> CommandResult<BacklogPlan> {
     let plan = state.with_store(|store| review::spread_backlog(store, &review::scheduler_config(store)?, days, now_ms()))?;
-    *state.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    state.forget_review_session();
     Ok(plan)
 }
 
@@ -376,7 +382,7 @@ pub async fn spread_backlog(state: State<'_, AppState>, days: u32) -> CommandRes
 #[tauri::command]
 pub async fn optimize_parameters(state: State<'_, AppState>) -> CommandResult<OptimizeReport> {
     let report = state.with_store(|store| review::optimize_parameters(store, &review::scheduler_config(store)?, now_ms()))?;
-    *state.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    state.forget_review_session();
     Ok(report)
 }
 
@@ -483,7 +489,7 @@ pub async fn set_preferences(state: State<'_, AppState>, preferences: Preference
         prefs::save(store, &preferences)?;
         prefs::load(store)
     })?;
-    *state.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    state.forget_review_session();
     Ok(saved)
 }
 
@@ -549,5 +555,7 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             crate::backup_commands::last_automatic_backup,
             crate::backup_commands::back_up_now,
             crate::backup_commands::restore_backup,
+            crate::card_file_commands::export_cards,
+            crate::card_file_commands::import_cards,
         ])
 }

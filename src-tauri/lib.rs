@@ -3,6 +3,7 @@
 
 mod backup_cli;
 mod backup_commands;
+mod card_file_commands;
 pub mod cli;
 pub mod commands;
 pub mod gui;

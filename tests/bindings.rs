@@ -11,6 +11,7 @@ use clio_core::annotations::{
     NewAnnotation,
 };
 use clio_core::backup::{BackupInfo, BackupRun, LibraryProblem, RestoreReport};
+use clio_core::card_files::CardFileFormat;
 use clio_core::info::AppInfo;
 use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
 use clio_core::generate::CardKind;
@@ -114,6 +115,7 @@ fn generated() -> BTreeMap<String, String> {
     add(LibraryProblem::ident(&cfg), LibraryProblem::export_to_string(&cfg));
     add(RestoreReport::ident(&cfg), RestoreReport::export_to_string(&cfg));
     add(ExportScope::ident(&cfg), ExportScope::export_to_string(&cfg));
+    add(CardFileFormat::ident(&cfg), CardFileFormat::export_to_string(&cfg));
     add(Phase::ident(&cfg), Phase::export_to_string(&cfg));
     add(Progress::ident(&cfg), Progress::export_to_string(&cfg));
     add(CardExportReport::ident(&cfg), CardExportReport::export_to_string(&cfg));

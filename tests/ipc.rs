@@ -510,3 +510,40 @@ fn a_failed_automatic_backup_is_reported_to_settings() {
     assert!(last["error"].as_str().unwrap().contains("backup"), "{last}");
     assert_eq!(invoke(&h, "list_documents", json!({})).unwrap().as_array().unwrap().len(), 2, "nothing saved is lost");
 }
+
+#[test]
+fn cards_go_out_to_anki_and_csv_and_come_back_with_progress_on_a_channel() {
+    let h = harness();
+    let id = add_split(&h);
+    let accepted = invoke(&h, "accept_all_cards", json!({ "documentId": id })).unwrap().as_u64().unwrap();
+    assert!(accepted >= 2);
+    let dir = tempfile::tempdir().unwrap();
+    let apkg = dir.path().join("split.apkg");
+    let report = invoke(
+        &h,
+        "export_cards",
+        json!({ "format": "apkg", "scope": { "kind": "document", "value": id }, "withScheduling": true,
+                "path": apkg, "onProgress": "__CHANNEL__:1" }),
+    )
+    .unwrap();
+    assert_eq!(report["cards"].as_u64(), Some(accepted));
+    assert!(apkg.exists());
+    let err = invoke(
+        &h,
+        "export_cards",
+        json!({ "format": "csv", "scope": { "kind": "all" }, "withScheduling": true,
+                "path": dir.path().join("x.csv"), "onProgress": "__CHANNEL__:2" }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("CSV file holds cards only"), "{err}");
+
+    // Into a second library: the same cards, under a document named after the deck.
+    let other = harness();
+    let imported = invoke(&other, "import_cards", json!({ "path": apkg, "onProgress": "__CHANNEL__:3" })).unwrap();
+    assert_eq!(imported["cards"].as_u64(), Some(accepted));
+    let deck = invoke(&other, "card_deck", json!({})).unwrap();
+    assert_eq!(deck["cards"].as_array().unwrap().len() as u64, accepted, "{deck}");
+
+    let err = invoke(&other, "import_cards", json!({ "path": dir.path().join("notes.txt"), "onProgress": "__CHANNEL__:4" })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains(".apkg"), "{err}");
+}

@@ -13,6 +13,7 @@ pub mod anki;
 pub mod annotations;
 pub mod backup;
 pub mod cards;
+pub mod card_files;
 pub mod cards_csv;
 pub mod error;
 pub mod export;
