@@ -166,7 +166,11 @@ impl Store {
             if existing.is_some() {
                 done += group.cards.len() as u64;
                 if done == total {
-                    progress(Progress { phase: Phase::Storing, done, total });
+                    progress(Progress {
+                        phase: Phase::Storing,
+                        done,
+                        total,
+                    });
                 }
                 out.push(None);
                 continue;
