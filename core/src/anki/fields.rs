@@ -25,7 +25,11 @@ pub fn to_html(text: &str) -> String {
 
 /// Undoes [`to_html`]'s escapes (a field Clio wrote holds no other markup than `<br>`).
 pub fn html_text(field: &str) -> String {
-    field.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+    field
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 /// An Anki field (HTML, maybe with script, images or styles) as plain text.

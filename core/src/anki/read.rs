@@ -387,7 +387,10 @@ fn read_notes(conn: &Connection) -> rusqlite::Result<Vec<Note>> {
 
 fn read_cards(conn: &Connection) -> rusqlite::Result<Vec<AnkiCard>> {
     let mut stmt = conn.prepare(
-        "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, data FROM cards ORDER BY nid, ord",
+        // A card in a filtered deck belongs to its original deck (odid).
+        "SELECT id, nid, CASE WHEN odid <> 0 THEN odid ELSE did END, ord, type, queue,
+                CASE WHEN odid <> 0 AND odue <> 0 THEN odue ELSE due END, ivl, factor, reps, lapses, data
+         FROM cards ORDER BY nid, ord",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(AnkiCard {

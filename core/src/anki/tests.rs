@@ -143,6 +143,10 @@ fn round_trip_keeps_every_card_s_prompt_answer_kind_and_choices() {
         count(&copy, "SELECT count(*) FROM card_schedule WHERE state = 'new'"),
         6
     );
+    // Opening the document writes no suggestions from its list of cards.
+    let shown = crate::cards::document_cards(&mut copy, berlin.id, T0 + 30 * 86_400_000).unwrap();
+    assert_eq!(shown.len(), 4);
+    assert!(shown.iter().all(|c| c.status == crate::cards::CardStatus::Accepted));
 }
 
 #[test]

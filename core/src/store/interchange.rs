@@ -165,6 +165,13 @@ impl Store {
                 .optional()?;
             if existing.is_some() {
                 done += group.cards.len() as u64;
+                if done == total {
+                    progress(Progress {
+                        phase: Phase::Storing,
+                        done,
+                        total,
+                    });
+                }
                 out.push(None);
                 continue;
             }
