@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use clio_core::backup::BackupInfo;
 use clio_core::export::{self, ExportReport, ImportSummary};
 use clio_core::interchange::ExportScope;
-use clio_core::{anki, cards_csv};
+use clio_core::card_files::{self, CardFileFormat};
 use clio_core::store::{self, Store};
 use clio_core::time::now_ms;
 use serde::Serialize;
@@ -145,15 +145,16 @@ fn export_cards(store: &Store, args: ExportArgs) -> clio_core::Result<()> {
         (None, None) => ExportScope::All,
     };
     let mut quiet = |_| {};
-    let report = match args.format {
-        ExportFormat::Apkg => anki::export_apkg(store, &scope, args.with_scheduling, &args.out, now_ms(), &mut quiet)?,
+    let format = match args.format {
+        ExportFormat::Apkg => CardFileFormat::Apkg,
         _ if args.with_scheduling => {
             return Err(clio_core::Error::Invalid(
                 "--with-scheduling is for --format apkg; a CSV file holds the cards only".into(),
             ))
         }
-        _ => cards_csv::export_csv(store, &scope, &args.out, &mut quiet)?,
+        _ => CardFileFormat::Csv,
     };
+    let report = card_files::export_card_file(store, format, &scope, args.with_scheduling, &args.out, now_ms(), &mut quiet)?;
     if args.json {
         print_json(&report);
     } else {

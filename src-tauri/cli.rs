@@ -10,7 +10,8 @@ use clio_core::library::{self, NewDocument};
 use clio_core::generate::{generate, GenerateOptions};
 use clio_core::import::{self, ImportReport};
 use clio_core::time::now_ms;
-use clio_core::{anki, cards_csv, info, paths, search, Store};
+use clio_core::card_files::{self, CardFileFormat};
+use clio_core::{info, paths, search, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -286,20 +287,8 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The kind of a file of cards (by its extension): Anki package or CSV.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CardFile {
-    Apkg,
-    Csv,
-}
-
-fn card_file(path: &Path) -> Option<CardFile> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "apkg" => Some(CardFile::Apkg),
-        "csv" => Some(CardFile::Csv),
-        _ => None,
-    }
+fn card_file(path: &Path) -> Option<CardFileFormat> {
+    CardFileFormat::of_path(path)
 }
 
 /// Imports files of cards, each in one transaction (all of a file or none of it).
@@ -308,10 +297,7 @@ fn import_cards(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
     let mut failed = 0;
     for path in &args.paths {
         let mut quiet = |_| {};
-        let result = match card_file(path) {
-            Some(CardFile::Apkg) => anki::import_apkg(store, path, now_ms(), &mut quiet),
-            _ => cards_csv::import_csv(store, path, now_ms(), &mut quiet),
-        };
+        let result = card_files::import_card_file(store, path, now_ms(), &mut quiet);
         match result {
             Ok(report) => {
                 if !args.json {
