@@ -4,7 +4,7 @@
 // e.g. for an unknown command) into an `IpcError`, which is a real `Error`
 // that still satisfies the `CommandError` shape.
 
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AddedDocument } from './bindings/AddedDocument';
 import type { AppInfo } from './bindings/AppInfo';
 import type { CommandError } from './bindings/CommandError';
@@ -43,6 +43,12 @@ import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupRun } from './bindings/BackupRun';
 import type { AutomaticBackup } from './bindings/AutomaticBackup';
 import type { LibraryProblem } from './bindings/LibraryProblem';
+import type { CardExportReport } from './bindings/CardExportReport';
+import type { CardFileFormat } from './bindings/CardFileFormat';
+import type { CardImportReport } from './bindings/CardImportReport';
+import type { ExportScope } from './bindings/ExportScope';
+import type { ImportedCardDocument } from './bindings/ImportedCardDocument';
+import type { Progress } from './bindings/Progress';
 import type { RestoreReport } from './bindings/RestoreReport';
 import type { DiffKind } from './bindings/DiffKind';
 import type { MissedQuestion } from './bindings/MissedQuestion';
@@ -410,4 +416,35 @@ export function backUpNow(): Promise<BackupRun> {
  */
 export function restoreBackup(path: string): Promise<RestoreReport> {
   return call<RestoreReport>('restore_backup', { path });
+}
+
+export type { CardExportReport, CardFileFormat, CardImportReport, ExportScope, ImportedCardDocument, Progress };
+
+/** A channel whose messages go to `onprogress`, for a command's progress bar. */
+function progressChannel(onprogress: (progress: Progress) => void): Channel<Progress> {
+  const channel = new Channel<Progress>();
+  channel.onmessage = onprogress;
+  return channel;
+}
+
+/** Writes the accepted cards of `scope` to an Anki package or a CSV file at `path`. */
+export function exportCards(
+  format: CardFileFormat,
+  scope: ExportScope,
+  withScheduling: boolean,
+  path: string,
+  onprogress: (progress: Progress) => void,
+): Promise<CardExportReport> {
+  return call<CardExportReport>('export_cards', {
+    format,
+    scope,
+    withScheduling,
+    path,
+    onProgress: progressChannel(onprogress),
+  });
+}
+
+/** Imports an `.apkg` or `.csv` file of cards: all of it, or nothing and an error. */
+export function importCards(path: string, onprogress: (progress: Progress) => void): Promise<CardImportReport> {
+  return call<CardImportReport>('import_cards', { path, onProgress: progressChannel(onprogress) });
 }

@@ -18,6 +18,8 @@ import type { Preferences } from '../lib/bindings/Preferences';
 import type { BackupInfo } from '../lib/bindings/BackupInfo';
 import type { LibraryProblem } from '../lib/bindings/LibraryProblem';
 import type { AutomaticBackup } from '../lib/bindings/AutomaticBackup';
+import type { CardImportReport } from '../lib/bindings/CardImportReport';
+import type { Progress } from '../lib/bindings/Progress';
 import type { DueSummary } from '../lib/bindings/DueSummary';
 import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
 import type { DiffPart } from '../lib/bindings/DiffPart';
@@ -43,6 +45,9 @@ export interface FakeBackendOptions {
   documents?: DocumentSummary[];
   /** The library's backups, newest first. */
   backups?: BackupInfo[];
+  /** import_cards answers with this (or rejects with `cardImportError`). */
+  cardImport?: CardImportReport;
+  cardImportError?: CommandError;
   /** last_automatic_backup answers with this. */
   automaticBackup?: AutomaticBackup;
   /** library_problem answers with this (the library did not open). */
@@ -423,6 +428,21 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       }
       case 'library_problem':
         return problem;
+      case 'export_cards': {
+        const report = progressTo(args.onProgress, 'writing', 40);
+        return {
+          path: args.path as string,
+          sizeBytes: 18_000,
+          cards: report,
+          reviews: args.withScheduling ? 95 : 0,
+          withScheduling: args.withScheduling as boolean,
+        };
+      }
+      case 'import_cards': {
+        progressTo(args.onProgress, 'storing', 12);
+        if (options.cardImportError) throw options.cardImportError;
+        return options.cardImport ?? null;
+      }
       case 'last_automatic_backup':
         return options.automaticBackup ?? null;
       case 'list_backups':
@@ -638,6 +658,13 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       return calls.map((c) => c.cmd);
     },
   };
+}
+
+/** Sends a command's progress to the page's channel, as the core does: every step of one phase. */
+function progressTo(channel: unknown, phase: Progress['phase'], total: number): number {
+  const onmessage = (channel as { onmessage?: (p: Progress) => void } | undefined)?.onmessage;
+  for (let done = 0; done <= total; done += 10) onmessage?.({ phase, done: Math.min(done, total), total });
+  return total;
 }
 
 /** A good backup made at `createdAt`, named as the core names them. */
