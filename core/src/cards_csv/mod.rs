@@ -66,16 +66,17 @@ pub fn export_csv(
         let mut csv = csv::Writer::from_writer(out);
         csv.write_record(COLUMNS)?;
         for (i, card) in cards.iter().enumerate() {
-            csv.write_record([
-                card.prompt.as_str(),
-                card.answer.as_str(),
-                kind_as_str(card.kind),
-                card.tags.as_str(),
-                card.source_text.as_deref().unwrap_or_default(),
-                card.document_title.as_deref().unwrap_or_default(),
-                &card.category_path.join(" -> "),
-                &card.choices.join("\n"),
-            ])?;
+            let cells = [
+                as_text(&card.prompt),
+                as_text(&card.answer),
+                kind_as_str(card.kind).into(),
+                as_text(&card.tags),
+                as_text(card.source_text.as_deref().unwrap_or_default()),
+                as_text(card.document_title.as_deref().unwrap_or_default()),
+                as_text(&card.category_path.join(" -> ")).into_owned().into(),
+                as_text(&card.choices.iter().map(|c| as_text(c)).collect::<Vec<_>>().join("\n")).into_owned().into(),
+            ];
+            csv.write_record(cells.iter().map(|c| c.as_bytes()))?;
             let done = i as u64 + 1;
             if done % 500 == 0 || done == total {
                 progress(Progress {
@@ -100,6 +101,29 @@ pub fn export_csv(
         reviews: 0,
         with_scheduling: false,
     })
+}
+
+/// The characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet shows as text: one that would start a formula
+/// ("=HYPERLINK(…)" in a pasted page, or just "-44 BC") gets a leading
+/// apostrophe, the spreadsheets' own mark for "this is text" (OWASP's advice
+/// against CSV injection). [`from_text`] takes it off again on import.
+fn as_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as it was before [`as_text`].
+fn from_text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// A kind as a CSV cell names it; `None` for a name Clio does not know.
@@ -166,8 +190,8 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Vec<IncomingGroup>> {
                 format!("it has {} fields, but the header names {}", record.len(), headers.len()),
             ));
         }
-        let cell = |name: &str| column(name).and_then(|i| record.get(i)).unwrap_or_default();
-        let prompt = record.get(prompt_at).unwrap_or_default();
+        let cell = |name: &str| from_text(column(name).and_then(|i| record.get(i)).unwrap_or_default());
+        let prompt = from_text(record.get(prompt_at).unwrap_or_default());
         if prompt.trim().is_empty() {
             return Err(bad(line, "the prompt is empty".into()));
         }
@@ -182,7 +206,7 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Vec<IncomingGroup>> {
         })?;
         let choices: Vec<String> = cell("choices")
             .lines()
-            .map(str::trim)
+            .map(|c| from_text(c.trim()))
             .filter(|c| !c.is_empty())
             .map(str::to_owned)
             .collect();
@@ -205,7 +229,7 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Vec<IncomingGroup>> {
         group.cards.push(IncomingCard {
             kind,
             prompt: prompt.to_owned(),
-            answer: record.get(answer_at).unwrap_or_default().to_owned(),
+            answer: from_text(record.get(answer_at).unwrap_or_default()).to_owned(),
             choices,
             tags: cell("tags").split_whitespace().collect::<Vec<_>>().join(" "),
             schedule: None,

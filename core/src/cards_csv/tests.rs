@@ -134,3 +134,27 @@ fn a_file_that_is_not_utf8_says_how_to_save_it() {
     let err = import_csv(&mut store, &path, T0, &mut quiet()).unwrap_err().to_string();
     assert!(err.contains("CSV UTF-8"), "{err}");
 }
+
+#[test]
+fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_come_back_as_they_were() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ids = cards_of_every_kind(&mut store);
+    store
+        .connection()
+        .execute(
+            "UPDATE cards SET prompt = '=HYPERLINK(\"http://example.com\",\"Who signed?\")', answer = '-44 BC' WHERE id = ?1",
+            [ids[0]],
+        )
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cards.csv");
+    export_csv(&store, &ExportScope::All, &path, &mut quiet()).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"'=HYPERLINK(\"\"http://example.com\"\""), "{text}");
+    assert!(text.contains(",'-44 BC,"), "{text}");
+    assert!(!text.contains(",=") && !text.contains("\"="), "no cell starts a formula: {text}");
+
+    let mut copy = Store::open_in_memory().unwrap();
+    import_csv(&mut copy, &path, T0, &mut quiet()).unwrap();
+    assert_eq!(card_texts(&copy), card_texts(&store), "the apostrophes are taken off again");
+}
