@@ -99,3 +99,27 @@ test('select words in the reader and make a cloze card of them', async () => {
   const shown = await Promise.all((await app.findAll('[data-testid="accepted-card"]')).map((c) => c.text()));
   assert.ok(shown.some((t) => t.includes('General _____ ordered') && t.includes('your selection')), shown.join('\n'));
 });
+
+test('the reader and the library offer their cards for Anki or a spreadsheet', async () => {
+  // The reader is open on the text from the test before.
+  await (await app.waitFor('[data-testid="reader-export-cards"]')).click();
+  const dialog = await app.waitFor('[data-testid="card-export-dialog"][open]');
+  assert.match(await dialog.text(), /The cards of “How did the Berlin Airlift keep West Berlin alive\?”/);
+  const scheduling = await app.find('[data-testid="card-export-scheduling"]');
+  assert.equal(await scheduling.property('checked'), true, 'an Anki package keeps the history by default');
+  await (await app.find('[data-testid="card-export-format-csv"]')).click();
+  assert.equal(await scheduling.property('disabled'), true, 'a CSV file holds the cards only');
+  await (await app.find('[data-testid="card-export-format-apkg"]')).click();
+  await saveScreenshot(app, 'card-export-dialog');
+  await app.pressKeys(['Escape']);
+  await waitUntil(async () => (await app.findAll('[data-testid="card-export-dialog"][open]')).length === 0, { what: 'the dialog closed' });
+
+  await (await app.find('[data-testid="reader-back"]')).click();
+  await (await app.waitFor('[data-testid="export-cards"]')).click();
+  const library = await app.waitFor('[data-testid="card-export-dialog"][open]');
+  assert.match(await library.text(), /Every card in your deck/);
+  await app.pressKeys(['Escape']);
+  await (await app.find('[data-testid="import-menu"]')).click();
+  assert.match(await (await app.waitFor('[data-testid="import-cards"]')).text(), /Cards from Anki or a spreadsheet/);
+  await app.pressKeys(['Escape']);
+});
