@@ -362,6 +362,12 @@ fn import(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
             eprintln!("error: {problem}");
         }
         println!("{}", report.summary());
+        if report.suggestions_pending > 0 {
+            println!(
+                "Card suggestions for {} more text(s) will be written when you open each one, or in the background while the window is open.",
+                report.suggestions_pending
+            );
+        }
     }
     match report.problems.len() {
         0 => Ok(()),

@@ -47,6 +47,8 @@ pub struct AppState {
     file_work: Mutex<()>,
     /// How the last automatic backup went, for Settings (a failure is shown there).
     last_automatic: Mutex<Option<AutomaticBackup>>,
+    /// The window's background thread that writes suggestions a large import left.
+    suggestion_writer: OnceLock<std::thread::Thread>,
 }
 
 /// The outcome of the last automatic backup (the timer's, or at quit).
@@ -77,6 +79,7 @@ impl AppState {
             review: Mutex::new(None),
             file_work: Mutex::new(()),
             last_automatic: Mutex::new(None),
+            suggestion_writer: OnceLock::new(),
         }
     }
 
@@ -110,6 +113,25 @@ impl AppState {
     /// cards, new preferences).
     pub(crate) fn forget_review_session(&self) {
         *self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    }
+
+    /// Writes the suggestions of up to `limit` texts that a large import left
+    /// without; returns how many (0 also when the library is not open).
+    pub fn write_pending_suggestions(&self, limit: usize) -> usize {
+        self.with_store(|store| cards::write_pending_suggestions(store, now_ms(), limit)).unwrap_or(0)
+    }
+
+    /// The thread to wake when an import leaves suggestions to write.
+    pub fn set_suggestion_writer(&self, thread: std::thread::Thread) {
+        let _ = self.suggestion_writer.set(thread);
+    }
+
+    fn wake_suggestion_writer(&self, report: &ImportReport) {
+        if report.suggestions_pending > 0 {
+            if let Some(thread) = self.suggestion_writer.get() {
+                thread.unpark();
+            }
+        }
     }
 
     pub fn last_automatic_backup(&self) -> Option<AutomaticBackup> {
@@ -225,13 +247,15 @@ pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResu
 /// Files and folders chosen in the file dialog or dropped on the window.
 #[tauri::command]
 pub async fn import_paths(state: State<'_, AppState>, paths: Vec<PathBuf>) -> CommandResult<ImportReport> {
-    state.with_store(|store| {
+    let report = state.with_store(|store| {
         let mut report = ImportReport::default();
         for path in &paths {
             report.merge(import::import_path(store, path, now_ms()));
         }
         Ok(report)
-    })
+    })?;
+    state.wake_suggestion_writer(&report);
+    Ok(report)
 }
 
 /// Pasted text or a pasted web page (HTML).

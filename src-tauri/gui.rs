@@ -22,6 +22,7 @@ pub fn run(db: PathBuf) -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             start_backup_timer(app.handle().clone());
+            start_suggestion_writer(app.handle().clone());
             Ok(())
         });
     let app = commands::register(builder, state).build(tauri::generate_context!());
@@ -62,6 +63,25 @@ fn start_backup_timer(app: tauri::AppHandle) {
     });
     if let Err(error) = spawned {
         eprintln!("clio: could not start the backup timer: {error}");
+    }
+}
+
+/// Writes, a few texts at a time, the card suggestions a large import left
+/// for later (the store is free for the window between steps); then sleeps
+/// until an import wakes it, or five minutes pass.
+fn start_suggestion_writer(app: tauri::AppHandle) {
+    let handle = app.clone();
+    let spawned = std::thread::Builder::new().name("clio-suggestions".into()).spawn(move || loop {
+        let state = handle.state::<AppState>();
+        if state.write_pending_suggestions(2) > 0 {
+            std::thread::sleep(Duration::from_millis(20));
+        } else {
+            std::thread::park_timeout(Duration::from_secs(300));
+        }
+    });
+    match spawned {
+        Ok(thread) => app.state::<AppState>().set_suggestion_writer(thread.thread().clone()),
+        Err(error) => eprintln!("clio: could not start writing card suggestions in the background: {error}"),
     }
 }
 

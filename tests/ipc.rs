@@ -547,3 +547,25 @@ fn cards_go_out_to_anki_and_csv_and_come_back_with_progress_on_a_channel() {
     let err = invoke(&other, "import_cards", json!({ "path": dir.path().join("notes.txt"), "onProgress": "__CHANNEL__:4" })).unwrap_err();
     assert!(err["message"].as_str().unwrap().contains(".apkg"), "{err}");
 }
+
+#[test]
+fn a_large_import_leaves_suggestions_for_the_background_writer() {
+    use tauri::Manager;
+    let h = harness();
+    let folder = tempfile::tempdir().unwrap();
+    let total = clio_core::import::INLINE_SUGGESTIONS + 3;
+    for i in 0..total {
+        std::fs::write(
+            folder.path().join(format!("text-{i:02}.md")),
+            format!("# What happened in {y}?\n\nThe council of Town{i} met in {y} and chose a new mayor.\n", y = 1700 + i),
+        )
+        .unwrap();
+    }
+    let report = invoke(&h, "import_paths", json!({ "paths": [folder.path()] })).unwrap();
+    assert_eq!(report["added"].as_array().unwrap().len(), total);
+    assert_eq!(report["suggestionsPending"], 3);
+    let state = h._app.state::<AppState>();
+    assert_eq!(state.write_pending_suggestions(2), 2);
+    assert_eq!(state.write_pending_suggestions(2), 1);
+    assert_eq!(state.write_pending_suggestions(2), 0);
+}

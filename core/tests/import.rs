@@ -493,3 +493,39 @@ fn pages_of_other_layouts_give_their_text_only() {
         assert_safe_and_consistent(&lib, doc.id);
     }
 }
+
+/// A large import stores every text at once and leaves most suggestions for
+/// later; `write_pending_suggestions` then writes them in small steps.
+#[test]
+fn a_large_import_writes_the_first_suggestions_at_once_and_the_rest_in_steps() {
+    use clio_core::cards::write_pending_suggestions;
+    use clio_core::import::INLINE_SUGGESTIONS;
+    let mut lib = library();
+    let folder = tempfile::tempdir().unwrap();
+    let total = INLINE_SUGGESTIONS + 5;
+    for i in 0..total {
+        let year = 1800 + i;
+        fs::write(
+            folder.path().join(format!("treaty-{i:02}.md")),
+            format!(
+                "# Which treaty was signed in {year}?\n\nThe Treaty of Place{i} was signed in {year} by three kingdoms. \
+                 It ended a war that had lasted for seven years and moved the border to the river.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let report = import_path(&mut lib.store, folder.path(), NOW);
+    assert_eq!(report.added.len(), total, "{:?}", report.problems);
+    assert_eq!(report.suggestions_pending, 5);
+    let with_suggestions = |lib: &Lib| -> i64 {
+        lib.raw()
+            .query_row("SELECT count(DISTINCT document_id) FROM cards WHERE status = 'suggested'", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(with_suggestions(&lib), INLINE_SUGGESTIONS as i64);
+
+    assert_eq!(write_pending_suggestions(&mut lib.store, NOW, 3).unwrap(), 3);
+    assert_eq!(write_pending_suggestions(&mut lib.store, NOW, 10).unwrap(), 2);
+    assert_eq!(write_pending_suggestions(&mut lib.store, NOW, 10).unwrap(), 0, "nothing left");
+    assert_eq!(with_suggestions(&lib), total as i64);
+}

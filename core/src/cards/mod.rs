@@ -19,7 +19,7 @@ use crate::store::Store;
 pub use edit::{validate_draft, CardEdit, EditedCard};
 pub use locate::locate_sentence;
 pub use selection::{drafts_for_selection, SelectionDrafts, CLOZE_BLANK};
-pub use suggest::{ensure_suggestions, suggest_for_document, suggestion_limit};
+pub use suggest::{ensure_suggestions, suggest_for_document, suggestion_limit, write_pending_suggestions};
 
 /// Where a card stands with the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

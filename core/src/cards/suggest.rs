@@ -44,6 +44,18 @@ pub fn ensure_suggestions(store: &mut Store, document_id: i64, now: i64) -> Resu
     Ok(())
 }
 
+/// Writes the suggestions of up to `limit` documents that have none for their
+/// current text (left by a large import), newest first; returns how many were
+/// written. The window calls it in small steps in the background, so the
+/// library stays responsive while a big folder is worked through.
+pub fn write_pending_suggestions(store: &mut Store, now: i64, limit: usize) -> Result<usize> {
+    let pending = store.documents_needing_suggestions(limit)?;
+    for &id in &pending {
+        suggest_for_document(store, id, now)?;
+    }
+    Ok(pending.len())
+}
+
 /// The first `limit` generated cards whose fact the learner has not decided on.
 fn fresh_suggestions(generated: Vec<Card>, decided: &[StoredCard], limit: usize) -> Vec<Card> {
     let mut known: HashSet<String> = HashSet::new();

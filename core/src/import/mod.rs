@@ -107,7 +107,17 @@ pub struct ImportReport {
     pub unchanged: Vec<ImportedItem>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
+    /// Stored texts whose card suggestions are left for later (a large import
+    /// writes the first [`INLINE_SUGGESTIONS`] at once; see `cards::write_pending_suggestions`).
+    #[ts(type = "number")]
+    pub suggestions_pending: usize,
 }
+
+/// How many texts of one import get their card suggestions written at once.
+/// Writing them costs about as much as importing (the generator reads every
+/// sentence), so a folder of thousands is stored quickly and the rest are
+/// written afterwards: by the window in the background, or when a text is opened.
+pub const INLINE_SUGGESTIONS: usize = 20;
 
 impl ImportReport {
     /// "3 added, 1 updated, 2 unchanged, 1 problem, 1 warning".
@@ -125,6 +135,7 @@ impl ImportReport {
 
     /// Adds another report's items and problems to this one.
     pub fn merge(&mut self, other: ImportReport) {
+        self.suggestions_pending += other.suggestions_pending;
         self.added.extend(other.added);
         self.updated.extend(other.updated);
         self.unchanged.extend(other.unchanged);
@@ -148,7 +159,7 @@ pub fn import_path(store: &mut Store, path: &Path, now: i64) -> ImportReport {
     for (file, explicit) in files_of(path, &mut report) {
         report.merge(import_file(store, &file, explicit, now));
     }
-    report
+    suggest_cards(store, report, now)
 }
 
 /// A document as `clio import --dry-run --json` prints it.
@@ -260,13 +271,15 @@ pub fn import_text(store: &mut Store, text: &str, origin: Option<&str>, now: i64
     }
     let parsed = parse_text(text, origin, None);
     let label = origin.unwrap_or("pasted text");
-    store_parsed(store, parsed, label, None, now)
+    let report = store_parsed(store, parsed, label, None, now);
+    suggest_cards(store, report, now)
 }
 
 /// Imports a text that has a name but no file of its own (one built into Clio).
 pub fn import_named_text(store: &mut Store, name: &str, text: &str, format: Format, now: i64) -> ImportReport {
     let parsed = parse_as(format, text, None, Some(name));
-    store_parsed(store, parsed, name, Some(name), now)
+    let report = store_parsed(store, parsed, name, Some(name), now);
+    suggest_cards(store, report, now)
 }
 
 /// Reads and parses a file without storing it (the `import_file` example
@@ -368,14 +381,8 @@ fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&st
         let item = |id| ImportedItem { id, title: valid.title.clone(), file: file.map(str::to_owned), record };
         let fresh: Vec<i64> = report.added.iter().chain(&report.updated).map(|i| i.id).collect();
         match store.upsert_document_except(&valid, now, &fresh) {
-            Ok(Upsert::Added { id }) => {
-                suggest_cards(store, id, &mut report, label, record, now);
-                report.added.push(item(id));
-            }
-            Ok(Upsert::Updated { id, .. }) => {
-                suggest_cards(store, id, &mut report, label, record, now);
-                report.updated.push(item(id));
-            }
+            Ok(Upsert::Added { id }) => report.added.push(item(id)),
+            Ok(Upsert::Updated { id, .. }) => report.updated.push(item(id)),
             Ok(Upsert::Unchanged { id }) => report.unchanged.push(item(id)),
             Err(e) => report.problem(
                 Some(label),
@@ -390,14 +397,21 @@ fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&st
     report
 }
 
-/// Writes a stored document's card suggestions. A failure costs nothing that
-/// was imported: the reader writes them when the document is opened.
-fn suggest_cards(store: &mut Store, id: i64, report: &mut ImportReport, label: &str, record: Option<usize>, now: i64) {
-    if let Err(e) = crate::cards::suggest_for_document(store, id, now) {
-        report.warning(
-            Some(label),
-            record,
-            format!("was imported, but its card suggestions could not be written ({e}); they will be written when you open it."),
-        );
+/// Writes the card suggestions of the first [`INLINE_SUGGESTIONS`] texts the
+/// import stored, and counts the rest as pending. A failure costs nothing that
+/// was imported: the reader writes them when the text is opened.
+fn suggest_cards(store: &mut Store, mut report: ImportReport, now: i64) -> ImportReport {
+    let stored: Vec<ImportedItem> = report.added.iter().chain(&report.updated).cloned().collect();
+    for item in stored.iter().take(INLINE_SUGGESTIONS) {
+        if let Err(e) = crate::cards::suggest_for_document(store, item.id, now) {
+            let label = item.file.clone().unwrap_or_else(|| item.title.clone());
+            report.warning(
+                Some(&label),
+                item.record,
+                format!("was imported, but its card suggestions could not be written ({e}); they will be written when you open it."),
+            );
+        }
     }
+    report.suggestions_pending = stored.len().saturating_sub(INLINE_SUGGESTIONS);
+    report
 }

@@ -102,6 +102,17 @@ impl Store {
             .ok_or(Error::NotFound { what: "document", id: document_id })
     }
 
+    /// Up to `limit` documents whose suggestions were not written for their
+    /// current text, newest first (the ones a learner just imported).
+    pub fn documents_needing_suggestions(&self, limit: usize) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM documents WHERE suggested_revision IS NULL OR suggested_revision < revision
+             ORDER BY created_at DESC, id DESC LIMIT ?1",
+        )?;
+        let ids = stmt.query_map([limit as i64], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Replaces a document's suggestions with `cards`, in one transaction, and
     /// records that they were written for `revision`.
     pub fn replace_suggestions(&mut self, document_id: i64, revision: i64, cards: &[Card], now: i64) -> Result<()> {

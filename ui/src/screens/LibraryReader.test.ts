@@ -231,6 +231,7 @@ describe('importing', () => {
     unchanged: [{ id: 2, title: 'The Berlin Airlift', file: 'bulk.json', record: 2 }],
     problems: [{ file: 'bulk.json', record: 7, message: 'missing "body"' }],
     warnings: [{ file: 'split.html', record: null, message: 'removed 3 comments' }],
+    suggestionsPending: 0,
   };
 
   it('pasted HTML is sent as HTML; the plain text is what shows', async () => {
@@ -319,6 +320,7 @@ describe('drag and drop', () => {
         unchanged: [],
         problems: [],
         warnings: [],
+        suggestionsPending: 0,
       },
     });
     // The listeners are set up after app_ready.

@@ -173,7 +173,7 @@ export const EMPTY_REVIEW: ReviewStatus = {
   canUndo: false,
 };
 
-export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [] };
+export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [], suggestionsPending: 0 };
 
 export function fullDocument(id: number, overrides: Partial<Document> = {}): Document {
   return {

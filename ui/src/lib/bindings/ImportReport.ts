@@ -6,4 +6,9 @@ import type { ImportedItem } from "./ImportedItem";
  * What an import did. Documents that failed are in `problems` and were not
  * stored at all; `warnings` are notes on what was stored or skipped.
  */
-export type ImportReport = { added: Array<ImportedItem>, updated: Array<ImportedItem>, unchanged: Array<ImportedItem>, problems: Array<ImportProblem>, warnings: Array<ImportProblem>, };
+export type ImportReport = { added: Array<ImportedItem>, updated: Array<ImportedItem>, unchanged: Array<ImportedItem>, problems: Array<ImportProblem>, warnings: Array<ImportProblem>, 
+/**
+ * Stored texts whose card suggestions are left for later (a large import
+ * writes the first [`INLINE_SUGGESTIONS`] at once; see `cards::write_pending_suggestions`).
+ */
+suggestionsPending: number, };
