@@ -850,3 +850,63 @@ fn an_adverb_before_the_subject_is_left_out() {
         "1157"
     );
 }
+
+/// Sentences written for the rules of issue #4 (gen2).
+const GEN2: &str = "The army crossed the river in 1420, and in 1425 the old fortress of Tarnow was rebuilt by the duke. \
+Margrave Otto of Brandis, who later became Elector of Saxony, emerged as the main rival of the bishop. \
+The merchants of the guild attained the charter of Lindau. \
+Approximately two thousand craftsmen in the valley joined the revolt. \
+Peace returned to the valley long before the Hussites signed a treaty with the crown. \
+Most Frisian towns stayed loyal, and by 1370 Groningen had been exporting salted herring for decades.";
+
+#[test]
+fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(&cs, "In what year was the old fortress of Tarnow rebuilt by the duke?").answer,
+        "1425"
+    );
+    // A progressive "-ing" verb keeps its object: no participle phrase starts there.
+    assert_eq!(
+        find(&cs, "By what year had Groningen been exporting salted herring for decades?").answer,
+        "1370"
+    );
+}
+
+#[test]
+fn a_relative_clause_in_the_subject_is_left_out_of_the_question() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(&cs, "Who emerged as the main rival of the bishop?").answer,
+        "Margrave Otto of Brandis"
+    );
+}
+
+#[test]
+fn a_name_after_the_noun_of_is_asked_with_which_noun() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(&cs, "Which charter did the merchants of the guild attain?").answer,
+        "Lindau"
+    );
+}
+
+#[test]
+fn a_counted_subject_keeps_its_prepositional_phrase() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(&cs, "How many craftsmen in the valley joined the revolt?").answer,
+        "two thousand"
+    );
+}
+
+#[test]
+fn an_article_after_before_can_open_a_clause() {
+    let cs = cards(GEN2);
+    assert!(
+        cs.iter()
+            .any(|c| c.prompt.ends_with("signed a treaty with the crown?") && c.answer == "Hussites"),
+        "{}",
+        show(&cs)
+    );
+}

@@ -365,10 +365,14 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
             return k;
         }
         // "conquered England killing King Harold": a participle phrase ends the clause.
+        // "had been exporting fighting horsemen": not after a progressive "-ing".
         if k > v + 2
             && t.is_word()
             && !t.is_capitalised()
             && t.lower.ends_with("ing")
+            && !toks[k - 1].lower.ends_with("ing")
+            // "salted herring": an "-ing" noun after an adjective in "-ed".
+            && !(toks[k - 1].lower.ends_with("ed") && !toks[k - 1].is_capitalised())
             && !t.lower.contains('-')
             && t.lower.len() > 5
             && !lexicon().is_function(&t.lower)
@@ -503,10 +507,34 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
         return None;
     }
     let mut depth_comma = 0;
-    let limit = (start + 16).min(to);
+    let mut limit = (start + 16).min(to);
     let mut j = start;
+    // A non-restrictive relative clause in the subject ("Otto, who later became
+    // margrave, fled …"): its tokens, left out of the subject.
+    let mut relative: Option<(usize, usize)> = None;
     while j < limit {
         let t = &toks[j];
+        if t.is_punct(",")
+            && depth_comma == 0
+            && relative.is_none()
+            && j > start
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "who" | "which"))
+        {
+            // Up to the comma that closes it, with a verb after that comma.
+            if let Some(close) = (j + 3..to.min(j + 20)).find(|&k| toks[k].is_punct(",")) {
+                let inner_ok = toks[j + 2..close].iter().all(|x| {
+                    x.is_word() || x.kind == TokKind::Number || x.is_punct("-")
+                });
+                if inner_ok && close + 1 < to {
+                    relative = Some((j, close + 1));
+                    limit = (close + 1 + 8).min(to);
+                    j = close + 1;
+                    continue;
+                }
+            }
+        }
         if t.is_punct("[") {
             // "[citation needed]": no part of the sentence's grammar.
             j = (j..to)
@@ -553,9 +581,19 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
                 return None;
             }
             let end = clause_end(toks, j, to);
+            // The relative clause stays out: the subject is its head, the adverbs
+            // after it come before the verb.
+            let (subj_end, pre_start) = match relative {
+                Some((a, b)) if se >= b => (a, se.max(b)),
+                Some(_) => return None,
+                None => (se, se),
+            };
+            if relative.is_some() && (pre_start..j).any(|k| !is_adverb(&toks[k])) {
+                return None;
+            }
             return Some(Clause {
-                subj: (start, se),
-                pre_verb: (se, j),
+                subj: (start, subj_end),
+                pre_verb: (pre_start, j),
                 verb: v,
                 rest: (j + 1, end),
                 intro: None,
@@ -668,16 +706,30 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
             continue;
         }
         let next = toks.get(k + 1);
-        if next.is_none_or(|n| {
-            n.kind == TokKind::Number
-                || matches!(n.lower.as_str(), "the" | "a")
-                    && matches!(t.lower.as_str(), "after" | "before" | "until")
-        }) {
+        // "after the French attacked …" is a clause, "after the war" a phrase: an
+        // article after "after", "before" or "until" opens a clause only when a short
+        // subject and its verb follow.
+        let article_next = next.is_some_and(|n| matches!(n.lower.as_str(), "the" | "a"))
+            && matches!(t.lower.as_str(), "after" | "before" | "until");
+        if next.is_none_or(|n| n.kind == TokKind::Number) {
             continue;
         }
-        if let Some(mut c) = parse_at(toks, k + 1, n) {
+        // ", and in 1425 the fortress was rebuilt": a fronted date opens the clause.
+        let fronted = if matches!(t.lower.as_str(), "and" | "but") || t.is_punct(";") {
+            fronted_time_end(&toks[k + 1..n], n - k - 1).map(|t| k + 1 + t)
+        } else {
+            None
+        };
+        let from = fronted.unwrap_or(k + 1);
+        if let Some(mut c) = parse_at(toks, from, n) {
             if out.iter().any(|o: &Clause| o.subj.0 == c.subj.0) {
                 continue;
+            }
+            if article_next && !short_subject(toks, &c) {
+                continue;
+            }
+            if let Some(f) = fronted {
+                c.intro = Some((k + 1, f));
             }
             // "came in 1960, when the Soviet Union withdrew …": the time belongs here too.
             if t.lower == "when" && k >= 2 && toks[k - 1].is_punct(",") {
@@ -718,6 +770,18 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     }
     out.extend(extra);
     out
+}
+
+/// A subject of one noun phrase of at most five words, one article at its start, no
+/// comma: "the French", "the city walls"; not "the war the king".
+fn short_subject(toks: &[Token], c: &Clause) -> bool {
+    let subj = &toks[c.subj.0..c.subj.1];
+    subj.len() <= 5
+        && subj.iter().all(|t| t.is_word())
+        && subj[1..]
+            .iter()
+            .all(|t| !matches!(t.lower.as_str(), "the" | "a" | "an"))
+        && matches!(c.verb, Verb::Past(..) | Verb::Aux(_))
 }
 
 /// Whether the comma at `k` is inside a date: "October 6, 1973".
