@@ -606,6 +606,16 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
                 // next belongs to the relative clause.
                 || matches!(t.lower.as_str(), "which" | "whom" | "whose") && j > start)
         {
+            // "The treaty that ended the war was signed …", "The route by which the
+            // fever spread was found …": a relative clause inside the subject, whose
+            // end is the auxiliary of the main clause.
+            if matches!(t.lower.as_str(), "that" | "which") && !toks[j - 1].is_punct(",") {
+                if let Some(m) = restrictive_relative_end(toks, j, to) {
+                    limit = (m + 1).min(to);
+                    j = m;
+                    continue;
+                }
+            }
             return None;
         }
         j += 1;
@@ -645,6 +655,10 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
         || SUBORDINATORS.contains(&first)
         || is_adverb(&toks[0])
         || ADVERB_INTROS.contains(&first)
+        // "Probably as a result of …, X …": a capitalised adverb opening a phrase.
+        || first.ends_with("ly")
+            && first.len() > 4
+            && toks.get(1).is_some_and(|t| t.is_word() && !t.is_capitalised())
     {
         if let Some(c) = (0..n.min(20)).find(|&k| toks[k].is_punct(",") && !in_date(toks, k)) {
             main_start = c + 1;
@@ -678,7 +692,11 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
             main_start += c + 1;
         }
     }
-    if let Some(mut main) = parse_at(toks, main_start, n) {
+    if let Some(c) = cleft(toks, main_start, n) {
+        // "It was only in 1489 that the Venetians acquired …": the clause after
+        // "that" is the fact, the time phrase before it its date.
+        push_with_coordination(toks, c, n, &mut out);
+    } else if let Some(mut main) = parse_at(toks, main_start, n) {
         main.intro = intro;
         push_with_coordination(toks, main, n, &mut out);
     }
@@ -770,6 +788,68 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     }
     out.extend(extra);
     out
+}
+
+/// A cleft sentence "It was (only / not until) in 1489 that CLAUSE" from `start`: the
+/// clause after "that", with the time phrase as its linked time.
+fn cleft(toks: &[Token], start: usize, n: usize) -> Option<Clause> {
+    if toks.get(start)?.lower != "it"
+        || !matches!(toks.get(start + 1)?.lower.as_str(), "was" | "is")
+    {
+        return None;
+    }
+    let mut a = start + 2;
+    while a < n && matches!(toks[a].lower.as_str(), "only" | "not" | "just" | "also") {
+        a += 1;
+    }
+    let that = (a + 1..n.min(a + 9)).find(|&k| toks[k].lower == "that")?;
+    let time = toks[a..that].iter().any(|t| {
+        t.kind == TokKind::Number || matches!(t.lower.as_str(), "century" | "centuries")
+    });
+    if !time
+        || !matches!(
+            toks[a].lower.as_str(),
+            "in" | "on" | "until" | "till" | "after" | "by" | "during" | "around"
+        )
+        || toks[a..that].iter().any(|t| t.kind == TokKind::Punct && t.text != "-")
+    {
+        return None;
+    }
+    let mut c = parse_at(toks, that + 1, n)?;
+    c.linked_time = Some((a, that));
+    Some(c)
+}
+
+/// Where the main clause's auxiliary stands after a relative clause opened at `w`
+/// ("that ended the war *was* …"): the relative has a verb of its own right after
+/// its subject (at most four words), and an auxiliary "was", "were", "is", "are",
+/// "had" or "has" follows within eight words, with no comma between.
+fn restrictive_relative_end(toks: &[Token], w: usize, to: usize) -> Option<usize> {
+    let lex = lexicon();
+    let finite = |t: &Token| {
+        t.is_word()
+            && !t.is_capitalised()
+            && (is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some())
+    };
+    // The relative's own verb.
+    let rv = (w + 1..to.min(w + 6)).find(|&k| finite(&toks[k]))?;
+    let main = (rv + 1..to.min(rv + 9)).find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "was" | "were" | "is" | "are" | "had" | "has"
+        )
+    })?;
+    if toks[w + 1..main]
+        .iter()
+        .any(|t| t.kind == TokKind::Punct || matches!(t.lower.as_str(), "and" | "or" | "but"))
+    {
+        return None;
+    }
+    // The auxiliary itself must not be the relative's verb chain ("that was built").
+    if main <= rv {
+        return None;
+    }
+    Some(main)
 }
 
 /// A subject of one noun phrase of at most five words, one article at its start, no

@@ -328,7 +328,13 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             .iter()
             .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
             || prep.as_deref() == Some("between");
-        let wh = time_wh(e.kind, prep.as_deref(), range);
+        // "It was not until 1823 that …": asked with "when", not "until when".
+        let not_until = prep.as_deref() == Some("until") && a > 0 && s.tokens[a - 1].lower == "not";
+        let wh = if not_until {
+            "When".to_string()
+        } else {
+            time_wh(e.kind, prep.as_deref(), range)
+        };
         let remove = if in_rest { Some((a, e.end)) } else { None };
         let (inv, resolved) = inverted(ctx, c, remove)?;
         let mut p = vec![Piece::Text(wh)];
