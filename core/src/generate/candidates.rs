@@ -154,8 +154,15 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 && mentions
                     .get(&answer.to_lowercase())
                     .is_some_and(|&n| n >= 3);
-            let kind_bonus =
-                -penalty - if single_word { 0.08 } else { 0.0 } - if topic { 0.1 } else { 0.0 }
+            // A people named by one plural word ("the Normans", "the Saxons") is
+            // mostly the actor of the text's facts, seldom the fact itself.
+            let people = single_word
+                && e.kind == EntityKind::Group
+                && s.tokens[e.start].lower.ends_with('s');
+            let kind_bonus = -penalty
+                - if single_word { 0.08 } else { 0.0 }
+                - if topic { 0.1 } else { 0.0 }
+                - if people { 0.2 } else { 0.0 }
                     + match e.kind {
                         EntityKind::Year | EntityKind::Date => 0.14,
                         EntityKind::Decade | EntityKind::Century => 0.1,
@@ -268,5 +275,13 @@ mod tests {
         // Years do not count as a topic, however often they recur.
         let year = best_score(first, "1358");
         assert!(year > f32::MIN);
+    }
+
+    #[test]
+    fn a_people_named_by_one_plural_word_counts_less() {
+        let text = "In 1227 the Frisians defeated the army of the bishop at Ane.";
+        let people = best_score(text, "Frisians");
+        let place = best_score(text, "Ane");
+        assert!(people > f32::MIN && people + 0.1 < place, "{people} vs {place}");
     }
 }
