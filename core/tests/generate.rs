@@ -865,7 +865,9 @@ The mechanism by which the fever spread was established in 1898 by Paul Simond. 
 The treaty that ended the long war with Denmark was signed at Stralsund in 1370. \
 In Flanders, it was not until 1604 that the guild was first called the Hanse of London. \
 It was only in 1322 that the Teutonic knights gained full control of the island. \
-Probably as the result of the famine, the Frisians entered the valley as settlers in 1017.";
+Probably as the result of the famine, the Frisians entered the valley as settlers in 1017. \
+Ghent was among the richest of the \"good towns\" of the county. \
+Baldwin (crowned count in 1191) was the son of Margaret of Alsace.";
 
 #[test]
 fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
@@ -954,4 +956,18 @@ fn a_capitalised_adverb_opens_a_fronted_phrase() {
         find(&cs, "In what year did the Frisians enter the valley as settlers?").answer,
         "1017"
     );
+}
+
+#[test]
+fn a_whole_quoted_name_may_stand_in_a_question_a_cut_one_may_not() {
+    let cs = cards(GEN2);
+    let c = cs
+        .iter()
+        .find(|c| c.kind != CardKind::Cloze && c.prompt.contains("\"good towns\""))
+        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    assert_eq!(c.answer, "Ghent");
+    for c in cs.iter().filter(|c| c.kind != CardKind::Cloze) {
+        assert_eq!(c.prompt.matches('"').count() % 2, 0, "{}", c.prompt);
+        assert_eq!(c.prompt.matches('(').count(), c.prompt.matches(')').count(), "{}", c.prompt);
+    }
 }

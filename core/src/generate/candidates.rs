@@ -64,6 +64,15 @@ pub(super) fn entity_penalty(s: &Sentence, e: &Entity) -> f32 {
     p
 }
 
+/// Whether a prompt holds a quotation cut in two: an odd number of straight quotes or
+/// unmatched curly ones or brackets. A whole quoted name ("the \"villes de sûreté\"") is fine.
+fn cut_quotation(prompt: &str) -> bool {
+    let straight = prompt.matches('"').count();
+    let open = prompt.matches('“').count();
+    let close = prompt.matches('”').count();
+    straight % 2 == 1 || open != close || prompt.matches('(').count() != prompt.matches(')').count()
+}
+
 /// All candidate cards of a document, unranked.
 pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let all_clauses: Vec<Vec<Clause>> = doc
@@ -105,7 +114,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 pieces.push(Piece::Text("?".into()));
                 let prompt = capitalise_first(&render(s, &pieces));
                 let n = prompt.split_whitespace().count();
-                if prompt.contains(['"', '“', '”']) || n < 5 {
+                if cut_quotation(&prompt) || n < 5 {
                     continue;
                 }
                 let mut answer = s.span_text(span.0, span.1);
@@ -189,7 +198,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     pieces.push(Piece::Text("?".into()));
                     let prompt = capitalise_first(&render(s, &pieces));
                     // A quotation cut in two reads badly as a question.
-                    if prompt.contains(['"', '“', '”']) {
+                    if cut_quotation(&prompt) {
                         continue;
                     }
                     let n = prompt.split_whitespace().count();
