@@ -867,7 +867,9 @@ In Flanders, it was not until 1604 that the guild was first called the Hanse of 
 It was only in 1322 that the Teutonic knights gained full control of the island. \
 Probably as the result of the famine, the Frisians entered the valley as settlers in 1017. \
 Ghent was among the richest of the \"good towns\" of the county. \
-Baldwin (crowned count in 1191) was the son of Margaret of Alsace.";
+Baldwin (crowned count in 1191) was the son of Margaret of Alsace. \
+Around 1300, a Latin gospel book was copied by the Cistercian monk, Walter of Kirkham. \
+The abbey was later granted to his younger brother Conrad.";
 
 #[test]
 fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
@@ -970,4 +972,12 @@ fn a_whole_quoted_name_may_stand_in_a_question_a_cut_one_may_not() {
         assert_eq!(c.prompt.matches('"').count() % 2, 0, "{}", c.prompt);
         assert_eq!(c.prompt.matches('(').count(), c.prompt.matches(')').count(), "{}", c.prompt);
     }
+}
+
+#[test]
+fn a_person_after_a_description_is_asked_who_was() {
+    let cs = cards(GEN2);
+    assert_eq!(find(&cs, "Who was the Cistercian monk?").answer, "Walter of Kirkham");
+    // A relative needs the person it is related to: no "Who was the younger brother?".
+    assert!(!cs.iter().any(|c| c.prompt == "Who was the younger brother?"), "{}", show(&cs));
 }

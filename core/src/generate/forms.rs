@@ -574,3 +574,89 @@ fn is_common_word(s: &Sentence, k: usize) -> bool {
         && lex.past_lemma(&t.lower).is_none()
         && !t.lower.ends_with("ing")
 }
+
+/// "… between the count and the famed Viking ruler Rollo" → "Who was the famed Viking
+/// ruler?": a person named after a description that ends in an office or a word for a
+/// person ("ruler", "priest", "bacteriologist" is no such word, "Roman Catholic
+/// priest" is), with an article or possessive before it and two words at least.
+pub(super) fn role_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    if !matches!(e.kind, EntityKind::Person | EntityKind::Name) || is_possessive(s, e) {
+        return None;
+    }
+    // The name ends its phrase: punctuation or a function word other than "of" next.
+    let closes = s.tokens.get(e.end).is_none_or(|t| {
+        t.kind == TokKind::Punct && !matches!(t.text.as_str(), "-" | "–")
+            || lex.is_function(&t.lower) && t.lower != "of"
+    });
+    if !closes {
+        return None;
+    }
+    let head = e.title.map_or(e.start, |t| t.0);
+    // "the Roman Catholic priest, Guyard de Moulin": a comma may stand between.
+    let end = if head > 0 && s.tokens[head - 1].is_punct(",") {
+        head - 1
+    } else {
+        head
+    };
+    let mut a = end;
+    while a > 0 && end - a < 4 {
+        let t = &s.tokens[a - 1];
+        if matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its") {
+            break;
+        }
+        let descriptive = t.is_word()
+            && !lex.is_function(&t.lower)
+            && !super::lexicon::is_aux(&t.lower)
+            && !PRONOUNS.contains(&t.lower.as_str())
+            && (t.is_capitalised() || lex.past_lemma(&t.lower).is_none() || t.lower.ends_with("ed"))
+            && !t.lower.ends_with("ing");
+        if !descriptive {
+            return None;
+        }
+        a -= 1;
+    }
+    if a == 0 || a == end {
+        return None;
+    }
+    let det = &s.tokens[a - 1];
+    if !matches!(det.lower.as_str(), "the" | "their" | "his" | "her" | "its") {
+        return None;
+    }
+    // No place, person or body inside the description ("the Paris merchant"); a
+    // one-word people or creed ("the Cistercian monk") describes.
+    if s.entities.iter().any(|o| {
+        o.start < end
+            && o.end > a
+            && (o.end - o.start > 1 || !matches!(o.kind, EntityKind::Group | EntityKind::Name))
+    }) {
+        return None;
+    }
+    let words: Vec<usize> = (a..end).chain(e.title.map_or(0..0, |t| t.0..t.1)).collect();
+    let role = &s.tokens[*words.last()?];
+    // An office or a word for a person, in lower case; a relative ("his younger
+    // brother") needs the person it is related to, which this question leaves out.
+    if words.len() < 2
+        || role.is_capitalised()
+        || !names_a_person(role)
+        || RELATION_WORDS.contains(&role.lower.as_str())
+    {
+        return None;
+    }
+    // Only offices and words for people, not nationalities, end the description.
+    if lex.is_demonym(&role.text) {
+        return None;
+    }
+    let mut q = vec![
+        Piece::Text("Who".into()),
+        Piece::Text("was".into()),
+        Piece::Text("the".into()),
+    ];
+    q.extend(words.iter().map(|&k| Piece::Tok(k)));
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved: false,
+        form: 0.75,
+    })
+}
