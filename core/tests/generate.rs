@@ -869,7 +869,9 @@ Probably as the result of the famine, the Frisians entered the valley as settler
 Ghent was among the richest of the \"good towns\" of the county. \
 Baldwin (crowned count in 1191) was the son of Margaret of Alsace. \
 Around 1300, a Latin gospel book was copied by the Cistercian monk, Walter of Kirkham. \
-The abbey was later granted to his younger brother Conrad.";
+The abbey was later granted to his younger brother Conrad. \
+A series of peasant wars followed, known as the Hussite Wars. \
+The merchants formed a league of towns known as the Hanse.";
 
 #[test]
 fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
@@ -980,4 +982,14 @@ fn a_person_after_a_description_is_asked_who_was() {
     assert_eq!(find(&cs, "Who was the Cistercian monk?").answer, "Walter of Kirkham");
     // A relative needs the person it is related to: no "Who was the younger brother?".
     assert!(!cs.iter().any(|c| c.prompt == "Who was the younger brother?"), "{}", show(&cs));
+}
+
+#[test]
+fn a_name_given_with_known_as_is_asked_what_was_known_as() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(&cs, "What was a series of peasant wars known as?").answer,
+        "Hussite Wars"
+    );
+    assert_eq!(find(&cs, "What was a league of towns known as?").answer, "Hanse");
 }

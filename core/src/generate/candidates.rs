@@ -7,7 +7,7 @@ use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
 use super::forms::{
     appositive_person_question, appositive_place_question, nominal_question, relative_question,
-    relative_time_question, role_question, term_questions,
+    known_as_question, relative_time_question, role_question, term_questions,
 };
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
@@ -190,7 +190,8 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 .chain(relative_time_question(&ctx, e))
                 .chain(appositive_place_question(&ctx, e))
                 .chain(appositive_person_question(&ctx, e))
-                .chain(role_question(&ctx, e));
+                .chain(role_question(&ctx, e))
+                .chain(known_as_question(&ctx, e));
             {
                 for b in built {
                     let mut pieces = b.pieces;
