@@ -832,6 +832,16 @@ fn which_noun_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Bu
             .any(|x| l.ends_with(x))
         || NOT_A_KIND.contains(&l)
         || super::forms::NOMINALS.iter().any(|(n, _, _)| *n == l)
+        // "the chancellor of Prussia": an office names a person, not a kind of place.
+        || lex.is_title(l)
+        || names_a_person(noun)
+    {
+        return None;
+    }
+    // "became the capital of X": after a linking verb the phrase is a predicate, not
+    // an object to ask "which" about.
+    if matches!(&c.verb, Verb::Past(_, v) | Verb::Present(_, v)
+        if matches!(v.as_str(), "become" | "remain" | "stay" | "seem" | "appear" | "serve"))
     {
         return None;
     }
