@@ -895,6 +895,9 @@ fn a_relative_clause_in_the_subject_is_left_out_of_the_question() {
         find(&cs, "Who emerged as the main rival of the bishop?").answer,
         "Margrave Otto of Brandis"
     );
+    // … unless too little is left to ask about: "What was divided?" says nothing.
+    let cs = cards(SHORTER);
+    assert!(!cs.iter().any(|c| c.prompt == "What was divided?"), "{}", show(&cs));
 }
 
 #[test]

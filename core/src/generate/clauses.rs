@@ -591,6 +591,17 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
             if relative.is_some() && (pre_start..j).any(|k| !is_adverb(&toks[k])) {
                 return None;
             }
+            // "X, which passed to Y in 959, was divided": with the relative left out
+            // too little is left to ask about.
+            if relative.is_some()
+                && toks[j + 1..end]
+                    .iter()
+                    .filter(|t| t.is_word() && !lex.is_function(&t.lower) && !is_adverb(t))
+                    .count()
+                    < 2
+            {
+                return None;
+            }
             return Some(Clause {
                 subj: (start, subj_end),
                 pre_verb: (pre_start, j),
