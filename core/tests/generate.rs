@@ -872,7 +872,8 @@ Around 1300, a Latin gospel book was copied by the Cistercian monk, Walter of Ki
 The abbey was later granted to his younger brother Conrad. \
 A series of peasant wars followed, known as the Hussite Wars. \
 The merchants formed a league of towns known as the Hanse. \
-In 1395 Wenceslas became the duke of Milan.";
+In 1395 Wenceslas became the duke of Milan. \
+Fevers that may have included typhus killed an estimated 40,000 Flemings and other townsmen during the siege.";
 
 #[test]
 fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
@@ -998,4 +999,17 @@ fn a_name_given_with_known_as_is_asked_what_was_known_as() {
         "Hussite Wars"
     );
     assert_eq!(find(&cs, "What was a league of towns known as?").answer, "Hanse");
+}
+
+#[test]
+fn a_relative_after_a_one_word_subject_and_coordinated_things_counted() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(
+            &cs,
+            "How many Flemings and other townsmen did fevers that may have included typhus kill during the siege?"
+        )
+        .answer,
+        "40,000"
+    );
 }

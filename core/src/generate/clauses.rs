@@ -612,7 +612,10 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
             });
         } else if t.is_word()
             && (SUBORDINATORS.contains(&t.lower.as_str()) && j > start
-                || t.lower == "that" && j > start + 1
+                || t.lower == "that"
+                    && (j > start + 1
+                        // "Fevers that …": a relative right after a one-word subject.
+                        || j == start + 1 && !lex.is_function(&toks[start].lower))
                 // "The mechanism by which X was spread was …": the verb found
                 // next belongs to the relative clause.
                 || matches!(t.lower.as_str(), "which" | "whom" | "whose") && j > start)
@@ -844,11 +847,26 @@ fn restrictive_relative_end(toks: &[Token], w: usize, to: usize) -> Option<usize
     };
     // The relative's own verb.
     let rv = (w + 1..to.min(w + 6)).find(|&k| finite(&toks[k]))?;
+    // The main verb: an auxiliary, or a past form after a word that is no verb
+    // ("Epidemics that may have included plague killed …"); the relative's own verb
+    // chain ("may have included") comes first and is skipped.
+    let is_verb_form = |t: &Token| {
+        is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some() || lex.participle_lemma(&t.lower).is_some()
+    };
     let main = (rv + 1..to.min(rv + 9)).find(|&k| {
+        let t = &toks[k];
         matches!(
-            toks[k].lower.as_str(),
+            t.lower.as_str(),
             "was" | "were" | "is" | "are" | "had" | "has"
-        )
+        ) || t.is_word()
+            && !t.is_capitalised()
+            && lex.past_lemma(&t.lower).is_some()
+            && !is_verb_form(&toks[k - 1])
+            && !matches!(
+                toks[k - 1].lower.as_str(),
+                "the" | "a" | "an" | "to" | "of" | "and" | "or" | "by" | "his" | "her" | "its" | "their"
+            )
+            && toks[k - 1].is_word()
     })?;
     if toks[w + 1..main]
         .iter()

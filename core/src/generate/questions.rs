@@ -584,7 +584,22 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             return amount_question(ctx, c, e);
         }
         let u = e.unit?;
-        let ue = unit_end(s, u);
+        let mut ue = unit_end(s, u);
+        // "25 million Chinese and other Asians": the things counted, coordinated.
+        if s.tokens.get(ue).is_some_and(|t| matches!(t.lower.as_str(), "and" | "or")) {
+            let mut k = ue + 1;
+            while k < rb
+                && k < ue + 4
+                && s.tokens[k].is_word()
+                && (!lex.is_function(&s.tokens[k].lower) || s.tokens[k].lower == "other")
+                && lex.past_lemma(&s.tokens[k].lower).is_none()
+            {
+                k += 1;
+            }
+            if k > ue + 1 {
+                ue = k;
+            }
+        }
         if u != e.end || a != ra || s.tokens[e.start].text == "$" || ue > rb {
             return None;
         }
