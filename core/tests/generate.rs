@@ -873,7 +873,8 @@ The abbey was later granted to his younger brother Conrad. \
 A series of peasant wars followed, known as the Hussite Wars. \
 The merchants formed a league of towns known as the Hanse. \
 In 1395 Wenceslas became the duke of Milan. \
-Fevers that may have included typhus killed an estimated 40,000 Flemings and other townsmen during the siege.";
+Fevers that may have included typhus killed an estimated 40,000 Flemings and other townsmen during the siege. \
+Before 1350, there were about 170,000 villages in Saxony.";
 
 #[test]
 fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
@@ -1011,5 +1012,14 @@ fn a_relative_after_a_one_word_subject_and_coordinated_things_counted() {
         )
         .answer,
         "40,000"
+    );
+}
+
+#[test]
+fn a_count_in_an_existential_sentence_is_asked_how_many_were_there() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(&cs, "Before 1350, how many villages were there in Saxony?").answer,
+        "170,000"
     );
 }

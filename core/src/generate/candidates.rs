@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::amounts::existential_question;
 use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
@@ -191,7 +192,8 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 .chain(appositive_place_question(&ctx, e))
                 .chain(appositive_person_question(&ctx, e))
                 .chain(role_question(&ctx, e))
-                .chain(known_as_question(&ctx, e));
+                .chain(known_as_question(&ctx, e))
+                .chain(existential_question(&ctx, e));
             {
                 for b in built {
                     let mut pieces = b.pieces;
