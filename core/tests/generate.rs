@@ -874,7 +874,9 @@ A series of peasant wars followed, known as the Hussite Wars. \
 The merchants formed a league of towns known as the Hanse. \
 In 1395 Wenceslas became the duke of Milan. \
 Fevers that may have included typhus killed an estimated 40,000 Flemings and other townsmen during the siege. \
-Before 1350, there were about 170,000 villages in Saxony.";
+Before 1350, there were about 170,000 villages in Saxony. \
+In 1127, according to Galbert of Bruges, the burghers of Ghent elected a new count. \
+By autumn 1349, the fever reached Lübeck.";
 
 #[test]
 fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
@@ -1022,4 +1024,14 @@ fn a_count_in_an_existential_sentence_is_asked_how_many_were_there() {
         find(&cs, "Before 1350, how many villages were there in Saxony?").answer,
         "170,000"
     );
+}
+
+#[test]
+fn an_attribution_after_a_date_and_a_season_before_a_year() {
+    let cs = cards(GEN2);
+    assert_eq!(
+        find(&cs, "In what year did the burghers of Ghent elect a new count?").answer,
+        "1127"
+    );
+    assert_eq!(find(&cs, "By what year did the fever reach Lübeck?").answer, "1349");
 }

@@ -695,7 +695,12 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     // the subject rule; "However, in 1960, X" takes the second phrase as intro.
     // "In 1064, during the war, X …": a second fronted phrase is skipped too; the
     // first stays the intro.
-    if main_start > 0 && main_start < n && PREPOSITIONS.contains(&toks[main_start].lower.as_str()) {
+    // "In 999, according to Amatus, …": an attribution as the second phrase.
+    if main_start > 0
+        && main_start < n
+        && (PREPOSITIONS.contains(&toks[main_start].lower.as_str())
+            || toks[main_start].lower == "according")
+    {
         if let Some(c) = (main_start..n.min(main_start + 12))
             .find(|&k| toks[k].is_punct(",") && !in_date(toks, k))
             .map(|k| k - main_start)

@@ -94,6 +94,11 @@ pub(super) const APPROX: &[&str] = &[
     "least",
     "up",
     "to",
+    // "by autumn 1347": a season before a year goes with it.
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
 ];
 
 /// The span to remove with a time entity (its preposition and modifiers) and the
