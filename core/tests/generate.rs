@@ -641,7 +641,9 @@ fn a_relative_clause_inside_the_subject_gives_no_question() {
     assert!(
         !cs.iter().any(|c| !c.prompt.contains("_____")
             && c.prompt.contains("by which")
-            && !c.prompt.contains("the route by which the letters were carried changed")),
+            && !c
+                .prompt
+                .contains("the route by which the letters were carried changed")),
         "{}",
         show(&cs)
     );
@@ -882,12 +884,20 @@ By autumn 1349, the fever reached Lübeck.";
 fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
     let cs = cards(GEN2);
     assert_eq!(
-        find(&cs, "In what year was the old fortress of Tarnow rebuilt by the duke?").answer,
+        find(
+            &cs,
+            "In what year was the old fortress of Tarnow rebuilt by the duke?"
+        )
+        .answer,
         "1425"
     );
     // A progressive "-ing" verb keeps its object: no participle phrase starts there.
     assert_eq!(
-        find(&cs, "By what year had Groningen been exporting salted herring for decades?").answer,
+        find(
+            &cs,
+            "By what year had Groningen been exporting salted herring for decades?"
+        )
+        .answer,
         "1370"
     );
 }
@@ -901,7 +911,11 @@ fn a_relative_clause_in_the_subject_is_left_out_of_the_question() {
     );
     // … unless too little is left to ask about: "What was divided?" says nothing.
     let cs = cards(SHORTER);
-    assert!(!cs.iter().any(|c| c.prompt == "What was divided?"), "{}", show(&cs));
+    assert!(
+        !cs.iter().any(|c| c.prompt == "What was divided?"),
+        "{}",
+        show(&cs)
+    );
 }
 
 #[test]
@@ -912,7 +926,11 @@ fn a_name_after_the_noun_of_is_asked_with_which_noun() {
         "Lindau"
     );
     // An office, or a predicate after a linking verb, is no kind to ask "which" about.
-    assert!(!cs.iter().any(|c| c.prompt.starts_with("Which duke")), "{}", show(&cs));
+    assert!(
+        !cs.iter().any(|c| c.prompt.starts_with("Which duke")),
+        "{}",
+        show(&cs)
+    );
 }
 
 #[test]
@@ -928,8 +946,9 @@ fn a_counted_subject_keeps_its_prepositional_phrase() {
 fn an_article_after_before_can_open_a_clause() {
     let cs = cards(GEN2);
     assert!(
-        cs.iter()
-            .any(|c| c.prompt.ends_with("signed a treaty with the crown?") && c.answer == "Hussites"),
+        cs.iter().any(
+            |c| c.prompt.ends_with("signed a treaty with the crown?") && c.answer == "Hussites"
+        ),
         "{}",
         show(&cs)
     );
@@ -939,11 +958,19 @@ fn an_article_after_before_can_open_a_clause() {
 fn a_relative_clause_inside_the_subject_ends_at_the_main_auxiliary() {
     let cs = cards(GEN2);
     assert_eq!(
-        find(&cs, "In what year was the mechanism by which the fever spread established by Paul Simond?").answer,
+        find(
+            &cs,
+            "In what year was the mechanism by which the fever spread established by Paul Simond?"
+        )
+        .answer,
         "1898"
     );
     assert_eq!(
-        find(&cs, "Where was the treaty that ended the long war with Denmark signed in 1370?").answer,
+        find(
+            &cs,
+            "Where was the treaty that ended the long war with Denmark signed in 1370?"
+        )
+        .answer,
         "Stralsund"
     );
 }
@@ -956,18 +983,30 @@ fn a_cleft_sentence_asks_about_the_clause_after_that() {
         "1604"
     );
     assert_eq!(
-        find(&cs, "In what year did the Teutonic knights gain full control of the island?").answer,
+        find(
+            &cs,
+            "In what year did the Teutonic knights gain full control of the island?"
+        )
+        .answer,
         "1322"
     );
     // No question keeps the empty "it was … that" frame.
-    assert!(!cs.iter().any(|c| c.prompt.contains(" only that ")), "{}", show(&cs));
+    assert!(
+        !cs.iter().any(|c| c.prompt.contains(" only that ")),
+        "{}",
+        show(&cs)
+    );
 }
 
 #[test]
 fn a_capitalised_adverb_opens_a_fronted_phrase() {
     let cs = cards(GEN2);
     assert_eq!(
-        find(&cs, "In what year did the Frisians enter the valley as settlers?").answer,
+        find(
+            &cs,
+            "In what year did the Frisians enter the valley as settlers?"
+        )
+        .answer,
         "1017"
     );
 }
@@ -982,16 +1021,29 @@ fn a_whole_quoted_name_may_stand_in_a_question_a_cut_one_may_not() {
     assert_eq!(c.answer, "Ghent");
     for c in cs.iter().filter(|c| c.kind != CardKind::Cloze) {
         assert_eq!(c.prompt.matches('"').count() % 2, 0, "{}", c.prompt);
-        assert_eq!(c.prompt.matches('(').count(), c.prompt.matches(')').count(), "{}", c.prompt);
+        assert_eq!(
+            c.prompt.matches('(').count(),
+            c.prompt.matches(')').count(),
+            "{}",
+            c.prompt
+        );
     }
 }
 
 #[test]
 fn a_person_after_a_description_is_asked_who_was() {
     let cs = cards(GEN2);
-    assert_eq!(find(&cs, "Who was the Cistercian monk?").answer, "Walter of Kirkham");
+    assert_eq!(
+        find(&cs, "Who was the Cistercian monk?").answer,
+        "Walter of Kirkham"
+    );
     // A relative needs the person it is related to: no "Who was the younger brother?".
-    assert!(!cs.iter().any(|c| c.prompt == "Who was the younger brother?"), "{}", show(&cs));
+    assert!(
+        !cs.iter()
+            .any(|c| c.prompt == "Who was the younger brother?"),
+        "{}",
+        show(&cs)
+    );
 }
 
 #[test]
@@ -1001,7 +1053,10 @@ fn a_name_given_with_known_as_is_asked_what_was_known_as() {
         find(&cs, "What was a series of peasant wars known as?").answer,
         "Hussite Wars"
     );
-    assert_eq!(find(&cs, "What was a league of towns known as?").answer, "Hanse");
+    assert_eq!(
+        find(&cs, "What was a league of towns known as?").answer,
+        "Hanse"
+    );
 }
 
 #[test]
@@ -1030,8 +1085,15 @@ fn a_count_in_an_existential_sentence_is_asked_how_many_were_there() {
 fn an_attribution_after_a_date_and_a_season_before_a_year() {
     let cs = cards(GEN2);
     assert_eq!(
-        find(&cs, "In what year did the burghers of Ghent elect a new count?").answer,
+        find(
+            &cs,
+            "In what year did the burghers of Ghent elect a new count?"
+        )
+        .answer,
         "1127"
     );
-    assert_eq!(find(&cs, "By what year did the fever reach Lübeck?").answer, "1349");
+    assert_eq!(
+        find(&cs, "By what year did the fever reach Lübeck?").answer,
+        "1349"
+    );
 }

@@ -136,7 +136,9 @@ pub(super) fn existential_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     if there > 0 {
         if there > 9
             || !s.tokens[there - 1].is_punct(",")
-            || s.tokens[..there - 1].iter().any(|t| t.kind == TokKind::Punct)
+            || s.tokens[..there - 1]
+                .iter()
+                .any(|t| t.kind == TokKind::Punct)
         {
             return None;
         }
@@ -149,7 +151,11 @@ pub(super) fn existential_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     q.extend((u..ue).map(Piece::Tok));
     q.push(Piece::Text(be.into()));
     q.push(Piece::Text("there".into()));
-    q.extend((ue..end).filter(|&k| !s.tokens[k].is_punct(".")).map(Piece::Tok));
+    q.extend(
+        (ue..end)
+            .filter(|&k| !s.tokens[k].is_punct("."))
+            .map(Piece::Tok),
+    );
     Some(Built {
         pieces: ends_with_q(q),
         resolved: false,

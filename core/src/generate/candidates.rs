@@ -7,8 +7,8 @@ use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
 use super::forms::{
-    appositive_person_question, appositive_place_question, nominal_question, relative_question,
-    known_as_question, relative_time_question, role_question, term_questions,
+    appositive_person_question, appositive_place_question, known_as_question, nominal_question,
+    relative_question, relative_time_question, role_question, term_questions,
 };
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
@@ -173,16 +173,16 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 - if single_word { 0.08 } else { 0.0 }
                 - if topic { 0.1 } else { 0.0 }
                 - if people { 0.2 } else { 0.0 }
-                    + match e.kind {
-                        EntityKind::Year | EntityKind::Date => 0.14,
-                        EntityKind::Decade | EntityKind::Century => 0.1,
-                        EntityKind::Person => 0.08,
-                        EntityKind::Number => 0.14,
-                        EntityKind::Place => 0.04,
-                        EntityKind::Event | EntityKind::Organization => 0.04,
-                        EntityKind::Group => -0.02,
-                        EntityKind::Name | EntityKind::Term => -0.04,
-                    };
+                + match e.kind {
+                    EntityKind::Year | EntityKind::Date => 0.14,
+                    EntityKind::Decade | EntityKind::Century => 0.1,
+                    EntityKind::Person => 0.08,
+                    EntityKind::Number => 0.14,
+                    EntityKind::Place => 0.04,
+                    EntityKind::Event | EntityKind::Organization => 0.04,
+                    EntityKind::Group => -0.02,
+                    EntityKind::Name | EntityKind::Term => -0.04,
+                };
             let built = all_clauses[si]
                 .iter()
                 .filter_map(|c| question(&ctx, c, e))
@@ -295,6 +295,9 @@ mod tests {
         let text = "In 1227 the Frisians defeated the army of the bishop at Ane.";
         let people = best_score(text, "Frisians");
         let place = best_score(text, "Ane");
-        assert!(people > f32::MIN && people + 0.1 < place, "{people} vs {place}");
+        assert!(
+            people > f32::MIN && people + 0.1 < place,
+            "{people} vs {place}"
+        );
     }
 }

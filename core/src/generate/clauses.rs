@@ -524,9 +524,9 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
         {
             // Up to the comma that closes it, with a verb after that comma.
             if let Some(close) = (j + 3..to.min(j + 20)).find(|&k| toks[k].is_punct(",")) {
-                let inner_ok = toks[j + 2..close].iter().all(|x| {
-                    x.is_word() || x.kind == TokKind::Number || x.is_punct("-")
-                });
+                let inner_ok = toks[j + 2..close]
+                    .iter()
+                    .all(|x| x.is_word() || x.kind == TokKind::Number || x.is_punct("-"));
                 if inner_ok && close + 1 < to {
                     relative = Some((j, close + 1));
                     limit = (close + 1 + 8).min(to);
@@ -822,15 +822,17 @@ fn cleft(toks: &[Token], start: usize, n: usize) -> Option<Clause> {
         a += 1;
     }
     let that = (a + 1..n.min(a + 9)).find(|&k| toks[k].lower == "that")?;
-    let time = toks[a..that].iter().any(|t| {
-        t.kind == TokKind::Number || matches!(t.lower.as_str(), "century" | "centuries")
-    });
+    let time = toks[a..that]
+        .iter()
+        .any(|t| t.kind == TokKind::Number || matches!(t.lower.as_str(), "century" | "centuries"));
     if !time
         || !matches!(
             toks[a].lower.as_str(),
             "in" | "on" | "until" | "till" | "after" | "by" | "during" | "around"
         )
-        || toks[a..that].iter().any(|t| t.kind == TokKind::Punct && t.text != "-")
+        || toks[a..that]
+            .iter()
+            .any(|t| t.kind == TokKind::Punct && t.text != "-")
     {
         return None;
     }
@@ -856,7 +858,9 @@ fn restrictive_relative_end(toks: &[Token], w: usize, to: usize) -> Option<usize
     // ("Epidemics that may have included plague killed …"); the relative's own verb
     // chain ("may have included") comes first and is skipped.
     let is_verb_form = |t: &Token| {
-        is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some() || lex.participle_lemma(&t.lower).is_some()
+        is_aux(&t.lower)
+            || lex.past_lemma(&t.lower).is_some()
+            || lex.participle_lemma(&t.lower).is_some()
     };
     let main = (rv + 1..to.min(rv + 9)).find(|&k| {
         let t = &toks[k];
@@ -869,7 +873,18 @@ fn restrictive_relative_end(toks: &[Token], w: usize, to: usize) -> Option<usize
             && !is_verb_form(&toks[k - 1])
             && !matches!(
                 toks[k - 1].lower.as_str(),
-                "the" | "a" | "an" | "to" | "of" | "and" | "or" | "by" | "his" | "her" | "its" | "their"
+                "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "by"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
             )
             && toks[k - 1].is_word()
     })?;

@@ -610,7 +610,9 @@ pub(super) fn role_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
             && !lex.is_function(&t.lower)
             && !super::lexicon::is_aux(&t.lower)
             && !PRONOUNS.contains(&t.lower.as_str())
-            && (t.is_capitalised() || lex.past_lemma(&t.lower).is_none() || t.lower.ends_with("ed"))
+            && (t.is_capitalised()
+                || lex.past_lemma(&t.lower).is_none()
+                || t.lower.ends_with("ed"))
             && !t.lower.ends_with("ing");
         if !descriptive {
             return None;
@@ -697,7 +699,10 @@ pub(super) fn known_as_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         }
     } else if s.tokens[before].is_word()
         && !super::lexicon::is_aux(&s.tokens[before].lower)
-        && !matches!(s.tokens[before].lower.as_str(), "became" | "become" | "be" | "been")
+        && !matches!(
+            s.tokens[before].lower.as_str(),
+            "became" | "become" | "be" | "been"
+        )
     {
         (noun_phrase_start(s, before + 1)?, before + 1)
     } else {
@@ -708,7 +713,10 @@ pub(super) fn known_as_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     }
     let first = &s.tokens[a];
     if PRONOUNS.contains(&first.lower.as_str())
-        || matches!(first.lower.as_str(), "its" | "their" | "his" | "her" | "this" | "these")
+        || matches!(
+            first.lower.as_str(),
+            "its" | "their" | "his" | "her" | "this" | "these"
+        )
     {
         return None;
     }

@@ -410,7 +410,10 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                 return None;
             }
             // "the cabinet-level Department": a hyphenated modifier names no kind.
-            if content.last().is_some_and(|&k| s.tokens[k].text.contains('-')) {
+            if content
+                .last()
+                .is_some_and(|&k| s.tokens[k].text.contains('-'))
+            {
                 return None;
             }
             p.push(Piece::Text("Which".into()));
@@ -591,7 +594,10 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         let u = e.unit?;
         let mut ue = unit_end(s, u);
         // "25 million Chinese and other Asians": the things counted, coordinated.
-        if s.tokens.get(ue).is_some_and(|t| matches!(t.lower.as_str(), "and" | "or")) {
+        if s.tokens
+            .get(ue)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+        {
             let mut k = ue + 1;
             while k < rb
                 && k < ue + 4
@@ -812,13 +818,70 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
 /// Nouns that name no kind of thing to ask "which" about: parts, regions of a place,
 /// people of it ("the rest of France", "the north of Spain", "the people of Paris").
 const NOT_A_KIND: &[&str] = &[
-    "rest", "part", "end", "half", "north", "south", "east", "west", "centre", "center",
-    "middle", "majority", "minority", "number", "remainder", "edge", "heart", "top", "bottom",
-    "side", "coast", "shore", "banks", "border", "borders", "outskirts", "people", "population",
-    "history", "name", "death", "birth", "reign", "rule", "time", "age", "days", "years",
-    "service", "support", "help", "court", "hands", "territory", "land", "lands", "capital",
-    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "heir",
-    "leader", "head", "king", "queen", "duke", "emperor", "bishop", "mayor",
+    "rest",
+    "part",
+    "end",
+    "half",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "middle",
+    "majority",
+    "minority",
+    "number",
+    "remainder",
+    "edge",
+    "heart",
+    "top",
+    "bottom",
+    "side",
+    "coast",
+    "shore",
+    "banks",
+    "border",
+    "borders",
+    "outskirts",
+    "people",
+    "population",
+    "history",
+    "name",
+    "death",
+    "birth",
+    "reign",
+    "rule",
+    "time",
+    "age",
+    "days",
+    "years",
+    "service",
+    "support",
+    "help",
+    "court",
+    "hands",
+    "territory",
+    "land",
+    "lands",
+    "capital",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "heir",
+    "leader",
+    "head",
+    "king",
+    "queen",
+    "duke",
+    "emperor",
+    "bishop",
+    "mayor",
 ];
 
 /// "attained the charter of Lindau" → "Which charter did … attain?"; "was rebuilt by
@@ -888,8 +951,18 @@ fn which_noun_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Bu
             && matches!(&c.verb, Verb::Aux(i) if matches!(s.tokens[*i].lower.as_str(), "was" | "were" | "is" | "are"));
         if !(matches!(
             p,
-            "in" | "at" | "to" | "from" | "into" | "near" | "with" | "against" | "for" | "under"
-                | "through" | "across" | "on"
+            "in" | "at"
+                | "to"
+                | "from"
+                | "into"
+                | "near"
+                | "with"
+                | "against"
+                | "for"
+                | "under"
+                | "through"
+                | "across"
+                | "on"
         ) || passive_by)
         {
             return None;
