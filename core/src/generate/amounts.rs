@@ -106,3 +106,59 @@ fn is_plain_word(s: &Sentence, k: usize) -> bool {
         && !super::lexicon::is_aux(&t.lower)
         && lex.past_lemma(&t.lower).is_none()
 }
+
+/// "Before 1350, there were about 170,000 villages in Saxony" → "Before 1350, how many
+/// villages were there in Saxony?": a count in an existential sentence.
+pub(super) fn existential_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let u = e.unit?;
+    if e.kind != super::entities::EntityKind::Number || u != e.end {
+        return None;
+    }
+    let mut a = e.start;
+    while a > 0 && APPROX.contains(&s.tokens[a - 1].lower.as_str()) {
+        a -= 1;
+    }
+    if a < 2 || s.tokens[a - 2].lower != "there" {
+        return None;
+    }
+    let be = match s.tokens[a - 1].lower.as_str() {
+        "was" | "were" => "were",
+        "is" | "are" => "are",
+        _ => return None,
+    };
+    let ue = super::questions::unit_end(s, u);
+    let n = s.tokens.len();
+    let end = super::render::trim_relative(s, ue, trim_after(s, ue, n));
+    // What comes before "there": nothing, or a fronted phrase ending in a comma.
+    let there = a - 2;
+    let mut q = Vec::new();
+    if there > 0 {
+        if there > 9
+            || !s.tokens[there - 1].is_punct(",")
+            || s.tokens[..there - 1]
+                .iter()
+                .any(|t| t.kind == TokKind::Punct)
+        {
+            return None;
+        }
+        q.extend((0..there - 1).map(Piece::Tok));
+        q.push(Piece::Text(",".into()));
+        q.push(Piece::Text("how many".into()));
+    } else {
+        q.push(Piece::Text("How many".into()));
+    }
+    q.extend((u..ue).map(Piece::Tok));
+    q.push(Piece::Text(be.into()));
+    q.push(Piece::Text("there".into()));
+    q.extend(
+        (ue..end)
+            .filter(|&k| !s.tokens[k].is_punct("."))
+            .map(Piece::Tok),
+    );
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved: false,
+        form: 0.85,
+    })
+}

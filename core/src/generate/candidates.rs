@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 
+use super::amounts::existential_question;
 use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
 use super::forms::{
-    appositive_person_question, appositive_place_question, nominal_question, relative_question,
-    relative_time_question, term_questions,
+    appositive_person_question, appositive_place_question, known_as_question, nominal_question,
+    relative_question, relative_time_question, role_question, term_questions,
 };
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
@@ -64,6 +65,15 @@ pub(super) fn entity_penalty(s: &Sentence, e: &Entity) -> f32 {
     p
 }
 
+/// Whether a prompt holds a quotation cut in two: an odd number of straight quotes or
+/// unmatched curly ones or brackets. A whole quoted name ("the \"villes de sûreté\"") is fine.
+fn cut_quotation(prompt: &str) -> bool {
+    let straight = prompt.matches('"').count();
+    let open = prompt.matches('“').count();
+    let close = prompt.matches('”').count();
+    straight % 2 == 1 || open != close || prompt.matches('(').count() != prompt.matches(')').count()
+}
+
 /// All candidate cards of a document, unranked.
 pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let all_clauses: Vec<Vec<Clause>> = doc
@@ -105,7 +115,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 pieces.push(Piece::Text("?".into()));
                 let prompt = capitalise_first(&render(s, &pieces));
                 let n = prompt.split_whitespace().count();
-                if prompt.contains(['"', '“', '”']) || n < 5 {
+                if cut_quotation(&prompt) || n < 5 {
                     continue;
                 }
                 let mut answer = s.span_text(span.0, span.1);
@@ -154,18 +164,25 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 && mentions
                     .get(&answer.to_lowercase())
                     .is_some_and(|&n| n >= 3);
-            let kind_bonus =
-                -penalty - if single_word { 0.08 } else { 0.0 } - if topic { 0.1 } else { 0.0 }
-                    + match e.kind {
-                        EntityKind::Year | EntityKind::Date => 0.14,
-                        EntityKind::Decade | EntityKind::Century => 0.1,
-                        EntityKind::Person => 0.08,
-                        EntityKind::Number => 0.14,
-                        EntityKind::Place => 0.04,
-                        EntityKind::Event | EntityKind::Organization => 0.04,
-                        EntityKind::Group => -0.02,
-                        EntityKind::Name | EntityKind::Term => -0.04,
-                    };
+            // A people named by one plural word ("the Normans", "the Saxons") is
+            // mostly the actor of the text's facts, seldom the fact itself.
+            let people = single_word
+                && e.kind == EntityKind::Group
+                && s.tokens[e.start].lower.ends_with('s');
+            let kind_bonus = -penalty
+                - if single_word { 0.08 } else { 0.0 }
+                - if topic { 0.1 } else { 0.0 }
+                - if people { 0.2 } else { 0.0 }
+                + match e.kind {
+                    EntityKind::Year | EntityKind::Date => 0.14,
+                    EntityKind::Decade | EntityKind::Century => 0.1,
+                    EntityKind::Person => 0.08,
+                    EntityKind::Number => 0.14,
+                    EntityKind::Place => 0.04,
+                    EntityKind::Event | EntityKind::Organization => 0.04,
+                    EntityKind::Group => -0.02,
+                    EntityKind::Name | EntityKind::Term => -0.04,
+                };
             let built = all_clauses[si]
                 .iter()
                 .filter_map(|c| question(&ctx, c, e))
@@ -173,7 +190,10 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 .chain(relative_question(&ctx, e))
                 .chain(relative_time_question(&ctx, e))
                 .chain(appositive_place_question(&ctx, e))
-                .chain(appositive_person_question(&ctx, e));
+                .chain(appositive_person_question(&ctx, e))
+                .chain(role_question(&ctx, e))
+                .chain(known_as_question(&ctx, e))
+                .chain(existential_question(&ctx, e));
             {
                 for b in built {
                     let mut pieces = b.pieces;
@@ -182,7 +202,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     pieces.push(Piece::Text("?".into()));
                     let prompt = capitalise_first(&render(s, &pieces));
                     // A quotation cut in two reads badly as a question.
-                    if prompt.contains(['"', '“', '”']) {
+                    if cut_quotation(&prompt) {
                         continue;
                     }
                     let n = prompt.split_whitespace().count();
@@ -268,5 +288,16 @@ mod tests {
         // Years do not count as a topic, however often they recur.
         let year = best_score(first, "1358");
         assert!(year > f32::MIN);
+    }
+
+    #[test]
+    fn a_people_named_by_one_plural_word_counts_less() {
+        let text = "In 1227 the Frisians defeated the army of the bishop at Ane.";
+        let people = best_score(text, "Frisians");
+        let place = best_score(text, "Ane");
+        assert!(
+            people > f32::MIN && people + 0.1 < place,
+            "{people} vs {place}"
+        );
     }
 }

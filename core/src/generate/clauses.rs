@@ -365,10 +365,14 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
             return k;
         }
         // "conquered England killing King Harold": a participle phrase ends the clause.
+        // "had been exporting fighting horsemen": not after a progressive "-ing".
         if k > v + 2
             && t.is_word()
             && !t.is_capitalised()
             && t.lower.ends_with("ing")
+            && !toks[k - 1].lower.ends_with("ing")
+            // "salted herring": an "-ing" noun after an adjective in "-ed".
+            && !(toks[k - 1].lower.ends_with("ed") && !toks[k - 1].is_capitalised())
             && !t.lower.contains('-')
             && t.lower.len() > 5
             && !lexicon().is_function(&t.lower)
@@ -503,10 +507,34 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
         return None;
     }
     let mut depth_comma = 0;
-    let limit = (start + 16).min(to);
+    let mut limit = (start + 16).min(to);
     let mut j = start;
+    // A non-restrictive relative clause in the subject ("Otto, who later became
+    // margrave, fled …"): its tokens, left out of the subject.
+    let mut relative: Option<(usize, usize)> = None;
     while j < limit {
         let t = &toks[j];
+        if t.is_punct(",")
+            && depth_comma == 0
+            && relative.is_none()
+            && j > start
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "who" | "which"))
+        {
+            // Up to the comma that closes it, with a verb after that comma.
+            if let Some(close) = (j + 3..to.min(j + 20)).find(|&k| toks[k].is_punct(",")) {
+                let inner_ok = toks[j + 2..close]
+                    .iter()
+                    .all(|x| x.is_word() || x.kind == TokKind::Number || x.is_punct("-"));
+                if inner_ok && close + 1 < to {
+                    relative = Some((j, close + 1));
+                    limit = (close + 1 + 8).min(to);
+                    j = close + 1;
+                    continue;
+                }
+            }
+        }
         if t.is_punct("[") {
             // "[citation needed]": no part of the sentence's grammar.
             j = (j..to)
@@ -553,9 +581,30 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
                 return None;
             }
             let end = clause_end(toks, j, to);
+            // The relative clause stays out: the subject is its head, the adverbs
+            // after it come before the verb.
+            let (subj_end, pre_start) = match relative {
+                Some((a, b)) if se >= b => (a, se.max(b)),
+                Some(_) => return None,
+                None => (se, se),
+            };
+            if relative.is_some() && (pre_start..j).any(|k| !is_adverb(&toks[k])) {
+                return None;
+            }
+            // "X, which passed to Y in 959, was divided": with the relative left out
+            // too little is left to ask about.
+            if relative.is_some()
+                && toks[j + 1..end]
+                    .iter()
+                    .filter(|t| t.is_word() && !lex.is_function(&t.lower) && !is_adverb(t))
+                    .count()
+                    < 2
+            {
+                return None;
+            }
             return Some(Clause {
-                subj: (start, se),
-                pre_verb: (se, j),
+                subj: (start, subj_end),
+                pre_verb: (pre_start, j),
                 verb: v,
                 rest: (j + 1, end),
                 intro: None,
@@ -563,11 +612,24 @@ fn parse_at(toks: &[Token], start: usize, to: usize) -> Option<Clause> {
             });
         } else if t.is_word()
             && (SUBORDINATORS.contains(&t.lower.as_str()) && j > start
-                || t.lower == "that" && j > start + 1
+                || t.lower == "that"
+                    && (j > start + 1
+                        // "Fevers that …": a relative right after a one-word subject.
+                        || j == start + 1 && !lex.is_function(&toks[start].lower))
                 // "The mechanism by which X was spread was …": the verb found
                 // next belongs to the relative clause.
                 || matches!(t.lower.as_str(), "which" | "whom" | "whose") && j > start)
         {
+            // "The treaty that ended the war was signed …", "The route by which the
+            // fever spread was found …": a relative clause inside the subject, whose
+            // end is the auxiliary of the main clause.
+            if matches!(t.lower.as_str(), "that" | "which") && !toks[j - 1].is_punct(",") {
+                if let Some(m) = restrictive_relative_end(toks, j, to) {
+                    limit = (m + 1).min(to);
+                    j = m;
+                    continue;
+                }
+            }
             return None;
         }
         j += 1;
@@ -607,6 +669,10 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
         || SUBORDINATORS.contains(&first)
         || is_adverb(&toks[0])
         || ADVERB_INTROS.contains(&first)
+        // "Probably as a result of …, X …": a capitalised adverb opening a phrase.
+        || first.ends_with("ly")
+            && first.len() > 4
+            && toks.get(1).is_some_and(|t| t.is_word() && !t.is_capitalised())
     {
         if let Some(c) = (0..n.min(20)).find(|&k| toks[k].is_punct(",") && !in_date(toks, k)) {
             main_start = c + 1;
@@ -629,7 +695,12 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     // the subject rule; "However, in 1960, X" takes the second phrase as intro.
     // "In 1064, during the war, X …": a second fronted phrase is skipped too; the
     // first stays the intro.
-    if main_start > 0 && main_start < n && PREPOSITIONS.contains(&toks[main_start].lower.as_str()) {
+    // "In 999, according to Amatus, …": an attribution as the second phrase.
+    if main_start > 0
+        && main_start < n
+        && (PREPOSITIONS.contains(&toks[main_start].lower.as_str())
+            || toks[main_start].lower == "according")
+    {
         if let Some(c) = (main_start..n.min(main_start + 12))
             .find(|&k| toks[k].is_punct(",") && !in_date(toks, k))
             .map(|k| k - main_start)
@@ -640,7 +711,11 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
             main_start += c + 1;
         }
     }
-    if let Some(mut main) = parse_at(toks, main_start, n) {
+    if let Some(c) = cleft(toks, main_start, n) {
+        // "It was only in 1489 that the Venetians acquired …": the clause after
+        // "that" is the fact, the time phrase before it its date.
+        push_with_coordination(toks, c, n, &mut out);
+    } else if let Some(mut main) = parse_at(toks, main_start, n) {
         main.intro = intro;
         push_with_coordination(toks, main, n, &mut out);
     }
@@ -668,16 +743,30 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
             continue;
         }
         let next = toks.get(k + 1);
-        if next.is_none_or(|n| {
-            n.kind == TokKind::Number
-                || matches!(n.lower.as_str(), "the" | "a")
-                    && matches!(t.lower.as_str(), "after" | "before" | "until")
-        }) {
+        // "after the French attacked …" is a clause, "after the war" a phrase: an
+        // article after "after", "before" or "until" opens a clause only when a short
+        // subject and its verb follow.
+        let article_next = next.is_some_and(|n| matches!(n.lower.as_str(), "the" | "a"))
+            && matches!(t.lower.as_str(), "after" | "before" | "until");
+        if next.is_none_or(|n| n.kind == TokKind::Number) {
             continue;
         }
-        if let Some(mut c) = parse_at(toks, k + 1, n) {
+        // ", and in 1425 the fortress was rebuilt": a fronted date opens the clause.
+        let fronted = if matches!(t.lower.as_str(), "and" | "but") || t.is_punct(";") {
+            fronted_time_end(&toks[k + 1..n], n - k - 1).map(|t| k + 1 + t)
+        } else {
+            None
+        };
+        let from = fronted.unwrap_or(k + 1);
+        if let Some(mut c) = parse_at(toks, from, n) {
             if out.iter().any(|o: &Clause| o.subj.0 == c.subj.0) {
                 continue;
+            }
+            if article_next && !short_subject(toks, &c) {
+                continue;
+            }
+            if let Some(f) = fronted {
+                c.intro = Some((k + 1, f));
             }
             // "came in 1960, when the Soviet Union withdrew …": the time belongs here too.
             if t.lower == "when" && k >= 2 && toks[k - 1].is_punct(",") {
@@ -718,6 +807,110 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     }
     out.extend(extra);
     out
+}
+
+/// A cleft sentence "It was (only / not until) in 1489 that CLAUSE" from `start`: the
+/// clause after "that", with the time phrase as its linked time.
+fn cleft(toks: &[Token], start: usize, n: usize) -> Option<Clause> {
+    if toks.get(start)?.lower != "it"
+        || !matches!(toks.get(start + 1)?.lower.as_str(), "was" | "is")
+    {
+        return None;
+    }
+    let mut a = start + 2;
+    while a < n && matches!(toks[a].lower.as_str(), "only" | "not" | "just" | "also") {
+        a += 1;
+    }
+    let that = (a + 1..n.min(a + 9)).find(|&k| toks[k].lower == "that")?;
+    let time = toks[a..that]
+        .iter()
+        .any(|t| t.kind == TokKind::Number || matches!(t.lower.as_str(), "century" | "centuries"));
+    if !time
+        || !matches!(
+            toks[a].lower.as_str(),
+            "in" | "on" | "until" | "till" | "after" | "by" | "during" | "around"
+        )
+        || toks[a..that]
+            .iter()
+            .any(|t| t.kind == TokKind::Punct && t.text != "-")
+    {
+        return None;
+    }
+    let mut c = parse_at(toks, that + 1, n)?;
+    c.linked_time = Some((a, that));
+    Some(c)
+}
+
+/// Where the main clause's auxiliary stands after a relative clause opened at `w`
+/// ("that ended the war *was* …"): the relative has a verb of its own right after
+/// its subject (at most four words), and an auxiliary "was", "were", "is", "are",
+/// "had" or "has" follows within eight words, with no comma between.
+fn restrictive_relative_end(toks: &[Token], w: usize, to: usize) -> Option<usize> {
+    let lex = lexicon();
+    let finite = |t: &Token| {
+        t.is_word()
+            && !t.is_capitalised()
+            && (is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some())
+    };
+    // The relative's own verb.
+    let rv = (w + 1..to.min(w + 6)).find(|&k| finite(&toks[k]))?;
+    // The main verb: an auxiliary, or a past form after a word that is no verb
+    // ("Epidemics that may have included plague killed …"); the relative's own verb
+    // chain ("may have included") comes first and is skipped.
+    let is_verb_form = |t: &Token| {
+        is_aux(&t.lower)
+            || lex.past_lemma(&t.lower).is_some()
+            || lex.participle_lemma(&t.lower).is_some()
+    };
+    let main = (rv + 1..to.min(rv + 9)).find(|&k| {
+        let t = &toks[k];
+        matches!(
+            t.lower.as_str(),
+            "was" | "were" | "is" | "are" | "had" | "has"
+        ) || t.is_word()
+            && !t.is_capitalised()
+            && lex.past_lemma(&t.lower).is_some()
+            && !is_verb_form(&toks[k - 1])
+            && !matches!(
+                toks[k - 1].lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "by"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+            )
+            && toks[k - 1].is_word()
+    })?;
+    if toks[w + 1..main]
+        .iter()
+        .any(|t| t.kind == TokKind::Punct || matches!(t.lower.as_str(), "and" | "or" | "but"))
+    {
+        return None;
+    }
+    // The auxiliary itself must not be the relative's verb chain ("that was built").
+    if main <= rv {
+        return None;
+    }
+    Some(main)
+}
+
+/// A subject of one noun phrase of at most five words, one article at its start, no
+/// comma: "the French", "the city walls"; not "the war the king".
+fn short_subject(toks: &[Token], c: &Clause) -> bool {
+    let subj = &toks[c.subj.0..c.subj.1];
+    subj.len() <= 5
+        && subj.iter().all(|t| t.is_word())
+        && subj[1..]
+            .iter()
+            .all(|t| !matches!(t.lower.as_str(), "the" | "a" | "an"))
+        && matches!(c.verb, Verb::Past(..) | Verb::Aux(_))
 }
 
 /// Whether the comma at `k` is inside a date: "October 6, 1973".

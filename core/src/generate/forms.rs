@@ -574,3 +574,199 @@ fn is_common_word(s: &Sentence, k: usize) -> bool {
         && lex.past_lemma(&t.lower).is_none()
         && !t.lower.ends_with("ing")
 }
+
+/// "… between the count and the famed Viking ruler Rollo" → "Who was the famed Viking
+/// ruler?": a person named after a description that ends in an office or a word for a
+/// person ("ruler", "priest", "bacteriologist" is no such word, "Roman Catholic
+/// priest" is), with an article or possessive before it and two words at least.
+pub(super) fn role_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    if !matches!(e.kind, EntityKind::Person | EntityKind::Name) || is_possessive(s, e) {
+        return None;
+    }
+    // The name ends its phrase: punctuation or a function word other than "of" next.
+    let closes = s.tokens.get(e.end).is_none_or(|t| {
+        t.kind == TokKind::Punct && !matches!(t.text.as_str(), "-" | "–")
+            || lex.is_function(&t.lower) && t.lower != "of"
+    });
+    if !closes {
+        return None;
+    }
+    let head = e.title.map_or(e.start, |t| t.0);
+    // "the Roman Catholic priest, Guyard de Moulin": a comma may stand between.
+    let end = if head > 0 && s.tokens[head - 1].is_punct(",") {
+        head - 1
+    } else {
+        head
+    };
+    let mut a = end;
+    while a > 0 && end - a < 4 {
+        let t = &s.tokens[a - 1];
+        if matches!(t.lower.as_str(), "the" | "their" | "his" | "her" | "its") {
+            break;
+        }
+        let descriptive = t.is_word()
+            && !lex.is_function(&t.lower)
+            && !super::lexicon::is_aux(&t.lower)
+            && !PRONOUNS.contains(&t.lower.as_str())
+            && (t.is_capitalised()
+                || lex.past_lemma(&t.lower).is_none()
+                || t.lower.ends_with("ed"))
+            && !t.lower.ends_with("ing");
+        if !descriptive {
+            return None;
+        }
+        a -= 1;
+    }
+    if a == 0 || a == end {
+        return None;
+    }
+    let det = &s.tokens[a - 1];
+    if !matches!(det.lower.as_str(), "the" | "their" | "his" | "her" | "its") {
+        return None;
+    }
+    // No place, person or body inside the description ("the Paris merchant"); a
+    // one-word people or creed ("the Cistercian monk") describes.
+    if s.entities.iter().any(|o| {
+        o.start < end
+            && o.end > a
+            && (o.end - o.start > 1 || !matches!(o.kind, EntityKind::Group | EntityKind::Name))
+    }) {
+        return None;
+    }
+    let words: Vec<usize> = (a..end).chain(e.title.map_or(0..0, |t| t.0..t.1)).collect();
+    let role = &s.tokens[*words.last()?];
+    // An office or a word for a person, in lower case; a relative ("his younger
+    // brother") needs the person it is related to, which this question leaves out.
+    if words.len() < 2
+        || role.is_capitalised()
+        || !names_a_person(role)
+        || RELATION_WORDS.contains(&role.lower.as_str())
+    {
+        return None;
+    }
+    // Only offices and words for people, not nationalities, end the description.
+    if lex.is_demonym(&role.text) {
+        return None;
+    }
+    let mut q = vec![
+        Piece::Text("Who".into()),
+        Piece::Text("was".into()),
+        Piece::Text("the".into()),
+    ];
+    q.extend(words.iter().map(|&k| Piece::Tok(k)));
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved: false,
+        form: 0.75,
+    })
+}
+
+/// "A series of wars followed, known as the Hussite Wars" and "the towns known as the
+/// Hanse" → "What was a series of wars known as?": a name given to the noun phrase
+/// before "known as" (or the subject of an intransitive verb just before it).
+pub(super) fn known_as_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    if e.kind.is_time() || e.kind == EntityKind::Number || is_possessive(s, e) {
+        return None;
+    }
+    // The name ends its phrase.
+    if !s.tokens.get(e.end).is_none_or(|t| {
+        t.kind == TokKind::Punct && !matches!(t.text.as_str(), "-" | "–")
+            || lex.is_function(&t.lower) && !matches!(t.lower.as_str(), "of" | "and" | "or")
+    }) {
+        return None;
+    }
+    let mut p = e.start;
+    if p > 0 && s.tokens[p - 1].lower == "the" {
+        p -= 1;
+    }
+    if p < 3 || s.tokens[p - 1].lower != "as" || s.tokens[p - 2].lower != "known" {
+        return None;
+    }
+    let before = p - 3;
+    let (a, b) = if s.tokens[before].is_punct(",") {
+        // ", known as": the noun phrase before the comma, or the subject of an
+        // intransitive verb ending there ("A series of wars followed, known as …").
+        match ctx.clauses[ctx.si]
+            .iter()
+            .find(|c| c.verb.index() + 1 == before && c.rest.0 >= before)
+        {
+            Some(c) => (c.subj.0, c.subj.1),
+            None => (noun_phrase_start(s, before)?, before),
+        }
+    } else if s.tokens[before].is_word()
+        && !super::lexicon::is_aux(&s.tokens[before].lower)
+        && !matches!(
+            s.tokens[before].lower.as_str(),
+            "became" | "become" | "be" | "been"
+        )
+    {
+        (noun_phrase_start(s, before + 1)?, before + 1)
+    } else {
+        return None;
+    };
+    if b <= a || b - a > 8 {
+        return None;
+    }
+    let first = &s.tokens[a];
+    if PRONOUNS.contains(&first.lower.as_str())
+        || matches!(
+            first.lower.as_str(),
+            "its" | "their" | "his" | "her" | "this" | "these"
+        )
+    {
+        return None;
+    }
+    // The head noun: before "of" ("a league of towns"), else the last word.
+    let head = (a + 1..b)
+        .find(|&k| s.tokens[k].lower == "of")
+        .map_or(b - 1, |k| k - 1);
+    let head = &s.tokens[head];
+    let plural = !head.is_capitalised()
+        && head.lower.ends_with('s')
+        && !head.lower.ends_with("ss")
+        && head.lower != "series";
+    let mut q = vec![
+        Piece::Text("What".into()),
+        Piece::Text(if plural { "were" } else { "was" }.into()),
+    ];
+    let lower_first = first.is_capitalised() && matches!(first.lower.as_str(), "a" | "an" | "the");
+    if lower_first {
+        q.push(Piece::Text(first.lower.clone()));
+        q.extend((a + 1..b).map(Piece::Tok));
+    } else {
+        q.extend((a..b).map(Piece::Tok));
+    }
+    q.push(Piece::Text("known as".into()));
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved: false,
+        form: 0.8,
+    })
+}
+
+/// Where a noun phrase ending before `end` starts: back over words (no verb, no
+/// auxiliary), "of" and articles, to an article or a capitalised word, at most seven.
+fn noun_phrase_start(s: &Sentence, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    let mut a = end;
+    while a > 0 && end - a < 7 {
+        let t = &s.tokens[a - 1];
+        if matches!(t.lower.as_str(), "the" | "a" | "an") {
+            return Some(a - 1);
+        }
+        let inside = t.is_word()
+            && !super::lexicon::is_aux(&t.lower)
+            && (t.is_capitalised() || lex.past_lemma(&t.lower).is_none())
+            && !t.lower.ends_with("ing")
+            && (!lex.is_function(&t.lower) || t.lower == "of");
+        if !inside {
+            break;
+        }
+        a -= 1;
+    }
+    (a < end && s.tokens[a].is_capitalised() && s.tokens[a].lower != "of").then_some(a)
+}

@@ -94,6 +94,11 @@ pub(super) const APPROX: &[&str] = &[
     "least",
     "up",
     "to",
+    // "by autumn 1347": a season before a year goes with it.
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
 ];
 
 /// The span to remove with a time entity (its preposition and modifiers) and the
@@ -328,7 +333,13 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             .iter()
             .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
             || prep.as_deref() == Some("between");
-        let wh = time_wh(e.kind, prep.as_deref(), range);
+        // "It was not until 1823 that …": asked with "when", not "until when".
+        let not_until = prep.as_deref() == Some("until") && a > 0 && s.tokens[a - 1].lower == "not";
+        let wh = if not_until {
+            "When".to_string()
+        } else {
+            time_wh(e.kind, prep.as_deref(), range)
+        };
         let remove = if in_rest { Some((a, e.end)) } else { None };
         let (inv, resolved) = inverted(ctx, c, remove)?;
         let mut p = vec![Piece::Text(wh)];
@@ -398,6 +409,13 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             {
                 return None;
             }
+            // "the cabinet-level Department": a hyphenated modifier names no kind.
+            if content
+                .last()
+                .is_some_and(|&k| s.tokens[k].text.contains('-'))
+            {
+                return None;
+            }
             p.push(Piece::Text("Which".into()));
             p.extend(content.iter().map(|&k| Piece::Tok(k)));
         }
@@ -453,7 +471,12 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     if e.kind == EntityKind::Number && in_subj && !participle {
         let u = e.unit?;
         let ue = unit_end(s, u);
-        if u != e.end || ue != c.subj.1 {
+        // "two thousand craftsmen in the valley joined": a prepositional phrase after
+        // the counted noun stays with it.
+        let phrase_after = ue < c.subj.1
+            && matches!(s.tokens[ue].lower.as_str(), "in" | "of" | "from" | "at")
+            && s.tokens[ue..c.subj.1].iter().all(|t| t.is_word());
+        if u != e.end || ue != c.subj.1 && !phrase_after {
             return None;
         }
         let first_ok = (c.subj.0..e.start)
@@ -462,7 +485,7 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             return None;
         }
         let mut q = vec![Piece::Text("How many".into())];
-        q.extend((u..ue).map(Piece::Tok));
+        q.extend((u..c.subj.1).map(Piece::Tok));
         q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
         q.push(Piece::Tok(c.verb.index()));
         q.extend(ctx.toks(c.rest.0, trim_relative(s, c.rest.0, c.rest.1), None));
@@ -569,7 +592,25 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             return amount_question(ctx, c, e);
         }
         let u = e.unit?;
-        let ue = unit_end(s, u);
+        let mut ue = unit_end(s, u);
+        // "25 million Chinese and other Asians": the things counted, coordinated.
+        if s.tokens
+            .get(ue)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+        {
+            let mut k = ue + 1;
+            while k < rb
+                && k < ue + 4
+                && s.tokens[k].is_word()
+                && (!lex.is_function(&s.tokens[k].lower) || s.tokens[k].lower == "other")
+                && lex.past_lemma(&s.tokens[k].lower).is_none()
+            {
+                k += 1;
+            }
+            if k > ue + 1 {
+                ue = k;
+            }
+        }
         if u != e.end || a != ra || s.tokens[e.start].text == "$" || ue > rb {
             return None;
         }
@@ -609,6 +650,9 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         Verb::Aux(i) => Some(s.tokens[i].lower.as_str()),
         _ => None,
     };
+    if let Some(b) = which_noun_question(ctx, c, e, a) {
+        return Some(b);
+    }
     let mut wh: Option<String> = None;
     let mut remove = (a, e.end);
     let mut form = 0.75;
@@ -768,6 +812,182 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         pieces: ends_with_q(q),
         resolved,
         form,
+    })
+}
+
+/// Nouns that name no kind of thing to ask "which" about: parts, regions of a place,
+/// people of it ("the rest of France", "the north of Spain", "the people of Paris").
+const NOT_A_KIND: &[&str] = &[
+    "rest",
+    "part",
+    "end",
+    "half",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "middle",
+    "majority",
+    "minority",
+    "number",
+    "remainder",
+    "edge",
+    "heart",
+    "top",
+    "bottom",
+    "side",
+    "coast",
+    "shore",
+    "banks",
+    "border",
+    "borders",
+    "outskirts",
+    "people",
+    "population",
+    "history",
+    "name",
+    "death",
+    "birth",
+    "reign",
+    "rule",
+    "time",
+    "age",
+    "days",
+    "years",
+    "service",
+    "support",
+    "help",
+    "court",
+    "hands",
+    "territory",
+    "land",
+    "lands",
+    "capital",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "heir",
+    "leader",
+    "head",
+    "king",
+    "queen",
+    "duke",
+    "emperor",
+    "bishop",
+    "mayor",
+];
+
+/// "attained the charter of Lindau" → "Which charter did … attain?"; "was rebuilt by
+/// the order of Calatrava" → "By which order was … rebuilt?": a name after "the NOUN
+/// of", asked about with the noun, where the noun names a kind of thing.
+fn which_noun_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Built> {
+    let s = ctx.s();
+    let lex = lexicon();
+    let ra = c.rest.0;
+    if !matches!(
+        e.kind,
+        EntityKind::Place | EntityKind::Organization | EntityKind::Name | EntityKind::Event
+    ) || a != e.start
+        || a < ra + 3
+        || s.tokens[a - 1].lower != "of"
+        || s.tokens[a - 3].lower != "the"
+    {
+        return None;
+    }
+    let noun = &s.tokens[a - 2];
+    let l = noun.lower.as_str();
+    if !noun.is_word()
+        || noun.is_capitalised()
+        || lex.is_function(l)
+        || super::lexicon::is_aux(l)
+        || lex.past_lemma(l).is_some()
+        || l.len() < 3
+        || l.ends_with('s') && !l.ends_with("ss")
+        || ["tion", "ment", "ing", "ence", "ance", "ure", "al", "sion"]
+            .iter()
+            .any(|x| l.ends_with(x))
+        || NOT_A_KIND.contains(&l)
+        || super::forms::NOMINALS.iter().any(|(n, _, _)| *n == l)
+        // "the chancellor of Prussia": an office names a person, not a kind of place.
+        || lex.is_title(l)
+        || names_a_person(noun)
+    {
+        return None;
+    }
+    // "became the capital of X": after a linking verb the phrase is a predicate, not
+    // an object to ask "which" about.
+    if matches!(&c.verb, Verb::Past(_, v) | Verb::Present(_, v)
+        if matches!(v.as_str(), "become" | "remain" | "stay" | "seem" | "appear" | "serve"))
+    {
+        return None;
+    }
+    // What follows ends the phrase: punctuation or a function word other than "of".
+    let follows_ok = e.end >= c.rest.1 || {
+        let n = &s.tokens[e.end];
+        n.kind == TokKind::Punct && !matches!(n.text.as_str(), "-" | "–" | "'" | "’")
+            || lex.is_function(&n.lower) && !matches!(n.lower.as_str(), "of" | "and" | "or")
+    };
+    if !follows_ok {
+        return None;
+    }
+    let the = a - 3;
+    let (prep, from) = if the == ra {
+        // Right after the verb: the object. A copula's complement ("was the capital
+        // of") is no object to ask "which" about.
+        if matches!(c.verb, Verb::Aux(_)) {
+            return None;
+        }
+        (None, the)
+    } else if the == ra + 1 {
+        let p = s.tokens[ra].lower.as_str();
+        let passive_by = p == "by"
+            && matches!(&c.verb, Verb::Aux(i) if matches!(s.tokens[*i].lower.as_str(), "was" | "were" | "is" | "are"));
+        if !(matches!(
+            p,
+            "in" | "at"
+                | "to"
+                | "from"
+                | "into"
+                | "near"
+                | "with"
+                | "against"
+                | "for"
+                | "under"
+                | "through"
+                | "across"
+                | "on"
+        ) || passive_by)
+        {
+            return None;
+        }
+        (Some(p.to_string()), ra)
+    } else {
+        return None;
+    };
+    let (inv, resolved) = inverted(ctx, c, Some((from, e.end)))?;
+    let mut q = intro_prefix(ctx, c, e);
+    let wh = match prep {
+        Some(p) => format!("{p} which"),
+        None => "which".to_string(),
+    };
+    q.push(Piece::Text(if q.is_empty() {
+        capitalise_first(&wh)
+    } else {
+        wh
+    }));
+    q.push(Piece::Tok(a - 2));
+    q.extend(inv);
+    Some(Built {
+        pieces: ends_with_q(q),
+        resolved,
+        form: 0.8,
     })
 }
 
