@@ -420,13 +420,13 @@ fn cards(args: CardsArgs) -> Result<(), CliError> {
 }
 
 /// The texts to write cards from: a plain-text file (or standard input) as it
-/// is; any other file through the importer, one text per document, without
-/// its page noise.
+/// is, or a saved page's answer without the page around it; any other file
+/// through the importer, one text per document, without its page noise.
 fn card_texts(file: &Path) -> Result<Vec<String>, CliError> {
     let plain = file == Path::new("-")
         || file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     if plain {
-        return Ok(vec![read_text(file)?]);
+        return Ok(vec![import::prose_of_text(&read_text(file)?)]);
     }
     let parsed = import::parse_file(file)?;
     let mut texts = Vec::new();

@@ -190,6 +190,19 @@ fn cards_writes_questions_from_a_text_file_without_a_library() {
 }
 
 #[test]
+fn cards_from_a_saved_page_in_plain_text_leave_its_furniture_out() {
+    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("core/tests/fixtures/import/saved_bronze_age.txt");
+    let out = stdout(&clio(&["cards", "--json", page.to_str().unwrap()], &[], None));
+    let cards: Value = serde_json::from_str(&out).unwrap();
+    let cards = cards.as_array().unwrap();
+    assert!(cards.iter().any(|c| c["answer"] == "1177 BC" || c["answer"] == "about 1177 BC"), "{out}");
+    for noise in ["Ilse Marchetti", "Ancient History", "Hello there", "good luck", "Leave a Comment", "spinner"] {
+        assert!(!out.contains(noise), "no card or choice from the page's {noise:?}: {out}");
+    }
+    assert!(cards.iter().all(|c| !c["sentence"].as_str().unwrap().ends_with('?')), "no card from the title question: {out}");
+}
+
+#[test]
 fn search_show_and_delete_work_on_the_same_library() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.sqlite3");

@@ -391,7 +391,7 @@ fn cards_serialise_in_camel_case_with_snake_case_kinds() {
         "prompt",
         "answer",
         "choices",
-        "sourceSentence",
+        "sentence",
         "spanStart",
         "spanEnd",
         "score",
@@ -435,7 +435,7 @@ fn typescript_types_use_numbers_and_string_kinds() {
     let cfg = Config::new();
     let card = Card::decl(&cfg);
     assert!(card.contains("spanStart: number"), "{card}");
-    assert!(card.contains("sourceSentence: string"), "{card}");
+    assert!(card.contains("sentence: string"), "{card}");
     assert!(!card.contains("bigint"), "{card}");
     let kind = CardKind::decl(&cfg);
     assert!(kind.contains("\"multiple_choice\""), "{kind}");

@@ -69,7 +69,9 @@ pub struct Card {
     pub answer: String,
     /// Multiple choice only: four options, the answer among them, in a fixed order.
     pub choices: Vec<String>,
-    /// The sentence the card was made from, as it stands in the text.
+    /// The sentence the card was made from, as it stands in the text
+    /// (`sentence` in JSON, as `clio cards --json` promises).
+    #[serde(rename = "sentence")]
     pub source_sentence: String,
     /// Start of the source sentence in the text, in Unicode code points.
     #[ts(type = "number")]

@@ -309,6 +309,17 @@ pub fn parse_text(text: &str, source: Option<&str>, format: Option<Format>) -> P
     parse_as(format, text, source, None)
 }
 
+/// The prose of a plain text to write cards from: a saved Q&A page's answer
+/// without its page furniture (title, category, author, greeting, controls);
+/// any other text as it is, every line of it (a plain text's first line is
+/// prose too, not only a title).
+pub fn prose_of_text(text: &str) -> String {
+    match saved_text::parse(text, None) {
+        Some(page) => crate::library::body_of_blocks(&page.blocks),
+        None => text.to_owned(),
+    }
+}
+
 fn parse_as(format: Format, text: &str, source: Option<&str>, name: Option<&str>) -> Parsed {
     let one = |result: Result<ParsedDocument, String>| vec![ParsedRecord { record: None, result }];
     let mut warnings = Vec::new();
