@@ -7,9 +7,7 @@ use clio_core::backup::{self, BackupInfo, BackupRun, LibraryProblem, RestoreRepo
 use clio_core::time::now_ms;
 use tauri::State;
 
-use crate::commands::{AppState, AutomaticBackup, CommandError};
-
-type CommandResult<T> = Result<T, CommandError>;
+use crate::commands::{AppState, AutomaticBackup, CommandError, CommandResult};
 
 /// Why the library did not open (`None` when it is open).
 #[tauri::command]

@@ -9,9 +9,7 @@ use clio_core::time::now_ms;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::commands::{AppState, CommandError};
-
-type CommandResult<T> = Result<T, CommandError>;
+use crate::commands::{AppState, CommandResult};
 
 #[tauri::command]
 pub async fn export_cards(

@@ -1,9 +1,8 @@
 //! IPC commands: each parses its input, calls `clio-core`, and returns.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
-use clio_core::backup::{self, BackupInfo, LibraryProblem, RestoreReport};
 use clio_core::annotations::{
     self, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor, LibraryAnnotation, NewAnnotation,
 };
@@ -11,13 +10,13 @@ use clio_core::cards::{self, CardDraft, CardEdit, Deck, SelectionDrafts, StoredC
 use clio_core::import::{self, ImportReport};
 use clio_core::prefs::{self, Preferences};
 use clio_core::quiz::{self, QuizFeedback, QuizRequest, QuizResult, QuizSession, QuizSummary};
-use clio_core::review::{self, DueSummary, ReviewMode, ReviewSession, ReviewStatus};
+use clio_core::review::{self, DueSummary, ReviewMode, ReviewStatus};
 use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, TypedCheck};
 use clio_core::library::{self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument};
 use clio_core::search::{self, SearchHit};
 use clio_core::stats::{self, Dashboard, DocumentMastery};
 use clio_core::time::now_ms;
-use clio_core::{info, starter, Store};
+use clio_core::{info, starter};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -34,173 +33,9 @@ impl From<clio_core::Error> for CommandError {
     }
 }
 
-type CommandResult<T> = Result<T, CommandError>;
+pub(crate) type CommandResult<T> = Result<T, CommandError>;
 
-/// The window's collection. If it could not be opened, every command reports why,
-/// so the UI can explain it instead of showing an empty library.
-pub struct AppState {
-    db: PathBuf,
-    store: Mutex<Result<Store, LibraryProblem>>,
-    /// Today's review session, started by the first review command.
-    review: Mutex<Option<ReviewSession>>,
-    /// Held by a backup and by a restore, so the two never meet on the file.
-    file_work: Mutex<()>,
-    /// How the last automatic backup went, for Settings (a failure is shown there).
-    last_automatic: Mutex<Option<AutomaticBackup>>,
-    /// The window's background thread that writes suggestions a large import left.
-    suggestion_writer: OnceLock<std::thread::Thread>,
-}
-
-/// The outcome of the last automatic backup (the timer's, or at quit).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AutomaticBackup {
-    #[ts(type = "number")]
-    pub at: i64,
-    /// The backup made; `None` when nothing had changed, or it failed.
-    pub backup: Option<BackupInfo>,
-    /// Why it failed.
-    pub error: Option<String>,
-}
-
-impl AppState {
-    /// Opens the library at `db` as the window does: the start-up check reads
-    /// it first (PRAGMA quick_check) without writing, so a damaged library is
-    /// not opened and the UI offers the newest good backup instead.
-    pub fn open(db: PathBuf) -> Self {
-        let store = open_for_window(&db);
-        Self::new(db, store)
-    }
-
-    pub fn new(db: PathBuf, store: Result<Store, clio_core::Error>) -> Self {
-        AppState {
-            db,
-            store: Mutex::new(store.map_err(|e| clio_core::store::library_problem(&e))),
-            review: Mutex::new(None),
-            file_work: Mutex::new(()),
-            last_automatic: Mutex::new(None),
-            suggestion_writer: OnceLock::new(),
-        }
-    }
-
-    pub fn db_path(&self) -> &std::path::Path {
-        &self.db
-    }
-
-    /// Why the library is not open, or `None` when it is.
-    pub fn problem(&self) -> Option<LibraryProblem> {
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().err().cloned()
-    }
-
-    /// A backup unless nothing changed since the last one (the timer and
-    /// quitting); the outcome is kept for Settings.
-    pub fn back_up_if_changed(&self) -> clio_core::Result<Option<BackupInfo>> {
-        let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if self.problem().is_some() {
-            return Ok(None);
-        }
-        let at = now_ms();
-        let result = backup::back_up_if_changed(&self.db, at);
-        let outcome = match &result {
-            Ok(backup) => AutomaticBackup { at, backup: backup.clone(), error: None },
-            Err(error) => AutomaticBackup { at, backup: None, error: Some(error.to_string()) },
-        };
-        *self.last_automatic.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(outcome);
-        result
-    }
-
-    /// Today's review session is built again at the next review command (new
-    /// cards, new preferences).
-    pub(crate) fn forget_review_session(&self) {
-        *self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
-    }
-
-    /// Writes the suggestions of up to `limit` texts that a large import left
-    /// without; returns how many (0 also when the library is not open).
-    pub fn write_pending_suggestions(&self, limit: usize) -> usize {
-        self.with_store(|store| cards::write_pending_suggestions(store, now_ms(), limit)).unwrap_or(0)
-    }
-
-    /// The thread to wake when an import leaves suggestions to write.
-    pub fn set_suggestion_writer(&self, thread: std::thread::Thread) {
-        let _ = self.suggestion_writer.set(thread);
-    }
-
-    fn wake_suggestion_writer(&self, report: &ImportReport) {
-        if report.suggestions_pending > 0 {
-            if let Some(thread) = self.suggestion_writer.get() {
-                thread.unpark();
-            }
-        }
-    }
-
-    pub fn last_automatic_backup(&self) -> Option<AutomaticBackup> {
-        self.last_automatic.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
-    }
-
-    /// Closes the library, restores `backup` over it (backing up the library as
-    /// it was first, or moving a damaged one aside), and opens it again. The
-    /// library is reopened whether or not the restore succeeded.
-    pub fn restore(&self, backup: &std::path::Path) -> CommandResult<RestoreReport> {
-        let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        self.forget_review_session();
-        // Dropping the store closes its connections (and stops its checkpoint thread).
-        *store = Err(LibraryProblem { message: "Clio is restoring a backup.".into(), damaged: false, newest_good_backup: None });
-        let report = clio_core::store::restore_backup(&self.db, backup, now_ms());
-        *store = open_for_window(&self.db).map_err(|e| clio_core::store::library_problem(&e));
-        Ok(report?)
-    }
-
-    /// Runs `f` with the store and today's review session (started if there is
-    /// none, or anew when `restart`), then reports the session's status.
-    fn with_review(
-        &self,
-        mode: ReviewMode,
-        restart: bool,
-        f: impl FnOnce(&mut Store, &mut ReviewSession, i64) -> clio_core::Result<()>,
-    ) -> CommandResult<ReviewStatus> {
-        self.with_session(restart, |store, session, now| {
-            f(store, session, now)?;
-            session.status(store, now, mode)
-        })
-    }
-
-    /// Runs `f` with the store and today's review session, started if there is
-    /// none (or anew when `restart`).
-    fn with_session<T>(
-        &self,
-        restart: bool,
-        f: impl FnOnce(&mut Store, &mut ReviewSession, i64) -> clio_core::Result<T>,
-    ) -> CommandResult<T> {
-        self.with_store(|store| {
-            let now = now_ms();
-            let mut review = self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            if restart || review.is_none() {
-                *review = Some(ReviewSession::start(store, review::scheduler_config(store)?, now)?);
-            }
-            f(store, review.as_mut().expect("started above"), now)
-        })
-    }
-
-    pub(crate) fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> clio_core::Result<T>) -> CommandResult<T> {
-        // A panic in another command cannot leave SQLite half-written (each write
-        // is one transaction), so a poisoned lock is safe to reuse.
-        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match guard.as_mut() {
-            Ok(store) => f(store).map_err(CommandError::from),
-            Err(problem) => Err(CommandError { message: problem.message.clone() }),
-        }
-    }
-}
-
-/// The start-up check, then the store, with checkpoints off the answer path
-/// (answers are written one by one).
-fn open_for_window(db: &std::path::Path) -> clio_core::Result<Store> {
-    let (mut store, _) = Store::open_checked(db)?;
-    store.defer_checkpoints(std::time::Duration::from_secs(30))?;
-    Ok(store)
-}
+pub use crate::app_state::{AppState, AutomaticBackup};
 
 /// When the page's first command arrived, for the start-up report.
 static FIRST_COMMAND_MS: OnceLock<u128> = OnceLock::new();

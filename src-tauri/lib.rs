@@ -1,6 +1,7 @@
 //! The `clio` binary: the desktop window, or the command line when given a
 //! subcommand. Both are thin layers over `clio-core`.
 
+mod app_state;
 mod backup_cli;
 mod backup_commands;
 mod card_file_commands;
