@@ -35,6 +35,12 @@ describe('formatDateTime / isoDateTime', () => {
     );
   });
 
+  it('shows the seconds when asked', () => {
+    expect(formatDateTime(LATE_EVENING_UTC + 9_000, { locale: 'en-GB', timeZone: 'UTC', seconds: true })).toBe(
+      '12 Mar 2025, 23:30:09',
+    );
+  });
+
   it('gives ISO 8601 for <time datetime>', () => {
     expect(isoDateTime(LATE_EVENING_UTC)).toBe('2025-03-12T23:30:00.000Z');
     expect(isoDateTime(Number.NaN)).toBe('');

@@ -2,13 +2,13 @@
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: string | undefined, timeZone: string | undefined, withTime: boolean) {
-  const key = `${locale ?? ''}|${timeZone ?? ''}|${withTime}`;
+function dateFormat(locale: string | undefined, timeZone: string | undefined, time: 'none' | 'short' | 'medium') {
+  const key = `${locale ?? ''}|${timeZone ?? ''}|${time}`;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
       dateStyle: 'medium',
-      ...(withTime ? { timeStyle: 'short' } : {}),
+      ...(time !== 'none' ? { timeStyle: time } : {}),
       ...(timeZone ? { timeZone } : {}),
     });
     dateFormats.set(key, format);
@@ -21,18 +21,20 @@ export interface DateOptions {
   locale?: string;
   /** IANA time zone; the system's when omitted (tests pin it). */
   timeZone?: string;
+  /** formatDateTime: with the seconds (two backups a minute apart must differ). */
+  seconds?: boolean;
 }
 
 /** "12 Mar 2025" / "Mar 12, 2025" from Unix milliseconds; "" for bad input. */
 export function formatDate(unixMillis: number, options: DateOptions = {}): string {
   if (!Number.isFinite(unixMillis)) return '';
-  return dateFormat(options.locale, options.timeZone, false).format(new Date(unixMillis));
+  return dateFormat(options.locale, options.timeZone, 'none').format(new Date(unixMillis));
 }
 
 /** Date and time, for tooltips and machine-readable contexts. */
 export function formatDateTime(unixMillis: number, options: DateOptions = {}): string {
   if (!Number.isFinite(unixMillis)) return '';
-  return dateFormat(options.locale, options.timeZone, true).format(new Date(unixMillis));
+  return dateFormat(options.locale, options.timeZone, options.seconds ? 'medium' : 'short').format(new Date(unixMillis));
 }
 
 /** ISO 8601 for a <time datetime="…"> attribute; "" for bad input. */
