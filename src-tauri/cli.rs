@@ -174,7 +174,7 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     let command = match command {
         Command::Cards(args) => return cards(args),
         Command::Import(args) if args.dry_run => {
-            if args.paths.iter().any(|p| card_file(p).is_some()) {
+            if args.paths.iter().any(|p| CardFileFormat::of_path(p).is_some()) {
                 return Err(CliError(
                     "--dry-run reads texts only; .apkg and .csv files of cards are imported whole or not at all".into(),
                 ));
@@ -287,10 +287,6 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-fn card_file(path: &Path) -> Option<CardFileFormat> {
-    CardFileFormat::of_path(path)
-}
-
 /// Imports files of cards, each in one transaction (all of a file or none of it).
 fn import_cards(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
     let mut reports = Vec::new();
@@ -332,7 +328,7 @@ fn import_cards(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
 
 /// Imports every path; the exit status is an error when anything was not imported.
 fn import(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
-    let cards = args.paths.iter().filter(|p| card_file(p).is_some()).count();
+    let cards = args.paths.iter().filter(|p| CardFileFormat::of_path(p).is_some()).count();
     if cards == args.paths.len() {
         return import_cards(store, args);
     }

@@ -1,6 +1,7 @@
 // Files of cards: the pickers, file names, and what to say about a progress step.
 
 import { open, save } from '@tauri-apps/plugin-dialog';
+import { fileNameFrom } from './format';
 import type { CardFileFormat, ExportScope, Progress } from './ipc';
 
 /** One choice of which cards to export. */
@@ -18,8 +19,7 @@ export const CARD_FILE_FORMATS: { value: CardFileFormat; label: string; hint: st
 
 /** A file name from a title: no characters file systems refuse, and the format's extension. */
 export function cardFileName(title: string, format: CardFileFormat): string {
-  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
-  return `${name || 'Clio cards'}.${format}`;
+  return fileNameFrom(title, 'Clio cards', format);
 }
 
 /** Where to write the export, or null when the learner cancelled. */

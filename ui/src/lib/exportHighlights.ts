@@ -3,12 +3,11 @@
 
 import { save } from '@tauri-apps/plugin-dialog';
 import { exportAnnotations } from './ipc';
-import { formatCount } from './format';
+import { fileNameFrom, formatCount } from './format';
 
 /** A file name from a title: no characters file systems refuse, ".md" at the end. */
 export function markdownFileName(title: string): string {
-  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
-  return `${name || 'Highlights'}.md`;
+  return fileNameFrom(title, 'Highlights', 'md');
 }
 
 /**

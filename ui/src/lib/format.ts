@@ -86,3 +86,12 @@ export function formatBytes(bytes: number, locale?: string): string {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
   return `${number} ${units[unit]}`;
 }
+
+/**
+ * A file name from a title, for a save dialog: no characters file systems
+ * refuse, at most 100 of them, `fallback` when nothing is left, then `.ext`.
+ */
+export function fileNameFrom(title: string, fallback: string, ext: string): string {
+  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
+  return `${name || fallback}.${ext}`;
+}
