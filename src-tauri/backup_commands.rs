@@ -35,8 +35,8 @@ pub async fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupRun>
 /// Restores one of the library's own backups (a path from `list_backups`).
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> CommandResult<RestoreReport> {
-    let listed = clio_core::store::list_backups(state.db_path())?.into_iter().any(|b| PathBuf::from(&b.path) == path);
-    if !listed {
+    // The path is checked by its place and name only: the restore checks the file itself.
+    if !backup::is_backup_of(state.db_path(), &path) {
         return Err(CommandError {
             message: format!("{} is not one of this library's backups; choose one from the list.", path.display()),
         });

@@ -139,6 +139,13 @@ pub fn backup_dir(db_path: &Path) -> PathBuf {
     db_path.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
 }
 
+/// Whether `path` names one of the backups of the library at `db_path` (in its
+/// `backups/` folder, with a backup's name), without reading any file.
+pub fn is_backup_of(db_path: &Path, path: &Path) -> bool {
+    path.parent() == Some(backup_dir(db_path).as_path())
+        && path.file_name().and_then(|n| n.to_str()).and_then(parse_backup_name).is_some()
+}
+
 /// `clio-YYYYMMDD-HHMMSS.sqlite3` for `at` (UTC); `n` > 1 adds `-n`.
 pub fn backup_file_name(at: i64, n: u32) -> String {
     let stamp = stamp(at);

@@ -40,6 +40,11 @@ fn names_carry_the_utc_time_and_parse_back() {
         backup_dir(Path::new("/data/clio.sqlite3")),
         Path::new("/data/backups")
     );
+    let db = Path::new("/data/clio.sqlite3");
+    assert!(is_backup_of(db, Path::new("/data/backups/clio-20260302-130509-3.sqlite3")));
+    assert!(!is_backup_of(db, Path::new("/elsewhere/backups/clio-20260302-130509.sqlite3")));
+    assert!(!is_backup_of(db, Path::new("/data/backups/notes.sqlite3")));
+    assert!(!is_backup_of(db, db));
 }
 
 #[test]
