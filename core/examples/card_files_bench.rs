@@ -30,14 +30,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     store.seed_synthetic_collection(cards, reviews, now)?;
     let mut quiet = |_| {};
 
-    for (format, scheduling) in [(CardFileFormat::Apkg, true), (CardFileFormat::Apkg, false), (CardFileFormat::Csv, false)] {
-        let path = dir.path().join(format!("cards-{scheduling}.{}", format.extension()));
+    for (format, scheduling) in [
+        (CardFileFormat::Apkg, true),
+        (CardFileFormat::Apkg, false),
+        (CardFileFormat::Csv, false),
+    ] {
+        let path = dir
+            .path()
+            .join(format!("cards-{scheduling}.{}", format.extension()));
         let t = Instant::now();
-        let report = export_card_file(&store, format, &ExportScope::All, scheduling, &path, now, &mut quiet)?;
+        let report = export_card_file(
+            &store,
+            format,
+            &ExportScope::All,
+            scheduling,
+            &path,
+            now,
+            &mut quiet,
+        )?;
         println!(
             "export {:<4} {:<16} {:>6} cards {:>7} reviews in {:>6.2} s, {:.1} MB",
             format.extension(),
-            if scheduling { "with scheduling" } else { "cards only" },
+            if scheduling {
+                "with scheduling"
+            } else {
+                "cards only"
+            },
             report.cards,
             report.reviews,
             t.elapsed().as_secs_f64(),
@@ -47,7 +65,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut empty = Store::open(dir.path().join("to.sqlite3"))?;
     let t = Instant::now();
-    let report = import_card_file(&mut empty, &dir.path().join("cards-true.apkg"), now, &mut quiet)?;
+    let report = import_card_file(
+        &mut empty,
+        &dir.path().join("cards-true.apkg"),
+        now,
+        &mut quiet,
+    )?;
     println!(
         "import apkg with scheduling {:>6} cards {:>7} reviews in {:>6.2} s",
         report.cards,

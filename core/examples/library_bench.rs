@@ -15,16 +15,38 @@ use clio_core::search::search_documents;
 use clio_core::Store;
 
 const SYLLABLES: &[&str] = &[
-    "ka", "ro", "mi", "tan", "vel", "dor", "shi", "len", "gra", "bo", "zu", "nek", "pol", "fa", "ri", "sta",
-    "mor", "ev", "lin", "cha", "ost", "ur", "ban", "dze", "kov", "hai", "mun", "tre", "vas", "ol",
+    "ka", "ro", "mi", "tan", "vel", "dor", "shi", "len", "gra", "bo", "zu", "nek", "pol", "fa",
+    "ri", "sta", "mor", "ev", "lin", "cha", "ost", "ur", "ban", "dze", "kov", "hai", "mun", "tre",
+    "vas", "ol",
 ];
 const VOCABULARY: usize = 4000;
 
 const THINGS: &[&str] = &[
-    "the treaty", "the airlift", "the blockade", "the summit", "the uprising", "the embargo", "the accords",
-    "the offensive", "the alliance", "the reforms", "the crisis", "the negotiations", "the withdrawal", "the pact",
+    "the treaty",
+    "the airlift",
+    "the blockade",
+    "the summit",
+    "the uprising",
+    "the embargo",
+    "the accords",
+    "the offensive",
+    "the alliance",
+    "the reforms",
+    "the crisis",
+    "the negotiations",
+    "the withdrawal",
+    "the pact",
 ];
-const VERBS: &[&str] = &["signed", "rejected", "announced", "negotiated", "ended", "began", "denounced", "supported"];
+const VERBS: &[&str] = &[
+    "signed",
+    "rejected",
+    "announced",
+    "negotiated",
+    "ended",
+    "began",
+    "denounced",
+    "supported",
+];
 
 /// A small deterministic generator (xorshift), so every run imports the same texts.
 struct Rng(u64);
@@ -56,7 +78,10 @@ fn vocabulary() -> Vec<String> {
                 k /= SYLLABLES.len();
             }
             let mut chars = name.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
         })
         .collect()
 }
@@ -89,7 +114,10 @@ fn document(rng: &mut Rng, names: &[String], n: usize) -> String {
 }
 
 fn main() {
-    let count: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let count: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let inbox = dir.path().join("inbox");
     std::fs::create_dir(&inbox).unwrap();
@@ -101,15 +129,26 @@ fn main() {
         bytes += text.len();
         std::fs::write(inbox.join(format!("{n:05}.md")), text).unwrap();
     }
-    println!("generated {count} Markdown files, {:.1} MB, {:.1} KB each", bytes as f64 / 1e6, bytes as f64 / count as f64 / 1e3);
+    println!(
+        "generated {count} Markdown files, {:.1} MB, {:.1} KB each",
+        bytes as f64 / 1e6,
+        bytes as f64 / count as f64 / 1e3
+    );
 
     let mut store = Store::open(dir.path().join("bench.sqlite3")).unwrap();
     let start = Instant::now();
     let report = import_path(&mut store, &inbox, 0);
     let import_s = start.elapsed().as_secs_f64();
-    assert!(report.problems.is_empty(), "{:?}", &report.problems[..report.problems.len().min(3)]);
+    assert!(
+        report.problems.is_empty(),
+        "{:?}",
+        &report.problems[..report.problems.len().min(3)]
+    );
     assert_eq!(report.added.len(), count, "{}", report.summary());
-    println!("import and indexing: {import_s:.2} s ({:.0} documents/s)   target < 10 s", count as f64 / import_s);
+    println!(
+        "import and indexing: {import_s:.2} s ({:.0} documents/s)   target < 10 s",
+        count as f64 / import_s
+    );
     // The suggestions the import left for later (the window writes them in the background).
     let start = Instant::now();
     let pending = clio_core::cards::write_pending_suggestions(&mut store, 0, usize::MAX).unwrap();
@@ -126,7 +165,11 @@ fn main() {
         .iter()
         .map(|&i| names[i].to_lowercase())
         .collect();
-    queries.push(format!("{} {}", names[1].to_lowercase(), &names[50].to_lowercase()[..4]));
+    queries.push(format!(
+        "{} {}",
+        names[1].to_lowercase(),
+        &names[50].to_lowercase()[..4]
+    ));
     queries.push(format!("treaty {}", &names[200].to_lowercase()[..5]));
     let common = ["the crisis", "treaty signed"];
     queries.extend(common.iter().map(|q| q.to_string()));

@@ -22,7 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t = Instant::now();
     Store::open(&path)?.seed_synthetic_collection(cards, reviews, now)?;
-    println!("seeded {cards} cards and {reviews} review-log rows in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "seeded {cards} cards and {reviews} review-log rows in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
 
     let t = Instant::now();
     let mut store = Store::open(&path)?;
@@ -34,15 +37,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut session = ReviewSession::start(&store, scheduler_config(&store)?, now)?;
     let queue_ms = t.elapsed().as_secs_f64() * 1e3;
     let counts = session.counts();
-    println!("today's queue: {} new, {} learning, {} to review", counts.new, counts.learning, counts.review);
+    println!(
+        "today's queue: {} new, {} learning, {} to review",
+        counts.new, counts.learning, counts.review
+    );
 
-    let ratings = [Rating::Good, Rating::Good, Rating::Again, Rating::Good, Rating::Hard, Rating::Easy];
+    let ratings = [
+        Rating::Good,
+        Rating::Good,
+        Rating::Again,
+        Rating::Good,
+        Rating::Hard,
+        Rating::Easy,
+    ];
     let mut times = Vec::with_capacity(1000);
     let mut clock = now;
     for i in 0..1000 {
         let t = Instant::now();
-        let Some(card) = session.status(&store, clock, ReviewMode::Reveal)?.card else { break };
-        session.answer(&mut store, card.card.card.id, ratings[i % ratings.len()], clock, Some(5_000), ReviewMode::Reveal)?;
+        let Some(card) = session.status(&store, clock, ReviewMode::Reveal)?.card else {
+            break;
+        };
+        session.answer(
+            &mut store,
+            card.card.card.id,
+            ratings[i % ratings.len()],
+            clock,
+            Some(5_000),
+            ReviewMode::Reveal,
+        )?;
         times.push(t.elapsed().as_secs_f64() * 1e3);
         clock += 1_000;
     }
@@ -60,6 +82,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     // The slowest answers are the ones that ran SQLite's WAL checkpoint.
     let slow: f64 = times.iter().filter(|&&t| t > 5.0).sum();
-    println!("              {} answers over 5 ms took {slow:.0} ms in all", times.iter().filter(|&&t| t > 5.0).count());
+    println!(
+        "              {} answers over 5 ms took {slow:.0} ms in all",
+        times.iter().filter(|&&t| t > 5.0).count()
+    );
     Ok(())
 }

@@ -36,12 +36,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t = Instant::now();
     Store::open(&path)?.seed_synthetic_collection(cards, reviews, now)?;
-    println!("seeded {cards} cards and {reviews} review-log rows in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "seeded {cards} cards and {reviews} review-log rows in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
 
     let store = Store::open(&path)?;
     let t = Instant::now();
     let first = dashboard(&store, now)?;
-    println!("first dashboard (cold caches): {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "first dashboard (cold caches): {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     println!(
         "  {} answers over {} active days; {} cards ({} new, {} young, {} mature); due now {}; 365-day retention {:.1}%",
         first.heatmap.total,
@@ -62,8 +68,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::hint::black_box(dashboard(&store, now)?);
         times.push(t.elapsed().as_secs_f64() * 1e3);
     }
-    let (lo, hi) = (times.iter().copied().fold(f64::MAX, f64::min), times.iter().copied().fold(0.0, f64::max));
-    let cpu = cpu_ms().zip(cpu_before).map(|(after, before)| (after - before) / runs as f64);
+    let (lo, hi) = (
+        times.iter().copied().fold(f64::MAX, f64::min),
+        times.iter().copied().fold(0.0, f64::max),
+    );
+    let cpu = cpu_ms()
+        .zip(cpu_before)
+        .map(|(after, before)| (after - before) / runs as f64);
     println!(
         "dashboard:       median {:.1} ms (min {lo:.1}, max {hi:.1}) over {runs} runs (target < 100 ms)",
         median(times)
@@ -78,6 +89,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::hint::black_box(document_mastery(&store, now)?);
         times.push(t.elapsed().as_secs_f64() * 1e3);
     }
-    println!("library mastery: median {:.1} ms over {runs} runs", median(times));
+    println!(
+        "library mastery: median {:.1} ms over {runs} runs",
+        median(times)
+    );
     Ok(())
 }

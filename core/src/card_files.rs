@@ -83,8 +83,14 @@ mod tests {
 
     #[test]
     fn the_format_comes_from_the_extension_in_any_case() {
-        assert_eq!(CardFileFormat::of_path(Path::new("/x/Deck.APKG")), Some(CardFileFormat::Apkg));
-        assert_eq!(CardFileFormat::of_path(Path::new("cards.csv")), Some(CardFileFormat::Csv));
+        assert_eq!(
+            CardFileFormat::of_path(Path::new("/x/Deck.APKG")),
+            Some(CardFileFormat::Apkg)
+        );
+        assert_eq!(
+            CardFileFormat::of_path(Path::new("cards.csv")),
+            Some(CardFileFormat::Csv)
+        );
         assert_eq!(CardFileFormat::of_path(Path::new("notes.txt")), None);
         assert_eq!(CardFileFormat::of_path(Path::new("apkg")), None);
     }
@@ -92,11 +98,26 @@ mod tests {
     #[test]
     fn another_file_is_refused_with_the_formats_that_work_and_nothing_changes() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = import_card_file(&mut store, Path::new("/tmp/notes.txt"), 0, &mut |_| {}).unwrap_err();
-        assert!(err.to_string().contains(".apkg") && err.to_string().contains(".csv"), "{err}");
+        let err =
+            import_card_file(&mut store, Path::new("/tmp/notes.txt"), 0, &mut |_| {}).unwrap_err();
+        assert!(
+            err.to_string().contains(".apkg") && err.to_string().contains(".csv"),
+            "{err}"
+        );
         assert!(store.list_documents().unwrap().is_empty());
-        let err = export_card_file(&store, CardFileFormat::Csv, &ExportScope::All, true, Path::new("/tmp/x.csv"), 0, &mut |_| {})
-            .unwrap_err();
-        assert!(err.to_string().contains("CSV file holds cards only"), "{err}");
+        let err = export_card_file(
+            &store,
+            CardFileFormat::Csv,
+            &ExportScope::All,
+            true,
+            Path::new("/tmp/x.csv"),
+            0,
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("CSV file holds cards only"),
+            "{err}"
+        );
     }
 }

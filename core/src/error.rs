@@ -10,7 +10,11 @@ pub enum Error {
         "{path} was written by a newer Clio (schema version {found}; this Clio knows up to {supported}). \
          Update Clio to open it. The file was not changed."
     )]
-    NewerSchema { path: PathBuf, found: u32, supported: u32 },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
 
     #[error(
         "{path} is not a Clio library: {reason}. Check the path given with --db or CLIO_DB, \
@@ -25,7 +29,11 @@ pub enum Error {
         "could not upgrade the library at {path} to schema version {target}: {reason}. \
          The file was left as it was; please report this."
     )]
-    Migration { path: PathBuf, target: u32, reason: String },
+    Migration {
+        path: PathBuf,
+        target: u32,
+        reason: String,
+    },
 
     /// Input that breaks a rule; the message names the field and the fix.
     #[error("{0}")]
@@ -43,7 +51,11 @@ pub enum Error {
             None => "No good backup was found; keep the file and ask for help before deleting anything.".to_owned(),
         }
     )]
-    Damaged { path: PathBuf, reason: String, newest_good_backup: Option<PathBuf> },
+    Damaged {
+        path: PathBuf,
+        reason: String,
+        newest_good_backup: Option<PathBuf>,
+    },
 
     /// SQLite found damage while reading or writing (SQLITE_CORRUPT, SQLITE_NOTADB).
     #[error(
@@ -80,7 +92,11 @@ pub enum Error {
 
     /// A file outside the database (a backup, an export) could not be read or written.
     #[error("{action} {path}: {reason}")]
-    File { action: &'static str, path: PathBuf, reason: String },
+    File {
+        action: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
 
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -101,7 +117,9 @@ impl From<rusqlite::Error> for Error {
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => Error::DiskFull { path: None },
             Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: None },
-            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Corrupt(e.to_string()),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                Error::Corrupt(e.to_string())
+            }
             Some(ErrorCode::SystemIoFailure) => Error::Io(e.to_string()),
             _ => Error::Sqlite(e),
         }
@@ -112,8 +130,12 @@ impl Error {
     /// Names the library file in a full-disk or read-only message that did not know it.
     pub fn at(self, path: &std::path::Path) -> Self {
         match self {
-            Error::DiskFull { path: None } => Error::DiskFull { path: Some(path.to_owned()) },
-            Error::ReadOnly { path: None } => Error::ReadOnly { path: Some(path.to_owned()) },
+            Error::DiskFull { path: None } => Error::DiskFull {
+                path: Some(path.to_owned()),
+            },
+            Error::ReadOnly { path: None } => Error::ReadOnly {
+                path: Some(path.to_owned()),
+            },
             other => other,
         }
     }
@@ -122,7 +144,11 @@ impl Error {
     pub fn is_storage_fault(&self) -> bool {
         matches!(
             self,
-            Error::DiskFull { .. } | Error::ReadOnly { .. } | Error::Io(_) | Error::Corrupt(_) | Error::Damaged { .. }
+            Error::DiskFull { .. }
+                | Error::ReadOnly { .. }
+                | Error::Io(_)
+                | Error::Corrupt(_)
+                | Error::Damaged { .. }
         )
     }
 }

@@ -123,7 +123,10 @@ impl CardImportReport {
             );
         }
         if self.skipped_notes > 0 {
-            text += &format!("; {} note(s) skipped (nothing to learn from)", self.skipped_notes);
+            text += &format!(
+                "; {} note(s) skipped (nothing to learn from)",
+                self.skipped_notes
+            );
         }
         if !self.already_there.is_empty() {
             text += &format!("; {} already in the library", self.already_there.len());
@@ -219,7 +222,11 @@ fn paragraph_of(card: &IncomingCard) -> String {
 
 /// Builds the document of a group and the span of each card's paragraph.
 pub(crate) fn prepare(group: IncomingGroup) -> Result<PreparedGroup> {
-    let blocks: Vec<Block> = group.cards.iter().map(|c| Block::paragraph(paragraph_of(c))).collect();
+    let blocks: Vec<Block> = group
+        .cards
+        .iter()
+        .map(|c| Block::paragraph(paragraph_of(c)))
+        .collect();
     let document = NewDocument {
         title: group.title.clone(),
         author: None,
@@ -265,7 +272,11 @@ pub(crate) fn store_groups(
         match outcome {
             Some(id) => {
                 report.cards += group.cards.len() as u64;
-                report.reviews += group.cards.iter().map(|c| c.reviews.len() as u64).sum::<u64>();
+                report.reviews += group
+                    .cards
+                    .iter()
+                    .map(|c| c.reviews.len() as u64)
+                    .sum::<u64>();
                 report.documents.push(ImportedCardDocument {
                     id,
                     title: group.document.title.clone(),
@@ -281,13 +292,19 @@ pub(crate) fn store_groups(
 
 /// The accepted cards of `scope`, in reading order (documents, then their
 /// cards); with `with_scheduling`, each with its schedule and history.
-pub fn cards_for_export(store: &Store, scope: &ExportScope, with_scheduling: bool) -> Result<Vec<OutgoingCard>> {
+pub fn cards_for_export(
+    store: &Store,
+    scope: &ExportScope,
+    with_scheduling: bool,
+) -> Result<Vec<OutgoingCard>> {
     let cards = store.cards_for_interchange(scope, with_scheduling)?;
     if cards.is_empty() {
         let what = match scope {
             ExportScope::All => "The library has no accepted cards".to_owned(),
             ExportScope::Document(id) => format!("Document {id} has no accepted cards"),
-            ExportScope::Category(path) => format!("The category “{}” has no accepted cards", path.join(" › ")),
+            ExportScope::Category(path) => {
+                format!("The category “{}” has no accepted cards", path.join(" › "))
+            }
         };
         return Err(Error::Invalid(format!(
             "{what}, so there is nothing to export. Accept some cards first (Cards panel), or choose another scope."

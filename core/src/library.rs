@@ -149,7 +149,10 @@ pub struct Block {
 
 impl Block {
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Block {
-        Block { kind, text: text.into() }
+        Block {
+            kind,
+            text: text.into(),
+        }
     }
 
     pub fn paragraph(text: impl Into<String>) -> Block {
@@ -159,7 +162,11 @@ impl Block {
 
 /// The body that blocks stand for: their texts joined by a blank line.
 pub fn body_of_blocks(blocks: &[Block]) -> String {
-    blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n")
+    blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// A whole document as stored, for the reader.
@@ -204,11 +211,15 @@ impl NewDocument {
     pub fn validate(self) -> Result<ValidDocument> {
         let title = collapse_spaces(&self.title);
         if title.is_empty() {
-            return Err(Error::Invalid("The title is empty. Give the document a title.".into()));
+            return Err(Error::Invalid(
+                "The title is empty. Give the document a title.".into(),
+            ));
         }
         let body = normalise_body(&self.body);
         if body.is_empty() {
-            return Err(Error::Invalid(format!("“{title}” has no text. Paste or type the text to keep.")));
+            return Err(Error::Invalid(format!(
+                "“{title}” has no text. Paste or type the text to keep."
+            )));
         }
         let category_path = self
             .category_path
@@ -235,10 +246,18 @@ impl NewDocument {
     /// Validates a document whose text comes as blocks (an importer's output):
     /// each block's text is collapsed to one line, empty blocks are dropped, and
     /// the body becomes exactly the blocks' texts joined by a blank line.
-    pub fn validate_blocks(mut self, format: SourceFormat, blocks: Vec<Block>, tags: Vec<String>) -> Result<ValidDocument> {
+    pub fn validate_blocks(
+        mut self,
+        format: SourceFormat,
+        blocks: Vec<Block>,
+        tags: Vec<String>,
+    ) -> Result<ValidDocument> {
         let blocks: Vec<Block> = blocks
             .into_iter()
-            .map(|b| Block { kind: b.kind, text: collapse_spaces(&b.text) })
+            .map(|b| Block {
+                kind: b.kind,
+                text: collapse_spaces(&b.text),
+            })
             .filter(|b| !b.text.is_empty())
             .collect();
         self.body = body_of_blocks(&blocks);
@@ -287,7 +306,11 @@ pub fn category_tree(store: &Store) -> Result<Vec<CategoryCount>> {
         .map(|(path, documents)| CategoryCount {
             path: path.clone(),
             documents: *documents,
-            total: direct.iter().filter(|(other, _)| other.starts_with(path)).map(|(_, n)| n).sum(),
+            total: direct
+                .iter()
+                .filter(|(other, _)| other.starts_with(path))
+                .map(|(_, n)| n)
+                .sum(),
         })
         .filter(|category| category.total > 0)
         .collect();
@@ -407,7 +430,10 @@ mod tests {
             parse_category_path("History -> Modern and Contemporary History"),
             vec!["History", "Modern and Contemporary History"]
         );
-        assert_eq!(parse_category_path(" History/ Cold War >Berlin › 1948 "), vec!["History", "Cold War", "Berlin", "1948"]);
+        assert_eq!(
+            parse_category_path(" History/ Cold War >Berlin › 1948 "),
+            vec!["History", "Cold War", "Berlin", "1948"]
+        );
         assert!(parse_category_path("  ->  / ").is_empty());
     }
 

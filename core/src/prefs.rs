@@ -109,13 +109,35 @@ impl Preferences {
             if (least..=most).contains(&value) {
                 Ok(())
             } else {
-                Err(Error::Invalid(format!("{what} must be between {least} and {most} {unit}; got {value}")))
+                Err(Error::Invalid(format!(
+                    "{what} must be between {least} and {most} {unit}; got {value}"
+                )))
             }
         };
-        check("the time between backups", "minutes", self.backup_interval_minutes, BACKUP_INTERVAL_RANGE)?;
-        check("daily backups", "days", self.daily_backup_days, DAILY_BACKUP_RANGE)?;
-        check("weekly backups", "weeks", self.weekly_backup_weeks, WEEKLY_BACKUP_RANGE)?;
-        check("monthly backups", "months", self.monthly_backup_months, MONTHLY_BACKUP_RANGE)
+        check(
+            "the time between backups",
+            "minutes",
+            self.backup_interval_minutes,
+            BACKUP_INTERVAL_RANGE,
+        )?;
+        check(
+            "daily backups",
+            "days",
+            self.daily_backup_days,
+            DAILY_BACKUP_RANGE,
+        )?;
+        check(
+            "weekly backups",
+            "weeks",
+            self.weekly_backup_weeks,
+            WEEKLY_BACKUP_RANGE,
+        )?;
+        check(
+            "monthly backups",
+            "months",
+            self.monthly_backup_months,
+            MONTHLY_BACKUP_RANGE,
+        )
     }
 }
 
@@ -132,7 +154,8 @@ pub fn load_at(db_path: &std::path::Path) -> Result<Preferences> {
 }
 
 fn parse(json: Option<String>) -> Preferences {
-    json.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+    json.and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
 }
 
 /// Checks and stores new preferences.
@@ -150,7 +173,12 @@ mod tests {
     fn a_new_library_has_the_defaults_and_saved_values_come_back() {
         let mut store = Store::open_in_memory().unwrap();
         assert_eq!(load(&store).unwrap(), Preferences::default());
-        let prefs = Preferences { desired_retention: 0.85, new_per_day: 5, cloze_cards: false, ..Preferences::default() };
+        let prefs = Preferences {
+            desired_retention: 0.85,
+            new_per_day: 5,
+            cloze_cards: false,
+            ..Preferences::default()
+        };
         save(&mut store, &prefs).unwrap();
         assert_eq!(load(&store).unwrap(), prefs);
         assert_eq!(prefs.scheduler_config(vec![]).new_per_day, 5);
@@ -160,9 +188,26 @@ mod tests {
     #[test]
     fn a_value_out_of_range_is_refused_with_the_range_and_nothing_is_stored() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = save(&mut store, &Preferences { desired_retention: 1.2, ..Preferences::default() }).unwrap_err();
-        assert!(err.to_string().contains("0.70") && err.to_string().contains("0.99"), "{err}");
-        let err = save(&mut store, &Preferences { learning_steps: vec![2000.0], ..Preferences::default() }).unwrap_err();
+        let err = save(
+            &mut store,
+            &Preferences {
+                desired_retention: 1.2,
+                ..Preferences::default()
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("0.70") && err.to_string().contains("0.99"),
+            "{err}"
+        );
+        let err = save(
+            &mut store,
+            &Preferences {
+                learning_steps: vec![2000.0],
+                ..Preferences::default()
+            },
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("step"), "{err}");
         assert_eq!(load(&store).unwrap(), Preferences::default());
     }
@@ -170,22 +215,62 @@ mod tests {
     #[test]
     fn backup_preferences_are_checked_and_make_the_keeping_policy() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = save(&mut store, &Preferences { backup_interval_minutes: 1, ..Preferences::default() }).unwrap_err();
-        assert!(err.to_string().contains("between 5 and 1440 minutes"), "{err}");
-        let err = save(&mut store, &Preferences { daily_backup_days: 0, ..Preferences::default() }).unwrap_err();
-        assert!(err.to_string().contains("daily backups must be between 2 and 365 days"), "{err}");
-        let prefs = Preferences { daily_backup_days: 7, weekly_backup_weeks: 0, monthly_backup_months: 6, ..Preferences::default() };
+        let err = save(
+            &mut store,
+            &Preferences {
+                backup_interval_minutes: 1,
+                ..Preferences::default()
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("between 5 and 1440 minutes"),
+            "{err}"
+        );
+        let err = save(
+            &mut store,
+            &Preferences {
+                daily_backup_days: 0,
+                ..Preferences::default()
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("daily backups must be between 2 and 365 days"),
+            "{err}"
+        );
+        let prefs = Preferences {
+            daily_backup_days: 7,
+            weekly_backup_weeks: 0,
+            monthly_backup_months: 6,
+            ..Preferences::default()
+        };
         save(&mut store, &prefs).unwrap();
-        assert_eq!(load(&store).unwrap().backup_policy(), KeepPolicy { daily_days: 7, weekly_weeks: 0, monthly_months: 6 });
+        assert_eq!(
+            load(&store).unwrap().backup_policy(),
+            KeepPolicy {
+                daily_days: 7,
+                weekly_weeks: 0,
+                monthly_months: 6
+            }
+        );
     }
 
     #[test]
     fn the_timer_reads_the_preferences_from_the_file_without_a_store() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("clio.sqlite3");
-        assert_eq!(load_at(&path).unwrap(), Preferences::default(), "no library yet: the defaults");
+        assert_eq!(
+            load_at(&path).unwrap(),
+            Preferences::default(),
+            "no library yet: the defaults"
+        );
         let mut store = Store::open(&path).unwrap();
-        let prefs = Preferences { backup_interval_minutes: 15, ..Preferences::default() };
+        let prefs = Preferences {
+            backup_interval_minutes: 15,
+            ..Preferences::default()
+        };
         save(&mut store, &prefs).unwrap();
         assert_eq!(load_at(&path).unwrap().backup_interval_minutes, 15);
     }
@@ -193,7 +278,9 @@ mod tests {
     #[test]
     fn stored_preferences_missing_a_field_take_its_default() {
         let mut store = Store::open_in_memory().unwrap();
-        store.set_meta(META_KEY, r#"{"desiredRetention":0.8}"#).unwrap();
+        store
+            .set_meta(META_KEY, r#"{"desiredRetention":0.8}"#)
+            .unwrap();
         let prefs = load(&store).unwrap();
         assert_eq!(prefs.desired_retention, 0.8);
         assert_eq!(prefs.new_per_day, Preferences::default().new_per_day);

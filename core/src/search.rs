@@ -47,7 +47,9 @@ pub struct SnippetPart {
 /// Documents matching every word of `query` (each also as a prefix: "sov"
 /// finds "Soviet"), best first. An empty query finds nothing.
 pub fn search_documents(store: &Store, query: &str) -> Result<Vec<SearchHit>> {
-    let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
+    let Some(fts) = fts_query(query) else {
+        return Ok(Vec::new());
+    };
     Ok(store
         .search_documents(&fts, SEARCH_LIMIT)?
         .into_iter()
@@ -78,7 +80,10 @@ fn split_snippet(marked: &str) -> Vec<SnippetPart> {
     let mut text = String::new();
     let mut push = |text: &mut String, hit: bool| {
         if !text.is_empty() {
-            parts.push(SnippetPart { text: std::mem::take(text), hit });
+            parts.push(SnippetPart {
+                text: std::mem::take(text),
+                hit,
+            });
         }
     };
     for c in marked.chars() {
@@ -110,16 +115,27 @@ mod tests {
 
     #[test]
     fn queries_quote_every_word_so_syntax_is_literal() {
-        assert_eq!(fts_query("Sino-Soviet spl").unwrap(), r#""Sino-Soviet"* "spl"*"#);
-        assert_eq!(fts_query(r#"NEAR( "title": OR *"#).unwrap(), r#""NEAR"* "title"* "OR"*"#);
+        assert_eq!(
+            fts_query("Sino-Soviet spl").unwrap(),
+            r#""Sino-Soviet"* "spl"*"#
+        );
+        assert_eq!(
+            fts_query(r#"NEAR( "title": OR *"#).unwrap(),
+            r#""NEAR"* "title"* "OR"*"#
+        );
         assert_eq!(fts_query("  ...  "), None);
     }
 
     #[test]
     fn snippets_split_into_plain_parts() {
-        let marked = format!("the {HIT_START}Berlin{HIT_END} Wall <b>fell</b> in {HIT_START}1989{HIT_END}");
+        let marked =
+            format!("the {HIT_START}Berlin{HIT_END} Wall <b>fell</b> in {HIT_START}1989{HIT_END}");
         let parts = split_snippet(&marked);
-        let hits: Vec<&str> = parts.iter().filter(|p| p.hit).map(|p| p.text.as_str()).collect();
+        let hits: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(hits, ["Berlin", "1989"]);
         let text: String = parts.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "the Berlin Wall <b>fell</b> in 1989");
@@ -128,25 +144,51 @@ mod tests {
     #[test]
     fn search_finds_prefixes_ranks_titles_first_and_marks_hits() {
         let mut store = Store::open_in_memory().unwrap();
-        let in_body = add(&mut store, "What was the Marshall Plan?", "Aid flowed to Western Europe; the Soviet bloc refused it.");
-        let in_title = add(&mut store, "Why did the Soviet Union collapse?", "In 1991 the union dissolved.");
-        add(&mut store, "When was NATO founded?", "NATO was founded in April 1949.");
+        let in_body = add(
+            &mut store,
+            "What was the Marshall Plan?",
+            "Aid flowed to Western Europe; the Soviet bloc refused it.",
+        );
+        let in_title = add(
+            &mut store,
+            "Why did the Soviet Union collapse?",
+            "In 1991 the union dissolved.",
+        );
+        add(
+            &mut store,
+            "When was NATO founded?",
+            "NATO was founded in April 1949.",
+        );
 
         let hits = search_documents(&store, "sov").unwrap();
         let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
         assert_eq!(ids, vec![in_title, in_body]);
-        assert!(hits[1].snippet.iter().any(|p| p.hit && p.text == "Soviet"), "{:?}", hits[1].snippet);
+        assert!(
+            hits[1].snippet.iter().any(|p| p.hit && p.text == "Soviet"),
+            "{:?}",
+            hits[1].snippet
+        );
         assert_eq!(hits[0].category_path, vec!["History", "Cold War"]);
 
-        assert!(search_documents(&store, "soviet marshall").unwrap().iter().all(|h| h.id == in_body));
+        assert!(search_documents(&store, "soviet marshall")
+            .unwrap()
+            .iter()
+            .all(|h| h.id == in_body));
         assert!(search_documents(&store, "").unwrap().is_empty());
-        assert!(search_documents(&store, "\"unbalanced").is_ok(), "stray quotes are not FTS5 errors");
+        assert!(
+            search_documents(&store, "\"unbalanced").is_ok(),
+            "stray quotes are not FTS5 errors"
+        );
     }
 
     #[test]
     fn search_folds_diacritics() {
         let mut store = Store::open_in_memory().unwrap();
-        let id = add(&mut store, "Who was Zhōu Ēnlái?", "Zhōu Ēnlái was premier of China from 1949 to 1976.");
+        let id = add(
+            &mut store,
+            "Who was Zhōu Ēnlái?",
+            "Zhōu Ēnlái was premier of China from 1949 to 1976.",
+        );
         let hits = search_documents(&store, "zhou enlai").unwrap();
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].id, id);

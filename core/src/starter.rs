@@ -40,7 +40,13 @@ pub fn add_if_new(store: &mut Store, now: i64) -> Result<ImportReport> {
     }
     let mut report = ImportReport::default();
     for (name, text) in texts() {
-        report.merge(import::import_named_text(store, name, text, Format::Markdown, now));
+        report.merge(import::import_named_text(
+            store,
+            name,
+            text,
+            Format::Markdown,
+            now,
+        ));
     }
     store.set_meta(META_KEY, &format!("added {} texts", report.added.len()))?;
     Ok(report)
@@ -55,18 +61,39 @@ mod tests {
     fn every_starter_text_imports_cleanly_with_title_category_and_source() {
         let mut store = Store::open_in_memory().unwrap();
         let report = add_if_new(&mut store, 1_000).unwrap();
-        assert!(report.problems.is_empty() && report.warnings.is_empty(), "{report:?}");
+        assert!(
+            report.problems.is_empty() && report.warnings.is_empty(),
+            "{report:?}"
+        );
         assert_eq!(report.added.len(), texts().len());
         assert!(texts().len() >= 15, "the issue asks for at least 15 texts");
 
         let docs = list_documents(&store).unwrap();
-        assert_eq!(docs.len(), texts().len(), "no text became a revision of another");
+        assert_eq!(
+            docs.len(),
+            texts().len(),
+            "no text became a revision of another"
+        );
         for doc in &docs {
-            assert!(doc.title.ends_with('?'), "a starter title is a question: {}", doc.title);
-            assert_eq!(doc.category_path[..2], ["History", "Modern and Contemporary History"]);
+            assert!(
+                doc.title.ends_with('?'),
+                "a starter title is a question: {}",
+                doc.title
+            );
+            assert_eq!(
+                doc.category_path[..2],
+                ["History", "Modern and Contemporary History"]
+            );
             let full = store.document(doc.id).unwrap();
-            assert!(full.source.as_deref().unwrap().starts_with("Clio starter library ("));
-            assert!(!full.body.contains("---") && !full.body.contains("title:"), "front matter stays out of the body");
+            assert!(full
+                .source
+                .as_deref()
+                .unwrap()
+                .starts_with("Clio starter library ("));
+            assert!(
+                !full.body.contains("---") && !full.body.contains("title:"),
+                "front matter stays out of the body"
+            );
         }
         let tree = category_tree(&store).unwrap();
         let root = tree.iter().find(|c| c.path == ["History"]).unwrap();
@@ -80,7 +107,10 @@ mod tests {
         assert!(!first.added.is_empty());
         let victim = first.added[0].id;
         store.delete_document(victim).unwrap();
-        assert!(add_if_new(&mut store, 2_000).unwrap().added.is_empty(), "a deleted starter text stays deleted");
+        assert!(
+            add_if_new(&mut store, 2_000).unwrap().added.is_empty(),
+            "a deleted starter text stays deleted"
+        );
         assert_eq!(list_documents(&store).unwrap().len(), first.added.len() - 1);
 
         let mut used = Store::open_in_memory().unwrap();

@@ -188,19 +188,74 @@ pub fn cards_of_every_kind(store: &mut Store) -> Vec<i64> {
         span_end: 66,
     };
     let cards = [
-        (berlin, draft(CardKind::Question, "Who blocked the roads into \"West\" Berlin?", "The Soviet Union", &[])),
-        (berlin, draft(CardKind::Cloze, "The blockade began in _____, after the currency reform.", "June 1948", &[])),
         (
             berlin,
-            draft(CardKind::MultipleChoice, "How many flights reached the city?", "Over 270,000", &["Over 270,000", "About 1,000", "12 < 13 & more"]),
+            draft(
+                CardKind::Question,
+                "Who blocked the roads into \"West\" Berlin?",
+                "The Soviet Union",
+                &[],
+            ),
         ),
-        (berlin, draft(CardKind::TrueFalse, "The airlift ended in 1949.", "True", &[])),
-        (loose, draft(CardKind::Cloze, "A cloze whose blank was edited away, with a line\nbreak", "gone", &[])),
-        (loose, draft(CardKind::Question, "When was NATO founded, and where?", "April 1949, in Washington", &[])),
+        (
+            berlin,
+            draft(
+                CardKind::Cloze,
+                "The blockade began in _____, after the currency reform.",
+                "June 1948",
+                &[],
+            ),
+        ),
+        (
+            berlin,
+            draft(
+                CardKind::MultipleChoice,
+                "How many flights reached the city?",
+                "Over 270,000",
+                &["Over 270,000", "About 1,000", "12 < 13 & more"],
+            ),
+        ),
+        (
+            berlin,
+            draft(
+                CardKind::TrueFalse,
+                "The airlift ended in 1949.",
+                "True",
+                &[],
+            ),
+        ),
+        (
+            loose,
+            draft(
+                CardKind::Cloze,
+                "A cloze whose blank was edited away, with a line\nbreak",
+                "gone",
+                &[],
+            ),
+        ),
+        (
+            loose,
+            draft(
+                CardKind::Question,
+                "When was NATO founded, and where?",
+                "April 1949, in Washington",
+                &[],
+            ),
+        ),
     ];
     cards
         .into_iter()
         .enumerate()
-        .map(|(i, (doc, d))| store.insert_card(doc, &d, CardOrigin::Manual, CardStatus::Accepted, T0 + i as i64).unwrap())
+        .map(|(i, (doc, d))| {
+            store
+                .insert_card(
+                    doc,
+                    &d,
+                    CardOrigin::Manual,
+                    CardStatus::Accepted,
+                    T0 + i as i64,
+                )
+                .unwrap()
+        })
         .collect()
 }

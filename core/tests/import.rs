@@ -13,7 +13,9 @@ use tempfile::TempDir;
 const NOW: i64 = 1_760_000_000_000;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
 }
 
 struct Lib {
@@ -26,7 +28,11 @@ fn library() -> Lib {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("clio.sqlite3");
     let store = Store::open(&path).unwrap();
-    Lib { _dir: dir, path, store }
+    Lib {
+        _dir: dir,
+        path,
+        store,
+    }
 }
 
 impl Lib {
@@ -37,10 +43,23 @@ impl Lib {
     /// Rows in every table an import writes to.
     fn rows(&self) -> Vec<(String, i64)> {
         let conn = self.raw();
-        ["documents", "document_revisions", "categories", "tags", "document_tags", "cards"]
-            .iter()
-            .map(|t| (t.to_string(), conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap()))
-            .collect()
+        [
+            "documents",
+            "document_revisions",
+            "categories",
+            "tags",
+            "document_tags",
+            "cards",
+        ]
+        .iter()
+        .map(|t| {
+            (
+                t.to_string(),
+                conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                    .unwrap(),
+            )
+        })
+        .collect()
     }
 
     fn import(&mut self, path: &Path) -> ImportReport {
@@ -56,20 +75,44 @@ impl Lib {
 }
 
 /// Text that must never reach the library from a page.
-const NEVER: &[&str] = &["<script", "onerror", "onclick", "onload", "javascript:", "alert(", "SCRIPT", "STYLE TEXT"];
+const NEVER: &[&str] = &[
+    "<script",
+    "onerror",
+    "onclick",
+    "onload",
+    "javascript:",
+    "alert(",
+    "SCRIPT",
+    "STYLE TEXT",
+];
 
 fn assert_safe_and_consistent(lib: &Lib, id: i64) {
     let doc = lib.store.document(id).unwrap();
-    assert_eq!(doc.body, body_of_blocks(&doc.blocks), "the body is the blocks joined by blank lines");
+    assert_eq!(
+        doc.body,
+        body_of_blocks(&doc.blocks),
+        "the body is the blocks joined by blank lines"
+    );
     let (body, blocks_json): (String, String) = lib
         .raw()
-        .query_row("SELECT body, blocks_json FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT body, blocks_json FROM documents WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     for bad in NEVER {
         assert!(!body.contains(bad), "{bad} in the body of {}", doc.title);
-        assert!(!blocks_json.contains(bad), "{bad} in the blocks of {}", doc.title);
+        assert!(
+            !blocks_json.contains(bad),
+            "{bad} in the blocks of {}",
+            doc.title
+        );
     }
-    assert!(!body.contains('<') && !blocks_json.contains('<'), "no markup is stored");
+    assert!(
+        !body.contains('<') && !blocks_json.contains('<'),
+        "no markup is stored"
+    );
 }
 
 #[test]
@@ -79,18 +122,55 @@ fn a_question_and_answer_page_gives_the_answer_only() {
     assert_eq!(doc.title, "Why did the Thirty Years' War begin?");
     assert_eq!(doc.author.as_deref(), Some("Marguerite Okafor"));
     assert_eq!(doc.category_path, vec!["History", "Early Modern Europe"]);
-    assert_eq!(doc.source.as_deref(), Some("https://askthepast.example/q/30yw-origins"));
+    assert_eq!(
+        doc.source.as_deref(),
+        Some("https://askthepast.example/q/30yw-origins")
+    );
     assert_eq!(doc.format, SourceFormat::Html);
-    assert!(doc.blocks[0].text.starts_with("The war began in 1618"), "{:?}", doc.blocks[0]);
-    assert!(doc.blocks.last().unwrap().text.starts_with("What began as a Bohemian quarrel"));
+    assert!(
+        doc.blocks[0].text.starts_with("The war began in 1618"),
+        "{:?}",
+        doc.blocks[0]
+    );
+    assert!(doc
+        .blocks
+        .last()
+        .unwrap()
+        .text
+        .starts_with("What began as a Bohemian quarrel"));
     let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
-    assert!(kinds.contains(&BlockKind::Heading) && kinds.contains(&BlockKind::ListItem) && kinds.contains(&BlockKind::Quote));
+    assert!(
+        kinds.contains(&BlockKind::Heading)
+            && kinds.contains(&BlockKind::ListItem)
+            && kinds.contains(&BlockKind::Quote)
+    );
     for noise in [
-        "Hi there", "Hope this helps", "Comments", "Share", "Copy link", "votes", "Christian IV", "Quentin",
-        "Related questions", "Peace of Westphalia change", "Advertisement", "AskThePast", "©", "Loading", "Search",
-        "user-avatar", "Reply", "answered 3 days ago", "full timeline", "2.4k views",
+        "Hi there",
+        "Hope this helps",
+        "Comments",
+        "Share",
+        "Copy link",
+        "votes",
+        "Christian IV",
+        "Quentin",
+        "Related questions",
+        "Peace of Westphalia change",
+        "Advertisement",
+        "AskThePast",
+        "©",
+        "Loading",
+        "Search",
+        "user-avatar",
+        "Reply",
+        "answered 3 days ago",
+        "full timeline",
+        "2.4k views",
     ] {
-        assert!(!doc.body.contains(noise), "“{noise}” is page noise:\n{}", doc.body);
+        assert!(
+            !doc.body.contains(noise),
+            "“{noise}” is page noise:\n{}",
+            doc.body
+        );
     }
     assert_safe_and_consistent(&lib, doc.id);
 }
@@ -102,16 +182,45 @@ fn a_blog_page_of_another_layout_gives_its_article_only() {
     assert_eq!(doc.title, "How did the Roman Republic fall?");
     assert_eq!(doc.author.as_deref(), Some("Tomasz Wierzbicki"));
     assert_eq!(doc.category_path, vec!["History", "Ancient World", "Rome"]);
-    assert_eq!(doc.source.as_deref(), Some("https://lamppost.example/2024/03/roman-republic-fall"));
-    assert_eq!(doc.blocks.len(), 4, "the <br><br> paragraphs: {:#?}", doc.blocks);
-    assert!(doc.blocks[0].text.starts_with("The Republic did not fall in a single day."));
+    assert_eq!(
+        doc.source.as_deref(),
+        Some("https://lamppost.example/2024/03/roman-republic-fall")
+    );
+    assert_eq!(
+        doc.blocks.len(),
+        4,
+        "the <br><br> paragraphs: {:#?}",
+        doc.blocks
+    );
+    assert!(doc.blocks[0]
+        .text
+        .starts_with("The Republic did not fall in a single day."));
     assert!(doc.blocks[3].text.ends_with("gave him the name Augustus."));
     for noise in [
-        "Hey friend", "Thanks for reading", "cookies", "Tweet", "Email this", "Print", "Responses", "Social War",
-        "Popular posts", "gladiators", "newsletter", "Copyright", "cupboard", "Posted on", "Archive", "INJECTED",
-        "decorative-image", "Lamp Post",
+        "Hey friend",
+        "Thanks for reading",
+        "cookies",
+        "Tweet",
+        "Email this",
+        "Print",
+        "Responses",
+        "Social War",
+        "Popular posts",
+        "gladiators",
+        "newsletter",
+        "Copyright",
+        "cupboard",
+        "Posted on",
+        "Archive",
+        "INJECTED",
+        "decorative-image",
+        "Lamp Post",
     ] {
-        assert!(!doc.body.contains(noise), "“{noise}” is page noise:\n{}", doc.body);
+        assert!(
+            !doc.body.contains(noise),
+            "“{noise}” is page noise:\n{}",
+            doc.body
+        );
     }
     assert_safe_and_consistent(&lib, doc.id);
 }
@@ -120,17 +229,40 @@ fn a_blog_page_of_another_layout_gives_its_article_only() {
 fn a_saved_text_page_gives_question_category_author_and_answer() {
     let mut lib = library();
     let doc = lib.only_added(&fixture("saved_bronze_age.txt"));
-    assert_eq!(doc.title, "What brought down the Late Bronze Age civilisations of the eastern Mediterranean?");
+    assert_eq!(
+        doc.title,
+        "What brought down the Late Bronze Age civilisations of the eastern Mediterranean?"
+    );
     assert_eq!(doc.author.as_deref(), Some("Ilse Marchetti"));
     assert_eq!(doc.category_path, vec!["History", "Ancient History"]);
     assert_eq!(doc.format, SourceFormat::Text);
     assert_eq!(doc.blocks.len(), 4, "{:#?}", doc.blocks);
-    assert!(doc.blocks[0].text.starts_with("Around 1200 BC the palace states"));
-    assert!(doc.blocks[3].text.starts_with("The collapse was followed by the spread of iron working"));
-    for noise in ["spinner", "3 Comment", "profile-img", "Hello there", "Hope that helps", "Leave a Comments", "->"] {
-        assert!(!doc.body.contains(noise), "“{noise}” is page noise:\n{}", doc.body);
+    assert!(doc.blocks[0]
+        .text
+        .starts_with("Around 1200 BC the palace states"));
+    assert!(doc.blocks[3]
+        .text
+        .starts_with("The collapse was followed by the spread of iron working"));
+    for noise in [
+        "spinner",
+        "3 Comment",
+        "profile-img",
+        "Hello there",
+        "Hope that helps",
+        "Leave a Comments",
+        "->",
+    ] {
+        assert!(
+            !doc.body.contains(noise),
+            "“{noise}” is page noise:\n{}",
+            doc.body
+        );
     }
-    assert_eq!(doc.body.matches("What brought down").count(), 0, "the repeated title is not text");
+    assert_eq!(
+        doc.body.matches("What brought down").count(),
+        0,
+        "the repeated title is not text"
+    );
     assert_safe_and_consistent(&lib, doc.id);
 }
 
@@ -140,8 +272,14 @@ fn markdown_front_matter_and_structure() {
     let doc = lib.only_added(&fixture("congress_of_vienna.md"));
     assert_eq!(doc.title, "The Congress of Vienna");
     assert_eq!(doc.author.as_deref(), Some("Hedda Lindqvist"));
-    assert_eq!(doc.category_path, vec!["History", "Modern History", "Diplomacy"]);
-    assert_eq!(doc.source.as_deref(), Some("https://notes.example/vienna-1815"));
+    assert_eq!(
+        doc.category_path,
+        vec!["History", "Modern History", "Diplomacy"]
+    );
+    assert_eq!(
+        doc.source.as_deref(),
+        Some("https://notes.example/vienna-1815")
+    );
     assert_eq!(doc.format, SourceFormat::Markdown);
     let mut tags = doc.tags.clone();
     tags.sort();
@@ -167,17 +305,32 @@ fn plain_text_and_windows_1252() {
     assert_eq!(report.added.len(), 1, "{report:?}");
     assert_eq!(report.warnings.len(), 1);
     let warning = report.warnings[0].to_string();
-    assert!(warning.contains("schabowski_cp1252.txt") && warning.contains("not UTF-8") && warning.contains("windows-1252"), "{warning}");
+    assert!(
+        warning.contains("schabowski_cp1252.txt")
+            && warning.contains("not UTF-8")
+            && warning.contains("windows-1252"),
+        "{warning}"
+    );
     let doc = lib.store.document(report.added[0].id).unwrap();
     assert_eq!(doc.title, "Günter Schabowski’s mistake");
-    assert!(doc.body.contains("“immediately, without delay”"), "{}", doc.body);
+    assert!(
+        doc.body.contains("“immediately, without delay”"),
+        "{}",
+        doc.body
+    );
 }
 
 #[test]
 fn importing_the_same_files_again_adds_nothing() {
     let mut lib = library();
     let dir = tempfile::tempdir().unwrap();
-    for name in ["qa_thirty_years_war.html", "blog_roman_republic.html", "saved_bronze_age.txt", "congress_of_vienna.md", "edict_of_nantes.txt"] {
+    for name in [
+        "qa_thirty_years_war.html",
+        "blog_roman_republic.html",
+        "saved_bronze_age.txt",
+        "congress_of_vienna.md",
+        "edict_of_nantes.txt",
+    ] {
         fs::copy(fixture(name), dir.path().join(name)).unwrap();
     }
     let first = lib.import(dir.path());
@@ -185,7 +338,10 @@ fn importing_the_same_files_again_adds_nothing() {
     assert!(first.problems.is_empty());
     let rows = lib.rows();
     let again = lib.import(dir.path());
-    assert!(again.added.is_empty() && again.updated.is_empty(), "{again:?}");
+    assert!(
+        again.added.is_empty() && again.updated.is_empty(),
+        "{again:?}"
+    );
     assert_eq!(again.unchanged.len(), 5);
     assert_eq!(lib.rows(), rows);
 }
@@ -207,7 +363,11 @@ fn an_edited_file_becomes_a_new_revision_and_flags_its_cards() {
         )
         .unwrap();
 
-    fs::write(&file, old.replace("April 1598", "April 1598 at Nantes in Brittany")).unwrap();
+    fs::write(
+        &file,
+        old.replace("April 1598", "April 1598 at Nantes in Brittany"),
+    )
+    .unwrap();
     let report = lib.import(&file);
     assert!(report.added.is_empty(), "{report:?}");
     assert_eq!(report.updated.len(), 1);
@@ -221,9 +381,20 @@ fn an_edited_file_becomes_a_new_revision_and_flags_its_cards() {
     assert_eq!(revisions[0].revision, 1);
     assert_eq!(revisions[0].body, old_doc.body);
     assert_eq!(revisions[0].title, old_doc.title);
-    let needs_check: i64 = lib.raw().query_row("SELECT needs_check FROM cards WHERE document_id = ?1", [id], |r| r.get(0)).unwrap();
+    let needs_check: i64 = lib
+        .raw()
+        .query_row(
+            "SELECT needs_check FROM cards WHERE document_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(needs_check, 1);
-    assert_eq!(lib.store.list_documents().unwrap().len(), 1, "still one document");
+    assert_eq!(
+        lib.store.list_documents().unwrap().len(),
+        1,
+        "still one document"
+    );
 
     let again = lib.import(&file);
     assert_eq!(again.unchanged.len(), 1, "{again:?}");
@@ -233,13 +404,26 @@ fn an_edited_file_becomes_a_new_revision_and_flags_its_cards() {
 #[test]
 fn a_record_without_source_is_matched_by_title() {
     let mut lib = library();
-    let report = import_text(&mut lib.store, r#"[{"title": "The Treaty of Tordesillas", "body": "Signed in 1494."}]"#, None, NOW);
+    let report = import_text(
+        &mut lib.store,
+        r#"[{"title": "The Treaty of Tordesillas", "body": "Signed in 1494."}]"#,
+        None,
+        NOW,
+    );
     let id = report.added[0].id;
-    let report = import_text(&mut lib.store, r#"[{"title": "The Treaty of Tordesillas", "body": "Signed in 1494 by Castile and Portugal."}]"#, None, NOW);
+    let report = import_text(
+        &mut lib.store,
+        r#"[{"title": "The Treaty of Tordesillas", "body": "Signed in 1494 by Castile and Portugal."}]"#,
+        None,
+        NOW,
+    );
     assert_eq!(report.updated.len(), 1, "{report:?}");
     assert_eq!(report.updated[0].id, id);
     assert_eq!(lib.store.document(id).unwrap().revision, 2);
-    assert_eq!(lib.store.document_revisions(id).unwrap()[0].body, "Signed in 1494.");
+    assert_eq!(
+        lib.store.document_revisions(id).unwrap()[0].body,
+        "Signed in 1494."
+    );
 }
 
 fn bulk_records(n: usize, broken: usize) -> String {
@@ -270,9 +454,17 @@ fn a_bulk_file_imports_the_good_records_and_names_the_bad_one() {
     assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
     let problem = &report.problems[0];
     assert_eq!(problem.record, Some(500));
-    assert_eq!(problem.file.as_deref(), Some(file.display().to_string().as_str()));
+    assert_eq!(
+        problem.file.as_deref(),
+        Some(file.display().to_string().as_str())
+    );
     let shown = problem.to_string();
-    assert!(shown.contains("battles.json, record 500:") && shown.contains("not valid JSON") && shown.contains("Fix this record"), "{shown}");
+    assert!(
+        shown.contains("battles.json, record 500:")
+            && shown.contains("not valid JSON")
+            && shown.contains("Fix this record"),
+        "{shown}"
+    );
     assert_eq!(report.added.len(), 599);
     assert_eq!(report.added[498].record, Some(499));
     assert_eq!(report.added[499].record, Some(501));
@@ -281,8 +473,16 @@ fn a_bulk_file_imports_the_good_records_and_names_the_bad_one() {
     assert_eq!(doc.category_path, vec!["History", "Battles"]);
     assert_eq!(doc.format, SourceFormat::Json);
     assert_eq!(doc.blocks.len(), 2);
-    assert!(!lib.store.list_documents().unwrap().iter().any(|d| d.title == "Battle number 500"));
-    let categories: i64 = lib.raw().query_row("SELECT count(*) FROM categories", [], |r| r.get(0)).unwrap();
+    assert!(!lib
+        .store
+        .list_documents()
+        .unwrap()
+        .iter()
+        .any(|d| d.title == "Battle number 500"));
+    let categories: i64 = lib
+        .raw()
+        .query_row("SELECT count(*) FROM categories", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(categories, 2, "one category path shared by all records");
 }
 
@@ -293,23 +493,48 @@ fn bad_files_are_refused_by_name_and_change_nothing() {
     let rows = lib.rows();
     let dir = tempfile::tempdir().unwrap();
     let large = dir.path().join("huge.txt");
-    fs::File::create(&large).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    fs::File::create(&large)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
     assert!(fs::metadata(&large).unwrap().len() > MAX_FILE_BYTES);
     let all_bad = dir.path().join("all_bad.json");
-    fs::write(&all_bad, r#"[{"title": "No body"}, {"body": "No title"}, 42]"#).unwrap();
+    fs::write(
+        &all_bad,
+        r#"[{"title": "No body"}, {"body": "No title"}, 42]"#,
+    )
+    .unwrap();
     let only_title = dir.path().join("blank.md");
     fs::write(&only_title, "---\ntitle: Just a title\n---\n\n   \n").unwrap();
 
     let cases: Vec<(PathBuf, &[&str])> = vec![
         (fixture("empty.txt"), &["empty.txt", "is empty"]),
-        (fixture("scan.txt"), &["scan.txt", "binary", "save or export"]),
-        (large.clone(), &["huge.txt", "too large", "50.0 MB", "limit is 10 MB", "Split it"]),
-        (dir.path().join("missing.html"), &["missing.html", "could not be read"]),
+        (
+            fixture("scan.txt"),
+            &["scan.txt", "binary", "save or export"],
+        ),
+        (
+            large.clone(),
+            &[
+                "huge.txt",
+                "too large",
+                "50.0 MB",
+                "limit is 10 MB",
+                "Split it",
+            ],
+        ),
+        (
+            dir.path().join("missing.html"),
+            &["missing.html", "could not be read"],
+        ),
         (only_title.clone(), &["blank.md", "has no text"]),
     ];
     for (file, expected) in cases {
         let report = lib.import(&file);
-        assert!(report.added.is_empty() && report.updated.is_empty(), "{report:?}");
+        assert!(
+            report.added.is_empty() && report.updated.is_empty(),
+            "{report:?}"
+        );
         assert_eq!(report.problems.len(), 1, "{report:?}");
         let shown = report.problems[0].to_string();
         for part in expected {
@@ -320,8 +545,16 @@ fn bad_files_are_refused_by_name_and_change_nothing() {
     let report = lib.import(&all_bad);
     let records: Vec<Option<usize>> = report.problems.iter().map(|p| p.record).collect();
     assert_eq!(records, vec![Some(1), Some(2), Some(3)]);
-    assert!(report.problems[0].message.contains("no \"body\""), "{:?}", report.problems[0]);
-    assert!(report.problems[1].message.contains("no \"title\""), "{:?}", report.problems[1]);
+    assert!(
+        report.problems[0].message.contains("no \"body\""),
+        "{:?}",
+        report.problems[0]
+    );
+    assert!(
+        report.problems[1].message.contains("no \"title\""),
+        "{:?}",
+        report.problems[1]
+    );
     assert_eq!(lib.rows(), rows);
 }
 
@@ -333,11 +566,27 @@ fn a_folder_is_imported_recursively_with_notes_on_what_was_left_out() {
     fs::create_dir_all(&nested).unwrap();
     fs::create_dir_all(dir.path().join(".git")).unwrap();
     fs::copy(fixture("qa_thirty_years_war.html"), nested.join("qa.html")).unwrap();
-    fs::copy(fixture("congress_of_vienna.md"), dir.path().join("europe").join("vienna.md")).unwrap();
-    fs::copy(fixture("saved_bronze_age.txt"), dir.path().join("bronze.txt")).unwrap();
+    fs::copy(
+        fixture("congress_of_vienna.md"),
+        dir.path().join("europe").join("vienna.md"),
+    )
+    .unwrap();
+    fs::copy(
+        fixture("saved_bronze_age.txt"),
+        dir.path().join("bronze.txt"),
+    )
+    .unwrap();
     fs::copy(fixture("empty.txt"), dir.path().join("empty.txt")).unwrap();
-    fs::copy(fixture("edict_of_nantes.txt"), dir.path().join(".hidden.txt")).unwrap();
-    fs::copy(fixture("edict_of_nantes.txt"), dir.path().join(".git").join("nantes.txt")).unwrap();
+    fs::copy(
+        fixture("edict_of_nantes.txt"),
+        dir.path().join(".hidden.txt"),
+    )
+    .unwrap();
+    fs::copy(
+        fixture("edict_of_nantes.txt"),
+        dir.path().join(".git").join("nantes.txt"),
+    )
+    .unwrap();
     fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4 not for us").unwrap();
 
     let report = lib.import(dir.path());
@@ -352,11 +601,22 @@ fn a_folder_is_imported_recursively_with_notes_on_what_was_left_out() {
         ]
     );
     assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
-    assert!(report.problems[0].file.as_deref().unwrap().ends_with("empty.txt"));
+    assert!(report.problems[0]
+        .file
+        .as_deref()
+        .unwrap()
+        .ends_with("empty.txt"));
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
-    assert!(report.warnings[0].file.as_deref().unwrap().ends_with("scan.pdf"));
+    assert!(report.warnings[0]
+        .file
+        .as_deref()
+        .unwrap()
+        .ends_with("scan.pdf"));
     assert!(report.warnings[0].message.contains("skipped"));
-    assert!(report.added.iter().all(|i| i.file.is_some() && i.record.is_none()));
+    assert!(report
+        .added
+        .iter()
+        .all(|i| i.file.is_some() && i.record.is_none()));
 }
 
 #[test]
@@ -367,19 +627,29 @@ fn an_unreadable_folder_is_reported_and_the_rest_imported() {
     let locked = dir.path().join("locked");
     fs::create_dir(&locked).unwrap();
     fs::copy(fixture("edict_of_nantes.txt"), locked.join("nantes.txt")).unwrap();
-    fs::copy(fixture("saved_bronze_age.txt"), dir.path().join("bronze.txt")).unwrap();
+    fs::copy(
+        fixture("saved_bronze_age.txt"),
+        dir.path().join("bronze.txt"),
+    )
+    .unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
     let readable_anyway = fs::read_dir(&locked).is_ok(); // root reads everything
     let report = lib.import(dir.path());
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
     if readable_anyway {
-        eprintln!("running as a user who can read any folder: the unreadable case cannot be made here");
+        eprintln!(
+            "running as a user who can read any folder: the unreadable case cannot be made here"
+        );
         assert_eq!(report.added.len(), 2);
         return;
     }
     assert_eq!(report.added.len(), 1, "{report:?}");
     assert_eq!(report.problems.len(), 1);
-    assert!(report.problems[0].file.as_deref().unwrap().ends_with("locked"));
+    assert!(report.problems[0]
+        .file
+        .as_deref()
+        .unwrap()
+        .ends_with("locked"));
     assert!(report.problems[0].message.contains("could not be read"));
 }
 
@@ -390,7 +660,12 @@ fn pasted_html_is_sanitised_and_keeps_its_origin() {
         <p>The Ottoman sultan Mehmed II took the city on 29 May 1453, after a siege of fifty-three days.</p>
         <p><a href="javascript:alert(1)">Click</a><img src=x onerror="alert(2)"><script>alert(3)</script></p>
         <p>Its great walls, built under Theodosius II, had held for a thousand years.</p></div>"#;
-    let report = import_text(&mut lib.store, pasted, Some("https://pasted.example/1453"), NOW);
+    let report = import_text(
+        &mut lib.store,
+        pasted,
+        Some("https://pasted.example/1453"),
+        NOW,
+    );
     assert_eq!(report.added.len(), 1, "{report:?}");
     let doc = lib.store.document(report.added[0].id).unwrap();
     assert_eq!(doc.title, "The fall of Constantinople");
@@ -411,7 +686,10 @@ fn the_report_serialises_in_camel_case() {
     assert!(json["added"][0]["id"].is_number());
     assert!(json["warnings"][0]["message"].is_string());
     assert!(json.get("problems").is_some() && json.get("unchanged").is_some());
-    assert_eq!(report.summary(), "1 added, 0 updated, 0 unchanged, 0 problems, 1 warning");
+    assert_eq!(
+        report.summary(),
+        "1 added, 0 updated, 0 unchanged, 0 problems, 1 warning"
+    );
 }
 
 #[test]
@@ -426,7 +704,10 @@ fn records_of_one_bulk_file_sharing_a_source_stay_separate_documents() {
     assert!(report.updated.is_empty());
     // Imported again with one record edited: that record (same source, same
     // title) becomes a revision, the other is unchanged.
-    let edited = bulk.replace("divided the Carolingian empire in three", "divided the Carolingian empire among three grandsons");
+    let edited = bulk.replace(
+        "divided the Carolingian empire in three",
+        "divided the Carolingian empire among three grandsons",
+    );
     let report = import_text(&mut lib.store, &edited, None, NOW);
     assert_eq!(report.unchanged.len(), 1, "{report:?}");
     assert_eq!(report.updated.len(), 1);
@@ -453,7 +734,19 @@ fn pages_of_other_layouts_give_their_text_only() {
             author: Some("Helga Brandauer"),
             first: "The Edict of Worms was issued by Emperor Charles V",
             last: "translated the New Testament into German.",
-            absent: &["Improve this answer", "Share", "Follow", "45.2k", "pedant42", "Protestant territories", "Hot Network", "cats", "Log in", "I read that Luther", "3 Answers"],
+            absent: &[
+                "Improve this answer",
+                "Share",
+                "Follow",
+                "45.2k",
+                "pedant42",
+                "Protestant territories",
+                "Hot Network",
+                "cats",
+                "Log in",
+                "I read that Luther",
+                "3 Answers",
+            ],
         },
         Case {
             file: "encyclopedia_diet_of_worms.html",
@@ -461,7 +754,19 @@ fn pages_of_other_layouts_give_their_text_only() {
             author: None,
             first: "The Diet of Worms was an imperial diet",
             last: "p. 185.",
-            absent: &["[1]", "[edit]", "edit", "Contents", "Location", "From Openpedia", "Categories", "Zwingli", "last edited", "Log in", "Create account"],
+            absent: &[
+                "[1]",
+                "[edit]",
+                "edit",
+                "Contents",
+                "Location",
+                "From Openpedia",
+                "Categories",
+                "Zwingli",
+                "last edited",
+                "Log in",
+                "Create account",
+            ],
         },
         Case {
             file: "utility_classes_diet_of_worms.html",
@@ -469,7 +774,18 @@ fn pages_of_other_layouts_give_their_text_only() {
             author: None,
             first: "The Diet of Worms in 1521 turned a theological argument",
             last: "religious wars of the following decades.",
-            absent: &["Hello", "Hope this helps", "1.2K views", "Upvote", "Share", "Related questions", "Careers", "Notifications", "Sort", "4y"],
+            absent: &[
+                "Hello",
+                "Hope this helps",
+                "1.2K views",
+                "Upvote",
+                "Share",
+                "Related questions",
+                "Careers",
+                "Notifications",
+                "Sort",
+                "4y",
+            ],
         },
         Case {
             file: "essay_peasants_war.html",
@@ -477,7 +793,18 @@ fn pages_of_other_layouts_give_their_text_only() {
             author: Some("Jan Novak"),
             first: "Why the largest popular uprising",
             last: "Thomas Müntzer was captured and executed.",
-            absent: &["Follow", "min read", "Listen", "Share", "312", "Thanks for reading", "claps", "More from", "Sign in", "Hussite"],
+            absent: &[
+                "Follow",
+                "min read",
+                "Listen",
+                "Share",
+                "312",
+                "Thanks for reading",
+                "claps",
+                "More from",
+                "Sign in",
+                "Hussite",
+            ],
         },
     ];
     for case in cases {
@@ -485,10 +812,25 @@ fn pages_of_other_layouts_give_their_text_only() {
         let doc = lib.only_added(&fixture(case.file));
         assert_eq!(doc.title, case.title, "{}", case.file);
         assert_eq!(doc.author.as_deref(), case.author, "{}", case.file);
-        assert!(doc.body.starts_with(case.first), "{}:\n{}", case.file, doc.body);
-        assert!(doc.body.ends_with(case.last), "{}:\n{}", case.file, doc.body);
+        assert!(
+            doc.body.starts_with(case.first),
+            "{}:\n{}",
+            case.file,
+            doc.body
+        );
+        assert!(
+            doc.body.ends_with(case.last),
+            "{}:\n{}",
+            case.file,
+            doc.body
+        );
         for noise in case.absent {
-            assert!(!doc.body.contains(noise), "{}: “{noise}” is page noise:\n{}", case.file, doc.body);
+            assert!(
+                !doc.body.contains(noise),
+                "{}: “{noise}” is page noise:\n{}",
+                case.file,
+                doc.body
+            );
         }
         assert_safe_and_consistent(&lib, doc.id);
     }
@@ -519,13 +861,27 @@ fn a_large_import_writes_the_first_suggestions_at_once_and_the_rest_in_steps() {
     assert_eq!(report.suggestions_pending, 5);
     let with_suggestions = |lib: &Lib| -> i64 {
         lib.raw()
-            .query_row("SELECT count(DISTINCT document_id) FROM cards WHERE status = 'suggested'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(DISTINCT document_id) FROM cards WHERE status = 'suggested'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap()
     };
     assert_eq!(with_suggestions(&lib), INLINE_SUGGESTIONS as i64);
 
-    assert_eq!(write_pending_suggestions(&mut lib.store, NOW, 3).unwrap(), 3);
-    assert_eq!(write_pending_suggestions(&mut lib.store, NOW, 10).unwrap(), 2);
-    assert_eq!(write_pending_suggestions(&mut lib.store, NOW, 10).unwrap(), 0, "nothing left");
+    assert_eq!(
+        write_pending_suggestions(&mut lib.store, NOW, 3).unwrap(),
+        3
+    );
+    assert_eq!(
+        write_pending_suggestions(&mut lib.store, NOW, 10).unwrap(),
+        2
+    );
+    assert_eq!(
+        write_pending_suggestions(&mut lib.store, NOW, 10).unwrap(),
+        0,
+        "nothing left"
+    );
     assert_eq!(with_suggestions(&lib), total as i64);
 }

@@ -51,7 +51,11 @@ pub fn to_text(field: &str) -> String {
 /// or the answer would break the cloze syntax: such a card goes as Basic.
 pub fn to_cloze(prompt: &str, answer: &str) -> Option<String> {
     let (before, after) = prompt.split_once(CLOZE_BLANK)?;
-    if after.contains(CLOZE_BLANK) || answer.trim().is_empty() || answer.contains("}}") || answer.contains("::") {
+    if after.contains(CLOZE_BLANK)
+        || answer.trim().is_empty()
+        || answer.contains("}}")
+        || answer.contains("::")
+    {
         return None;
     }
     Some(format!(
@@ -75,7 +79,10 @@ fn deletions(text: &str) -> Vec<Deletion> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find("{{c").map(|i| i + from) {
-        let digits: String = text[open + 3..].chars().take_while(char::is_ascii_digit).collect();
+        let digits: String = text[open + 3..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         let body_at = open + 3 + digits.len();
         let (Ok(number), true) = (digits.parse::<u32>(), text[body_at..].starts_with("::")) else {
             from = open + 3;
@@ -135,7 +142,12 @@ pub fn from_cloze(text: &str, number: u32) -> Option<(String, String)> {
 pub fn category_tag(path: &[String]) -> Option<String> {
     let parts: Vec<String> = path
         .iter()
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join("_").replace("::", ":"))
+        .map(|p| {
+            p.split_whitespace()
+                .collect::<Vec<_>>()
+                .join("_")
+                .replace("::", ":")
+        })
         .filter(|p| !p.is_empty())
         .collect();
     (!parts.is_empty()).then(|| parts.join("::"))
@@ -145,7 +157,12 @@ pub fn category_tag(path: &[String]) -> Option<String> {
 pub fn deck_name(levels: &[String]) -> String {
     levels
         .iter()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ").replace("::", ":"))
+        .map(|l| {
+            l.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace("::", ":")
+        })
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("::")
@@ -155,5 +172,7 @@ pub fn deck_name(levels: &[String]) -> String {
 /// field's text, as an integer.
 pub fn checksum(sort_field: &str) -> i64 {
     let digest = Sha1::digest(sort_field.as_bytes());
-    i64::from(u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]))
+    i64::from(u32::from_be_bytes([
+        digest[0], digest[1], digest[2], digest[3],
+    ]))
 }

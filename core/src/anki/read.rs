@@ -17,11 +17,14 @@ use super::schema::BASIC_FIELDS;
 use crate::cards::kind_from_db;
 use crate::error::{Error, Result};
 use crate::generate::CardKind;
-use crate::interchange::{CardImportReport, CardSchedule, IncomingCard, IncomingGroup, Phase, Progress, ReviewEntry};
+use crate::interchange::{
+    CardImportReport, CardSchedule, IncomingCard, IncomingGroup, Phase, Progress, ReviewEntry,
+};
 use crate::library::SourceFormat;
 use crate::schedule::{memory_from_sm2, QueueState, Schedule, DAY_MS};
 
-const HOW_TO_EXPORT: &str = "Export it again from Anki with File → Export → “Anki Deck Package (*.apkg)”";
+const HOW_TO_EXPORT: &str =
+    "Export it again from Anki with File → Export → “Anki Deck Package (*.apkg)”";
 
 /// "x.apkg is not an Anki package: {why}. Export it again …"
 fn not_anki(path: &Path, why: &str) -> Error {
@@ -91,8 +94,12 @@ impl Drop for Unpacked {
 /// Unpacks the package's collection into a temporary file.
 fn unpack(path: &Path) -> Result<Unpacked> {
     let file = File::open(path).map_err(|e| crate::store::file_error("could not read", path, e))?;
-    let mut zip =
-        ZipArchive::new(file).map_err(|_| not_anki(path, "it is not a zip file (it may be damaged or cut short)"))?;
+    let mut zip = ZipArchive::new(file).map_err(|_| {
+        not_anki(
+            path,
+            "it is not a zip file (it may be damaged or cut short)",
+        )
+    })?;
     let names: HashSet<String> = zip.file_names().map(str::to_owned).collect();
     // The newest format (Anki 2.1.50+) sits beside a stub of the older one
     // for old Ankis; else the older formats, newest first.
@@ -111,7 +118,8 @@ fn unpack(path: &Path) -> Result<Unpacked> {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let target = std::env::temp_dir().join(format!("clio-apkg-{}-{stamp}.sqlite", std::process::id()));
+    let target =
+        std::env::temp_dir().join(format!("clio-apkg-{}-{stamp}.sqlite", std::process::id()));
     let unpacked = Unpacked(target);
     let copied = (|| -> io::Result<()> {
         let mut entry = zip.by_name(name).map_err(io::Error::other)?;
@@ -138,10 +146,12 @@ pub(super) fn read_package(
     let conn = Connection::open_with_flags(&unpacked.0, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|_| not_anki(path, "its collection cannot be opened"))?;
     let damaged = |e: rusqlite::Error| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => not_anki(
-            path,
-            "its collection is not an SQLite database (the package is damaged)",
-        ),
+        Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            not_anki(
+                path,
+                "its collection is not an SQLite database (the package is damaged)",
+            )
+        }
         _ => not_anki(path, &format!("its collection cannot be read ({e})")),
     };
     for table in ["col", "notes", "cards"] {
@@ -154,7 +164,10 @@ pub(super) fn read_package(
             .optional()
             .map_err(damaged)?;
         if found.is_none() {
-            return Err(not_anki(path, &format!("its collection has no “{table}” table")));
+            return Err(not_anki(
+                path,
+                &format!("its collection has no “{table}” table"),
+            ));
         }
     }
     let (crt, models, decks): (i64, String, String) = conn
@@ -180,7 +193,8 @@ pub(super) fn read_package(
             read_decks_18(&conn).map_err(damaged)?,
         )
     } else {
-        let types = parse_note_types(&models).ok_or_else(|| not_anki(path, "its note types cannot be read"))?;
+        let types = parse_note_types(&models)
+            .ok_or_else(|| not_anki(path, "its note types cannot be read"))?;
         (types, parse_decks(&decks))
     };
     let notes = read_notes(&conn).map_err(damaged)?;
@@ -214,7 +228,9 @@ pub(super) fn read_package(
             cloze_cards(note, &note_cards, crt, &revlog)
         } else {
             let card = basic_card(note, note_type, note_cards.first().copied(), crt, &revlog);
-            if card.is_some() && !note_type.is_clio_basic() && (note_type.templates != 1 || note_type.fields.len() != 2)
+            if card.is_some()
+                && !note_type.is_clio_basic()
+                && (note_type.templates != 1 || note_type.fields.len() != 2)
             {
                 report.converted_notes += 1;
             }
@@ -313,9 +329,16 @@ fn read_note_types_18(conn: &Connection) -> rusqlite::Result<HashMap<i64, NoteTy
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, config) in rows {
-        let mut fields = conn.prepare_cached("SELECT name FROM fields WHERE ntid = ?1 ORDER BY ord")?;
-        let fields: Vec<String> = fields.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let templates: i64 = conn.query_row("SELECT count(*) FROM templates WHERE ntid = ?1", [id], |r| r.get(0))?;
+        let mut fields =
+            conn.prepare_cached("SELECT name FROM fields WHERE ntid = ?1 ORDER BY ord")?;
+        let fields: Vec<String> = fields
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let templates: i64 = conn.query_row(
+            "SELECT count(*) FROM templates WHERE ntid = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
         let cloze = protobuf_varint(&config, 1) == Some(1);
         out.insert(
             id,
@@ -333,7 +356,10 @@ fn read_note_types_18(conn: &Connection) -> rusqlite::Result<HashMap<i64, NoteTy
 fn read_decks_18(conn: &Connection) -> rusqlite::Result<HashMap<i64, String>> {
     let mut stmt = conn.prepare("SELECT id, name FROM decks")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?.replace('\x1f', "::")))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?.replace('\x1f', "::"),
+        ))
     })?;
     rows.collect()
 }
@@ -424,7 +450,8 @@ fn read_revlog(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Revlog>>>
     if exists.is_none() {
         return Ok(out);
     }
-    let mut stmt = conn.prepare("SELECT id, cid, ease, ivl, type, time FROM revlog ORDER BY cid, id")?;
+    let mut stmt =
+        conn.prepare("SELECT id, cid, ease, ivl, type, time FROM revlog ORDER BY cid, id")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         out.entry(r.get(1)?).or_default().push(Revlog {
@@ -489,7 +516,16 @@ fn cloze_cards(
             if !prompt.trim().is_empty() && !answer.trim().is_empty() {
                 out.push((
                     card.deck,
-                    incoming(card, CardKind::Cloze, prompt, answer, Vec::new(), note, crt, revlog),
+                    incoming(
+                        card,
+                        CardKind::Cloze,
+                        prompt,
+                        answer,
+                        Vec::new(),
+                        note,
+                        crt,
+                        revlog,
+                    ),
                 ));
             }
         }
@@ -542,7 +578,9 @@ fn reviews_of(entries: &[Revlog]) -> Vec<ReviewEntry> {
             i if i < 0 => Some(e.at - i * 1000),
             _ => None,
         };
-        let elapsed_days = out.last().map(|p| (e.at - p.reviewed_at) as f64 / DAY_MS as f64);
+        let elapsed_days = out
+            .last()
+            .map(|p| (e.at - p.reviewed_at) as f64 / DAY_MS as f64);
         out.push(ReviewEntry {
             reviewed_at: e.at,
             rating: e.ease as u8,

@@ -63,7 +63,15 @@ fn field(name: &str, ord: usize) -> Value {
     json!({ "name": name, "ord": ord, "sticky": false, "rtl": false, "font": "Arial", "size": 20, "media": [] })
 }
 
-fn model(id: i64, name: &str, kind: u8, fields: &[&str], qfmt: &str, afmt: &str, now_secs: i64) -> Value {
+fn model(
+    id: i64,
+    name: &str,
+    kind: u8,
+    fields: &[&str],
+    qfmt: &str,
+    afmt: &str,
+    now_secs: i64,
+) -> Value {
     json!({
         "id": id,
         "name": name,

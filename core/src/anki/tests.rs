@@ -140,13 +140,18 @@ fn round_trip_keeps_every_card_s_prompt_answer_kind_and_choices() {
     }
     // Every card is in the review deck, as a new card.
     assert_eq!(
-        count(&copy, "SELECT count(*) FROM card_schedule WHERE state = 'new'"),
+        count(
+            &copy,
+            "SELECT count(*) FROM card_schedule WHERE state = 'new'"
+        ),
         6
     );
     // Opening the document writes no suggestions from its list of cards.
     let shown = crate::cards::document_cards(&mut copy, berlin.id, T0 + 30 * 86_400_000).unwrap();
     assert_eq!(shown.len(), 4);
-    assert!(shown.iter().all(|c| c.status == crate::cards::CardStatus::Accepted));
+    assert!(shown
+        .iter()
+        .all(|c| c.status == crate::cards::CardStatus::Accepted));
 }
 
 #[test]
@@ -154,12 +159,18 @@ fn notes_carry_fields_tags_decks_and_anki_s_checksum() {
     let store = library();
     let dir = tempfile::tempdir().unwrap();
     let conn = collection_of(&export(&store, dir.path(), false));
-    let ver: i64 = conn.query_row("SELECT ver FROM col", [], |r| r.get(0)).unwrap();
+    let ver: i64 = conn
+        .query_row("SELECT ver FROM col", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ver, 11);
 
-    let mut stmt = conn.prepare("SELECT mid, tags, flds, sfld, csum FROM notes").unwrap();
+    let mut stmt = conn
+        .prepare("SELECT mid, tags, flds, sfld, csum FROM notes")
+        .unwrap();
     let notes: Vec<(i64, String, String, String, i64)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
@@ -190,12 +201,17 @@ fn notes_carry_fields_tags_decks_and_anki_s_checksum() {
         .2
         .starts_with("Who blocked the roads into &quot;West&quot; Berlin?\x1fThe Soviet Union"));
     // A cloze without a blank goes as Basic, keeping its kind in the hidden field.
-    let edited = notes.iter().find(|n| n.2.starts_with("A cloze whose")).unwrap();
+    let edited = notes
+        .iter()
+        .find(|n| n.2.starts_with("A cloze whose"))
+        .unwrap();
     assert_eq!(edited.0, schema::BASIC_MODEL_ID);
     assert!(edited.2.ends_with("\x1fcloze"));
     assert_eq!(edited.1, "", "a card without a category has no tag");
 
-    let decks: String = conn.query_row("SELECT decks FROM col", [], |r| r.get(0)).unwrap();
+    let decks: String = conn
+        .query_row("SELECT decks FROM col", [], |r| r.get(0))
+        .unwrap();
     let decks: serde_json::Value = serde_json::from_str(&decks).unwrap();
     let mut names: Vec<&str> = decks
         .as_object()
@@ -215,12 +231,16 @@ fn notes_carry_fields_tags_decks_and_anki_s_checksum() {
         ]
     );
     let unscheduled: i64 = conn
-        .query_row("SELECT count(*) FROM cards WHERE type = 0 AND queue = 0", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT count(*) FROM cards WHERE type = 0 AND queue = 0",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(unscheduled, 6);
-    let revlog: i64 = conn.query_row("SELECT count(*) FROM revlog", [], |r| r.get(0)).unwrap();
+    let revlog: i64 = conn
+        .query_row("SELECT count(*) FROM revlog", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(revlog, 0, "no history without --with-scheduling");
 }
 
@@ -229,7 +249,13 @@ fn scheduling_and_history_are_exported_when_asked_and_come_back() {
     let mut store = library();
     review_some(
         &mut store,
-        &[Rating::Good, Rating::Again, Rating::Easy, Rating::Good, Rating::Hard],
+        &[
+            Rating::Good,
+            Rating::Again,
+            Rating::Easy,
+            Rating::Good,
+            Rating::Hard,
+        ],
     );
     let answered = count(&store, "SELECT count(*) FROM review_log");
     assert!(answered >= 4, "{answered}");
@@ -237,22 +263,30 @@ fn scheduling_and_history_are_exported_when_asked_and_come_back() {
     let path = export(&store, dir.path(), true);
     let report = {
         let conn = collection_of(&path);
-        let revlog: i64 = conn.query_row("SELECT count(*) FROM revlog", [], |r| r.get(0)).unwrap();
+        let revlog: i64 = conn
+            .query_row("SELECT count(*) FROM revlog", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(revlog, answered);
         let eases: i64 = conn
-            .query_row("SELECT count(*) FROM revlog WHERE ease BETWEEN 1 AND 4", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT count(*) FROM revlog WHERE ease BETWEEN 1 AND 4",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(eases, answered);
         let scheduled: i64 = conn
-            .query_row("SELECT count(*) FROM cards WHERE type <> 0", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM cards WHERE type <> 0", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert!(scheduled > 0);
         let with_memory: i64 = conn
-            .query_row("SELECT count(*) FROM cards WHERE data LIKE '{\"d\":%'", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT count(*) FROM cards WHERE data LIKE '{\"d\":%'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(
             with_memory, scheduled,
@@ -261,7 +295,10 @@ fn scheduling_and_history_are_exported_when_asked_and_come_back() {
         let mut copy = Store::open_in_memory().unwrap();
         let report = import_apkg(&mut copy, &path, T0 + 20 * 86_400_000, &mut quiet()).unwrap();
         assert_eq!(
-            count(&copy, "SELECT count(*) FROM review_log WHERE origin = 'imported'"),
+            count(
+                &copy,
+                "SELECT count(*) FROM review_log WHERE origin = 'imported'"
+            ),
             answered
         );
         let states = |s: &Store| {
@@ -298,8 +335,19 @@ fn scopes_choose_the_cards() {
     let store = library();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.apkg");
-    let berlin: i64 = count(&store, "SELECT id FROM documents WHERE title = 'The Berlin Airlift'");
-    let by_doc = export_apkg(&store, &ExportScope::Document(berlin), false, &path, T0, &mut quiet()).unwrap();
+    let berlin: i64 = count(
+        &store,
+        "SELECT id FROM documents WHERE title = 'The Berlin Airlift'",
+    );
+    let by_doc = export_apkg(
+        &store,
+        &ExportScope::Document(berlin),
+        false,
+        &path,
+        T0,
+        &mut quiet(),
+    )
+    .unwrap();
     assert_eq!(by_doc.cards, 4);
     let scope = ExportScope::Category(vec!["History".into()]);
     assert_eq!(
@@ -319,9 +367,16 @@ fn scopes_choose_the_cards() {
     .unwrap_err()
     .to_string();
     assert!(err.contains("no category “Geography”"), "{err}");
-    let err = export_apkg(&store, &ExportScope::Document(999), false, &path, T0, &mut quiet())
-        .unwrap_err()
-        .to_string();
+    let err = export_apkg(
+        &store,
+        &ExportScope::Document(999),
+        false,
+        &path,
+        T0,
+        &mut quiet(),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("no document with id 999"), "{err}");
     let empty = Store::open_in_memory().unwrap();
     let err = export_apkg(&empty, &ExportScope::All, false, &path, T0, &mut quiet())
@@ -336,7 +391,10 @@ fn progress_reaches_the_total() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.apkg");
     let mut seen = Vec::new();
-    export_apkg(&store, &ExportScope::All, false, &path, T0, &mut |p| seen.push(p)).unwrap();
+    export_apkg(&store, &ExportScope::All, false, &path, T0, &mut |p| {
+        seen.push(p)
+    })
+    .unwrap();
     assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((6, 6)));
     let mut copy = Store::open_in_memory().unwrap();
     let mut seen = Vec::new();
@@ -364,7 +422,8 @@ fn importing_the_same_package_twice_adds_nothing_the_second_time() {
 fn zip_with(path: &Path, files: &[(&str, &[u8])]) {
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     for (name, bytes) in files {
-        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         zip.write_all(bytes).unwrap();
     }
     zip.finish().unwrap();
@@ -375,7 +434,9 @@ fn zip_with(path: &Path, files: &[(&str, &[u8])]) {
 fn refused(path: &Path, expected: &str) {
     let mut store = library();
     let before = snapshot(store.connection());
-    let err = import_apkg(&mut store, path, T0, &mut quiet()).unwrap_err().to_string();
+    let err = import_apkg(&mut store, path, T0, &mut quiet())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains(expected), "{err}");
     assert!(err.contains("Nothing was imported"), "{err}");
     assert_eq!(snapshot(store.connection()), before, "nothing was written");
@@ -387,7 +448,10 @@ fn files_that_are_not_anki_packages_are_refused_and_nothing_is_imported() {
     let d = dir.path();
 
     std::fs::write(d.join("notes.apkg"), "just some text").unwrap();
-    refused(&d.join("notes.apkg"), "is not an Anki package: it is not a zip file");
+    refused(
+        &d.join("notes.apkg"),
+        "is not an Anki package: it is not a zip file",
+    );
 
     zip_with(&d.join("photos.apkg"), &[("holiday.jpg", b"\xff\xd8\xff")]);
     refused(
@@ -398,11 +462,17 @@ fn files_that_are_not_anki_packages_are_refused_and_nothing_is_imported() {
     zip_with(
         &d.join("garbage.apkg"),
         &[
-            ("collection.anki2", b"this is not SQLite, just bytes of text"),
+            (
+                "collection.anki2",
+                b"this is not SQLite, just bytes of text",
+            ),
             ("media", b"{}"),
         ],
     );
-    refused(&d.join("garbage.apkg"), "its collection is not an SQLite database");
+    refused(
+        &d.join("garbage.apkg"),
+        "its collection is not an SQLite database",
+    );
 
     let other = d.join("other.sqlite");
     Connection::open(&other)
@@ -422,7 +492,10 @@ fn files_that_are_not_anki_packages_are_refused_and_nothing_is_imported() {
             ("collection.anki21b", b"\x28\xb5\x2f\xfd"),
         ],
     );
-    refused(&d.join("new.apkg"), "its collection.anki21b cannot be unpacked");
+    refused(
+        &d.join("new.apkg"),
+        "its collection.anki21b cannot be unpacked",
+    );
 
     // A real package cut short.
     let good = export(&library(), d, false);
@@ -438,7 +511,8 @@ fn anki_made_package(path: &Path) {
     let file = path.with_extension("anki21");
     let conn = Connection::open(&file).unwrap();
     conn.execute_batch(schema::DDL).unwrap();
-    let tmpl = |name: &str| json!({ "name": name, "ord": 0, "qfmt": "{{Front}}", "afmt": "{{Back}}" });
+    let tmpl =
+        |name: &str| json!({ "name": name, "ord": 0, "qfmt": "{{Front}}", "afmt": "{{Back}}" });
     let fld = |name: &str, ord: usize| json!({ "name": name, "ord": ord });
     let models = json!({
         "10": { "id": 10, "name": "Basic", "type": 0, "flds": [fld("Front", 0), fld("Back", 1)], "tmpls": [tmpl("Card 1")] },
@@ -530,7 +604,10 @@ fn anki_made_package(path: &Path) {
     drop(conn);
     zip_with(
         path,
-        &[("collection.anki21", &std::fs::read(&file).unwrap()), ("media", b"{}")],
+        &[
+            ("collection.anki21", &std::fs::read(&file).unwrap()),
+            ("media", b"{}"),
+        ],
     );
 }
 
@@ -572,9 +649,20 @@ fn a_package_made_by_anki_imports_with_its_decks_notes_schedules_and_history() {
     assert!(kinds_prompts.contains(&("question", "el gato", "the cat")));
     assert!(kinds_prompts.contains(&("cloze", "The _____ met in 1789.", "Estates-General")));
     assert!(kinds_prompts.contains(&("cloze", "The Estates-General met in _____.", "1789")));
-    assert!(!texts.iter().any(|t| t.1.contains("alert")), "script is dropped");
+    assert!(
+        !texts.iter().any(|t| t.1.contains("alert")),
+        "script is dropped"
+    );
 
-    let schedule = |prompt: &str| -> (String, Option<f64>, Option<f64>, i64, i64, bool, Option<i64>) {
+    let schedule = |prompt: &str| -> (
+        String,
+        Option<f64>,
+        Option<f64>,
+        i64,
+        i64,
+        bool,
+        Option<i64>,
+    ) {
         store
             .connection()
             .query_row(
@@ -597,7 +685,13 @@ fn a_package_made_by_anki_imports_with_its_decks_notes_schedules_and_history() {
     };
     let bastille = schedule("When did the Bastille fall?");
     assert_eq!(
-        (bastille.0.as_str(), bastille.1, bastille.2, bastille.3, bastille.4),
+        (
+            bastille.0.as_str(),
+            bastille.1,
+            bastille.2,
+            bastille.3,
+            bastille.4
+        ),
         ("review", Some(31.5), Some(6.25), 5, 1)
     );
     assert_eq!(bastille.6, Some((1_700_000_000 + 400 * 86_400) * 1000));
@@ -655,7 +749,10 @@ fn cloze_deletions_convert_both_ways() {
     assert_eq!(cloze_numbers(text), [1, 2]);
     assert_eq!(
         from_cloze(text, 1),
-        Some(("_____ met Nixon in _____.".into(), "Zhou Enlai; Beijing".into()))
+        Some((
+            "_____ met Nixon in _____.".into(),
+            "Zhou Enlai; Beijing".into()
+        ))
     );
     assert_eq!(
         from_cloze(text, 2),
@@ -685,7 +782,13 @@ fn a_note_type_s_kind_is_read_from_its_protobuf_config() {
     // kind = 1 (cloze), sort_field_idx = 0 omitted, css = "x"
     assert_eq!(protobuf_varint(&[0x08, 0x01, 0x1a, 0x01, b'x'], 1), Some(1));
     // a normal note type: kind omitted, then css and a large varint field
-    assert_eq!(protobuf_varint(&[0x1a, 0x01, b'x', 0x20, 0x96, 0x01], 1), None);
-    assert_eq!(protobuf_varint(&[0x1a, 0x01, b'x', 0x20, 0x96, 0x01], 4), Some(150));
+    assert_eq!(
+        protobuf_varint(&[0x1a, 0x01, b'x', 0x20, 0x96, 0x01], 1),
+        None
+    );
+    assert_eq!(
+        protobuf_varint(&[0x1a, 0x01, b'x', 0x20, 0x96, 0x01], 4),
+        Some(150)
+    );
     assert_eq!(protobuf_varint(&[0x08], 1), None, "cut short");
 }

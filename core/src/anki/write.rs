@@ -69,7 +69,8 @@ pub(super) fn write_package(
         let reviews = write_collection(cards, &collection, with_scheduling, now, progress)?;
         zip_package(&collection, &package)
             .map_err(|e| crate::store::file_error("could not write the package", path, e))?;
-        fs::rename(&package, path).map_err(|e| crate::store::file_error("could not write the package", path, e))?;
+        fs::rename(&package, path)
+            .map_err(|e| crate::store::file_error("could not write the package", path, e))?;
         Ok(reviews)
     })();
     let _ = fs::remove_file(&collection);
@@ -93,7 +94,12 @@ fn zip_package(collection: &Path, package: &Path) -> io::Result<()> {
 /// The deck path of a card: its category path and its document's title.
 fn deck_levels(card: &OutgoingCard) -> Vec<String> {
     match &card.document_title {
-        Some(title) => card.category_path.iter().cloned().chain([title.clone()]).collect(),
+        Some(title) => card
+            .category_path
+            .iter()
+            .cloned()
+            .chain([title.clone()])
+            .collect(),
         None => vec![LOOSE_DECK.to_owned()],
     }
 }
@@ -114,8 +120,18 @@ fn write_collection(
     let earliest = cards
         .iter()
         .filter_map(|c| c.schedule.as_ref())
-        .filter_map(|s| s.schedule.due.into_iter().chain(s.schedule.last_review_at).min())
-        .chain(cards.iter().flat_map(|c| c.reviews.iter().map(|r| r.reviewed_at)))
+        .filter_map(|s| {
+            s.schedule
+                .due
+                .into_iter()
+                .chain(s.schedule.last_review_at)
+                .min()
+        })
+        .chain(
+            cards
+                .iter()
+                .flat_map(|c| c.reviews.iter().map(|r| r.reviewed_at)),
+        )
         .fold(now, i64::min);
     // Clio's review cards fall due at the start of the learner's day: let the
     // collection's days start at that hour too, so due dates come back exact.
@@ -251,7 +267,12 @@ fn note_fields(card: &OutgoingCard) -> (i64, Vec<String>) {
             return (schema::CLOZE_MODEL_ID, vec![text, source]);
         }
     }
-    let choices = card.choices.iter().map(|c| to_html(c)).collect::<Vec<_>>().join("<br>");
+    let choices = card
+        .choices
+        .iter()
+        .map(|c| to_html(c))
+        .collect::<Vec<_>>()
+        .join("<br>");
     (
         schema::BASIC_MODEL_ID,
         vec![
@@ -309,11 +330,23 @@ fn scheduled_row(card: &OutgoingCard, crt: i64, position: i64) -> CardRow {
     match s.state {
         QueueState::New => {}
         QueueState::Learning | QueueState::Relearning => {
-            row.kind = if s.state == QueueState::Learning { 1 } else { 3 };
+            row.kind = if s.state == QueueState::Learning {
+                1
+            } else {
+                3
+            };
             row.queue = 1;
             row.due = due_secs.unwrap_or(crt);
-            row.ivl = if s.state == QueueState::Relearning { 1 } else { 0 };
-            row.factor = if s.state == QueueState::Relearning { 2500 } else { 0 };
+            row.ivl = if s.state == QueueState::Relearning {
+                1
+            } else {
+                0
+            };
+            row.factor = if s.state == QueueState::Relearning {
+                2500
+            } else {
+                0
+            };
             row.left = 1001;
         }
         QueueState::Review => {
@@ -321,7 +354,9 @@ fn scheduled_row(card: &OutgoingCard, crt: i64, position: i64) -> CardRow {
             row.queue = 2;
             row.due = due_secs.map_or(0, |d| (d - crt).div_euclid(86_400));
             row.ivl = match (s.due, s.last_review_at) {
-                (Some(due), Some(last)) => ((due - last) as f64 / DAY_MS as f64).round().max(1.0) as i64,
+                (Some(due), Some(last)) => {
+                    ((due - last) as f64 / DAY_MS as f64).round().max(1.0) as i64
+                }
                 _ => 1,
             };
             row.factor = 2500;

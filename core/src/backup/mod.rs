@@ -55,7 +55,11 @@ pub struct KeepPolicy {
 
 impl Default for KeepPolicy {
     fn default() -> Self {
-        KeepPolicy { daily_days: 30, weekly_weeks: 52, monthly_months: 120 }
+        KeepPolicy {
+            daily_days: 30,
+            weekly_weeks: 52,
+            monthly_months: 120,
+        }
     }
 }
 
@@ -124,7 +128,10 @@ pub fn back_up(store: &Store, now: i64) -> Result<BackupRun> {
     let policy = crate::prefs::load(store)?.backup_policy();
     let backup = store.backup_now(now).map_err(|e| e.at(store.path()))?;
     let thinned = store::thin_backups(store.path(), now, &policy)?;
-    Ok(BackupRun { backup, thinned: thinned.iter().map(|p| p.display().to_string()).collect() })
+    Ok(BackupRun {
+        backup,
+        thinned: thinned.iter().map(|p| p.display().to_string()).collect(),
+    })
 }
 
 /// The window's timer: a backup of the library at `db_path` unless it did not
@@ -143,7 +150,11 @@ pub fn backup_dir(db_path: &Path) -> PathBuf {
 /// `backups/` folder, with a backup's name), without reading any file.
 pub fn is_backup_of(db_path: &Path, path: &Path) -> bool {
     path.parent() == Some(backup_dir(db_path).as_path())
-        && path.file_name().and_then(|n| n.to_str()).and_then(parse_backup_name).is_some()
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(parse_backup_name)
+            .is_some()
 }
 
 /// `clio-YYYYMMDD-HHMMSS.sqlite3` for `at` (UTC); `n` > 1 adds `-n`.

@@ -41,8 +41,14 @@ fn names_carry_the_utc_time_and_parse_back() {
         Path::new("/data/backups")
     );
     let db = Path::new("/data/clio.sqlite3");
-    assert!(is_backup_of(db, Path::new("/data/backups/clio-20260302-130509-3.sqlite3")));
-    assert!(!is_backup_of(db, Path::new("/elsewhere/backups/clio-20260302-130509.sqlite3")));
+    assert!(is_backup_of(
+        db,
+        Path::new("/data/backups/clio-20260302-130509-3.sqlite3")
+    ));
+    assert!(!is_backup_of(
+        db,
+        Path::new("/elsewhere/backups/clio-20260302-130509.sqlite3")
+    ));
     assert!(!is_backup_of(db, Path::new("/data/backups/notes.sqlite3")));
     assert!(!is_backup_of(db, db));
 }
@@ -168,22 +174,59 @@ fn thinning_is_stable_once_applied() {
 fn a_shorter_policy_keeps_fewer_and_drops_what_is_older_than_every_period() {
     let now = MONDAY + 400 * DAY;
     // one backup every evening for 400 days
-    let times: Vec<i64> = (0..400).map(|d| MONDAY + d * DAY + 20 * HOUR).filter(|&t| t <= now).collect();
-    let policy = KeepPolicy { daily_days: 7, weekly_weeks: 4, monthly_months: 3 };
+    let times: Vec<i64> = (0..400)
+        .map(|d| MONDAY + d * DAY + 20 * HOUR)
+        .filter(|&t| t <= now)
+        .collect();
+    let policy = KeepPolicy {
+        daily_days: 7,
+        weekly_weeks: 4,
+        monthly_months: 3,
+    };
     let left = kept_with(&times, now, &policy);
     let age = |t: i64| now - t;
-    assert_eq!(left.iter().filter(|&&t| age(t) < 2 * DAY).count(), 2, "the last two evenings");
-    assert_eq!(left.iter().filter(|&&t| (2 * DAY..7 * DAY).contains(&age(t))).count(), 5, "one a day to a week");
-    let weekly = left.iter().filter(|&&t| (7 * DAY..28 * DAY).contains(&age(t))).count();
-    assert!((3..=4).contains(&weekly), "one a week to four weeks: {weekly}");
-    let monthly = left.iter().filter(|&&t| (28 * DAY..90 * DAY).contains(&age(t))).count();
-    assert!((2..=3).contains(&monthly), "one a month to three months: {monthly}");
-    assert!(left.iter().all(|&t| age(t) < 90 * DAY), "nothing older than three months");
+    assert_eq!(
+        left.iter().filter(|&&t| age(t) < 2 * DAY).count(),
+        2,
+        "the last two evenings"
+    );
+    assert_eq!(
+        left.iter()
+            .filter(|&&t| (2 * DAY..7 * DAY).contains(&age(t)))
+            .count(),
+        5,
+        "one a day to a week"
+    );
+    let weekly = left
+        .iter()
+        .filter(|&&t| (7 * DAY..28 * DAY).contains(&age(t)))
+        .count();
+    assert!(
+        (3..=4).contains(&weekly),
+        "one a week to four weeks: {weekly}"
+    );
+    let monthly = left
+        .iter()
+        .filter(|&&t| (28 * DAY..90 * DAY).contains(&age(t)))
+        .count();
+    assert!(
+        (2..=3).contains(&monthly),
+        "one a month to three months: {monthly}"
+    );
+    assert!(
+        left.iter().all(|&t| age(t) < 90 * DAY),
+        "nothing older than three months"
+    );
     // the default policy keeps more of the same backups
     assert!(kept(&times, now).len() > left.len() + 40);
 }
 
 fn kept_with(times: &[i64], now: i64, policy: &KeepPolicy) -> Vec<i64> {
     let gone = backups_to_delete(times, now, policy);
-    times.iter().enumerate().filter(|(i, _)| !gone.contains(i)).map(|(_, &t)| t).collect()
+    times
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !gone.contains(i))
+        .map(|(_, &t)| t)
+        .collect()
 }

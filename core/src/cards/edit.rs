@@ -35,7 +35,11 @@ impl CardEdit {
             CardKind::MultipleChoice => replace_choice(&card.choices, &card.answer, &answer)?,
             _ => Vec::new(),
         };
-        Ok(EditedCard { prompt, answer, choices })
+        Ok(EditedCard {
+            prompt,
+            answer,
+            choices,
+        })
     }
 }
 
@@ -48,15 +52,26 @@ pub fn validate_draft(draft: CardDraft, body: &str) -> Result<CardDraft> {
         _ => Vec::new(),
     };
     if draft.kind == CardKind::MultipleChoice && !choices.contains(&answer) {
-        return Err(Error::Invalid("The answer must be one of the choices.".into()));
+        return Err(Error::Invalid(
+            "The answer must be one of the choices.".into(),
+        ));
     }
-    let source: String = body.chars().skip(draft.span_start).take(draft.span_end.saturating_sub(draft.span_start)).collect();
+    let source: String = body
+        .chars()
+        .skip(draft.span_start)
+        .take(draft.span_end.saturating_sub(draft.span_start))
+        .collect();
     if draft.span_start >= draft.span_end || source != draft.source_text {
         return Err(Error::Invalid(
             "The card's source is not in the document any more (it may have changed). Select the text again.".into(),
         ));
     }
-    Ok(CardDraft { prompt, answer, choices, ..draft })
+    Ok(CardDraft {
+        prompt,
+        answer,
+        choices,
+        ..draft
+    })
 }
 
 /// Trimmed prompt and answer, or what is wrong with them.
@@ -64,10 +79,14 @@ fn check(kind: CardKind, prompt: &str, answer: &str) -> Result<(String, String)>
     let prompt = prompt.trim();
     let answer = answer.trim();
     if prompt.is_empty() {
-        return Err(Error::Invalid("The prompt is empty. Write the question (or the sentence with a blank).".into()));
+        return Err(Error::Invalid(
+            "The prompt is empty. Write the question (or the sentence with a blank).".into(),
+        ));
     }
     if answer.is_empty() {
-        return Err(Error::Invalid("The answer is empty. Write what the learner should recall.".into()));
+        return Err(Error::Invalid(
+            "The answer is empty. Write what the learner should recall.".into(),
+        ));
     }
     let prompt_len = prompt.chars().count();
     if prompt_len > MAX_PROMPT_CHARS {
@@ -82,12 +101,12 @@ fn check(kind: CardKind, prompt: &str, answer: &str) -> Result<(String, String)>
         )));
     }
     match kind {
-        CardKind::Cloze if !prompt.contains("___") => {
-            Err(Error::Invalid("A cloze needs a blank: write ___ where the answer goes.".into()))
-        }
-        CardKind::TrueFalse if !matches!(answer, "True" | "False") => {
-            Err(Error::Invalid("A true/false card's answer is True or False.".into()))
-        }
+        CardKind::Cloze if !prompt.contains("___") => Err(Error::Invalid(
+            "A cloze needs a blank: write ___ where the answer goes.".into(),
+        )),
+        CardKind::TrueFalse if !matches!(answer, "True" | "False") => Err(Error::Invalid(
+            "A true/false card's answer is True or False.".into(),
+        )),
         _ => Ok((prompt.to_owned(), answer.to_owned())),
     }
 }
@@ -99,5 +118,8 @@ fn replace_choice(choices: &[String], old: &str, new: &str) -> Result<Vec<String
             "“{new}” is already one of the wrong choices; choose another answer or edit the choices."
         )));
     }
-    Ok(choices.iter().map(|c| if c == old { new.to_owned() } else { c.clone() }).collect())
+    Ok(choices
+        .iter()
+        .map(|c| if c == old { new.to_owned() } else { c.clone() })
+        .collect())
 }

@@ -28,14 +28,26 @@ mod tests {
     #[test]
     fn finds_the_occurrence_nearest_the_old_place_in_code_points() {
         let body = "Zhōu Ēnlái spoke. Peace came. Then war. Peace came.";
-        assert_eq!(locate_sentence(body, "Peace came.", Some(40)), Some((40, 51)));
-        assert_eq!(locate_sentence(body, "Peace came.", Some(0)), Some((18, 29)));
-        assert_eq!(&body.chars().skip(18).take(11).collect::<String>(), "Peace came.");
+        assert_eq!(
+            locate_sentence(body, "Peace came.", Some(40)),
+            Some((40, 51))
+        );
+        assert_eq!(
+            locate_sentence(body, "Peace came.", Some(0)),
+            Some((18, 29))
+        );
+        assert_eq!(
+            &body.chars().skip(18).take(11).collect::<String>(),
+            "Peace came."
+        );
     }
 
     #[test]
     fn a_sentence_that_is_gone_is_none() {
-        assert_eq!(locate_sentence("The wall fell in 1989.", "The wall fell in 1961.", Some(0)), None);
+        assert_eq!(
+            locate_sentence("The wall fell in 1989.", "The wall fell in 1961.", Some(0)),
+            None
+        );
         assert_eq!(locate_sentence("anything", "", None), None);
     }
 }

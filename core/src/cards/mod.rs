@@ -19,7 +19,9 @@ use crate::store::Store;
 pub use edit::{validate_draft, CardEdit, EditedCard};
 pub use locate::locate_sentence;
 pub use selection::{drafts_for_selection, SelectionDrafts, CLOZE_BLANK};
-pub use suggest::{ensure_suggestions, suggest_for_document, suggestion_limit, write_pending_suggestions};
+pub use suggest::{
+    ensure_suggestions, suggest_for_document, suggestion_limit, write_pending_suggestions,
+};
 
 /// Where a card stands with the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -199,7 +201,13 @@ pub fn accept_all(store: &mut Store, document_id: i64, now: i64) -> Result<usize
 
 /// Changes a card's prompt and answer (checked as for a new card); with
 /// `accept`, a suggestion also joins the deck. Returns the card as stored.
-pub fn update(store: &mut Store, id: i64, edit: CardEdit, accept: bool, now: i64) -> Result<StoredCard> {
+pub fn update(
+    store: &mut Store,
+    id: i64,
+    edit: CardEdit,
+    accept: bool,
+    now: i64,
+) -> Result<StoredCard> {
     let card = store.card(id)?;
     let edited = edit.apply(&card)?;
     store.update_card(id, &edited, accept, now)?;
@@ -207,15 +215,31 @@ pub fn update(store: &mut Store, id: i64, edit: CardEdit, accept: bool, now: i64
 }
 
 /// Creates an accepted card from a draft (the learner made it on purpose).
-pub fn create_from_draft(store: &mut Store, document_id: i64, draft: CardDraft, now: i64) -> Result<StoredCard> {
+pub fn create_from_draft(
+    store: &mut Store,
+    document_id: i64,
+    draft: CardDraft,
+    now: i64,
+) -> Result<StoredCard> {
     let body = store.document(document_id)?.body;
     let draft = validate_draft(draft, &body)?;
-    let id = store.insert_card(document_id, &draft, CardOrigin::Selection, CardStatus::Accepted, now)?;
+    let id = store.insert_card(
+        document_id,
+        &draft,
+        CardOrigin::Selection,
+        CardStatus::Accepted,
+        now,
+    )?;
     store.card(id)
 }
 
 /// Draft cards for the text the learner selected (code points in the body).
-pub fn draft_from_selection(store: &Store, document_id: i64, start: usize, end: usize) -> Result<SelectionDrafts> {
+pub fn draft_from_selection(
+    store: &Store,
+    document_id: i64,
+    start: usize,
+    end: usize,
+) -> Result<SelectionDrafts> {
     let body = store.document(document_id)?.body;
     drafts_for_selection(&body, start, end)
 }

@@ -35,7 +35,9 @@ pub fn drafts_for_selection(body: &str, start: usize, end: usize) -> Result<Sele
     }
     let (from, to) = trim_selection(body, byte_of(body, start), byte_of(body, end));
     if from >= to {
-        return Err(Error::Invalid("The selection holds no words. Select a name, date or phrase.".into()));
+        return Err(Error::Invalid(
+            "The selection holds no words. Select a name, date or phrase.".into(),
+        ));
     }
     let answer = &body[from..to];
     let answer_chars = answer.chars().count();
@@ -58,7 +60,11 @@ pub fn drafts_for_selection(body: &str, start: usize, end: usize) -> Result<Sele
         span_start,
         span_end,
     };
-    let cloze = collapse_spaces(&format!("{}{CLOZE_BLANK}{}", &body[s_from..from], &body[to..s_to]));
+    let cloze = collapse_spaces(&format!(
+        "{}{CLOZE_BLANK}{}",
+        &body[s_from..from],
+        &body[to..s_to]
+    ));
     let question = generated_question(body, span_start, span_end, answer);
     Ok(SelectionDrafts {
         cloze: draft(CardKind::Cloze, cloze),
@@ -77,14 +83,20 @@ fn byte_of(text: &str, cp: usize) -> usize {
 fn trim_selection(body: &str, from: usize, to: usize) -> (usize, usize) {
     let s = &body[from..to];
     let lead = s.len() - s.trim_start().len();
-    let trimmed = s.trim_start().trim_end().trim_end_matches([',', ';', ':', '.', '!', '?']).trim_end();
+    let trimmed = s
+        .trim_start()
+        .trim_end()
+        .trim_end_matches([',', ';', ':', '.', '!', '?'])
+        .trim_end();
     (from + lead, from + lead + trimmed.len())
 }
 
 /// The byte range of the sentences the selection touches.
 fn sentence_around(body: &str, from: usize, to: usize) -> (usize, usize) {
-    let touching: Vec<(usize, usize)> =
-        sentence_ranges(body).into_iter().filter(|&(a, b)| a < to && from < b).collect();
+    let touching: Vec<(usize, usize)> = sentence_ranges(body)
+        .into_iter()
+        .filter(|&(a, b)| a < to && from < b)
+        .collect();
     match (touching.first(), touching.last()) {
         (Some(&(a, _)), Some(&(_, b))) => (a.min(from), b.max(to)),
         _ => (from, to),
@@ -92,13 +104,26 @@ fn sentence_around(body: &str, from: usize, to: usize) -> (usize, usize) {
 }
 
 /// A question the generator wrote for this sentence whose answer is the selection.
-fn generated_question(body: &str, span_start: usize, span_end: usize, answer: &str) -> Option<String> {
+fn generated_question(
+    body: &str,
+    span_start: usize,
+    span_end: usize,
+    answer: &str,
+) -> Option<String> {
     let wanted = normalise(answer);
-    generate(body, &GenerateOptions { multiple_choice: false, true_false: false, cloze: false, max_cards: 0 })
-        .into_iter()
-        .filter(|c| c.kind == CardKind::Question && c.span_start < span_end && span_start < c.span_end)
-        .find(|c| normalise(&c.answer) == wanted)
-        .map(|c| c.prompt)
+    generate(
+        body,
+        &GenerateOptions {
+            multiple_choice: false,
+            true_false: false,
+            cloze: false,
+            max_cards: 0,
+        },
+    )
+    .into_iter()
+    .filter(|c| c.kind == CardKind::Question && c.span_start < span_end && span_start < c.span_end)
+    .find(|c| normalise(&c.answer) == wanted)
+    .map(|c| c.prompt)
 }
 
 /// Lower case, letters and digits only, for comparing answers.

@@ -28,7 +28,11 @@ pub fn suggest_for_document(store: &mut Store, document_id: i64, now: i64) -> Re
         .filter(|c| c.status != CardStatus::Suggested)
         .collect();
     let prefs = crate::prefs::load(store)?;
-    let cards = fresh_suggestions(generate(&doc.body, &prefs.generate_options()), &decided, limit);
+    let cards = fresh_suggestions(
+        generate(&doc.body, &prefs.generate_options()),
+        &decided,
+        limit,
+    );
     store.replace_suggestions(document_id, doc.revision, &cards, now)?;
     if prefs.auto_accept_suggestions {
         super::accept_all(store, document_id, now)?;
@@ -61,11 +65,17 @@ fn fresh_suggestions(generated: Vec<Card>, decided: &[StoredCard], limit: usize)
     let mut known: HashSet<String> = HashSet::new();
     for card in decided {
         known.insert(prompt_key(&card.prompt));
-        known.insert(fact_key(&card.answer, card.source_text.as_deref().unwrap_or("")));
+        known.insert(fact_key(
+            &card.answer,
+            card.source_text.as_deref().unwrap_or(""),
+        ));
     }
     generated
         .into_iter()
-        .filter(|c| !known.contains(&prompt_key(&c.prompt)) && !known.contains(&fact_key(&c.answer, &c.source_sentence)))
+        .filter(|c| {
+            !known.contains(&prompt_key(&c.prompt))
+                && !known.contains(&fact_key(&c.answer, &c.source_sentence))
+        })
         .take(limit)
         .collect()
 }
@@ -132,16 +142,28 @@ mod tests {
         let cards = vec![
             generated("When did the wall fall?", "1989", s),
             generated("What fell in 1989?", "The wall", s),
-            generated("Who built the wall?", "East Germany", "East Germany built the wall."),
+            generated(
+                "Who built the wall?",
+                "East Germany",
+                "East Germany built the wall.",
+            ),
         ];
         let decided = [
             // Same fact in another form (a cloze of the same answer and sentence).
             decided("The wall fell in _____.", "1989", s, CardStatus::Rejected),
             // Same prompt, written differently.
-            decided("what fell in 1989", "the Wall", "elsewhere", CardStatus::Accepted),
+            decided(
+                "what fell in 1989",
+                "the Wall",
+                "elsewhere",
+                CardStatus::Accepted,
+            ),
         ];
         let fresh = fresh_suggestions(cards, &decided, 10);
-        assert_eq!(fresh.iter().map(|c| c.prompt.as_str()).collect::<Vec<_>>(), ["Who built the wall?"]);
+        assert_eq!(
+            fresh.iter().map(|c| c.prompt.as_str()).collect::<Vec<_>>(),
+            ["Who built the wall?"]
+        );
     }
 
     #[test]
@@ -150,7 +172,9 @@ mod tests {
         assert_eq!(suggestion_limit(1500), 80);
         assert_eq!(suggestion_limit(600), 40);
         assert_eq!(suggestion_limit(100_000), 80);
-        let cards = (0..9).map(|i| generated(&format!("Q{i}?"), &format!("A{i}"), "S.")).collect();
+        let cards = (0..9)
+            .map(|i| generated(&format!("Q{i}?"), &format!("A{i}"), "S."))
+            .collect();
         assert_eq!(fresh_suggestions(cards, &[], 5).len(), 5);
     }
 }

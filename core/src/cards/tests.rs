@@ -18,7 +18,11 @@ fn store_with_text(text: &str) -> (Store, i64) {
 }
 
 fn suggestions(store: &mut Store, id: i64) -> Vec<StoredCard> {
-    document_cards(store, id, 2_000).unwrap().into_iter().filter(|c| c.status == CardStatus::Suggested).collect()
+    document_cards(store, id, 2_000)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.status == CardStatus::Suggested)
+        .collect()
 }
 
 #[test]
@@ -27,7 +31,12 @@ fn importing_a_document_writes_suggestions_that_point_at_their_sentences() {
     let body = store.document(id).unwrap().body;
     let cards = suggestions(&mut store, id);
     assert!(cards.len() >= 4, "{cards:#?}");
-    assert!(cards.iter().any(|c| c.answer == "1960" && c.prompt.contains("withdraw")), "{cards:#?}");
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.answer == "1960" && c.prompt.contains("withdraw")),
+        "{cards:#?}"
+    );
     for card in &cards {
         let (start, end) = (card.span_start.unwrap(), card.span_end.unwrap());
         let source: String = body.chars().skip(start).take(end - start).collect();
@@ -45,7 +54,12 @@ fn accepted_cards_join_the_deck_as_new_cards_in_order() {
     accept(&mut store, &[cards[1].id, cards[0].id], 3_000).unwrap();
     let deck = deck(&store).unwrap();
     assert_eq!(deck.total, 2);
-    assert!(deck.cards.iter().all(|c| c.document_title.as_deref() == Some("split.txt")), "{deck:?}");
+    assert!(
+        deck.cards
+            .iter()
+            .all(|c| c.document_title.as_deref() == Some("split.txt")),
+        "{deck:?}"
+    );
     let positions: Vec<(i64, i64)> = store
         .connection()
         .prepare("SELECT card_id, new_position FROM card_schedule WHERE state = 'new' ORDER BY new_position")
@@ -66,7 +80,11 @@ fn an_unknown_card_fails_the_whole_batch() {
     let cards = suggestions(&mut store, id);
     let err = accept(&mut store, &[cards[0].id, 999_999], 3_000).unwrap_err();
     assert!(err.to_string().contains("no card with id 999999"), "{err}");
-    assert_eq!(deck(&store).unwrap().total, 0, "nothing of the batch was kept");
+    assert_eq!(
+        deck(&store).unwrap().total,
+        0,
+        "nothing of the batch was kept"
+    );
 }
 
 #[test]
@@ -79,11 +97,26 @@ fn rejections_and_acceptances_stick_when_the_document_is_generated_again() {
 
     suggest_for_document(&mut store, id, 4_000).unwrap();
     let after = suggestions(&mut store, id);
-    assert!(!after.iter().any(|c| c.prompt == rejected.prompt), "rejected card came back: {after:#?}");
-    assert!(!after.iter().any(|c| c.prompt == accepted.prompt), "accepted card suggested twice: {after:#?}");
+    assert!(
+        !after.iter().any(|c| c.prompt == rejected.prompt),
+        "rejected card came back: {after:#?}"
+    );
+    assert!(
+        !after.iter().any(|c| c.prompt == accepted.prompt),
+        "accepted card suggested twice: {after:#?}"
+    );
     let listed = document_cards(&mut store, id, 5_000).unwrap();
-    assert!(!listed.iter().any(|c| c.id == rejected.id), "rejected cards are not listed");
-    assert_eq!(listed.iter().filter(|c| c.status == CardStatus::Accepted).count(), 1);
+    assert!(
+        !listed.iter().any(|c| c.id == rejected.id),
+        "rejected cards are not listed"
+    );
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|c| c.status == CardStatus::Accepted)
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -98,16 +131,34 @@ fn accept_all_takes_every_suggestion() {
 #[test]
 fn editing_checks_the_card_and_can_accept_it() {
     let (mut store, id) = store_with_text(TEXT);
-    let card = suggestions(&mut store, id).into_iter().find(|c| c.kind == CardKind::Question).unwrap();
-    let edit = |prompt: &str, answer: &str| CardEdit { prompt: prompt.into(), answer: answer.into() };
+    let card = suggestions(&mut store, id)
+        .into_iter()
+        .find(|c| c.kind == CardKind::Question)
+        .unwrap();
+    let edit = |prompt: &str, answer: &str| CardEdit {
+        prompt: prompt.into(),
+        answer: answer.into(),
+    };
 
     let err = update(&mut store, card.id, edit("  ", "1960"), true, 3_000).unwrap_err();
     assert!(err.to_string().contains("prompt is empty"), "{err}");
-    let edited =
-        update(&mut store, card.id, edit(" When did Soviet aid to China end? ", " 1960 "), true, 3_000).unwrap();
-    assert_eq!((edited.prompt.as_str(), edited.answer.as_str()), ("When did Soviet aid to China end?", "1960"));
+    let edited = update(
+        &mut store,
+        card.id,
+        edit(" When did Soviet aid to China end? ", " 1960 "),
+        true,
+        3_000,
+    )
+    .unwrap();
+    assert_eq!(
+        (edited.prompt.as_str(), edited.answer.as_str()),
+        ("When did Soviet aid to China end?", "1960")
+    );
     assert_eq!(edited.status, CardStatus::Accepted);
-    assert_eq!(deck(&store).unwrap().cards[0].card.prompt, "When did Soviet aid to China end?");
+    assert_eq!(
+        deck(&store).unwrap().cards[0].card.prompt,
+        "When did Soviet aid to China end?"
+    );
 }
 
 #[test]
@@ -126,9 +177,21 @@ fn a_cloze_needs_a_blank_and_a_choice_answer_moves_its_choices() {
         span_end: start + sentence.chars().count(),
     };
     let card = create_from_draft(&mut store, id, cloze, 3_000).unwrap();
-    assert_eq!((card.origin, card.status), (CardOrigin::Selection, CardStatus::Accepted));
-    let err = update(&mut store, card.id, CardEdit { prompt: "No blank here.".into(), answer: "1958".into() }, false, 4_000)
-        .unwrap_err();
+    assert_eq!(
+        (card.origin, card.status),
+        (CardOrigin::Selection, CardStatus::Accepted)
+    );
+    let err = update(
+        &mut store,
+        card.id,
+        CardEdit {
+            prompt: "No blank here.".into(),
+            answer: "1958".into(),
+        },
+        false,
+        4_000,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("blank"), "{err}");
 
     let choice = StoredCard {
@@ -136,10 +199,23 @@ fn a_cloze_needs_a_blank_and_a_choice_answer_moves_its_choices() {
         choices: vec!["1957".into(), "1958".into(), "1959".into(), "1961".into()],
         ..card
     };
-    let moved = CardEdit { prompt: "When did the Great Leap Forward begin?".into(), answer: "1960".into() };
-    assert_eq!(moved.clone().apply(&choice).unwrap().choices, ["1957", "1960", "1959", "1961"]);
-    let clash = CardEdit { answer: "1959".into(), ..moved };
-    assert!(clash.apply(&choice).unwrap_err().to_string().contains("already one of the wrong choices"));
+    let moved = CardEdit {
+        prompt: "When did the Great Leap Forward begin?".into(),
+        answer: "1960".into(),
+    };
+    assert_eq!(
+        moved.clone().apply(&choice).unwrap().choices,
+        ["1957", "1960", "1959", "1961"]
+    );
+    let clash = CardEdit {
+        answer: "1959".into(),
+        ..moved
+    };
+    assert!(clash
+        .apply(&choice)
+        .unwrap_err()
+        .to_string()
+        .contains("already one of the wrong choices"));
 }
 
 #[test]
@@ -167,11 +243,21 @@ fn a_new_revision_moves_cards_with_their_sentences_and_flags_the_ones_whose_sent
     let (mut store, id) = store_with_text(TEXT);
     let cards = suggestions(&mut store, id);
     let on_1960 = cards.iter().find(|c| c.answer == "1960").unwrap().id;
-    let on_1958 = cards.iter().find(|c| c.source_text.as_deref().is_some_and(|s| s.contains("1958"))).unwrap().id;
+    let on_1958 = cards
+        .iter()
+        .find(|c| c.source_text.as_deref().is_some_and(|s| s.contains("1958")))
+        .unwrap()
+        .id;
     accept(&mut store, &[on_1960, on_1958], 3_000).unwrap();
 
     // A sentence added in front shifts everything; the 1958 sentence is reworded.
-    let edited = format!("A new first sentence. {}", TEXT.replace("launched the Great Leap Forward in 1958", "began the Great Leap Forward in 1958"));
+    let edited = format!(
+        "A new first sentence. {}",
+        TEXT.replace(
+            "launched the Great Leap Forward in 1958",
+            "began the Great Leap Forward in 1958"
+        )
+    );
     let report = import_named_text(&mut store, "split.txt", &edited, Format::Text, 5_000);
     assert_eq!(report.updated.len(), 1, "{report:?}");
 
@@ -179,14 +265,25 @@ fn a_new_revision_moves_cards_with_their_sentences_and_flags_the_ones_whose_sent
     let moved = store.card(on_1960).unwrap();
     assert!(!moved.needs_check);
     let (start, end) = (moved.span_start.unwrap(), moved.span_end.unwrap());
-    assert_eq!(Some(body.chars().skip(start).take(end - start).collect::<String>()), moved.source_text);
+    assert_eq!(
+        Some(
+            body.chars()
+                .skip(start)
+                .take(end - start)
+                .collect::<String>()
+        ),
+        moved.source_text
+    );
     assert!(start > 0);
     let gone = store.card(on_1958).unwrap();
     assert!(gone.needs_check, "{gone:?}");
     assert_eq!(gone.status, CardStatus::Accepted, "flagged, not deleted");
     // Suggestions were written again for the new text.
     assert!(!store.suggestions_outdated(id).unwrap());
-    assert!(suggestions(&mut store, id).iter().any(|c| c.source_text.as_deref().is_some_and(|s| s.contains("began the Great Leap"))));
+    assert!(suggestions(&mut store, id).iter().any(|c| c
+        .source_text
+        .as_deref()
+        .is_some_and(|s| s.contains("began the Great Leap"))));
 }
 
 #[test]
@@ -203,8 +300,16 @@ fn a_selection_gives_a_cloze_and_the_generators_question() {
     );
     assert!(drafts.question_from_generator);
     assert_eq!(drafts.question.answer, "1960");
-    assert!(drafts.question.prompt.contains("withdraw"), "{:?}", drafts.question);
-    let sentence: String = body.chars().skip(drafts.cloze.span_start).take(drafts.cloze.span_end - drafts.cloze.span_start).collect();
+    assert!(
+        drafts.question.prompt.contains("withdraw"),
+        "{:?}",
+        drafts.question
+    );
+    let sentence: String = body
+        .chars()
+        .skip(drafts.cloze.span_start)
+        .take(drafts.cloze.span_end - drafts.cloze.span_start)
+        .collect();
     assert_eq!(sentence, drafts.cloze.source_text);
 }
 
@@ -213,20 +318,30 @@ fn selection_offsets_are_code_points() {
     let (store, id) = store_with_text(TEXT);
     let body = store.document(id).unwrap().body;
     let start = body[..body.find("Zhōu").unwrap()].chars().count();
-    let drafts = draft_from_selection(&store, id, start, start + "Zhōu Ēnlái".chars().count()).unwrap();
+    let drafts =
+        draft_from_selection(&store, id, start, start + "Zhōu Ēnlái".chars().count()).unwrap();
     assert_eq!(drafts.cloze.answer, "Zhōu Ēnlái");
-    assert_eq!(drafts.cloze.prompt, "_____ met Richard Nixon in Beijing in 1972.");
+    assert_eq!(
+        drafts.cloze.prompt,
+        "_____ met Richard Nixon in Beijing in 1972."
+    );
 }
 
 #[test]
 fn bad_selections_say_what_to_do() {
     let (store, id) = store_with_text(TEXT);
     let total = store.document(id).unwrap().body.chars().count();
-    let outside = draft_from_selection(&store, id, total - 2, total + 3).unwrap_err().to_string();
+    let outside = draft_from_selection(&store, id, total - 2, total + 3)
+        .unwrap_err()
+        .to_string();
     assert!(outside.contains("Select the words again"), "{outside}");
-    let blank = draft_from_selection(&store, id, 3, 4).unwrap_err().to_string(); // the space after "The"
+    let blank = draft_from_selection(&store, id, 3, 4)
+        .unwrap_err()
+        .to_string(); // the space after "The"
     assert!(blank.contains("no words"), "{blank}");
-    let long = draft_from_selection(&store, id, 0, total).unwrap_err().to_string();
+    let long = draft_from_selection(&store, id, 0, total)
+        .unwrap_err()
+        .to_string();
     assert!(long.contains("Select less"), "{long}");
 }
 
@@ -243,7 +358,15 @@ fn preferences_choose_the_card_kinds_and_can_accept_suggestions_at_once() {
     let id = import_named_text(&mut store, "split.txt", TEXT, Format::Text, 1_000).added[0].id;
     let cards = store.cards_of_document(id, true).unwrap();
     assert!(!cards.is_empty());
-    assert!(cards.iter().all(|c| c.status == CardStatus::Accepted), "{cards:#?}");
-    assert!(cards.iter().all(|c| !matches!(c.kind, CardKind::Cloze | CardKind::TrueFalse)), "{cards:#?}");
+    assert!(
+        cards.iter().all(|c| c.status == CardStatus::Accepted),
+        "{cards:#?}"
+    );
+    assert!(
+        cards
+            .iter()
+            .all(|c| !matches!(c.kind, CardKind::Cloze | CardKind::TrueFalse)),
+        "{cards:#?}"
+    );
     assert_eq!(deck(&store).unwrap().total as usize, cards.len());
 }

@@ -35,7 +35,8 @@ use crate::cards::kind_as_str;
 use crate::error::{Error, Result};
 use crate::generate::CardKind;
 use crate::interchange::{
-    self, CardExportReport, CardImportReport, ExportScope, IncomingCard, IncomingGroup, Phase, Progress,
+    self, CardExportReport, CardImportReport, ExportScope, IncomingCard, IncomingGroup, Phase,
+    Progress,
 };
 use crate::library::{parse_category_path, SourceFormat};
 use crate::store::Store;
@@ -73,8 +74,19 @@ pub fn export_csv(
                 as_text(&card.tags),
                 as_text(card.source_text.as_deref().unwrap_or_default()),
                 as_text(card.document_title.as_deref().unwrap_or_default()),
-                as_text(&card.category_path.join(" -> ")).into_owned().into(),
-                as_text(&card.choices.iter().map(|c| as_text(c)).collect::<Vec<_>>().join("\n")).into_owned().into(),
+                as_text(&card.category_path.join(" -> "))
+                    .into_owned()
+                    .into(),
+                as_text(
+                    &card
+                        .choices
+                        .iter()
+                        .map(|c| as_text(c))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+                .into_owned()
+                .into(),
             ];
             csv.write_record(cells.iter().map(|c| c.as_bytes()))?;
             let done = i as u64 + 1;
@@ -92,7 +104,11 @@ pub fn export_csv(
     })();
     if let Err(e) = written {
         let _ = fs::remove_file(&partial);
-        return Err(crate::store::file_error("could not write the CSV file", path, e));
+        return Err(crate::store::file_error(
+            "could not write the CSV file",
+            path,
+            e,
+        ));
     }
     Ok(CardExportReport {
         path: path.display().to_string(),
@@ -147,7 +163,9 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Vec<IncomingGroup>> {
         ))
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| bad(1, format!("the header row cannot be read ({e})")))?
@@ -187,10 +205,15 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Vec<IncomingGroup>> {
         if record.len() != headers.len() {
             return Err(bad(
                 line,
-                format!("it has {} fields, but the header names {}", record.len(), headers.len()),
+                format!(
+                    "it has {} fields, but the header names {}",
+                    record.len(),
+                    headers.len()
+                ),
             ));
         }
-        let cell = |name: &str| from_text(column(name).and_then(|i| record.get(i)).unwrap_or_default());
+        let cell =
+            |name: &str| from_text(column(name).and_then(|i| record.get(i)).unwrap_or_default());
         let prompt = from_text(record.get(prompt_at).unwrap_or_default());
         if prompt.trim().is_empty() {
             return Err(bad(line, "the prompt is empty".into()));
@@ -231,7 +254,10 @@ pub fn read_csv(path: &Path, text: &str) -> Result<Vec<IncomingGroup>> {
             prompt: prompt.to_owned(),
             answer: from_text(record.get(answer_at).unwrap_or_default()).to_owned(),
             choices,
-            tags: cell("tags").split_whitespace().collect::<Vec<_>>().join(" "),
+            tags: cell("tags")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
             schedule: None,
             reviews: Vec::new(),
         });

@@ -12,7 +12,9 @@ fn card_texts(store: &Store) -> Vec<(String, String, String, Option<String>, Str
         .prepare("SELECT kind, prompt, answer, choices_json, tags FROM cards")
         .unwrap();
     let mut rows: Vec<_> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
@@ -26,7 +28,10 @@ fn quotes_commas_and_line_breaks_survive_a_round_trip() {
     let ids = cards_of_every_kind(&mut store);
     store
         .connection()
-        .execute("UPDATE cards SET tags = 'berlin 1948' WHERE id = ?1", [ids[0]])
+        .execute(
+            "UPDATE cards SET tags = 'berlin 1948' WHERE id = ?1",
+            [ids[0]],
+        )
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cards.csv");
@@ -61,12 +66,17 @@ fn quotes_commas_and_line_breaks_survive_a_round_trip() {
         docs,
         [
             ("Loose notes".into(), vec![]),
-            ("The Berlin Airlift".into(), vec!["History".into(), "Cold War".into()])
+            (
+                "The Berlin Airlift".into(),
+                vec!["History".into(), "Cold War".into()]
+            )
         ]
     );
     let format: String = copy
         .connection()
-        .query_row("SELECT DISTINCT source_format FROM documents", [], |r| r.get(0))
+        .query_row("SELECT DISTINCT source_format FROM documents", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(format, "csv");
 }
@@ -97,7 +107,9 @@ fn refused(text: &str, expected: &str) {
     let mut store = Store::open_in_memory().unwrap();
     cards_of_every_kind(&mut store);
     let before = snapshot(store.connection());
-    let err = import_csv(&mut store, &path, T0, &mut quiet()).unwrap_err().to_string();
+    let err = import_csv(&mut store, &path, T0, &mut quiet())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains(expected), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
     assert_eq!(snapshot(store.connection()), before, "nothing was written");
@@ -131,7 +143,9 @@ fn a_file_that_is_not_utf8_says_how_to_save_it() {
     let path = dir.path().join("latin1.csv");
     std::fs::write(&path, b"prompt,answer\nZo\xeb,\xc5ngstr\xf6m\n").unwrap();
     let mut store = Store::open_in_memory().unwrap();
-    let err = import_csv(&mut store, &path, T0, &mut quiet()).unwrap_err().to_string();
+    let err = import_csv(&mut store, &path, T0, &mut quiet())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("CSV UTF-8"), "{err}");
 }
 
@@ -150,11 +164,21 @@ fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_come_back_a
     let path = dir.path().join("cards.csv");
     export_csv(&store, &ExportScope::All, &path, &mut quiet()).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("\"'=HYPERLINK(\"\"http://example.com\"\""), "{text}");
+    assert!(
+        text.contains("\"'=HYPERLINK(\"\"http://example.com\"\""),
+        "{text}"
+    );
     assert!(text.contains(",'-44 BC,"), "{text}");
-    assert!(!text.contains(",=") && !text.contains("\"="), "no cell starts a formula: {text}");
+    assert!(
+        !text.contains(",=") && !text.contains("\"="),
+        "no cell starts a formula: {text}"
+    );
 
     let mut copy = Store::open_in_memory().unwrap();
     import_csv(&mut copy, &path, T0, &mut quiet()).unwrap();
-    assert_eq!(card_texts(&copy), card_texts(&store), "the apostrophes are taken off again");
+    assert_eq!(
+        card_texts(&copy),
+        card_texts(&store),
+        "the apostrophes are taken off again"
+    );
 }

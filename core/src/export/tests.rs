@@ -52,7 +52,11 @@ fn export_then_import_into_an_empty_library_gives_the_same_tables_row_by_row() {
     let parsed: Value = serde_json::from_str(&text).unwrap();
     let mut copy = Store::open_in_memory().unwrap();
     // a key app_meta may hold in an otherwise empty library: the export's value wins
-    copy.set_meta("starter_library", "skipped: the learner chose an empty library").unwrap();
+    copy.set_meta(
+        "starter_library",
+        "skipped: the learner chose an empty library",
+    )
+    .unwrap();
     let summary = import_json(&mut copy, &parsed, false).unwrap();
     assert_eq!(summary.preferences, prefs);
     assert!(!summary.merged);

@@ -20,7 +20,9 @@ pub struct Decoded {
 
 /// Reads a whole file of at most [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| format!("could not be opened ({e}). Check that it exists and that you may read it."))?;
+    let file = File::open(path).map_err(|e| {
+        format!("could not be opened ({e}). Check that it exists and that you may read it.")
+    })?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > MAX_FILE_BYTES {
         return Err(too_large(len));
@@ -81,7 +83,10 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
             .to_owned());
     }
     if text.trim().is_empty() {
-        return Err("is empty. Check that it is the file you meant, or that it was saved completely.".to_owned());
+        return Err(
+            "is empty. Check that it is the file you meant, or that it was saved completely."
+                .to_owned(),
+        );
     }
     Ok(Decoded { text, warning })
 }
@@ -182,7 +187,9 @@ mod tests {
         assert!(decode(b"", false).unwrap_err().contains("is empty"));
         assert!(decode(b"  \n\t\n", false).unwrap_err().contains("is empty"));
         assert!(decode(b"%PDF-1.7\n...", false).unwrap_err().contains("PDF"));
-        assert!(decode(b"abc\0\x01\x02def", false).unwrap_err().contains("binary"));
+        assert!(decode(b"abc\0\x01\x02def", false)
+            .unwrap_err()
+            .contains("binary"));
         let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 32) as u8 + 1).collect();
         assert!(decode(&noise, false).unwrap_err().contains("binary"));
     }

@@ -47,8 +47,15 @@ pub fn unknown_kind_note(path: &Path) -> String {
 /// without a known extension).
 pub fn sniff(text: &str) -> Format {
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    let head: String = start.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && head.contains("<html") {
+    let head: String = start
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+    {
         return Format::Html;
     }
     if head.starts_with('<') && looks_like_html(&head) {
@@ -57,7 +64,9 @@ pub fn sniff(text: &str) -> Format {
     if head.starts_with("---\n") || head.starts_with("---\r\n") {
         return Format::Markdown;
     }
-    if (head.starts_with('[') || head.starts_with('{')) && serde_json::from_str::<serde_json::Value>(start).is_ok() {
+    if (head.starts_with('[') || head.starts_with('{'))
+        && serde_json::from_str::<serde_json::Value>(start).is_ok()
+    {
         return Format::Json;
     }
     if head.starts_with('[') && head[1..].trim_start().starts_with('{') {
@@ -74,9 +83,20 @@ pub fn sniff(text: &str) -> Format {
 }
 
 fn looks_like_html(head: &str) -> bool {
-    ["</p>", "</div>", "<br", "</h1>", "</h2>", "</li>", "</article>", "</body>", "</span>", "</a>"]
-        .iter()
-        .any(|tag| head.contains(tag))
+    [
+        "</p>",
+        "</div>",
+        "<br",
+        "</h1>",
+        "</h2>",
+        "</li>",
+        "</article>",
+        "</body>",
+        "</span>",
+        "</a>",
+    ]
+    .iter()
+    .any(|tag| head.contains(tag))
 }
 
 fn looks_like_markdown(text: &str) -> bool {
@@ -94,7 +114,10 @@ mod tests {
     fn extensions_and_sniffing() {
         assert_eq!(by_extension(Path::new("a/B.HTM")), Some(Format::Html));
         assert_eq!(by_extension(Path::new("notes.md")), Some(Format::Markdown));
-        assert_eq!(by_extension(Path::new("bulk.ndjson")), Some(Format::JsonLines));
+        assert_eq!(
+            by_extension(Path::new("bulk.ndjson")),
+            Some(Format::JsonLines)
+        );
         assert_eq!(by_extension(Path::new("photo.jpg")), None);
         assert_eq!(sniff("<!DOCTYPE html><html><body><p>x</p>"), Format::Html);
         assert_eq!(sniff("<div class=\"a\"><p>Hello</p></div>"), Format::Html);
@@ -102,6 +125,9 @@ mod tests {
         assert_eq!(sniff("[{\"title\": \"a\", \"body\": \"b\"}]"), Format::Json);
         assert_eq!(sniff("[\n {\"title\": \"a\", \"body\": }\n]"), Format::Json);
         assert_eq!(sniff("# Heading\n\nText"), Format::Markdown);
-        assert_eq!(sniff("Why did Rome fall?\n\nMany reasons; 3 < 4."), Format::Text);
+        assert_eq!(
+            sniff("Why did Rome fall?\n\nMany reasons; 3 < 4."),
+            Format::Text
+        );
     }
 }

@@ -28,7 +28,10 @@ pub fn walk(root: &Path) -> Walk {
 fn visit(dir: &Path, depth: usize, walk: &mut Walk) {
     let shown = dir.display().to_string();
     if depth > MAX_DEPTH {
-        walk.skipped.push((shown, format!("skipped: folders nested deeper than {MAX_DEPTH} levels are not followed.")));
+        walk.skipped.push((
+            shown,
+            format!("skipped: folders nested deeper than {MAX_DEPTH} levels are not followed."),
+        ));
         return;
     }
     let entries = match fs::read_dir(dir) {
@@ -44,22 +47,32 @@ fn visit(dir: &Path, depth: usize, walk: &mut Walk) {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
         let Ok(meta) = fs::symlink_metadata(&path) else {
-            walk.problems.push((path.display().to_string(), "could not be read; check that it exists and that you may read it.".into()));
+            walk.problems.push((
+                path.display().to_string(),
+                "could not be read; check that it exists and that you may read it.".into(),
+            ));
             continue;
         };
         if meta.file_type().is_symlink() && path.is_dir() {
-            walk.skipped.push((path.display().to_string(), "skipped: a link to a folder is not followed; import that folder itself.".into()));
+            walk.skipped.push((
+                path.display().to_string(),
+                "skipped: a link to a folder is not followed; import that folder itself.".into(),
+            ));
         } else if meta.is_dir() {
             visit(&path, depth + 1, walk);
         } else if detect::by_extension(&path).is_some() {
             walk.files.push(path);
         } else {
-            walk.skipped.push((path.display().to_string(), detect::unknown_kind_note(&path)));
+            walk.skipped
+                .push((path.display().to_string(), detect::unknown_kind_note(&path)));
         }
     }
 }

@@ -16,43 +16,215 @@ use super::{noise, ParsedDocument};
 /// Elements kept by sanitising (their attributes limited to the ones below);
 /// every other element is dropped and its text kept.
 const KEPT_TAGS: &[&str] = &[
-    "a", "abbr", "address", "article", "aside", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "dd",
-    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hr", "i", "ins", "kbd", "label", "li", "link", "main", "mark", "menu", "meta",
-    "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "title", "tr", "u", "ul", "var",
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "b",
+    "bdi",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "menu",
+    "meta",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "u",
+    "ul",
+    "var",
 ];
 /// Elements dropped with everything inside them.
 const DROPPED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio",
-    "select", "textarea", "button", "input", "option", "dialog", "head",
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    "canvas", "video", "audio", "select", "textarea", "button", "input", "option", "dialog",
+    "head",
 ];
 const KEPT_ATTRIBUTES: &[&str] = &[
-    "class", "id", "role", "itemprop", "itemtype", "itemscope", "aria-label", "aria-hidden", "hidden", "name",
-    "content", "property", "rel", "lang",
+    "class",
+    "id",
+    "role",
+    "itemprop",
+    "itemtype",
+    "itemscope",
+    "aria-label",
+    "aria-hidden",
+    "hidden",
+    "name",
+    "content",
+    "property",
+    "rel",
+    "lang",
 ];
 
 /// Elements that are never the text.
-const NOISE_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "menu", "label", "title", "meta", "link", "hr"];
+const NOISE_TAGS: &[&str] = &[
+    "nav", "header", "footer", "aside", "form", "menu", "label", "title", "meta", "link", "hr",
+];
 /// Parts of class/id names ("site-footer" → "site", "footer") that mark page furniture.
 const NOISE_NAMES: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "menubar", "footer", "masthead", "header", "comment", "comments",
-    "share", "sharing", "social", "avatar", "sidebar", "breadcrumb", "breadcrumbs", "ad", "ads", "adsense",
-    "advert", "advertisement", "sponsor", "sponsored", "promo", "related", "recommended", "popular", "trending",
-    "cookie", "cookies", "consent", "banner", "newsletter", "subscribe", "signup", "login", "modal", "popup",
-    "overlay", "loader", "loading", "spinner", "preloader", "widget", "toolbar", "pagination", "pager", "tags",
-    "meta", "byline", "author", "vote", "votes", "voting", "rating", "actions", "hidden", "skip", "print",
-    "follow", "profile", "user", "userinfo", "gravatar", "badge", "badges", "counter", "count", "stats", "toc",
-    "responses", "replies", "reply", "disqus", "discussion",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "footer",
+    "masthead",
+    "header",
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "avatar",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "ad",
+    "ads",
+    "adsense",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "related",
+    "recommended",
+    "popular",
+    "trending",
+    "cookie",
+    "cookies",
+    "consent",
+    "banner",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "login",
+    "modal",
+    "popup",
+    "overlay",
+    "loader",
+    "loading",
+    "spinner",
+    "preloader",
+    "widget",
+    "toolbar",
+    "pagination",
+    "pager",
+    "tags",
+    "meta",
+    "byline",
+    "author",
+    "vote",
+    "votes",
+    "voting",
+    "rating",
+    "actions",
+    "hidden",
+    "skip",
+    "print",
+    "follow",
+    "profile",
+    "user",
+    "userinfo",
+    "gravatar",
+    "badge",
+    "badges",
+    "counter",
+    "count",
+    "stats",
+    "toc",
+    "responses",
+    "replies",
+    "reply",
+    "disqus",
+    "discussion",
 ];
 /// Distinctive words that mark furniture even inside a longer name ("commentlist").
 const NOISE_STEMS: &[&str] = &[
-    "comment", "footer", "sidebar", "breadcrumb", "advert", "sponsor", "newsletter", "cookie", "popup", "widget",
-    "pagination", "avatar", "byline", "navbar", "social", "related", "share",
+    "comment",
+    "footer",
+    "sidebar",
+    "breadcrumb",
+    "advert",
+    "sponsor",
+    "newsletter",
+    "cookie",
+    "popup",
+    "widget",
+    "pagination",
+    "avatar",
+    "byline",
+    "navbar",
+    "social",
+    "related",
+    "share",
 ];
 const NOISE_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "toolbar",
-    "alert", "alertdialog", "tablist", "form",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "toolbar",
+    "alert",
+    "alertdialog",
+    "tablist",
+    "form",
 ];
 /// Paragraphs shorter than this do not count towards a content block's score.
 const MIN_PARAGRAPH_CHARS: usize = 25;
@@ -74,28 +246,47 @@ pub fn sanitise(html: &str) -> String {
 }
 
 /// Reads a whole page.
-pub fn parse_page(text: &str, source: Option<&str>, name: Option<&str>) -> Result<ParsedDocument, String> {
+pub fn parse_page(
+    text: &str,
+    source: Option<&str>,
+    name: Option<&str>,
+) -> Result<ParsedDocument, String> {
     let page = Html::parse_fragment(&sanitise(text));
     let root = page.root_element();
     let noise = noise_ids(root);
     let main = main_content(root, &noise).unwrap_or(root);
 
-    let title = title_of(root, &noise).or_else(|| name.map(|n| n.replace(['_', '-'], " "))).unwrap_or_default();
+    let title = title_of(root, &noise)
+        .or_else(|| name.map(|n| n.replace(['_', '-'], " ")))
+        .unwrap_or_default();
     let author = author_of(root, main);
     let category_path = category_of(root, &title);
     let canonical = canonical_of(root);
 
     let mut blocks = Vec::new();
     let mut buf = Buffer::default();
-    collect(main, BlockKind::Paragraph, &noise, &mut blocks, &mut buf, false);
+    collect(
+        main,
+        BlockKind::Paragraph,
+        &noise,
+        &mut blocks,
+        &mut buf,
+        false,
+    );
     buf.flush(BlockKind::Paragraph, &mut blocks);
     let blocks = noise::clean_blocks(blocks, &title, author.as_deref());
     if title.trim().is_empty() && blocks.is_empty() {
-        return Err("has no readable text (it may be a page that builds itself with script). \
+        return Err(
+            "has no readable text (it may be a page that builds itself with script). \
                     Save the page again once it has loaded, or copy its text into a .txt file."
-            .into());
+                .into(),
+        );
     }
-    let title = if title.trim().is_empty() { blocks[0].text.clone() } else { title };
+    let title = if title.trim().is_empty() {
+        blocks[0].text.clone()
+    } else {
+        title
+    };
     Ok(ParsedDocument {
         doc: NewDocument {
             title,
@@ -118,7 +309,14 @@ pub fn fragment_blocks(html: &str) -> Vec<Block> {
     let noise = noise_ids(root);
     let mut blocks = Vec::new();
     let mut buf = Buffer::default();
-    collect(root, BlockKind::Paragraph, &noise, &mut blocks, &mut buf, false);
+    collect(
+        root,
+        BlockKind::Paragraph,
+        &noise,
+        &mut blocks,
+        &mut buf,
+        false,
+    );
     buf.flush(BlockKind::Paragraph, &mut blocks);
     blocks
 }
@@ -132,7 +330,10 @@ pub fn fragment_text(html: &str) -> String {
 // ---- noise ---------------------------------------------------------------
 
 fn noise_ids(root: ElementRef<'_>) -> HashSet<NodeId> {
-    root.descendent_elements().filter(|el| is_noise_element(*el)).map(|el| el.id()).collect()
+    root.descendent_elements()
+        .filter(|el| is_noise_element(*el))
+        .map(|el| el.id())
+        .collect()
 }
 
 fn is_noise_element(el: ElementRef<'_>) -> bool {
@@ -141,10 +342,16 @@ fn is_noise_element(el: ElementRef<'_>) -> bool {
     if matches!(tag, "html" | "body" | "main" | "article") {
         return false;
     }
-    if NOISE_TAGS.contains(&tag) || e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+    if NOISE_TAGS.contains(&tag)
+        || e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+    {
         return true;
     }
-    if e.attr("role").is_some_and(|r| r.split_whitespace().any(|r| NOISE_ROLES.contains(&r.to_ascii_lowercase().as_str()))) {
+    if e.attr("role").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|r| NOISE_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+    }) {
         return true;
     }
     let names = [e.attr("class"), e.attr("id"), e.attr("itemprop")];
@@ -156,7 +363,9 @@ fn has_noise_name(value: &str) -> bool {
         let token = token.to_ascii_lowercase();
         NOISE_STEMS.iter().any(|stem| token.contains(stem))
             || token == "sr-only"
-            || token.split(['-', '_', ':']).any(|part| NOISE_NAMES.contains(&part))
+            || token
+                .split(['-', '_', ':'])
+                .any(|part| NOISE_NAMES.contains(&part))
     })
 }
 
@@ -168,11 +377,19 @@ fn in_noise(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> bool {
 
 /// Visible text of an element (noise skipped) and how much of it is link text.
 fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usize) {
-    fn walk(node: ego_tree::NodeRef<'_, Node>, noise: &HashSet<NodeId>, in_link: bool, acc: &mut (usize, usize, usize)) {
+    fn walk(
+        node: ego_tree::NodeRef<'_, Node>,
+        noise: &HashSet<NodeId>,
+        in_link: bool,
+        acc: &mut (usize, usize, usize),
+    ) {
         for child in node.children() {
             match child.value() {
                 Node::Text(t) => {
-                    let n = t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+                    let n = t
+                        .split_whitespace()
+                        .map(|w| w.chars().count() + 1)
+                        .sum::<usize>();
                     acc.0 += n;
                     if in_link {
                         acc.1 += n;
@@ -204,7 +421,8 @@ fn main_content<'a>(root: ElementRef<'a>, noise: &HashSet<NodeId>) -> Option<Ele
             node = el.parent().and_then(ElementRef::wrap);
         }
     };
-    let score_of = |chars: usize, commas: usize| 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
+    let score_of =
+        |chars: usize, commas: usize| 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
     for el in root.descendent_elements() {
         if in_noise(el, noise) {
             continue;
@@ -214,10 +432,16 @@ fn main_content<'a>(root: ElementRef<'a>, noise: &HashSet<NodeId>) -> Option<Ele
             // A paragraph scores its parent, grandparent and great-grandparent.
             let (chars, links, commas) = text_stats(el, noise);
             if chars >= MIN_PARAGRAPH_CHARS && links * 2 <= chars {
-                credit(el.parent().and_then(ElementRef::wrap), score_of(chars, commas));
+                credit(
+                    el.parent().and_then(ElementRef::wrap),
+                    score_of(chars, commas),
+                );
             }
         }
-        if !matches!(tag, "p" | "pre" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        if !matches!(
+            tag,
+            "p" | "pre" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) {
             // Text written straight into a container (paragraphs split by
             // <br>) scores the container itself, its parent and grandparent.
             let (chars, commas) = direct_text_stats(el);
@@ -231,7 +455,11 @@ fn main_content<'a>(root: ElementRef<'a>, noise: &HashSet<NodeId>) -> Option<Ele
         .filter_map(|(id, score)| {
             let el = ElementRef::wrap(root.tree().get(id)?)?;
             let (chars, links, _) = text_stats(el, noise);
-            let density = if chars == 0 { 1.0 } else { links as f64 / chars as f64 };
+            let density = if chars == 0 {
+                1.0
+            } else {
+                links as f64 / chars as f64
+            };
             Some((el, score * (1.0 - density)))
         })
         .filter(|(el, _)| !in_noise(*el, noise))
@@ -247,12 +475,19 @@ fn direct_text_stats(el: ElementRef<'_>) -> (usize, usize) {
     for child in el.children() {
         let text: String = match child.value() {
             Node::Text(t) => t.to_string(),
-            Node::Element(e) if block_kind(e.name(), BlockKind::Paragraph).is_none() && e.name() != "a" => {
-                ElementRef::wrap(child).map(|c| c.text().collect()).unwrap_or_default()
+            Node::Element(e)
+                if block_kind(e.name(), BlockKind::Paragraph).is_none() && e.name() != "a" =>
+            {
+                ElementRef::wrap(child)
+                    .map(|c| c.text().collect())
+                    .unwrap_or_default()
             }
             _ => continue,
         };
-        chars += text.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+        chars += text
+            .split_whitespace()
+            .map(|w| w.chars().count() + 1)
+            .sum::<usize>();
         commas += text.matches(',').count();
     }
     (chars, commas)
@@ -273,7 +508,10 @@ impl Buffer {
     fn push(&mut self, text: &str, in_link: bool) {
         let text = text.replace(BREAK, " ");
         if in_link {
-            self.link_chars += text.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+            self.link_chars += text
+                .split_whitespace()
+                .map(|w| w.chars().count() + 1)
+                .sum::<usize>();
         }
         self.text.push_str(&text);
     }
@@ -281,7 +519,11 @@ impl Buffer {
     /// Ends the current block. Two or more `<br>` in a row split it into
     /// paragraphs; a short run of mostly link text is a menu, not text.
     fn flush(&mut self, kind: BlockKind, out: &mut Vec<Block>) {
-        let chars: usize = self.text.split_whitespace().map(|w| w.chars().count() + 1).sum();
+        let chars: usize = self
+            .text
+            .split_whitespace()
+            .map(|w| w.chars().count() + 1)
+            .sum();
         let words = self.text.split_whitespace().count();
         let linky = chars > 0 && self.link_chars * 2 > chars && words < 15;
         if !linky {
@@ -314,9 +556,9 @@ fn block_kind(tag: &str, context: BlockKind) -> Option<BlockKind> {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
         "li" | "dt" | "dd" => BlockKind::ListItem,
         "blockquote" => BlockKind::Quote,
-        "p" | "pre" | "address" | "figcaption" | "caption" | "summary" | "td" | "th" | "div" | "section"
-        | "article" | "main" | "ul" | "ol" | "dl" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "figure"
-        | "details" | "body" | "html" => match context {
+        "p" | "pre" | "address" | "figcaption" | "caption" | "summary" | "td" | "th" | "div"
+        | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "thead" | "tbody"
+        | "tfoot" | "tr" | "figure" | "details" | "body" | "html" => match context {
             BlockKind::Heading => BlockKind::Paragraph,
             other => other,
         },
@@ -373,7 +615,11 @@ fn is_bracket_marker(el: ElementRef<'_>) -> bool {
 // ---- metadata ----------------------------------------------------------------
 
 fn text_of(el: ElementRef<'_>) -> String {
-    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn meta_content<'a>(root: ElementRef<'a>, keys: &[&str]) -> Option<String> {
@@ -407,9 +653,16 @@ fn strip_counter(title: &str) -> String {
 fn strip_site_name(title: &str) -> String {
     let mut parts = vec![title.to_owned()];
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
-        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_owned)).collect();
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_owned))
+            .collect();
     }
-    parts.into_iter().map(|p| p.trim().to_owned()).max_by_key(|p| p.chars().count()).unwrap_or_default()
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or_default()
 }
 
 /// The title: the first level-1 heading outside page furniture, or a heading
@@ -430,7 +683,10 @@ fn title_of(root: ElementRef<'_>, noise: &HashSet<NodeId>) -> Option<String> {
         .filter(|(_, t)| !t.is_empty() && t.chars().count() <= 300)
         .collect();
     if let Some(page_title) = &page_title {
-        if let Some((_, h)) = headings.iter().find(|(_, h)| page_title.contains(h.as_str()) && h.chars().count() >= 8) {
+        if let Some((_, h)) = headings
+            .iter()
+            .find(|(_, h)| page_title.contains(h.as_str()) && h.chars().count() >= 8)
+        {
             return Some(h.clone());
         }
     }
@@ -446,7 +702,10 @@ fn strip_by(text: &str) -> String {
     let lower = text.to_lowercase();
     for prefix in ["answered by", "written by", "posted by", "asked by", "by"] {
         if lower.starts_with(prefix) && lower[prefix.len()..].starts_with([' ', ':']) {
-            return text[prefix.len()..].trim_start_matches([' ', ':']).trim().to_owned();
+            return text[prefix.len()..]
+                .trim_start_matches([' ', ':'])
+                .trim()
+                .to_owned();
         }
     }
     text.trim().to_owned()
@@ -456,22 +715,43 @@ fn strip_by(text: &str) -> String {
 /// (itemprop, rel, class or id), the one sharing the deepest ancestor with the
 /// main content; else the page's author meta tag.
 fn author_of(root: ElementRef<'_>, main: ElementRef<'_>) -> Option<String> {
-    let main_line: Vec<NodeId> = std::iter::once(main.id()).chain(main.ancestors().map(|a| a.id())).collect();
+    let main_line: Vec<NodeId> = std::iter::once(main.id())
+        .chain(main.ancestors().map(|a| a.id()))
+        .collect();
     let mut best: Option<(usize, String)> = None;
     for el in root.descendent_elements() {
         let e = el.value();
-        let marked = e.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|t| t == "author"))
-            || e.attr("rel").is_some_and(|v| v.split_whitespace().any(|t| t == "author"))
-            || [e.attr("class"), e.attr("id")].into_iter().flatten().any(|v| {
-                v.split_whitespace().any(|t| {
-                    let t = t.to_ascii_lowercase();
-                    let parts: Vec<&str> = t.split(['-', '_']).collect();
-                    let person = parts.iter().any(|p| {
-                        matches!(*p, "author" | "username" | "byline" | "user" | "poster" | "owner" | "writer" | "signature")
-                    });
-                    person && !parts.iter().any(|p| matches!(*p, "img" | "avatar" | "image" | "photo" | "pic" | "icon"))
-                })
-            });
+        let marked = e
+            .attr("itemprop")
+            .is_some_and(|v| v.split_whitespace().any(|t| t == "author"))
+            || e.attr("rel")
+                .is_some_and(|v| v.split_whitespace().any(|t| t == "author"))
+            || [e.attr("class"), e.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| {
+                    v.split_whitespace().any(|t| {
+                        let t = t.to_ascii_lowercase();
+                        let parts: Vec<&str> = t.split(['-', '_']).collect();
+                        let person = parts.iter().any(|p| {
+                            matches!(
+                                *p,
+                                "author"
+                                    | "username"
+                                    | "byline"
+                                    | "user"
+                                    | "poster"
+                                    | "owner"
+                                    | "writer"
+                                    | "signature"
+                            )
+                        });
+                        person
+                            && !parts.iter().any(|p| {
+                                matches!(*p, "img" | "avatar" | "image" | "photo" | "pic" | "icon")
+                            })
+                    })
+                });
         if !marked || e.name() == "meta" {
             continue;
         }
@@ -501,7 +781,8 @@ fn author_of(root: ElementRef<'_>, main: ElementRef<'_>) -> Option<String> {
             best = Some((depth, name));
         }
     }
-    best.map(|(_, name)| name).or_else(|| meta_content(root, &["author", "article:author"]))
+    best.map(|(_, name)| name)
+        .or_else(|| meta_content(root, &["author", "article:author"]))
 }
 
 /// The category path: a breadcrumb trail (its items, without "Home" and
@@ -511,7 +792,10 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
     let clean = |items: Vec<String>| -> Vec<String> {
         let mut items: Vec<String> = items
             .into_iter()
-            .map(|i| i.trim_matches(|c: char| c.is_whitespace() || "›»>/→|-".contains(c)).to_owned())
+            .map(|i| {
+                i.trim_matches(|c: char| c.is_whitespace() || "›»>/→|-".contains(c))
+                    .to_owned()
+            })
             .filter(|i| !i.is_empty())
             .collect();
         items = noise::strip_home(items);
@@ -522,18 +806,31 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
     };
     let trail = root.descendent_elements().find(|el| {
         let e = el.value();
-        [e.attr("class"), e.attr("id"), e.attr("aria-label"), e.attr("itemtype")]
-            .into_iter()
-            .flatten()
-            .any(|v| v.to_ascii_lowercase().contains("breadcrumb"))
+        [
+            e.attr("class"),
+            e.attr("id"),
+            e.attr("aria-label"),
+            e.attr("itemtype"),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|v| v.to_ascii_lowercase().contains("breadcrumb"))
     });
     if let Some(trail) = trail {
         let items: Vec<String> = {
-            let lis: Vec<String> = trail.descendent_elements().filter(|e| e.value().name() == "li").map(text_of).collect();
+            let lis: Vec<String> = trail
+                .descendent_elements()
+                .filter(|e| e.value().name() == "li")
+                .map(text_of)
+                .collect();
             if !lis.is_empty() {
                 lis
             } else {
-                let links: Vec<String> = trail.descendent_elements().filter(|e| e.value().name() == "a").map(text_of).collect();
+                let links: Vec<String> = trail
+                    .descendent_elements()
+                    .filter(|e| e.value().name() == "a")
+                    .map(text_of)
+                    .collect();
                 if !links.is_empty() {
                     links
                 } else {
@@ -546,14 +843,22 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
             return items;
         }
     }
-    if let Some(items) = root.descendent_elements().find_map(link_trail).map(clean).filter(|i| !i.is_empty()) {
+    if let Some(items) = root
+        .descendent_elements()
+        .find_map(link_trail)
+        .map(clean)
+        .filter(|i| !i.is_empty())
+    {
         return items;
     }
     if let Some(section) = meta_content(root, &["article:section", "category"]) {
         return crate::library::parse_category_path(&section);
     }
     root.descendent_elements()
-        .filter(|el| !el.child_elements().any(|c| block_kind(c.value().name(), BlockKind::Paragraph).is_some()))
+        .filter(|el| {
+            !el.child_elements()
+                .any(|c| block_kind(c.value().name(), BlockKind::Paragraph).is_some())
+        })
         .map(text_of)
         .filter(|t| t.contains("->") || t.contains('»') || t.contains('›') || t.contains('→'))
         .find_map(|t| noise::category_line(&t))
@@ -564,7 +869,11 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
 /// links and, between them, nothing but separators ("Home > History > Cold
 /// War"). A menu of links has no separators, so it is not taken for one.
 fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
-    let links: Vec<String> = el.child_elements().filter(|c| c.value().name() == "a").map(text_of).collect();
+    let links: Vec<String> = el
+        .child_elements()
+        .filter(|c| c.value().name() == "a")
+        .map(text_of)
+        .collect();
     if links.len() < 2 {
         return None;
     }
@@ -572,15 +881,25 @@ fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
     if text.chars().count() > 160 {
         return None;
     }
-    let between = links.iter().fold(text, |rest, link| rest.replacen(link.as_str(), "", 1));
-    let only_separators = between.chars().all(|c| c.is_whitespace() || "›»>/→|".contains(c));
+    let between = links
+        .iter()
+        .fold(text, |rest, link| rest.replacen(link.as_str(), "", 1));
+    let only_separators = between
+        .chars()
+        .all(|c| c.is_whitespace() || "›»>/→|".contains(c));
     let has_separator = between.chars().any(|c| "›»>/→".contains(c));
     (only_separators && has_separator).then_some(links)
 }
 
 fn canonical_of(root: ElementRef<'_>) -> Option<String> {
     root.descendent_elements()
-        .find(|el| el.value().name() == "link" && el.value().attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")))
+        .find(|el| {
+            el.value().name() == "link"
+                && el
+                    .value()
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        })
         .and_then(|el| el.value().attr("href"))
         .map(str::to_owned)
         .or_else(|| meta_content(root, &["og:url"]))
@@ -603,7 +922,11 @@ mod tests {
         assert_eq!(doc.doc.category_path, vec!["History", "Cold War"]);
 
         let menu_only = page.replace(r#"<div class="crumbs"><a href="/">Home</a> &gt; <a href="/h">History</a> &gt; <a href="/h/cw">Cold War</a></div>"#, "");
-        assert!(parse_page(&menu_only, None, None).unwrap().doc.category_path.is_empty());
+        assert!(parse_page(&menu_only, None, None)
+            .unwrap()
+            .doc
+            .category_path
+            .is_empty());
     }
 
     #[test]
@@ -612,7 +935,17 @@ mod tests {
             <script>alert(3)</script><style>p{}</style><iframe src="https://e.x"></iframe>
             <a href="https://ok.example/">ok</a><svg><script>alert(4)</script></svg></p>"#;
         let clean = sanitise(dirty);
-        for bad in ["onclick", "javascript:", "onerror", "<script", "alert", "<style", "<iframe", "<img", "<svg"] {
+        for bad in [
+            "onclick",
+            "javascript:",
+            "onerror",
+            "<script",
+            "alert",
+            "<style",
+            "<iframe",
+            "<img",
+            "<svg",
+        ] {
             assert!(!clean.to_lowercase().contains(bad), "{bad} in {clean}");
         }
         assert!(clean.contains("https://ok.example/"));
@@ -620,12 +953,17 @@ mod tests {
 
     #[test]
     fn head_metadata_survives_sanitising() {
-        let clean = sanitise(r#"<html><head><title>Why did Rome fall? | Site</title><meta name="author" content="Jo Bell"><link rel="canonical" href="https://x.example/q/1"></head><body><p>x</p></body></html>"#);
+        let clean = sanitise(
+            r#"<html><head><title>Why did Rome fall? | Site</title><meta name="author" content="Jo Bell"><link rel="canonical" href="https://x.example/q/1"></head><body><p>x</p></body></html>"#,
+        );
         let page = Html::parse_fragment(&clean);
         let root = page.root_element();
         assert_eq!(meta_content(root, &["author"]).as_deref(), Some("Jo Bell"));
         assert_eq!(canonical_of(root).as_deref(), Some("https://x.example/q/1"));
-        assert_eq!(title_of(root, &HashSet::new()).as_deref(), Some("Why did Rome fall?"));
+        assert_eq!(
+            title_of(root, &HashSet::new()).as_deref(),
+            Some("Why did Rome fall?")
+        );
     }
 
     #[test]

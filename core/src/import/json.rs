@@ -12,7 +12,10 @@ use super::{html, ParsedDocument, ParsedRecord};
 pub fn parse(text: &str, lines: bool) -> Vec<ParsedRecord> {
     let text = text.trim_start_matches('\u{feff}').trim();
     let pieces: Vec<&str> = if lines {
-        text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
     } else if text.starts_with('[') {
         split_array(text)
     } else if text.starts_with('{') {
@@ -28,7 +31,10 @@ pub fn parse(text: &str, lines: bool) -> Vec<ParsedRecord> {
     pieces
         .into_iter()
         .enumerate()
-        .map(|(i, piece)| ParsedRecord { record: Some(i + 1), result: record(piece) })
+        .map(|(i, piece)| ParsedRecord {
+            record: Some(i + 1),
+            result: record(piece),
+        })
         .collect()
 }
 
@@ -107,20 +113,37 @@ fn record(piece: &str) -> Result<ParsedDocument, String> {
     let Value::Object(obj) = value else {
         return Err("is not an object with \"title\" and \"body\". Fix this record and import the file again.".into());
     };
-    let title = string(&obj, "title").ok_or("has no \"title\" (text). Add one and import the file again.")?;
+    let title = string(&obj, "title")
+        .ok_or("has no \"title\" (text). Add one and import the file again.")?;
     let blocks = match obj.get("body") {
         Some(Value::String(body)) => body_blocks(body),
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).flat_map(body_blocks).collect(),
-        _ => return Err(format!("(“{title}”) has no \"body\" (text). Add the text and import the file again.")),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .flat_map(body_blocks)
+            .collect(),
+        _ => {
+            return Err(format!(
+                "(“{title}”) has no \"body\" (text). Add the text and import the file again."
+            ))
+        }
     };
     let category_path = match obj.get("category") {
         Some(Value::String(s)) => parse_category_path(s),
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     };
     let tags = match obj.get("tags") {
         Some(Value::String(s)) => s.split(',').map(|t| t.trim().to_owned()).collect(),
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     };
     Ok(ParsedDocument {
@@ -149,10 +172,16 @@ fn string(obj: &Map<String, Value>, key: &str) -> Option<String> {
 /// paragraphs at blank lines.
 fn body_blocks(body: &str) -> Vec<Block> {
     let trimmed = body.trim_start();
-    if trimmed.starts_with('<') && trimmed.contains('>') && (body.contains("</") || body.contains("<br")) {
+    if trimmed.starts_with('<')
+        && trimmed.contains('>')
+        && (body.contains("</") || body.contains("<br"))
+    {
         return html::fragment_blocks(body);
     }
-    body.replace("\r\n", "\n").split("\n\n").map(Block::paragraph).collect()
+    body.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(Block::paragraph)
+        .collect()
 }
 
 #[cfg(test)]
@@ -162,7 +191,12 @@ mod tests {
     fn outcome(records: &[ParsedRecord]) -> Vec<Result<String, usize>> {
         records
             .iter()
-            .map(|r| r.result.as_ref().map(|d| d.doc.title.clone()).map_err(|_| r.record.unwrap()))
+            .map(|r| {
+                r.result
+                    .as_ref()
+                    .map(|d| d.doc.title.clone())
+                    .map_err(|_| r.record.unwrap())
+            })
             .collect()
     }
 
@@ -170,7 +204,16 @@ mod tests {
     fn a_broken_record_spoils_only_itself() {
         let text = "[\n {\"title\": \"A\", \"body\": \"x, [y]\"},\n {\"title\": \"B\", \"body\": \"unterminated},\n {\"title\": \"C\", \"body\": \"z\"},\n {\"title\": \"D\", \"body\": \n {\"title\": \"E\", \"body\": \"w\"}\n]";
         let records = parse(text, false);
-        assert_eq!(outcome(&records), vec![Ok("A".into()), Err(2), Ok("C".into()), Err(4), Ok("E".into())]);
+        assert_eq!(
+            outcome(&records),
+            vec![
+                Ok("A".into()),
+                Err(2),
+                Ok("C".into()),
+                Err(4),
+                Ok("E".into())
+            ]
+        );
     }
 
     #[test]
@@ -181,7 +224,11 @@ mod tests {
         assert_eq!(doc.doc.category_path, vec!["History", "Rome"]);
         assert_eq!(doc.tags, vec!["a", "b"]);
         assert_eq!(doc.doc.author, None);
-        assert!(records[1].result.as_ref().unwrap_err().contains("no \"body\""));
+        assert!(records[1]
+            .result
+            .as_ref()
+            .unwrap_err()
+            .contains("no \"body\""));
         assert!(parse("\"just a string\"", false)[0].result.is_err());
     }
 }

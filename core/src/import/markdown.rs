@@ -20,7 +20,11 @@ struct FrontMatter {
 }
 
 /// The document, and a warning when the front matter could not be read.
-pub fn parse(text: &str, source: Option<&str>, name: Option<&str>) -> (Result<ParsedDocument, String>, Option<String>) {
+pub fn parse(
+    text: &str,
+    source: Option<&str>,
+    name: Option<&str>,
+) -> (Result<ParsedDocument, String>, Option<String>) {
     let (front, body, warning) = match split_front_matter(text) {
         Some((yaml, body)) => match read_front_matter(yaml) {
             Ok(front) => (front, body, None),
@@ -40,7 +44,10 @@ pub fn parse(text: &str, source: Option<&str>, name: Option<&str>) -> (Result<Pa
             None => blocks.first().map(|b| b.text.clone()).unwrap_or_default(),
         },
     };
-    if blocks.first().is_some_and(|b| noise::same_text(&b.text, &title)) {
+    if blocks
+        .first()
+        .is_some_and(|b| noise::same_text(&b.text, &title))
+    {
         blocks.remove(0);
     }
     let doc = NewDocument {
@@ -50,12 +57,22 @@ pub fn parse(text: &str, source: Option<&str>, name: Option<&str>) -> (Result<Pa
         source: front.source.or_else(|| source.map(str::to_owned)),
         body: String::new(),
     };
-    (Ok(ParsedDocument { doc, format: SourceFormat::Markdown, blocks, tags: front.tags }), warning)
+    (
+        Ok(ParsedDocument {
+            doc,
+            format: SourceFormat::Markdown,
+            blocks,
+            tags: front.tags,
+        }),
+        warning,
+    )
 }
 
 /// The YAML between a first line "---" and the next "---" (or "..."), and the rest.
 fn split_front_matter(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix("---\r\n").or_else(|| text.strip_prefix("---\n"))?;
+    let rest = text
+        .strip_prefix("---\r\n")
+        .or_else(|| text.strip_prefix("---\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         let bare = line.trim_end();
@@ -69,22 +86,34 @@ fn split_front_matter(text: &str) -> Option<(&str, &str)> {
 
 fn read_front_matter(yaml: &str) -> Result<FrontMatter, String> {
     let docs = YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
-    let Some(doc) = docs.first() else { return Ok(FrontMatter::default()) };
+    let Some(doc) = docs.first() else {
+        return Ok(FrontMatter::default());
+    };
     if !matches!(doc, Yaml::Hash(_)) {
         return Err("it is not a list of “key: value” lines".into());
     }
     let list = |y: &Yaml| -> Vec<String> {
         match y {
             Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
-            other => scalar(other).map(|s| s.split(',').map(|t| t.trim().to_owned()).collect()).unwrap_or_default(),
+            other => scalar(other)
+                .map(|s| s.split(',').map(|t| t.trim().to_owned()).collect())
+                .unwrap_or_default(),
         }
     };
     let category = match &doc["category"] {
         Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
-        other => scalar(other).map(|s| parse_category_path(&s)).unwrap_or_default(),
+        other => scalar(other)
+            .map(|s| parse_category_path(&s))
+            .unwrap_or_default(),
     };
     let author = match &doc["author"] {
-        Yaml::Array(items) => Some(items.iter().filter_map(scalar).collect::<Vec<_>>().join(", ")),
+        Yaml::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(scalar)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         other => scalar(other),
     };
     Ok(FrontMatter {
@@ -121,13 +150,23 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
         }
         text.clear();
     };
-    let context = |quote_depth: usize| if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
+    let context = |quote_depth: usize| {
+        if quote_depth > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        }
+    };
 
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
         match event {
             // Text before a heading inside a list item belongs to the item.
             Event::Start(Tag::Heading { .. }) => {
-                let kind = if item_depth > 0 { BlockKind::ListItem } else { context(quote_depth) };
+                let kind = if item_depth > 0 {
+                    BlockKind::ListItem
+                } else {
+                    context(quote_depth)
+                };
                 flush(&mut blocks, &mut text, kind)
             }
             Event::End(TagEnd::Heading(level)) => {
@@ -140,7 +179,9 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
             }
             // Paragraphs inside a list item belong to the item.
             Event::Start(Tag::Paragraph) if item_depth > 0 => text.push(' '),
-            Event::End(TagEnd::Paragraph) if item_depth == 0 => flush(&mut blocks, &mut text, context(quote_depth)),
+            Event::End(TagEnd::Paragraph) if item_depth == 0 => {
+                flush(&mut blocks, &mut text, context(quote_depth))
+            }
             Event::Start(Tag::Item) => {
                 flush(&mut blocks, &mut text, BlockKind::ListItem);
                 item_depth += 1;
@@ -188,7 +229,11 @@ mod tests {
         assert_eq!(doc.doc.author.as_deref(), Some("Ada Rees, Tom Ng"));
         assert_eq!(doc.doc.category_path, vec!["History", "Europe"]);
         assert_eq!(doc.tags, vec!["diplomacy", "1815"]);
-        let got: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let got: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![

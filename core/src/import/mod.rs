@@ -144,11 +144,19 @@ impl ImportReport {
     }
 
     fn problem(&mut self, file: Option<&str>, record: Option<usize>, message: impl Into<String>) {
-        self.problems.push(ImportProblem { file: file.map(str::to_owned), record, message: message.into() });
+        self.problems.push(ImportProblem {
+            file: file.map(str::to_owned),
+            record,
+            message: message.into(),
+        });
     }
 
     fn warning(&mut self, file: Option<&str>, record: Option<usize>, message: impl Into<String>) {
-        self.warnings.push(ImportProblem { file: file.map(str::to_owned), record, message: message.into() });
+        self.warnings.push(ImportProblem {
+            file: file.map(str::to_owned),
+            record,
+            message: message.into(),
+        });
     }
 }
 
@@ -218,7 +226,11 @@ fn files_of(path: &Path, report: &mut ImportReport) -> Vec<(PathBuf, bool)> {
     let shown = path.display().to_string();
     match fs::metadata(path) {
         Err(e) => {
-            report.problem(Some(&shown), None, format!("could not be read ({e}). Check the path and that you may read it."));
+            report.problem(
+                Some(&shown),
+                None,
+                format!("could not be read ({e}). Check the path and that you may read it."),
+            );
             Vec::new()
         }
         Ok(meta) if meta.is_dir() => {
@@ -245,7 +257,9 @@ pub fn snippet_text(html: &str) -> String {
     // A line break inside a field is a tag, not a newline: mark each before parsing.
     for (at, _) in lower.match_indices('<') {
         let tag = &lower[at..];
-        let breaks = ["<br", "</div", "</p>", "</li", "<div", "<p>", "<li"].iter().any(|t| tag.starts_with(t));
+        let breaks = ["<br", "</div", "</p>", "</li", "<div", "<p>", "<li"]
+            .iter()
+            .any(|t| tag.starts_with(t));
         if breaks {
             marked.push_str(&html[rest..at]);
             marked.push('\n');
@@ -266,7 +280,11 @@ pub fn snippet_text(html: &str) -> String {
 pub fn import_text(store: &mut Store, text: &str, origin: Option<&str>, now: i64) -> ImportReport {
     if text.trim().is_empty() {
         let mut report = ImportReport::default();
-        report.problem(origin, None, "The pasted text is empty. Paste the page or text to keep.");
+        report.problem(
+            origin,
+            None,
+            "The pasted text is empty. Paste the page or text to keep.",
+        );
         return report;
     }
     let parsed = parse_text(text, origin, None);
@@ -276,7 +294,13 @@ pub fn import_text(store: &mut Store, text: &str, origin: Option<&str>, now: i64
 }
 
 /// Imports a text that has a name but no file of its own (one built into Clio).
-pub fn import_named_text(store: &mut Store, name: &str, text: &str, format: Format, now: i64) -> ImportReport {
+pub fn import_named_text(
+    store: &mut Store,
+    name: &str,
+    text: &str,
+    format: Format,
+    now: i64,
+) -> ImportReport {
     let parsed = parse_as(format, text, None, Some(name));
     let report = store_parsed(store, parsed, name, Some(name), now);
     suggest_cards(store, report, now)
@@ -291,7 +315,10 @@ pub fn parse_file(path: &Path) -> Result<Parsed, String> {
 fn parse_file_as(path: &Path, format: Option<Format>) -> Result<Parsed, String> {
     let bytes = decode::read_limited(path)?;
     let decoded = decode::decode(&bytes, format == Some(Format::Html))?;
-    let source = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()).display().to_string();
+    let source = fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string();
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let format = format.unwrap_or_else(|| detect::sniff(&decoded.text));
     let mut parsed = parse_as(format, &decoded.text, Some(&source), name.as_deref());
@@ -321,7 +348,12 @@ pub fn prose_of_text(text: &str) -> String {
 }
 
 fn parse_as(format: Format, text: &str, source: Option<&str>, name: Option<&str>) -> Parsed {
-    let one = |result: Result<ParsedDocument, String>| vec![ParsedRecord { record: None, result }];
+    let one = |result: Result<ParsedDocument, String>| {
+        vec![ParsedRecord {
+            record: None,
+            result,
+        }]
+    };
     let mut warnings = Vec::new();
     let records = match format {
         Format::Html => one(html::parse_page(text, source, name)),
@@ -346,7 +378,11 @@ fn parse_as(format: Format, text: &str, source: Option<&str>, name: Option<&str>
             r
         })
         .collect();
-    Parsed { format, records, warnings }
+    Parsed {
+        format,
+        records,
+        warnings,
+    }
 }
 
 fn import_file(store: &mut Store, path: &Path, explicit: bool, now: i64) -> ImportReport {
@@ -367,7 +403,13 @@ fn import_file(store: &mut Store, path: &Path, explicit: bool, now: i64) -> Impo
     }
 }
 
-fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&str>, now: i64) -> ImportReport {
+fn store_parsed(
+    store: &mut Store,
+    parsed: Parsed,
+    label: &str,
+    file: Option<&str>,
+    now: i64,
+) -> ImportReport {
     let mut report = ImportReport::default();
     for warning in parsed.warnings {
         report.warning(Some(label), None, warning);
@@ -382,15 +424,32 @@ fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&st
                 continue;
             }
         };
-        let valid = match parsed.doc.validate_blocks(parsed.format, parsed.blocks, parsed.tags) {
+        let valid = match parsed
+            .doc
+            .validate_blocks(parsed.format, parsed.blocks, parsed.tags)
+        {
             Ok(valid) => valid,
             Err(e) => {
-                report.problem(Some(label), record, format!("{e} Nothing of it was imported."));
+                report.problem(
+                    Some(label),
+                    record,
+                    format!("{e} Nothing of it was imported."),
+                );
                 continue;
             }
         };
-        let item = |id| ImportedItem { id, title: valid.title.clone(), file: file.map(str::to_owned), record };
-        let fresh: Vec<i64> = report.added.iter().chain(&report.updated).map(|i| i.id).collect();
+        let item = |id| ImportedItem {
+            id,
+            title: valid.title.clone(),
+            file: file.map(str::to_owned),
+            record,
+        };
+        let fresh: Vec<i64> = report
+            .added
+            .iter()
+            .chain(&report.updated)
+            .map(|i| i.id)
+            .collect();
         match store.upsert_document_except(&valid, now, &fresh) {
             Ok(Upsert::Added { id }) => report.added.push(item(id)),
             Ok(Upsert::Updated { id, .. }) => report.updated.push(item(id)),
@@ -403,7 +462,11 @@ fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&st
         }
     }
     if empty {
-        report.problem(Some(label), None, "holds no documents. Check that it is the file you meant to import.");
+        report.problem(
+            Some(label),
+            None,
+            "holds no documents. Check that it is the file you meant to import.",
+        );
     }
     report
 }
@@ -412,7 +475,12 @@ fn store_parsed(store: &mut Store, parsed: Parsed, label: &str, file: Option<&st
 /// import stored, and counts the rest as pending. A failure costs nothing that
 /// was imported: the reader writes them when the text is opened.
 fn suggest_cards(store: &mut Store, mut report: ImportReport, now: i64) -> ImportReport {
-    let stored: Vec<ImportedItem> = report.added.iter().chain(&report.updated).cloned().collect();
+    let stored: Vec<ImportedItem> = report
+        .added
+        .iter()
+        .chain(&report.updated)
+        .cloned()
+        .collect();
     for item in stored.iter().take(INLINE_SUGGESTIONS) {
         if let Err(e) = crate::cards::suggest_for_document(store, item.id, now) {
             let label = item.file.clone().unwrap_or_else(|| item.title.clone());

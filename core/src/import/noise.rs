@@ -17,16 +17,61 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']).ends_with(['.', '!', '?', ':', ';', '…'])
+    text.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' '])
+        .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 /// Words that, with a number, count something a page shows about itself.
 const COUNTED: &[&str] = &[
-    "comment", "comments", "answer", "answers", "reply", "replies", "response", "responses", "view", "views",
-    "like", "likes", "vote", "votes", "upvote", "upvotes", "share", "shares", "follower", "followers", "point",
-    "points", "reaction", "reactions", "review", "reviews", "min", "mins", "minute", "minutes", "read", "reads",
-    "people", "found", "helpful", "this", "ago", "hour", "hours", "day", "days", "month", "months", "year", "years",
-    "week", "weeks", "second", "seconds",
+    "comment",
+    "comments",
+    "answer",
+    "answers",
+    "reply",
+    "replies",
+    "response",
+    "responses",
+    "view",
+    "views",
+    "like",
+    "likes",
+    "vote",
+    "votes",
+    "upvote",
+    "upvotes",
+    "share",
+    "shares",
+    "follower",
+    "followers",
+    "point",
+    "points",
+    "reaction",
+    "reactions",
+    "review",
+    "reviews",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "read",
+    "reads",
+    "people",
+    "found",
+    "helpful",
+    "this",
+    "ago",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+    "week",
+    "weeks",
+    "second",
+    "seconds",
 ];
 
 /// "12 Comments", "3 answers", "Comments (4)", "1.2k views", "5 min read",
@@ -37,23 +82,46 @@ pub fn is_count(text: &str) -> bool {
         return false;
     }
     let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '·' | '•' | '|' | ','))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '·' | '•' | '|' | ',')
+        })
         .filter(|t| !t.is_empty())
         .collect();
     let is_number = |t: &str| {
         let t = t.trim_end_matches(['k', 'K', 'm', 'M', '+']);
-        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     };
     let numbers = tokens.iter().filter(|t| is_number(t)).count();
-    let others: Vec<String> = tokens.iter().filter(|t| !is_number(t)).map(|t| t.to_lowercase()).collect();
+    let others: Vec<String> = tokens
+        .iter()
+        .filter(|t| !is_number(t))
+        .map(|t| t.to_lowercase())
+        .collect();
     numbers >= 1
         && !others.is_empty()
         && others.len() <= 4
-        && others.iter().all(|w| COUNTED.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        && others
+            .iter()
+            .all(|w| COUNTED.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Words that name pictures in file-name-like tokens ("author-img", "user_avatar").
-const PICTURE: &[&str] = &["img", "image", "avatar", "photo", "pic", "picture", "icon", "logo", "thumb", "thumbnail", "gravatar", "profile"];
+const PICTURE: &[&str] = &[
+    "img",
+    "image",
+    "avatar",
+    "photo",
+    "pic",
+    "picture",
+    "icon",
+    "logo",
+    "thumb",
+    "thumbnail",
+    "gravatar",
+    "profile",
+];
 
 /// An image's alt text or file name left in place of the picture:
 /// one token, joined by "-" or "_", naming a picture ("author-img").
@@ -63,9 +131,16 @@ pub fn is_placeholder(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    let parts: Vec<&str> = lower.split(['-', '_', '.']).filter(|p| !p.is_empty()).collect();
-    let picture = parts.iter().any(|p| PICTURE.contains(p) || p.ends_with("img") || p.ends_with("avatar"));
-    let file = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"].iter().any(|e| lower.ends_with(e));
+    let parts: Vec<&str> = lower
+        .split(['-', '_', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let picture = parts
+        .iter()
+        .any(|p| PICTURE.contains(p) || p.ends_with("img") || p.ends_with("avatar"));
+    let file = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"]
+        .iter()
+        .any(|e| lower.ends_with(e));
     picture || file
 }
 
@@ -73,12 +148,35 @@ pub fn is_placeholder(text: &str) -> bool {
 /// the page, not text.
 pub fn is_label(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty() && !text.contains(char::is_whitespace) && !ends_sentence(text) && text.chars().count() <= 30
+    !text.is_empty()
+        && !text.contains(char::is_whitespace)
+        && !ends_sentence(text)
+        && text.chars().count() <= 30
 }
 
 /// Opening words of a greeting.
-const GREETING: &[&str] = &["hi", "hello", "hey", "hiya", "howdy", "greetings", "dear", "yo", "salut", "hallo", "ciao"];
-const GREETING_PHRASES: &[&str] = &["good morning", "good afternoon", "good evening", "good day", "great question", "good question", "interesting question"];
+const GREETING: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "hiya",
+    "howdy",
+    "greetings",
+    "dear",
+    "yo",
+    "salut",
+    "hallo",
+    "ciao",
+];
+const GREETING_PHRASES: &[&str] = &[
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "good day",
+    "great question",
+    "good question",
+    "interesting question",
+];
 
 /// "Hi there!", "Hey friend,", "Hello everyone.": a short line that opens with
 /// a greeting word.
@@ -92,13 +190,54 @@ pub fn is_greeting(text: &str) -> bool {
 }
 
 const SIGN_OFF_PHRASES: &[&str] = &[
-    "hope this helps", "hope that helps", "hope it helps", "hope this answers", "hope that answers", "i hope this",
-    "i hope that", "hope this was", "thanks for", "thank you", "many thanks", "cheers", "regards", "best regards",
-    "kind regards", "warm regards", "best wishes", "all the best", "good luck", "happy studying", "happy learning",
-    "happy reading", "take care", "let me know", "feel free", "leave a comment", "leave a reply", "leave your comment",
-    "post a comment", "add a comment", "write a comment", "share this", "follow me", "follow us", "please upvote",
-    "subscribe to", "sign in to", "log in to", "sign up", "read more", "see more", "show more", "load more",
-    "related questions", "related posts", "was this helpful", "did this help", "was this answer helpful",
+    "hope this helps",
+    "hope that helps",
+    "hope it helps",
+    "hope this answers",
+    "hope that answers",
+    "i hope this",
+    "i hope that",
+    "hope this was",
+    "thanks for",
+    "thank you",
+    "many thanks",
+    "cheers",
+    "regards",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "best wishes",
+    "all the best",
+    "good luck",
+    "happy studying",
+    "happy learning",
+    "happy reading",
+    "take care",
+    "let me know",
+    "feel free",
+    "leave a comment",
+    "leave a reply",
+    "leave your comment",
+    "post a comment",
+    "add a comment",
+    "write a comment",
+    "share this",
+    "follow me",
+    "follow us",
+    "please upvote",
+    "subscribe to",
+    "sign in to",
+    "log in to",
+    "sign up",
+    "read more",
+    "see more",
+    "show more",
+    "load more",
+    "related questions",
+    "related posts",
+    "was this helpful",
+    "did this help",
+    "was this answer helpful",
 ];
 
 /// "Hope this helps!", "Thanks for reading.", "Leave a Comments": a short line
@@ -111,7 +250,11 @@ pub fn is_sign_off(text: &str) -> bool {
     let lower = w.join(" ");
     if w[0] == "thanks" {
         // "Thanks!" or "Thanks for reading", not "Thanks to the Marshall Plan, …".
-        return w.len() == 1 || matches!(w[1].as_str(), "for" | "again" | "a" | "so" | "everyone" | "all");
+        return w.len() == 1
+            || matches!(
+                w[1].as_str(),
+                "for" | "again" | "a" | "so" | "everyone" | "all"
+            );
     }
     // A prefix, not whole words: "Leave a Comments" is a sign-off too.
     SIGN_OFF_PHRASES.iter().any(|p| lower.starts_with(p))
@@ -120,10 +263,50 @@ pub fn is_sign_off(text: &str) -> bool {
 /// Words of page furniture that make a short, sentence-less line a control of
 /// the page rather than text.
 const FURNITURE: &[&str] = &[
-    "comment", "comments", "reply", "replies", "share", "tweet", "like", "follow", "subscribe", "report", "login",
-    "menu", "home", "search", "print", "email", "copy", "link", "save", "bookmark", "flag", "edit", "delete",
-    "advertisement", "sponsored", "cookies", "privacy", "terms", "copyright", "newsletter", "loading", "loader",
-    "previous", "next", "back", "top", "skip", "related", "popular", "tags", "categories", "answer", "answers", "votes",
+    "comment",
+    "comments",
+    "reply",
+    "replies",
+    "share",
+    "tweet",
+    "like",
+    "follow",
+    "subscribe",
+    "report",
+    "login",
+    "menu",
+    "home",
+    "search",
+    "print",
+    "email",
+    "copy",
+    "link",
+    "save",
+    "bookmark",
+    "flag",
+    "edit",
+    "delete",
+    "advertisement",
+    "sponsored",
+    "cookies",
+    "privacy",
+    "terms",
+    "copyright",
+    "newsletter",
+    "loading",
+    "loader",
+    "previous",
+    "next",
+    "back",
+    "top",
+    "skip",
+    "related",
+    "popular",
+    "tags",
+    "categories",
+    "answer",
+    "answers",
+    "votes",
 ];
 
 /// A short line without a sentence, made of page-furniture words ("Share on
@@ -139,11 +322,16 @@ pub fn is_furniture(text: &str) -> bool {
 /// A category path written out: "History -> Modern History", "History / Cold
 /// War", "Home › History": two or more short parts, no sentence.
 pub fn category_line(text: &str) -> Option<Vec<String>> {
-    let text = text.trim().trim_start_matches(['•', '·', '*', '-', '–']).trim();
+    let text = text
+        .trim()
+        .trim_start_matches(['•', '·', '*', '-', '–'])
+        .trim();
     if text.chars().count() > 160 || ends_sentence(text) && !text.ends_with('?') {
         return None;
     }
-    let has_separator = ["->", "→", "»", "›", " > ", " / ", " | "].iter().any(|s| text.contains(s));
+    let has_separator = ["->", "→", "»", "›", " > ", " / ", " | "]
+        .iter()
+        .any(|s| text.contains(s));
     if !has_separator {
         return None;
     }
@@ -153,13 +341,20 @@ pub fn category_line(text: &str) -> Option<Vec<String>> {
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect();
-    let short = parts.iter().all(|p| p.split_whitespace().count() <= 6 && !p.ends_with(['.', '?', '!']));
+    let short = parts
+        .iter()
+        .all(|p| p.split_whitespace().count() <= 6 && !p.ends_with(['.', '?', '!']));
     (parts.len() >= 2 && short).then(|| strip_home(parts))
 }
 
 /// Drops a breadcrumb's "Home" root.
 pub fn strip_home(mut parts: Vec<String>) -> Vec<String> {
-    if parts.first().is_some_and(|p| matches!(p.to_lowercase().as_str(), "home" | "start" | "main page" | "index")) {
+    if parts.first().is_some_and(|p| {
+        matches!(
+            p.to_lowercase().as_str(),
+            "home" | "start" | "main page" | "index"
+        )
+    }) {
         parts.remove(0);
     }
     parts
@@ -176,7 +371,10 @@ pub fn looks_like_name(text: &str) -> bool {
         && !text.chars().any(|c| c.is_ascii_digit())
         && parts.iter().all(|p| {
             p.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(*p, "de" | "van" | "von" | "da" | "di" | "del" | "der" | "le" | "la" | "bin" | "al")
+                || matches!(
+                    *p,
+                    "de" | "van" | "von" | "da" | "di" | "del" | "der" | "le" | "la" | "bin" | "al"
+                )
         })
         && (parts.len() >= 2 || text.contains(['_', '.']) || text.chars().any(|c| c.is_uppercase()))
 }
@@ -191,8 +389,15 @@ pub fn same_text(a: &str, b: &str) -> bool {
 /// A run of short items between separators ("About · Careers · Privacy",
 /// "Luther | Zwingli | Calvin"): a list of links, not a sentence.
 pub fn is_link_row(text: &str) -> bool {
-    let parts: Vec<&str> = text.split(['·', '|', '•']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    parts.len() >= 3 && parts.iter().all(|p| p.split_whitespace().count() <= 4 && !ends_sentence(p))
+    let parts: Vec<&str> = text
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 4 && !ends_sentence(p))
 }
 
 /// Nothing but numbers and punctuation ("312", "· 4y" is not; "12 / 40" is).
@@ -222,10 +427,16 @@ pub fn is_noise_anywhere(block: &Block, title: &str, author: Option<&str>) -> bo
 /// repeated title or author; at the start, labels, page furniture and a
 /// greeting; at the end, labels, furniture and sign-offs.
 pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Vec<Block> {
-    let mut blocks: Vec<Block> = blocks.into_iter().filter(|b| !is_noise_anywhere(b, title, author)).collect();
+    let mut blocks: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| !is_noise_anywhere(b, title, author))
+        .collect();
     let edge_noise = |b: &Block| {
         b.kind == BlockKind::Paragraph
-            && (is_label(&b.text) || is_furniture(&b.text) || is_fragment(&b.text) || category_line(&b.text).is_some())
+            && (is_label(&b.text)
+                || is_furniture(&b.text)
+                || is_fragment(&b.text)
+                || category_line(&b.text).is_some())
     };
     // The leading run, up to the first paragraph of text: headings stay,
     // noise and one greeting go. Then the same from the end, for sign-offs.
@@ -269,17 +480,37 @@ mod tests {
 
     #[test]
     fn counts() {
-        for yes in ["12 Comments", "0 Comment", "3 answers", "Comments (4)", "1.2k views", "5 min read", "2 years ago", "1 Reply"] {
+        for yes in [
+            "12 Comments",
+            "0 Comment",
+            "3 answers",
+            "Comments (4)",
+            "1.2k views",
+            "5 min read",
+            "2 years ago",
+            "1 Reply",
+        ] {
             assert!(is_count(yes), "{yes}");
         }
-        for no in ["1960", "In 1960 the advisers left.", "12 Apostles", "3 answers were given by the committee"] {
+        for no in [
+            "1960",
+            "In 1960 the advisers left.",
+            "12 Apostles",
+            "3 answers were given by the committee",
+        ] {
             assert!(!is_count(no), "{no}");
         }
     }
 
     #[test]
     fn placeholders_and_labels() {
-        for yes in ["author-img", "user_avatar", "profile-pic", "IMG_2041.jpg", "avatar"] {
+        for yes in [
+            "author-img",
+            "user_avatar",
+            "profile-pic",
+            "IMG_2041.jpg",
+            "avatar",
+        ] {
             assert!(is_placeholder(yes), "{yes}");
         }
         for no in ["Imagine", "Stalin", "Sino-Soviet", "image of the era"] {
@@ -293,16 +524,33 @@ mod tests {
 
     #[test]
     fn greetings_and_sign_offs() {
-        for yes in ["Hi there!", "Hey friend,", "Hello everyone.", "Dear reader,", "Good morning, students!", "Great question!"] {
+        for yes in [
+            "Hi there!",
+            "Hey friend,",
+            "Hello everyone.",
+            "Dear reader,",
+            "Good morning, students!",
+            "Great question!",
+        ] {
             assert!(is_greeting(yes), "{yes}");
         }
         for no in ["Hey, the treaty of 1648 ended the war and reshaped the map of Europe for a century and more.", "History is long."] {
             assert!(!is_greeting(no), "{no}");
         }
-        for yes in ["Hope this helps!", "Thanks for reading.", "Thanks!", "Leave a Comments", "Cheers, Anna", "Good luck with your exam!"] {
+        for yes in [
+            "Hope this helps!",
+            "Thanks for reading.",
+            "Thanks!",
+            "Leave a Comments",
+            "Cheers, Anna",
+            "Good luck with your exam!",
+        ] {
             assert!(is_sign_off(yes), "{yes}");
         }
-        for no in ["Thanks to the Marshall Plan, Europe recovered.", "The war ended in 1945."] {
+        for no in [
+            "Thanks to the Marshall Plan, Europe recovered.",
+            "The war ended in 1945.",
+        ] {
             assert!(!is_sign_off(no), "{no}");
         }
     }
@@ -311,9 +559,15 @@ mod tests {
     fn category_lines_and_names() {
         assert_eq!(
             category_line("• History -> Modern and Contemporary History"),
-            Some(vec!["History".to_string(), "Modern and Contemporary History".to_string()])
+            Some(vec![
+                "History".to_string(),
+                "Modern and Contemporary History".to_string()
+            ])
         );
-        assert_eq!(category_line("Home › History › Rome"), Some(vec!["History".to_string(), "Rome".to_string()]));
+        assert_eq!(
+            category_line("Home › History › Rome"),
+            Some(vec!["History".to_string(), "Rome".to_string()])
+        );
         assert_eq!(category_line("It was 3 > 2 in the end."), None);
         assert!(looks_like_name("Etha Sparks"));
         assert!(looks_like_name("Ludwig van Beethoven"));
@@ -335,7 +589,13 @@ mod tests {
             p("Leave a Comments"),
         ];
         let cleaned = clean_blocks(blocks, "Why did Rome fall?", None);
-        assert_eq!(cleaned, vec![p("Rome fell for many reasons."), p("Thanks to its roads, trade had flourished.")]);
+        assert_eq!(
+            cleaned,
+            vec![
+                p("Rome fell for many reasons."),
+                p("Thanks to its roads, trade had flourished.")
+            ]
+        );
         let blocks = vec![
             Block::new(BlockKind::Heading, "A subtitle"),
             p("Ada Lund · 6 min read"),
@@ -347,7 +607,11 @@ mod tests {
         let cleaned = clean_blocks(blocks, "T", None);
         assert_eq!(
             cleaned,
-            vec![Block::new(BlockKind::Heading, "A subtitle"), Block::new(BlockKind::Heading, "Background"), p("Rome fell slowly, over centuries.")]
+            vec![
+                Block::new(BlockKind::Heading, "A subtitle"),
+                Block::new(BlockKind::Heading, "Background"),
+                p("Rome fell slowly, over centuries.")
+            ]
         );
     }
 }

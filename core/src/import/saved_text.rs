@@ -35,15 +35,22 @@ pub fn parse(text: &str, source: Option<&str>) -> Option<ParsedDocument> {
     // first line that is not page furniture.
     let candidate = |p: &Para| {
         let t = p.text.as_str();
-        !(noise::is_label(t) || noise::is_count(t) || noise::is_placeholder(t) || noise::is_furniture(t))
+        !(noise::is_label(t)
+            || noise::is_count(t)
+            || noise::is_placeholder(t)
+            || noise::is_furniture(t))
             && noise::category_line(t).is_none()
     };
     let candidates: Vec<usize> = (0..zone_end).filter(|&i| candidate(&paras[i])).collect();
-    let repeated = candidates
+    let repeated = candidates.iter().copied().find(|&i| {
+        candidates
+            .iter()
+            .any(|&j| j > i && noise::same_text(&paras[j].text, &paras[i].text))
+    });
+    let question = candidates
         .iter()
         .copied()
-        .find(|&i| candidates.iter().any(|&j| j > i && noise::same_text(&paras[j].text, &paras[i].text)));
-    let question = candidates.iter().copied().find(|&i| paras[i].text.ends_with('?'));
+        .find(|&i| paras[i].text.ends_with('?'));
     let title_at = repeated.or(question).or(candidates.first().copied())?;
     let title = paras[title_at].text.clone();
 
@@ -54,7 +61,11 @@ pub fn parse(text: &str, source: Option<&str>) -> Option<ParsedDocument> {
         header_end = header_end.max(i + 1);
     };
     let mut category_path = Vec::new();
-    if let Some((i, path)) = zone.iter().enumerate().find_map(|(i, p)| noise::category_line(&p.text).map(|c| (i, c))) {
+    if let Some((i, path)) = zone
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| noise::category_line(&p.text).map(|c| (i, c)))
+    {
         category_path = path;
         mark(i, &mut signals);
     }
@@ -65,7 +76,12 @@ pub fn parse(text: &str, source: Option<&str>) -> Option<ParsedDocument> {
     if let Some(i) = placeholder {
         mark(i, &mut signals);
     }
-    let repeat = zone.iter().enumerate().skip(title_at + 1).find(|(_, p)| noise::same_text(&p.text, &title)).map(|(i, _)| i);
+    let repeat = zone
+        .iter()
+        .enumerate()
+        .skip(title_at + 1)
+        .find(|(_, p)| noise::same_text(&p.text, &title))
+        .map(|(i, _)| i);
     if let Some(i) = repeat {
         mark(i, &mut signals);
     }
@@ -84,7 +100,16 @@ pub fn parse(text: &str, source: Option<&str>) -> Option<ParsedDocument> {
 
     let blocks: Vec<Block> = paras[header_end..]
         .iter()
-        .map(|p| Block::new(if p.bullet { BlockKind::ListItem } else { BlockKind::Paragraph }, p.text.clone()))
+        .map(|p| {
+            Block::new(
+                if p.bullet {
+                    BlockKind::ListItem
+                } else {
+                    BlockKind::Paragraph
+                },
+                p.text.clone(),
+            )
+        })
         .collect();
     let blocks = noise::clean_blocks(blocks, &title, author.as_deref());
     Some(ParsedDocument {
@@ -110,15 +135,26 @@ fn is_author_line(text: &str) -> bool {
 fn paragraphs(text: &str) -> Vec<Para> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let has_blank_lines = text.split("\n\n").filter(|g| !g.trim().is_empty()).count() > 1;
-    let groups: Vec<&str> = if has_blank_lines { text.split("\n\n").collect() } else { text.lines().collect() };
+    let groups: Vec<&str> = if has_blank_lines {
+        text.split("\n\n").collect()
+    } else {
+        text.lines().collect()
+    };
     groups
         .into_iter()
         .filter_map(|group| {
             let trimmed = group.trim();
-            let stripped = trimmed.trim_start_matches(['•', '·', '▪', '◦', '‣']).trim_start();
+            let stripped = trimmed
+                .trim_start_matches(['•', '·', '▪', '◦', '‣'])
+                .trim_start();
             let bullet = stripped.len() != trimmed.len()
-                || (trimmed.starts_with("- ") || trimmed.starts_with("* ")) && !trimmed.contains('\n');
-            let stripped = if bullet { stripped.trim_start_matches(['-', '*']).trim_start() } else { stripped };
+                || (trimmed.starts_with("- ") || trimmed.starts_with("* "))
+                    && !trimmed.contains('\n');
+            let stripped = if bullet {
+                stripped.trim_start_matches(['-', '*']).trim_start()
+            } else {
+                stripped
+            };
             let text = stripped.split_whitespace().collect::<Vec<_>>().join(" ");
             (!text.is_empty()).then_some(Para { text, bullet })
         })
@@ -153,6 +189,12 @@ mod tests {
         assert_eq!(doc.doc.author.as_deref(), Some("Mara Lind"));
         assert_eq!(doc.doc.category_path, vec!["History", "Medieval"]);
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["Its walls held for centuries.", "Its navy held the straits."]);
+        assert_eq!(
+            texts,
+            vec![
+                "Its walls held for centuries.",
+                "Its navy held the straits."
+            ]
+        );
     }
 }

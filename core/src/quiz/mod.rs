@@ -320,7 +320,10 @@ pub fn answer_question(
         duration_ms.max(0),
     )?;
     // The learner chose to let this quiz count: right is Good, wrong is Again.
-    if let Some(card_id) = q.card_id.filter(|_| store.quiz_counts_as_review(session_id).unwrap_or(false)) {
+    if let Some(card_id) = q
+        .card_id
+        .filter(|_| store.quiz_counts_as_review(session_id).unwrap_or(false))
+    {
         let config = crate::review::scheduler_config(store)?;
         crate::review::record_quiz_answer(store, &config, card_id, correct, now, duration_ms)?;
     }

@@ -852,9 +852,17 @@ fn answers_count_as_reviews_only_when_the_learner_asks() {
             .collect()
     };
     answer_question(&mut store, plain.id, 1, "Zhou Enlai", NOW, 1).unwrap();
-    assert_eq!(reviews(&store), [], "a plain quiz leaves the schedule alone");
+    assert_eq!(
+        reviews(&store),
+        [],
+        "a plain quiz leaves the schedule alone"
+    );
     answer_question(&mut store, counted.id, 1, "Zhou Enlai", NOW, 1).unwrap();
-    assert_eq!(reviews(&store), [(3, "quiz".to_string())], "right counts as Good");
+    assert_eq!(
+        reviews(&store),
+        [(3, "quiz".to_string())],
+        "right counts as Good"
+    );
     assert!(counts_as_review(&store, 999).is_err());
 }
 

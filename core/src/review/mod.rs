@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::schedule::{optimize, BacklogPlan, Rating, OptimizeReport, SchedulerConfig, Scheduler, DAY_MS, MIN_REVIEWS_FOR_OPTIMIZE};
+use crate::schedule::{
+    optimize, BacklogPlan, OptimizeReport, Rating, Scheduler, SchedulerConfig, DAY_MS,
+    MIN_REVIEWS_FOR_OPTIMIZE,
+};
 use crate::store::{AnswerMode, AnswerOrigin, Store};
 
 pub use day::{learner_day_start, ROLLOVER_HOUR};
@@ -53,7 +56,12 @@ pub fn summary_of(store: &Store, session: &ReviewSession, now: i64) -> Result<Du
 
 /// Spreads the review cards overdue before today over `days` days (today
 /// first, the cards closest to being forgotten first), in one transaction.
-pub fn spread_backlog(store: &mut Store, config: &SchedulerConfig, days: u32, now: i64) -> Result<BacklogPlan> {
+pub fn spread_backlog(
+    store: &mut Store,
+    config: &SchedulerConfig,
+    days: u32,
+    now: i64,
+) -> Result<BacklogPlan> {
     let day_start = learner_day_start(now);
     let scheduler = Scheduler::new(config.clone())?.with_day_start(day_start);
     let overdue = store.overdue_reviews(now, day_start)?;
@@ -64,11 +72,20 @@ pub fn spread_backlog(store: &mut Store, config: &SchedulerConfig, days: u32, no
 
 /// Fits FSRS parameters to the review log; keeps them only if they predict the
 /// learner's answers better (lower log loss) than the current ones.
-pub fn optimize_parameters(store: &mut Store, config: &SchedulerConfig, now: i64) -> Result<OptimizeReport> {
+pub fn optimize_parameters(
+    store: &mut Store,
+    config: &SchedulerConfig,
+    now: i64,
+) -> Result<OptimizeReport> {
     let history = store.review_history()?;
     let report = optimize(&history, &config.parameters, learner_day_start(now))?;
     if report.adopted {
-        store.save_parameters(&report.parameters, config.desired_retention, f64::from(report.log_loss_after), now)?;
+        store.save_parameters(
+            &report.parameters,
+            config.desired_retention,
+            f64::from(report.log_loss_after),
+            now,
+        )?;
     }
     Ok(report)
 }
@@ -84,11 +101,19 @@ pub fn record_quiz_answer(
     now: i64,
     duration_ms: i64,
 ) -> Result<()> {
-    let Ok(before) = store.schedule_of(card_id) else { return Ok(()) };
+    let Ok(before) = store.schedule_of(card_id) else {
+        return Ok(());
+    };
     let scheduler = Scheduler::new(config.clone())?.with_day_start(learner_day_start(now));
     let rating = if correct { Rating::Good } else { Rating::Again };
     let outcome = scheduler.answer(&before, rating, now, card_id);
-    store.record_answer(&outcome, &before, Some(duration_ms), AnswerMode::Typed, AnswerOrigin::Quiz)?;
+    store.record_answer(
+        &outcome,
+        &before,
+        Some(duration_ms),
+        AnswerMode::Typed,
+        AnswerOrigin::Quiz,
+    )?;
     Ok(())
 }
 

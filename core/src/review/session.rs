@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::day::learner_day_start;
-use crate::cards::{DeckCard, CardStatus};
+use crate::cards::{CardStatus, DeckCard};
 use crate::error::{Error, Result};
 use crate::generate::{distractors_for, LibraryContext};
-use crate::schedule::{QueueState, Rating, Schedule, Scheduler, SchedulerConfig, DAY_MS, LEARN_AHEAD_MS};
+use crate::schedule::{
+    QueueState, Rating, Schedule, Scheduler, SchedulerConfig, DAY_MS, LEARN_AHEAD_MS,
+};
 use crate::store::{AnswerMode, AnswerOrigin, Store};
 
 /// How the learner answers in a session.
@@ -102,15 +104,26 @@ impl ReviewSession {
         let candidates = store.review_candidates(now, day_end, new_limit)?;
         let done = store.done_today(day_start)?;
         let order = scheduler.todays_queue(&candidates, now, day_start, done);
-        let states: HashMap<i64, &Schedule> = candidates.iter().map(|c| (c.card_id, &c.schedule)).collect();
-        let queue: VecDeque<(i64, QueueState)> = order.iter().map(|id| (*id, states[id].state)).collect();
+        let states: HashMap<i64, &Schedule> = candidates
+            .iter()
+            .map(|c| (c.card_id, &c.schedule))
+            .collect();
+        let queue: VecDeque<(i64, QueueState)> =
+            order.iter().map(|id| (*id, states[id].state)).collect();
         // Learning cards due later today than the learn-ahead come back in this session too.
         let intraday = candidates
             .iter()
             .filter(|c| c.schedule.state.is_intraday() && !order.contains(&c.card_id))
             .map(|c| (c.schedule.due.unwrap_or(now), c.card_id))
             .collect();
-        Ok(ReviewSession { scheduler, day_start, queue, intraday, answered_ids: Vec::new(), shown: None })
+        Ok(ReviewSession {
+            scheduler,
+            day_start,
+            queue,
+            intraday,
+            answered_ids: Vec::new(),
+            shown: None,
+        })
     }
 
     /// The ids of the next `n` cards in today's queue (learning cards due later excluded).
@@ -119,7 +132,10 @@ impl ReviewSession {
     }
 
     pub fn counts(&self) -> QueueCounts {
-        let mut counts = QueueCounts { learning: self.intraday.len() as u32, ..QueueCounts::default() };
+        let mut counts = QueueCounts {
+            learning: self.intraday.len() as u32,
+            ..QueueCounts::default()
+        };
         for (_, state) in &self.queue {
             match state {
                 QueueState::New => counts.new += 1,
@@ -149,7 +165,11 @@ impl ReviewSession {
             Some(id) => Some(self.review_card(store, id, now, mode)?),
             None => None,
         };
-        let next_due_at = if card.is_none() { self.intraday.iter().map(|&(due, _)| due).min() } else { None };
+        let next_due_at = if card.is_none() {
+            self.intraday.iter().map(|&(due, _)| due).min()
+        } else {
+            None
+        };
         Ok(ReviewStatus {
             card,
             counts: self.counts(),
@@ -159,20 +179,34 @@ impl ReviewSession {
         })
     }
 
-    fn review_card(&self, store: &Store, id: i64, now: i64, mode: ReviewMode) -> Result<ReviewCard> {
+    fn review_card(
+        &self,
+        store: &Store,
+        id: i64,
+        now: i64,
+        mode: ReviewMode,
+    ) -> Result<ReviewCard> {
         let card = store.deck_card(id)?;
         let schedule = store.schedule_of(id)?;
         let buttons = self
             .scheduler
             .preview(&schedule, now, id)
             .into_iter()
-            .map(|o| GradeButton { rating: o.rating, interval: o.label })
+            .map(|o| GradeButton {
+                rating: o.rating,
+                interval: o.label,
+            })
             .collect();
         let choices = match mode {
             ReviewMode::Choice => choices_for(store, &card)?,
             _ => Vec::new(),
         };
-        Ok(ReviewCard { card, state: schedule.state, buttons, choices })
+        Ok(ReviewCard {
+            card,
+            state: schedule.state,
+            buttons,
+            choices,
+        })
     }
 
     /// Records an answer (one transaction) and moves on. Only the card on
@@ -194,7 +228,13 @@ impl ReviewSession {
         }
         let before = store.schedule_of(card_id)?;
         let outcome = self.scheduler.answer(&before, rating, now, card_id);
-        store.record_answer(&outcome, &before, duration_ms, mode.into(), AnswerOrigin::Review)?;
+        store.record_answer(
+            &outcome,
+            &before,
+            duration_ms,
+            mode.into(),
+            AnswerOrigin::Review,
+        )?;
         self.remove(card_id);
         if outcome.schedule.state.is_intraday() {
             let due = outcome.schedule.due.unwrap_or(now);
@@ -209,8 +249,12 @@ impl ReviewSession {
 
     /// Takes back this session's last answer; the card is shown again next.
     pub fn undo(&mut self, store: &mut Store) -> Result<bool> {
-        let Some(expected) = self.answered_ids.pop() else { return Ok(false) };
-        let Some(card_id) = store.undo_last_answer()? else { return Ok(false) };
+        let Some(expected) = self.answered_ids.pop() else {
+            return Ok(false);
+        };
+        let Some(card_id) = store.undo_last_answer()? else {
+            return Ok(false);
+        };
         if card_id != expected {
             // Someone else (the CLI) answered since; their answer was the last one.
             self.answered_ids.push(expected);
@@ -241,7 +285,9 @@ fn choices_for(store: &Store, card: &DeckCard) -> Result<Vec<String>> {
     if c.choices.len() >= 2 {
         return Ok(c.choices.clone());
     }
-    let Some(document_id) = c.document_id.filter(|_| c.status == CardStatus::Accepted) else { return Ok(Vec::new()) };
+    let Some(document_id) = c.document_id.filter(|_| c.status == CardStatus::Accepted) else {
+        return Ok(Vec::new());
+    };
     let body = store.document(document_id)?.body;
     let mut choices = distractors_for(&body, &LibraryContext::default(), &c.answer, &c.prompt);
     if choices.len() < 3 {

@@ -16,8 +16,14 @@ const NOON: i64 = 1_780_000_000_000 - 1_780_000_000_000 % DAY_MS + 12 * HOUR_MS;
 
 fn deck(n: usize) -> (Store, Vec<i64>) {
     let mut store = Store::open_in_memory().unwrap();
-    let id = import_named_text(&mut store, "airlift.txt", TEXT, Format::Text, NOON - DAY_MS).added[0].id;
-    let ids: Vec<i64> = cards::document_cards(&mut store, id, NOON).unwrap().iter().take(n).map(|c| c.id).collect();
+    let id =
+        import_named_text(&mut store, "airlift.txt", TEXT, Format::Text, NOON - DAY_MS).added[0].id;
+    let ids: Vec<i64> = cards::document_cards(&mut store, id, NOON)
+        .unwrap()
+        .iter()
+        .take(n)
+        .map(|c| c.id)
+        .collect();
     assert_eq!(ids.len(), n, "the text gives {n} cards");
     cards::accept(&mut store, &ids, NOON).unwrap();
     (store, ids)
@@ -28,22 +34,42 @@ fn start(store: &Store, now: i64) -> ReviewSession {
 }
 
 fn shown(session: &mut ReviewSession, store: &Store, now: i64) -> Option<i64> {
-    session.status(store, now, ReviewMode::Reveal).unwrap().card.map(|c| c.card.card.id)
+    session
+        .status(store, now, ReviewMode::Reveal)
+        .unwrap()
+        .card
+        .map(|c| c.card.card.id)
 }
 
 #[test]
 fn new_cards_come_in_the_order_they_were_accepted_with_interval_labels() {
     let (store, ids) = deck(3);
     let mut session = start(&store, NOON);
-    assert_eq!(session.counts(), QueueCounts { new: 3, learning: 0, review: 0 });
+    assert_eq!(
+        session.counts(),
+        QueueCounts {
+            new: 3,
+            learning: 0,
+            review: 0
+        }
+    );
     let status = session.status(&store, NOON, ReviewMode::Reveal).unwrap();
     let card = status.card.unwrap();
     assert_eq!(card.card.card.id, ids[0]);
     assert_eq!(card.state, QueueState::New);
     let labels: Vec<&str> = card.buttons.iter().map(|b| b.interval.as_str()).collect();
-    assert_eq!(labels[0], "1m", "Again repeats the first learning step: {labels:?}");
-    assert_eq!(labels[2], "10m", "Good moves to the second step: {labels:?}");
-    assert!(labels[3].ends_with('d'), "Easy graduates at once: {labels:?}");
+    assert_eq!(
+        labels[0], "1m",
+        "Again repeats the first learning step: {labels:?}"
+    );
+    assert_eq!(
+        labels[2], "10m",
+        "Good moves to the second step: {labels:?}"
+    );
+    assert!(
+        labels[3].ends_with('d'),
+        "Easy graduates at once: {labels:?}"
+    );
     assert!(!status.can_undo);
 }
 
@@ -51,20 +77,65 @@ fn new_cards_come_in_the_order_they_were_accepted_with_interval_labels() {
 fn a_learning_card_comes_back_after_its_step_and_the_log_keeps_every_answer() {
     let (mut store, ids) = deck(2);
     let mut session = start(&store, NOON);
-    session.answer(&mut store, ids[0], Rating::Good, NOON, Some(4_000), ReviewMode::Reveal).unwrap();
-    assert_eq!(store.schedule_of(ids[0]).unwrap().state, QueueState::Learning);
+    session
+        .answer(
+            &mut store,
+            ids[0],
+            Rating::Good,
+            NOON,
+            Some(4_000),
+            ReviewMode::Reveal,
+        )
+        .unwrap();
+    assert_eq!(
+        store.schedule_of(ids[0]).unwrap().state,
+        QueueState::Learning
+    );
     assert_eq!(shown(&mut session, &store, NOON + 1_000), Some(ids[1]));
-    session.answer(&mut store, ids[1], Rating::Easy, NOON + 1_000, None, ReviewMode::Reveal).unwrap();
+    session
+        .answer(
+            &mut store,
+            ids[1],
+            Rating::Easy,
+            NOON + 1_000,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap();
     assert_eq!(store.schedule_of(ids[1]).unwrap().state, QueueState::Review);
 
     // Nothing now; the learning card is due in ten minutes (beyond the learn-ahead? no: within it).
-    let status = session.status(&store, NOON + 2_000, ReviewMode::Reveal).unwrap();
-    assert_eq!(status.card.map(|c| c.card.card.id), Some(ids[0]), "shown early within the 20-minute learn-ahead");
-    assert_eq!(status.counts, QueueCounts { new: 0, learning: 1, review: 0 });
-    session.answer(&mut store, ids[0], Rating::Good, NOON + 11 * MINUTE_MS, None, ReviewMode::Reveal).unwrap();
+    let status = session
+        .status(&store, NOON + 2_000, ReviewMode::Reveal)
+        .unwrap();
+    assert_eq!(
+        status.card.map(|c| c.card.card.id),
+        Some(ids[0]),
+        "shown early within the 20-minute learn-ahead"
+    );
+    assert_eq!(
+        status.counts,
+        QueueCounts {
+            new: 0,
+            learning: 1,
+            review: 0
+        }
+    );
+    session
+        .answer(
+            &mut store,
+            ids[0],
+            Rating::Good,
+            NOON + 11 * MINUTE_MS,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap();
     assert_eq!(store.schedule_of(ids[0]).unwrap().state, QueueState::Review);
     assert_eq!(store.review_count().unwrap(), 3);
-    let done = session.status(&store, NOON + 12 * MINUTE_MS, ReviewMode::Reveal).unwrap();
+    let done = session
+        .status(&store, NOON + 12 * MINUTE_MS, ReviewMode::Reveal)
+        .unwrap();
     assert!(done.card.is_none());
     assert_eq!(done.answered, 3);
 }
@@ -73,11 +144,23 @@ fn a_learning_card_comes_back_after_its_step_and_the_log_keeps_every_answer() {
 fn undo_restores_the_card_and_shows_it_again() {
     let (mut store, ids) = deck(2);
     let mut session = start(&store, NOON);
-    session.answer(&mut store, ids[0], Rating::Again, NOON, None, ReviewMode::Reveal).unwrap();
+    session
+        .answer(
+            &mut store,
+            ids[0],
+            Rating::Again,
+            NOON,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap();
     assert_eq!(store.review_count().unwrap(), 1);
     assert!(session.undo(&mut store).unwrap());
     assert_eq!(store.review_count().unwrap(), 0);
-    assert_eq!(store.schedule_of(ids[0]).unwrap(), crate::schedule::Schedule::new_card());
+    assert_eq!(
+        store.schedule_of(ids[0]).unwrap(),
+        crate::schedule::Schedule::new_card()
+    );
     assert_eq!(shown(&mut session, &store, NOON), Some(ids[0]));
     assert_eq!(session.counts().new, 2);
     assert!(!session.undo(&mut store).unwrap(), "nothing more to undo");
@@ -87,18 +170,42 @@ fn undo_restores_the_card_and_shows_it_again() {
 fn only_the_card_on_screen_can_be_answered() {
     let (mut store, ids) = deck(2);
     let mut session = start(&store, NOON);
-    let err = session.answer(&mut store, ids[1], Rating::Good, NOON, None, ReviewMode::Reveal).unwrap_err();
-    assert!(err.to_string().contains("not the one being reviewed"), "{err}");
+    let err = session
+        .answer(
+            &mut store,
+            ids[1],
+            Rating::Good,
+            NOON,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("not the one being reviewed"),
+        "{err}"
+    );
     assert_eq!(store.review_count().unwrap(), 0);
 }
 
 #[test]
 fn the_daily_new_limit_counts_what_was_done_earlier_today() {
     let (mut store, ids) = deck(4);
-    let config = SchedulerConfig { new_per_day: 2, ..scheduler_config(&store).unwrap() };
+    let config = SchedulerConfig {
+        new_per_day: 2,
+        ..scheduler_config(&store).unwrap()
+    };
     let mut session = ReviewSession::start(&store, config.clone(), NOON).unwrap();
     assert_eq!(session.counts().new, 2);
-    session.answer(&mut store, ids[0], Rating::Easy, NOON, None, ReviewMode::Reveal).unwrap();
+    session
+        .answer(
+            &mut store,
+            ids[0],
+            Rating::Easy,
+            NOON,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap();
     // A new session later the same day has one new card left.
     let later = ReviewSession::start(&store, config, NOON + HOUR_MS).unwrap();
     assert_eq!(later.counts().new, 1);
@@ -110,7 +217,11 @@ fn suspended_and_buried_cards_stay_out_of_the_queue() {
     store.set_suspended(ids[0], true).unwrap();
     store.bury(ids[1], next_day_start(NOON)).unwrap();
     assert_eq!(start(&store, NOON).counts().new, 1);
-    assert_eq!(start(&store, next_day_start(NOON) + HOUR_MS).counts().new, 2, "buried until the next day only");
+    assert_eq!(
+        start(&store, next_day_start(NOON) + HOUR_MS).counts().new,
+        2,
+        "buried until the next day only"
+    );
 }
 
 #[test]
@@ -118,7 +229,16 @@ fn a_backlog_after_a_break_is_counted_and_spread() {
     let (mut store, ids) = deck(4);
     let mut session = start(&store, NOON);
     for (i, id) in ids.iter().enumerate() {
-        session.answer(&mut store, *id, Rating::Easy, NOON + i as i64, None, ReviewMode::Reveal).unwrap();
+        session
+            .answer(
+                &mut store,
+                *id,
+                Rating::Easy,
+                NOON + i as i64,
+                None,
+                ReviewMode::Reveal,
+            )
+            .unwrap();
     }
     let config = scheduler_config(&store).unwrap();
     let later = NOON + 200 * DAY_MS;
@@ -143,7 +263,11 @@ fn choice_mode_offers_the_answer_among_distractors_of_its_kind() {
         .expect("a card on the end of the blockade");
     cards::accept(&mut store, &[card.id], NOON).unwrap();
     let mut session = start(&store, NOON);
-    let shown = session.status(&store, NOON, ReviewMode::Choice).unwrap().card.unwrap();
+    let shown = session
+        .status(&store, NOON, ReviewMode::Choice)
+        .unwrap()
+        .card
+        .unwrap();
     assert_eq!(shown.choices.len(), 4, "{:?}", shown.choices);
     assert!(shown.choices.contains(&card.answer));
 }
@@ -152,7 +276,16 @@ fn choice_mode_offers_the_answer_among_distractors_of_its_kind() {
 fn optimizing_on_a_short_log_keeps_the_default_parameters() {
     let (mut store, ids) = deck(2);
     let mut session = start(&store, NOON);
-    session.answer(&mut store, ids[0], Rating::Good, NOON, None, ReviewMode::Reveal).unwrap();
+    session
+        .answer(
+            &mut store,
+            ids[0],
+            Rating::Good,
+            NOON,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap();
     let config = scheduler_config(&store).unwrap();
     match optimize_parameters(&mut store, &config, NOON + DAY_MS) {
         Ok(report) => assert!(!report.adopted, "{report:?}"),
@@ -166,10 +299,32 @@ fn the_card_on_screen_can_be_answered_after_a_learning_card_fell_due() {
     let (mut store, ids) = deck(3);
     let mut session = start(&store, NOON);
     session.status(&store, NOON, ReviewMode::Reveal).unwrap();
-    session.answer(&mut store, ids[0], Rating::Again, NOON, None, ReviewMode::Reveal).unwrap(); // back in 1 minute
+    session
+        .answer(
+            &mut store,
+            ids[0],
+            Rating::Again,
+            NOON,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap(); // back in 1 minute
     assert_eq!(shown(&mut session, &store, NOON + 1_000), Some(ids[1]));
     // The learner thinks for two minutes: the first card is due again meanwhile,
     // but the answer is for the card on screen.
-    session.answer(&mut store, ids[1], Rating::Good, NOON + 2 * MINUTE_MS, None, ReviewMode::Reveal).unwrap();
-    assert_eq!(shown(&mut session, &store, NOON + 2 * MINUTE_MS), Some(ids[0]), "then the learning card");
+    session
+        .answer(
+            &mut store,
+            ids[1],
+            Rating::Good,
+            NOON + 2 * MINUTE_MS,
+            None,
+            ReviewMode::Reveal,
+        )
+        .unwrap();
+    assert_eq!(
+        shown(&mut session, &store, NOON + 2 * MINUTE_MS),
+        Some(ids[0]),
+        "then the learning card"
+    );
 }

@@ -50,7 +50,8 @@ pub const DAY_MS: i64 = 24 * HOUR_MS;
 pub fn memory_from_sm2(ease: f32, interval_days: f32) -> Option<(f32, f32)> {
     let fsrs = FSRS::new(&[]).ok()?;
     let memory = fsrs.memory_state_from_sm2(ease, interval_days, 0.9).ok()?;
-    (memory.stability.is_finite() && memory.difficulty.is_finite()).then_some((memory.stability, memory.difficulty))
+    (memory.stability.is_finite() && memory.difficulty.is_finite())
+        .then_some((memory.stability, memory.difficulty))
 }
 
 /// Schedules cards with one set of settings.

@@ -44,7 +44,9 @@ pub(super) fn build(cards: &[StatsCard], now: i64, starts: &[i64], today: NaiveD
         if card.schedule.state == QueueState::New || card.suspended {
             continue;
         }
-        let Some(mut due) = card.schedule.due else { continue };
+        let Some(mut due) = card.schedule.due else {
+            continue;
+        };
         if let Some(until) = card.buried_until.filter(|&u| u > now) {
             due = due.max(until);
         }
@@ -63,7 +65,11 @@ pub(super) fn build(cards: &[StatsCard], now: i64, starts: &[i64], today: NaiveD
         days: counts
             .iter()
             .enumerate()
-            .map(|(k, &count)| ForecastDay { day: k as u32, date: iso(today + Duration::days(k as i64)), count })
+            .map(|(k, &count)| ForecastDay {
+                day: k as u32,
+                date: iso(today + Duration::days(k as i64)),
+                count,
+            })
             .collect(),
         overdue,
     }

@@ -32,12 +32,23 @@ pub struct HardCard {
 
 /// Cards with at least one lapse, most lapses first; among equals the least
 /// likely to be recalled now, then the oldest card.
-pub(super) fn rank(cards: &[StatsCard], recall: &[Option<f32>], n: usize) -> Vec<(usize, Option<f32>)> {
+pub(super) fn rank(
+    cards: &[StatsCard],
+    recall: &[Option<f32>],
+    n: usize,
+) -> Vec<(usize, Option<f32>)> {
     let mut candidates: Vec<(u32, f32, i64, usize)> = cards
         .iter()
         .enumerate()
         .filter(|(_, c)| c.schedule.lapses > 0)
-        .map(|(i, c)| (c.schedule.lapses, recall[i].unwrap_or(f32::INFINITY), c.card_id, i))
+        .map(|(i, c)| {
+            (
+                c.schedule.lapses,
+                recall[i].unwrap_or(f32::INFINITY),
+                c.card_id,
+                i,
+            )
+        })
         .collect();
     let order = |a: &(u32, f32, i64, usize), b: &(u32, f32, i64, usize)| {
         b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
@@ -47,10 +58,17 @@ pub(super) fn rank(cards: &[StatsCard], recall: &[Option<f32>], n: usize) -> Vec
         candidates.truncate(n);
     }
     candidates.sort_by(order);
-    candidates.into_iter().map(|(_, _, _, i)| (i, recall[i])).collect()
+    candidates
+        .into_iter()
+        .map(|(_, _, _, i)| (i, recall[i]))
+        .collect()
 }
 
-pub(super) fn find(store: &Store, cards: &[StatsCard], recall: &[Option<f32>]) -> Result<Vec<HardCard>> {
+pub(super) fn find(
+    store: &Store,
+    cards: &[StatsCard],
+    recall: &[Option<f32>],
+) -> Result<Vec<HardCard>> {
     let ranked = rank(cards, recall, HARDEST_COUNT);
     let ids: Vec<i64> = ranked.iter().map(|&(i, _)| cards[i].card_id).collect();
     let rows = store.hard_card_rows(&ids)?;

@@ -51,7 +51,13 @@ pub(super) fn build(days: &[(NaiveDate, DayTotals)]) -> Heatmap {
     Heatmap {
         start_date: days.first().map(|(d, _)| iso(*d)).unwrap_or_default(),
         end_date: days.last().map(|(d, _)| iso(*d)).unwrap_or_default(),
-        days: days.iter().map(|(d, t)| HeatmapDay { date: iso(*d), count: t.answers }).collect(),
+        days: days
+            .iter()
+            .map(|(d, t)| HeatmapDay {
+                date: iso(*d),
+                count: t.answers,
+            })
+            .collect(),
         total: days.iter().map(|(_, t)| t.answers).sum(),
         active_days: days.iter().filter(|(_, t)| t.answers > 0).count() as u32,
         max_count: days.iter().map(|(_, t)| t.answers).max().unwrap_or(0),
@@ -71,8 +77,13 @@ pub struct Streak {
 /// answers per day ending with today; a run reaching back past them asks
 /// `older(n)` whether the n-th day before the first (0 = the day before) had
 /// answers.
-pub(super) fn current_streak(counts: &[u32], mut older: impl FnMut(u32) -> Result<bool>) -> Result<Streak> {
-    let Some((&today, before)) = counts.split_last() else { return Ok(Streak::default()) };
+pub(super) fn current_streak(
+    counts: &[u32],
+    mut older: impl FnMut(u32) -> Result<bool>,
+) -> Result<Streak> {
+    let Some((&today, before)) = counts.split_last() else {
+        return Ok(Streak::default());
+    };
     let reviewed_today = today > 0;
     let run = if reviewed_today { counts } else { before };
     let mut days = run.iter().rev().take_while(|&&c| c > 0).count() as u32;
@@ -84,5 +95,8 @@ pub(super) fn current_streak(counts: &[u32], mut older: impl FnMut(u32) -> Resul
             back += 1;
         }
     }
-    Ok(Streak { days, reviewed_today })
+    Ok(Streak {
+        days,
+        reviewed_today,
+    })
 }

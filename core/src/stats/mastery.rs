@@ -57,7 +57,10 @@ struct Tally {
 impl Tally {
     fn add(&mut self, card: &StatsCard, recall: Option<f32>) {
         self.cards += 1;
-        if matches!(card.schedule.state, QueueState::Review | QueueState::Relearning) {
+        if matches!(
+            card.schedule.state,
+            QueueState::Review | QueueState::Relearning
+        ) {
             self.learned += 1;
         }
         if let Some(r) = recall {
@@ -77,15 +80,31 @@ impl Tally {
         Mastery {
             cards: self.cards,
             learned: self.learned,
-            learned_share: if self.cards == 0 { 0.0 } else { f64::from(self.learned) / f64::from(self.cards) },
-            mean_retrievability: (self.recall_cards > 0).then(|| self.recall_sum / f64::from(self.recall_cards)),
+            learned_share: if self.cards == 0 {
+                0.0
+            } else {
+                f64::from(self.learned) / f64::from(self.cards)
+            },
+            mean_retrievability: (self.recall_cards > 0)
+                .then(|| self.recall_sum / f64::from(self.recall_cards)),
         }
     }
 }
 
 /// Each card's retrievability at `now` (none for new cards).
-pub(super) fn retrievabilities(scheduler: &Scheduler, cards: &[StatsCard], now: i64) -> Vec<Option<f32>> {
-    cards.iter().map(|c| scheduler.retrievability(&c.schedule, now).filter(|r| r.is_finite())).collect()
+pub(super) fn retrievabilities(
+    scheduler: &Scheduler,
+    cards: &[StatsCard],
+    now: i64,
+) -> Vec<Option<f32>> {
+    cards
+        .iter()
+        .map(|c| {
+            scheduler
+                .retrievability(&c.schedule, now)
+                .filter(|r| r.is_finite())
+        })
+        .collect()
 }
 
 fn by_document(cards: &[StatsCard], recall: &[Option<f32>]) -> HashMap<i64, Tally> {
@@ -130,11 +149,16 @@ pub(super) fn categories(
     categories: &[(i64, Option<i64>, String)],
 ) -> Vec<CategoryMastery> {
     let parent: HashMap<i64, Option<i64>> = categories.iter().map(|(id, p, _)| (*id, *p)).collect();
-    let name: HashMap<i64, &str> = categories.iter().map(|(id, _, n)| (*id, n.as_str())).collect();
+    let name: HashMap<i64, &str> = categories
+        .iter()
+        .map(|(id, _, n)| (*id, n.as_str()))
+        .collect();
     let docs = by_document(cards, recall);
     let mut tallies: HashMap<i64, Tally> = HashMap::new();
     for (doc, _, category) in titles {
-        let (Some(tally), Some(mut at)) = (docs.get(doc), *category) else { continue };
+        let (Some(tally), Some(mut at)) = (docs.get(doc), *category) else {
+            continue;
+        };
         // The document's category and each one above it (guarding against a cycle).
         for _ in 0..categories.len() {
             tallies.entry(at).or_default().merge(tally);
@@ -158,7 +182,11 @@ pub(super) fn categories(
     };
     let mut out: Vec<CategoryMastery> = tallies
         .iter()
-        .map(|(&id, tally)| CategoryMastery { category_id: id, path: path_of(id), mastery: tally.mastery() })
+        .map(|(&id, tally)| CategoryMastery {
+            category_id: id,
+            path: path_of(id),
+            mastery: tally.mastery(),
+        })
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out

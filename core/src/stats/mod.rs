@@ -77,7 +77,11 @@ pub fn document_mastery(store: &Store, now: i64) -> Result<Vec<DocumentMastery>>
     let scheduler = Scheduler::new(scheduler_config(store)?)?;
     let cards = store.stats_cards()?;
     let recall = mastery::retrievabilities(&scheduler, &cards, now);
-    Ok(mastery::documents(&cards, &recall, &store.document_titles()?))
+    Ok(mastery::documents(
+        &cards,
+        &recall,
+        &store.document_titles()?,
+    ))
 }
 
 /// Learner dates in one time zone.
@@ -91,17 +95,29 @@ impl<'a> Calendar<'a> {
         let rollover = Duration::hours(i64::from(ROLLOVER_HOUR));
         let today = match zone.timestamp_millis_opt(now).earliest() {
             Some(local) => (local.naive_local() - rollover).date(),
-            None => (chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().naive_utc() - rollover).date(),
+            None => (chrono::DateTime::from_timestamp_millis(now)
+                .unwrap_or_default()
+                .naive_utc()
+                - rollover)
+                .date(),
         };
         let start_of = move |date: NaiveDate| {
-            let at = date.and_hms_opt(ROLLOVER_HOUR, 0, 0).expect("4:00 is a valid time");
+            let at = date
+                .and_hms_opt(ROLLOVER_HOUR, 0, 0)
+                .expect("4:00 is a valid time");
             // 4:00 always exists (clocks change at 1–3 am); if a zone skips it, the next hour.
             zone.from_local_datetime(&at)
                 .earliest()
-                .or_else(|| zone.from_local_datetime(&(at + Duration::hours(1))).earliest())
+                .or_else(|| {
+                    zone.from_local_datetime(&(at + Duration::hours(1)))
+                        .earliest()
+                })
                 .map_or_else(|| at.and_utc().timestamp_millis(), |t| t.timestamp_millis())
         };
-        Calendar { today, start_of: Box::new(start_of) }
+        Calendar {
+            today,
+            start_of: Box::new(start_of),
+        }
     }
 
     /// When the learner day `date` begins (Unix ms).
@@ -127,13 +143,21 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
 
     // The deck's cards are read on a second connection, alongside the log
     // (a file's store only; an in-memory one reads them after).
-    let card_pass = store.reader()?.map(|reader| std::thread::spawn(move || reader.stats_cards()));
+    let card_pass = store
+        .reader()?
+        .map(|reader| std::thread::spawn(move || reader.stats_cards()));
 
     // One pass over the past year of the log, a learner day at a time.
     let first = heatmap::first_date(calendar.today);
-    let dates: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= calendar.today).collect();
-    let starts: Vec<i64> =
-        dates.iter().chain([&(calendar.today + Duration::days(1))]).map(|&d| calendar.start(d)).collect();
+    let dates: Vec<NaiveDate> = first
+        .iter_days()
+        .take_while(|d| *d <= calendar.today)
+        .collect();
+    let starts: Vec<i64> = dates
+        .iter()
+        .chain([&(calendar.today + Duration::days(1))])
+        .map(|&d| calendar.start(d))
+        .collect();
     let mut totals = Vec::with_capacity(dates.len());
     for (k, pair) in starts.windows(2).enumerate() {
         totals.push(store.day_totals(pair[0], pair[1], k == dates.len() - 1)?);
@@ -148,13 +172,16 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
     })?;
 
     let cards = match card_pass {
-        Some(pass) => pass.join().map_err(|_| crate::Error::Invalid("reading the deck failed".into()))??,
+        Some(pass) => pass
+            .join()
+            .map_err(|_| crate::Error::Invalid("reading the deck failed".into()))??,
         None => store.stats_cards()?,
     };
     let recall = mastery::retrievabilities(&scheduler, &cards, now);
     let today_bounds = calendar.bounds(calendar.today);
-    let forecast_starts: Vec<i64> =
-        (0..=FORECAST_DAYS).map(|k| calendar.start(calendar.today + Duration::days(i64::from(k)))).collect();
+    let forecast_starts: Vec<i64> = (0..=FORECAST_DAYS)
+        .map(|k| calendar.start(calendar.today + Duration::days(i64::from(k))))
+        .collect();
 
     let heatmap = heatmap::build(&days);
     let states = states::count(&cards);

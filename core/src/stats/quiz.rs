@@ -31,7 +31,8 @@ pub(super) fn scores(rows: &[QuizSessionRow]) -> Vec<QuizScore> {
             finished_at: r.finished_at,
             correct: r.correct_count.min(r.question_count),
             questions: r.question_count,
-            score: f64::from(r.correct_count.min(r.question_count)) / f64::from(r.question_count.max(1)),
+            score: f64::from(r.correct_count.min(r.question_count))
+                / f64::from(r.question_count.max(1)),
         })
         .collect()
 }

@@ -43,7 +43,11 @@ pub struct RetentionCell {
 
 impl RetentionCell {
     fn new(reviews: u32, passed: u32) -> RetentionCell {
-        RetentionCell { reviews, passed, rate: (reviews > 0).then(|| f64::from(passed) / f64::from(reviews)) }
+        RetentionCell {
+            reviews,
+            passed,
+            rate: (reviews > 0).then(|| f64::from(passed) / f64::from(reviews)),
+        }
     }
 }
 
@@ -53,8 +57,12 @@ impl RetentionCell {
 /// (time, elapsed days, passed) — always young, as under 21 days.
 pub(super) fn drop_repeats(days: &mut [DayTotals], starts: &[i64], close: &[(i64, f64, bool)]) {
     for &(at, elapsed, passed) in close {
-        let Some(day) = starts.partition_point(|&s| s <= at).checked_sub(1) else { continue };
-        let Some(totals) = days.get_mut(day) else { continue };
+        let Some(day) = starts.partition_point(|&s| s <= at).checked_sub(1) else {
+            continue;
+        };
+        let Some(totals) = days.get_mut(day) else {
+            continue;
+        };
         let previous = at as f64 - elapsed * DAY_MS as f64;
         if previous >= starts[day] as f64 - 0.5 {
             totals.young = totals.young.saturating_sub(1);

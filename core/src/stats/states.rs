@@ -31,7 +31,15 @@ pub(super) fn is_mature(card: &StatsCard) -> bool {
 }
 
 pub(super) fn count(cards: &[StatsCard]) -> CardStates {
-    let mut s = CardStates { new: 0, learning: 0, relearning: 0, young: 0, mature: 0, suspended: 0, total: 0 };
+    let mut s = CardStates {
+        new: 0,
+        learning: 0,
+        relearning: 0,
+        young: 0,
+        mature: 0,
+        suspended: 0,
+        total: 0,
+    };
     for card in cards {
         s.total += 1;
         let slot = if card.suspended {

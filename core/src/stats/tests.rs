@@ -17,7 +17,10 @@ fn zone() -> FixedOffset {
 }
 
 fn at(m: u32, d: u32, h: u32, min: u32) -> i64 {
-    zone().with_ymd_and_hms(2026, m, d, h, min, 0).unwrap().timestamp_millis()
+    zone()
+        .with_ymd_and_hms(2026, m, d, h, min, 0)
+        .unwrap()
+        .timestamp_millis()
 }
 
 fn now() -> i64 {
@@ -45,7 +48,17 @@ fn card(
     last: Option<i64>,
     lapses: i64,
 ) -> Card {
-    Card { id, doc, status: "accepted", state, due, stability, last, lapses, suspended: false }
+    Card {
+        id,
+        doc,
+        status: "accepted",
+        state,
+        due,
+        stability,
+        last,
+        lapses,
+        suspended: false,
+    }
 }
 
 /// A review-log row: card, time, rating, state before, elapsed days, duration, origin.
@@ -67,7 +80,15 @@ fn fill(store: Store) -> Store {
     .unwrap();
     let n = now();
     let day = DAY_MS;
-    let mut suspended = card(6, 2, "review", Some(n - 3 * day), Some(5.0), Some(n - 5 * day), 1);
+    let mut suspended = card(
+        6,
+        2,
+        "review",
+        Some(n - 3 * day),
+        Some(5.0),
+        Some(n - 5 * day),
+        1,
+    );
     suspended.suspended = true;
     let mut suggested = card(8, 1, "new", None, None, None, 9);
     suggested.status = "suggested";
@@ -76,15 +97,47 @@ fn fill(store: Store) -> Store {
         card(1, 1, "review", Some(n + 15 * day), Some(10.0), Some(n), 0),
         // Review, stability 30 and 30 days since: retrievability 0.9; due at 03:00 eleven days on,
         // which is still the learner day ten days on; interval over 21 days: mature.
-        card(2, 1, "review", Some(at(3, 21, 3, 0)), Some(30.0), Some(n - 30 * day), 2),
+        card(
+            2,
+            1,
+            "review",
+            Some(at(3, 21, 3, 0)),
+            Some(30.0),
+            Some(n - 30 * day),
+            2,
+        ),
         card(3, 1, "new", None, None, None, 0),
         // Learning, due in 10 minutes: later today; retrievability 0.9.
-        card(4, 2, "learning", Some(n + 600_000), Some(1.0), Some(n - day), 0),
+        card(
+            4,
+            2,
+            "learning",
+            Some(n + 600_000),
+            Some(1.0),
+            Some(n - day),
+            0,
+        ),
         // Relearning, due an hour ago: due now; retrievability 0.9.
-        card(5, 2, "relearning", Some(n - HOUR), Some(2.0), Some(n - 2 * day), 3),
+        card(
+            5,
+            2,
+            "relearning",
+            Some(n - HOUR),
+            Some(2.0),
+            Some(n - 2 * day),
+            3,
+        ),
         suspended,
         // Review, overdue by two days (a 2-day interval: young); retrievability 0.9.
-        card(7, 1, "review", Some(n - 2 * day), Some(4.0), Some(n - 4 * day), 0),
+        card(
+            7,
+            1,
+            "review",
+            Some(n - 2 * day),
+            Some(4.0),
+            Some(n - 4 * day),
+            0,
+        ),
         suggested,
     ];
     for c in &cards {
@@ -105,24 +158,72 @@ fn fill(store: Store) -> Store {
     let log: [Log; 13] = [
         // Today, 2026-03-10.
         (1, at(3, 10, 9, 0), 3, "review", Some(14.0), 5_000, "review"), // young pass
-        (1, at(3, 10, 9, 10), 3, "review", Some(10.0 * min), 3_000, "quiz"), // the card's second answer today: not in retention
-        (2, at(3, 10, 10, 0), 1, "review", Some(30.0), 7_000, "review"),     // mature fail
-        (4, at(3, 10, 11, 0), 3, "new", None, 6_000, "review"),              // a new card learned
+        (
+            1,
+            at(3, 10, 9, 10),
+            3,
+            "review",
+            Some(10.0 * min),
+            3_000,
+            "quiz",
+        ), // the card's second answer today: not in retention
+        (
+            2,
+            at(3, 10, 10, 0),
+            1,
+            "review",
+            Some(30.0),
+            7_000,
+            "review",
+        ), // mature fail
+        (4, at(3, 10, 11, 0), 3, "new", None, 6_000, "review"),         // a new card learned
         // 2026-03-09 (02:00 on the 10th is still the 9th's learner day).
         (5, at(3, 10, 2, 0), 1, "review", Some(25.0), 4_000, "review"), // mature fail
         (7, at(3, 9, 12, 0), 2, "review", Some(5.0), 4_000, "review"),  // young pass (Hard passes)
         // 2026-03-08.
         (6, at(3, 8, 8, 0), 4, "review", Some(40.0), 4_000, "review"), // mature pass
         (6, at(3, 8, 9, 0), 3, "review", Some(20.0), 0, "rescheduled"), // not an answer
-        (4, at(3, 8, 10, 0), 1, "learning", Some(0.1), 4_000, "review"), // an answer, not in retention
+        (
+            4,
+            at(3, 8, 10, 0),
+            1,
+            "learning",
+            Some(0.1),
+            4_000,
+            "review",
+        ), // an answer, not in retention
         // 2026-03-07 and 03-05: nothing. 2026-03-04: the edge of the 7-day window.
         (1, at(3, 4, 12, 0), 3, "review", Some(2.0), 4_000, "review"), // young pass
         // 2026-02-18: in 30 days, not in 7.
-        (2, at(2, 18, 12, 0), 1, "review", Some(22.0), 4_000, "review"), // mature fail
+        (
+            2,
+            at(2, 18, 12, 0),
+            1,
+            "review",
+            Some(22.0),
+            4_000,
+            "review",
+        ), // mature fail
         // 2025-11-30: in 365 days only.
-        (2, at(11, 30, 12, 0) - 365 * DAY_MS, 3, "review", Some(50.0), 4_000, "review"), // mature pass
+        (
+            2,
+            at(11, 30, 12, 0) - 365 * DAY_MS,
+            3,
+            "review",
+            Some(50.0),
+            4_000,
+            "review",
+        ), // mature pass
         // 2025-02-03: over a year ago.
-        (1, at(2, 3, 12, 0) - 365 * DAY_MS, 1, "review", Some(5.0), 4_000, "review"),
+        (
+            1,
+            at(2, 3, 12, 0) - 365 * DAY_MS,
+            1,
+            "review",
+            Some(5.0),
+            4_000,
+            "review",
+        ),
     ];
     for (card, time, rating, before, elapsed, duration, origin) in log {
         conn.execute(
@@ -149,10 +250,16 @@ fn today_counts_answers_due_cards_and_time() {
     let d = dashboard_in(&collection(), now(), &zone()).unwrap();
     assert_eq!(d.today_date, "2026-03-10");
     let t = &d.today;
-    assert_eq!(t.reviewed, 4, "the reschedule and yesterday's 02:00 answer are not today's");
+    assert_eq!(
+        t.reviewed, 4,
+        "the reschedule and yesterday's 02:00 answer are not today's"
+    );
     assert_eq!(t.new_learned, 1);
     assert_eq!(t.time_spent_ms, 21_000);
-    assert_eq!(t.due_now, 2, "cards 5 and 7; the suspended card 6 is not counted");
+    assert_eq!(
+        t.due_now, 2,
+        "cards 5 and 7; the suspended card 6 is not counted"
+    );
     assert_eq!(t.due_later_today, 1);
     assert!(!d.is_empty);
 }
@@ -161,7 +268,11 @@ fn today_counts_answers_due_cards_and_time() {
 fn the_streak_counts_days_in_a_row_and_survives_until_today_ends() {
     let store = collection();
     let d = dashboard_in(&store, now(), &zone()).unwrap();
-    assert_eq!((d.today.streak_days, d.today.reviewed_today), (3, true), "the 8th, 9th and 10th");
+    assert_eq!(
+        (d.today.streak_days, d.today.reviewed_today),
+        (3, true),
+        "the 8th, 9th and 10th"
+    );
     assert_eq!(d.today.longest_streak_days, 3);
     // The next day, before any review: the streak is still alive.
     let d = dashboard_in(&store, now() + DAY_MS, &zone()).unwrap();
@@ -181,13 +292,35 @@ fn a_streak_longer_than_the_heatmap_asks_for_older_days() {
         Ok(back < 4)
     })
     .unwrap();
-    assert_eq!(streak, Streak { days: 7, reviewed_today: true });
+    assert_eq!(
+        streak,
+        Streak {
+            days: 7,
+            reviewed_today: true
+        }
+    );
     assert_eq!(asked, [0, 1, 2, 3, 4]);
     let streak = current_streak(&[0, 5, 0], |_| panic!("a gap ends the streak")).unwrap();
-    assert_eq!(streak, Streak { days: 1, reviewed_today: false }, "yesterday's answers keep it alive today");
+    assert_eq!(
+        streak,
+        Streak {
+            days: 1,
+            reviewed_today: false
+        },
+        "yesterday's answers keep it alive today"
+    );
     let streak = current_streak(&[5, 0, 0], |_| panic!("a gap ends the streak")).unwrap();
-    assert_eq!(streak, Streak { days: 0, reviewed_today: false });
-    assert_eq!(current_streak(&[], |_| Ok(true)).unwrap(), Streak::default());
+    assert_eq!(
+        streak,
+        Streak {
+            days: 0,
+            reviewed_today: false
+        }
+    );
+    assert_eq!(
+        current_streak(&[], |_| Ok(true)).unwrap(),
+        Streak::default()
+    );
 }
 
 #[test]
@@ -196,7 +329,13 @@ fn the_heatmap_covers_53_weeks_by_learner_day() {
     let h = &d.heatmap;
     // 2026-03-10 is a Tuesday: the grid starts on the Monday 52 weeks before the 9th.
     assert_eq!(h.start_date, "2025-03-10");
-    assert_eq!(NaiveDate::parse_from_str(&h.start_date, "%Y-%m-%d").unwrap().format("%a").to_string(), "Mon");
+    assert_eq!(
+        NaiveDate::parse_from_str(&h.start_date, "%Y-%m-%d")
+            .unwrap()
+            .format("%a")
+            .to_string(),
+        "Mon"
+    );
     assert_eq!(h.end_date, "2026-03-10");
     assert_eq!(h.days.len(), 52 * 7 + 2);
     let count = |date: &str| h.days.iter().find(|d| d.date == date).unwrap().count;
@@ -206,7 +345,10 @@ fn the_heatmap_covers_53_weeks_by_learner_day() {
     assert_eq!(count("2026-03-07"), 0);
     assert_eq!(count("2026-03-04"), 1);
     assert_eq!(count("2025-11-30"), 1);
-    assert_eq!((h.total, h.active_days, h.max_count, h.longest_streak), (11, 6, 4, 3));
+    assert_eq!(
+        (h.total, h.active_days, h.max_count, h.longest_streak),
+        (11, 6, 4, 3)
+    );
 }
 
 #[test]
@@ -215,7 +357,12 @@ fn the_forecast_puts_each_card_on_its_learner_day() {
     let f = &d.forecast;
     assert_eq!(f.days.len(), 30);
     assert_eq!((f.days[0].day, f.days[0].date.as_str()), (0, "2026-03-10"));
-    let counts: Vec<(u32, u32)> = f.days.iter().filter(|d| d.count > 0).map(|d| (d.day, d.count)).collect();
+    let counts: Vec<(u32, u32)> = f
+        .days
+        .iter()
+        .filter(|d| d.count > 0)
+        .map(|d| (d.day, d.count))
+        .collect();
     // Today: overdue card 7, card 5 due an hour ago, card 4 in ten minutes. Card 2 falls due
     // at 03:00 on the 21st, still the 20th's learner day; card 1 in 15 days. Suspended card 6
     // and new card 3 are not due.
@@ -239,7 +386,14 @@ fn true_retention_counts_first_review_answers_by_young_and_mature() {
             )
         })
         .collect();
-    assert_eq!(cells, [(7, (3, 3), (1, 3), (4, 6)), (30, (3, 3), (1, 4), (4, 7)), (365, (3, 3), (2, 5), (5, 8))]);
+    assert_eq!(
+        cells,
+        [
+            (7, (3, 3), (1, 3), (4, 6)),
+            (30, (3, 3), (1, 4), (4, 7)),
+            (365, (3, 3), (2, 5), (5, 8))
+        ]
+    );
     assert!(close(d.retention[0].mature.rate.unwrap(), 1.0 / 3.0));
     assert!(close(d.retention[2].all.rate.unwrap(), 5.0 / 8.0));
 }
@@ -248,7 +402,15 @@ fn true_retention_counts_first_review_answers_by_young_and_mature() {
 fn cards_by_state_count_each_deck_card_once() {
     let s = dashboard_in(&collection(), now(), &zone()).unwrap().states;
     assert_eq!(
-        (s.new, s.learning, s.relearning, s.young, s.mature, s.suspended, s.total),
+        (
+            s.new,
+            s.learning,
+            s.relearning,
+            s.young,
+            s.mature,
+            s.suspended,
+            s.total
+        ),
         (1, 1, 1, 2, 1, 1, 7),
         "the suggested card is not in the deck"
     );
@@ -257,26 +419,49 @@ fn cards_by_state_count_each_deck_card_once() {
 #[test]
 fn mastery_is_mean_retrievability_and_share_learned() {
     let d = dashboard_in(&collection(), now(), &zone()).unwrap();
-    let docs: Vec<(i64, u32, u32)> =
-        d.documents.iter().map(|m| (m.document_id, m.mastery.cards, m.mastery.learned)).collect();
-    assert_eq!(docs, [(1, 4, 3), (2, 3, 2)], "the document without cards is left out");
+    let docs: Vec<(i64, u32, u32)> = d
+        .documents
+        .iter()
+        .map(|m| (m.document_id, m.mastery.cards, m.mastery.learned))
+        .collect();
+    assert_eq!(
+        docs,
+        [(1, 4, 3), (2, 3, 2)],
+        "the document without cards is left out"
+    );
     // Rome: cards 1 (R = 1), 2 and 7 (R = 0.9); card 3 is new.
     let rome = d.documents[0].mastery;
-    assert!(close(rome.mean_retrievability.unwrap(), 2.8 / 3.0), "{rome:?}");
+    assert!(
+        close(rome.mean_retrievability.unwrap(), 2.8 / 3.0),
+        "{rome:?}"
+    );
     assert!(close(rome.learned_share, 0.75));
     // Berlin: cards 4, 5 and 6, each at R = 0.9; the learning card 4 is not learned yet.
     let berlin = d.documents[1].mastery;
-    assert!(close(berlin.mean_retrievability.unwrap(), 0.9), "{berlin:?}");
+    assert!(
+        close(berlin.mean_retrievability.unwrap(), 0.9),
+        "{berlin:?}"
+    );
     assert!(close(berlin.learned_share, 2.0 / 3.0));
 
-    let cats: Vec<(Vec<String>, u32, u32)> =
-        d.categories.iter().map(|c| (c.path.clone(), c.mastery.cards, c.mastery.learned)).collect();
+    let cats: Vec<(Vec<String>, u32, u32)> = d
+        .categories
+        .iter()
+        .map(|c| (c.path.clone(), c.mastery.cards, c.mastery.learned))
+        .collect();
     let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     assert_eq!(
         cats,
-        [(path(&["History"]), 7, 5), (path(&["History", "Ancient"]), 4, 3), (path(&["History", "Modern"]), 3, 2)]
+        [
+            (path(&["History"]), 7, 5),
+            (path(&["History", "Ancient"]), 4, 3),
+            (path(&["History", "Modern"]), 3, 2)
+        ]
     );
-    assert!(close(d.categories[0].mastery.mean_retrievability.unwrap(), 5.5 / 6.0));
+    assert!(close(
+        d.categories[0].mastery.mean_retrievability.unwrap(),
+        5.5 / 6.0
+    ));
 
     // The library's bars give the same figures.
     assert_eq!(document_mastery(&collection(), now()).unwrap(), d.documents);
@@ -286,17 +471,28 @@ fn mastery_is_mean_retrievability_and_share_learned() {
 fn the_hardest_cards_are_the_most_lapsed_with_their_passages() {
     let d = dashboard_in(&collection(), now(), &zone()).unwrap();
     let hard: Vec<(i64, u32)> = d.hardest.iter().map(|c| (c.card_id, c.lapses)).collect();
-    assert_eq!(hard, [(5, 3), (2, 2), (6, 1)], "the suggested card 8 is not in the deck");
+    assert_eq!(
+        hard,
+        [(5, 3), (2, 2), (6, 1)],
+        "the suggested card 8 is not in the deck"
+    );
     let first = &d.hardest[0];
     assert_eq!(first.document_title.as_deref(), Some("Berlin"));
-    assert_eq!((first.document_id, first.span_start, first.span_end), (Some(2), Some(0), Some(4)));
+    assert_eq!(
+        (first.document_id, first.span_start, first.span_end),
+        (Some(2), Some(0), Some(4))
+    );
     assert!(close(first.retrievability.unwrap(), 0.9));
 }
 
 #[test]
 fn quiz_scores_are_finished_quizzes_in_order() {
     let d = dashboard_in(&collection(), now(), &zone()).unwrap();
-    let scores: Vec<(u32, u32, f64)> = d.quiz_scores.iter().map(|q| (q.correct, q.questions, q.score)).collect();
+    let scores: Vec<(u32, u32, f64)> = d
+        .quiz_scores
+        .iter()
+        .map(|q| (q.correct, q.questions, q.score))
+        .collect();
     assert_eq!(scores, [(8, 10, 0.8), (3, 4, 0.75)]);
 }
 
@@ -305,11 +501,23 @@ fn a_new_collection_is_empty_with_zeroes_not_errors() {
     let d = dashboard_in(&Store::open_in_memory().unwrap(), now(), &zone()).unwrap();
     assert!(d.is_empty);
     assert_eq!(d.heatmap.days.len(), 52 * 7 + 2);
-    assert_eq!((d.today.reviewed, d.today.streak_days, d.forecast.total), (0, 0, 0));
+    assert_eq!(
+        (d.today.reviewed, d.today.streak_days, d.forecast.total),
+        (0, 0, 0)
+    );
     assert!(d.retention.iter().all(|p| p.all.rate.is_none()));
-    assert!(d.documents.is_empty() && d.categories.is_empty() && d.hardest.is_empty() && d.quiz_scores.is_empty());
+    assert!(
+        d.documents.is_empty()
+            && d.categories.is_empty()
+            && d.hardest.is_empty()
+            && d.quiz_scores.is_empty()
+    );
     // In the local zone too.
-    assert!(dashboard(&Store::open_in_memory().unwrap(), now()).unwrap().is_empty);
+    assert!(
+        dashboard(&Store::open_in_memory().unwrap(), now())
+            .unwrap()
+            .is_empty
+    );
 }
 
 #[test]
@@ -318,5 +526,8 @@ fn a_file_store_reads_the_deck_on_a_second_connection_with_the_same_result() {
     let file = fill(Store::open(dir.path().join("stats.sqlite3")).unwrap());
     assert!(file.reader().unwrap().is_some());
     assert!(collection().reader().unwrap().is_none());
-    assert_eq!(dashboard_in(&file, now(), &zone()).unwrap(), dashboard_in(&collection(), now(), &zone()).unwrap());
+    assert_eq!(
+        dashboard_in(&file, now(), &zone()).unwrap(),
+        dashboard_in(&collection(), now(), &zone()).unwrap()
+    );
 }

@@ -33,7 +33,9 @@ pub struct Today {
 /// Whether a deck card counts among today's waiting cards (not new, not
 /// suspended, not buried at `now`).
 pub(super) fn waiting(card: &StatsCard, now: i64) -> bool {
-    card.schedule.state != QueueState::New && !card.suspended && card.buried_until.is_none_or(|until| until <= now)
+    card.schedule.state != QueueState::New
+        && !card.suspended
+        && card.buried_until.is_none_or(|until| until <= now)
 }
 
 pub(super) fn build(

@@ -43,7 +43,11 @@ pub fn backup_now(store: &Store, now: i64) -> Result<BackupInfo> {
 /// a timer thread needs no access to the window's `Store`), then thins the
 /// backups; skipped (`None`) when neither the file nor its WAL changed since
 /// the newest backup, so an idle window does not pile up copies.
-pub fn backup_if_changed(db_path: &Path, now: i64, policy: &KeepPolicy) -> Result<Option<BackupInfo>> {
+pub fn backup_if_changed(
+    db_path: &Path,
+    now: i64,
+    policy: &KeepPolicy,
+) -> Result<Option<BackupInfo>> {
     let mtime = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
     let mut files = backup_files(db_path)?;
     files.sort_by_key(|(path, at)| std::cmp::Reverse((*at, path.as_os_str().len(), path.clone())));

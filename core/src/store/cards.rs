@@ -5,8 +5,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::cards::{
-    kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard, EditedCard,
-    StoredCard,
+    kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard,
+    EditedCard, StoredCard,
 };
 use crate::error::{Error, Result};
 use crate::generate::Card;
@@ -26,7 +26,9 @@ pub(super) fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
         kind: kind_from_db(&kind),
         prompt: row.get(3)?,
         answer: row.get(4)?,
-        choices: choices.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default(),
+        choices: choices
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default(),
         source_text: row.get(6)?,
         span_start: row.get::<_, Option<i64>>(7)?.map(|v| v as usize),
         span_end: row.get::<_, Option<i64>>(8)?.map(|v| v as usize),
@@ -46,7 +48,11 @@ fn choices_json(choices: &[String]) -> Option<String> {
 impl Store {
     pub fn card(&self, id: i64) -> Result<StoredCard> {
         self.conn
-            .query_row(&format!("SELECT {CARD_COLUMNS} FROM cards c WHERE c.id = ?1"), [id], card_of_row)
+            .query_row(
+                &format!("SELECT {CARD_COLUMNS} FROM cards c WHERE c.id = ?1"),
+                [id],
+                card_of_row,
+            )
             .optional()?
             .ok_or(Error::NotFound { what: "card", id })
     }
@@ -67,7 +73,11 @@ impl Store {
     }
 
     /// Every card of a document (rejected ones only if asked), in reading order.
-    pub fn cards_of_document(&self, document_id: i64, include_rejected: bool) -> Result<Vec<StoredCard>> {
+    pub fn cards_of_document(
+        &self,
+        document_id: i64,
+        include_rejected: bool,
+    ) -> Result<Vec<StoredCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CARD_COLUMNS} FROM cards c
              WHERE c.document_id = ?1 AND (?2 OR c.status <> 'rejected')
@@ -115,9 +125,18 @@ impl Store {
 
     /// Replaces a document's suggestions with `cards`, in one transaction, and
     /// records that they were written for `revision`.
-    pub fn replace_suggestions(&mut self, document_id: i64, revision: i64, cards: &[Card], now: i64) -> Result<()> {
+    pub fn replace_suggestions(
+        &mut self,
+        document_id: i64,
+        revision: i64,
+        cards: &[Card],
+        now: i64,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'", [document_id])?;
+        tx.execute(
+            "DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'",
+            [document_id],
+        )?;
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
@@ -140,7 +159,10 @@ impl Store {
                 ])?;
             }
         }
-        tx.execute("UPDATE documents SET suggested_revision = ?2 WHERE id = ?1", params![document_id, revision])?;
+        tx.execute(
+            "UPDATE documents SET suggested_revision = ?2 WHERE id = ?1",
+            params![document_id, revision],
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -152,7 +174,10 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut changed = 0;
         for &id in ids {
-            let found = tx.execute("UPDATE cards SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+            let found = tx.execute(
+                "UPDATE cards SET updated_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
             if found == 0 {
                 return Err(Error::NotFound { what: "card", id });
             }
@@ -169,13 +194,26 @@ impl Store {
     }
 
     /// Writes an edited card; with `accept`, it also joins the deck.
-    pub fn update_card(&mut self, id: i64, edited: &EditedCard, accept: bool, now: i64) -> Result<()> {
+    pub fn update_card(
+        &mut self,
+        id: i64,
+        edited: &EditedCard,
+        accept: bool,
+        now: i64,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         let found = tx.execute(
             "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5,
                               status = CASE WHEN ?6 THEN 'accepted' ELSE status END
              WHERE id = ?1",
-            params![id, edited.prompt, edited.answer, choices_json(&edited.choices), now, accept],
+            params![
+                id,
+                edited.prompt,
+                edited.answer,
+                choices_json(&edited.choices),
+                now,
+                accept
+            ],
         )?;
         if found == 0 {
             return Err(Error::NotFound { what: "card", id });
@@ -198,9 +236,16 @@ impl Store {
     ) -> Result<i64> {
         let tx = self.conn.transaction()?;
         let revision: i64 = tx
-            .query_row("SELECT revision FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
+            .query_row(
+                "SELECT revision FROM documents WHERE id = ?1",
+                [document_id],
+                |r| r.get(0),
+            )
             .optional()?
-            .ok_or(Error::NotFound { what: "document", id: document_id })?;
+            .ok_or(Error::NotFound {
+                what: "document",
+                id: document_id,
+            })?;
         tx.execute(
             "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
                                 source_revision, origin, status, created_at, updated_at)
@@ -230,17 +275,26 @@ impl Store {
 
     /// The accepted cards, newest first, at most `limit` of them, and their number.
     pub fn deck(&self, limit: usize) -> Result<Deck> {
-        let total: u64 =
-            self.conn.query_row("SELECT count(*) FROM cards WHERE status = 'accepted'", [], |r| r.get(0))?;
+        let total: u64 = self.conn.query_row(
+            "SELECT count(*) FROM cards WHERE status = 'accepted'",
+            [],
+            |r| r.get(0),
+        )?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CARD_COLUMNS}, d.title FROM cards c LEFT JOIN documents d ON d.id = c.document_id
              WHERE c.status = 'accepted'
              ORDER BY c.updated_at DESC, c.id DESC LIMIT ?1"
         ))?;
         let rows = stmt.query_map([limit as i64], |row| {
-            Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(15)? })
+            Ok(DeckCard {
+                card: card_of_row(row)?,
+                document_title: row.get(15)?,
+            })
         })?;
-        Ok(Deck { total, cards: rows.collect::<rusqlite::Result<_>>()? })
+        Ok(Deck {
+            total,
+            cards: rows.collect::<rusqlite::Result<_>>()?,
+        })
     }
 }
 
@@ -266,13 +320,17 @@ pub(super) fn relocate_cards(
     now: i64,
 ) -> Result<usize> {
     let cards: Vec<(i64, Option<String>, Option<i64>)> = {
-        let mut stmt = tx.prepare_cached("SELECT id, source_text, span_start FROM cards WHERE document_id = ?1")?;
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, source_text, span_start FROM cards WHERE document_id = ?1",
+        )?;
         let rows = stmt.query_map([document_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     let mut flagged = 0;
     for (id, source, start) in cards {
-        let found = source.as_deref().and_then(|s| locate_sentence(body, s, start.map(|v| v as usize)));
+        let found = source
+            .as_deref()
+            .and_then(|s| locate_sentence(body, s, start.map(|v| v as usize)));
         match found {
             Some((start, end)) => {
                 tx.execute(

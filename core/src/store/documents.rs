@@ -3,9 +3,11 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Store;
-use crate::error::Result;
 use crate::error::Error;
-use crate::library::{AddedDocument, Block, Document, DocumentSummary, SourceFormat, Upsert, ValidDocument};
+use crate::error::Result;
+use crate::library::{
+    AddedDocument, Block, Document, DocumentSummary, SourceFormat, Upsert, ValidDocument,
+};
 
 /// How much the collection holds, at a moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +23,11 @@ impl Store {
     pub fn add_document(&mut self, doc: &ValidDocument, now: i64) -> Result<AddedDocument> {
         let tx = self.conn.transaction()?;
         let existing: Option<i64> = tx
-            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [&doc.content_hash], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                [&doc.content_hash],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(id) = existing {
             return Ok(AddedDocument { id, created: false });
@@ -51,18 +57,35 @@ impl Store {
     /// As [`Store::upsert_document`], but never updates the documents in
     /// `fresh` (those an import has just written: two records of one bulk file
     /// that share a source are two documents, not two revisions).
-    pub fn upsert_document_except(&mut self, doc: &ValidDocument, now: i64, fresh: &[i64]) -> Result<Upsert> {
+    pub fn upsert_document_except(
+        &mut self,
+        doc: &ValidDocument,
+        now: i64,
+        fresh: &[i64],
+    ) -> Result<Upsert> {
         let tx = self.conn.transaction()?;
         let same_text: Option<i64> = tx
-            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [&doc.content_hash], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                [&doc.content_hash],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(id) = same_text {
             return Ok(Upsert::Unchanged { id });
         }
         let category_id = ensure_category_path(&tx, &doc.category_path)?;
-        let blocks_json = doc.blocks.as_ref().map(serde_json::to_string).transpose().map_err(|e| {
-            Error::Invalid(format!("could not store the structure of “{}”: {e}", doc.title))
-        })?;
+        let blocks_json = doc
+            .blocks
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| {
+                Error::Invalid(format!(
+                    "could not store the structure of “{}”: {e}",
+                    doc.title
+                ))
+            })?;
         let outcome = match find_known(&tx, doc, fresh)? {
             Some(id) => {
                 let revision = super::revisions::keep_current_text(&tx, id, now)?;
@@ -90,7 +113,9 @@ impl Store {
                         doc.content_hash, doc.word_count, now
                     ],
                 )?;
-                Upsert::Added { id: tx.last_insert_rowid() }
+                Upsert::Added {
+                    id: tx.last_insert_rowid(),
+                }
             }
         };
         set_tags(&tx, outcome.id(), &doc.tags)?;
@@ -136,11 +161,16 @@ impl Store {
                 },
             )
             .optional()?;
-        let mut doc = row.ok_or(Error::NotFound { what: "document", id })?;
+        let mut doc = row.ok_or(Error::NotFound {
+            what: "document",
+            id,
+        })?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = ?1 ORDER BY t.name",
         )?;
-        doc.tags = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        doc.tags = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(doc)
     }
 
@@ -169,8 +199,14 @@ impl Store {
     /// Removes a document with its revisions, annotations, cards and their
     /// reviews (foreign keys cascade), in one statement.
     pub fn delete_document(&mut self, id: i64) -> Result<()> {
-        match self.conn.execute("DELETE FROM documents WHERE id = ?1", [id])? {
-            0 => Err(Error::NotFound { what: "document", id }),
+        match self
+            .conn
+            .execute("DELETE FROM documents WHERE id = ?1", [id])?
+        {
+            0 => Err(Error::NotFound {
+                what: "document",
+                id,
+            }),
             _ => Ok(()),
         }
     }
@@ -196,7 +232,11 @@ impl Store {
             [now],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        Ok(Counts { documents, cards, due })
+        Ok(Counts {
+            documents,
+            cards,
+            due,
+        })
     }
 }
 
@@ -210,7 +250,8 @@ pub(super) const CATEGORY_PATHS: &str = "WITH RECURSIVE category_paths(id, path)
 
 /// A `category_paths.path` (a JSON array of names) as a list; none for no category.
 pub(super) fn category_path(json: Option<String>) -> Vec<String> {
-    json.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+    json.and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
 }
 
 /// The document an import should update: with a source, the one with that
@@ -222,14 +263,18 @@ fn find_known(tx: &Transaction<'_>, doc: &ValidDocument, fresh: &[i64]) -> Resul
             let mut stmt = tx.prepare_cached(
                 "SELECT id FROM documents WHERE source = ?1 ORDER BY (title = ?2) DESC, updated_at DESC, id DESC",
             )?;
-            let ids = stmt.query_map(params![source, doc.title], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let ids = stmt
+                .query_map(params![source, doc.title], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             ids
         }
         None => {
             let mut stmt = tx.prepare_cached(
                 "SELECT id FROM documents WHERE source IS NULL AND title = ?1 ORDER BY updated_at DESC, id DESC",
             )?;
-            let ids = stmt.query_map([&doc.title], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let ids = stmt
+                .query_map([&doc.title], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             ids
         }
     };
@@ -238,9 +283,15 @@ fn find_known(tx: &Transaction<'_>, doc: &ValidDocument, fresh: &[i64]) -> Resul
 
 /// Replaces a document's tags with `tags` (names are shared, case-insensitively).
 fn set_tags(tx: &Transaction<'_>, document_id: i64, tags: &[String]) -> Result<()> {
-    tx.execute("DELETE FROM document_tags WHERE document_id = ?1", [document_id])?;
+    tx.execute(
+        "DELETE FROM document_tags WHERE document_id = ?1",
+        [document_id],
+    )?;
     for name in tags {
-        tx.execute("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [name])?;
+        tx.execute(
+            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [name],
+        )?;
         tx.execute(
             "INSERT OR IGNORE INTO document_tags (document_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
             params![document_id, name],
@@ -263,7 +314,10 @@ pub(super) fn ensure_category_path(tx: &Transaction<'_>, path: &[String]) -> Res
         parent = Some(match found {
             Some(id) => id,
             None => {
-                tx.execute("INSERT INTO categories (parent_id, name) VALUES (?1, ?2)", params![parent, name])?;
+                tx.execute(
+                    "INSERT INTO categories (parent_id, name) VALUES (?1, ?2)",
+                    params![parent, name],
+                )?;
                 tx.last_insert_rowid()
             }
         });

@@ -109,12 +109,23 @@ impl Store {
 /// the newest good backup; otherwise the error as it is.
 pub fn library_problem(error: &Error) -> LibraryProblem {
     match error {
-        Error::Damaged { path, reason, newest_good_backup } => LibraryProblem {
-            message: format!("The library at {} is damaged: {reason}. Clio has not changed it.", path.display()),
+        Error::Damaged {
+            path,
+            reason,
+            newest_good_backup,
+        } => LibraryProblem {
+            message: format!(
+                "The library at {} is damaged: {reason}. Clio has not changed it.",
+                path.display()
+            ),
             damaged: true,
             newest_good_backup: newest_good_backup.as_deref().map(super::backup::inspect),
         },
-        other => LibraryProblem { message: other.to_string(), damaged: false, newest_good_backup: None },
+        other => LibraryProblem {
+            message: other.to_string(),
+            damaged: false,
+            newest_good_backup: None,
+        },
     }
 }
 

@@ -10,7 +10,9 @@ use super::documents::{category_path, ensure_category_path, CATEGORY_PATHS};
 use super::Store;
 use crate::cards::kind_as_str;
 use crate::error::{Error, Result};
-use crate::interchange::{CardSchedule, ExportScope, OutgoingCard, Phase, PreparedGroup, Progress, ReviewEntry};
+use crate::interchange::{
+    CardSchedule, ExportScope, OutgoingCard, Phase, PreparedGroup, Progress, ReviewEntry,
+};
 use crate::schedule::{QueueState, Schedule};
 
 impl Store {
@@ -23,11 +25,11 @@ impl Store {
     ) -> Result<Vec<OutgoingCard>> {
         let document: Option<i64> = match scope {
             ExportScope::Document(id) => {
-                let found: bool =
-                    self.conn
-                        .query_row("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)", [id], |r| {
-                            r.get(0)
-                        })?;
+                let found: bool = self.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )?;
                 if !found {
                     return Err(Error::NotFound {
                         what: "document",
@@ -96,7 +98,9 @@ impl Store {
         let mut cards: Vec<OutgoingCard> = rows.collect::<rusqlite::Result<_>>()?;
         if let ExportScope::Category(path) = scope {
             let known: bool = self.conn.query_row(
-                &format!("{CATEGORY_PATHS} SELECT EXISTS (SELECT 1 FROM category_paths WHERE path = ?1)"),
+                &format!(
+                    "{CATEGORY_PATHS} SELECT EXISTS (SELECT 1 FROM category_paths WHERE path = ?1)"
+                ),
                 [serde_json::to_string(path).unwrap_or_default()],
                 |r| r.get(0),
             )?;
@@ -109,7 +113,8 @@ impl Store {
             cards.retain(|c| c.category_path.starts_with(path));
         }
         if with_scheduling {
-            let by_card: HashMap<i64, usize> = cards.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+            let by_card: HashMap<i64, usize> =
+                cards.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
             let mut stmt = self.conn.prepare(
                 "SELECT card_id, reviewed_at, rating, state_before, state_after, due_after, duration_ms, elapsed_days, origin
                  FROM review_log ORDER BY card_id, reviewed_at, id",
@@ -117,7 +122,9 @@ impl Store {
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let card_id: i64 = r.get(0)?;
-                let Some(&i) = by_card.get(&card_id) else { continue };
+                let Some(&i) = by_card.get(&card_id) else {
+                    continue;
+                };
                 let before: String = r.get(3)?;
                 let after: String = r.get(4)?;
                 let origin: String = r.get(8)?;
@@ -181,7 +188,12 @@ impl Store {
                 .as_ref()
                 .map(serde_json::to_string)
                 .transpose()
-                .map_err(|e| Error::Invalid(format!("could not store the structure of “{}”: {e}", doc.title)))?;
+                .map_err(|e| {
+                    Error::Invalid(format!(
+                        "could not store the structure of “{}”: {e}",
+                        doc.title
+                    ))
+                })?;
             tx.execute(
                 "INSERT INTO documents (title, author, category_id, source, source_format, body, blocks_json,
                                         content_hash, word_count, created_at, updated_at, suggested_revision)
@@ -216,8 +228,8 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
             for (card, (paragraph, start, end)) in group.cards.iter().zip(&group.paragraphs) {
-                let choices =
-                    (!card.choices.is_empty()).then(|| serde_json::to_string(&card.choices).unwrap_or_default());
+                let choices = (!card.choices.is_empty())
+                    .then(|| serde_json::to_string(&card.choices).unwrap_or_default());
                 insert_card.execute(params![
                     document_id,
                     kind_as_str(card.kind),
@@ -259,7 +271,11 @@ impl Store {
                         r.due_after,
                         r.elapsed_days,
                         r.duration_ms,
-                        if r.rescheduled { "rescheduled" } else { "imported" }
+                        if r.rescheduled {
+                            "rescheduled"
+                        } else {
+                            "imported"
+                        }
                     ])?;
                 }
                 done += 1;

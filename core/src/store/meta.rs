@@ -17,14 +17,20 @@ pub fn read_meta_at(path: &Path, key: &str) -> Result<Option<String>> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| super::integrity::unreadable(path, e))?;
     conn.busy_timeout(super::BUSY_TIMEOUT)?;
-    Ok(conn.query_row("SELECT value FROM app_meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM app_meta WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 impl Store {
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM app_meta WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM app_meta WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 

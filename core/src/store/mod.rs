@@ -8,23 +8,26 @@ mod documents;
 pub(crate) mod export;
 mod integrity;
 mod interchange;
-mod reviews;
-mod synthetic;
 mod meta;
 mod migrations;
 mod quiz;
+mod reviews;
 mod revisions;
 mod search;
 mod stats;
+mod synthetic;
 
-pub use documents::Counts;
-pub use reviews::{AnswerMode, AnswerOrigin};
-pub use backup::{backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup, restore_backup, thin_backups};
-pub use integrity::{check_at_start, library_problem};
-pub use meta::read_meta_at;
 pub(crate) use backup::io_error as file_error;
+pub use backup::{
+    backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup,
+    restore_backup, thin_backups,
+};
+pub use documents::Counts;
 pub(crate) use export::export_file_tables;
 pub use export::Tables as ExportTables;
+pub use integrity::{check_at_start, library_problem};
+pub use meta::read_meta_at;
+pub use reviews::{AnswerMode, AnswerOrigin};
 
 /// The tables a JSON export holds, parents first.
 pub fn export_table_names() -> impl Iterator<Item = &'static str> {
@@ -87,7 +90,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn, Path::new(":memory:"))?;
         migrate(&mut conn, Path::new(":memory:"), migrations::STEPS)?;
-        Ok(Store { conn, path: PathBuf::from(":memory:"), checkpointer: None })
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+            checkpointer: None,
+        })
     }
 
     /// Opens with a given schema history (tests use a broken one).
@@ -103,7 +110,11 @@ impl Store {
         check_ownership(&conn, path, steps.len() as u32)?;
         configure(&mut conn, path)?;
         migrate(&mut conn, path, steps)?;
-        Ok(Store { conn, path: path.to_owned(), checkpointer: None })
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            checkpointer: None,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -133,25 +144,37 @@ impl Store {
             .name("clio-checkpoint".into())
             .spawn(move || {
                 // Wakes every `every`, and at once when the store is dropped.
-                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(every) {
+                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                    stopped.recv_timeout(every)
+                {
                     // PASSIVE never waits for readers or writers; a busy moment is simply skipped.
-                    let _ = checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+                    let _ =
+                        checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
                 }
             })
-            .map_err(|e| Error::Invalid(format!("could not start the background checkpoint: {e}")))?;
-        self.checkpointer = Some(Checkpointer { stop: Some(stop), thread: Some(thread) });
+            .map_err(|e| {
+                Error::Invalid(format!("could not start the background checkpoint: {e}"))
+            })?;
+        self.checkpointer = Some(Checkpointer {
+            stop: Some(stop),
+            thread: Some(thread),
+        });
         Ok(())
     }
 
     /// SQLite's full integrity check: "ok", or what is damaged.
     pub fn integrity_check(&self) -> Result<String> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(lines.join("\n"))
     }
 
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 }
 
@@ -164,8 +187,12 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
         },
         _ => integrity::unreadable(path, e),
     };
-    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(not_a_db)?;
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(not_a_db)?;
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(not_a_db)?;
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(not_a_db)?;
     let objects: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .map_err(not_a_db)?;
@@ -178,18 +205,24 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
         });
     }
     if version > supported {
-        return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported });
+        return Err(Error::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported,
+        });
     }
     Ok(())
 }
 
 fn configure(conn: &mut Connection, path: &Path) -> Result<()> {
     let fail = |e: rusqlite::Error| integrity::unreadable(path, e);
-    conn.pragma_update(None, "foreign_keys", true).map_err(fail)?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(fail)?;
     // WAL lets the window read while the CLI writes, and survives a crash mid-write.
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
         .map_err(fail)?;
-    conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(fail)?;
     Ok(())
 }
 
@@ -200,16 +233,28 @@ fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
         // A full disk or a read-only file is named as such; the migration rolled back.
         if let rusqlite_migration::Error::RusqliteError { err, .. } = &e {
             match err.sqlite_error_code() {
-                Some(ErrorCode::DiskFull) => return Error::DiskFull { path: Some(path.to_owned()) },
-                Some(ErrorCode::ReadOnly) => return Error::ReadOnly { path: Some(path.to_owned()) },
+                Some(ErrorCode::DiskFull) => {
+                    return Error::DiskFull {
+                        path: Some(path.to_owned()),
+                    }
+                }
+                Some(ErrorCode::ReadOnly) => {
+                    return Error::ReadOnly {
+                        path: Some(path.to_owned()),
+                    }
+                }
                 _ => {}
             }
         }
-        Error::Migration { path: path.to_owned(), target, reason: e.to_string() }
+        Error::Migration {
+            path: path.to_owned(),
+            target,
+            reason: e.to_string(),
+        }
     })
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod safety_tests;
+#[cfg(test)]
+mod tests;

@@ -5,7 +5,9 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::schedule::{AnswerOutcome, CardHistory, DoneToday, QueueCandidate, QueueState, Rating, Schedule};
+use crate::schedule::{
+    AnswerOutcome, CardHistory, DoneToday, QueueCandidate, QueueState, Rating, Schedule,
+};
 
 /// How an answer was given (`review_log.answer_mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +43,8 @@ impl AnswerOrigin {
     }
 }
 
-pub(super) const SCHEDULE_COLUMNS: &str = "s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_at";
+pub(super) const SCHEDULE_COLUMNS: &str =
+    "s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_at";
 
 /// A `Schedule` from the eight `SCHEDULE_COLUMNS` starting at column `at`.
 fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {
@@ -86,7 +89,12 @@ const REVIEWABLE: &str = "c.status = 'accepted' AND s.suspended = 0 AND (s.burie
 impl Store {
     /// The cards today's queue is built from: every learning and review card
     /// due before `day_end`, and the first `new_limit` new cards.
-    pub fn review_candidates(&self, now: i64, day_end: i64, new_limit: u32) -> Result<Vec<QueueCandidate>> {
+    pub fn review_candidates(
+        &self,
+        now: i64,
+        day_end: i64,
+        new_limit: u32,
+    ) -> Result<Vec<QueueCandidate>> {
         let mut out = Vec::new();
         let mut due = self.conn.prepare_cached(&format!(
             "SELECT s.card_id, s.new_position, {SCHEDULE_COLUMNS}
@@ -94,7 +102,11 @@ impl Store {
              WHERE s.state <> 'new' AND s.due < ?2 AND {REVIEWABLE}"
         ))?;
         let rows = due.query_map(params![now, day_end], |r| {
-            Ok(QueueCandidate { card_id: r.get(0)?, new_position: r.get(1)?, schedule: schedule_at(r, 2)? })
+            Ok(QueueCandidate {
+                card_id: r.get(0)?,
+                new_position: r.get(1)?,
+                schedule: schedule_at(r, 2)?,
+            })
         })?;
         for row in rows {
             out.push(row?);
@@ -106,7 +118,11 @@ impl Store {
              ORDER BY s.new_position, s.card_id LIMIT ?2"
         ))?;
         let rows = new.query_map(params![now, new_limit], |r| {
-            Ok(QueueCandidate { card_id: r.get(0)?, new_position: r.get(1)?, schedule: schedule_at(r, 2)? })
+            Ok(QueueCandidate {
+                card_id: r.get(0)?,
+                new_position: r.get(1)?,
+                schedule: schedule_at(r, 2)?,
+            })
         })?;
         for row in rows {
             out.push(row?);
@@ -121,7 +137,12 @@ impl Store {
                     count(*) FILTER (WHERE state_before = 'review')
              FROM review_log WHERE reviewed_at >= ?1 AND origin = 'review'",
             [day_start],
-            |r| Ok(DoneToday { new_cards: r.get(0)?, reviews: r.get(1)? }),
+            |r| {
+                Ok(DoneToday {
+                    new_cards: r.get(0)?,
+                    reviews: r.get(1)?,
+                })
+            },
         )?)
     }
 
@@ -134,7 +155,10 @@ impl Store {
                 |r| schedule_at(r, 0),
             )
             .optional()?
-            .ok_or(Error::NotFound { what: "card in the deck", id: card_id })
+            .ok_or(Error::NotFound {
+                what: "card in the deck",
+                id: card_id,
+            })
     }
 
     /// Writes an answer: the review log row (with the schedule before, for
@@ -148,7 +172,9 @@ impl Store {
         mode: AnswerMode,
         origin: AnswerOrigin,
     ) -> Result<i64> {
-        let prior = serde_json::to_string(before).map_err(|e| Error::Invalid(format!("could not keep the card's state for undo: {e}")))?;
+        let prior = serde_json::to_string(before).map_err(|e| {
+            Error::Invalid(format!("could not keep the card's state for undo: {e}"))
+        })?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after, stability,
@@ -172,7 +198,10 @@ impl Store {
         )?;
         let log_id = tx.last_insert_rowid();
         if write_schedule(&tx, outcome.card_id, &outcome.schedule)? == 0 {
-            return Err(Error::NotFound { what: "card in the deck", id: outcome.card_id });
+            return Err(Error::NotFound {
+                what: "card in the deck",
+                id: outcome.card_id,
+            });
         }
         tx.commit()?;
         Ok(log_id)
@@ -190,9 +219,14 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let Some((log_id, card_id, Some(prior))) = last else { return Ok(None) };
-        let s: Schedule = serde_json::from_str(&prior)
-            .map_err(|e| Error::Invalid(format!("the last answer cannot be undone: its saved state is unreadable ({e})")))?;
+        let Some((log_id, card_id, Some(prior))) = last else {
+            return Ok(None);
+        };
+        let s: Schedule = serde_json::from_str(&prior).map_err(|e| {
+            Error::Invalid(format!(
+                "the last answer cannot be undone: its saved state is unreadable ({e})"
+            ))
+        })?;
         write_schedule(&tx, card_id, &s)?;
         tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
         tx.commit()?;
@@ -201,16 +235,28 @@ impl Store {
 
     /// Suspends (or restores) a card: suspended cards are never due.
     pub fn set_suspended(&mut self, card_id: i64, suspended: bool) -> Result<()> {
-        match self.conn.execute("UPDATE card_schedule SET suspended = ?2 WHERE card_id = ?1", params![card_id, suspended])? {
-            0 => Err(Error::NotFound { what: "card in the deck", id: card_id }),
+        match self.conn.execute(
+            "UPDATE card_schedule SET suspended = ?2 WHERE card_id = ?1",
+            params![card_id, suspended],
+        )? {
+            0 => Err(Error::NotFound {
+                what: "card in the deck",
+                id: card_id,
+            }),
             _ => Ok(()),
         }
     }
 
     /// Hides a card until `until` (the start of the learner's next day).
     pub fn bury(&mut self, card_id: i64, until: i64) -> Result<()> {
-        match self.conn.execute("UPDATE card_schedule SET buried_until = ?2 WHERE card_id = ?1", params![card_id, until])? {
-            0 => Err(Error::NotFound { what: "card in the deck", id: card_id }),
+        match self.conn.execute(
+            "UPDATE card_schedule SET buried_until = ?2 WHERE card_id = ?1",
+            params![card_id, until],
+        )? {
+            0 => Err(Error::NotFound {
+                what: "card in the deck",
+                id: card_id,
+            }),
             _ => Ok(()),
         }
     }
@@ -221,7 +267,9 @@ impl Store {
             "SELECT s.card_id, {SCHEDULE_COLUMNS} FROM card_schedule s JOIN cards c ON c.id = s.card_id
              WHERE s.state = 'review' AND s.due < ?2 AND {REVIEWABLE}"
         ))?;
-        let rows = stmt.query_map(params![now, before], |r| Ok((r.get(0)?, schedule_at(r, 1)?)))?;
+        let rows = stmt.query_map(params![now, before], |r| {
+            Ok((r.get(0)?, schedule_at(r, 1)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -229,7 +277,8 @@ impl Store {
     pub fn set_due_times(&mut self, moves: &[(i64, i64)]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
-            let mut stmt = tx.prepare_cached("UPDATE card_schedule SET due = ?2 WHERE card_id = ?1")?;
+            let mut stmt =
+                tx.prepare_cached("UPDATE card_schedule SET due = ?2 WHERE card_id = ?1")?;
             for &(card_id, due) in moves {
                 stmt.execute(params![card_id, due])?;
             }
@@ -249,10 +298,15 @@ impl Store {
         let mut out: Vec<CardHistory> = Vec::new();
         while let Some(row) = rows.next()? {
             let (card_id, at, rating): (i64, i64, u8) = (row.get(0)?, row.get(1)?, row.get(2)?);
-            let Some(rating) = Rating::from_u8(rating) else { continue };
+            let Some(rating) = Rating::from_u8(rating) else {
+                continue;
+            };
             match out.last_mut() {
                 Some(last) if last.card_id == card_id => last.reviews.push((at, rating)),
-                _ => out.push(CardHistory { card_id, reviews: vec![(at, rating)] }),
+                _ => out.push(CardHistory {
+                    card_id,
+                    reviews: vec![(at, rating)],
+                }),
             }
         }
         Ok(out)
@@ -260,16 +314,20 @@ impl Store {
 
     /// How many answers the review log holds.
     pub fn review_count(&self) -> Result<u64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM review_log", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM review_log", [], |r| r.get(0))?)
     }
 
     /// The active FSRS parameters (empty: the defaults) and their log loss.
     pub fn active_parameters(&self) -> Result<(Vec<f32>, Option<f64>)> {
         let row: Option<(Option<String>, Option<f64>)> = self
             .conn
-            .query_row("SELECT parameters_json, log_loss FROM scheduler_presets WHERE active = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT parameters_json, log_loss FROM scheduler_presets WHERE active = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         Ok(match row {
             Some((Some(json), loss)) => (serde_json::from_str(&json).unwrap_or_default(), loss),
@@ -279,10 +337,20 @@ impl Store {
     }
 
     /// Makes new parameters the active ones; the old row stays as history.
-    pub fn save_parameters(&mut self, parameters: &[f32], desired_retention: f32, log_loss: f64, now: i64) -> Result<()> {
-        let json = serde_json::to_string(parameters).map_err(|e| Error::Invalid(format!("could not store the parameters: {e}")))?;
+    pub fn save_parameters(
+        &mut self,
+        parameters: &[f32],
+        desired_retention: f32,
+        log_loss: f64,
+        now: i64,
+    ) -> Result<()> {
+        let json = serde_json::to_string(parameters)
+            .map_err(|e| Error::Invalid(format!("could not store the parameters: {e}")))?;
         let tx = self.conn.transaction()?;
-        tx.execute("UPDATE scheduler_presets SET active = 0 WHERE active = 1", [])?;
+        tx.execute(
+            "UPDATE scheduler_presets SET active = 0 WHERE active = 1",
+            [],
+        )?;
         tx.execute(
             "INSERT INTO scheduler_presets (parameters_json, desired_retention, log_loss, created_at, active)
              VALUES (?1, ?2, ?3, ?4, 1)",

@@ -15,9 +15,16 @@ pub(super) fn keep_current_text(tx: &Transaction<'_>, document_id: i64, now: i64
         params![document_id, now],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound { what: "document", id: document_id });
+        return Err(Error::NotFound {
+            what: "document",
+            id: document_id,
+        });
     }
-    Ok(tx.query_row("SELECT revision + 1 FROM documents WHERE id = ?1", [document_id], |r| r.get(0))?)
+    Ok(tx.query_row(
+        "SELECT revision + 1 FROM documents WHERE id = ?1",
+        [document_id],
+        |r| r.get(0),
+    )?)
 }
 
 impl Store {

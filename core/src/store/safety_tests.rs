@@ -175,7 +175,9 @@ fn thinning_with_a_controlled_clock_keeps_recent_daily_and_weekly_backups() {
     assert!((4..=6).contains(&weekly), "one a week: {weekly}");
     assert!(deleted.iter().all(|p| !p.exists()));
     assert!(
-        thin_backups(&path, now, &KeepPolicy::default()).unwrap().is_empty(),
+        thin_backups(&path, now, &KeepPolicy::default())
+            .unwrap()
+            .is_empty(),
         "a second pass deletes nothing"
     );
     assert!(dir.path().join("clio.sqlite3").exists());
@@ -202,7 +204,9 @@ fn the_timer_backs_up_only_when_the_library_changed() {
         .expect("no backup yet: one is made");
     assert!(first.good);
     assert!(
-        backup_if_changed(&path, T0 + HOUR, &KeepPolicy::default()).unwrap().is_none(),
+        backup_if_changed(&path, T0 + HOUR, &KeepPolicy::default())
+            .unwrap()
+            .is_none(),
         "nothing changed since"
     );
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -214,7 +218,11 @@ fn the_timer_backs_up_only_when_the_library_changed() {
         .unwrap()
         .expect("a change is backed up");
     assert_eq!(second.created_at, T0 + 2 * HOUR);
-    assert!(backup_if_changed(&path, T0 + 3 * HOUR, &KeepPolicy::default()).unwrap().is_none());
+    assert!(
+        backup_if_changed(&path, T0 + 3 * HOUR, &KeepPolicy::default())
+            .unwrap()
+            .is_none()
+    );
 }
 
 // ---- restore -------------------------------------------------------------
@@ -255,7 +263,9 @@ fn a_window_that_closes_its_store_can_restore_at_once_checkpoint_thread_and_all(
     let (_dir, path) = library();
     let saved = open_snapshot(&path);
     let mut window = Store::open(&path).unwrap();
-    window.defer_checkpoints(std::time::Duration::from_secs(3600)).unwrap();
+    window
+        .defer_checkpoints(std::time::Duration::from_secs(3600))
+        .unwrap();
     let backup = window.backup_now(T0).unwrap();
     add_document(&mut window, doc("Written after the backup", 20)).unwrap();
     assert!(sidecar(&path, "-wal").exists(), "the change is in the WAL");
@@ -265,8 +275,16 @@ fn a_window_that_closes_its_store_can_restore_at_once_checkpoint_thread_and_all(
     let report = restore_backup(&path, Path::new(&backup.path), T0 + HOUR).unwrap();
     assert_eq!(open_snapshot(&path), saved, "the library is the backup's");
     let safety = Store::open(report.safety_backup.unwrap().path).unwrap();
-    let titles: Vec<String> = safety.list_documents().unwrap().into_iter().map(|d| d.title).collect();
-    assert!(titles.contains(&"Written after the backup".to_string()), "the change is in the safety backup: {titles:?}");
+    let titles: Vec<String> = safety
+        .list_documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.title)
+        .collect();
+    assert!(
+        titles.contains(&"Written after the backup".to_string()),
+        "the change is in the safety backup: {titles:?}"
+    );
 }
 
 #[test]
@@ -388,7 +406,11 @@ fn a_truncated_library_is_reported_with_the_newest_good_backup_and_restored_from
     );
     // the window's start screen: its own words, and the backup to offer
     let problem = library_problem(&err);
-    assert!(problem.damaged && problem.message.contains("is damaged") && !problem.message.contains("clio restore"));
+    assert!(
+        problem.damaged
+            && problem.message.contains("is damaged")
+            && !problem.message.contains("clio restore")
+    );
     let offered = problem.newest_good_backup.expect("a backup is offered");
     assert!(offered.good && offered.path == backup.path);
     let other = library_problem(&Error::ReadOnly { path: None });

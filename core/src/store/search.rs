@@ -27,7 +27,12 @@ impl Store {
             super::documents::CATEGORY_PATHS
         ))?;
         let rows = stmt.query_map(
-            rusqlite::params![fts_query, HIT_START.to_string(), HIT_END.to_string(), limit as i64],
+            rusqlite::params![
+                fts_query,
+                HIT_START.to_string(),
+                HIT_END.to_string(),
+                limit as i64
+            ],
             |row| {
                 Ok(RawHit {
                     id: row.get(0)?,

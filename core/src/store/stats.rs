@@ -89,20 +89,30 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
-        Ok(Some(Store { conn, path: self.path.clone(), checkpointer: None }))
+        Ok(Some(Store {
+            conn,
+            path: self.path.clone(),
+            checkpointer: None,
+        }))
     }
 
     /// The review log's totals for the learner day `[start, end)`, read from
     /// the `review_log_stats` index alone; the time spent only if `with_duration`
     /// (0 otherwise: summing it costs a tenth more).
     pub fn day_totals(&self, start: i64, end: i64, with_duration: bool) -> Result<DayTotals> {
-        let duration = if with_duration { "ifnull(sum(duration_ms), 0)" } else { "0" };
+        let duration = if with_duration {
+            "ifnull(sum(duration_ms), 0)"
+        } else {
+            "0"
+        };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT ifnull(sum({KIND}), 0), ifnull(sum({RECALL}), 0), {duration}
              FROM review_log WHERE reviewed_at >= ?1 AND reviewed_at < ?2"
         ))?;
-        let (kind, recall, duration_ms): (i64, i64, i64) =
-            stmt.query_row(params![start, end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let (kind, recall, duration_ms): (i64, i64, i64) = stmt
+            .query_row(params![start, end], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
         Ok(DayTotals {
             answers: unpack(kind, 0),
             new_cards: unpack(kind, 1),
@@ -123,7 +133,9 @@ impl Store {
              WHERE state_before = 'review' AND origin <> 'rescheduled' AND elapsed_days < 1.1
                AND reviewed_at >= ?1 AND reviewed_at < ?2",
         )?;
-        let rows = stmt.query_map(params![start, end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -132,7 +144,10 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT 1 FROM review_log WHERE reviewed_at >= ?1 AND reviewed_at < ?2 AND {KIND} > 0 LIMIT 1"
         ))?;
-        Ok(stmt.query_row(params![start, end], |_| Ok(())).optional()?.is_some())
+        Ok(stmt
+            .query_row(params![start, end], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Every deck (accepted) card's schedule.
@@ -219,14 +234,18 @@ impl Store {
 
     /// Every document's id, title and category.
     pub fn document_titles(&self) -> Result<Vec<(i64, String, Option<i64>)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, title, category_id FROM documents")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, title, category_id FROM documents")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every category: id, parent and name.
     pub fn category_rows(&self) -> Result<Vec<(i64, Option<i64>, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, parent_id, name FROM categories")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, parent_id, name FROM categories")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

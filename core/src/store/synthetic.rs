@@ -11,7 +11,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 
@@ -48,13 +51,38 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9)",
             )?;
             for i in 0..cards {
-                card.execute(params![doc, format!("Synthetic question {i}?"), format!("answer {i}"), now])?;
+                card.execute(params![
+                    doc,
+                    format!("Synthetic question {i}?"),
+                    format!("answer {i}"),
+                    now
+                ])?;
                 let id = tx.last_insert_rowid();
                 match rng.below(100) {
-                    0..25 => schedule.execute(params![id, "new", None::<i64>, None::<f64>, None::<f64>, 0, 0, None::<i64>, i as i64])?,
+                    0..25 => schedule.execute(params![
+                        id,
+                        "new",
+                        None::<i64>,
+                        None::<f64>,
+                        None::<f64>,
+                        0,
+                        0,
+                        None::<i64>,
+                        i as i64
+                    ])?,
                     25..28 => {
                         let due = now - 60_000 + rng.below(3_600_000) as i64;
-                        schedule.execute(params![id, "learning", due, 0.5, 5.0, 1, 0, now - 600_000, None::<i64>])?
+                        schedule.execute(params![
+                            id,
+                            "learning",
+                            due,
+                            0.5,
+                            5.0,
+                            1,
+                            0,
+                            now - 600_000,
+                            None::<i64>
+                        ])?
                     }
                     _ => {
                         let stability = 1.0 + rng.below(400) as f64;
@@ -63,7 +91,17 @@ impl Store {
                         let difficulty = 1.0 + rng.below(90) as f64 / 10.0;
                         let reps = 1 + rng.below(20) as i64;
                         let lapses = rng.below(4) as i64;
-                        schedule.execute(params![id, "review", due, stability, difficulty, reps, lapses, last, None::<i64>])?
+                        schedule.execute(params![
+                            id,
+                            "review",
+                            due,
+                            stability,
+                            difficulty,
+                            reps,
+                            lapses,
+                            last,
+                            None::<i64>
+                        ])?
                     }
                 };
             }
@@ -72,13 +110,26 @@ impl Store {
                                          stability, difficulty, elapsed_days, duration_ms)
                  VALUES (?1, ?2, ?3, 'review', 'review', ?4, ?5, ?6, ?7, ?8)",
             )?;
-            let first_card: i64 = tx.query_row("SELECT min(id) FROM cards WHERE document_id = ?1", [doc], |r| r.get(0))?;
+            let first_card: i64 = tx.query_row(
+                "SELECT min(id) FROM cards WHERE document_id = ?1",
+                [doc],
+                |r| r.get(0),
+            )?;
             for _ in 0..reviews {
                 let card = first_card + rng.below(cards.max(1)) as i64;
                 // All before today, so the daily limits start fresh.
                 let at = now - (2 + rng.below(730) as i64) * DAY - rng.below(DAY as u64) as i64;
                 let rating = [1, 3, 3, 3, 3, 3, 2, 4][rng.below(8) as usize];
-                log.execute(params![card, at, rating, at + 5 * DAY, 10.0, 5.0, 3.0, 4_000 + rng.below(8_000) as i64])?;
+                log.execute(params![
+                    card,
+                    at,
+                    rating,
+                    at + 5 * DAY,
+                    10.0,
+                    5.0,
+                    3.0,
+                    4_000 + rng.below(8_000) as i64
+                ])?;
             }
         }
         tx.commit()?;

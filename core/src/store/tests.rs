@@ -28,16 +28,40 @@ fn a_new_file_gets_the_latest_schema_wal_and_foreign_keys() {
     let store = Store::open(&path).unwrap();
     assert!(path.exists(), "the folder and file are created");
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-    let mode: String = store.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = store
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: bool = store.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let fk: bool = store
+        .conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert!(fk);
-    let app_id: i32 = store.conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    let app_id: i32 = store
+        .conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
     assert_eq!(app_id, APPLICATION_ID);
-    for table in ["documents", "document_revisions", "annotations", "cards", "card_schedule", "review_log",
-                  "quiz_sessions", "quiz_answers", "documents_fts", "scheduler_presets"] {
-        let n: i64 = store.conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+    for table in [
+        "documents",
+        "document_revisions",
+        "annotations",
+        "cards",
+        "card_schedule",
+        "review_log",
+        "quiz_sessions",
+        "quiz_answers",
+        "documents_fts",
+        "scheduler_presets",
+    ] {
+        let n: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(n, 1, "table {table} exists");
     }
@@ -48,7 +72,11 @@ fn reopening_keeps_data_and_does_not_migrate_again() {
     let (_dir, path) = temp_db();
     {
         let mut store = Store::open(&path).unwrap();
-        add_document(&mut store, doc("The Berlin Airlift", &["History", "Cold War"])).unwrap();
+        add_document(
+            &mut store,
+            doc("The Berlin Airlift", &["History", "Cold War"]),
+        )
+        .unwrap();
     }
     let store = Store::open(&path).unwrap();
     let docs = store.list_documents().unwrap();
@@ -64,15 +92,28 @@ fn a_database_from_a_newer_clio_is_refused_and_left_untouched() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-        conn.pragma_update(None, "user_version", LATEST_VERSION + 7).unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 7)
+            .unwrap();
     }
     let before = fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("a newer schema must be refused");
+    let err = Store::open(&path)
+        .err()
+        .expect("a newer schema must be refused");
     let message = err.to_string();
     assert!(matches!(err, Error::NewerSchema { found, .. } if found == LATEST_VERSION + 7));
-    assert!(message.contains("newer Clio") && message.contains("Update Clio"), "{message}");
-    assert_eq!(fs::read(&path).unwrap(), before, "the file's bytes are unchanged");
-    assert!(!path.with_extension("sqlite3-wal").exists(), "no WAL file was created");
+    assert!(
+        message.contains("newer Clio") && message.contains("Update Clio"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the file's bytes are unchanged"
+    );
+    assert!(
+        !path.with_extension("sqlite3-wal").exists(),
+        "no WAL file was created"
+    );
 }
 
 #[test]
@@ -87,26 +128,46 @@ fn a_failed_migration_leaves_the_file_as_it_was() {
         .copied()
         .chain(["CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);"])
         .collect();
-    let err = Store::open_with(&path, &broken).err().expect("the broken migration fails");
-    assert!(matches!(err, Error::Migration { target, .. } if target == LATEST_VERSION + 1), "{err}");
+    let err = Store::open_with(&path, &broken)
+        .err()
+        .expect("the broken migration fails");
+    assert!(
+        matches!(err, Error::Migration { target, .. } if target == LATEST_VERSION + 1),
+        "{err}"
+    );
     assert!(err.to_string().contains("left as it was"));
 
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-    let half: i64 = store.conn
-        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'", [], |r| r.get(0))
+    let half: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(half, 0, "nothing of the failed migration stays");
-    assert_eq!(store.list_documents().unwrap().len(), 1, "data written before is kept");
+    assert_eq!(
+        store.list_documents().unwrap().len(),
+        1,
+        "data written before is kept"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_sqlite_is_refused_with_a_clear_message() {
     let (dir, _) = temp_db();
     let path = dir.path().join("notes.txt");
-    fs::write(&path, "These are my notes about the Cuban Missile Crisis, not a database.\n".repeat(50)).unwrap();
+    fs::write(
+        &path,
+        "These are my notes about the Cuban Missile Crisis, not a database.\n".repeat(50),
+    )
+    .unwrap();
     let before = fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("a text file is not a library");
+    let err = Store::open(&path)
+        .err()
+        .expect("a text file is not a library");
     assert!(matches!(err, Error::NotADatabase { .. }), "{err}");
     assert!(err.to_string().contains("not an SQLite database"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
@@ -118,20 +179,33 @@ fn another_programs_sqlite_database_is_refused() {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);").unwrap();
+        conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);")
+            .unwrap();
     }
-    let err = Store::open(&path).err().expect("a foreign database is refused");
+    let err = Store::open(&path)
+        .err()
+        .expect("a foreign database is refused");
     assert!(err.to_string().contains("another program"), "{err}");
     let conn = Connection::open(&path).unwrap();
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).unwrap();
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(tables, 1, "no Clio tables were added to it");
 }
 
 #[test]
 fn adding_the_same_document_twice_adds_it_once() {
     let mut store = Store::open_in_memory().unwrap();
-    let first = add_document(&mut store, doc("The Suez Crisis", &["History", "Middle East"])).unwrap();
-    let again = add_document(&mut store, doc("The Suez Crisis", &["History", "Middle East"])).unwrap();
+    let first = add_document(
+        &mut store,
+        doc("The Suez Crisis", &["History", "Middle East"]),
+    )
+    .unwrap();
+    let again = add_document(
+        &mut store,
+        doc("The Suez Crisis", &["History", "Middle East"]),
+    )
+    .unwrap();
     assert!(first.created);
     assert!(!again.created);
     assert_eq!(first.id, again.id);
@@ -144,9 +218,17 @@ fn categories_are_shared_between_documents_and_listed_newest_first() {
     let a = add_document(&mut store, doc("Yalta", &["History", "Cold War"])).unwrap();
     let b = add_document(&mut store, doc("Potsdam", &["History", "Cold War"])).unwrap();
     let c = add_document(&mut store, doc("Uncategorised", &[])).unwrap();
-    let categories: i64 = store.conn.query_row("SELECT count(*) FROM categories", [], |r| r.get(0)).unwrap();
+    let categories: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM categories", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(categories, 2, "History and Cold War, once each");
-    let ids: Vec<i64> = store.list_documents().unwrap().iter().map(|d| d.id).collect();
+    let ids: Vec<i64> = store
+        .list_documents()
+        .unwrap()
+        .iter()
+        .map(|d| d.id)
+        .collect();
     assert_eq!(ids, vec![c.id, b.id, a.id]);
     let listed = store.list_documents().unwrap();
     assert!(listed[0].category_path.is_empty());
@@ -157,8 +239,13 @@ fn categories_are_shared_between_documents_and_listed_newest_first() {
 fn full_text_search_index_follows_inserted_documents() {
     let mut store = Store::open_in_memory().unwrap();
     add_document(&mut store, doc("Détente and the Helsinki Accords", &[])).unwrap();
-    let hits: i64 = store.conn
-        .query_row("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'detente'", [], |r| r.get(0))
+    let hits: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'detente'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(hits, 1, "diacritics are folded");
 }
@@ -168,10 +255,15 @@ fn due_count_ignores_new_suspended_and_future_cards() {
     let mut store = Store::open_in_memory().unwrap();
     let d = add_document(&mut store, doc("Sputnik", &[])).unwrap();
     let now = 1_000_000;
-    for (state, due, suspended) in
-        [("review", now - 1, 0), ("learning", now, 0), ("review", now + 1, 0), ("new", 0, 0), ("review", 0, 1)]
-    {
-        store.conn
+    for (state, due, suspended) in [
+        ("review", now - 1, 0),
+        ("learning", now, 0),
+        ("review", now + 1, 0),
+        ("new", 0, 0),
+        ("review", 0, 1),
+    ] {
+        store
+            .conn
             .execute(
                 "INSERT INTO cards (document_id, kind, prompt, answer, created_at, updated_at)
                  VALUES (?1, 'question', 'In what year was Sputnik launched?', '1957', 0, 0)",
@@ -205,8 +297,13 @@ fn deleting_a_document_removes_its_cards_and_annotations() {
             id = d.id
         ))
         .unwrap();
-    let left: i64 = store.conn
-        .query_row("SELECT (SELECT count(*) FROM cards) + (SELECT count(*) FROM annotations)", [], |r| r.get(0))
+    let left: i64 = store
+        .conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM cards) + (SELECT count(*) FROM annotations)",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(left, 0);
 }
@@ -229,5 +326,8 @@ fn upgrading_a_version_1_library_keeps_its_cards_in_the_deck() {
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     let card = store.card(1).unwrap();
     assert_eq!(card.status, crate::cards::CardStatus::Accepted);
-    assert!(store.suggestions_outdated(1).unwrap(), "suggestions get written on first open");
+    assert!(
+        store.suggestions_outdated(1).unwrap(),
+        "suggestions get written on first open"
+    );
 }
