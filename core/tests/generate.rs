@@ -13,6 +13,7 @@ const CHATTER: &str = include_str!("fixtures/generate/chatter.txt");
 const UNICODE: &str = include_str!("fixtures/generate/unicode.txt");
 const HUGUENOTS: &str = include_str!("fixtures/generate/huguenots.txt");
 const SPLIT: &str = include_str!("fixtures/generate/split.txt");
+const PRONOUN_SCOPE: &str = include_str!("fixtures/generate/pronoun_scope.txt");
 const ALL: &[&str] = &[
     SINO_SOVIET,
     IRREGULAR,
@@ -21,6 +22,7 @@ const ALL: &[&str] = &[
     UNICODE,
     HUGUENOTS,
     SPLIT,
+    PRONOUN_SCOPE,
     SHORTER,
     SHAPES,
 ];
@@ -1096,4 +1098,45 @@ fn an_attribution_after_a_date_and_a_season_before_a_year() {
         find(&cs, "By what year did the fever reach Lübeck?").answer,
         "1349"
     );
+}
+
+#[test]
+fn a_pronoun_with_two_possible_referents_is_not_guessed() {
+    let cs = cards(PRONOUN_SCOPE);
+    for c in &cs {
+        // "Venice signed a treaty. It ceded …": Venice or the treaty.
+        assert!(!c.source_sentence.starts_with("It ceded"), "{c:?}");
+        // "The crown passed from Harold to William. He began …": either man.
+        assert!(!c.source_sentence.starts_with("He began"), "{c:?}");
+        // "Tyler led a revolt …, but it was put down": not Tyler, and not a sentence before.
+        assert!(
+            !c.prompt.contains("put down") || c.prompt.contains("it was put down"),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn a_pronoun_is_resolved_where_the_referent_is_clear() {
+    let cs = cards(PRONOUN_SCOPE);
+    // After "was", the noun is the subject again: "The Hanse was a league. It was dominated …".
+    assert_eq!(
+        find(
+            &cs,
+            "The Hanse was dominated for most of its history by the city of _____."
+        )
+        .answer,
+        "Lübeck"
+    );
+    // The person the sentence before appointed: "Parliament appointed Thomas Fairfax, …".
+    assert_eq!(
+        find(&cs, "What did Thomas Fairfax win in June 1645?").answer,
+        "Battle of Naseby"
+    );
+    // A possessive after the verb belongs to the subject, not to the sentence before.
+    assert_eq!(
+        find(&cs, "The weavers lost their charter _____ years later.").answer,
+        "four"
+    );
+    assert!(cs.iter().all(|c| !c.prompt.contains("council's charter")));
 }

@@ -51,13 +51,25 @@ impl<'a> Ctx<'a> {
                     return Some(answer_text(p, e));
                 }
             }
-            if let Some(e) = p
-                .entities
-                .iter()
-                .rev()
-                .find(|e| e.kind == EntityKind::Person)
-            {
-                return Some(answer_text(p, e));
+            // Then the person right after its main verb, or after "by" ("France sent
+            // Talleyrand, who …", "It was led by Hong"); then the one person it names.
+            // With two or more, "he" could be either.
+            if let Some(c) = self.clauses[k].first() {
+                let at =
+                    c.rest.0 + usize::from(p.tokens.get(c.rest.0).is_some_and(|t| t.lower == "by"));
+                if let Some(e) = p.entities.iter().find(|e| {
+                    e.kind == EntityKind::Person && e.title.map_or(e.start, |t| t.0) == at
+                }) {
+                    return Some(answer_text(p, e));
+                }
+            }
+            let mut people = p.entities.iter().filter(|e| e.kind == EntityKind::Person);
+            if let Some(e) = people.next() {
+                let name = answer_text(p, e);
+                if people.any(|o| answer_text(p, o) != name) {
+                    return None;
+                }
+                return Some(name);
             }
         }
         None
@@ -94,6 +106,9 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        if object_could_be_meant(p, c, plural) {
+            return None;
+        }
         let mut t = p.span_text(a, b);
         if lexicon().is_function(&p.tokens[a].lower) {
             t = lower_first(&t);
@@ -104,6 +119,13 @@ impl<'a> Ctx<'a> {
     /// What a pronoun stands for, where that is clear.
     pub(super) fn resolve(&self, tok: usize) -> Option<String> {
         let t = &self.s().tokens[tok];
+        // "it" and "they" are looked for in the sentence before only when they open
+        // this one: later ("…, but it was crushed", "… burned it") they usually mean
+        // something in this sentence, which is not resolved.
+        let opens_sentence = self.clauses[self.si].first().is_none_or(|c| tok < c.subj.1);
+        if !opens_sentence && matches!(t.lower.as_str(), "it" | "its" | "they" | "them" | "their") {
+            return None;
+        }
         match t.lower.as_str() {
             "he" | "she" | "him" => self.last_person(tok),
             "his" => self.last_person(tok).map(|p| possessive(&p)),
@@ -194,6 +216,16 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let t = &s.tokens[k];
+            // A possessive after a clause's verb belongs to that clause's subject ("the
+            // samurai lost their right"), so it stays as written.
+            if k > first_content
+                && matches!(t.lower.as_str(), "its" | "their" | "his")
+                && self.binds_to_subject(k)
+            {
+                out.push(Piece::Tok(k));
+                k += 1;
+                continue;
+            }
             if PRONOUNS.contains(&t.lower.as_str())
                 && !matches!(t.lower.as_str(), "this" | "that" | "these" | "those")
             {
@@ -229,6 +261,21 @@ impl<'a> Ctx<'a> {
         Some((out, resolved))
     }
 
+    /// Whether the possessive at `k` stands after its clause's verb, where it refers to
+    /// that clause's subject ("his" only when the subject names a person).
+    fn binds_to_subject(&self, k: usize) -> bool {
+        let s = self.s();
+        self.clauses[self.si].iter().any(|c| {
+            c.rest.0 <= k
+                && k < c.rest.1
+                && (s.tokens[k].lower != "his"
+                    || s.entities.iter().any(|e| {
+                        e.kind == EntityKind::Person && e.start >= c.subj.0 && e.end <= c.subj.1
+                    })
+                    || (c.subj.0..c.subj.1).any(|i| s.tokens[i].lower == "he"))
+        })
+    }
+
     pub(super) fn toks(&self, a: usize, b: usize, except: Option<(usize, usize)>) -> Vec<Piece> {
         let s = self.s();
         (a..b)
@@ -236,4 +283,56 @@ impl<'a> Ctx<'a> {
             .map(Piece::Tok)
             .collect()
     }
+}
+
+/// Whether the object right after the verb of clause `c` could be what a following
+/// "it" (or "they", when `plural`) means: "Japan adopted a constitution. It created a
+/// parliament." names two things "it" could be, so neither is chosen.
+fn object_could_be_meant(p: &Sentence, c: &Clause, plural: bool) -> bool {
+    // After "was", "became" the noun is the subject again ("The congress was a
+    // conference. It …").
+    let verb = &p.tokens[c.verb.index()].lower;
+    if matches!(
+        verb.as_str(),
+        "is" | "was" | "are" | "were" | "became" | "becomes" | "remained" | "remains"
+    ) {
+        return false;
+    }
+    let (a, b) = c.rest;
+    let mut k = a;
+    while k < b && p.tokens[k].is_word() && p.tokens[k].lower.ends_with("ly") {
+        k += 1;
+    }
+    if k >= b {
+        return false;
+    }
+    if let Some(e) = p.entities.iter().find(|e| e.start == k) {
+        return match e.kind {
+            EntityKind::Person => false,
+            EntityKind::Group => plural,
+            EntityKind::Place | EntityKind::Organization | EntityKind::Event | EntityKind::Name => {
+                !plural
+            }
+            EntityKind::Term => {
+                let last = &p.tokens[e.end - 1].lower;
+                plural == (last.ends_with('s') && !last.ends_with("ss"))
+            }
+            _ => false,
+        };
+    }
+    if !matches!(
+        p.tokens[k].lower.as_str(),
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
+    ) {
+        return false;
+    }
+    // The head noun: the last word before a preposition, a comma or the clause's end.
+    let mut head = None;
+    for t in &p.tokens[k + 1..b] {
+        if !t.is_word() || lexicon().is_function(&t.lower) {
+            break;
+        }
+        head = Some(t.lower.as_str());
+    }
+    head.is_some_and(|h| plural == (h.ends_with('s') && !h.ends_with("ss")))
 }
