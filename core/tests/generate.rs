@@ -14,6 +14,7 @@ const UNICODE: &str = include_str!("fixtures/generate/unicode.txt");
 const HUGUENOTS: &str = include_str!("fixtures/generate/huguenots.txt");
 const SPLIT: &str = include_str!("fixtures/generate/split.txt");
 const PRONOUN_SCOPE: &str = include_str!("fixtures/generate/pronoun_scope.txt");
+const LISTS: &str = include_str!("fixtures/generate/lists_and_relatives.txt");
 const ALL: &[&str] = &[
     SINO_SOVIET,
     IRREGULAR,
@@ -23,6 +24,7 @@ const ALL: &[&str] = &[
     HUGUENOTS,
     SPLIT,
     PRONOUN_SCOPE,
+    LISTS,
     SHORTER,
     SHAPES,
 ];
@@ -1139,4 +1141,38 @@ fn a_pronoun_is_resolved_where_the_referent_is_clear() {
         "four"
     );
     assert!(cs.iter().all(|c| !c.prompt.contains("council's charter")));
+}
+
+#[test]
+fn a_cloze_in_a_list_keeps_the_whole_list() {
+    let cs = cards(LISTS);
+    for (answer, prompt) in [
+        (
+            "Dutch Republic",
+            "The Grand Alliance of 1701 was formed by the powers that feared a union of France and Spain: Austria, the _____, Prussia and England.",
+        ),
+        (
+            "Mainz",
+            "The river trade of the region passed through Cologne, _____, Frankfurt and Strasbourg.",
+        ),
+    ] {
+        assert_eq!(find(&cs, prompt).answer, answer);
+    }
+    // No cloze stops inside the list ("…: Austria, _____.").
+    for c in cs.iter().filter(|c| c.kind == CardKind::Cloze) {
+        let after = c.prompt.split("_____").nth(1).unwrap_or("");
+        assert!(
+            after != "." || !c.prompt.contains(", _____"),
+            "{}",
+            c.prompt
+        );
+    }
+}
+
+#[test]
+fn an_apposition_with_its_relative_clause_is_no_cloze_alone() {
+    for c in cards(LISTS) {
+        assert!(!c.prompt.starts_with("A Hindu minister"), "{}", c.prompt);
+        assert!(!c.prompt.starts_with("A _____ minister"), "{}", c.prompt);
+    }
 }

@@ -109,6 +109,38 @@ pub(super) fn is_fragment(text: &str) -> bool {
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "which" | "whom" | "whose"))
+        || only_a_relative_clause(text)
+}
+
+/// "A Hindu general who had seized _____.": a noun and its relative clause, with no
+/// verb of a main clause before or after it.
+fn only_a_relative_clause(text: &str) -> bool {
+    let lex = super::lexicon::lexicon();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let finite = |w: &str| {
+        super::lexicon::is_aux(w) || lex.past_lemma(w).is_some() || lex.present_lemma(w).is_some()
+    };
+    let Some(r) = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "who" | "which" | "that"))
+    else {
+        return false;
+    };
+    if r == 0 || words[..r].iter().any(|w| finite(w)) {
+        return false;
+    }
+    // The relative clause's own verb group ("had seized", "was trusted").
+    let mut k = r + 1;
+    while k < words.len() && (finite(&words[k]) || words[k].ends_with("ly")) {
+        k += 1;
+    }
+    k > r + 1 && !words[k..].iter().any(|w| finite(w))
 }
 
 /// Words that open a fronted adjunct ("In 999, …", "According to Amatus, …",
@@ -339,5 +371,15 @@ mod tests {
             "Following the siege, the town paid _____ in silver."
         ));
         assert!(!is_fragment("The guild was founded in _____."));
+        assert!(is_fragment("A Hindu general who had seized _____."));
+        assert!(is_fragment(
+            "A soldier who was trusted by _____, to command the army."
+        ));
+        assert!(!is_fragment(
+            "The diplomat who had built the canal led the _____."
+        ));
+        assert!(!is_fragment(
+            "The monks who settled in _____ were expelled."
+        ));
     }
 }

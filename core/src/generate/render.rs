@@ -138,12 +138,60 @@ pub(super) fn drop_dangling(s: &Sentence, mut p: Vec<Piece>) -> Vec<Piece> {
 
 /// Where the words after an answer can stop: at the next comma, bracket or semicolon.
 pub(super) fn trim_after(s: &Sentence, from: usize, to: usize) -> usize {
-    (from..to)
-        .find(|&k| {
-            s.tokens[k].kind == TokKind::Punct
-                && matches!(s.tokens[k].text.as_str(), "," | "(" | ";" | "[")
-        })
-        .unwrap_or(to)
+    let mut k = from;
+    while k < to {
+        let t = &s.tokens[k];
+        if t.kind == TokKind::Punct && matches!(t.text.as_str(), "," | "(" | ";" | "[") {
+            // A list goes on to its end: "Austria, _____, Prussia and Britain", not
+            // "Austria, _____."
+            match (t.text == ",").then(|| list_end(s, k, to)).flatten() {
+                Some(end) => k = end,
+                None => return k,
+            }
+        } else {
+            k += 1;
+        }
+    }
+    to
+}
+
+/// Where the list that the comma at `comma` continues ends: after "…, B, C and D".
+/// None when what follows the comma is not list items of one to four names or numbers.
+fn list_end(s: &Sentence, comma: usize, to: usize) -> Option<usize> {
+    let lex = super::lexicon::lexicon();
+    let item = |a: usize| -> Option<usize> {
+        let mut k = a;
+        while k < to {
+            let t = &s.tokens[k];
+            let named = t.is_capitalised() || t.kind == TokKind::Number;
+            let joins = k > a && matches!(t.lower.as_str(), "of" | "the" | "de" | "von");
+            if !(named || joins || (k == a && t.lower == "the")) || k >= a + 4 {
+                break;
+            }
+            k += 1;
+        }
+        (k > a && s.tokens[k - 1].is_capitalised()
+            || k > a && s.tokens[k - 1].kind == TokKind::Number)
+            .then_some(k)
+    };
+    let mut k = comma + 1;
+    loop {
+        let end = item(k)?;
+        match s.tokens.get(end) {
+            Some(t) if t.is_punct(",") && end < to => {
+                // ", and D" (a serial comma) ends it too.
+                let next = s.tokens.get(end + 1)?;
+                if matches!(next.lower.as_str(), "and" | "or") {
+                    return item(end + 2);
+                }
+                k = end + 1;
+            }
+            Some(t) if matches!(t.lower.as_str(), "and" | "or") && !lex.is_verb_lemma(&t.lower) => {
+                return item(end + 1);
+            }
+            _ => return None,
+        }
+    }
 }
 
 /// One fact a card: a relative or time clause at the end of a question ("an
