@@ -1176,3 +1176,32 @@ fn an_apposition_with_its_relative_clause_is_no_cloze_alone() {
         assert!(!c.prompt.starts_with("A _____ minister"), "{}", c.prompt);
     }
 }
+
+#[test]
+fn a_date_in_a_passive_or_perfect_relative_clause_is_asked_without_do_did_be() {
+    let cs = cards(LISTS);
+    assert_eq!(
+        find(&cs, "On what date was the Treaty of Nerchinsk signed?").answer,
+        "27 August 1689"
+    );
+    assert_eq!(
+        find(&cs, "In what year did Constantinople fall to the Ottomans?").answer,
+        "1453"
+    );
+    assert!(cs
+        .iter()
+        .all(|c| !c.prompt.contains(" did the Treaty of Nerchinsk be ")));
+}
+
+#[test]
+fn a_participle_phrase_in_the_subject_leaves_the_passive_verb_to_ask_with() {
+    let cs = cards("A national army based on conscription was created in 1873, after the old domains had been abolished.");
+    assert_eq!(
+        find(
+            &cs,
+            "In what year was a national army based on conscription created?"
+        )
+        .answer,
+        "1873"
+    );
+}

@@ -124,6 +124,8 @@ pub(super) fn is_adverb(t: &Token) -> bool {
 }
 
 /// Whether token `j` can be the finite verb of a clause whose subject starts at `start`.
+const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
 fn verb_at(toks: &[Token], start: usize, j: usize) -> Option<Verb> {
     let t = &toks[j];
     if t.kind != TokKind::Word || t.is_capitalised() && j > start {
@@ -225,6 +227,32 @@ fn verb_at(toks: &[Token], start: usize, j: usize) -> Option<Verb> {
             && prev.is_some_and(|p| !p.is_capitalised() && !is_aux(&p.lower))
     {
         return None;
+    }
+    // "a national army based on conscription was created": a participle phrase in
+    // the subject, whose verb is the "was" after it.
+    if lex.past_lemma(&t.lower).is_some()
+        && prev.is_some_and(|p| {
+            p.is_word() && !is_aux(&p.lower) && !PRONOUN_SUBJECTS.contains(&p.lower.as_str())
+        })
+    {
+        let after = &toks[j + 1..toks.len().min(j + 8)];
+        let stop = after
+            .iter()
+            .position(|x| {
+                !(x.is_word() || x.kind == TokKind::Number)
+                    || matches!(
+                        x.lower.as_str(),
+                        "that" | "which" | "who" | "when" | "and" | "but" | "as" | "because"
+                    )
+            })
+            .unwrap_or(after.len());
+        if after[..stop]
+            .iter()
+            .enumerate()
+            .any(|(i, x)| i > 0 && matches!(x.lower.as_str(), "was" | "were"))
+        {
+            return None;
+        }
     }
     if let Some(l) = lex.past_lemma(&t.lower) {
         // "based on", "known as" after a noun are participles, but as finite verbs

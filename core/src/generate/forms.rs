@@ -103,15 +103,27 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
         || prep.as_deref() == Some("between");
     let mut p = vec![Piece::Text(time_wh(kind, prep.as_deref(), range))];
-    p.push(Piece::Text("did".into()));
+    // "which was signed on 9 June" → "On what date was the act signed?"
+    let passive = matches!(s.tokens[v].lower.as_str(), "was" | "were");
+    // "had fallen" is asked as "did … fall".
+    let (lemma, rest) = match s.tokens.get(v + 1).filter(|_| s.tokens[v].lower == "had") {
+        Some(n) => match lex.participle_lemma(&n.lower) {
+            Some(l) => (l.to_string(), v + 2),
+            None => (lemma, v + 1),
+        },
+        None => (lemma, v + 1),
+    };
+    p.push(if passive {
+        Piece::Tok(v)
+    } else {
+        Piece::Text("did".into())
+    });
     let (subj, resolved) = ctx.phrase(0, head_end, true, false)?;
     p.extend(subj);
-    p.push(Piece::Text(lemma));
-    p.extend(
-        (v + 1..end)
-            .filter(|&k| k < a || k >= e.end)
-            .map(Piece::Tok),
-    );
+    if !passive {
+        p.push(Piece::Text(lemma));
+    }
+    p.extend((rest..end).filter(|&k| k < a || k >= e.end).map(Piece::Tok));
     Some(Built {
         pieces: ends_with_q(p),
         resolved,
