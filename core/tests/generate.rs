@@ -1205,3 +1205,16 @@ fn a_participle_phrase_in_the_subject_leaves_the_passive_verb_to_ask_with() {
         "1873"
     );
 }
+
+#[test]
+fn a_name_with_a_middle_initial_stays_whole() {
+    let cs = cards("The work was directed by William C. Gorgas, an army doctor. He drained the swamps in 1905.");
+    assert_eq!(
+        find(&cs, "By whom was the work directed?").answer,
+        "William C. Gorgas"
+    );
+    assert_eq!(
+        find(&cs, "In what year did William C. Gorgas drain the swamps?").answer,
+        "1905"
+    );
+}

@@ -94,6 +94,18 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
                     _ => break,
                 }
             }
+            // A middle initial keeps its dot: "William C. Gorgas", so the name stays whole.
+            if i - start == 1
+                && c.is_uppercase()
+                && at(i) == Some('.')
+                && at(i + 1).is_some_and(char::is_whitespace)
+                && at(i + 2).is_some_and(char::is_uppercase)
+                && start >= 2
+                && at(start - 1).is_some_and(char::is_whitespace)
+                && at(start - 2).is_some_and(char::is_alphabetic)
+            {
+                i += 1;
+            }
             // A plural possessive: "the Thirty Years' War", "the Normans' duke".
             if (chars[i - 1].1 == 's')
                 && at(i).is_some_and(is_apostrophe)
@@ -140,6 +152,14 @@ mod tests {
         assert_eq!(
             texts("the Sino-Soviet split of the 1960s"),
             vec!["the", "Sino-Soviet", "split", "of", "the", "1960s"]
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_its_dot() {
+        assert_eq!(
+            texts("by William C. Gorgas. In"),
+            vec!["by", "William", "C.", "Gorgas", ".", "In"]
         );
     }
 
