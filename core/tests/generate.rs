@@ -15,6 +15,7 @@ const HUGUENOTS: &str = include_str!("fixtures/generate/huguenots.txt");
 const SPLIT: &str = include_str!("fixtures/generate/split.txt");
 const PRONOUN_SCOPE: &str = include_str!("fixtures/generate/pronoun_scope.txt");
 const LISTS: &str = include_str!("fixtures/generate/lists_and_relatives.txt");
+const CHOICES: &str = include_str!("fixtures/generate/choices.txt");
 const ALL: &[&str] = &[
     SINO_SOVIET,
     IRREGULAR,
@@ -25,6 +26,7 @@ const ALL: &[&str] = &[
     SPLIT,
     PRONOUN_SCOPE,
     LISTS,
+    CHOICES,
     SHORTER,
     SHAPES,
 ];
@@ -1217,4 +1219,69 @@ fn a_name_with_a_middle_initial_stays_whole() {
         find(&cs, "In what year did William C. Gorgas drain the swamps?").answer,
         "1905"
     );
+}
+
+#[test]
+fn choices_are_of_the_answers_own_sort() {
+    const PEOPLE: &[&str] = &[
+        "Thomas Ismay",
+        "Henry Bowring",
+        "Joseph Bruce",
+        "Clement Griscom",
+    ];
+    const TOWNS: &[&str] = &[
+        "Liverpool",
+        "New York",
+        "San Francisco",
+        "Yokohama",
+        "Kent",
+        "Devon",
+    ];
+    const OTHER: &[&str] = &[
+        "Pacific Ocean",
+        "Tasman Sea",
+        "Hakone Fort",
+        "Mersey Dam",
+        "SS Rangoon",
+    ];
+    let cs = cards(CHOICES);
+    let mcs: Vec<&Card> = cs
+        .iter()
+        .filter(|c| c.kind == CardKind::MultipleChoice)
+        .collect();
+    assert!(!mcs.is_empty(), "no multiple-choice card");
+    for c in mcs {
+        let sort = |x: &str| {
+            if PEOPLE.contains(&x) {
+                0
+            } else if TOWNS.contains(&x) {
+                1
+            } else if OTHER.contains(&x) {
+                2
+            } else {
+                3
+            }
+        };
+        let want = sort(&c.answer);
+        if want < 3 {
+            for choice in &c.choices {
+                assert_eq!(
+                    sort(choice),
+                    want,
+                    "{choice} offered for {}: {}",
+                    c.answer,
+                    c.prompt
+                );
+            }
+        }
+    }
+    // A dam is a thing, not a person: "What supplied …?", not "Who".
+    assert_eq!(
+        find(&cs, "What supplied the docks in Liverpool with water?").answer,
+        "Mersey Dam"
+    );
+    // "sold it to Clement Griscom": a person after "to", not a place.
+    assert!(cs
+        .iter()
+        .all(|c| !c.prompt.starts_with("Where") || c.answer != "Clement Griscom"));
 }

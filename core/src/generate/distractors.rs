@@ -262,6 +262,11 @@ pub fn distractors(
         {
             return;
         }
+        // Places: of the same sort ("Kent" is no choice for a sea, nor a tower for a
+        // country).
+        if kind == EntityKind::Place && place_sort(cand) != place_sort(answer) {
+            return;
+        }
         // Years: only near the answer (within forty years).
         if let (Some(y), EntityKind::Year) = (answer_year, kind) {
             match parse_year(cand) {
@@ -323,6 +328,59 @@ pub fn distractors(
         consider(&g, &mut out);
     }
     out
+}
+
+/// What sort of place a name is, from its last word or the lexicon: water, land
+/// form, building, country, or another place (a town or a region).
+fn place_sort(name: &str) -> u8 {
+    let lex = super::lexicon::lexicon();
+    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    const WATER: &[&str] = &[
+        "sea", "ocean", "lake", "river", "bay", "gulf", "strait", "straits", "channel", "sound",
+    ];
+    const LAND: &[&str] = &[
+        "mountains",
+        "mountain",
+        "hills",
+        "isthmus",
+        "peninsula",
+        "island",
+        "islands",
+        "valley",
+        "desert",
+        "plain",
+        "plains",
+        "coast",
+    ];
+    const BUILDING: &[&str] = &[
+        "tower",
+        "palace",
+        "castle",
+        "abbey",
+        "cathedral",
+        "church",
+        "canal",
+        "dam",
+        "bridge",
+        "fort",
+        "wall",
+        "chapel",
+        "temple",
+        "mosque",
+        "square",
+    ];
+    if WATER.contains(&last.as_str()) || matches!(first.as_str(), "lake" | "river" | "gulf") {
+        1
+    } else if LAND.contains(&last.as_str()) || matches!(first.as_str(), "cape" | "mount" | "isle") {
+        2
+    } else if BUILDING.contains(&last.as_str()) || first == "fort" {
+        3
+    } else if lex.is_country(name) {
+        4
+    } else {
+        5
+    }
 }
 
 /// The four choices, in a fixed order: numbers and dates ascending, names alphabetical.

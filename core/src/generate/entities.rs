@@ -617,20 +617,15 @@ fn classify(toks: &[Token], a: usize, b: usize) -> Entity {
     if after_the {
         prev = a.checked_sub(2).map(|j| toks[j].lower.as_str());
     }
-    if matches!(
-        prev,
-        Some(
-            "in" | "at"
-                | "from"
-                | "to"
-                | "into"
-                | "near"
-                | "across"
-                | "throughout"
-                | "towards"
-                | "toward"
+    // "to" and "from" also take people ("sold it to Clement Griscom"): only a
+    // one-word name after them is taken for a place.
+    let one_word_after_to = b - a == 1 && matches!(prev, Some("to" | "from"));
+    if one_word_after_to
+        || matches!(
+            prev,
+            Some("in" | "at" | "into" | "near" | "across" | "throughout" | "towards" | "toward")
         )
-    ) {
+    {
         e.kind = EntityKind::Place;
         return e;
     }
@@ -667,6 +662,19 @@ fn classify(toks: &[Token], a: usize, b: usize) -> Entity {
     {
         e.kind = EntityKind::Person;
         return e;
+    }
+    // Words that open place names ("New York", "San Francisco") and ships' prefixes
+    // ("SS Ancon") are not first names.
+    if b - a >= 2 {
+        match lowers[0] {
+            "new" | "san" | "santa" | "são" | "los" | "las" | "port" | "fort" | "lake"
+            | "mount" | "cape" => {
+                e.kind = EntityKind::Place;
+                return e;
+            }
+            "ss" | "hms" | "uss" | "rms" => return e,
+            _ => {}
+        }
     }
     if (2..=3).contains(&(b - a)) && toks[a..b].iter().all(|t| t.is_capitalised()) && !after_the {
         e.kind = EntityKind::Person;

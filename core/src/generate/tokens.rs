@@ -102,7 +102,7 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
                 && at(i + 2).is_some_and(char::is_uppercase)
                 && start >= 2
                 && at(start - 1).is_some_and(char::is_whitespace)
-                && at(start - 2).is_some_and(char::is_alphabetic)
+                && at(start - 2).is_some_and(|d| d.is_alphabetic() || d == '.')
             {
                 i += 1;
             }
@@ -160,6 +160,10 @@ mod tests {
         assert_eq!(
             texts("by William C. Gorgas. In"),
             vec!["by", "William", "C.", "Gorgas", ".", "In"]
+        );
+        assert_eq!(
+            texts("by J. F. D. Shrewsbury"),
+            vec!["by", "J.", "F.", "D.", "Shrewsbury"]
         );
     }
 
