@@ -149,9 +149,15 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 continue;
             }
             let penalty = entity_penalty(s, e);
+            // "three" of "three years later" is shown as the year it means.
+            let in_anchor = s
+                .anchors
+                .iter()
+                .any(|a| a.start <= e.start && e.start < a.end);
             if in_brackets(s, e.start)
                 || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2
                 || penalty >= 1.0
+                || in_anchor
             {
                 continue;
             }

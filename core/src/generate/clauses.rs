@@ -689,7 +689,15 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     let mut main_start = 0;
     let mut intro = None;
     let first = toks[0].lower.as_str();
-    if let Some(t) = fronted_time_end(toks, n) {
+    if let Some((len, _)) = super::anchors::relative_time(toks, 0).filter(|(len, _)| len + 1 < n) {
+        // "Two years later his armies captured Nanjing": a relative time is the intro.
+        intro = Some((0, len));
+        main_start = if toks[len].is_punct(",") {
+            len + 1
+        } else {
+            len
+        };
+    } else if let Some(t) = fronted_time_end(toks, n) {
         // "In 1066 William invaded England": a date without a comma is the intro.
         main_start = t;
         intro = Some((0, t));

@@ -25,6 +25,7 @@
 //! Everything is pure: no I/O, no randomness, the same input gives the same cards.
 
 mod amounts;
+mod anchors;
 mod candidates;
 mod clauses;
 mod cloze;

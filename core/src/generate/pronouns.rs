@@ -188,6 +188,8 @@ impl<'a> Ctx<'a> {
                 k += 1;
             } else if lower_det
                 && first.is_capitalised()
+                // "Two years later" is shown as its year by the renderer.
+                && !s.anchors.iter().any(|x| x.start == k)
                 // "US", "UN": an acronym keeps its capitals.
                 && !first.text.chars().skip(1).any(char::is_uppercase)
                 && !lexicon().is_demonym(&first.text)

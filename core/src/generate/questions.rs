@@ -233,7 +233,9 @@ pub(super) fn intro_prefix(ctx: &Ctx, c: &Clause, skip_entity: &Entity) -> Vec<P
     if skip_entity.start >= a && skip_entity.end <= b {
         return Vec::new();
     }
-    if !s.entities.iter().any(|e| e.start >= a && e.end <= b) || b - a > 8 {
+    let dated = s.entities.iter().any(|e| e.start >= a && e.end <= b)
+        || s.anchors.iter().any(|x| x.start >= a && x.end <= b);
+    if !dated || b - a > 8 {
         return Vec::new();
     }
     // A pronoun inside the intro would need resolving; leave such intros out.

@@ -15,10 +15,33 @@ pub(super) enum Piece {
 pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
     let mut out = String::new();
     let mut prev_tok: Option<usize> = None;
+    // The end of an anchored relative time being shown as its year: its other tokens
+    // are left out.
+    let mut anchored_until: Option<usize> = None;
     for p in pieces {
-        let (text, tok) = match p {
-            Piece::Tok(i) => (s.tokens[*i].text.clone(), Some(*i)),
-            Piece::Text(t) => (t.clone(), None),
+        if let (Piece::Tok(i), Some(end)) = (p, anchored_until) {
+            if *i < end {
+                continue;
+            }
+        }
+        anchored_until = None;
+        let anchor = match p {
+            Piece::Tok(i) => s.anchors.iter().find(|a| a.start == *i),
+            Piece::Text(_) => None,
+        };
+        let (text, tok) = match (p, anchor) {
+            (Piece::Tok(i), Some(a)) => {
+                anchored_until = Some(a.end);
+                // "In that year the emperor died" keeps its capital.
+                let text = if out.is_empty() && s.tokens[*i].is_capitalised() {
+                    capitalise_first(&a.text)
+                } else {
+                    a.text.clone()
+                };
+                (text, None)
+            }
+            (Piece::Tok(i), None) => (s.tokens[*i].text.clone(), Some(*i)),
+            (Piece::Text(t), _) => (t.clone(), None),
         };
         if text.is_empty() {
             continue;

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::anchors::{self, Anchor};
 use super::entities::{self, Entity};
 use super::sentences;
 use super::tokens::{self, Token};
@@ -17,6 +18,8 @@ pub struct Sentence {
     pub entities: Vec<Entity>,
     /// A greeting, sign-off, chat or summary: no cards.
     pub boilerplate: bool,
+    /// Relative times shown as the year they mean ("the following year" → "in 1854").
+    pub anchors: Vec<Anchor>,
 }
 
 impl Sentence {
@@ -55,6 +58,7 @@ impl Document {
                 tokens: toks,
                 entities: Vec::new(),
                 boilerplate,
+                anchors: Vec::new(),
             });
         }
         // Words seen capitalised where capitals are not forced (not first in a sentence).
@@ -81,6 +85,10 @@ impl Document {
             s.entities = entities::find(&s.tokens, &info);
         }
         entities::harmonise(&mut sents);
+        let found = anchors::find(&sents);
+        for (s, a) in sents.iter_mut().zip(found) {
+            s.anchors = a;
+        }
         Document { sentences: sents }
     }
 }

@@ -1,0 +1,173 @@
+//! Relative times anchored to the year they count from: "signed a treaty the
+//! following year" after "In 1853, …" is shown as "in 1854", so a card taken out of
+//! its paragraph still says when.
+
+use super::entities::EntityKind;
+use super::text::Sentence;
+use super::tokens::Token;
+
+/// A token range of a sentence and the words shown in its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// The anchors of every sentence: "the following year", "the next year", "that year",
+/// "the same year", "a year later", "three years later", counted from the last year
+/// named before them in the sentence or in the sentence before.
+pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut last_year: Option<i64> = None;
+    for s in sents {
+        let mut found = Vec::new();
+        // The year in force at each token: the last one named before it.
+        let mut year = last_year;
+        let mut k = 0;
+        while k < s.tokens.len() {
+            if let Some(y) = year_entity_at(s, k) {
+                year = Some(y);
+            }
+            if let (Some(y), Some((len, offset))) = (year, relative_at(s, k)) {
+                // "in that year" keeps one "in"; after another preposition ("during the
+                // following year") the words stay as they are.
+                let prev = k.checked_sub(1).map(|p| s.tokens[p].lower.as_str());
+                let start = if prev == Some("in") { k - 1 } else { k };
+                let other_preposition = matches!(
+                    prev,
+                    Some(
+                        "during"
+                            | "by"
+                            | "until"
+                            | "before"
+                            | "after"
+                            | "of"
+                            | "for"
+                            | "from"
+                            | "since"
+                    )
+                );
+                if !other_preposition {
+                    found.push(Anchor {
+                        start,
+                        end: k + len,
+                        text: format!("in {}", y + offset),
+                    });
+                }
+                k += len;
+                continue;
+            }
+            k += 1;
+        }
+        if !s.boilerplate {
+            // The next sentence counts from the last year this one names.
+            last_year = s
+                .entities
+                .iter()
+                .rev()
+                .find_map(|e| year_of(s, e.start, e.end, e.kind))
+                .or(if found.is_empty() { year } else { None });
+        }
+        out.push(found);
+    }
+    out
+}
+
+/// The year of a single year or full date that starts at token `k`.
+fn year_entity_at(s: &Sentence, k: usize) -> Option<i64> {
+    let e = s.entities.iter().find(|e| e.start == k)?;
+    year_of(s, e.start, e.end, e.kind)
+}
+
+fn year_of(s: &Sentence, a: usize, b: usize, kind: EntityKind) -> Option<i64> {
+    if !matches!(kind, EntityKind::Year | EntityKind::Date) {
+        return None;
+    }
+    let text = s.span_text(a, b);
+    // A range or an era ("1894 and 1895", "44 BC") gives no single year to count from.
+    let years: Vec<i64> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (years.len() == 1 && !text.contains("BC")).then(|| years[0])
+}
+
+fn relative_at(s: &Sentence, k: usize) -> Option<(usize, i64)> {
+    relative_time(&s.tokens, k)
+}
+
+/// A relative time starting at token `k`: its length in tokens and the years it adds.
+pub fn relative_time(toks: &[Token], k: usize) -> Option<(usize, i64)> {
+    let w = |i: usize| toks.get(k + i).map_or("", |t| t.lower.as_str());
+    match (w(0), w(1), w(2)) {
+        ("the", "following" | "next", "year") => Some((3, 1)),
+        ("the", "same", "year") | ("that", "year", _) => {
+            Some((if w(0) == "that" { 2 } else { 3 }, 0))
+        }
+        ("a" | "one", "year", "later") => Some((3, 1)),
+        (n, "years", "later") => count(n).map(|n| (3, n)),
+        _ => None,
+    }
+}
+
+fn count(word: &str) -> Option<i64> {
+    const WORDS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| i as i64 + 2)
+        .or_else(|| word.parse().ok().filter(|n| (2..=100).contains(n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::Document;
+
+    fn anchors(text: &str) -> Vec<String> {
+        let doc = Document::analyse(text);
+        doc.sentences
+            .iter()
+            .flat_map(|s| {
+                s.anchors
+                    .iter()
+                    .map(|a| format!("{} = {}", s.span_text(a.start, a.end), a.text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relative_years_count_from_the_last_year_named() {
+        assert_eq!(
+            anchors("In 1853 the fleet arrived at Edo. The shogunate signed a treaty the following year."),
+            vec!["the following year = in 1854"]
+        );
+        assert_eq!(
+            anchors(
+                "An army was created in 1873, and the samurai lost their swords three years later."
+            ),
+            vec!["three years later = in 1876"]
+        );
+        assert_eq!(
+            anchors("The city fell in 1453. In that year the emperor died."),
+            vec!["In that year = in 1453"]
+        );
+    }
+
+    #[test]
+    fn no_year_to_count_from_leaves_the_words() {
+        assert!(anchors("The shogunate signed a treaty the following year.").is_empty());
+        // A range gives no single year to count from.
+        assert!(anchors(
+            "The war lasted from 1894 to 1895. The following year the army was reformed."
+        )
+        .is_empty());
+        assert!(
+            anchors("The army grew in 1873. During the following year it marched north.")
+                .is_empty()
+        );
+    }
+}
