@@ -1309,3 +1309,12 @@ fn a_relative_time_is_shown_as_the_year_it_means() {
         .iter()
         .all(|c| !c.prompt.contains("following year") && !c.prompt.contains("years later")));
 }
+
+#[test]
+fn a_name_with_a_persons_apposition_is_asked_with_who() {
+    let cs = cards(LISTS);
+    assert_eq!(
+        find(&cs, "In 1556, who did the regent Bairam Khan defeat?").answer,
+        "Hemu"
+    );
+}

@@ -330,8 +330,9 @@ pub fn distractors(
     out
 }
 
-/// What sort of place a name is, from its last word or the lexicon: water, land
-/// form, building, country, or another place (a town or a region).
+/// What sort of place a name is, from its last word or the lexicon: a people's
+/// adjective, water, land form, building, country, or another place (a town or a
+/// region).
 fn place_sort(name: &str) -> u8 {
     let lex = super::lexicon::lexicon();
     let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
@@ -370,7 +371,11 @@ fn place_sort(name: &str) -> u8 {
         "mosque",
         "square",
     ];
-    if WATER.contains(&last.as_str()) || matches!(first.as_str(), "lake" | "river" | "gulf") {
+    // "Afghan", "Norman": a people's adjective, not a place.
+    if lex.is_demonym(name) {
+        0
+    } else if WATER.contains(&last.as_str()) || matches!(first.as_str(), "lake" | "river" | "gulf")
+    {
         1
     } else if LAND.contains(&last.as_str()) || matches!(first.as_str(), "cape" | "mount" | "isle") {
         2
@@ -504,6 +509,16 @@ fn statement(sentence: &str, answer: &str, swap: Option<&str>) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_are_sorted_by_what_they_are() {
+        assert_eq!(place_sort("Yokohama"), place_sort("Kent"));
+        assert_eq!(place_sort("Tasman Sea"), place_sort("Lake Ladoga"));
+        assert_ne!(place_sort("Tasman Sea"), place_sort("Kent"));
+        assert_ne!(place_sort("Hakone Fort"), place_sort("Yokohama"));
+        assert_ne!(place_sort("Afghan"), place_sort("Umerkot"));
+        assert_ne!(place_sort("Cape Horn"), place_sort("Panama Canal"));
+    }
 
     #[test]
     fn generated_numbers_years_centuries() {

@@ -612,6 +612,10 @@ fn classify(toks: &[Token], a: usize, b: usize) -> Entity {
         e.kind = EntityKind::Organization;
         return e;
     }
+    if apposition_names_a_person(toks, b) {
+        e.kind = EntityKind::Person;
+        return e;
+    }
     let mut prev = a.checked_sub(1).map(|j| toks[j].lower.as_str());
     let after_the = prev == Some("the");
     if after_the {
@@ -680,6 +684,29 @@ fn classify(toks: &[Token], a: usize, b: usize) -> Entity {
         e.kind = EntityKind::Person;
     }
     e
+}
+
+/// "Hemu, a Hindu minister who …": the name at `..b` is followed by an apposition whose
+/// noun is a person's.
+fn apposition_names_a_person(toks: &[Token], b: usize) -> bool {
+    let lex = lexicon();
+    if !toks.get(b).is_some_and(|t| t.is_punct(","))
+        || !toks
+            .get(b + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))
+    {
+        return false;
+    }
+    let mut head = None;
+    for t in toks.iter().skip(b + 2).take(4) {
+        if !t.is_word() || lex.is_function(&t.lower) {
+            break;
+        }
+        head = Some(t);
+    }
+    head.is_some_and(|h| {
+        !h.is_capitalised() && super::people::names_a_person(h) && !lex.is_demonym(&h.text)
+    })
 }
 
 /// Makes kinds agree across the document: "Mao" is a person when "Mao Zedong" is.
