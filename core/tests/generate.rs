@@ -1318,3 +1318,31 @@ fn a_name_with_a_persons_apposition_is_asked_with_who() {
         "Hemu"
     );
 }
+
+#[test]
+fn a_second_clause_with_a_named_subject_is_its_own_fact() {
+    let cs = cards(
+        "Russia wanted to annex most of the former Duchy of Warsaw, and Prussia hoped to \
+         receive the whole of Saxony in compensation.",
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "Which country wanted to annex most of the former Duchy of Warsaw?"
+        )
+        .answer,
+        "Russia"
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "Which country hoped to receive the whole of Saxony in compensation?"
+        )
+        .answer,
+        "Prussia"
+    );
+    // "to receive the whole of Saxony" is no place phrase to cut out.
+    assert!(cs
+        .iter()
+        .all(|c| c.prompt != "Where did Prussia hope in compensation?"));
+}

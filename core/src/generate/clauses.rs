@@ -380,6 +380,14 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
                     || (n.is_word()
                         && !n.is_capitalised()
                         && (n.lower.ends_with("ing") || lexicon().past_lemma(&n.lower).is_some()))
+                    // "…, and Prussia hoped …": a new clause with a named subject.
+                    || (n.lower == "and"
+                        && toks.get(k + 2).is_some_and(|m| m.is_capitalised())
+                        && toks.get(k + 3).is_some_and(|m| {
+                            m.is_word()
+                                && !m.is_capitalised()
+                                && (is_aux(&m.lower) || lexicon().past_lemma(&m.lower).is_some())
+                        }))
             }) {
                 return k;
             }

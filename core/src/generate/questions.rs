@@ -706,7 +706,12 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                     && !super::lexicon::is_aux(&t.lower)
                     && !matches!(t.lower.as_str(), "and" | "or" | "that" | "which" | "who")
             });
-            if !between_ok {
+            // "hoped to receive the whole of Saxony": "to" before a verb is no place.
+            let infinitive = s.tokens[p].lower == "to"
+                && s.tokens
+                    .get(p + 1)
+                    .is_some_and(|t| lex.is_verb_lemma(&t.lower));
+            if !between_ok || infinitive {
                 return None;
             }
             wh = Some("Where".into());
