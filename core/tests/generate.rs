@@ -1197,6 +1197,11 @@ fn a_date_in_a_passive_or_perfect_relative_clause_is_asked_without_do_did_be() {
     assert!(cs
         .iter()
         .all(|c| !c.prompt.contains(" did the Treaty of Nerchinsk be ")));
+    let cs = cards("The canal, which had been opened in 1869, was bought by the company in 1875.");
+    assert_eq!(
+        find(&cs, "In what year was the canal opened?").answer,
+        "1869"
+    );
 }
 
 #[test]

@@ -115,6 +115,9 @@ pub(super) fn is_fragment(text: &str) -> bool {
 /// "A Hindu general who had seized _____.": a noun and its relative clause, with no
 /// verb of a main clause before or after it.
 fn only_a_relative_clause(text: &str) -> bool {
+    if !(text.contains(" who ") || text.contains(" which ") || text.contains(" that ")) {
+        return false;
+    }
     let lex = super::lexicon::lexicon();
     let words: Vec<String> = text
         .split_whitespace()

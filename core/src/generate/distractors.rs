@@ -234,6 +234,7 @@ pub fn distractors(
     } else {
         None
     };
+    let answer_place_sort = (kind == EntityKind::Place).then(|| place_sort(answer));
     let mut consider = |cand: &str, out: &mut Vec<String>| {
         if out.len() >= want {
             return;
@@ -264,7 +265,7 @@ pub fn distractors(
         }
         // Places: of the same sort ("Kent" is no choice for a sea, nor a tower for a
         // country).
-        if kind == EntityKind::Place && place_sort(cand) != place_sort(answer) {
+        if answer_place_sort.is_some_and(|sort| place_sort(cand) != sort) {
             return;
         }
         // Years: only near the answer (within forty years).

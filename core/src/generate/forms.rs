@@ -104,16 +104,22 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         || prep.as_deref() == Some("between");
     let mut p = vec![Piece::Text(time_wh(kind, prep.as_deref(), range))];
     // "which was signed on 9 June" → "On what date was the act signed?"
-    let passive = matches!(s.tokens[v].lower.as_str(), "was" | "were");
+    // "which had been opened in 1869" is asked "was … opened".
+    let had_been =
+        s.tokens[v].lower == "had" && s.tokens.get(v + 1).is_some_and(|n| n.lower == "been");
+    let passive = matches!(s.tokens[v].lower.as_str(), "was" | "were") || had_been;
     // "had fallen" is asked as "did … fall".
     let (lemma, rest) = match s.tokens.get(v + 1).filter(|_| s.tokens[v].lower == "had") {
+        Some(_) if had_been => (lemma, v + 2),
         Some(n) => match lex.participle_lemma(&n.lower) {
             Some(l) => (l.to_string(), v + 2),
             None => (lemma, v + 1),
         },
         None => (lemma, v + 1),
     };
-    p.push(if passive {
+    p.push(if had_been {
+        Piece::Text("was".into())
+    } else if passive {
         Piece::Tok(v)
     } else {
         Piece::Text("did".into())
