@@ -1351,3 +1351,20 @@ fn a_second_clause_with_a_named_subject_is_its_own_fact() {
         .iter()
         .all(|c| c.prompt != "Where did Prussia hope in compensation?"));
 }
+
+#[test]
+fn a_blanked_possessive_keeps_its_s_and_a_man_who_resigned_is_a_who() {
+    let cs = cards(
+        "The crisis is often seen as the end of Britain's role as a world power, after Eden \
+         resigned in January 1957.",
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "The crisis is often seen as the end of _____'s role as a world power."
+        )
+        .answer,
+        "Britain"
+    );
+    assert_eq!(find(&cs, "Who resigned in January 1957?").answer, "Eden");
+}

@@ -81,6 +81,15 @@ pub(super) fn cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
         .filter(|(text, _)| !is_fragment(text))
 }
 
+/// The blank for entity `e`, keeping its possessive: "the end of _____'s role".
+fn blank(s: &super::text::Sentence, e: &Entity) -> String {
+    let last = &s.tokens[e.end - 1].text;
+    match ["'s", "’s"].iter().find(|p| last.ends_with(**p)) {
+        Some(p) => format!("_____{p}"),
+        None => "_____".into(),
+    }
+}
+
 /// A prompt that is no sentence: a participle phrase ("Spreading throughout …") or a
 /// relative clause ("During which the army …").
 pub(super) fn is_fragment(text: &str) -> bool {
@@ -293,7 +302,7 @@ pub(super) fn causative_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
         let mut i = a;
         while i < b {
             if i == e.start {
-                p.push(Piece::Text("_____".into()));
+                p.push(Piece::Text(blank(s, e)));
                 i = e.end;
             } else {
                 if !in_brackets(s, i) {
@@ -350,7 +359,7 @@ pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option
         ctx.phrase(start, e.start, false, false)?
     };
     let mut p = head;
-    p.push(Piece::Text("_____".into()));
+    p.push(Piece::Text(blank(s, e)));
     p.extend(ctx.toks(e.end, n, None));
     p.retain(|x| !matches!(x, Piece::Tok(k) if in_other_round_brackets(s, e, *k)));
     let mut text = render(s, &p);

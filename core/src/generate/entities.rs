@@ -660,6 +660,10 @@ fn classify(toks: &[Token], a: usize, b: usize) -> Entity {
                 | "abdicated"
                 | "preached"
                 | "translated"
+                | "resigned"
+                | "fled"
+                | "emigrated"
+                | "negotiated"
         )
     ) || (toks.get(b).is_some_and(|t| t.is_punct(","))
         && toks.get(b + 1).is_some_and(|t| t.lower == "who"))
