@@ -190,6 +190,8 @@ fn generated(answer: &str, kind: EntityKind) -> Vec<String> {
 /// distractors come from first. Built once per document, not once per card.
 pub struct Pool {
     by_kind: HashMap<EntityKind, Vec<(String, Option<i64>)>>,
+    /// The sort of each place in `by_kind[Place]`, worked out once.
+    place_sorts: Vec<u8>,
 }
 
 impl Pool {
@@ -206,7 +208,13 @@ impl Pool {
                 by_kind.entry(e.kind).or_default().push((t, y));
             }
         }
-        Pool { by_kind }
+        let place_sorts = by_kind
+            .get(&EntityKind::Place)
+            .map_or_else(Vec::new, |v| v.iter().map(|(t, _)| place_sort(t)).collect());
+        Pool {
+            by_kind,
+            place_sorts,
+        }
     }
 }
 
@@ -299,7 +307,16 @@ pub fn distractors(
             near.sort();
             near.into_iter().map(|(_, t)| t).collect()
         }
-        None => all.iter().map(|(t, _)| t.as_str()).collect(),
+        // Places of another sort are left out before anything else is checked.
+        None => match answer_place_sort {
+            Some(sort) => all
+                .iter()
+                .zip(&pool.place_sorts)
+                .filter(|(_, s)| **s == sort)
+                .map(|((t, _), _)| t.as_str())
+                .collect(),
+            None => all.iter().map(|(t, _)| t.as_str()).collect(),
+        },
     };
     // Numbers: only of the same shape ("$12" with "$40", "400%" with "70%", "two" with "five").
     let shape = |s: &str| {
