@@ -29,7 +29,7 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
             if let Some(y) = year_entity_at(s, k) {
                 year = Some(y);
             }
-            if let (Some(y), Some((len, offset))) = (year, relative_at(s, k)) {
+            if let (Some(y), Some((len, offset))) = (year, relative_time(&s.tokens, k)) {
                 // "in that year" keeps one "in"; after another preposition ("during the
                 // following year") the words stay as they are.
                 let prev = k.checked_sub(1).map(|p| s.tokens[p].lower.as_str());
@@ -61,13 +61,20 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
             k += 1;
         }
         if !s.boilerplate {
-            // The next sentence counts from the last year this one names.
-            last_year = s
+            // The next sentence counts from the last time this one names, if that is a
+            // single year ("1894 to 1895" gives none). A sentence naming no time passes
+            // its year on, unless it was itself counted ("the following year"): counts
+            // are not chained.
+            let last_time = s
                 .entities
                 .iter()
                 .rev()
-                .find_map(|e| year_of(s, e.start, e.end, e.kind))
-                .or(if found.is_empty() { year } else { None });
+                .find(|e| matches!(e.kind, EntityKind::Year | EntityKind::Date));
+            last_year = match last_time {
+                Some(e) => year_of(s, e.start, e.end, e.kind),
+                None if found.is_empty() => year,
+                None => None,
+            };
         }
         out.push(found);
     }
@@ -92,10 +99,6 @@ fn year_of(s: &Sentence, a: usize, b: usize, kind: EntityKind) -> Option<i64> {
         .filter_map(|w| w.parse().ok())
         .collect();
     (years.len() == 1 && !text.contains("BC")).then(|| years[0])
-}
-
-fn relative_at(s: &Sentence, k: usize) -> Option<(usize, i64)> {
-    relative_time(&s.tokens, k)
 }
 
 /// A relative time starting at token `k`: its length in tokens and the years it adds.
@@ -160,6 +163,17 @@ mod tests {
     #[test]
     fn no_year_to_count_from_leaves_the_words() {
         assert!(anchors("The shogunate signed a treaty the following year.").is_empty());
+        // A range gives no single year to count from, not even an earlier one.
+        assert!(anchors(
+            "The town was founded in 1850, and the war lasted from 1894 to 1895. The \
+             following year the army was reformed."
+        )
+        .is_empty());
+        // Counts are not chained.
+        assert_eq!(
+            anchors("The fort fell in 1453. The next year a treaty was signed. Two years later the war resumed."),
+            vec!["The next year = in 1454"]
+        );
         // A range gives no single year to count from.
         assert!(anchors(
             "The war lasted from 1894 to 1895. The following year the army was reformed."
