@@ -75,17 +75,7 @@ impl Store {
             return Ok(Upsert::Unchanged { id });
         }
         let category_id = ensure_category_path(&tx, &doc.category_path)?;
-        let blocks_json = doc
-            .blocks
-            .as_ref()
-            .map(serde_json::to_string)
-            .transpose()
-            .map_err(|e| {
-                Error::Invalid(format!(
-                    "could not store the structure of “{}”: {e}",
-                    doc.title
-                ))
-            })?;
+        let blocks_json = blocks_json(doc)?;
         let outcome = match find_known(&tx, doc, fresh)? {
             Some(id) => {
                 let revision = super::revisions::keep_current_text(&tx, id, now)?;
@@ -252,6 +242,20 @@ pub(super) const CATEGORY_PATHS: &str = "WITH RECURSIVE category_paths(id, path)
 pub(super) fn category_path(json: Option<String>) -> Vec<String> {
     json.and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
+}
+
+/// A document's block structure as the JSON kept in `documents.blocks_json`.
+pub(super) fn blocks_json(doc: &ValidDocument) -> Result<Option<String>> {
+    doc.blocks
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| {
+            Error::Invalid(format!(
+                "could not store the structure of “{}”: {e}",
+                doc.title
+            ))
+        })
 }
 
 /// The document an import should update: with a source, the one with that

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
 
-use super::documents::{category_path, ensure_category_path, CATEGORY_PATHS};
+use super::documents::{blocks_json, category_path, ensure_category_path, CATEGORY_PATHS};
 use super::Store;
 use crate::cards::kind_as_str;
 use crate::error::{Error, Result};
@@ -183,17 +183,7 @@ impl Store {
                 continue;
             }
             let category_id = ensure_category_path(&tx, &doc.category_path)?;
-            let blocks_json = doc
-                .blocks
-                .as_ref()
-                .map(serde_json::to_string)
-                .transpose()
-                .map_err(|e| {
-                    Error::Invalid(format!(
-                        "could not store the structure of “{}”: {e}",
-                        doc.title
-                    ))
-                })?;
+            let blocks_json = blocks_json(doc)?;
             tx.execute(
                 "INSERT INTO documents (title, author, category_id, source, source_format, body, blocks_json,
                                         content_hash, word_count, created_at, updated_at, suggested_revision)
