@@ -271,11 +271,6 @@ pub fn distractors(
         {
             return;
         }
-        // Places: of the same sort ("Kent" is no choice for a sea, nor a tower for a
-        // country).
-        if answer_place_sort.is_some_and(|sort| place_sort(cand) != sort) {
-            return;
-        }
         // Years: only near the answer (within forty years).
         if let (Some(y), EntityKind::Year) = (answer_year, kind) {
             match parse_year(cand) {
@@ -307,7 +302,8 @@ pub fn distractors(
             near.sort();
             near.into_iter().map(|(_, t)| t).collect()
         }
-        // Places of another sort are left out before anything else is checked.
+        // Places: only of the answer's sort ("Kent" is no choice for a sea, nor a
+        // tower for a country), left out before anything else is checked.
         None => match answer_place_sort {
             Some(sort) => all
                 .iter()
@@ -337,7 +333,7 @@ pub fn distractors(
     }
     if !kind.is_time() && kind != EntityKind::Number {
         for e in &library.entities {
-            if e.kind == kind {
+            if e.kind == kind && answer_place_sort.is_none_or(|sort| place_sort(&e.text) == sort) {
                 consider(&e.text, &mut out);
             }
         }
