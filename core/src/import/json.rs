@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::library::{parse_category_path, Block, NewDocument, SourceFormat};
 
-use super::{html, ParsedDocument, ParsedRecord};
+use super::{html, saved_text, ParsedDocument, ParsedRecord};
 
 pub fn parse(text: &str, lines: bool) -> Vec<ParsedRecord> {
     let text = text.trim_start_matches('\u{feff}').trim();
@@ -146,18 +146,77 @@ fn record(piece: &str) -> Result<ParsedDocument, String> {
             .collect(),
         _ => Vec::new(),
     };
+    let author = string(&obj, "author");
+    let source = string(&obj, "source").or_else(|| string(&obj, "url"));
+    if let Some(Value::String(body)) = obj.get("body") {
+        if let Some(page) = saved_page(body, &title, &author, &category_path, &source, &tags) {
+            return Ok(page);
+        }
+    }
     Ok(ParsedDocument {
         doc: NewDocument {
             title,
-            author: string(&obj, "author"),
+            author,
             category_path,
-            source: string(&obj, "source"),
+            source,
             body: String::new(),
         },
         format: SourceFormat::Json,
         blocks,
         tags,
+        notes: Vec::new(),
     })
+}
+
+/// A record whose body is a whole saved page (a scraper's text or HTML of a
+/// Q&A page, with its menu, author header and footer): read as a saved page
+/// when it shows three or more marks of one; the record's fields come first.
+fn saved_page(
+    body: &str,
+    title: &str,
+    author: &Option<String>,
+    category: &[String],
+    source: &Option<String>,
+    tags: &[String],
+) -> Option<ParsedDocument> {
+    let units = if is_html(body) {
+        saved_text::units_of_blocks(&html::fragment_blocks(body))
+    } else {
+        saved_text::units_of_text(body)
+    };
+    let reading = saved_text::read(&units, Some(title))?;
+    if reading.signals < 3 {
+        return None;
+    }
+    let doc = NewDocument {
+        title: saved_text::known_title(title, &units),
+        author: author.clone().or_else(|| reading.author.clone()),
+        category_path: if !category.is_empty() {
+            category.to_vec()
+        } else if reading.category.is_empty() && is_html(body) {
+            // A breadcrumb of links is not in the fragment's blocks (a short
+            // run of links is dropped as a menu), so read it from the tree.
+            html::fragment_category(body, title)
+        } else {
+            reading.category.clone()
+        },
+        source: source.clone(),
+        body: String::new(),
+    };
+    Some(saved_text::document(
+        &units,
+        &reading,
+        doc,
+        SourceFormat::Json,
+        tags.to_vec(),
+    ))
+}
+
+fn is_html(body: &str) -> bool {
+    let trimmed = body.trim_start();
+    trimmed.starts_with('<')
+        && trimmed.contains('>')
+        && (body.contains("</") || body.contains("<br"))
 }
 
 fn string(obj: &Map<String, Value>, key: &str) -> Option<String> {
@@ -171,11 +230,7 @@ fn string(obj: &Map<String, Value>, key: &str) -> Option<String> {
 /// A record's body: HTML is sanitised and read as blocks; text is split into
 /// paragraphs at blank lines.
 fn body_blocks(body: &str) -> Vec<Block> {
-    let trimmed = body.trim_start();
-    if trimmed.starts_with('<')
-        && trimmed.contains('>')
-        && (body.contains("</") || body.contains("<br"))
-    {
+    if is_html(body) {
         return html::fragment_blocks(body);
     }
     body.replace("\r\n", "\n")

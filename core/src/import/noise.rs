@@ -182,11 +182,39 @@ const GREETING_PHRASES: &[&str] = &[
 /// a greeting word.
 pub fn is_greeting(text: &str) -> bool {
     let w = words(text);
-    if w.is_empty() || w.len() > 8 || text.chars().count() > 70 {
+    if w.is_empty() || w.len() > 12 || text.chars().count() > 90 {
         return false;
     }
     let lower = w.join(" ");
-    GREETING.contains(&w[0].as_str()) || GREETING_PHRASES.iter().any(|p| lower.starts_with(p))
+    // "Good question, and one with more than one answer." is longer than
+    // "Hi there!" but as empty.
+    let phrase = GREETING_PHRASES.iter().any(|p| lower.starts_with(p));
+    phrase || w.len() <= 8 && text.chars().count() <= 70 && GREETING.contains(&w[0].as_str())
+}
+
+/// "Hi! Here are the reasons…" → "Here are the reasons…": a paragraph that
+/// opens with a greeting of its own sentence, without it.
+pub fn without_opening_greeting(text: &str) -> Option<&str> {
+    let cut = text
+        .match_indices(['!', '.'])
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].starts_with(' '))?;
+    let (head, rest) = (&text[..cut], text[cut..].trim_start());
+    let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    (words(head).len() <= 4 && is_greeting(head) && starts_upper && words(rest).len() >= 4)
+        .then_some(rest)
+}
+
+/// "Edit: thanks for the gold!", "P.S. Hope this helps": a sign-off behind a label.
+pub fn is_labelled_sign_off(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    ["edit:", "edit 2:", "update:", "p.s.", "ps:", "ps.", "ps "]
+        .iter()
+        .find_map(|label| lower.strip_prefix(label))
+        .is_some_and(|rest| {
+            let rest = rest.trim();
+            is_sign_off(rest) || rest.starts_with("thank")
+        })
 }
 
 const SIGN_OFF_PHRASES: &[&str] = &[
@@ -448,7 +476,10 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
         }
         if edge_noise(b) {
             keep[i] = false;
-        } else if !greeted && is_greeting(&b.text) {
+        } else if !greeted
+            && (is_greeting(&b.text)
+                || is_sign_off(&b.text) && words(&b.text)[0].starts_with("thank"))
+        {
             greeted = true;
             keep[i] = false;
         } else {
@@ -459,7 +490,11 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
         if !keep[i] {
             break;
         }
-        if edge_noise(b) || is_sign_off(&b.text) || is_greeting(&b.text) && b.text.len() < 30 {
+        if edge_noise(b)
+            || is_sign_off(&b.text)
+            || is_labelled_sign_off(&b.text)
+            || is_greeting(&b.text) && b.text.len() < 30
+        {
             keep[i] = false;
         } else {
             break;
@@ -467,6 +502,13 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
     }
     let mut kept = keep.into_iter();
     blocks.retain(|_| kept.next().unwrap_or(true));
+    if let Some(first) = blocks.iter_mut().find(|b| b.kind != BlockKind::Heading) {
+        if !greeted {
+            if let Some(rest) = without_opening_greeting(&first.text) {
+                first.text = rest.to_owned();
+            }
+        }
+    }
     // A heading left with nothing after it headed noise.
     while blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         blocks.pop();
