@@ -10,8 +10,9 @@
 //! the longest run of prose lines, with a greeting and a sign-off at its
 //! edges; and after it counters, "Related questions" lists, other answers and
 //! the footer. Only the answer run is kept. When the page holds other answers,
-//! the one marked best (or accepted) is kept, else the longest, and the import
-//! says that the others were left out.
+//! the one marked best (or accepted) is kept, else the first (unless it is far
+//! shorter than another, when it is the question's text or a comment), and
+//! the import says that the others were left out.
 
 use std::ops::Range;
 
@@ -22,7 +23,7 @@ use super::ParsedDocument;
 
 /// The note an import gives when a page's other answers were left out.
 pub const OTHER_ANSWERS_NOTE: &str = "this page holds other answers too: Clio kept the one marked best \
-     (or else the longest) and left the other answers out. Import them from separate copies if you want them.";
+     (or else the first) and left the other answers out. Import them from separate copies if you want them.";
 
 /// How many lines before an answer its author's header may take.
 const HEADER_LINES: usize = 10;
@@ -404,7 +405,7 @@ fn weight(units: &[Unit], run: &Range<usize>) -> usize {
 }
 
 /// The answer to keep: a run whose header marks it best or accepted, else the
-/// heaviest (the first of equals).
+/// first run of at least a third of the heaviest run's weight.
 fn choose_run(units: &[Unit], runs: &[Range<usize>]) -> usize {
     let marked = runs.iter().position(|r| {
         let from = r.start.saturating_sub(HEADER_LINES);
