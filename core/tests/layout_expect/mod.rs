@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use clio_core::import::parse_file;
 use serde::Deserialize;
 
-/// What a page must give.
+/// What a page must give. Two spellings are read: this project's (`answer`:
+/// key sentences; `other_answers_left_out`) and the held-out batch's
+/// (`answer_first_words` / `answer_last_words`: how the kept answer begins
+/// and ends once greeting and sign-off are gone; `other_answers_dropped`).
 #[derive(Debug, Deserialize)]
 pub struct Expected {
     pub title: String,
@@ -20,6 +23,10 @@ pub struct Expected {
     #[serde(default)]
     pub answer: Vec<String>,
     #[serde(default)]
+    pub answer_first_words: Option<String>,
+    #[serde(default)]
+    pub answer_last_words: Option<String>,
+    #[serde(default, alias = "other_answers_dropped")]
     pub other_answers_left_out: bool,
 }
 
@@ -40,6 +47,9 @@ pub struct Outcome {
     pub answer_total: usize,
     /// Whether the import said that other answers were left out, when it should have.
     pub note_right: bool,
+    /// Whether the text begins and ends with the expected words (`None` when
+    /// the expectation gives none).
+    pub edges_right: Option<bool>,
     pub body: String,
 }
 
@@ -57,6 +67,7 @@ impl Outcome {
             && self.noise_left.is_empty()
             && self.answer_missing.is_empty()
             && self.note_right
+            && self.edges_right != Some(false)
     }
 }
 
@@ -89,6 +100,10 @@ pub fn check(page: &Path, expected: &Path) -> Outcome {
     let want: Expected =
         serde_json::from_str(&fs::read_to_string(expected).expect("the expectation is readable"))
             .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+    let mut key_sentences = want.answer.clone();
+    key_sentences.extend(want.answer_first_words.iter().cloned());
+    key_sentences.extend(want.answer_last_words.iter().cloned());
+    let has_edges = want.answer_first_words.is_some() || want.answer_last_words.is_some();
     let mut outcome = Outcome {
         page: page.to_owned(),
         error: None,
@@ -97,9 +112,10 @@ pub fn check(page: &Path, expected: &Path) -> Outcome {
         category: (Vec::new(), false),
         noise_left: want.noise.clone(),
         noise_total: want.noise.len(),
-        answer_missing: want.answer.clone(),
-        answer_total: want.answer.len(),
+        answer_missing: key_sentences.clone(),
+        answer_total: key_sentences.len(),
         note_right: false,
+        edges_right: has_edges.then_some(false),
         body: String::new(),
     };
     let parsed = match parse_file(page) {
@@ -133,12 +149,22 @@ pub fn check(page: &Path, expected: &Path) -> Outcome {
         .filter(|n| body.contains(n.as_str()))
         .cloned()
         .collect();
-    outcome.answer_missing = want
-        .answer
+    outcome.answer_missing = key_sentences
         .iter()
         .filter(|s| !body.contains(s.as_str()))
         .cloned()
         .collect();
+    if has_edges {
+        let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat_of = |s: &Option<String>| {
+            s.as_deref()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        outcome.edges_right = Some(
+            flat_of(&want.answer_first_words).is_none_or(|f| flat.starts_with(&f))
+                && flat_of(&want.answer_last_words).is_none_or(|l| flat.ends_with(&l)),
+        );
+    }
     let noted = doc.notes.iter().any(|n| n.contains("other answer"));
     outcome.note_right = noted == want.other_answers_left_out;
     outcome.body = body.clone();
@@ -161,10 +187,20 @@ pub fn summary(outcomes: &[Outcome]) -> String {
         .sum();
     let notes = outcomes.iter().filter(|o| o.note_right).count();
     let all = outcomes.iter().filter(|o| o.all_right()).count();
+    let with_edges = outcomes.iter().filter(|o| o.edges_right.is_some()).count();
+    let edges = outcomes
+        .iter()
+        .filter(|o| o.edges_right == Some(true))
+        .count();
+    let edges = if with_edges > 0 {
+        format!(", answer begins and ends exactly {edges}/{with_edges}")
+    } else {
+        String::new()
+    };
     format!(
         "{pages} pages: metadata exact {metadata}/{} (title, author, category), \
          noise removed {noise_removed}/{noise_total}, answer sentences kept {answer_kept}/{answer_total}, \
-         other-answers note right {notes}/{pages}, pages wholly right {all}/{pages}",
+         other-answers note right {notes}/{pages}{edges}, pages wholly right {all}/{pages}",
         pages * 3
     )
 }
@@ -193,6 +229,9 @@ pub fn failures(o: &Outcome) -> Vec<String> {
     }
     if !o.note_right {
         lines.push("the other-answers note is wrong".into());
+    }
+    if o.edges_right == Some(false) {
+        lines.push("the answer does not begin and end with the expected words".into());
     }
     lines
 }
