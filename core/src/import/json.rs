@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::library::{parse_category_path, Block, NewDocument, SourceFormat};
 
-use super::{html, saved_text, ParsedDocument, ParsedRecord};
+use super::{html, noise, saved_text, ParsedDocument, ParsedRecord};
 
 pub fn parse(text: &str, lines: bool) -> Vec<ParsedRecord> {
     let text = text.trim_start_matches('\u{feff}').trim();
@@ -113,6 +113,11 @@ fn record(piece: &str) -> Result<ParsedDocument, String> {
     let Value::Object(obj) = value else {
         return Err("is not an object with \"title\" and \"body\". Fix this record and import the file again.".into());
     };
+    if !obj.contains_key("title") || !obj.contains_key("body") {
+        if let Some(page) = structured_page(&obj) {
+            return Ok(page);
+        }
+    }
     let title = string(&obj, "title")
         .ok_or("has no \"title\" (text). Add one and import the file again.")?;
     let blocks = match obj.get("body") {
@@ -210,6 +215,231 @@ fn saved_page(
         SourceFormat::Json,
         tags.to_vec(),
     ))
+}
+
+/// A site's export of one Q&A page as nested JSON (`question.title`,
+/// `answers[].author.name`, `data.posts[].body_html`…), read by the shape of
+/// its values: the question is the first question-like string under a key
+/// naming a title; the answers are the objects of a list that hold a long
+/// text; the kept one is the one flagged accepted or best, else the first;
+/// its author is the name under an author or user key; the category is a
+/// list or path under a breadcrumb, category or topic key.
+fn structured_page(obj: &Map<String, Value>) -> Option<ParsedDocument> {
+    let root = Value::Object(obj.clone());
+    let mut titles = Vec::new();
+    let mut categories = Vec::new();
+    let mut answers = Vec::new();
+    walk(&root, "", &mut titles, &mut categories, &mut answers);
+    let title = titles
+        .iter()
+        .find(|t| t.trim_end().ends_with('?'))
+        .or(titles.first())?
+        .clone();
+    let kept = answers
+        .iter()
+        .position(|a| is_flagged_best(a))
+        .or((!answers.is_empty()).then_some(0))?;
+    let answer = answers[kept];
+    let text = long_text(answer)?;
+    let blocks = if is_html(&text) {
+        html::fragment_blocks(&text)
+    } else {
+        body_blocks(&text)
+    };
+    let author = person_of(answer);
+    let blocks = noise::clean_blocks(blocks, &title, author.as_deref());
+    let category_path = categories.into_iter().next().unwrap_or_default();
+    let source = ["url", "source", "link", "permalink"]
+        .iter()
+        .find_map(|k| find_string(&root, k))
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    Some(ParsedDocument {
+        doc: NewDocument {
+            title,
+            author,
+            category_path,
+            source,
+            body: String::new(),
+        },
+        format: SourceFormat::Json,
+        blocks,
+        tags: Vec::new(),
+        notes: if answers.len() > 1 {
+            vec![saved_text::OTHER_ANSWERS_NOTE.to_owned()]
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// A text this long is an answer's (or a question's) body, not a label.
+const LONG_TEXT: usize = 200;
+
+/// Gathers, in document order, titles (strings under keys naming a title or
+/// question), category paths (under breadcrumb, category or topic keys) and
+/// answers (objects of a list holding a long text).
+fn walk<'a>(
+    value: &'a Value,
+    key: &str,
+    titles: &mut Vec<String>,
+    categories: &mut Vec<Vec<String>>,
+    answers: &mut Vec<&'a Map<String, Value>>,
+) {
+    let key = key.to_ascii_lowercase();
+    let titled = ["title", "headline", "question", "subject"]
+        .iter()
+        .any(|k| key.contains(k));
+    let categorised = [
+        "breadcrumb",
+        "category",
+        "categories",
+        "topic",
+        "section",
+        "crumbs",
+    ]
+    .iter()
+    .any(|k| key.contains(k));
+    match value {
+        Value::String(s) if titled && s.chars().count() <= 300 && !s.contains('\n') => {
+            titles.push(s.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        Value::String(s) if categorised && s.chars().count() <= 200 => {
+            let path = parse_category_path(s);
+            if !path.is_empty() {
+                categories.push(path);
+            }
+        }
+        Value::Array(items) if categorised && items.iter().all(Value::is_string) => {
+            let path: Vec<String> = items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !path.is_empty() {
+                categories.push(path);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                if let Value::Object(o) = item {
+                    if long_text(o).is_some() && !is_question_object(&key, o) {
+                        answers.push(o);
+                        continue;
+                    }
+                }
+                walk(item, &key, titles, categories, answers);
+            }
+        }
+        Value::Object(o) => {
+            for (k, v) in o {
+                walk(v, k, titles, categories, answers);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The question itself listed among posts (`kind: "question"`).
+fn is_question_object(key: &str, o: &Map<String, Value>) -> bool {
+    key.contains("question")
+        || ["kind", "type", "post_type"].iter().any(|k| {
+            o.get(*k)
+                .and_then(Value::as_str)
+                .is_some_and(|v| v.eq_ignore_ascii_case("question"))
+        })
+}
+
+/// The longest string of an object (not inside a nested list) if it is long.
+fn long_text(o: &Map<String, Value>) -> Option<String> {
+    fn longest(v: &Value, best: &mut Option<String>) {
+        match v {
+            Value::String(s) => {
+                if best.as_ref().is_none_or(|b| s.len() > b.len()) {
+                    *best = Some(s.clone());
+                }
+            }
+            Value::Object(o) => o.values().for_each(|v| longest(v, best)),
+            _ => {}
+        }
+    }
+    let mut best = None;
+    o.values().for_each(|v| longest(v, &mut best));
+    best.filter(|s| s.chars().count() >= LONG_TEXT)
+}
+
+/// An answer flagged accepted or best: a true flag under such a key, or a
+/// label saying so.
+fn is_flagged_best(o: &Map<String, Value>) -> bool {
+    o.iter().any(|(k, v)| {
+        let k = k.to_ascii_lowercase();
+        let flag_key = ["accepted", "best", "chosen", "solution"]
+            .iter()
+            .any(|w| k.contains(w));
+        match v {
+            Value::Bool(true) => flag_key,
+            Value::String(s) if s.chars().count() <= 40 => {
+                let w = noise::words(s);
+                w.iter().any(|x| x == "accepted" || x == "chosen")
+                    || w.iter().any(|x| x == "best") && w.iter().any(|x| x == "answer")
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The answer's author: a name under an author/user/by key (or its `name`,
+/// `display`, `username` field).
+fn person_of(o: &Map<String, Value>) -> Option<String> {
+    const PERSON: &[&str] = &[
+        "author", "user", "by", "owner", "poster", "writer", "answerer",
+    ];
+    const NAME: &[&str] = &[
+        "name",
+        "display",
+        "display_name",
+        "displayname",
+        "username",
+        "handle",
+        "full_name",
+    ];
+    for (k, v) in o {
+        let k = k.to_ascii_lowercase();
+        if !PERSON
+            .iter()
+            .any(|p| k == *p || k.starts_with(&format!("{p}_")))
+        {
+            continue;
+        }
+        match v {
+            Value::String(s) if s.chars().count() <= 60 => return Some(s.trim().to_owned()),
+            Value::Object(inner) => {
+                if let Some(name) = NAME
+                    .iter()
+                    .find_map(|n| inner.get(*n).and_then(Value::as_str))
+                {
+                    return Some(name.trim().to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first string anywhere under `key`.
+fn find_string(v: &Value, key: &str) -> Option<String> {
+    match v {
+        Value::Object(o) => o.iter().find_map(|(k, v)| {
+            if k.eq_ignore_ascii_case(key) {
+                v.as_str().map(str::to_owned)
+            } else {
+                find_string(v, key)
+            }
+        }),
+        Value::Array(items) => items.iter().find_map(|v| find_string(v, key)),
+        _ => None,
+    }
 }
 
 fn is_html(body: &str) -> bool {

@@ -205,6 +205,71 @@ pub fn without_opening_greeting(text: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// An answer's opening aside: a short line of no facts that speaks to the
+/// reader ("Oh, I love this one!", "Happy to take this one.").
+pub fn is_opening_aside(text: &str) -> bool {
+    let w = words(text);
+    const PERSONAL: &[&str] = &[
+        "i", "i'm", "i’m", "i'd", "i’d", "i'll", "i’ll", "me", "my", "you", "your", "you're",
+        "you’re", "we", "us", "our",
+    ];
+    !w.is_empty()
+        && w.len() <= 8
+        && ends_sentence(text)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && (w.iter().any(|x| PERSONAL.contains(&x.as_str()))
+            || w.windows(2).any(|p| p[0] == "this" && p[1] == "one")
+            || w.iter().any(|x| x == "question" || x == "asking"))
+}
+
+/// An answer's closing line: a sign-off, a thank-you for reading anywhere in
+/// a short sentence, or a signature ("Until next week, – Ilse", "Saludos,
+/// Álvaro", "Thanks for asking! — Rosalind").
+pub fn is_closing(text: &str) -> bool {
+    if is_sign_off(text) || is_labelled_sign_off(text) {
+        return true;
+    }
+    let w = words(text);
+    if w.is_empty() || w.len() > 25 {
+        return false;
+    }
+    let lower = w.join(" ");
+    const ANYWHERE: &[&str] = &[
+        "for reading",
+        "thanks for",
+        "thank you for",
+        "hope this helps",
+        "hope that helps",
+        "hope this helped",
+        "happy reading",
+        "happy studying",
+        "until next",
+        "see you next",
+    ];
+    if ANYWHERE.iter().any(|p| lower.contains(p)) && w.len() <= 20 {
+        return true;
+    }
+    // A signature: a short line ending in a dash and a name, or "Word, Name".
+    let t = text.trim();
+    let signed = t
+        .rsplit_once(['–', '—'])
+        .or_else(|| t.rsplit_once(" - "))
+        .is_some_and(|(_, name)| {
+            let name = name.trim();
+            !name.is_empty()
+                && name.split_whitespace().count() <= 3
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && !name.chars().any(|c| c.is_ascii_digit())
+        });
+    let comma_name = w.len() <= 4
+        && t.split_once(',').is_some_and(|(_, name)| {
+            let name = name.trim().trim_end_matches(['.', '!']);
+            name.split_whitespace().count() == 1
+                && name.chars().next().is_some_and(char::is_uppercase)
+        });
+    (signed && w.len() <= 10) || comma_name
+}
+
 /// "Edit: thanks for the gold!", "P.S. Hope this helps": a sign-off behind a label.
 pub fn is_labelled_sign_off(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
@@ -478,6 +543,7 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
             keep[i] = false;
         } else if !greeted
             && (is_greeting(&b.text)
+                || is_opening_aside(&b.text)
                 || is_sign_off(&b.text) && words(&b.text)[0].starts_with("thank"))
         {
             greeted = true;
@@ -490,11 +556,7 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
         if !keep[i] {
             break;
         }
-        if edge_noise(b)
-            || is_sign_off(&b.text)
-            || is_labelled_sign_off(&b.text)
-            || is_greeting(&b.text) && b.text.len() < 30
-        {
+        if edge_noise(b) || is_closing(&b.text) || is_greeting(&b.text) && b.text.len() < 30 {
             keep[i] = false;
         } else {
             break;
