@@ -826,6 +826,18 @@ fn author_of(root: ElementRef<'_>, main: ElementRef<'_>) -> Option<String> {
                     .map(text_of)
                     .find(|t| noise::looks_like_name(&strip_by(t)))
             })
+            .or_else(|| {
+                // A byline of parts ("<b>Name</b> · credential · date"): the
+                // part that is a name.
+                let whole = text_of(el);
+                (!noise::looks_like_name(&strip_by(&whole)))
+                    .then(|| {
+                        el.descendent_elements()
+                            .map(text_of)
+                            .find(|t| noise::looks_like_name(&strip_by(t)))
+                    })
+                    .flatten()
+            })
             .unwrap_or_else(|| text_of(el));
         let name = strip_by(&named);
         if !noise::looks_like_name(&name) {
@@ -928,11 +940,19 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
 /// links and, between them, nothing but separators ("Home > History > Cold
 /// War"). A menu of links has no separators, so it is not taken for one.
 fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
-    let links: Vec<String> = el
+    let mut links: Vec<String> = el
         .child_elements()
         .filter(|c| c.value().name() == "a")
         .map(text_of)
         .collect();
+    if links.len() < 2 {
+        // Items of a list or spans with separators between them.
+        links = el
+            .child_elements()
+            .filter(|c| matches!(c.value().name(), "li" | "span"))
+            .map(text_of)
+            .collect();
+    }
     if links.len() < 2 {
         return None;
     }

@@ -354,10 +354,8 @@ fn is_question_object(key: &str, o: &Map<String, Value>) -> bool {
 fn long_text(o: &Map<String, Value>) -> Option<String> {
     fn longest(v: &Value, best: &mut Option<String>) {
         match v {
-            Value::String(s) => {
-                if best.as_ref().is_none_or(|b| s.len() > b.len()) {
-                    *best = Some(s.clone());
-                }
+            Value::String(s) if best.as_ref().is_none_or(|b| s.len() > b.len()) => {
+                *best = Some(s.clone());
             }
             Value::Object(o) => o.values().for_each(|v| longest(v, best)),
             _ => {}

@@ -155,7 +155,10 @@ fn read_front_matter(yaml: &str) -> Result<FrontMatter, String> {
         other => scalar(other),
     };
     Ok(FrontMatter {
-        title: scalar(&doc["title"]),
+        // A site's export may call the title its question or headline.
+        title: ["title", "question", "headline"]
+            .iter()
+            .find_map(|k| scalar(&doc[*k])),
         author,
         category,
         tags: list(&doc["tags"]),

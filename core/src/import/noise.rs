@@ -205,6 +205,38 @@ pub fn without_opening_greeting(text: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// "Create a free account to suggest edits.", "Want to add your own answer?
+/// Sign in or create a free account…": a prompt to join the site.
+pub fn is_call_to_action(text: &str) -> bool {
+    let w = words(text);
+    if w.is_empty() || w.len() > 25 {
+        return false;
+    }
+    let lower = w.join(" ");
+    [
+        "sign up",
+        "sign in",
+        "log in",
+        "login to",
+        "create an account",
+        "create a free account",
+        "create your account",
+        "join the conversation",
+        "join the discussion",
+        "join for free",
+        "join free",
+        "download the app",
+        "get the app",
+        "free trial",
+        "subscribe to",
+        "subscribe now",
+        "unlock",
+        "upgrade to",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
 /// An answer's opening aside: a short line of no facts that speaks to the
 /// reader ("Oh, I love this one!", "Happy to take this one.").
 pub fn is_opening_aside(text: &str) -> bool {
@@ -529,6 +561,7 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
             && (is_label(&b.text)
                 || is_furniture(&b.text)
                 || is_fragment(&b.text)
+                || super::saved_text::is_best_mark(&b.text)
                 || category_line(&b.text).is_some())
     };
     // The leading run, up to the first paragraph of text: headings stay,

@@ -197,9 +197,11 @@ pub fn read(units: &[Unit], known_title: Option<&str>) -> Option<Reading> {
             .filter(|&i| is_task_line(&units[i].text))
             .collect();
     }
-    let repeated = question_like.iter().copied().find(|&i| {
-        question_like
-            .iter()
+    // Near the top: the first few question lines, compared pairwise (a long
+    // list of questions further down is not).
+    let near: Vec<usize> = question_like.iter().copied().take(40).collect();
+    let repeated = near.iter().copied().find(|&i| {
+        near.iter()
             .any(|&j| j > i && noise::same_text(&units[i].text, &units[j].text))
     });
     let matching_known = known_title.and_then(|t| {
@@ -240,7 +242,9 @@ pub fn read(units: &[Unit], known_title: Option<&str>) -> Option<Reading> {
     {
         signals += 1;
     }
-    if repeated.is_some() || has_menu_block(&units[..title_at.unwrap_or(answer.start)]) {
+    let top = &units[..title_at.unwrap_or(answer.start)];
+    if repeated.is_some() || has_menu_block(top) || top.iter().any(|u| noise::is_link_row(&u.text))
+    {
         signals += 1;
     }
     let other_answers = has_other_answers(units, &runs, chosen, title_at);
@@ -342,6 +346,7 @@ fn is_furniture_line(text: &str) -> bool {
         || noise::category_line(text).is_some() && !ends_sentence(text)
         || is_age_line(text) && word_count(text) <= 12
         || is_advert(text)
+        || noise::is_call_to_action(text)
         || text.contains('©')
         || text.to_lowercase().contains("all rights reserved")
 }
@@ -354,11 +359,15 @@ fn is_advert(text: &str) -> bool {
             x.as_str(),
             "advertisement" | "advertising" | "sponsored" | "promoted" | "ad" | "ads" | "anzeige"
         )
-    }) && (w.len() == 1
-        || text.trim()[w[0].len()..]
-            .trim_start()
-            .starts_with([':', '·', '•', '|', '-', '–'])
-        || w.get(1).is_some_and(|x| x == "by"))
+    }) && {
+        let after_word = text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_start_matches(char::is_alphanumeric)
+            .trim_start();
+        w.len() == 1
+            || after_word.starts_with([':', '·', '•', '|', '-', '–'])
+            || w.get(1).is_some_and(|x| x == "by")
+    }
 }
 
 /// Runs of prose: consecutive text lines holding at least one prose line,
@@ -407,31 +416,30 @@ fn weight(units: &[Unit], run: &Range<usize>) -> usize {
 /// The answer to keep: a run whose header marks it best or accepted, else the
 /// first run of at least a third of the heaviest run's weight.
 fn choose_run(units: &[Unit], runs: &[Range<usize>]) -> usize {
-    let marked = runs.iter().position(|r| {
+    let marked = runs.iter().enumerate().position(|(k, r)| {
         let from = r.start.saturating_sub(HEADER_LINES);
-        let previous_end = runs
-            .iter()
-            .filter(|o| o.end <= r.start)
-            .map(|o| o.end)
-            .max()
-            .unwrap_or(0);
+        // Runs are in page order: the one before ends last before this one.
+        let previous_end = if k > 0 { runs[k - 1].end } else { 0 };
         (from.max(previous_end)..r.start).any(|i| is_best_mark(&units[i].text))
             && weight(units, r) > 0
     });
+    let first_question = units.iter().position(|u| is_question_line(&u.text));
     marked.unwrap_or_else(|| {
         // The first answer, unless it is much lighter than the heaviest run
         // (then it is the question's own text, or a comment, not an answer).
         let heaviest = runs.iter().map(|r| weight(units, r)).max().unwrap_or(0);
         runs.iter()
-            .position(|r| weight(units, r) * 3 >= heaviest && !starts_with_question_text(units, r))
+            .position(|r| {
+                weight(units, r) * 3 >= heaviest && !is_question_text(units, r, first_question)
+            })
             .unwrap_or(0)
     })
 }
 
 /// A run that is the question's own text: it follows the first question line
-/// with no name line between them.
-fn starts_with_question_text(units: &[Unit], run: &Range<usize>) -> bool {
-    let Some(q) = (0..run.start).find(|&i| is_question_line(&units[i].text)) else {
+/// (at `first_question`) with no name line between them.
+fn is_question_text(units: &[Unit], run: &Range<usize>, first_question: Option<usize>) -> bool {
+    let Some(q) = first_question.filter(|&q| q < run.start) else {
         return false;
     };
     run.start - q <= 3
@@ -443,9 +451,12 @@ fn starts_with_question_text(units: &[Unit], run: &Range<usize>) -> bool {
 }
 
 /// "Best Answer", "★ Best answer", "Accepted", "Chosen by Asker", "✓ Top answer".
-fn is_best_mark(text: &str) -> bool {
+pub fn is_best_mark(text: &str) -> bool {
+    if text.contains(['·', '|', '•']) {
+        return text.split(['·', '|', '•']).any(is_best_mark);
+    }
     let w = noise::words(text);
-    if w.is_empty() || w.len() > 5 || ends_sentence(text) && !text.ends_with('!') {
+    if w.is_empty() || w.len() > 8 || ends_sentence(text) && !text.ends_with(['!', ')']) {
         return false;
     }
     let has = |x: &str| w.iter().any(|v| v == x);
@@ -532,7 +543,10 @@ fn header_start(units: &[Unit], answer_start: usize, title_at: Option<usize>) ->
     let mut i = answer_start;
     while i > floor && answer_start - i < HEADER_LINES {
         let u = &units[i - 1];
-        if is_prose(u) && !noise::is_greeting(&u.text) || is_question_line(&u.text) {
+        let opening = noise::is_greeting(&u.text)
+            || noise::is_opening_aside(&u.text)
+            || noise::is_sign_off(&u.text);
+        if is_prose(u) && !opening || is_question_line(&u.text) {
             break;
         }
         i -= 1;
@@ -547,12 +561,12 @@ fn header_start(units: &[Unit], answer_start: usize, title_at: Option<usize>) ->
 /// whose markup named no author), a name line counts only when an age line
 /// follows it, and a split line always needs one.
 fn author_in(units: &[Unit], header: Range<usize>, strict: bool) -> Option<String> {
-    let aged = |i: usize| (i + 1..(i + 4).min(units.len())).any(|j| is_age_line(&units[j].text));
+    let aged = |i: usize| (i..(i + 4).min(units.len())).any(|j| is_age_line(&units[j].text));
     let lines: Vec<usize> = header
         .rev()
         .filter(|&i| {
             let t = units[i].text.as_str();
-            !noise::is_greeting(t) && !is_best_mark(t)
+            !noise::is_greeting(t)
         })
         .collect();
     let text = |i: usize| units[i].text.as_str();
@@ -601,9 +615,14 @@ fn name_of_line(text: &str) -> Option<String> {
     if is_bare_name(text) {
         return Some(strip_user_prefix(text).to_owned());
     }
-    let first = text.split(['·', '|', '•', '(', '—']).next()?.trim();
-    (first.len() < text.trim().len() && is_bare_name(first) && !noise::is_link_row(text))
-        .then(|| strip_user_prefix(first).to_owned())
+    // Exactly one part a name: "✅ Best answer · Pieter Vandersloot · 97 points".
+    let parts: Vec<&str> = text
+        .split(['·', '|', '•', '(', ')', '—'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names: Vec<&str> = parts.iter().copied().filter(|p| is_bare_name(p)).collect();
+    (parts.len() > 1 && names.len() == 1).then(|| strip_user_prefix(names[0]).to_owned())
 }
 
 fn is_bare_name(text: &str) -> bool {
@@ -757,7 +776,8 @@ fn is_menu_word_line(text: &str) -> bool {
 /// "Post by Margit Oberholzer » Sat Feb 10, 2024", "Answered by Jo Bell · 3y":
 /// the name after "by", up to a separator.
 fn by_line(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    // ASCII lower case keeps byte offsets, so `lower`'s indices fit `text`.
+    let lower = text.to_ascii_lowercase();
     let at = lower.find("by ")?;
     let before = &lower[..at];
     if !(before.is_empty() || before.ends_with(' ')) || word_count(before) > 2 {
@@ -794,8 +814,48 @@ fn by_line(text: &str) -> Option<String> {
         }
     }
     let name = strip_user_prefix(name);
-    ((noise::looks_like_name(name) && !is_menu_word_line(name)) || is_user_name(name))
-        .then(|| name.to_owned())
+    if (noise::looks_like_name(name) && !is_menu_word_line(name)) || is_user_name(name) {
+        return Some(name.to_owned());
+    }
+    // "By Ilse Vantongeren Senior editor": the name, then what the page ran
+    // into it; the longest leading words that are a name.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    const ROLE: &[&str] = &[
+        "senior",
+        "junior",
+        "chief",
+        "editor",
+        "staff",
+        "writer",
+        "professor",
+        "teacher",
+        "historian",
+        "lecturer",
+        "author",
+        "contributor",
+        "member",
+        "moderator",
+        "admin",
+        "student",
+        "phd",
+        "curator",
+        "tutor",
+        "expert",
+        "verified",
+        "retired",
+        "former",
+        "guest",
+        "columnist",
+        "correspondent",
+        "reporter",
+    ];
+    (2..=words.len().min(4)).rev().find_map(|n| {
+        let head = words[..n].join(" ");
+        let role = noise::words(&head)
+            .iter()
+            .any(|w| ROLE.contains(&w.as_str()));
+        (!role && noise::looks_like_name(&head) && !is_menu_word_line(&head)).then_some(head)
+    })
 }
 
 /// "Profile photo for Rowena Ashdown", "Profile picture of Collins Mbeki",
@@ -806,7 +866,7 @@ fn photo_of(text: &str) -> Option<String> {
     if word_count(t) > 8 {
         return None;
     }
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     for join in [" for ", " of "] {
         if let Some(at) = lower.find(join) {
             let head = &lower[..at];
@@ -876,9 +936,22 @@ fn strong_category_line(text: &str) -> Option<Vec<String>> {
     noise::category_line(&t).map(strip_root)
 }
 
-/// "Topics: History · Qing" → (true, "History · Qing").
+/// "Topics: History · Qing" → (true, "History · Qing"); "Filed under
+/// Diplomatic History" → (true, "Diplomatic History").
 fn strip_label(text: &str) -> (bool, &str) {
     let t = text.trim();
+    let lower = t.to_lowercase();
+    for label in [
+        "filed under ",
+        "posted in ",
+        "published in ",
+        "categorised as ",
+        "categorized as ",
+    ] {
+        if lower.starts_with(label) && t.is_char_boundary(label.len()) {
+            return (true, t[label.len()..].trim_start_matches(':').trim());
+        }
+    }
     if let Some((label, rest)) = t.split_once(':') {
         let lw = noise::words(label);
         const LABELS: &[&str] = &[
@@ -1095,12 +1168,13 @@ fn has_other_answers(
         .filter(|&i| {
             let t = &units[i].text;
             (is_name_line(t) || by_line(t).is_some() || photo_of(t).is_some())
-                && (i..(i + 4).min(units.len())).any(|j| is_age_line(&units[j].text))
+                && ((i..(i + 4).min(units.len())).any(|j| is_age_line(&units[j].text))
+                    || (i + 1..(i + 3).min(units.len())).any(|j| is_counter(&units[j].text)))
         })
         .collect();
-    let question_text = |r: &Range<usize>| {
-        r.end <= kept.start && !headers.iter().any(|&h| h >= after_title && h < r.start)
-    };
+    let first_header = headers.first().copied();
+    let question_text =
+        |r: &Range<usize>| r.end <= kept.start && first_header.is_none_or(|h| h >= r.start);
     let answers_something = |u: &Unit| {
         let t = &u.text;
         !noise::is_sign_off(t)
