@@ -500,6 +500,40 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_export_of_a_q_and_a_page() {
+        let long = |s: &str| {
+            format!(
+                "{s} {}",
+                "The walls had held for a thousand years, but they had never faced such guns. "
+                    .repeat(4)
+            )
+        };
+        let text = serde_json::json!({
+            "meta": {"exported": "2025-01-01"},
+            "thread": {
+                "title": "Why did Constantinople fall in 1453?",
+                "crumbs": ["History", "Byzantium"],
+                "answers": [
+                    {"user": {"name": "Owen Price"}, "text": long("The cannons.")},
+                    {"user": {"name": "Dimitra Alex"}, "is_accepted": true, "text": long("Good question!\n\nBy 1453 the city was small.")}
+                ]
+            },
+            "footer": "© 2025 Example"
+        })
+        .to_string();
+        let records = parse(&text, false);
+        let doc = records[0].result.as_ref().unwrap();
+        assert_eq!(doc.doc.title, "Why did Constantinople fall in 1453?");
+        assert_eq!(doc.doc.author.as_deref(), Some("Dimitra Alex"));
+        assert_eq!(doc.doc.category_path, vec!["History", "Byzantium"]);
+        assert!(doc.blocks[0]
+            .text
+            .starts_with("By 1453 the city was small."));
+        assert_eq!(doc.notes.len(), 1);
+        assert!(!doc.blocks.iter().any(|b| b.text.contains("The cannons")));
+    }
+
+    #[test]
     fn fields_and_lines() {
         let records = parse("{\"title\":\"T\",\"body\":[\"p1\",\"p2\\n\\np3\"],\"category\":[\"History\",\"Rome\"],\"tags\":\"a, b\",\"author\":null}\n\n{\"title\":1}", true);
         let doc = records[0].result.as_ref().unwrap();

@@ -294,10 +294,17 @@ pub fn is_closing(text: &str) -> bool {
                 && !name.chars().any(|c| c.is_ascii_digit())
         });
     let comma_name = w.len() <= 4
-        && t.split_once(',').is_some_and(|(_, name)| {
-            let name = name.trim().trim_end_matches(['.', '!']);
-            name.split_whitespace().count() == 1
-                && name.chars().next().is_some_and(char::is_uppercase)
+        && t.split_once(',').is_some_and(|(word, name)| {
+            // "Saludos, Álvaro", not "In 1525, Müntzer".
+            let word = word.trim();
+            !word.chars().any(|c| c.is_ascii_digit())
+                && word.split_whitespace().count() <= 2
+                && !word.chars().next().is_some_and(char::is_lowercase)
+                && {
+                    let name = name.trim().trim_end_matches(['.', '!']);
+                    name.split_whitespace().count() == 1
+                        && name.chars().next().is_some_and(char::is_uppercase)
+                }
         });
     (signed && w.len() <= 10) || comma_name
 }
@@ -690,6 +697,53 @@ mod tests {
         ] {
             assert!(!is_sign_off(no), "{no}");
         }
+    }
+
+    #[test]
+    fn asides_closings_and_prompts() {
+        for yes in [
+            "Oh, I love this one!",
+            "Happy to take this one.",
+            "Great to see you asking.",
+        ] {
+            assert!(is_opening_aside(yes), "{yes}");
+        }
+        for no in [
+            "Rome fell slowly.",
+            "In 1453 the walls were breached by cannon fire.",
+        ] {
+            assert!(!is_opening_aside(no), "{no}");
+        }
+        for yes in [
+            "Until next week, – Ilse",
+            "Saludos, Álvaro",
+            "Thanks for asking! — Rosalind",
+            "Go raibh maith agat for reading, and do look up the museum at Strokestown if you can.",
+            "Edit: thanks for the gold, kind stranger!",
+        ] {
+            assert!(is_closing(yes), "{yes}");
+        }
+        for no in [
+            "The treaty was signed at Nanjing in 1842 – under the guns of the fleet.",
+            "In 1525, Müntzer",
+            "Thanks to the Marshall Plan, Europe recovered.",
+        ] {
+            assert!(!is_closing(no), "{no}");
+        }
+        assert!(is_call_to_action(
+            "Want to add your own answer? Sign in or create a free account to join the discussion."
+        ));
+        assert!(!is_call_to_action(
+            "The king was forced to sign the treaty."
+        ));
+        assert_eq!(
+            without_opening_greeting("Hi! Here are the three reasons most historians give."),
+            Some("Here are the three reasons most historians give.")
+        );
+        assert_eq!(
+            without_opening_greeting("Hey, the treaty of 1648 ended the war."),
+            None
+        );
     }
 
     #[test]
