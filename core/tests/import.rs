@@ -771,7 +771,7 @@ fn pages_of_other_layouts_give_their_text_only() {
         Case {
             file: "utility_classes_diet_of_worms.html",
             title: "What was the significance of the Diet of Worms?",
-            author: None,
+            author: Some("Rosa Ventimiglia"),
             first: "The Diet of Worms in 1521 turned a theological argument",
             last: "religious wars of the following decades.",
             absent: &[

@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::library::{Block, BlockKind, NewDocument, SourceFormat};
 
-use super::{noise, ParsedDocument};
+use super::{noise, saved_text, ParsedDocument};
 
 /// Elements kept by sanitising (their attributes limited to the ones below);
 /// every other element is dropped and its text kept.
@@ -287,6 +287,29 @@ pub fn parse_page(
     } else {
         title
     };
+    // The page read as saved text: the author's header before the answer
+    // (a name line with a credential and an age, unmarked by any class), a
+    // category line, and other answers beside the kept one.
+    let mut notes = Vec::new();
+    let (mut author, mut category_path) = (author, category_path);
+    if let Some(first) = blocks.first() {
+        let units = saved_text::units_of_blocks(&page_blocks(root));
+        if let Some(start) = units
+            .iter()
+            .position(|u| u.text.contains(first.text.as_str()))
+        {
+            let (near_author, near_category, others) = saved_text::read_around(&units, start);
+            if author.is_none() {
+                author = near_author;
+            }
+            if category_path.is_empty() {
+                category_path = near_category;
+            }
+            if others {
+                notes.push(saved_text::OTHER_ANSWERS_NOTE.to_owned());
+            }
+        }
+    }
     Ok(ParsedDocument {
         doc: NewDocument {
             title,
@@ -298,7 +321,36 @@ pub fn parse_page(
         format: SourceFormat::Html,
         blocks,
         tags: Vec::new(),
+        notes,
     })
+}
+
+/// Every block of a page, furniture included (comments on an answer
+/// excepted): the page as its saved text would show it.
+fn page_blocks(root: ElementRef<'_>) -> Vec<Block> {
+    let comments: HashSet<NodeId> = root
+        .descendent_elements()
+        .filter(|el| {
+            let e = el.value();
+            [e.attr("class"), e.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| v.to_ascii_lowercase().contains("comment"))
+        })
+        .map(|el| el.id())
+        .collect();
+    let mut blocks = Vec::new();
+    let mut buf = Buffer::default();
+    collect(
+        root,
+        BlockKind::Paragraph,
+        &comments,
+        &mut blocks,
+        &mut buf,
+        false,
+    );
+    buf.flush(BlockKind::Paragraph, &mut blocks);
+    blocks
 }
 
 /// The blocks of an HTML fragment (inside Markdown, or a bulk record's body),
@@ -319,6 +371,13 @@ pub fn fragment_blocks(html: &str) -> Vec<Block> {
     );
     buf.flush(BlockKind::Paragraph, &mut blocks);
     blocks
+}
+
+/// The category path of an HTML fragment (a scraped page's body): its
+/// breadcrumb trail or category line.
+pub fn fragment_category(html: &str, title: &str) -> Vec<String> {
+    let page = Html::parse_fragment(&sanitise(html));
+    category_of(page.root_element(), title)
 }
 
 /// The text of an inline HTML snippet, sanitised.
@@ -767,6 +826,18 @@ fn author_of(root: ElementRef<'_>, main: ElementRef<'_>) -> Option<String> {
                     .map(text_of)
                     .find(|t| noise::looks_like_name(&strip_by(t)))
             })
+            .or_else(|| {
+                // A byline of parts ("<b>Name</b> · credential · date"): the
+                // part that is a name.
+                let whole = text_of(el);
+                (!noise::looks_like_name(&strip_by(&whole)))
+                    .then(|| {
+                        el.descendent_elements()
+                            .map(text_of)
+                            .find(|t| noise::looks_like_name(&strip_by(t)))
+                    })
+                    .flatten()
+            })
             .unwrap_or_else(|| text_of(el));
         let name = strip_by(&named);
         if !noise::looks_like_name(&name) {
@@ -869,11 +940,19 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
 /// links and, between them, nothing but separators ("Home > History > Cold
 /// War"). A menu of links has no separators, so it is not taken for one.
 fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
-    let links: Vec<String> = el
+    let mut links: Vec<String> = el
         .child_elements()
         .filter(|c| c.value().name() == "a")
         .map(text_of)
         .collect();
+    if links.len() < 2 {
+        // Items of a list or spans with separators between them.
+        links = el
+            .child_elements()
+            .filter(|c| matches!(c.value().name(), "li" | "span"))
+            .map(text_of)
+            .collect();
+    }
     if links.len() < 2 {
         return None;
     }

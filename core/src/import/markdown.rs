@@ -7,7 +7,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::library::{parse_category_path, Block, BlockKind, NewDocument, SourceFormat};
 
-use super::{html, noise, ParsedDocument};
+use super::{html, noise, saved_text, ParsedDocument};
 
 /// Front matter read from the top of a Markdown file.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -36,7 +36,10 @@ pub fn parse(
         },
         None => (FrontMatter::default(), text, None),
     };
-    let (mut blocks, first_h1) = blocks_of(body);
+    if let Some(page) = saved_page(&front, body, source) {
+        return (Ok(page), warning);
+    }
+    let (mut blocks, first_h1) = blocks_of(body, false);
     let title = match front.title.clone().or(first_h1) {
         Some(title) => title,
         None => match name {
@@ -63,9 +66,44 @@ pub fn parse(
             format: SourceFormat::Markdown,
             blocks,
             tags: front.tags,
+            notes: Vec::new(),
         }),
         warning,
     )
+}
+
+/// A page saved or clipped to Markdown (a site's menu, breadcrumb, question,
+/// author header, answer and footer), read as a saved page when it shows
+/// three or more marks of one; the front matter's fields come first.
+fn saved_page(front: &FrontMatter, body: &str, source: Option<&str>) -> Option<ParsedDocument> {
+    let (line_blocks, _) = blocks_of(body, true);
+    let units = saved_text::units_of_blocks(&line_blocks);
+    let reading = saved_text::read(&units, front.title.as_deref())?;
+    if reading.signals < 3 {
+        return None;
+    }
+    let title = match &front.title {
+        Some(t) => saved_text::known_title(t, &units),
+        None => reading.title.clone()?,
+    };
+    let doc = NewDocument {
+        title,
+        author: front.author.clone().or_else(|| reading.author.clone()),
+        category_path: if front.category.is_empty() {
+            reading.category.clone()
+        } else {
+            front.category.clone()
+        },
+        source: front.source.clone().or_else(|| source.map(str::to_owned)),
+        body: String::new(),
+    };
+    Some(saved_text::document(
+        &units,
+        &reading,
+        doc,
+        SourceFormat::Markdown,
+        front.tags.clone(),
+    ))
 }
 
 /// The YAML between a first line "---" and the next "---" (or "..."), and the rest.
@@ -117,7 +155,10 @@ fn read_front_matter(yaml: &str) -> Result<FrontMatter, String> {
         other => scalar(other),
     };
     Ok(FrontMatter {
-        title: scalar(&doc["title"]),
+        // A site's export may call the title its question or headline.
+        title: ["title", "question", "headline"]
+            .iter()
+            .find_map(|k| scalar(&doc[*k])),
         author,
         category,
         tags: list(&doc["tags"]),
@@ -135,8 +176,9 @@ fn scalar(y: &Yaml) -> Option<String> {
 }
 
 /// The body's blocks, and the text of its first level-1 heading when that
-/// heading comes before any text (it is then the title, not a block).
-fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
+/// heading comes before any text (it is then the title, not a block). With
+/// `lines`, a paragraph's line breaks are kept as "\n" (a saved page's lines).
+fn blocks_of(markdown: &str, lines: bool) -> (Vec<Block>, Option<String>) {
     let mut blocks: Vec<Block> = Vec::new();
     let mut title = None;
     let mut text = String::new();
@@ -206,7 +248,7 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
             Event::Html(raw) if in_html_block => html_block.push_str(&raw),
             Event::Html(raw) | Event::InlineHtml(raw) => text.push_str(&html::fragment_text(&raw)),
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::SoftBreak | Event::HardBreak => text.push(if lines { '\n' } else { ' ' }),
             Event::End(TagEnd::TableCell) => text.push(' '),
             _ => {}
         }

@@ -43,6 +43,10 @@ pub struct ParsedDocument {
     pub format: SourceFormat,
     pub blocks: Vec<Block>,
     pub tags: Vec<String>,
+    /// Notes on what the reader left out (other answers on a Q&A page),
+    /// reported as warnings when the document is imported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// One document (or one failed record) of a parsed file.
@@ -204,6 +208,11 @@ pub fn dry_run(path: &Path) -> (Vec<DryRunDocument>, ImportReport) {
             report.warning(Some(&shown), None, warning);
         }
         for ParsedRecord { record, result } in parsed.records {
+            if let Ok(p) = &result {
+                for note in &p.notes {
+                    report.warning(Some(&shown), record, note.clone());
+                }
+            }
             match result.and_then(|p| p.doc.validate().map_err(|e| e.to_string())) {
                 Ok(doc) => documents.push(DryRunDocument {
                     title: doc.title,
@@ -424,6 +433,9 @@ fn store_parsed(
                 continue;
             }
         };
+        for note in &parsed.notes {
+            report.warning(Some(label), record, note.clone());
+        }
         let valid = match parsed
             .doc
             .validate_blocks(parsed.format, parsed.blocks, parsed.tags)

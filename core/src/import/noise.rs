@@ -182,11 +182,143 @@ const GREETING_PHRASES: &[&str] = &[
 /// a greeting word.
 pub fn is_greeting(text: &str) -> bool {
     let w = words(text);
-    if w.is_empty() || w.len() > 8 || text.chars().count() > 70 {
+    if w.is_empty() || w.len() > 12 || text.chars().count() > 90 {
         return false;
     }
     let lower = w.join(" ");
-    GREETING.contains(&w[0].as_str()) || GREETING_PHRASES.iter().any(|p| lower.starts_with(p))
+    // "Good question, and one with more than one answer." is longer than
+    // "Hi there!" but as empty.
+    let phrase = GREETING_PHRASES.iter().any(|p| lower.starts_with(p));
+    phrase || w.len() <= 8 && text.chars().count() <= 70 && GREETING.contains(&w[0].as_str())
+}
+
+/// "Hi! Here are the reasons…" → "Here are the reasons…": a paragraph that
+/// opens with a greeting of its own sentence, without it.
+pub fn without_opening_greeting(text: &str) -> Option<&str> {
+    let cut = text
+        .match_indices(['!', '.'])
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].starts_with(' '))?;
+    let (head, rest) = (&text[..cut], text[cut..].trim_start());
+    let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    (words(head).len() <= 4 && is_greeting(head) && starts_upper && words(rest).len() >= 4)
+        .then_some(rest)
+}
+
+/// "Create a free account to suggest edits.", "Want to add your own answer?
+/// Sign in or create a free account…": a prompt to join the site.
+pub fn is_call_to_action(text: &str) -> bool {
+    let w = words(text);
+    if w.is_empty() || w.len() > 25 {
+        return false;
+    }
+    let lower = w.join(" ");
+    [
+        "sign up",
+        "sign in",
+        "log in",
+        "login to",
+        "create an account",
+        "create a free account",
+        "create your account",
+        "join the conversation",
+        "join the discussion",
+        "join for free",
+        "join free",
+        "download the app",
+        "get the app",
+        "free trial",
+        "subscribe to",
+        "subscribe now",
+        "unlock",
+        "upgrade to",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// An answer's opening aside: a short line of no facts that speaks to the
+/// reader ("Oh, I love this one!", "Happy to take this one.").
+pub fn is_opening_aside(text: &str) -> bool {
+    let w = words(text);
+    const PERSONAL: &[&str] = &[
+        "i", "i'm", "i’m", "i'd", "i’d", "i'll", "i’ll", "me", "my", "you", "your", "you're",
+        "you’re", "we", "us", "our",
+    ];
+    !w.is_empty()
+        && w.len() <= 8
+        && ends_sentence(text)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && (w.iter().any(|x| PERSONAL.contains(&x.as_str()))
+            || w.windows(2).any(|p| p[0] == "this" && p[1] == "one")
+            || w.iter().any(|x| x == "question" || x == "asking"))
+}
+
+/// An answer's closing line: a sign-off, a thank-you for reading anywhere in
+/// a short sentence, or a signature ("Until next week, – Ilse", "Saludos,
+/// Álvaro", "Thanks for asking! — Rosalind").
+pub fn is_closing(text: &str) -> bool {
+    if is_sign_off(text) || is_labelled_sign_off(text) {
+        return true;
+    }
+    let w = words(text);
+    if w.is_empty() || w.len() > 25 {
+        return false;
+    }
+    let lower = w.join(" ");
+    const ANYWHERE: &[&str] = &[
+        "for reading",
+        "thanks for",
+        "thank you for",
+        "hope this helps",
+        "hope that helps",
+        "hope this helped",
+        "happy reading",
+        "happy studying",
+        "until next",
+        "see you next",
+    ];
+    if ANYWHERE.iter().any(|p| lower.contains(p)) && w.len() <= 20 {
+        return true;
+    }
+    // A signature: a short line ending in a dash and a name, or "Word, Name".
+    let t = text.trim();
+    let signed = t
+        .rsplit_once(['–', '—'])
+        .or_else(|| t.rsplit_once(" - "))
+        .is_some_and(|(_, name)| {
+            let name = name.trim();
+            !name.is_empty()
+                && name.split_whitespace().count() <= 3
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && !name.chars().any(|c| c.is_ascii_digit())
+        });
+    let comma_name = w.len() <= 4
+        && t.split_once(',').is_some_and(|(word, name)| {
+            // "Saludos, Álvaro", not "In 1525, Müntzer".
+            let word = word.trim();
+            !word.chars().any(|c| c.is_ascii_digit())
+                && word.split_whitespace().count() <= 2
+                && !word.chars().next().is_some_and(char::is_lowercase)
+                && {
+                    let name = name.trim().trim_end_matches(['.', '!']);
+                    name.split_whitespace().count() == 1
+                        && name.chars().next().is_some_and(char::is_uppercase)
+                }
+        });
+    (signed && w.len() <= 10) || comma_name
+}
+
+/// "Edit: thanks for the gold!", "P.S. Hope this helps": a sign-off behind a label.
+pub fn is_labelled_sign_off(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    ["edit:", "edit 2:", "update:", "p.s.", "ps:", "ps.", "ps "]
+        .iter()
+        .find_map(|label| lower.strip_prefix(label))
+        .is_some_and(|rest| {
+            let rest = rest.trim();
+            is_sign_off(rest) || rest.starts_with("thank")
+        })
 }
 
 const SIGN_OFF_PHRASES: &[&str] = &[
@@ -436,6 +568,7 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
             && (is_label(&b.text)
                 || is_furniture(&b.text)
                 || is_fragment(&b.text)
+                || super::saved_text::is_best_mark(&b.text)
                 || category_line(&b.text).is_some())
     };
     // The leading run, up to the first paragraph of text: headings stay,
@@ -448,7 +581,11 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
         }
         if edge_noise(b) {
             keep[i] = false;
-        } else if !greeted && is_greeting(&b.text) {
+        } else if !greeted
+            && (is_greeting(&b.text)
+                || is_opening_aside(&b.text)
+                || is_sign_off(&b.text) && words(&b.text)[0].starts_with("thank"))
+        {
             greeted = true;
             keep[i] = false;
         } else {
@@ -459,7 +596,7 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
         if !keep[i] {
             break;
         }
-        if edge_noise(b) || is_sign_off(&b.text) || is_greeting(&b.text) && b.text.len() < 30 {
+        if edge_noise(b) || is_closing(&b.text) || is_greeting(&b.text) && b.text.len() < 30 {
             keep[i] = false;
         } else {
             break;
@@ -467,6 +604,13 @@ pub fn clean_blocks(blocks: Vec<Block>, title: &str, author: Option<&str>) -> Ve
     }
     let mut kept = keep.into_iter();
     blocks.retain(|_| kept.next().unwrap_or(true));
+    if let Some(first) = blocks.iter_mut().find(|b| b.kind != BlockKind::Heading) {
+        if !greeted {
+            if let Some(rest) = without_opening_greeting(&first.text) {
+                first.text = rest.to_owned();
+            }
+        }
+    }
     // A heading left with nothing after it headed noise.
     while blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         blocks.pop();
@@ -553,6 +697,53 @@ mod tests {
         ] {
             assert!(!is_sign_off(no), "{no}");
         }
+    }
+
+    #[test]
+    fn asides_closings_and_prompts() {
+        for yes in [
+            "Oh, I love this one!",
+            "Happy to take this one.",
+            "Great to see you asking.",
+        ] {
+            assert!(is_opening_aside(yes), "{yes}");
+        }
+        for no in [
+            "Rome fell slowly.",
+            "In 1453 the walls were breached by cannon fire.",
+        ] {
+            assert!(!is_opening_aside(no), "{no}");
+        }
+        for yes in [
+            "Until next week, – Ilse",
+            "Saludos, Álvaro",
+            "Thanks for asking! — Rosalind",
+            "Go raibh maith agat for reading, and do look up the museum at Strokestown if you can.",
+            "Edit: thanks for the gold, kind stranger!",
+        ] {
+            assert!(is_closing(yes), "{yes}");
+        }
+        for no in [
+            "The treaty was signed at Nanjing in 1842 – under the guns of the fleet.",
+            "In 1525, Müntzer",
+            "Thanks to the Marshall Plan, Europe recovered.",
+        ] {
+            assert!(!is_closing(no), "{no}");
+        }
+        assert!(is_call_to_action(
+            "Want to add your own answer? Sign in or create a free account to join the discussion."
+        ));
+        assert!(!is_call_to_action(
+            "The king was forced to sign the treaty."
+        ));
+        assert_eq!(
+            without_opening_greeting("Hi! Here are the three reasons most historians give."),
+            Some("Here are the three reasons most historians give.")
+        );
+        assert_eq!(
+            without_opening_greeting("Hey, the treaty of 1648 ended the war."),
+            None
+        );
     }
 
     #[test]

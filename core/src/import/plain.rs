@@ -47,6 +47,7 @@ pub fn parse(
         format: SourceFormat::Text,
         blocks: paragraphs.into_iter().map(Block::paragraph).collect(),
         tags: Vec::new(),
+        notes: Vec::new(),
     })
 }
 
