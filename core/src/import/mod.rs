@@ -350,6 +350,9 @@ pub fn parse_text(text: &str, source: Option<&str>, format: Option<Format>) -> P
 /// any other text as it is, every line of it (a plain text's first line is
 /// prose too, not only a title).
 pub fn prose_of_text(text: &str) -> String {
+    if let Some((_, rest)) = plain::labelled_header(text) {
+        return rest.trim().to_owned();
+    }
     match saved_text::parse(text, None) {
         Some(page) => crate::library::body_of_blocks(&page.blocks),
         None => text.to_owned(),
@@ -371,9 +374,13 @@ fn parse_as(format: Format, text: &str, source: Option<&str>, name: Option<&str>
             warnings.extend(warning);
             one(result)
         }
-        Format::Text => one(match saved_text::parse(text, source) {
-            Some(doc) => Ok(doc),
-            None => plain::parse(text, source, name),
+        // A labelled header says what the text is; only without one is the
+        // text read as a saved page by its shape.
+        Format::Text => one(match plain::labelled_header(text) {
+            Some(_) => plain::parse(text, source, name),
+            None => {
+                saved_text::parse(text, source).map_or_else(|| plain::parse(text, source, name), Ok)
+            }
         }),
         Format::Json => json::parse(text, false),
         Format::JsonLines => json::parse(text, true),

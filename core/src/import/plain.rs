@@ -1,5 +1,7 @@
 //! Plain text: the first line is the title when it is short and stands alone;
-//! paragraphs are separated by blank lines.
+//! paragraphs are separated by blank lines. A text may open with a labelled
+//! header ("Title: …", "Category: A -> B", "Author: …"), as notes kept by hand
+//! and exports of other tools often do.
 
 use crate::library::{Block, NewDocument, SourceFormat};
 
@@ -14,11 +16,25 @@ pub fn parse(
     name: Option<&str>,
 ) -> Result<ParsedDocument, String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
+    if let Some((header, rest)) = labelled_header(&text) {
+        return Ok(ParsedDocument {
+            doc: NewDocument {
+                title: header.title,
+                author: header.author,
+                category_path: header.category,
+                source: header.source.or_else(|| source.map(str::to_owned)),
+                body: String::new(),
+            },
+            format: SourceFormat::Text,
+            blocks: paragraphs_of(rest)
+                .into_iter()
+                .map(Block::paragraph)
+                .collect(),
+            tags: Vec::new(),
+            notes: Vec::new(),
+        });
+    }
+    let mut paragraphs = paragraphs_of(&text);
     let first_line = text
         .trim_start()
         .lines()
@@ -51,6 +67,72 @@ pub fn parse(
     })
 }
 
+fn paragraphs_of(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// What a labelled header says.
+#[derive(Debug, Default, PartialEq)]
+pub struct Header {
+    pub title: String,
+    pub author: Option<String>,
+    pub category: Vec<String>,
+    pub source: Option<String>,
+}
+
+/// How many labelled lines a header may have before it is text, not a header.
+const MAX_HEADER_LINES: usize = 8;
+
+/// A header of "Label: value" lines at the very top of `text`, ended by a blank
+/// line, naming at least the title (or question); and the text after it. Only
+/// these labels count, so a first sentence such as "Note: the dates are
+/// Julian." is never taken for a header.
+pub fn labelled_header(text: &str) -> Option<(Header, &str)> {
+    let text = text.trim_start_matches(['\u{feff}', '\n', '\r', ' ', '\t']);
+    let mut lines = Vec::new();
+    let mut end = text.len();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            end = offset;
+            break;
+        }
+        lines.push(line.trim_end());
+        offset += line.len();
+        if lines.len() > MAX_HEADER_LINES {
+            return None;
+        }
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    let mut header = Header::default();
+    for line in lines {
+        let (label, value) = line.split_once(':')?;
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        if value.is_empty() || value.chars().count() > MAX_TITLE_CHARS {
+            return None;
+        }
+        match label.trim().to_lowercase().as_str() {
+            "title" | "question" => header.title = value,
+            "author" | "by" | "answered by" | "written by" => header.author = Some(value),
+            "category" | "categories" | "topic" => {
+                header.category =
+                    super::noise::category_line(&value).unwrap_or_else(|| vec![value.clone()]);
+            }
+            "source" | "url" => header.source = Some(value),
+            _ => return None,
+        }
+    }
+    if header.title.is_empty() {
+        return None;
+    }
+    Some((header, &text[end..]))
+}
+
 /// The first words of a text, as a title for text that has none.
 fn opening_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -64,6 +146,36 @@ fn opening_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_header_gives_title_author_and_category() {
+        let text = "Title: Why did the Meiji government abolish the samurai?\nCategory: History -> Asia -> Japan\nAuthor: Keiko Arai\n\nThe samurai lost their stipends in 1876.\n\nThe Satsuma Rebellion followed in 1877.";
+        let d = parse(text, None, Some("file")).unwrap();
+        assert_eq!(
+            d.doc.title,
+            "Why did the Meiji government abolish the samurai?"
+        );
+        assert_eq!(d.doc.author.as_deref(), Some("Keiko Arai"));
+        assert_eq!(d.doc.category_path, ["History", "Asia", "Japan"]);
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(d.blocks[0].text, "The samurai lost their stipends in 1876.");
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(
+            labelled_header(&crlf).unwrap().0.author.as_deref(),
+            Some("Keiko Arai")
+        );
+    }
+
+    #[test]
+    fn a_labelled_first_sentence_is_not_a_header() {
+        for text in [
+            "Note: the dates are Julian.\n\nThe council met in 1545.",
+            "Author: Keiko Arai\n\nNo title is named, so this is text.",
+            "Title: A\nThe rest of the paragraph runs on without a label.\n\nMore.",
+        ] {
+            assert_eq!(labelled_header(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn title_from_first_line_or_name() {
