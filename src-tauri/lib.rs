@@ -27,7 +27,23 @@ pub fn main() -> ExitCode {
     let db = cli.db_path();
     match cli.command {
         None => gui::run(db),
-        Some(command) => cli::run(command, &db),
+        Some(command) => {
+            die_quietly_on_a_closed_pipe();
+            cli::run(command, &db)
+        }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing to a reader that has gone (`clio list |
+/// head`) fails, and `println!` panics (an abort in release builds). The
+/// command line takes the default action instead, as other Unix tools do; the
+/// window keeps ignoring it (its web view talks over sockets).
+fn die_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start, before any thread is spawned; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

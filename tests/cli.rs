@@ -539,3 +539,25 @@ fn export_options_that_do_not_fit_the_format_are_refused() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("on their own"));
 }
+
+#[test]
+fn output_to_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let long = "The Edict of Nantes was signed in 1598. ".repeat(20_000);
+    add(&db, "Nantes", &long);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clio"))
+        .args(["--db", db.to_str().unwrap(), "show", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader is gone: the rest of the 800 kB cannot be written.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!out.status.success(), "a cut-off print must not report success");
+}
