@@ -23,6 +23,7 @@ mod typed;
 #[cfg(test)]
 mod simulation_tests;
 
+pub use answer::FuzzPreview;
 pub use backlog::BacklogPlan;
 pub use config::{
     SchedulerConfig, MAX_DESIRED_RETENTION, MAX_INTERVAL_DAYS, MAX_NEW_PER_DAY,
