@@ -4,6 +4,7 @@
 use fsrs::{ItemState, NextStates};
 
 use super::fuzz::{fuzz_factor, fuzzed_days, minimum_review_interval};
+use super::leech::is_leech;
 use super::{format_interval, AnswerOutcome, Outcome, QueueState, Rating, Schedule, Scheduler};
 use super::{DAY_MS, MINUTE_MS};
 
@@ -57,6 +58,9 @@ impl Scheduler {
             .then(|| fuzz_factor(card_id, schedule.reps));
         let outcome = Context::new(self, schedule, now, fuzz).outcome(rating);
         let after = outcome.schedule;
+        let leech = schedule.state == QueueState::Review
+            && rating == Rating::Again
+            && is_leech(after.lapses, self.config.leech_threshold);
         AnswerOutcome {
             card_id,
             rating,
@@ -71,6 +75,8 @@ impl Scheduler {
                 .map(|last| (now - last).max(0) as f64 / DAY_MS as f64),
             interval_ms: outcome.interval_ms,
             schedule: after,
+            leech,
+            suspend: leech && self.config.leech_suspend,
         }
     }
 }
