@@ -11,14 +11,15 @@
 //!
 //!     cargo run -p clio-core --release --example lifetime_bench [PATH] [cards] [reviews] [--optimize]
 //!
-//! `--optimize` also fits FSRS parameters to the whole log (slow: it trains
-//! on every review), printing its progress.
+//! `--optimize` also fits FSRS parameters to the log as `clio optimize` does
+//! (on a sample of whole cards with at most 2,000,000 answers), printing its
+//! progress and peak memory.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use clio_core::review::{optimize_parameters, scheduler_config, ReviewMode, ReviewSession};
-use clio_core::schedule::Rating;
+use clio_core::review::{learner_day_start, scheduler_config, ReviewMode, ReviewSession};
+use clio_core::schedule::{optimize_with_progress, Rating, MAX_ANSWERS_FOR_OPTIMIZE};
 use clio_core::stats::dashboard;
 use clio_core::Store;
 
@@ -172,12 +173,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(history);
 
     if optimize {
+        // As review::optimize_parameters does, with the fit's progress shown.
         let t = Instant::now();
-        let config = scheduler_config(&store)?;
-        let report = optimize_parameters(&mut store, &config, clock)?;
+        let history = store.review_history()?;
+        let (current, _) = store.active_parameters()?;
+        let report = optimize_with_progress(
+            &history,
+            &current,
+            learner_day_start(clock),
+            |done, total| {
+                println!(
+                    "  optimiser: {done}/{total} ({:.0} s)",
+                    t.elapsed().as_secs_f64()
+                );
+            },
+        )?;
         println!(
-            "optimiser:       {:.0} s, log loss {:.4} → {:.4}, adopted {}; peak memory {:.0} MB",
+            "optimiser:       {:.0} s on {} training answers (at most {MAX_ANSWERS_FOR_OPTIMIZE} sampled), log loss {:.4} → {:.4}, adopted {}; peak memory {:.0} MB",
             t.elapsed().as_secs_f64(),
+            report.reviews_used,
             report.log_loss_before,
             report.log_loss_after,
             report.adopted,

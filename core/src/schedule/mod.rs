@@ -33,7 +33,10 @@ pub use config::{
 pub use format::format_interval;
 pub use fuzz::fuzz_factor;
 pub use leech::is_leech;
-pub use optimize::{optimize, CardHistory, OptimizeReport, MIN_REVIEWS_FOR_OPTIMIZE};
+pub use optimize::{
+    optimize, optimize_with_progress, CardHistory, OptimizeReport, MAX_ANSWERS_FOR_OPTIMIZE,
+    MIN_REVIEWS_FOR_OPTIMIZE,
+};
 pub use queue::{DoneToday, QueueCandidate, LEARN_AHEAD_MS};
 pub use state::{AnswerOutcome, Outcome, QueueState, Rating, Schedule};
 pub use typed::{check_typed, DiffKind, DiffPart, TypedCheck};
