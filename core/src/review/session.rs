@@ -128,9 +128,11 @@ impl ReviewSession {
         let queue: VecDeque<(i64, QueueState)> =
             order.iter().map(|id| (*id, states[id].state)).collect();
         // Learning cards due later today than the learn-ahead come back in this session too.
+        // (A set: a lifetime's collection has tens of thousands of learning cards.)
+        let queued: std::collections::HashSet<i64> = order.iter().copied().collect();
         let intraday = candidates
             .iter()
-            .filter(|c| c.schedule.state.is_intraday() && !order.contains(&c.card_id))
+            .filter(|c| c.schedule.state.is_intraday() && !queued.contains(&c.card_id))
             .map(|c| (c.schedule.due.unwrap_or(now), c.card_id))
             .collect();
         Ok(ReviewSession {
