@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launchWithDeck, saveScreenshot, tempDir, waitUntil } from './lib/harness.mjs';
+import { APP, launch, launchWithDeck, saveScreenshot, tempDir, waitUntil } from './lib/harness.mjs';
 
 const dir = tempDir();
 const db = path.join(dir, 'leech.sqlite3');
@@ -53,6 +53,10 @@ test('a card forgotten for the eighth time is tagged leech and, by preference, s
     now - 4 * day,
     card,
   );
+  // A fresh window, so today's session is built from the file as it is now.
+  await app.delete();
+  app = await launch(APP, ['--db', db]);
+  await app.waitFor('[data-testid="doc-item"]');
 
   await app.pressKeys(['Control', '2']);
   await app.waitFor('[data-testid="review-prompt"]');
