@@ -18,6 +18,8 @@ die() { printf '\033[1;31mclio: %s\033[0m\n' "$*" >&2; exit 1; }
 packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev file)
 if [ "$want_test" = 1 ]; then
   packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 imagemagick)
+  # tests/anki: sets the clock Anki's scheduler reads, answer by answer
+  packages+=(faketime)
   # tests/anki: a virtual environment for Anki's Python library
   python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || packages+=(python3-venv)
 fi

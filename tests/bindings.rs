@@ -16,7 +16,7 @@ use clio_core::info::AppInfo;
 use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
 use clio_core::generate::CardKind;
 use clio_core::prefs::Preferences;
-use clio_core::review::{DueSummary, GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewStatus};
+use clio_core::review::{DueSummary, GradeButton, LeechNote, QueueCounts, ReviewCard, ReviewMode, ReviewStatus};
 use clio_core::schedule::{BacklogPlan, DiffKind, DiffPart, OptimizeReport, QueueState, Rating, TypedCheck};
 use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
 use clio_core::interchange::{CardExportReport, CardImportReport, ExportScope, ImportedCardDocument, Phase, Progress};
@@ -71,6 +71,7 @@ fn generated() -> BTreeMap<String, String> {
     add(ReviewCard::ident(&cfg), ReviewCard::export_to_string(&cfg));
     add(ReviewMode::ident(&cfg), ReviewMode::export_to_string(&cfg));
     add(ReviewStatus::ident(&cfg), ReviewStatus::export_to_string(&cfg));
+    add(LeechNote::ident(&cfg), LeechNote::export_to_string(&cfg));
     add(BacklogPlan::ident(&cfg), BacklogPlan::export_to_string(&cfg));
     add(DiffKind::ident(&cfg), DiffKind::export_to_string(&cfg));
     add(DiffPart::ident(&cfg), DiffPart::export_to_string(&cfg));

@@ -26,6 +26,10 @@ pub struct Preferences {
     pub learning_steps: Vec<f32>,
     pub relearning_steps: Vec<f32>,
     pub maximum_interval_days: u32,
+    /// Lapses that make a card a leech (tagged `leech`); 0: never.
+    pub leech_threshold: u32,
+    /// Suspend a leech as well as tagging it.
+    pub leech_suspend: bool,
     /// Which kinds of cards the generator suggests (questions always).
     pub cloze_cards: bool,
     pub multiple_choice_cards: bool,
@@ -56,6 +60,8 @@ impl Default for Preferences {
             learning_steps: s.learning_steps,
             relearning_steps: s.relearning_steps,
             maximum_interval_days: s.maximum_interval_days,
+            leech_threshold: s.leech_threshold,
+            leech_suspend: s.leech_suspend,
             cloze_cards: true,
             multiple_choice_cards: true,
             true_false_cards: true,
@@ -79,6 +85,8 @@ impl Preferences {
             learning_steps: self.learning_steps.clone(),
             relearning_steps: self.relearning_steps.clone(),
             maximum_interval_days: self.maximum_interval_days,
+            leech_threshold: self.leech_threshold,
+            leech_suspend: self.leech_suspend,
             parameters,
             ..SchedulerConfig::default()
         }

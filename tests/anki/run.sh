@@ -6,7 +6,9 @@
 #      fresh collection: note count, note types, fields, tags, review history;
 #   2. Clio → .apkg → Clio keeps every card's prompt, answer, kind and choices;
 #   3. packages exported by Anki (newest format, and for older versions) import into Clio;
-#   4. a zip that is not an Anki package is refused and imports nothing.
+#   4. a zip that is not an Anki package is refused and imports nothing;
+#   5. Clio's scheduler against Anki's, answer by answer, over fixed and seeded
+#      random histories (compare_schedule.py, with core/examples/schedule_probe).
 # Uses target/debug/clio (`make app` builds it); CLIO_BIN and ANKI_PYTHON override.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,5 +58,24 @@ fi
 grep -q "is not an Anki package: it has no collection.anki2, collection.anki21 or collection.anki21b inside" "$tmp/err.txt" ||
   { echo "tests/anki: FAILED: unclear error: $(cat "$tmp/err.txt")" >&2; exit 1; }
 [ "$(clio info --json)" = "$before" ] || { echo "tests/anki: FAILED: the refused import changed the library" >&2; exit 1; }
+
+say "scheduling compared with Anki's own answer path, fuzz off and on"
+# Anki reads the clock in Python and in Rust: libfaketime (apt: faketime) sets
+# it for every answer, from a file the script writes.
+faketime_lib=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n1 || true)
+[ -n "$faketime_lib" ] || { echo "tests/anki: libfaketime is missing: run scripts/install-deps.sh --test (apt-get install faketime)" >&2; exit 1; }
+cargo build --quiet --locked -p clio-core --example schedule_probe
+probe=target/debug/examples/schedule_probe
+for fuzz in off on; do
+  echo "2025-06-15 10:00:00" >"$tmp/clock"
+  # Fuzz off is Anki's test mode (ANKI_TEST_MODE); with fuzz on, Anki draws
+  # its own factor and the comparison searches for one that gives its choice.
+  test_mode=()
+  [ "$fuzz" = off ] && test_mode=(ANKI_TEST_MODE=1)
+  env TZ=UTC FAKETIME_TIMESTAMP_FILE="$tmp/clock" FAKETIME_NO_CACHE=1 LD_PRELOAD="$faketime_lib" "${test_mode[@]}" \
+    "$PY" tests/anki/compare_schedule.py anki --fuzz "$fuzz" --out "$tmp/histories-$fuzz.json"
+  "$probe" <"$tmp/histories-$fuzz.json" >"$tmp/probe-$fuzz.jsonl"
+  "$PY" tests/anki/compare_schedule.py compare "$tmp/histories-$fuzz.json" "$tmp/probe-$fuzz.jsonl"
+done
 
 echo "tests/anki: all Anki checks passed"

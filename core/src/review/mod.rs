@@ -18,7 +18,9 @@ use crate::schedule::{
 use crate::store::{AnswerMode, AnswerOrigin, Store};
 
 pub use day::{learner_day_start, ROLLOVER_HOUR};
-pub use session::{GradeButton, QueueCounts, ReviewCard, ReviewMode, ReviewSession, ReviewStatus};
+pub use session::{
+    GradeButton, LeechNote, QueueCounts, ReviewCard, ReviewMode, ReviewSession, ReviewStatus,
+};
 
 /// The scheduler's settings: the learner's preferences with their fitted FSRS
 /// parameters.

@@ -78,6 +78,21 @@ pub struct ReviewStatus {
     pub next_due_at: Option<i64>,
     pub answered: u32,
     pub can_undo: bool,
+    /// The last answer made its card a leech: for a note on the review screen.
+    pub leech: Option<LeechNote>,
+}
+
+/// A card that just became a leech (tagged `leech`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LeechNote {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    pub prompt: String,
+    /// How many times it has been forgotten.
+    pub lapses: u32,
+    /// Whether it was suspended too (the learner's preference).
+    pub suspended: bool,
 }
 
 pub struct ReviewSession {
@@ -92,6 +107,8 @@ pub struct ReviewSession {
     /// The card the last status showed: the one an answer may grade, even if a
     /// learning card fell due while the learner was thinking.
     shown: Option<i64>,
+    /// The last answer made its card a leech.
+    leech: Option<LeechNote>,
 }
 
 impl ReviewSession {
@@ -111,9 +128,11 @@ impl ReviewSession {
         let queue: VecDeque<(i64, QueueState)> =
             order.iter().map(|id| (*id, states[id].state)).collect();
         // Learning cards due later today than the learn-ahead come back in this session too.
+        // (A set: a lifetime's collection has tens of thousands of learning cards.)
+        let queued: std::collections::HashSet<i64> = order.iter().copied().collect();
         let intraday = candidates
             .iter()
-            .filter(|c| c.schedule.state.is_intraday() && !order.contains(&c.card_id))
+            .filter(|c| c.schedule.state.is_intraday() && !queued.contains(&c.card_id))
             .map(|c| (c.schedule.due.unwrap_or(now), c.card_id))
             .collect();
         Ok(ReviewSession {
@@ -122,6 +141,7 @@ impl ReviewSession {
             queue,
             intraday,
             answered_ids: Vec::new(),
+            leech: None,
             shown: None,
         })
     }
@@ -176,6 +196,7 @@ impl ReviewSession {
             next_due_at,
             answered: self.answered_ids.len() as u32,
             can_undo: !self.answered_ids.is_empty(),
+            leech: self.leech.clone(),
         })
     }
 
@@ -236,7 +257,17 @@ impl ReviewSession {
             AnswerOrigin::Review,
         )?;
         self.remove(card_id);
-        if outcome.schedule.state.is_intraday() {
+        self.leech = if outcome.leech {
+            Some(LeechNote {
+                card_id,
+                prompt: store.deck_card(card_id)?.card.prompt,
+                lapses: outcome.schedule.lapses,
+                suspended: outcome.suspend,
+            })
+        } else {
+            None
+        };
+        if outcome.schedule.state.is_intraday() && !outcome.suspend {
             let due = outcome.schedule.due.unwrap_or(now);
             if due < self.day_start + DAY_MS {
                 self.intraday.push((due, card_id));
@@ -255,6 +286,7 @@ impl ReviewSession {
         let Some(card_id) = store.undo_last_answer()? else {
             return Ok(false);
         };
+        self.leech = None;
         if card_id != expected {
             // Someone else (the CLI) answered since; their answer was the last one.
             self.answered_ids.push(expected);

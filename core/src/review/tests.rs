@@ -328,3 +328,73 @@ fn the_card_on_screen_can_be_answered_after_a_learning_card_fell_due() {
         "then the learning card"
     );
 }
+
+/// Answers `card` in a session at `now` and returns the status after.
+fn answer_at(store: &mut Store, card: i64, rating: Rating, now: i64) -> ReviewStatus {
+    let mut session = start(store, now);
+    assert_eq!(
+        shown(&mut session, store, now),
+        Some(card),
+        "the card is due at {now}"
+    );
+    session
+        .answer(store, card, rating, now, None, ReviewMode::Reveal)
+        .unwrap();
+    session.status(store, now, ReviewMode::Reveal).unwrap()
+}
+
+fn tags_and_suspended(store: &Store, card: i64) -> (String, bool) {
+    store
+        .connection()
+        .query_row(
+            "SELECT c.tags, s.suspended FROM cards c JOIN card_schedule s ON s.card_id = c.id WHERE c.id = ?1",
+            [card],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_card_forgotten_again_and_again_becomes_a_leech() {
+    for suspend in [true, false] {
+        let (mut store, ids) = deck(1);
+        let card = ids[0];
+        let mut prefs = crate::prefs::load(&store).unwrap();
+        prefs.leech_threshold = 3;
+        prefs.leech_suspend = suspend;
+        crate::prefs::save(&mut store, &prefs).unwrap();
+        let mut now = NOON;
+        answer_at(&mut store, card, Rating::Good, now);
+        now += 10 * MINUTE_MS;
+        answer_at(&mut store, card, Rating::Good, now);
+        let mut last = None;
+        for lapse in 1..=3 {
+            now = store.schedule_of(card).unwrap().due.unwrap().max(now) + 6 * HOUR_MS;
+            let status = answer_at(&mut store, card, Rating::Again, now);
+            assert_eq!(status.leech.is_some(), lapse == 3, "lapse {lapse}");
+            last = status.leech;
+            if lapse < 3 {
+                now += 10 * MINUTE_MS;
+                answer_at(&mut store, card, Rating::Good, now);
+                assert_eq!(tags_and_suspended(&store, card).0, "");
+            }
+        }
+        let note = last.unwrap();
+        assert_eq!(
+            (note.card_id, note.lapses, note.suspended),
+            (card, 3, suspend)
+        );
+        assert!(!note.prompt.is_empty());
+        let (tags, suspended) = tags_and_suspended(&store, card);
+        assert_eq!(tags, "leech");
+        assert_eq!(suspended, suspend);
+        // A suspended leech leaves today's session; a tagged one comes back.
+        let mut session = start(&store, now + 11 * MINUTE_MS);
+        let next = shown(&mut session, &store, now + 11 * MINUTE_MS);
+        assert_eq!(next, (!suspend).then_some(card));
+        // Undo takes the tag and the suspension back with the answer.
+        assert!(store.undo_last_answer().unwrap().is_some());
+        assert_eq!(tags_and_suspended(&store, card), (String::new(), false));
+        assert_eq!(store.schedule_of(card).unwrap().lapses, 2);
+    }
+}

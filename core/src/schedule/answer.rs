@@ -3,7 +3,8 @@
 
 use fsrs::{ItemState, NextStates};
 
-use super::fuzz::{fuzz_factor, fuzzed_days};
+use super::fuzz::{fuzz_factor, fuzzed_days, minimum_review_interval};
+use super::leech::is_leech;
 use super::{format_interval, AnswerOutcome, Outcome, QueueState, Rating, Schedule, Scheduler};
 use super::{DAY_MS, MINUTE_MS};
 
@@ -11,11 +12,36 @@ use super::{DAY_MS, MINUTE_MS};
 /// no configured steps to use (Anki's rule for short-term FSRS).
 const SHORT_TERM_DAYS: f32 = 0.5;
 
+/// Seconds in a day, as the f32 Anki multiplies a short-term interval by.
+const SECONDS_PER_DAY: f32 = 86_400.0;
+
 impl Scheduler {
     /// The outcome of each button, Again to Easy, for the card at `now`.
     pub fn preview(&self, schedule: &Schedule, now: i64, card_id: i64) -> [Outcome; 4] {
-        let ctx = Context::new(self, schedule, now, card_id);
-        Rating::ALL.map(|rating| ctx.outcome(rating))
+        let fuzz = self
+            .config
+            .fuzz
+            .then(|| fuzz_factor(card_id, schedule.reps));
+        self.preview_with_fuzz_factor(schedule, now, fuzz)
+    }
+
+    /// The four outcomes with the fuzz factor given (`None`: no fuzz) rather
+    /// than the card's own. For checking the rules against Anki, whose factor
+    /// comes from its own random generator: every factor in `0..1` gives one
+    /// of the intervals Anki could choose.
+    pub fn preview_with_fuzz_factor(
+        &self,
+        schedule: &Schedule,
+        now: i64,
+        fuzz: Option<f32>,
+    ) -> [Outcome; 4] {
+        self.fuzz_preview(schedule, now).outcomes(fuzz)
+    }
+
+    /// The card's outcomes for any number of fuzz factors, with the memory
+    /// model run once (see `preview_with_fuzz_factor`).
+    pub fn fuzz_preview<'a>(&'a self, schedule: &'a Schedule, now: i64) -> FuzzPreview<'a> {
+        FuzzPreview(Context::new(self, schedule, now, None))
     }
 
     /// Answers the card: its new schedule and the review log row.
@@ -26,8 +52,15 @@ impl Scheduler {
         now: i64,
         card_id: i64,
     ) -> AnswerOutcome {
-        let outcome = Context::new(self, schedule, now, card_id).outcome(rating);
+        let fuzz = self
+            .config
+            .fuzz
+            .then(|| fuzz_factor(card_id, schedule.reps));
+        let outcome = Context::new(self, schedule, now, fuzz).outcome(rating);
         let after = outcome.schedule;
+        let leech = schedule.state == QueueState::Review
+            && rating == Rating::Again
+            && is_leech(after.lapses, self.config.leech_threshold);
         AnswerOutcome {
             card_id,
             rating,
@@ -42,7 +75,20 @@ impl Scheduler {
                 .map(|last| (now - last).max(0) as f64 / DAY_MS as f64),
             interval_ms: outcome.interval_ms,
             schedule: after,
+            leech,
+            suspend: leech && self.config.leech_suspend,
         }
+    }
+}
+
+/// One card's outcomes at one time, for fuzz factors chosen by the caller.
+pub struct FuzzPreview<'a>(Context<'a>);
+
+impl FuzzPreview<'_> {
+    /// The four outcomes with this fuzz factor (`None`: no fuzz).
+    pub fn outcomes(&mut self, fuzz: Option<f32>) -> [Outcome; 4] {
+        self.0.fuzz = fuzz;
+        Rating::ALL.map(|rating| self.0.outcome(rating))
     }
 }
 
@@ -69,13 +115,18 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(scheduler: &'a Scheduler, card: &'a Schedule, now: i64, card_id: i64) -> Context<'a> {
+    fn new(
+        scheduler: &'a Scheduler,
+        card: &'a Schedule,
+        now: i64,
+        fuzz: Option<f32>,
+    ) -> Context<'a> {
         let config = &scheduler.config;
         let memory = card.memory();
         // Whole learner days since the last answer; 0 (same day) makes FSRS 6
         // use its short-term stability formula.
         let days = match (memory, card.last_review_at) {
-            (Some(_), Some(last)) => scheduler.days_between(last, now),
+            (Some(_), Some(last)) => scheduler.days_between(anki_last_review(last), now),
             _ => 0,
         };
         let retention = config.desired_retention;
@@ -85,13 +136,33 @@ impl<'a> Context<'a> {
             // Only a non-finite memory state fails; start afresh rather than stop.
             .or_else(|_| scheduler.fsrs.next_states(None, retention, 0))
             .expect("FSRS initial states are finite for validated parameters");
-        let fuzz = config.fuzz.then(|| fuzz_factor(card_id, card.reps));
         Context {
             scheduler,
             card,
             now,
             fsrs,
             fuzz,
+        }
+    }
+
+    /// Whether FSRS may keep a card for a same-day step when no steps are
+    /// configured: only when its short-term weights (17 and 18) are positive,
+    /// or with the default weights (Anki's `fsrs_allow_short_term`).
+    fn short_term_allowed(&self) -> bool {
+        let w = &self.scheduler.config.parameters;
+        w.is_empty() || (w.len() >= 19 && w[17] > 0.0 && w[18] > 0.0)
+    }
+
+    /// The interval the card was last given, in days (Anki's
+    /// `scheduled_days`): from the learner day of its last answer to the day
+    /// it fell due; 0 when it has none.
+    fn last_interval_days(&self) -> u32 {
+        match (self.card.due, self.card.last_review_at) {
+            (Some(due), Some(last)) if self.card.state == QueueState::Review => {
+                let s = self.scheduler;
+                (s.day_number(due) - s.day_number(last)).clamp(0, i64::from(u32::MAX)) as u32
+            }
+            _ => 0,
         }
     }
 
@@ -210,13 +281,16 @@ impl<'a> Context<'a> {
     }
 
     /// An FSRS interval used where there are no steps: under half a day it is
-    /// a same-day step, otherwise a review.
+    /// a same-day step (if the weights allow short-term scheduling), otherwise
+    /// a review. As in Anki, the step is in whole seconds, cut off, not
+    /// rounded, from the interval in f32 days.
     fn short_term_or_review(&self, interval_days: f32, state: QueueState, step: u32) -> Next {
-        if interval_days < SHORT_TERM_DAYS {
+        if interval_days < SHORT_TERM_DAYS && self.short_term_allowed() {
+            let seconds = (interval_days * SECONDS_PER_DAY).max(1.0) as i64;
             Next::Step {
                 state,
                 step,
-                delay_ms: ((interval_days as f64) * DAY_MS as f64).round().max(1000.0) as i64,
+                delay_ms: seconds * 1000,
             }
         } else {
             Next::Review {
@@ -235,17 +309,36 @@ impl<'a> Context<'a> {
                     step: 0,
                     delay_ms: minutes_to_ms(first),
                 },
-                None => self.short_term_or_review(fsrs.again.interval, QueueState::Relearning, 0),
+                // No steps: a same-day step, or a review in FSRS's interval,
+                // not fuzzed (Anki fuzzes when the card leaves relearning).
+                None => {
+                    match self.short_term_or_review(fsrs.again.interval, QueueState::Relearning, 0)
+                    {
+                        Next::Review { .. } => Next::Review {
+                            days: fuzzed_days(
+                                fsrs.again.interval.round().max(1.0),
+                                None,
+                                1,
+                                config.maximum_interval_days,
+                            ),
+                        },
+                        step => step,
+                    }
+                }
             },
             // Each passing interval depends on the one before: Hard at least a
-            // day, Good longer than Hard, Easy longer than Good (Anki).
+            // day, Good longer than Hard, Easy longer than Good; and each is
+            // kept from falling back below the last interval (Anki's floor).
             _ => {
-                let hard = self.days(fsrs.hard.interval, 1);
-                let good = self.days(fsrs.good.interval, hard + 1);
+                let last = self.last_interval_days();
+                let maximum = config.maximum_interval_days;
+                let floor = |interval: f32| minimum_review_interval(interval, last, maximum);
+                let hard = self.days(fsrs.hard.interval, floor(fsrs.hard.interval).max(1));
+                let good = self.days(fsrs.good.interval, floor(fsrs.good.interval).max(hard + 1));
                 let days = match rating {
                     Rating::Hard => hard,
                     Rating::Good => good,
-                    _ => self.days(fsrs.easy.interval, good + 1),
+                    _ => self.days(fsrs.easy.interval, floor(fsrs.easy.interval).max(good + 1)),
                 };
                 Next::Review { days }
             }
@@ -257,6 +350,14 @@ impl<'a> Context<'a> {
         let maximum = self.scheduler.config.maximum_interval_days;
         fuzzed_days(interval_days, self.fuzz, minimum, maximum)
     }
+}
+
+/// The answer time as Anki counts days from it: in whole seconds, and one
+/// second earlier. Anki counts the days since the last answer as whole days
+/// from it to the end of today, so an answer in the very first second of a
+/// learner day counts as one of the day before.
+fn anki_last_review(last_ms: i64) -> i64 {
+    last_ms.div_euclid(1000) * 1000 - 1000
 }
 
 fn minutes_to_ms(minutes: f32) -> i64 {
@@ -482,11 +583,110 @@ mod tests {
             ..Default::default()
         });
         let o = s.preview(&Schedule::new_card(), T0, 1);
-        // Again's first stability (0.21 days) is under half a day: a same-day step.
+        // Again's first stability (0.212 days) is under half a day: a same-day
+        // step, in whole seconds cut off as Anki does (18,316.8 s → 18,316 s).
         assert_eq!(o[0].schedule.state, QueueState::Learning);
-        assert_eq!(o[0].interval_ms, (0.212f64 * DAY_MS as f64).round() as i64);
+        assert_eq!(o[0].interval_ms, 18_316_000);
         assert_eq!(o[2].schedule.state, QueueState::Review);
         assert_eq!(o[2].interval_ms, 2 * DAY_MS);
+    }
+
+    #[test]
+    fn without_short_term_weights_no_same_day_steps() {
+        // FSRS 6 defaults with weights 17 and 18 at 0: Anki's
+        // `fsrs_allow_short_term` is false, so Again is a one-day review.
+        let mut parameters = fsrs::DEFAULT_PARAMETERS.to_vec();
+        parameters[17] = 0.0;
+        parameters[18] = 0.0;
+        let s = scheduler(SchedulerConfig {
+            learning_steps: vec![],
+            relearning_steps: vec![],
+            fuzz: false,
+            parameters,
+            ..Default::default()
+        });
+        let o = s.preview(&Schedule::new_card(), T0, 1);
+        assert_eq!(o[0].schedule.state, QueueState::Review);
+        assert_eq!(o[0].interval_ms, DAY_MS);
+        // A lapse, too, goes straight back to review, in FSRS's interval.
+        let card = o[2].schedule;
+        let lapse = s.answer(&card, Rating::Again, card.due.unwrap() + HOUR, 1);
+        assert_eq!(lapse.state_after, QueueState::Review);
+        assert_eq!(lapse.schedule.lapses, 1);
+    }
+
+    /// A review card last given `last_days`, answered on time, with a
+    /// stability giving about `stability` days at 90% retention.
+    fn due_review(s: &Scheduler, last_days: i64, stability: f32) -> (Schedule, i64) {
+        let last = s.day_start_of(T0) + HOUR;
+        let card = Schedule {
+            state: QueueState::Review,
+            due: Some(s.day_start_of(last) + last_days * DAY_MS),
+            stability: Some(stability),
+            difficulty: Some(9.0),
+            step: 0,
+            reps: 5,
+            lapses: 0,
+            last_review_at: Some(last),
+        };
+        (card, s.day_start_of(last) + last_days * DAY_MS + HOUR)
+    }
+
+    #[test]
+    fn a_passing_interval_does_not_fall_back_below_the_last_one() {
+        for fuzz in [false, true] {
+            let s = scheduler(SchedulerConfig {
+                fuzz,
+                ..Default::default()
+            });
+            // Last interval 8 days, stability much lower: FSRS's Hard, Good and
+            // Easy all lie near or under 8 days.
+            let (card, now) = due_review(&s, 8, 3.0);
+            for id in 1..200 {
+                let days: Vec<i64> = s.preview(&card, now, id)[1..]
+                    .iter()
+                    .map(|o| o.interval_ms / DAY_MS)
+                    .collect();
+                // Within the fuzz range of FSRS's interval the last interval is kept.
+                assert!(days[0] >= 8, "fuzz {fuzz} card {id}: {days:?}");
+                assert!(days[0] < days[1] && days[1] < days[2], "{days:?}");
+            }
+            // An interval that grew is at least a day longer than the last one.
+            let (card, now) = due_review(&s, 3, 8.0);
+            for id in 1..200 {
+                let good = s.preview(&card, now, id)[2].interval_ms / DAY_MS;
+                assert!(good >= 4, "fuzz {fuzz} card {id}: Good {good} after 3");
+            }
+            // Far below the last interval (retention raised): no floor.
+            let (card, now) = due_review(&s, 100, 2.0);
+            let hard = s.preview(&card, now, 1)[1].interval_ms / DAY_MS;
+            assert!(hard < 50, "Hard {hard}");
+        }
+    }
+
+    #[test]
+    fn an_answer_in_the_first_second_of_a_day_counts_as_the_day_before() {
+        // Anki counts the days since the last answer as whole days from it to
+        // the end of today: an answer at 04:00:00 (the day's start) is a day
+        // further back than one at 04:00:01.
+        let s = no_fuzz().with_day_start(T0);
+        let start = s.day_start_of(T0) + 3 * DAY_MS;
+        let card = |last| Schedule {
+            state: QueueState::Review,
+            due: Some(start + 2 * DAY_MS),
+            stability: Some(2.0),
+            difficulty: Some(5.0),
+            step: 0,
+            reps: 3,
+            lapses: 0,
+            last_review_at: Some(last),
+        };
+        let now = start + 2 * DAY_MS + 5 * HOUR;
+        let at_start = s.answer(&card(start), Rating::Good, now, 1);
+        let a_second_later = s.answer(&card(start + 1000), Rating::Good, now, 1);
+        let a_day_earlier = s.answer(&card(start - DAY_MS + 1000), Rating::Good, now, 1);
+        assert_eq!(at_start.stability, a_day_earlier.stability);
+        assert!(at_start.stability > a_second_later.stability);
     }
 
     #[test]

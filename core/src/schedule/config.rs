@@ -27,6 +27,11 @@ pub struct SchedulerConfig {
     pub parameters: Vec<f32>,
     /// Spread intervals a little so cards learnt together do not stay together.
     pub fuzz: bool,
+    /// A card forgotten this many times is a leech (tagged `leech`), and again
+    /// every half as many lapses after that, as in Anki; 0: never.
+    pub leech_threshold: u32,
+    /// Suspend a leech as well as tagging it.
+    pub leech_suspend: bool,
 }
 
 impl Default for SchedulerConfig {
@@ -40,6 +45,8 @@ impl Default for SchedulerConfig {
             reviews_per_day: 200,
             parameters: Vec::new(),
             fuzz: true,
+            leech_threshold: DEFAULT_LEECH_THRESHOLD,
+            leech_suspend: false,
         }
     }
 }
@@ -49,6 +56,9 @@ pub const MAX_DESIRED_RETENTION: f32 = 0.99;
 pub const MAX_INTERVAL_DAYS: u32 = 36_500;
 pub const MAX_NEW_PER_DAY: u32 = 9_999;
 pub const MAX_REVIEWS_PER_DAY: u32 = 99_999;
+/// Anki's default: a card forgotten 8 times is a leech.
+pub const DEFAULT_LEECH_THRESHOLD: u32 = 8;
+pub const MAX_LEECH_THRESHOLD: u32 = 99;
 
 impl SchedulerConfig {
     /// Checks every setting; the error names the first wrong one, its value and
@@ -81,6 +91,12 @@ impl SchedulerConfig {
             return Err(invalid(format!(
                 "reviews per day must be between 0 and {MAX_REVIEWS_PER_DAY}; got {}",
                 self.reviews_per_day
+            )));
+        }
+        if self.leech_threshold > MAX_LEECH_THRESHOLD {
+            return Err(invalid(format!(
+                "the leech threshold must be between 0 (off) and {MAX_LEECH_THRESHOLD} lapses; got {}",
+                self.leech_threshold
             )));
         }
         check_parameters(&self.parameters)?;

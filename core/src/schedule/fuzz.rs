@@ -34,6 +34,24 @@ pub fn fuzz_bounds(days: f32, minimum: u32, maximum: u32) -> (u32, u32) {
     (lower, upper)
 }
 
+/// The least a passing review's interval may be, given the last one
+/// (`last_days`), so that fuzz does not undo growth (Anki's
+/// `minimum_review_fuzz_interval`): a day more than the last interval when
+/// FSRS's interval grew past it; the last interval when FSRS's interval did
+/// not grow but the last one is still within its fuzz range; otherwise
+/// (the interval shrank, e.g. after a change of retention) no floor.
+pub fn minimum_review_interval(days: f32, last_days: u32, maximum: u32) -> u32 {
+    let rounded = days.round() as u32;
+    let (_, upper) = fuzz_bounds(days, 1, maximum);
+    if rounded > last_days {
+        last_days.saturating_add(1)
+    } else if last_days <= upper {
+        last_days
+    } else {
+        0
+    }
+}
+
 /// The interval in whole days: fuzzed if `factor` (in `0..1`) is given, else
 /// rounded; always within `minimum..=maximum` (and at least 1).
 pub fn fuzzed_days(days: f32, factor: Option<f32>, minimum: u32, maximum: u32) -> u32 {
@@ -97,6 +115,18 @@ mod tests {
         // limits respected
         assert_eq!(pick(100.0, 101, 1000), [101, 105, 108]);
         assert_eq!(pick(100.0, 1, 99), [92, 96, 99]);
+    }
+
+    #[test]
+    fn the_floor_keeps_fuzz_from_undoing_growth() {
+        // Anki's own cases.
+        assert_eq!(minimum_review_interval(2.7269483, 4, 36500), 4);
+        assert_eq!(minimum_review_interval(2.7269483, 5, 36500), 0);
+        assert_eq!(minimum_review_interval(4.591988, 4, 36500), 5);
+        // Hard 4.05 d after 3: grew, so at least 4; 6.55 d after 8: within
+        // the fuzz range of 6.55 (5..=8), so at least 8.
+        assert_eq!(minimum_review_interval(4.05, 3, 36500), 4);
+        assert_eq!(minimum_review_interval(6.55, 8, 36500), 8);
     }
 
     #[test]

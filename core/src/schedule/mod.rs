@@ -15,6 +15,7 @@ mod backlog;
 mod config;
 mod format;
 mod fuzz;
+mod leech;
 mod optimize;
 mod queue;
 mod state;
@@ -23,14 +24,19 @@ mod typed;
 #[cfg(test)]
 mod simulation_tests;
 
+pub use answer::FuzzPreview;
 pub use backlog::BacklogPlan;
 pub use config::{
-    SchedulerConfig, MAX_DESIRED_RETENTION, MAX_INTERVAL_DAYS, MAX_NEW_PER_DAY,
-    MAX_REVIEWS_PER_DAY, MIN_DESIRED_RETENTION,
+    SchedulerConfig, DEFAULT_LEECH_THRESHOLD, MAX_DESIRED_RETENTION, MAX_INTERVAL_DAYS,
+    MAX_LEECH_THRESHOLD, MAX_NEW_PER_DAY, MAX_REVIEWS_PER_DAY, MIN_DESIRED_RETENTION,
 };
 pub use format::format_interval;
 pub use fuzz::fuzz_factor;
-pub use optimize::{optimize, CardHistory, OptimizeReport, MIN_REVIEWS_FOR_OPTIMIZE};
+pub use leech::is_leech;
+pub use optimize::{
+    optimize, optimize_with_progress, CardHistory, OptimizeReport, MAX_ANSWERS_FOR_OPTIMIZE,
+    MIN_REVIEWS_FOR_OPTIMIZE,
+};
 pub use queue::{DoneToday, QueueCandidate, LEARN_AHEAD_MS};
 pub use state::{AnswerOutcome, Outcome, QueueState, Rating, Schedule};
 pub use typed::{check_typed, DiffKind, DiffPart, TypedCheck};

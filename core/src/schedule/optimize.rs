@@ -50,15 +50,66 @@ pub fn optimize(
     current_parameters: &[f32],
     day_start: i64,
 ) -> Result<OptimizeReport> {
+    optimize_with_progress(history, current_parameters, day_start, |_, _| {})
+}
+
+/// Answers beyond this many are not all used: the fit takes a sample of whole
+/// cards with about this many answers, so memory stays bounded however long
+/// the log (each answer becomes a training item holding the card's history
+/// up to it). A sample this size fits the parameters as well as the whole.
+pub const MAX_ANSWERS_FOR_OPTIMIZE: usize = 2_000_000;
+
+/// `optimize`, reporting the fit's progress as `(done, total)` about twice a
+/// second from another thread.
+pub fn optimize_with_progress(
+    history: &[CardHistory],
+    current_parameters: &[f32],
+    day_start: i64,
+    on_progress: impl Fn(usize, usize) + Sync,
+) -> Result<OptimizeReport> {
+    let sampled = sample(history, MAX_ANSWERS_FOR_OPTIMIZE);
+    let history = sampled.as_deref().unwrap_or(history);
     optimize_with(history, current_parameters, day_start, |items, card_ids| {
-        fsrs::compute_parameters(ComputeParametersInput {
-            train_set: items,
-            card_ids: Some(card_ids),
-            // FSRS 6 fits same-day (short-term) reviews too.
-            enable_short_term: true,
-            ..Default::default()
+        let progress = fsrs::CombinedProgressState::new_shared();
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                    if let Ok(p) = progress.lock() {
+                        on_progress(p.current(), p.total());
+                    }
+                }
+            });
+            let result = fsrs::compute_parameters(ComputeParametersInput {
+                train_set: items,
+                card_ids: Some(card_ids),
+                progress: Some(progress.clone()),
+                // FSRS 6 fits same-day (short-term) reviews too.
+                enable_short_term: true,
+                ..Default::default()
+            });
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            result
         })
     })
+}
+
+/// A sample of whole cards with about `limit` answers in all, the same every
+/// time (chosen by a hash of the card id); `None` when all fit.
+fn sample(history: &[CardHistory], limit: usize) -> Option<Vec<CardHistory>> {
+    let total: usize = history.iter().map(|h| h.reviews.len()).sum();
+    if total <= limit {
+        return None;
+    }
+    let share = limit as f64 / total as f64;
+    Some(
+        history
+            .iter()
+            .filter(|h| f64::from(super::fuzz_factor(h.card_id, 0)) < share)
+            .cloned()
+            .collect(),
+    )
 }
 
 /// `optimize` with the fitting step given, so tests can check the decision
@@ -139,6 +190,31 @@ pub(crate) fn fsrs_items(history: &[CardHistory], day_start: i64) -> (Vec<FSRSIt
     }
     timed.sort_by_key(|t| (t.0, t.1));
     timed.into_iter().map(|(_, id, item)| (item, id)).unzip()
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_log_is_sampled_by_whole_cards() {
+        let history: Vec<CardHistory> = (1..=1000)
+            .map(|card_id| CardHistory {
+                card_id,
+                reviews: (0..10).map(|i| (i * DAY_MS, Rating::Good)).collect(),
+            })
+            .collect();
+        assert!(sample(&history, 10_000).is_none());
+        let kept = sample(&history, 2_000).unwrap();
+        let answers: usize = kept.iter().map(|h| h.reviews.len()).sum();
+        assert!((1_500..=2_500).contains(&answers), "{answers} answers kept");
+        assert!(kept.iter().all(|h| h.reviews.len() == 10), "whole cards");
+        assert_eq!(
+            sample(&history, 2_000).unwrap(),
+            kept,
+            "the same sample every time"
+        );
+    }
 }
 
 #[cfg(test)]

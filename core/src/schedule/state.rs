@@ -184,4 +184,8 @@ pub struct AnswerOutcome {
     pub interval_ms: i64,
     /// The new row for `card_schedule`.
     pub schedule: Schedule,
+    /// This answer made the card a leech: tag it `leech`.
+    pub leech: bool,
+    /// …and suspend it (the learner's preference).
+    pub suspend: bool,
 }

@@ -27,7 +27,7 @@ pub(crate) use export::export_file_tables;
 pub use export::Tables as ExportTables;
 pub use integrity::{check_at_start, library_problem};
 pub use meta::read_meta_at;
-pub use reviews::{AnswerMode, AnswerOrigin};
+pub use reviews::{AnswerMode, AnswerOrigin, LEECH_TAG};
 
 /// The tables a JSON export holds, parents first.
 pub fn export_table_names() -> impl Iterator<Item = &'static str> {

@@ -9,6 +9,9 @@ use crate::schedule::{
     AnswerOutcome, CardHistory, DoneToday, QueueCandidate, QueueState, Rating, Schedule,
 };
 
+/// The tag a leech carries in `cards.tags` (the card browser filters on it).
+pub const LEECH_TAG: &str = "leech";
+
 /// How an answer was given (`review_log.answer_mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerMode {
@@ -172,10 +175,38 @@ impl Store {
         mode: AnswerMode,
         origin: AnswerOrigin,
     ) -> Result<i64> {
-        let prior = serde_json::to_string(before).map_err(|e| {
+        let keep_err = |e: serde_json::Error| {
             Error::Invalid(format!("could not keep the card's state for undo: {e}"))
-        })?;
+        };
+        let mut prior = serde_json::to_value(before).map_err(keep_err)?;
         let tx = self.conn.transaction()?;
+        if outcome.leech {
+            // A leech is tagged (and suspended if the learner wants); undo
+            // puts the tags and suspension back, so they go with the prior state.
+            let (tags, suspended): (String, bool) = tx.query_row(
+                "SELECT c.tags, s.suspended FROM cards c JOIN card_schedule s ON s.card_id = c.id WHERE c.id = ?1",
+                [outcome.card_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if let Some(object) = prior.as_object_mut() {
+                object.insert("leechPriorTags".into(), tags.clone().into());
+                object.insert("leechPriorSuspended".into(), suspended.into());
+            }
+            if !tags.split_whitespace().any(|t| t == LEECH_TAG) {
+                let tagged = format!("{} {LEECH_TAG}", tags.trim()).trim().to_string();
+                tx.execute(
+                    "UPDATE cards SET tags = ?2 WHERE id = ?1",
+                    params![outcome.card_id, tagged],
+                )?;
+            }
+            if outcome.suspend {
+                tx.execute(
+                    "UPDATE card_schedule SET suspended = 1 WHERE card_id = ?1",
+                    [outcome.card_id],
+                )?;
+            }
+        }
+        let prior = serde_json::to_string(&prior).map_err(keep_err)?;
         tx.execute(
             "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after, stability,
                                      difficulty, elapsed_days, duration_ms, answer_mode, origin, prior_schedule)
@@ -222,12 +253,29 @@ impl Store {
         let Some((log_id, card_id, Some(prior))) = last else {
             return Ok(None);
         };
-        let s: Schedule = serde_json::from_str(&prior).map_err(|e| {
+        let unreadable = |e: serde_json::Error| {
             Error::Invalid(format!(
                 "the last answer cannot be undone: its saved state is unreadable ({e})"
             ))
-        })?;
+        };
+        let value: serde_json::Value = serde_json::from_str(&prior).map_err(unreadable)?;
+        let s: Schedule = serde_json::from_value(value.clone()).map_err(unreadable)?;
         write_schedule(&tx, card_id, &s)?;
+        // The answer made the card a leech: its tags and suspension as before.
+        if let Some(tags) = value.get("leechPriorTags").and_then(|t| t.as_str()) {
+            let suspended = value
+                .get("leechPriorSuspended")
+                .and_then(|s| s.as_bool())
+                .unwrap_or(false);
+            tx.execute(
+                "UPDATE cards SET tags = ?2 WHERE id = ?1",
+                params![card_id, tags],
+            )?;
+            tx.execute(
+                "UPDATE card_schedule SET suspended = ?2 WHERE card_id = ?1",
+                params![card_id, suspended],
+            )?;
+        }
         tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
         tx.commit()?;
         Ok(Some(card_id))

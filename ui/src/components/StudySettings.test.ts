@@ -18,9 +18,19 @@ describe('reviews and cards settings', () => {
     await user.clear(screen.getByTestId('pref-learning-steps'));
     await user.type(screen.getByTestId('pref-learning-steps'), '1m 10m 1h');
     await user.click(screen.getByTestId('pref-cloze'));
+    expect(screen.getByTestId('pref-leech-threshold')).toHaveValue(8);
+    await user.clear(screen.getByTestId('pref-leech-threshold'));
+    await user.type(screen.getByTestId('pref-leech-threshold'), '6');
+    await user.click(screen.getByTestId('pref-leech-suspend'));
     await user.click(screen.getByTestId('pref-save'));
     expect(await screen.findByTestId('pref-saved')).toHaveTextContent('Saved');
-    expect(backend.preferences).toMatchObject({ desiredRetention: 0.85, learningSteps: [1, 10, 60], clozeCards: false });
+    expect(backend.preferences).toMatchObject({
+      desiredRetention: 0.85,
+      learningSteps: [1, 10, 60],
+      clozeCards: false,
+      leechThreshold: 6,
+      leechSuspend: true,
+    });
   });
 
   it('shows the core’s range message and a message for steps it cannot read', async () => {

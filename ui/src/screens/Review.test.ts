@@ -32,6 +32,7 @@ function status(id: number | null, answered: number, extra: Partial<ReviewStatus
     nextDueAt: null,
     answered,
     canUndo: answered > 0,
+    leech: null,
     ...extra,
   };
 }
@@ -93,6 +94,17 @@ describe('the review screen', () => {
     await user.click(screen.getByTestId('grade-again'));
     await screen.findByTestId('review-done');
     expect(backend.callsTo('review_answer')[0]!.args).toMatchObject({ rating: 'again', mode: 'choice' });
+  });
+
+  it('says when the card just answered became a leech', async () => {
+    const leech = { cardId: 1, prompt: 'In what year did event 1 happen?', lapses: 8, suspended: true };
+    const { user } = await openReview({ reviews: [status(1, 0), status(2, 1, { leech })] });
+    await screen.findByTestId('review-prompt');
+    expect(screen.queryByTestId('review-leech')).toBeNull();
+    await user.keyboard(' ');
+    await user.keyboard('1');
+    const note = await screen.findByTestId('review-leech');
+    expect(note).toHaveTextContent('“In what year did event 1 happen?” has been forgotten 8 times: it is tagged leech and suspended.');
   });
 
   it('offers to spread a backlog over the next days', async () => {

@@ -171,6 +171,7 @@ export const EMPTY_REVIEW: ReviewStatus = {
   nextDueAt: null,
   answered: 0,
   canUndo: false,
+  leech: null,
 };
 
 export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [], suggestionsPending: 0 };
@@ -227,6 +228,8 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     learningSteps: [1, 10],
     relearningSteps: [10],
     maximumIntervalDays: 36500,
+    leechThreshold: 8,
+    leechSuspend: false,
     clozeCards: true,
     multipleChoiceCards: true,
     trueFalseCards: true,

@@ -10,6 +10,14 @@ desiredRetention: number, newPerDay: number, reviewsPerDay: number,
  */
 learningSteps: Array<number>, relearningSteps: Array<number>, maximumIntervalDays: number, 
 /**
+ * Lapses that make a card a leech (tagged `leech`); 0: never.
+ */
+leechThreshold: number, 
+/**
+ * Suspend a leech as well as tagging it.
+ */
+leechSuspend: boolean, 
+/**
  * Which kinds of cards the generator suggests (questions always).
  */
 clozeCards: boolean, multipleChoiceCards: boolean, trueFalseCards: boolean, 

@@ -1,0 +1,228 @@
+//! A lifetime of study: 1,000,000 cards and 10,000,000 review-log rows in a
+//! real SQLite file. Prints the time to open the file, to build today's queue,
+//! per answer (writing it and fetching the next card: mean and p99 over 2,000
+//! answers), for the Progress dashboard, and for reading the whole review log
+//! as the optimiser does (with peak memory). Targets: open ≤ 50 ms, queue ≤
+//! 100 ms, answer ≤ 0.3 ms, dashboard ≤ 300 ms.
+//!
+//! Building the file takes minutes, so it is made once at PATH (default
+//! /tmp/clio-lifetime.sqlite3) and reused; each run works on a copy, so every
+//! run starts from the same collection.
+//!
+//!     cargo run -p clio-core --release --example lifetime_bench [PATH] [cards] [reviews] [--optimize]
+//!
+//! `--optimize` also fits FSRS parameters to the log as `clio optimize` does
+//! (on a sample of whole cards with at most 2,000,000 answers), printing its
+//! progress and peak memory.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clio_core::review::{learner_day_start, scheduler_config, ReviewMode, ReviewSession};
+use clio_core::schedule::{optimize_with_progress, Rating, MAX_ANSWERS_FOR_OPTIMIZE};
+use clio_core::stats::dashboard;
+use clio_core::Store;
+
+/// "Now" for the collection: fixed, so a reused file is at the same point.
+const NOW: i64 = 1_780_000_000_000;
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// CPU time this process has used (user + system), in ms, from /proc (10 ms
+/// ticks): on a shared, busy machine wall time includes waiting for a core.
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let tick = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (tick(11) + tick(12)) * 10.0
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let optimize = args.iter().any(|a| a == "--optimize");
+    let mut positional = args.iter().filter(|a| !a.starts_with("--"));
+    let path = PathBuf::from(
+        positional
+            .next()
+            .cloned()
+            .unwrap_or_else(|| "/tmp/clio-lifetime.sqlite3".into()),
+    );
+    let cards: u64 = positional
+        .next()
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(1_000_000);
+    let reviews: u64 = positional
+        .next()
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(10_000_000);
+
+    if !path.exists() {
+        let t = Instant::now();
+        let building = path.with_extension("building");
+        let _ = std::fs::remove_file(&building);
+        Store::open(&building)?.seed_synthetic_collection(cards, reviews, NOW)?;
+        std::fs::rename(&building, &path)?;
+        println!(
+            "built {} with {cards} cards and {reviews} review-log rows in {:.0} s",
+            path.display(),
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let dir = tempfile::tempdir()?;
+    let copy = dir.path().join("lifetime.sqlite3");
+    std::fs::copy(&path, &copy)?;
+    println!(
+        "collection: {} ({:.0} MB)",
+        path.display(),
+        std::fs::metadata(&copy)?.len() as f64 / 1e6
+    );
+
+    // Opening once first so the file is in the page cache, as on a second launch.
+    drop(Store::open(&copy)?);
+    let t = Instant::now();
+    let mut store = Store::open(&copy)?;
+    let open_ms = t.elapsed().as_secs_f64() * 1e3;
+    store.defer_checkpoints(std::time::Duration::from_secs(5))?;
+    println!("open:            {open_ms:.1} ms (target ≤ 50 ms)");
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("load average:    {}", load.trim());
+    }
+
+    let mut queue_times = Vec::new();
+    let mut session = None;
+    let cpu = cpu_ms();
+    for _ in 0..5 {
+        let t = Instant::now();
+        session = Some(ReviewSession::start(
+            &store,
+            scheduler_config(&store)?,
+            NOW,
+        )?);
+        queue_times.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let queue_cpu = (cpu_ms() - cpu) / 5.0;
+    let mut session = session.expect("five runs");
+    let counts = session.counts();
+    println!(
+        "today's queue:   median {:.1} ms over 5 runs, {queue_cpu:.0} ms of CPU each ({} new, {} learning, {} to review) (target ≤ 100 ms)",
+        median(queue_times),
+        counts.new,
+        counts.learning,
+        counts.review
+    );
+
+    let ratings = [
+        Rating::Good,
+        Rating::Good,
+        Rating::Again,
+        Rating::Good,
+        Rating::Hard,
+        Rating::Easy,
+    ];
+    let mut times = Vec::with_capacity(2000);
+    let mut clock = NOW;
+    let cpu = cpu_ms();
+    for i in 0..2000 {
+        let t = Instant::now();
+        let Some(card) = session.status(&store, clock, ReviewMode::Reveal)?.card else {
+            break;
+        };
+        session.answer(
+            &mut store,
+            card.card.card.id,
+            ratings[i % ratings.len()],
+            clock,
+            Some(5_000),
+            ReviewMode::Reveal,
+        )?;
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        clock += 1_000;
+    }
+    let answer_cpu = (cpu_ms() - cpu) / times.len() as f64;
+    times.sort_by(f64::total_cmp);
+    let mean = times.iter().sum::<f64>() / times.len() as f64;
+    println!(
+        "answer + next:   mean {mean:.3} ms ({answer_cpu:.3} ms of CPU), median {:.3} ms, p99 {:.3} ms, max {:.1} ms over {} answers (target ≤ 0.3 ms)",
+        times[times.len() / 2],
+        times[times.len() * 99 / 100],
+        times[times.len() - 1],
+        times.len()
+    );
+
+    let t = Instant::now();
+    std::hint::black_box(dashboard(&store, clock)?);
+    let first = t.elapsed().as_secs_f64() * 1e3;
+    let mut dash = Vec::new();
+    let cpu = cpu_ms();
+    for _ in 0..5 {
+        let t = Instant::now();
+        std::hint::black_box(dashboard(&store, clock)?);
+        dash.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!(
+        "dashboard:       median {:.1} ms over 5 runs, {:.0} ms of CPU each (two threads), first {first:.1} ms (target ≤ 300 ms)",
+        median(dash),
+        (cpu_ms() - cpu) / 5.0
+    );
+
+    let before = peak_rss_mb();
+    let t = Instant::now();
+    let history = store.review_history()?;
+    let answers: usize = history.iter().map(|h| h.reviews.len()).sum();
+    println!(
+        "review history:  {answers} answers of {} cards read in {:.0} ms; peak memory {:.0} MB (was {:.0} MB)",
+        history.len(),
+        t.elapsed().as_secs_f64() * 1e3,
+        peak_rss_mb().unwrap_or(0.0),
+        before.unwrap_or(0.0)
+    );
+    drop(history);
+
+    if optimize {
+        // As review::optimize_parameters does, with the fit's progress shown.
+        let t = Instant::now();
+        let history = store.review_history()?;
+        let (current, _) = store.active_parameters()?;
+        let report = optimize_with_progress(
+            &history,
+            &current,
+            learner_day_start(clock),
+            |done, total| {
+                println!(
+                    "  optimiser: {done}/{total} ({:.0} s)",
+                    t.elapsed().as_secs_f64()
+                );
+            },
+        )?;
+        println!(
+            "optimiser:       {:.0} s on {} training answers (at most {MAX_ANSWERS_FOR_OPTIMIZE} sampled), log loss {:.4} → {:.4}, adopted {}; peak memory {:.0} MB",
+            t.elapsed().as_secs_f64(),
+            report.reviews_used,
+            report.log_loss_before,
+            report.log_loss_after,
+            report.adopted,
+            peak_rss_mb().unwrap_or(0.0)
+        );
+    }
+    Ok(())
+}
