@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::library::{Block, BlockKind, NewDocument, SourceFormat};
 
-use super::{noise, ParsedDocument};
+use super::{nesting, noise, ParsedDocument};
 
 /// Elements kept by sanitising (their attributes limited to the ones below);
 /// every other element is dropped and its text kept.
@@ -231,8 +231,17 @@ const MIN_PARAGRAPH_CHARS: usize = 25;
 
 /// Sanitises HTML: no script, style, event handler, `javascript:` or other
 /// unsafe URL, frame or form control survives.
+/// Nesting deeper than [`nesting::MAX_DEPTH`] is flattened first (its text
+/// kept), so parsing stays linear and every walk of the tree shallow.
 pub fn sanitise(html: &str) -> String {
-    ammonia::Builder::empty()
+    static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> =
+        std::sync::LazyLock::new(cleaner);
+    CLEANER.clean(&nesting::cap_depth(html)).to_string()
+}
+
+fn cleaner() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::empty();
+    builder
         .tags(KEPT_TAGS.iter().copied().collect())
         .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().collect())
         .generic_attributes(KEPT_ATTRIBUTES.iter().copied().collect())
@@ -240,9 +249,8 @@ pub fn sanitise(html: &str) -> String {
         .add_tag_attributes("link", ["href"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .link_rel(None)
-        .strip_comments(true)
-        .clean(html)
-        .to_string()
+        .strip_comments(true);
+    builder
 }
 
 /// Reads a whole page.
@@ -377,12 +385,10 @@ fn in_noise(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> bool {
 
 /// Visible text of an element (noise skipped) and how much of it is link text.
 fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usize) {
-    fn walk(
-        node: ego_tree::NodeRef<'_, Node>,
-        noise: &HashSet<NodeId>,
-        in_link: bool,
-        acc: &mut (usize, usize, usize),
-    ) {
+    // An explicit stack, not recursion: the tree may be deep.
+    let mut acc = (0, 0, 0);
+    let mut stack: Vec<(ego_tree::NodeRef<'_, Node>, bool)> = vec![(*el, false)];
+    while let Some((node, in_link)) = stack.pop() {
         for child in node.children() {
             match child.value() {
                 Node::Text(t) => {
@@ -397,14 +403,12 @@ fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usi
                     acc.2 += t.matches(',').count();
                 }
                 Node::Element(e) if !noise.contains(&child.id()) => {
-                    walk(child, noise, in_link || e.name() == "a", acc)
+                    stack.push((child, in_link || e.name() == "a"))
                 }
                 _ => {}
             }
         }
     }
-    let mut acc = (0, 0, 0);
-    walk(*el, noise, false, &mut acc);
     acc
 }
 

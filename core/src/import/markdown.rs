@@ -2,7 +2,8 @@
 //! `source`). The body becomes blocks; inline markup is dropped, and any HTML
 //! inside the Markdown is sanitised before its text is read.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event as MdEvent, HeadingLevel, Options, Parser, Tag, TagEnd};
+use yaml_rust2::parser::{Event, Parser as YamlParser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::library::{parse_category_path, Block, BlockKind, NewDocument, SourceFormat};
@@ -84,7 +85,50 @@ fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The most front matter read: a title, author, category and tags are a few
+/// lines; more is not front matter worth reading (and bounds the YAML work).
+const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// The deepest nesting of lists and maps read in front matter (the loader recurses).
+const MAX_FRONT_MATTER_DEPTH: usize = 32;
+
+/// Refuses front matter a YAML loader would blow up on, before loading it:
+/// aliases (`*name`, which the loader copies: a few lines of them expand to
+/// gigabytes), deep nesting (the loader recurses), or a size beyond
+/// [`MAX_FRONT_MATTER_BYTES`]. The parser's events are read one by one, so this
+/// check itself holds no tree.
+fn check_front_matter(yaml: &str) -> Result<(), String> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(format!(
+            "it is {} KB long; front matter of more than {} KB is not read",
+            yaml.len() / 1024,
+            MAX_FRONT_MATTER_BYTES / 1024
+        ));
+    }
+    let mut parser = YamlParser::new_from_str(yaml);
+    let mut depth = 0usize;
+    loop {
+        let (event, _) = parser.next_token().map_err(|e| e.to_string())?;
+        match event {
+            Event::StreamEnd => return Ok(()),
+            Event::Alias(_) => {
+                return Err("it uses a YAML alias (*name); write the value out instead".into())
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_FRONT_MATTER_DEPTH {
+                    return Err(format!(
+                        "it nests lists or maps more than {MAX_FRONT_MATTER_DEPTH} levels deep"
+                    ));
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
 fn read_front_matter(yaml: &str) -> Result<FrontMatter, String> {
+    check_front_matter(yaml)?;
     let docs = YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
     let Some(doc) = docs.first() else {
         return Ok(FrontMatter::default());
@@ -161,7 +205,7 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
         match event {
             // Text before a heading inside a list item belongs to the item.
-            Event::Start(Tag::Heading { .. }) => {
+            MdEvent::Start(Tag::Heading { .. }) => {
                 let kind = if item_depth > 0 {
                     BlockKind::ListItem
                 } else {
@@ -169,7 +213,7 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
                 };
                 flush(&mut blocks, &mut text, kind)
             }
-            Event::End(TagEnd::Heading(level)) => {
+            MdEvent::End(TagEnd::Heading(level)) => {
                 if level == HeadingLevel::H1 && title.is_none() && blocks.is_empty() {
                     title = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
                     text.clear();
@@ -178,36 +222,41 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
                 }
             }
             // Paragraphs inside a list item belong to the item.
-            Event::Start(Tag::Paragraph) if item_depth > 0 => text.push(' '),
-            Event::End(TagEnd::Paragraph) if item_depth == 0 => {
+            MdEvent::Start(Tag::Paragraph) if item_depth > 0 => text.push(' '),
+            MdEvent::End(TagEnd::Paragraph) if item_depth == 0 => {
                 flush(&mut blocks, &mut text, context(quote_depth))
             }
-            Event::Start(Tag::Item) => {
+            MdEvent::Start(Tag::Item) => {
                 flush(&mut blocks, &mut text, BlockKind::ListItem);
                 item_depth += 1;
             }
-            Event::End(TagEnd::Item) => {
+            MdEvent::End(TagEnd::Item) => {
                 flush(&mut blocks, &mut text, BlockKind::ListItem);
                 item_depth = item_depth.saturating_sub(1);
             }
-            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
-            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
-            Event::Start(Tag::CodeBlock(_)) => flush(&mut blocks, &mut text, context(quote_depth)),
-            Event::End(TagEnd::CodeBlock) => flush(&mut blocks, &mut text, context(quote_depth)),
-            Event::Start(Tag::HtmlBlock) => {
+            MdEvent::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            MdEvent::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            MdEvent::Start(Tag::CodeBlock(_)) => {
+                flush(&mut blocks, &mut text, context(quote_depth))
+            }
+            MdEvent::End(TagEnd::CodeBlock) => flush(&mut blocks, &mut text, context(quote_depth)),
+            MdEvent::Start(Tag::HtmlBlock) => {
                 flush(&mut blocks, &mut text, context(quote_depth));
                 in_html_block = true;
             }
-            Event::End(TagEnd::HtmlBlock) => {
+            MdEvent::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
                 blocks.extend(html::fragment_blocks(&html_block));
                 html_block.clear();
             }
-            Event::Html(raw) if in_html_block => html_block.push_str(&raw),
-            Event::Html(raw) | Event::InlineHtml(raw) => text.push_str(&html::fragment_text(&raw)),
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(TagEnd::TableCell) => text.push(' '),
+            MdEvent::Html(raw) if in_html_block => html_block.push_str(&raw),
+            // An inline tag ("<b>", "</span>") is markup only: its text comes
+            // as Text events. Not parsing each one keeps a file of a million
+            // tags linear.
+            MdEvent::Html(_) | MdEvent::InlineHtml(_) => {}
+            MdEvent::Text(t) | MdEvent::Code(t) => text.push_str(&t),
+            MdEvent::SoftBreak | MdEvent::HardBreak => text.push(' '),
+            MdEvent::End(TagEnd::TableCell) => text.push(' '),
             _ => {}
         }
     }
