@@ -231,18 +231,22 @@ fn unpack(path: &Path) -> Result<Unpacked> {
     Ok(unpacked)
 }
 
-/// The unpacked-size budget: [`MAX_COLLECTION_BYTES`], or less in tests
-/// (`CLIO_TEST_MAX_COLLECTION_BYTES`, so a bomb test need not write a gigabyte).
+/// The unpacked-size budget: [`MAX_COLLECTION_BYTES`], or a smaller one a
+/// unit test sets (so a bomb test need not write a gigabyte).
 fn collection_limit() -> u64 {
     #[cfg(test)]
-    if let Some(limit) = std::env::var("CLIO_TEST_MAX_COLLECTION_BYTES")
-        .ok()
-        .and_then(|v| v.parse().ok())
     {
-        return limit;
+        let limit = TEST_COLLECTION_LIMIT.load(std::sync::atomic::Ordering::Relaxed);
+        if limit > 0 {
+            return limit;
+        }
     }
     MAX_COLLECTION_BYTES
 }
+
+#[cfg(test)]
+pub(crate) static TEST_COLLECTION_LIMIT: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(0);
 
 fn set_rollback_journal(path: &Path) -> io::Result<()> {
     use std::io::{Seek, SeekFrom, Write};
@@ -792,3 +796,6 @@ fn schedule_of(card: &AnkiCard, crt: i64, reviews: &[ReviewEntry]) -> Option<Car
         new_position: None,
     })
 }
+
+#[cfg(test)]
+mod limit_tests;

@@ -136,8 +136,14 @@ pub fn cap_depth(html: &str) -> Cow<'_, str> {
             }
             continue;
         }
-        if is(RAW_TEXT, name) {
-            // Its content is text: skip to its end tag, which the loop then reads.
+        // Its content is text: skip to its end tag, which the loop then reads.
+        // Inside <svg> or <math> a <style> or <title> holds markup, so there
+        // its tags are counted like any others (counting too many is safe).
+        let foreign = || {
+            open.iter()
+                .any(|t| t.eq_ignore_ascii_case("svg") || t.eq_ignore_ascii_case("math"))
+        };
+        if is(RAW_TEXT, name) && !foreign() {
             i = find_end_tag(bytes, tag_end, name).unwrap_or(bytes.len());
             continue;
         }
@@ -247,6 +253,14 @@ mod tests {
         assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(capped.matches("</div>").count(), MAX_DEPTH);
         assert!(capped.contains("deep text") && capped.ends_with("<p>after</p>"));
+    }
+
+    #[test]
+    fn tags_in_an_svg_style_are_counted() {
+        let page = format!("<svg><style>{}x", "<div>".repeat(1_000));
+        assert_eq!(cap_depth(&page).matches("<div>").count(), MAX_DEPTH - 2);
+        let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(1_000));
+        assert!(matches!(cap_depth(&script), Cow::Borrowed(_)));
     }
 
     #[test]
