@@ -51,6 +51,16 @@ fn cases() -> Vec<(&'static str, &'static str, Box<dyn Fn() -> Vec<u8>>)> {
             "deep.html",
             Box::new(|| hostile::html_bold_italic(8_000).into_bytes()),
         ),
+        // As deep as the cap lets through, 3,000 times over: 10 MB of it.
+        (
+            "html-span-256x3000",
+            "deep.html",
+            Box::new(|| {
+                hostile::html_nested("span", 255, true)
+                    .repeat(3_000)
+                    .into_bytes()
+            }),
+        ),
         (
             "md-quotes-1M",
             "deep.md",

@@ -217,3 +217,31 @@ fn a_folder_with_hostile_files_imports_every_good_one() {
     assert!(text.contains("1801"));
     assert!(text.contains("1802"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_text_is_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("a.txt"), "A note\n\nThe council met in 1848.\n").unwrap();
+    let fifo = folder.join("b-pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut store = library(dir.path());
+    let report = import_path(&mut store, &folder, NOW);
+    assert_eq!(report.added.len(), 1, "{report:?}");
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("not a regular file")));
+    // Named on its own, it is refused, not opened.
+    let report = import_path(&mut store, &fifo, NOW);
+    assert!(
+        report.problems[0].message.contains("not a regular file"),
+        "{report:?}"
+    );
+}
