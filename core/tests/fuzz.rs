@@ -586,6 +586,17 @@ proptest! {
     }
 }
 
+/// Found by `block_offsets_are_total` (CLIO_FUZZ_CASES=20000, release):
+/// `BlockMap::new(vec![]).to_block(0)` indexed the first of no blocks.
+#[test]
+fn crash_an_empty_block_map_is_an_error() {
+    let map = BlockMap::new(Vec::new());
+    assert_eq!(map.body_len(), 0);
+    assert!(map.to_block(0).is_err());
+    assert!(map.to_body(0, 0).is_err());
+    assert!(map.spans(0, 0).unwrap().is_empty());
+}
+
 // ---- the corpus ------------------------------------------------------------------
 
 fn corpus() -> Vec<PathBuf> {
