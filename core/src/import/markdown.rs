@@ -2,8 +2,8 @@
 //! `source`). The body becomes blocks; inline markup is dropped, and any HTML
 //! inside the Markdown is sanitised before its text is read.
 
-use pulldown_cmark::{Event as MdEvent, HeadingLevel, Options, Parser, Tag, TagEnd};
-use yaml_rust2::parser::{Event, Parser as YamlParser};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use yaml_rust2::parser::{Event as YamlEvent, Parser as YamlParser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::library::{parse_category_path, Block, BlockKind, NewDocument, SourceFormat};
@@ -109,11 +109,11 @@ fn check_front_matter(yaml: &str) -> Result<(), String> {
     loop {
         let (event, _) = parser.next_token().map_err(|e| e.to_string())?;
         match event {
-            Event::StreamEnd => return Ok(()),
-            Event::Alias(_) => {
+            YamlEvent::StreamEnd => return Ok(()),
+            YamlEvent::Alias(_) => {
                 return Err("it uses a YAML alias (*name); write the value out instead".into())
             }
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
+            YamlEvent::SequenceStart(..) | YamlEvent::MappingStart(..) => {
                 depth += 1;
                 if depth > MAX_FRONT_MATTER_DEPTH {
                     return Err(format!(
@@ -121,7 +121,7 @@ fn check_front_matter(yaml: &str) -> Result<(), String> {
                     ));
                 }
             }
-            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            YamlEvent::SequenceEnd | YamlEvent::MappingEnd => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -205,7 +205,7 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
         match event {
             // Text before a heading inside a list item belongs to the item.
-            MdEvent::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading { .. }) => {
                 let kind = if item_depth > 0 {
                     BlockKind::ListItem
                 } else {
@@ -213,7 +213,7 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
                 };
                 flush(&mut blocks, &mut text, kind)
             }
-            MdEvent::End(TagEnd::Heading(level)) => {
+            Event::End(TagEnd::Heading(level)) => {
                 if level == HeadingLevel::H1 && title.is_none() && blocks.is_empty() {
                     title = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
                     text.clear();
@@ -222,41 +222,39 @@ fn blocks_of(markdown: &str) -> (Vec<Block>, Option<String>) {
                 }
             }
             // Paragraphs inside a list item belong to the item.
-            MdEvent::Start(Tag::Paragraph) if item_depth > 0 => text.push(' '),
-            MdEvent::End(TagEnd::Paragraph) if item_depth == 0 => {
+            Event::Start(Tag::Paragraph) if item_depth > 0 => text.push(' '),
+            Event::End(TagEnd::Paragraph) if item_depth == 0 => {
                 flush(&mut blocks, &mut text, context(quote_depth))
             }
-            MdEvent::Start(Tag::Item) => {
+            Event::Start(Tag::Item) => {
                 flush(&mut blocks, &mut text, BlockKind::ListItem);
                 item_depth += 1;
             }
-            MdEvent::End(TagEnd::Item) => {
+            Event::End(TagEnd::Item) => {
                 flush(&mut blocks, &mut text, BlockKind::ListItem);
                 item_depth = item_depth.saturating_sub(1);
             }
-            MdEvent::Start(Tag::BlockQuote(_)) => quote_depth += 1,
-            MdEvent::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
-            MdEvent::Start(Tag::CodeBlock(_)) => {
-                flush(&mut blocks, &mut text, context(quote_depth))
-            }
-            MdEvent::End(TagEnd::CodeBlock) => flush(&mut blocks, &mut text, context(quote_depth)),
-            MdEvent::Start(Tag::HtmlBlock) => {
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => flush(&mut blocks, &mut text, context(quote_depth)),
+            Event::End(TagEnd::CodeBlock) => flush(&mut blocks, &mut text, context(quote_depth)),
+            Event::Start(Tag::HtmlBlock) => {
                 flush(&mut blocks, &mut text, context(quote_depth));
                 in_html_block = true;
             }
-            MdEvent::End(TagEnd::HtmlBlock) => {
+            Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
                 blocks.extend(html::fragment_blocks(&html_block));
                 html_block.clear();
             }
-            MdEvent::Html(raw) if in_html_block => html_block.push_str(&raw),
+            Event::Html(raw) if in_html_block => html_block.push_str(&raw),
             // An inline tag ("<b>", "</span>") is markup only: its text comes
             // as Text events. Not parsing each one keeps a file of a million
             // tags linear.
-            MdEvent::Html(_) | MdEvent::InlineHtml(_) => {}
-            MdEvent::Text(t) | MdEvent::Code(t) => text.push_str(&t),
-            MdEvent::SoftBreak | MdEvent::HardBreak => text.push(' '),
-            MdEvent::End(TagEnd::TableCell) => text.push(' '),
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::TableCell) => text.push(' '),
             _ => {}
         }
     }
