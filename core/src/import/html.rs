@@ -377,6 +377,28 @@ fn has_noise_name(value: &str) -> bool {
     })
 }
 
+/// Every element inside page furniture (a noise element or below one), in one
+/// walk: asking each element's ancestors instead costs the page's depth per element.
+fn inside_noise(root: ElementRef<'_>, noise: &HashSet<NodeId>) -> HashSet<NodeId> {
+    let mut inside = HashSet::new();
+    let mut open_noise = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => {
+                let is_noise = noise.contains(&node.id());
+                open_noise += usize::from(is_noise);
+                if open_noise > 0 && node.value().is_element() {
+                    inside.insert(node.id());
+                }
+            }
+            ego_tree::iter::Edge::Close(node) => {
+                open_noise -= usize::from(noise.contains(&node.id()));
+            }
+        }
+    }
+    inside
+}
+
 fn in_noise(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> bool {
     noise.contains(&el.id()) || el.ancestors().any(|a| noise.contains(&a.id()))
 }
@@ -416,6 +438,8 @@ fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usi
 /// (fully), grandparent (half) and great-grandparent (a third) by length and
 /// commas; link-heavy blocks are discounted.
 fn main_content<'a>(root: ElementRef<'a>, noise: &HashSet<NodeId>) -> Option<ElementRef<'a>> {
+    let inside_noise = inside_noise(root, noise);
+    let in_noise = |el: ElementRef<'_>, _: &HashSet<NodeId>| inside_noise.contains(&el.id());
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut credit = |first: Option<ElementRef<'a>>, score: f64| {
         let mut node = first;
@@ -612,7 +636,20 @@ fn is_bracket_marker(el: ElementRef<'_>) -> bool {
     if block_kind(el.value().name(), BlockKind::Paragraph).is_some() {
         return false;
     }
-    let text = text_of(el);
+    // Read only as much text as can rule it out: a marker's first visible
+    // character is "[" and it has at most 25. Reading all of every element's
+    // text would cost as much as the page below it, for every element.
+    let mut text = String::new();
+    let mut visible = 0;
+    for piece in el.text() {
+        visible += piece.chars().filter(|c| !c.is_whitespace()).count();
+        text.push_str(piece);
+        let started = text.trim_start();
+        if visible > 25 || (!started.is_empty() && !started.starts_with('[')) {
+            return false;
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     text.starts_with('[') && text.ends_with(']') && text.chars().count() <= 25
 }
 
