@@ -41,8 +41,21 @@ test-anki: app
 test-ui:
 	npm --prefix ui test
 
+# One file per screen or concern; one line each, so parallel work merges cleanly.
+E2E_TESTS := \
+	tests/e2e/app.test.mjs \
+	tests/e2e/library.test.mjs \
+	tests/e2e/cards.test.mjs \
+	tests/e2e/review.test.mjs \
+	tests/e2e/quiz.test.mjs \
+	tests/e2e/annotations.test.mjs \
+	tests/e2e/progress.test.mjs \
+	tests/e2e/backups.test.mjs \
+	tests/e2e/leech.test.mjs \
+	tests/e2e/hostile.test.mjs
+
 test-e2e: app
-	tests/e2e/run.sh tests/e2e/app.test.mjs tests/e2e/library.test.mjs tests/e2e/cards.test.mjs tests/e2e/review.test.mjs tests/e2e/quiz.test.mjs tests/e2e/annotations.test.mjs tests/e2e/progress.test.mjs tests/e2e/backups.test.mjs tests/e2e/leech.test.mjs
+	tests/e2e/run.sh $(E2E_TESTS)
 
 # Installs the .deb and drives the installed /usr/bin/clio. Needs root (or
 # passwordless sudo); it says so loudly where it cannot run.

@@ -169,6 +169,13 @@ impl From<String> for CliError {
     }
 }
 
+/// Whether the file starts with SQLite's header.
+fn is_sqlite_file(path: &Path) -> bool {
+    let mut header = [0u8; 16];
+    std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header)).is_ok()
+        && &header == b"SQLite format 3\0"
+}
+
 fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     // Writing cards from a file and checking an import need no library.
     let command = match command {
@@ -186,7 +193,16 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
         Command::Restore(args) => return Ok(crate::backup_cli::restore(db, args)?),
         other => other,
     };
-    let mut store = Store::open(db)?;
+    // The window's start-up check, before anything is written: a damaged
+    // library is refused with the backup to restore, never written into.
+    let mut store = match Store::open_checked(db) {
+        Ok((store, _)) => store,
+        // A file that is not SQLite at all, with no backups beside it, is some
+        // other file named by mistake, not a damaged library: `Store::open`
+        // says so (without writing to it).
+        Err(clio_core::Error::Damaged { newest_good_backup: None, .. }) if !is_sqlite_file(db) => Store::open(db)?,
+        Err(e) => return Err(e.into()),
+    };
     match command {
         Command::Info(flags) => {
             let info = info::app_info(&store)?;

@@ -190,6 +190,10 @@ impl<'a> BlockMap<'a> {
         if cp > self.body_len() {
             return Err(past_end(cp, self.body_len(), "characters"));
         }
+        if self.blocks.is_empty() {
+            // Found by fuzzing: a map of no blocks indexed its first.
+            return Err(Error::Invalid("the text has no blocks".into()));
+        }
         // The last block starting at or before `cp`.
         let b = self.starts.partition_point(|&s| s <= cp).saturating_sub(1);
         let within = (cp - self.starts[b]).min(self.lens[b]);

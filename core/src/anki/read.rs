@@ -82,13 +82,76 @@ struct Revlog {
     time: i64,
 }
 
-/// The collection file unpacked to a temporary file, removed when dropped.
+/// The largest collection unpacked from a package: 1 GiB. A deck of tens of
+/// thousands of notes with years of history is a few hundred MB; a package
+/// whose collection grows past this is refused before it fills the disk (a
+/// package of a few hundred bytes can expand to gigabytes).
+pub(crate) const MAX_COLLECTION_BYTES: u64 = 1024 * 1024 * 1024;
+/// The largest note read: its fields together at most 10 MB, the limit of any
+/// imported document. A larger note is skipped with a warning.
+pub(crate) const MAX_NOTE_BYTES: u64 = crate::import::MAX_FILE_BYTES;
+/// The prefix of the temporary collection files (`clio-apkg-PID-STAMP.sqlite`).
+const TEMP_PREFIX: &str = "clio-apkg-";
+
+/// The collection file unpacked to a temporary file, removed when dropped,
+/// with any file SQLite kept beside it.
 struct Unpacked(PathBuf);
 
 impl Drop for Unpacked {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
+        remove_with_sidecars(&self.0);
     }
+}
+
+fn remove_with_sidecars(path: &Path) {
+    let _ = fs::remove_file(path);
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(side));
+    }
+}
+
+/// Removes collections left in the temporary folder by an import that was
+/// killed (its process is gone, or the file is a day old where processes
+/// cannot be looked up).
+fn remove_stale_unpacked(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(TEMP_PREFIX) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid == std::process::id() {
+            continue;
+        }
+        let proc_root = Path::new("/proc/self");
+        let gone = if proc_root.exists() {
+            !Path::new(&format!("/proc/{pid}")).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600)
+        };
+        if gone {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Copies at most `limit` bytes; `Ok(false)` when there was more.
+fn copy_limited(from: &mut impl io::Read, to: &mut impl io::Write, limit: u64) -> io::Result<bool> {
+    let copied = io::copy(&mut io::Read::take(&mut *from, limit + 1), to)?;
+    Ok(copied <= limit)
 }
 
 /// Unpacks the package's collection into a temporary file.
@@ -118,21 +181,85 @@ fn unpack(path: &Path) -> Result<Unpacked> {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let target =
-        std::env::temp_dir().join(format!("clio-apkg-{}-{stamp}.sqlite", std::process::id()));
+    let temp = std::env::temp_dir();
+    remove_stale_unpacked(&temp);
+    let target = temp.join(format!(
+        "{TEMP_PREFIX}{}-{stamp}.sqlite",
+        std::process::id()
+    ));
     let unpacked = Unpacked(target);
-    let copied = (|| -> io::Result<()> {
+    let copied = (|| -> io::Result<bool> {
         let mut entry = zip.by_name(name).map_err(io::Error::other)?;
-        let mut out = File::create(&unpacked.0)?;
-        if compressed {
-            zstd::stream::copy_decode(&mut entry, &mut out)?;
+        let mut out = io::BufWriter::new(File::create(&unpacked.0)?);
+        let within = if compressed {
+            let mut decoder = zstd::stream::read::Decoder::new(&mut entry)?;
+            copy_limited(&mut decoder, &mut out, collection_limit())?
         } else {
-            io::copy(&mut entry, &mut out)?;
+            copy_limited(&mut entry, &mut out, collection_limit())?
+        };
+        if within {
+            // Read the entry to its end: the zip reader checks the CRC there
+            // (the zstd decoder stops at its frame's end without reaching it).
+            io::copy(&mut entry, &mut io::sink())?;
         }
-        Ok(())
+        out.into_inner().map_err(|e| e.into_error())?;
+        Ok(within)
     })();
-    copied.map_err(|e| not_anki(path, &format!("its {name} cannot be unpacked ({e})")))?;
+    match copied {
+        Ok(true) => {}
+        Ok(false) => {
+            return Err(Error::Invalid(format!(
+                "{} cannot be imported: its collection unpacks to more than {} MB, more than any deck needs \
+                 (the package may be damaged or made to fill the disk). Nothing was imported.",
+                path.display(),
+                collection_limit() / 1_048_576
+            )))
+        }
+        Err(e) if e.to_string().contains("checksum") => {
+            return Err(not_anki(
+                path,
+                &format!("its {name} is damaged (its checksum does not match)"),
+            ))
+        }
+        Err(e) => return Err(not_anki(path, &format!("its {name} cannot be unpacked ({e})"))),
+    }
+    // Schema-18 collections are in WAL mode: reading one would leave -wal
+    // and -shm files beside it. Marked as a rollback-journal file (header
+    // bytes 18 and 19), it is read as one self-contained file.
+    set_rollback_journal(&unpacked.0)
+        .map_err(|e| not_anki(path, &format!("its {name} cannot be unpacked ({e})")))?;
     Ok(unpacked)
+}
+
+/// The unpacked-size budget: [`MAX_COLLECTION_BYTES`], or a smaller one a
+/// unit test sets (so a bomb test need not write a gigabyte).
+fn collection_limit() -> u64 {
+    #[cfg(test)]
+    {
+        let limit = TEST_COLLECTION_LIMIT.load(std::sync::atomic::Ordering::Relaxed);
+        if limit > 0 {
+            return limit;
+        }
+    }
+    MAX_COLLECTION_BYTES
+}
+
+#[cfg(test)]
+pub(crate) static TEST_COLLECTION_LIMIT: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(0);
+
+fn set_rollback_journal(path: &Path) -> io::Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut file = fs::OpenOptions::new().read(true).write(true).open(path)?;
+    let mut header = [0u8; 20];
+    if io::Read::read_exact(&mut file, &mut header).is_err() {
+        return Ok(()); // too short to be a database: opening it says so
+    }
+    if header.starts_with(b"SQLite format 3\0") && (header[18] == 2 || header[19] == 2) {
+        file.seek(SeekFrom::Start(18))?;
+        file.write_all(&[1, 1])?;
+    }
+    Ok(())
 }
 
 /// Reads a package into groups of cards, one per deck that holds cards.
@@ -197,7 +324,14 @@ pub(super) fn read_package(
             .ok_or_else(|| not_anki(path, "its note types cannot be read"))?;
         (types, parse_decks(&decks))
     };
-    let notes = read_notes(&conn).map_err(damaged)?;
+    let (notes, oversized) = read_notes(&conn).map_err(damaged)?;
+    if oversized > 0 {
+        report.skipped_notes += oversized;
+        report.warnings.push(format!(
+            "{oversized} note(s) were skipped: their fields hold more than {} MB of text, more than any card (the limit of an imported text).",
+            MAX_NOTE_BYTES / 1_048_576
+        ));
+    }
     let cards = read_cards(&conn).map_err(damaged)?;
     let revlog = read_revlog(&conn).map_err(damaged)?;
     drop(conn);
@@ -397,18 +531,29 @@ pub(super) fn protobuf_varint(bytes: &[u8], number: u64) -> Option<u64> {
     None
 }
 
-fn read_notes(conn: &Connection) -> rusqlite::Result<Vec<Note>> {
-    let mut stmt = conn.prepare("SELECT id, mid, tags, flds FROM notes ORDER BY id")?;
-    let rows = stmt.query_map([], |r| {
-        let fields: String = r.get(3)?;
-        Ok(Note {
+/// The notes, and how many were left out for fields over [`MAX_NOTE_BYTES`]
+/// (never read into memory).
+fn read_notes(conn: &Connection) -> rusqlite::Result<(Vec<Note>, u64)> {
+    let mut stmt = conn.prepare(
+        "SELECT id, mid, tags, CASE WHEN length(CAST(flds AS BLOB)) > ?1 THEN NULL ELSE flds END
+         FROM notes ORDER BY id",
+    )?;
+    let mut oversized = 0;
+    let mut notes = Vec::new();
+    let mut rows = stmt.query([MAX_NOTE_BYTES as i64])?;
+    while let Some(r) = rows.next()? {
+        let Some(fields) = r.get::<_, Option<String>>(3)? else {
+            oversized += 1;
+            continue;
+        };
+        notes.push(Note {
             id: r.get(0)?,
             model: r.get(1)?,
             tags: r.get(2)?,
             fields: fields.split('\x1f').map(str::to_owned).collect(),
-        })
-    })?;
-    rows.collect()
+        });
+    }
+    Ok((notes, oversized))
 }
 
 fn read_cards(conn: &Connection) -> rusqlite::Result<Vec<AnkiCard>> {
@@ -651,3 +796,6 @@ fn schedule_of(card: &AnkiCard, crt: i64, reviews: &[ReviewEntry]) -> Option<Car
         new_position: None,
     })
 }
+
+#[cfg(test)]
+mod limit_tests;

@@ -64,6 +64,9 @@ pub(super) fn write_package(
         .unwrap_or_else(|| "cards.apkg".into());
     let collection = path.with_file_name(format!(".{name}.collection.partial"));
     let package = path.with_file_name(format!(".{name}.partial"));
+    if let Some(dir) = path.parent() {
+        crate::export::remove_stale_partials(dir, &[".apkg"]);
+    }
     let result = (|| {
         let _ = fs::remove_file(&collection);
         let reviews = write_collection(cards, &collection, with_scheduling, now, progress)?;

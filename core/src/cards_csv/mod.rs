@@ -60,6 +60,9 @@ pub fn export_csv(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "cards.csv".into());
     let partial = path.with_file_name(format!(".{name}.partial"));
+    if let Some(dir) = path.parent() {
+        crate::export::remove_stale_partials(dir, &[".csv"]);
+    }
     let total = cards.len() as u64;
     let written = (|| -> std::io::Result<()> {
         let mut out = BufWriter::new(File::create(&partial)?);
@@ -277,7 +280,7 @@ pub fn import_csv(
     now: i64,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<CardImportReport> {
-    let bytes = fs::read(path).map_err(|e| crate::store::file_error("could not read", path, e))?;
+    let bytes = read_limited(path)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Invalid(format!(
             "{} is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and import again; nothing was imported.",
@@ -291,6 +294,34 @@ pub fn import_csv(
     };
     interchange::store_groups(store, groups, &mut report, now, progress)?;
     Ok(report)
+}
+
+/// Reads a CSV file of at most [`crate::import::MAX_FILE_BYTES`] (10 MB, the
+/// limit of every imported file), refusing a larger one before reading it.
+fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = crate::import::MAX_FILE_BYTES;
+    let file = File::open(path).map_err(|e| crate::store::file_error("could not read", path, e))?;
+    let too_large = |len: u64| {
+        Error::Invalid(format!(
+            "{} is too large to import ({:.1} MB; the limit is {} MB). Split it into smaller CSV files; nothing was imported.",
+            path.display(),
+            len as f64 / 1_048_576.0,
+            limit / 1_048_576
+        ))
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > limit {
+        return Err(too_large(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::store::file_error("could not read", path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

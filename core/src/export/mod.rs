@@ -122,6 +122,9 @@ pub fn export_to_file(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "export.json".into());
     let partial = path.with_file_name(format!(".{name}.partial"));
+    if let Some(dir) = path.parent() {
+        remove_stale_partials(dir, &[".json"]);
+    }
     let fail = |e: std::io::Error| crate::store::file_error("could not write the export", path, e);
     let written = (|| -> std::io::Result<()> {
         let file = File::create(&partial)?;
@@ -217,6 +220,46 @@ pub fn import_json(store: &mut Store, value: &Value, merge: bool) -> Result<Impo
 pub fn export_library_file(path: &Path, now: i64) -> Result<Value> {
     let (schema, tables) = crate::store::export_file_tables(path)?;
     Ok(document(schema, tables, Value::Null, now))
+}
+
+/// How old a hidden `.partial` file must be before it is taken for the
+/// leftover of a killed export or backup (a live one is written within minutes).
+pub(crate) const STALE_PARTIAL_SECS: u64 = 3600;
+
+/// Removes hidden `.NAME.partial` files Clio leaves only when an export or
+/// backup was killed mid-write: those in `dir` whose NAME ends with one of
+/// `kinds` (".json", ".sqlite3", …) and that are older than
+/// [`STALE_PARTIAL_SECS`]. Other files are never touched.
+pub(crate) fn remove_stale_partials(dir: &Path, kinds: &[&str]) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(inner) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".partial"))
+        else {
+            continue;
+        };
+        let inner = inner
+            .strip_suffix(".collection")
+            .or_else(|| inner.strip_suffix(".restore"))
+            .unwrap_or(inner);
+        if !kinds.iter().any(|k| inner.ends_with(k)) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age.as_secs() >= STALE_PARTIAL_SECS);
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

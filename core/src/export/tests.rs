@@ -240,3 +240,49 @@ fn the_export_file_is_written_whole_and_reads_back() {
         .to_string();
     assert!(err.contains("not a Clio export"), "{err}");
 }
+
+#[test]
+fn stale_partial_files_of_killed_exports_and_backups_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * STALE_PARTIAL_SECS);
+    let write = |name: &str, stale: bool| {
+        let path = dir.path().join(name);
+        let file = std::fs::File::create(&path).unwrap();
+        if stale {
+            file.set_modified(old).unwrap();
+        }
+        path
+    };
+    let killed = write(".other.json.partial", true);
+    let killed_apkg = write(".cards.apkg.collection.partial", true);
+    let running = write(".running.json.partial", false);
+    let not_ours = write(".notes.txt.partial", true);
+    let store = populated();
+    export_to_file(&store, json!(null), &dir.path().join("library.json"), T0).unwrap();
+    assert!(!killed.exists());
+    assert!(
+        killed_apkg.exists(),
+        "an export to JSON cleans only its own kind"
+    );
+    assert!(
+        running.exists(),
+        "a partial file being written now is left alone"
+    );
+    assert!(not_ours.exists());
+    remove_stale_partials(dir.path(), &[".apkg"]);
+    assert!(!killed_apkg.exists());
+
+    // A backup cleans its folder the same way.
+    let db = dir.path().join("clio.sqlite3");
+    let mut library = Store::open(&db).unwrap();
+    populate(&mut library);
+    let backups = db.parent().unwrap().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let killed_backup = backups.join(".clio-20260101-000000.sqlite3.partial");
+    std::fs::File::create(&killed_backup)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    library.backup_now(T0).unwrap();
+    assert!(!killed_backup.exists());
+}

@@ -20,6 +20,11 @@ pub struct Decoded {
 
 /// Reads a whole file of at most [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    // A pipe or device would block the open or never end (/dev/zero): only
+    // regular files are read.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(NOT_A_FILE.into());
+    }
     let file = File::open(path).map_err(|e| {
         format!("could not be opened ({e}). Check that it exists and that you may read it.")
     })?;
@@ -36,6 +41,9 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     }
     Ok(bytes)
 }
+
+pub(super) const NOT_A_FILE: &str =
+    "is not a regular file (a pipe, socket or device), so it was not read. Import the file it stands for.";
 
 fn too_large(len: u64) -> String {
     format!(

@@ -68,6 +68,11 @@ fn visit(dir: &Path, depth: usize, walk: &mut Walk) {
             ));
         } else if meta.is_dir() {
             visit(&path, depth + 1, walk);
+        } else if !meta.is_file() && !meta.file_type().is_symlink() {
+            walk.skipped.push((
+                path.display().to_string(),
+                format!("skipped: it {}", super::decode::NOT_A_FILE),
+            ));
         } else if detect::by_extension(&path).is_some() {
             walk.files.push(path);
         } else {

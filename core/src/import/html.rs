@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::library::{Block, BlockKind, NewDocument, SourceFormat};
 
-use super::{noise, saved_text, ParsedDocument};
+use super::{nesting, noise, saved_text, ParsedDocument};
 
 /// Elements kept by sanitising (their attributes limited to the ones below);
 /// every other element is dropped and its text kept.
@@ -231,8 +231,17 @@ const MIN_PARAGRAPH_CHARS: usize = 25;
 
 /// Sanitises HTML: no script, style, event handler, `javascript:` or other
 /// unsafe URL, frame or form control survives.
+/// Nesting deeper than [`nesting::MAX_DEPTH`] is flattened first (its text
+/// kept), so parsing stays linear and every walk of the tree shallow.
 pub fn sanitise(html: &str) -> String {
-    ammonia::Builder::empty()
+    static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> =
+        std::sync::LazyLock::new(cleaner);
+    CLEANER.clean(&nesting::cap_depth(html)).to_string()
+}
+
+fn cleaner() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::empty();
+    builder
         .tags(KEPT_TAGS.iter().copied().collect())
         .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().collect())
         .generic_attributes(KEPT_ATTRIBUTES.iter().copied().collect())
@@ -240,9 +249,8 @@ pub fn sanitise(html: &str) -> String {
         .add_tag_attributes("link", ["href"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .link_rel(None)
-        .strip_comments(true)
-        .clean(html)
-        .to_string()
+        .strip_comments(true);
+    builder
 }
 
 /// Reads a whole page.
@@ -428,6 +436,28 @@ fn has_noise_name(value: &str) -> bool {
     })
 }
 
+/// Every element inside page furniture (a noise element or below one), in one
+/// walk: asking each element's ancestors instead costs the page's depth per element.
+fn inside_noise(root: ElementRef<'_>, noise: &HashSet<NodeId>) -> HashSet<NodeId> {
+    let mut inside = HashSet::new();
+    let mut open_noise = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => {
+                let is_noise = noise.contains(&node.id());
+                open_noise += usize::from(is_noise);
+                if open_noise > 0 && node.value().is_element() {
+                    inside.insert(node.id());
+                }
+            }
+            ego_tree::iter::Edge::Close(node) => {
+                open_noise -= usize::from(noise.contains(&node.id()));
+            }
+        }
+    }
+    inside
+}
+
 fn in_noise(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> bool {
     noise.contains(&el.id()) || el.ancestors().any(|a| noise.contains(&a.id()))
 }
@@ -436,12 +466,10 @@ fn in_noise(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> bool {
 
 /// Visible text of an element (noise skipped) and how much of it is link text.
 fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usize) {
-    fn walk(
-        node: ego_tree::NodeRef<'_, Node>,
-        noise: &HashSet<NodeId>,
-        in_link: bool,
-        acc: &mut (usize, usize, usize),
-    ) {
+    // An explicit stack, not recursion: the tree may be deep.
+    let mut acc = (0, 0, 0);
+    let mut stack: Vec<(ego_tree::NodeRef<'_, Node>, bool)> = vec![(*el, false)];
+    while let Some((node, in_link)) = stack.pop() {
         for child in node.children() {
             match child.value() {
                 Node::Text(t) => {
@@ -456,14 +484,12 @@ fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usi
                     acc.2 += t.matches(',').count();
                 }
                 Node::Element(e) if !noise.contains(&child.id()) => {
-                    walk(child, noise, in_link || e.name() == "a", acc)
+                    stack.push((child, in_link || e.name() == "a"))
                 }
                 _ => {}
             }
         }
     }
-    let mut acc = (0, 0, 0);
-    walk(*el, noise, false, &mut acc);
     acc
 }
 
@@ -471,6 +497,8 @@ fn text_stats(el: ElementRef<'_>, noise: &HashSet<NodeId>) -> (usize, usize, usi
 /// (fully), grandparent (half) and great-grandparent (a third) by length and
 /// commas; link-heavy blocks are discounted.
 fn main_content<'a>(root: ElementRef<'a>, noise: &HashSet<NodeId>) -> Option<ElementRef<'a>> {
+    let inside_noise = inside_noise(root, noise);
+    let in_noise = |el: ElementRef<'_>, _: &HashSet<NodeId>| inside_noise.contains(&el.id());
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let mut credit = |first: Option<ElementRef<'a>>, score: f64| {
         let mut node = first;
@@ -667,7 +695,20 @@ fn is_bracket_marker(el: ElementRef<'_>) -> bool {
     if block_kind(el.value().name(), BlockKind::Paragraph).is_some() {
         return false;
     }
-    let text = text_of(el);
+    // Read only as much text as can rule it out: a marker's first visible
+    // character is "[" and it has at most 25. Reading all of every element's
+    // text would cost as much as the page below it, for every element.
+    let mut text = String::new();
+    let mut visible = 0;
+    for piece in el.text() {
+        visible += piece.chars().filter(|c| !c.is_whitespace()).count();
+        text.push_str(piece);
+        let started = text.trim_start();
+        if visible > 25 || (!started.is_empty() && !started.starts_with('[')) {
+            return false;
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     text.starts_with('[') && text.ends_with(']') && text.chars().count() <= 25
 }
 

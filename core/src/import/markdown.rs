@@ -3,6 +3,7 @@
 //! inside the Markdown is sanitised before its text is read.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use yaml_rust2::parser::{Event as YamlEvent, Parser as YamlParser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::library::{parse_category_path, Block, BlockKind, NewDocument, SourceFormat};
@@ -122,7 +123,50 @@ fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The most front matter read: a title, author, category and tags are a few
+/// lines; more is not front matter worth reading (and bounds the YAML work).
+const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// The deepest nesting of lists and maps read in front matter (the loader recurses).
+const MAX_FRONT_MATTER_DEPTH: usize = 32;
+
+/// Refuses front matter a YAML loader would blow up on, before loading it:
+/// aliases (`*name`, which the loader copies: a few lines of them expand to
+/// gigabytes), deep nesting (the loader recurses), or a size beyond
+/// [`MAX_FRONT_MATTER_BYTES`]. The parser's events are read one by one, so this
+/// check itself holds no tree.
+fn check_front_matter(yaml: &str) -> Result<(), String> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(format!(
+            "it is {} KB long; front matter of more than {} KB is not read",
+            yaml.len() / 1024,
+            MAX_FRONT_MATTER_BYTES / 1024
+        ));
+    }
+    let mut parser = YamlParser::new_from_str(yaml);
+    let mut depth = 0usize;
+    loop {
+        let (event, _) = parser.next_token().map_err(|e| e.to_string())?;
+        match event {
+            YamlEvent::StreamEnd => return Ok(()),
+            YamlEvent::Alias(_) => {
+                return Err("it uses a YAML alias (*name); write the value out instead".into())
+            }
+            YamlEvent::SequenceStart(..) | YamlEvent::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_FRONT_MATTER_DEPTH {
+                    return Err(format!(
+                        "it nests lists or maps more than {MAX_FRONT_MATTER_DEPTH} levels deep"
+                    ));
+                }
+            }
+            YamlEvent::SequenceEnd | YamlEvent::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
 fn read_front_matter(yaml: &str) -> Result<FrontMatter, String> {
+    check_front_matter(yaml)?;
     let docs = YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
     let Some(doc) = docs.first() else {
         return Ok(FrontMatter::default());
@@ -246,7 +290,10 @@ fn blocks_of(markdown: &str, lines: bool) -> (Vec<Block>, Option<String>) {
                 html_block.clear();
             }
             Event::Html(raw) if in_html_block => html_block.push_str(&raw),
-            Event::Html(raw) | Event::InlineHtml(raw) => text.push_str(&html::fragment_text(&raw)),
+            // An inline tag ("<b>", "</span>") is markup only: its text comes
+            // as Text events. Not parsing each one keeps a file of a million
+            // tags linear.
+            Event::Html(_) | Event::InlineHtml(_) => {}
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(if lines { '\n' } else { ' ' }),
             Event::End(TagEnd::TableCell) => text.push(' '),

@@ -18,6 +18,7 @@ mod folder;
 mod html;
 mod json;
 mod markdown;
+mod nesting;
 mod noise;
 mod plain;
 mod saved_text;
@@ -293,6 +294,19 @@ pub fn import_text(store: &mut Store, text: &str, origin: Option<&str>, now: i64
             origin,
             None,
             "The pasted text is empty. Paste the page or text to keep.",
+        );
+        return report;
+    }
+    if text.len() as u64 > MAX_FILE_BYTES {
+        let mut report = ImportReport::default();
+        report.problem(
+            origin,
+            None,
+            format!(
+                "The pasted text is too large to import ({:.1} MB; the limit is {} MB). Paste only the article you want, or save it as a file and split it.",
+                text.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
         );
         return report;
     }

@@ -80,6 +80,7 @@ pub(super) fn write_backup(conn: &Connection, db_path: &Path, now: i64) -> Resul
         .expect("some suffix is free");
     let target = dir.join(&name);
     let partial = dir.join(format!(".{name}.partial"));
+    crate::export::remove_stale_partials(&dir, &[".sqlite3"]);
     copy_database(conn, &partial, &dir)?;
     fs::rename(&partial, &target).map_err(|e| io_error("could not name the backup", &target, e))?;
     sync_dir(&dir);

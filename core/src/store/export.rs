@@ -199,7 +199,8 @@ impl Store {
 }
 
 fn export_tables(conn: &Connection) -> Result<Tables> {
-    let tx = conn.unchecked_transaction()?;
+    // A read snapshot only: deferred, so an export never holds the write lock.
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Deferred)?;
     let mut out = BTreeMap::new();
     for spec in TABLES {
         let mut stmt = tx.prepare(&format!(

@@ -39,7 +39,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
@@ -216,6 +216,11 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
 
 fn configure(conn: &mut Connection, path: &Path) -> Result<()> {
     let fail = |e: rusqlite::Error| integrity::unreadable(path, e);
+    // Every transaction takes the write lock at BEGIN. A deferred one reads
+    // first and upgrades later, and an upgrade that meets another writer fails
+    // at once with "database is locked" (the busy timeout never applies), so a
+    // second importer or the window's review would lose its work.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
     conn.pragma_update(None, "foreign_keys", true)
         .map_err(fail)?;
     // WAL lets the window read while the CLI writes, and survives a crash mid-write.
@@ -254,6 +259,8 @@ fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
     })
 }
 
+#[cfg(test)]
+mod concurrency_tests;
 #[cfg(test)]
 mod safety_tests;
 #[cfg(test)]
