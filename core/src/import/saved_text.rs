@@ -676,7 +676,7 @@ fn strip_user_prefix(text: &str) -> &str {
         .unwrap_or(t)
 }
 
-/// "sable_and_quill", "wendelin.k", "jade_t0ms": one token of letters, digits,
+/// "sable_and_quill", "wendelin.k", "jade_t0ms", "Ōsaka_1868": one token of letters, digits,
 /// "_" and "." that has a "_", a "." or a digit inside, and is no file name.
 fn is_user_name(text: &str) -> bool {
     let t = text.trim();
@@ -687,7 +687,9 @@ fn is_user_name(text: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
         && t.chars().next().is_some_and(char::is_alphabetic)
         && !t.ends_with('.')
-        && t[1..].contains(|c: char| c == '_' || c == '.' || c.is_ascii_digit())
+        && t.chars()
+            .skip(1)
+            .any(|c| c == '_' || c == '.' || c.is_ascii_digit())
         && !noise::is_placeholder(t)
         && !t.contains("..")
 }
@@ -1229,6 +1231,13 @@ fn is_thanks(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_name_may_start_with_a_letter_of_several_bytes() {
+        // Found by the fuzz tests: the check sliced the name at byte 1.
+        assert!(is_user_name("Ōsaka_1868"));
+        assert!(!is_user_name("Ōsaka"));
+    }
 
     #[test]
     fn another_site_s_saved_page() {
