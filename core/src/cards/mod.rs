@@ -183,9 +183,18 @@ pub fn accept(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
     store.set_card_status(ids, CardStatus::Accepted, now)
 }
 
-/// Takes cards out of the suggestions (or the deck) for good.
+/// Takes cards out of the suggestions (or the deck): they are never
+/// suggested again. Kept for undo ("Rejected a suggestion", "Removed a card
+/// from your deck").
 pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
-    store.set_card_status(ids, CardStatus::Rejected, now)
+    let label = match ids {
+        [id] => match store.card(*id)?.status {
+            CardStatus::Accepted => "Removed a card from your deck".to_owned(),
+            _ => "Rejected a suggestion".to_owned(),
+        },
+        _ => format!("Rejected {} cards", ids.len()),
+    };
+    store.set_card_status_undoable(ids, CardStatus::Rejected, &label, now)
 }
 
 /// Accepts every suggestion of a document.

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
+use super::undo::{Rows, Touch};
 use super::Store;
 use crate::cards::{
     kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard,
@@ -172,25 +173,60 @@ impl Store {
     /// scheduling history (reviews only ever draw accepted cards).
     pub fn set_card_status(&mut self, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let mut changed = 0;
-        for &id in ids {
+        let changed = set_status_in(&tx, ids, status, now)?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// [`Store::set_card_status`], recorded for undo under `label`.
+    pub fn set_card_status_undoable(
+        &mut self,
+        ids: &[i64],
+        status: CardStatus,
+        label: &str,
+        now: i64,
+    ) -> Result<usize> {
+        let touches = [
+            Touch::Change(Rows {
+                table: "cards",
+                column: "id",
+                ids,
+            }),
+            Touch::Change(Rows {
+                table: "card_schedule",
+                column: "card_id",
+                ids,
+            }),
+        ];
+        self.undoable(label, now, &touches, |tx| {
+            set_status_in(tx, ids, status, now)
+        })
+    }
+
+    /// An edited card written (its status unchanged), recorded for undo under `label`.
+    pub fn update_card_undoable(
+        &mut self,
+        id: i64,
+        edited: &EditedCard,
+        label: &str,
+        now: i64,
+    ) -> Result<()> {
+        let ids = [id];
+        let touches = [Touch::Change(Rows {
+            table: "cards",
+            column: "id",
+            ids: &ids,
+        })];
+        self.undoable(label, now, &touches, |tx| {
             let found = tx.execute(
-                "UPDATE cards SET updated_at = ?2 WHERE id = ?1",
-                params![id, now],
+                "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5 WHERE id = ?1",
+                params![id, edited.prompt, edited.answer, choices_json(&edited.choices), now],
             )?;
             if found == 0 {
                 return Err(Error::NotFound { what: "card", id });
             }
-            changed += tx.execute(
-                "UPDATE cards SET status = ?2 WHERE id = ?1 AND status <> ?2",
-                params![id, status.as_str()],
-            )?;
-            if status == CardStatus::Accepted {
-                join_deck(&tx, id)?;
-            }
-        }
-        tx.commit()?;
-        Ok(changed)
+            Ok(())
+        })
     }
 
     /// Writes an edited card; with `accept`, it also joins the deck.
@@ -296,6 +332,27 @@ impl Store {
             cards: rows.collect::<rusqlite::Result<_>>()?,
         })
     }
+}
+
+fn set_status_in(tx: &Transaction<'_>, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
+    let mut changed = 0;
+    for &id in ids {
+        let found = tx.execute(
+            "UPDATE cards SET updated_at = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
+        if found == 0 {
+            return Err(Error::NotFound { what: "card", id });
+        }
+        changed += tx.execute(
+            "UPDATE cards SET status = ?2 WHERE id = ?1 AND status <> ?2",
+            params![id, status.as_str()],
+        )?;
+        if status == CardStatus::Accepted {
+            join_deck(tx, id)?;
+        }
+    }
+    Ok(changed)
 }
 
 /// Gives an accepted card its scheduling row (a new card, introduced after
