@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::cards::{CardEdit, StoredCard};
+use crate::cards::CardEdit;
 use crate::error::{Error, Result};
 use crate::generate::CardKind;
 use crate::review::{learner_day_start, next_day_start};
@@ -182,6 +182,14 @@ pub struct UndoInfo {
     pub created_at: i64,
 }
 
+/// An edited card and how to take the edit back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EditOutcome {
+    pub card: BrowserCard,
+    pub undo: Option<UndoInfo>,
+}
+
 /// What an action did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -264,16 +272,14 @@ pub fn act(store: &mut Store, action: CardAction, ids: &[i64], now: i64) -> Resu
 
 /// Changes a card's prompt and answer, with the Cards panel's checks, and
 /// keeps how to undo it.
-pub fn edit(
-    store: &mut Store,
-    id: i64,
-    edit: CardEdit,
-    now: i64,
-) -> Result<(StoredCard, Option<UndoInfo>)> {
+pub fn edit(store: &mut Store, id: i64, edit: CardEdit, now: i64) -> Result<EditOutcome> {
     let card = store.card(id)?;
     let edited = edit.apply(&card)?;
     store.update_card_undoable(id, &edited, "Edited a card", now)?;
-    Ok((store.card(id)?, store.last_undo(now)?.map(UndoInfo::from)))
+    Ok(EditOutcome {
+        card: store.browser_card(id)?,
+        undo: store.last_undo(now)?.map(UndoInfo::from),
+    })
 }
 
 /// Puts back the last undoable action (browser actions, rejecting or removing

@@ -473,9 +473,9 @@ fn editing_checks_like_the_cards_panel_and_can_be_undone() {
         prompt: format!("{} (edited)", card.prompt),
         answer: card.answer.clone(),
     };
-    let (saved, undo_info) = edit(&mut store, card.id, changed, NOW).unwrap();
-    assert!(saved.prompt.ends_with("(edited)"));
-    assert_eq!(undo_info.unwrap().label, "Edited a card");
+    let outcome = edit(&mut store, card.id, changed, NOW).unwrap();
+    assert!(outcome.card.prompt.ends_with("(edited)"));
+    assert_eq!(outcome.undo.unwrap().label, "Edited a card");
     assert_eq!(
         page(
             &store,

@@ -7,8 +7,9 @@ use super::undo::{Rows, Touch};
 use super::Store;
 use crate::cards::{
     kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard,
-    EditedCard, StoredCard,
+    EditedCard, ListedCard, StoredCard,
 };
+use crate::schedule::QueueState;
 use crate::error::{Error, Result};
 use crate::generate::Card;
 
@@ -307,6 +308,47 @@ impl Store {
         }
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Every card, or a document's, with its document's title and schedule,
+    /// by document in reading order.
+    pub fn listed_cards(&self, document_id: Option<i64>) -> Result<Vec<ListedCard>> {
+        if let Some(id) = document_id {
+            self.document(id)?;
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS}, d.title, s.state, coalesce(s.suspended, 0)
+             FROM cards c LEFT JOIN documents d ON d.id = c.document_id
+             LEFT JOIN card_schedule s ON s.card_id = c.id
+             WHERE ?1 IS NULL OR c.document_id = ?1
+             ORDER BY c.document_id, c.span_start, c.id"
+        ))?;
+        let rows = stmt.query_map([document_id], |row| {
+            let state: Option<String> = row.get(16)?;
+            Ok(ListedCard {
+                card: card_of_row(row)?,
+                document_title: row.get(15)?,
+                state: state.as_deref().and_then(QueueState::from_db),
+                suspended: row.get(17)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes cards with their schedule and reviews, all or none, recorded
+    /// for undo under `label`. Returns how many.
+    pub fn delete_cards(&mut self, ids: &[i64], label: &str, now: i64) -> Result<usize> {
+        let touches = [Touch::Delete(Rows { table: "cards", column: "id", ids })];
+        self.undoable(label, now, &touches, |tx| {
+            let mut deleted = 0;
+            for &id in ids {
+                match tx.execute("DELETE FROM cards WHERE id = ?1", [id])? {
+                    0 => return Err(Error::NotFound { what: "card", id }),
+                    n => deleted += n,
+                }
+            }
+            Ok(deleted)
+        })
     }
 
     /// The accepted cards, newest first, at most `limit` of them, and their number.

@@ -14,10 +14,11 @@ function key(init: Partial<ShortcutEvent>): ShortcutEvent {
 }
 
 describe('SCREENS', () => {
-  it('lists the six screens in sidebar order with digits 1–6', () => {
+  it('lists the seven screens in sidebar order; the card browser, added later, takes digit 7', () => {
     expect(SCREENS.map((s) => [s.id, s.label, s.key])).toEqual([
       ['library', 'Library', '1'],
       ['review', 'Review', '2'],
+      ['cards', 'Cards', '7'],
       ['quiz', 'Quiz', '3'],
       ['progress', 'Progress', '4'],
       ['highlights', 'Highlights', '5'],
