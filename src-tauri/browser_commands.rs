@@ -10,7 +10,10 @@ use tauri::State;
 use crate::commands::{AppState, CommandResult};
 
 #[tauri::command]
-pub async fn browse_cards(state: State<'_, AppState>, query: BrowserQuery) -> CommandResult<BrowserPage> {
+pub async fn browse_cards(
+    state: State<'_, AppState>,
+    query: BrowserQuery,
+) -> CommandResult<BrowserPage> {
     state.with_store(|store| browse::browse(store, &query, now_ms()))
 }
 
@@ -22,14 +25,22 @@ pub async fn card_history(state: State<'_, AppState>, card_id: i64) -> CommandRe
 /// Suspends, buries, flags, resets or deletes cards; today's review session
 /// is built again so it follows.
 #[tauri::command]
-pub async fn card_action(state: State<'_, AppState>, action: CardAction, ids: Vec<i64>) -> CommandResult<ActionOutcome> {
+pub async fn card_action(
+    state: State<'_, AppState>,
+    action: CardAction,
+    ids: Vec<i64>,
+) -> CommandResult<ActionOutcome> {
     let outcome = state.with_store(|store| browse::act(store, action, &ids, now_ms()))?;
     state.forget_review_session();
     Ok(outcome)
 }
 
 #[tauri::command]
-pub async fn browser_edit_card(state: State<'_, AppState>, id: i64, edit: CardEdit) -> CommandResult<EditOutcome> {
+pub async fn browser_edit_card(
+    state: State<'_, AppState>,
+    id: i64,
+    edit: CardEdit,
+) -> CommandResult<EditOutcome> {
     state.with_store(|store| browse::edit(store, id, edit, now_ms()))
 }
 

@@ -116,7 +116,13 @@ pub fn run(store: &mut Store, verb: CardsVerb) -> Result<(), String> {
                 return report(&sel, "accept", &ids, 0, "No suggested cards to accept.");
             }
             let n = cards::accept(store, &ids, now).map_err(|e| e.to_string())?;
-            report(&sel, "accept", &ids, n, &format!("Accepted {n} card(s) into the deck."))
+            report(
+                &sel,
+                "accept",
+                &ids,
+                n,
+                &format!("Accepted {n} card(s) into the deck."),
+            )
         }
         CardsVerb::Reject(sel) => {
             let ids = select(store, &sel, now, |c| c.card.status != CardStatus::Rejected)?;
@@ -137,7 +143,9 @@ pub fn run(store: &mut Store, verb: CardsVerb) -> Result<(), String> {
             } else {
                 (CardAction::Suspend, "suspend")
             };
-            let n = browse::act(store, action, &ids, now).map_err(|e| e.to_string())?.changed as usize;
+            let n = browse::act(store, action, &ids, now)
+                .map_err(|e| e.to_string())?
+                .changed as usize;
             let done = if args.off { "Unsuspended" } else { "Suspended" };
             report(sel, verb, &ids, n, &format!("{done} {n} card(s)."))
         }
@@ -147,7 +155,13 @@ pub fn run(store: &mut Store, verb: CardsVerb) -> Result<(), String> {
                 return report(&sel, "delete", &ids, 0, "No cards to delete.");
             }
             let n = cards::delete(store, &ids, now).map_err(|e| e.to_string())?;
-            report(&sel, "delete", &ids, n, &format!("Deleted {n} card(s) with their review history."))
+            report(
+                &sel,
+                "delete",
+                &ids,
+                n,
+                &format!("Deleted {n} card(s) with their review history."),
+            )
         }
     }
 }
@@ -170,7 +184,10 @@ fn list(store: &mut Store, args: ListArgs, now: i64) -> Result<(), String> {
         listed.truncate(args.limit);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&listed).expect("plain data serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&listed).expect("plain data serialises")
+        );
         return Ok(());
     }
     if listed.is_empty() {
@@ -203,18 +220,29 @@ fn select(
             .map(|c| c.card.id)
             .collect()),
         (None, false, false) => Ok(sel.ids.clone()),
-        (Some(_), false, _) => Err("--document needs --all to act on every card of the document \
+        (Some(_), false, _) => Err(
+            "--document needs --all to act on every card of the document \
                                     (or give card ids instead; see `clio cards list --document N`)"
-            .into()),
+                .into(),
+        ),
         (Some(_), true, false) => Err("give card ids or --document N --all, not both".into()),
         _ => Err("give the cards' ids, or --document N --all (see `clio cards list`)".into()),
     }
 }
 
-fn report(sel: &Selection, action: &str, ids: &[i64], changed: usize, text: &str) -> Result<(), String> {
+fn report(
+    sel: &Selection,
+    action: &str,
+    ids: &[i64],
+    changed: usize,
+    text: &str,
+) -> Result<(), String> {
     if sel.json {
         let out = serde_json::json!({ "action": action, "ids": ids, "changed": changed });
-        println!("{}", serde_json::to_string_pretty(&out).expect("plain data serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("plain data serialises")
+        );
     } else {
         println!("{text}");
     }

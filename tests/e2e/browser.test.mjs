@@ -87,6 +87,8 @@ test('edit a card in place; an empty prompt is refused with the reason', async (
   await (await app.find('[data-testid="browser-edit"]')).click();
   const prompt = await app.waitFor('[data-testid="card-edit-prompt"]');
   await prompt.clear();
+  // (clearing sends no input event; a blank does, and leaves the prompt empty once trimmed)
+  await prompt.type(' ');
   await (await app.find('[data-testid="card-edit-save"]')).click();
   const error = await app.waitFor('[data-testid="card-editor"] [role="alert"]');
   assert.match(await error.text(), /prompt is empty/);

@@ -22,6 +22,9 @@ const BROWSER_COLUMNS: &str =
      (' ' || c.tags || ' ') LIKE '% leech %', c.needs_check, s.due, s.difficulty, s.stability,
      s.reps, s.lapses, c.created_at";
 
+/// Without the documents: only the category filter needs them.
+const BROWSER_FROM_NO_DOCUMENT: &str = "FROM card_schedule s JOIN cards c ON c.id = s.card_id";
+
 const BROWSER_FROM: &str = "FROM cards c
      JOIN card_schedule s ON s.card_id = c.id
      LEFT JOIN documents d ON d.id = c.document_id";
@@ -62,8 +65,19 @@ fn conditions(
     fts: Option<&str>,
     now: i64,
     day_start: i64,
+    status_indexed: bool,
 ) -> Result<(String, Vec<SqlValue>)> {
-    let mut sql = vec!["c.status = 'accepted'".to_owned()];
+    // `+c.status` keeps SQLite from walking the status index (nearly every
+    // card is accepted) instead of the search hits or the sort's index; a
+    // count without a search walks it (it covers the query). `+s.state`
+    // likewise: looking up 70,000 review cards through the state index costs
+    // more than reading the narrow schedule table.
+    let status = if status_indexed {
+        "c.status = 'accepted'"
+    } else {
+        "+c.status = 'accepted'"
+    };
+    let mut sql = vec![status.to_owned()];
     let mut values: Vec<SqlValue> = Vec::new();
     let bind = |values: &mut Vec<SqlValue>, value: SqlValue| {
         values.push(value);
@@ -98,11 +112,11 @@ fn conditions(
     }
     if let Some(state) = query.state {
         sql.push(match state {
-            StateFilter::New => "s.state = 'new' AND s.suspended = 0".into(),
+            StateFilter::New => "+s.state = 'new' AND s.suspended = 0".into(),
             StateFilter::Learning => {
-                "s.state IN ('learning', 'relearning') AND s.suspended = 0".into()
+                "+s.state IN ('learning', 'relearning') AND s.suspended = 0".into()
             }
-            StateFilter::Review => "s.state = 'review' AND s.suspended = 0".into(),
+            StateFilter::Review => "+s.state = 'review' AND s.suspended = 0".into(),
             StateFilter::Suspended => "s.suspended = 1".into(),
             StateFilter::Buried => {
                 let p = bind(&mut values, SqlValue::Integer(now));
@@ -120,20 +134,26 @@ fn conditions(
         };
         let p = bind(&mut values, SqlValue::Integer(before));
         sql.push(format!(
-            "s.state <> 'new' AND s.suspended = 0 AND s.due < {p}"
+            "+s.state <> 'new' AND s.suspended = 0 AND s.due < {p}"
         ));
     }
     Ok((sql.join(" AND "), values))
 }
 
+/// The order of a sort; descending is its exact reverse, so both can walk the
+/// same index (migration 0006) and stop after the first page.
 fn order_by(sort: BrowserSort, descending: bool) -> String {
-    let dir = if descending { "DESC" } else { "ASC" };
-    match sort {
-        BrowserSort::Due => format!("s.due IS NULL, s.due {dir}, s.new_position {dir}, c.id {dir}"),
-        BrowserSort::Added => format!("c.created_at {dir}, c.id {dir}"),
-        BrowserSort::Difficulty => format!("s.difficulty IS NULL, s.difficulty {dir}, c.id {dir}"),
-        BrowserSort::Lapses => format!("s.lapses {dir}, c.id {dir}"),
-    }
+    let keys: &[&str] = match sort {
+        BrowserSort::Due => &["s.due IS NULL", "s.due", "s.new_position", "s.card_id"],
+        BrowserSort::Added => &["c.created_at", "c.id"],
+        BrowserSort::Difficulty => &["s.difficulty IS NULL", "s.difficulty", "s.card_id"],
+        BrowserSort::Lapses => &["s.lapses", "s.card_id"],
+    };
+    let dir = if descending { " DESC" } else { "" };
+    keys.iter()
+        .map(|k| format!("{k}{dir}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Store {
@@ -147,27 +167,56 @@ impl Store {
         now: i64,
         day_start: i64,
     ) -> Result<BrowserPage> {
-        let (filter, mut values) = conditions(self, query, fts, now, day_start)?;
+        let plain = query.state.is_none() && query.due.is_none();
+        let (count_filter, count_values) =
+            conditions(self, query, fts, now, day_start, fts.is_none())?;
+        let (filter, mut values) = conditions(self, query, fts, now, day_start, false)?;
+        // Every deck card has its schedule row (it joins the deck with one), so
+        // a count that filters on no schedule column need not visit them.
+        let from = match (plain, query.category.is_empty()) {
+            (true, true) => "FROM cards c",
+            (true, false) => "FROM cards c LEFT JOIN documents d ON d.id = c.document_id",
+            (false, true) => BROWSER_FROM_NO_DOCUMENT,
+            (false, false) => BROWSER_FROM,
+        };
         let total: u64 = self.conn.query_row(
-            &format!("SELECT count(*) {BROWSER_FROM} WHERE {filter}"),
-            params_from_iter(values.iter()),
+            &format!("SELECT count(*) {from} WHERE {count_filter}"),
+            params_from_iter(count_values.iter()),
             |r| r.get(0),
         )?;
+        // The page's ids first (sort keys only, so an index can serve the
+        // order), then their rows: reading every card's text to sort 100,000
+        // of them would cost far more.
         let n = values.len();
         values.push(SqlValue::Integer(i64::from(limit)));
         values.push(SqlValue::Integer(i64::from(query.offset)));
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {BROWSER_COLUMNS} {BROWSER_FROM} WHERE {filter}
-             ORDER BY {} LIMIT ?{} OFFSET ?{}",
-            order_by(query.sort, query.descending),
-            n + 1,
-            n + 2
-        ))?;
-        let cards = stmt
-            .query_map(params_from_iter(values.iter()), |row| {
-                browser_card(row, now)
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT c.id {from} WHERE {filter} ORDER BY {} LIMIT ?{} OFFSET ?{}",
+                order_by(query.sort, query.descending),
+                n + 1,
+                n + 2,
+                from = if query.category.is_empty() {
+                    BROWSER_FROM_NO_DOCUMENT
+                } else {
+                    BROWSER_FROM
+                },
+            ))?;
+            let rows = stmt.query_map(params_from_iter(values.iter()), |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut cards: Vec<BrowserCard> = Vec::with_capacity(ids.len());
+        if !ids.is_empty() {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT {BROWSER_COLUMNS} {BROWSER_FROM} WHERE c.id IN (SELECT value FROM json_each(?1))"
+            ))?;
+            let json = serde_json::to_string(&ids).expect("ids serialise");
+            let mut by_id: std::collections::HashMap<i64, BrowserCard> = stmt
+                .query_map([json], |row| browser_card(row, now))?
+                .map(|r| r.map(|c| (c.id, c)))
+                .collect::<rusqlite::Result<_>>()?;
+            cards.extend(ids.iter().filter_map(|id| by_id.remove(id)));
+        }
         Ok(BrowserPage {
             total,
             offset: query.offset,

@@ -9,9 +9,9 @@ use crate::cards::{
     kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard,
     EditedCard, ListedCard, StoredCard,
 };
-use crate::schedule::QueueState;
 use crate::error::{Error, Result};
 use crate::generate::Card;
+use crate::schedule::QueueState;
 
 pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
      c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at";
@@ -338,7 +338,11 @@ impl Store {
     /// Deletes cards with their schedule and reviews, all or none, recorded
     /// for undo under `label`. Returns how many.
     pub fn delete_cards(&mut self, ids: &[i64], label: &str, now: i64) -> Result<usize> {
-        let touches = [Touch::Delete(Rows { table: "cards", column: "id", ids })];
+        let touches = [Touch::Delete(Rows {
+            table: "cards",
+            column: "id",
+            ids,
+        })];
         self.undoable(label, now, &touches, |tx| {
             let mut deleted = 0;
             for &id in ids {

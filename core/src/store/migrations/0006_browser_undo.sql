@@ -23,8 +23,20 @@ CREATE TRIGGER cards_fts_update AFTER UPDATE OF prompt, answer, source_text ON c
     INSERT INTO cards_fts(rowid, prompt, answer, source_text) VALUES (new.id, new.prompt, new.answer, new.source_text);
 END;
 
--- The browser lists the deck (accepted cards) sorted by when they were added.
-CREATE INDEX cards_status_created ON cards(status, created_at);
+-- The browser's sorts, each an index, so its first page is read in order and
+-- the walk stops there instead of sorting 100,000 cards: by when a card was
+-- added (the deck: accepted cards), by due (new cards last, in the order they
+-- are introduced), by difficulty (cards never reviewed last), by lapses.
+-- (The queries write `+c.status` where the status must not pick the plan; the
+-- deck's count uses cards_status.)
+CREATE INDEX cards_status ON cards(status);
+CREATE INDEX cards_created ON cards(created_at);
+-- Each also holds state and suspended, so the state filters are checked in
+-- the index while it is walked (new cards sort last by due: without them,
+-- listing new cards would read every scheduled row first).
+CREATE INDEX card_schedule_browse_due ON card_schedule(due IS NULL, due, new_position, state, suspended);
+CREATE INDEX card_schedule_browse_difficulty ON card_schedule(difficulty IS NULL, difficulty, state, suspended);
+CREATE INDEX card_schedule_browse_lapses ON card_schedule(lapses, state, suspended);
 
 -- What the last undoable action changed, so it can be put back: every row it
 -- touched as it was before (JSON, see store::undo) and a fingerprint of the
