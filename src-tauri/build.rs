@@ -54,6 +54,12 @@ fn main() {
             "restore_backup",
             "export_cards",
             "import_cards",
+            "browse_cards",
+            "card_history",
+            "card_action",
+            "browser_edit_card",
+            "undo_last",
+            "last_undo",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -52,7 +52,7 @@ pub enum Command {
     Show(DocumentArgs),
     /// Delete a document with its notes and cards
     Delete(DocumentArgs),
-    /// Write quiz cards from the text in a file, best first (nothing is stored)
+    /// Write quiz cards from the text in a file, best first (nothing is stored); or list, accept, reject, suspend, delete stored cards
     Cards(CardsArgs),
     /// Show what is due today and the next cards
     Due(crate::review_cli::DueArgs),
@@ -132,10 +132,14 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_value_name = "VERB")]
 pub struct CardsArgs {
+    /// The stored cards: list, accept, reject, suspend, delete (see `clio cards VERB --help`)
+    #[command(subcommand)]
+    pub verb: Option<crate::cards_cli::CardsVerb>,
     /// A text file, or any file `clio import` reads (HTML, Markdown, JSON); `-` for plain text on standard input
     #[arg(value_name = "PATH")]
-    pub file: PathBuf,
+    pub file: Option<PathBuf>,
     /// At most this many cards per document (0: all)
     #[arg(long, alias = "max", default_value_t = 0)]
     pub limit: usize,
@@ -179,7 +183,7 @@ fn is_sqlite_file(path: &Path) -> bool {
 fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     // Writing cards from a file and checking an import need no library.
     let command = match command {
-        Command::Cards(args) => return cards(args),
+        Command::Cards(args) if args.verb.is_none() => return cards(args),
         Command::Import(args) if args.dry_run => {
             if args.paths.iter().any(|p| CardFileFormat::of_path(p).is_some()) {
                 return Err(CliError(
@@ -291,6 +295,7 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
                 println!("Deleted document {}.", args.id);
             }
         }
+        Command::Cards(CardsArgs { verb: Some(verb), .. }) => crate::cards_cli::run(&mut store, verb)?,
         Command::Due(args) => crate::review_cli::due(&store, args)?,
         Command::Review(args) => crate::review_cli::review(&mut store, args)?,
         Command::Stats(flags) => crate::stats_cli::stats(&store, flags.json)?,
@@ -416,7 +421,10 @@ fn import_dry_run(args: ImportArgs) -> Result<(), CliError> {
 
 fn cards(args: CardsArgs) -> Result<(), CliError> {
     let options = GenerateOptions { max_cards: args.limit, ..GenerateOptions::default() };
-    let cards: Vec<_> = card_texts(&args.file)?.iter().flat_map(|text| generate(text, &options)).collect();
+    let file = args.file.ok_or_else(|| {
+        CliError("give a text file to write cards from (`clio cards FILE`), or a verb: list, accept, reject, suspend, delete".into())
+    })?;
+    let cards: Vec<_> = card_texts(&file)?.iter().flat_map(|text| generate(text, &options)).collect();
     if args.json {
         print_json(&cards);
         return Ok(());

@@ -416,5 +416,11 @@ pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) 
             crate::backup_commands::restore_backup,
             crate::card_file_commands::export_cards,
             crate::card_file_commands::import_cards,
+            crate::browser_commands::browse_cards,
+            crate::browser_commands::card_history,
+            crate::browser_commands::card_action,
+            crate::browser_commands::browser_edit_card,
+            crate::browser_commands::undo_last,
+            crate::browser_commands::last_undo,
         ])
 }

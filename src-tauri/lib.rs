@@ -4,7 +4,9 @@
 mod app_state;
 mod backup_cli;
 mod backup_commands;
+mod browser_commands;
 mod card_file_commands;
+mod cards_cli;
 pub mod cli;
 pub mod commands;
 pub mod gui;
@@ -23,7 +25,7 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 
 pub fn main() -> ExitCode {
     STARTED.get_or_init(Instant::now);
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_from(cards_cli::disambiguate(std::env::args_os()));
     let db = cli.db_path();
     match cli.command {
         None => gui::run(db),

@@ -11,6 +11,10 @@ use clio_core::annotations::{
     NewAnnotation,
 };
 use clio_core::backup::{BackupInfo, BackupRun, LibraryProblem, RestoreReport};
+use clio_core::browse::{
+    ActionOutcome, BrowserCard, BrowserPage, BrowserQuery, BrowserSort, CardAction, CardHistory, DueFilter, EditOutcome,
+    HistoryEntry, StateFilter, UndoInfo,
+};
 use clio_core::card_files::CardFileFormat;
 use clio_core::info::AppInfo;
 use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard};
@@ -79,6 +83,18 @@ fn generated() -> BTreeMap<String, String> {
     add(QueueState::ident(&cfg), QueueState::export_to_string(&cfg));
     add(Rating::ident(&cfg), Rating::export_to_string(&cfg));
     add(TypedCheck::ident(&cfg), TypedCheck::export_to_string(&cfg));
+    add(BrowserQuery::ident(&cfg), BrowserQuery::export_to_string(&cfg));
+    add(BrowserCard::ident(&cfg), BrowserCard::export_to_string(&cfg));
+    add(BrowserPage::ident(&cfg), BrowserPage::export_to_string(&cfg));
+    add(BrowserSort::ident(&cfg), BrowserSort::export_to_string(&cfg));
+    add(CardAction::ident(&cfg), CardAction::export_to_string(&cfg));
+    add(CardHistory::ident(&cfg), CardHistory::export_to_string(&cfg));
+    add(DueFilter::ident(&cfg), DueFilter::export_to_string(&cfg));
+    add(EditOutcome::ident(&cfg), EditOutcome::export_to_string(&cfg));
+    add(HistoryEntry::ident(&cfg), HistoryEntry::export_to_string(&cfg));
+    add(StateFilter::ident(&cfg), StateFilter::export_to_string(&cfg));
+    add(UndoInfo::ident(&cfg), UndoInfo::export_to_string(&cfg));
+    add(ActionOutcome::ident(&cfg), ActionOutcome::export_to_string(&cfg));
     add(QuizScope::ident(&cfg), QuizScope::export_to_string(&cfg));
     add(QuizFormat::ident(&cfg), QuizFormat::export_to_string(&cfg));
     add(QuizRequest::ident(&cfg), QuizRequest::export_to_string(&cfg));

@@ -561,3 +561,125 @@ fn output_to_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!out.status.success(), "a cut-off print must not report success");
 }
+
+// ---- the stored cards: clio cards list|accept|reject|suspend|delete ----------
+
+const SPLIT_TEXT: &str = "The Sino-Soviet split grew through the late 1950s. The culmination of this conflict came in \
+1960, when the Soviet Union withdrew its advisers and aid from China. Mao Zedong launched the Great Leap Forward in \
+1958. Richard Nixon met Mao Zedong in Beijing in 1972.\n";
+
+fn imported_document(dir: &std::path::Path, db: &std::path::Path) -> i64 {
+    let file = dir.join("split.txt");
+    std::fs::write(&file, SPLIT_TEXT).unwrap();
+    stdout(&clio(&["--db", db.to_str().unwrap(), "import", file.to_str().unwrap()], &[], None));
+    clio_json(db, &["list", "--json"])[0]["id"].as_i64().unwrap()
+}
+
+fn listed(db: &std::path::Path, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["cards", "list", "--json"];
+    all.extend_from_slice(args);
+    clio_json(db, &all).as_array().unwrap().clone()
+}
+
+#[test]
+fn cards_verbs_build_a_deck_from_an_import_that_exports_to_anki() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let doc = imported_document(dir.path(), &db);
+    let doc_arg = doc.to_string();
+
+    // Before: nothing accepted, so an Anki export has nothing to write.
+    let apkg = dir.path().join("deck.apkg");
+    let refused = clio(&["--db", db.to_str().unwrap(), "export", "--format", "apkg", "--out", apkg.to_str().unwrap()], &[], None);
+    assert!(!refused.status.success());
+
+    let suggested = listed(&db, &["--document", &doc_arg]);
+    assert!(suggested.len() >= 3, "{suggested:#?}");
+    assert!(suggested.iter().all(|c| c["status"] == "suggested" && c["documentId"] == doc));
+    assert!(suggested.iter().any(|c| c["answer"] == "1960"), "{suggested:#?}");
+
+    let accepted = clio_json(&db, &["cards", "accept", "--document", &doc_arg, "--all", "--json"]);
+    assert_eq!(accepted["changed"], suggested.len());
+    let deck = listed(&db, &["--status", "accepted"]);
+    assert_eq!(deck.len(), suggested.len());
+    assert!(deck.iter().all(|c| c["state"] == "new" && c["suspended"] == false));
+
+    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "export", "--format", "apkg", "--out", apkg.to_str().unwrap()], &[], None));
+    assert!(out.contains(&format!("Exported {} card(s)", deck.len())), "{out}");
+    assert!(std::fs::metadata(&apkg).unwrap().len() > 0);
+
+    // Suspend one card by id, then unsuspend it.
+    let first = deck[0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(clio_json(&db, &["cards", "suspend", &first, "--json"])["changed"], 1);
+    let card = |id: &str| listed(&db, &[]).into_iter().find(|c| c["id"].to_string() == id).unwrap();
+    assert_eq!(card(&first)["suspended"], true);
+    let text = stdout(&clio(&["--db", db.to_str().unwrap(), "cards", "list"], &[], None));
+    assert!(text.contains("[suspended]"), "{text}");
+    assert_eq!(clio_json(&db, &["cards", "suspend", "--off", &first, "--json"])["changed"], 1);
+    assert_eq!(card(&first)["suspended"], false);
+
+    // Reject one, delete another: the list follows.
+    let second = deck[1]["id"].as_i64().unwrap().to_string();
+    assert_eq!(clio_json(&db, &["cards", "reject", &first, "--json"])["changed"], 1);
+    assert_eq!(card(&first)["status"], "rejected");
+    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "cards", "delete", &second], &[], None));
+    assert!(out.contains("Deleted 1 card(s)"), "{out}");
+    assert!(listed(&db, &[]).iter().all(|c| c["id"].to_string() != second));
+    assert_eq!(listed(&db, &["--status", "accepted"]).len(), deck.len() - 2);
+    assert_eq!(listed(&db, &["--status", "accepted", "--limit", "1"]).len(), 1);
+}
+
+#[test]
+fn cards_verbs_refuse_unclear_or_unknown_selections_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let doc = imported_document(dir.path(), &db).to_string();
+    let before = listed(&db, &[]);
+    let fails = |args: &[&str], says: &str| {
+        let mut all = vec!["--db", db.to_str().unwrap(), "cards"];
+        all.extend_from_slice(args);
+        let out = clio(&all, &[], None);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    };
+    fails(&["accept", "--document", &doc], "--all");
+    fails(&["accept"], "give the cards' ids");
+    fails(&["accept", "999999"], "no card with id 999999");
+    let some = before[0]["id"].to_string();
+    fails(&["suspend", &some], "no card in the deck");
+    fails(&["delete", &some, "999999"], "no card with id 999999");
+    fails(&["list", "--status", "maybe"], "suggested, accepted, rejected or all");
+    fails(&["list", "--document", "424242"], "no document with id 424242");
+    assert_eq!(listed(&db, &[]), before, "nothing changed");
+}
+
+#[test]
+fn cards_from_a_file_still_work_even_when_the_file_is_named_like_a_verb() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("never.sqlite3");
+    let text = dir.path().join("split.txt");
+    std::fs::write(&text, SPLIT_TEXT).unwrap();
+    let env = [("CLIO_DB", db.to_str().unwrap())];
+    let out: Value =
+        serde_json::from_str(&stdout(&clio(&["cards", "--json", "--limit", "2", text.to_str().unwrap()], &env, None))).unwrap();
+    assert_eq!(out.as_array().unwrap().len(), 2);
+    assert!(out[0]["prompt"].is_string() && out[0]["answer"].is_string());
+    let plain = stdout(&clio(&["cards", text.to_str().unwrap()], &env, None));
+    assert!(plain.contains("→ 1960"), "{plain}");
+
+    // A file called `list` in the working folder is still a file.
+    std::fs::write(dir.path().join("list"), SPLIT_TEXT).unwrap();
+    let run_in_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_clio"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("CLIO_DB", &db)
+            .output()
+            .unwrap()
+    };
+    let from_file: Value = serde_json::from_str(&stdout(&run_in_dir(&["cards", "--json", "list"]))).unwrap();
+    assert!(from_file.as_array().unwrap().iter().any(|c| c["answer"] == "1960"));
+    assert!(stdout(&run_in_dir(&["cards", "list"])).contains("→ 1960"));
+    assert!(!db.exists(), "writing cards from a file opens no library");
+}

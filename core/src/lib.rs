@@ -12,6 +12,7 @@ pub mod anchor;
 pub mod anki;
 pub mod annotations;
 pub mod backup;
+pub mod browse;
 pub mod card_files;
 pub mod cards;
 pub mod cards_csv;

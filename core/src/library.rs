@@ -322,7 +322,7 @@ pub fn get_document(store: &Store, id: i64) -> Result<Document> {
 }
 
 pub fn delete_document(store: &mut Store, id: i64) -> Result<()> {
-    store.delete_document(id)
+    store.delete_document(id, now_ms())
 }
 
 /// Adds a document unless the same title and text are already there.

@@ -65,7 +65,7 @@ pub fn search_documents(store: &Store, query: &str) -> Result<Vec<SearchHit>> {
 
 /// Each word quoted (so FTS5 syntax in what a user types is taken literally)
 /// and made a prefix ("czech" finds "Czechoslovakia"); words are ANDed.
-fn fts_query(query: &str) -> Option<String> {
+pub(crate) fn fts_query(query: &str) -> Option<String> {
     let terms: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .map(|word| word.trim_matches(|c| c == '\'' || c == '-'))

@@ -106,7 +106,7 @@ mod tests {
         let first = add_if_new(&mut store, 1_000).unwrap();
         assert!(!first.added.is_empty());
         let victim = first.added[0].id;
-        store.delete_document(victim).unwrap();
+        store.delete_document(victim, 0).unwrap();
         assert!(
             add_if_new(&mut store, 2_000).unwrap().added.is_empty(),
             "a deleted starter text stays deleted"

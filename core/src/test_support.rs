@@ -86,7 +86,8 @@ pub fn snapshot(conn: &Connection) -> BTreeMap<String, Vec<Vec<SqlValue>>> {
         let mut stmt = conn
             .prepare(
                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                   AND name NOT LIKE 'documents_fts%' ORDER BY name",
+                   AND name NOT LIKE 'documents_fts%'
+               AND name NOT LIKE 'cards_fts%' AND name <> 'undo_entries' ORDER BY name",
             )
             .unwrap();
         stmt.query_map([], |r| r.get(0))

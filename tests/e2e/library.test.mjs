@@ -93,12 +93,12 @@ test('the reader shows a document’s blocks and its font size can change', asyn
   await app.waitFor('[data-testid="doc-item"]');
 });
 
-test('deleting a document asks first and removes it from the library', async () => {
+test('deleting a document removes it from the library at once and offers Undo', async () => {
   const before = countDocs();
   await (await app.findAll('[data-testid="doc-item-title"]'))[0].click();
   await app.waitFor('[data-testid="reader"]');
   await (await app.find('[data-testid="delete-document"]')).click();
-  await (await app.waitFor('[data-testid="confirm-delete"]')).click();
+  await app.waitFor('[data-testid="undo-button"]');
   await app.waitFor('[data-testid="doc-item"]');
   await waitUntil(() => countDocs() === before - 1, { what: 'the CLI to see one document fewer' });
 });

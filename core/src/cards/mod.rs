@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::generate::CardKind;
+use crate::schedule::QueueState;
 use crate::store::Store;
 
 pub use edit::{validate_draft, CardEdit, EditedCard};
@@ -100,6 +101,19 @@ pub struct DeckCard {
     pub document_title: Option<String>,
 }
 
+/// A stored card with its document's title and, in the deck, its schedule
+/// (for `clio cards list`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedCard {
+    #[serde(flatten)]
+    pub card: StoredCard,
+    pub document_title: Option<String>,
+    /// The scheduling state; `None` for a card that never joined the deck.
+    pub state: Option<QueueState>,
+    pub suspended: bool,
+}
+
 /// The review deck: how many accepted cards there are and the newest of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -183,9 +197,18 @@ pub fn accept(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
     store.set_card_status(ids, CardStatus::Accepted, now)
 }
 
-/// Takes cards out of the suggestions (or the deck) for good.
+/// Takes cards out of the suggestions (or the deck): they are never
+/// suggested again. Kept for undo ("Rejected a suggestion", "Removed a card
+/// from your deck").
 pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
-    store.set_card_status(ids, CardStatus::Rejected, now)
+    let label = match ids {
+        [id] => match store.card(*id)?.status {
+            CardStatus::Accepted => "Removed a card from your deck".to_owned(),
+            _ => "Rejected a suggestion".to_owned(),
+        },
+        _ => format!("Rejected {} cards", ids.len()),
+    };
+    store.set_card_status_undoable(ids, CardStatus::Rejected, &label, now)
 }
 
 /// Accepts every suggestion of a document.
@@ -242,6 +265,25 @@ pub fn draft_from_selection(
 ) -> Result<SelectionDrafts> {
     let body = store.document(document_id)?.body;
     drafts_for_selection(&body, start, end)
+}
+
+/// Every stored card (or a document's: its suggestions are written first if
+/// it has none for its current text), by document, in reading order.
+pub fn list(store: &mut Store, document_id: Option<i64>, now: i64) -> Result<Vec<ListedCard>> {
+    if let Some(id) = document_id {
+        ensure_suggestions(store, id, now)?;
+    }
+    store.listed_cards(document_id)
+}
+
+/// Deletes cards (of any status) with their review history, all or none;
+/// kept for undo.
+pub fn delete(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
+    let label = match ids.len() {
+        1 => "Deleted a card".to_owned(),
+        n => format!("Deleted {n} cards"),
+    };
+    store.delete_cards(ids, &label, now)
 }
 
 /// The review deck, newest first (at most [`DECK_PAGE`] cards listed).

@@ -722,7 +722,7 @@ fn history_lists_quizzes_newest_first() {
     );
     assert_eq!(quiz_history(&store, 1).unwrap().len(), 1);
     // A deleted document's quiz still reads well.
-    store.delete_document(a).unwrap();
+    store.delete_document(a, 0).unwrap();
     assert_eq!(
         quiz_history(&store, 10).unwrap()[1].scope_label,
         "A deleted document"

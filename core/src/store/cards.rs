@@ -3,13 +3,15 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
+use super::undo::{Rows, Touch};
 use super::Store;
 use crate::cards::{
     kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard,
-    EditedCard, StoredCard,
+    EditedCard, ListedCard, StoredCard,
 };
 use crate::error::{Error, Result};
 use crate::generate::Card;
+use crate::schedule::QueueState;
 
 pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
      c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at";
@@ -172,25 +174,60 @@ impl Store {
     /// scheduling history (reviews only ever draw accepted cards).
     pub fn set_card_status(&mut self, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let mut changed = 0;
-        for &id in ids {
+        let changed = set_status_in(&tx, ids, status, now)?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// [`Store::set_card_status`], recorded for undo under `label`.
+    pub fn set_card_status_undoable(
+        &mut self,
+        ids: &[i64],
+        status: CardStatus,
+        label: &str,
+        now: i64,
+    ) -> Result<usize> {
+        let touches = [
+            Touch::Change(Rows {
+                table: "cards",
+                column: "id",
+                ids,
+            }),
+            Touch::Change(Rows {
+                table: "card_schedule",
+                column: "card_id",
+                ids,
+            }),
+        ];
+        self.undoable(label, now, &touches, |tx| {
+            set_status_in(tx, ids, status, now)
+        })
+    }
+
+    /// An edited card written (its status unchanged), recorded for undo under `label`.
+    pub fn update_card_undoable(
+        &mut self,
+        id: i64,
+        edited: &EditedCard,
+        label: &str,
+        now: i64,
+    ) -> Result<()> {
+        let ids = [id];
+        let touches = [Touch::Change(Rows {
+            table: "cards",
+            column: "id",
+            ids: &ids,
+        })];
+        self.undoable(label, now, &touches, |tx| {
             let found = tx.execute(
-                "UPDATE cards SET updated_at = ?2 WHERE id = ?1",
-                params![id, now],
+                "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5 WHERE id = ?1",
+                params![id, edited.prompt, edited.answer, choices_json(&edited.choices), now],
             )?;
             if found == 0 {
                 return Err(Error::NotFound { what: "card", id });
             }
-            changed += tx.execute(
-                "UPDATE cards SET status = ?2 WHERE id = ?1 AND status <> ?2",
-                params![id, status.as_str()],
-            )?;
-            if status == CardStatus::Accepted {
-                join_deck(&tx, id)?;
-            }
-        }
-        tx.commit()?;
-        Ok(changed)
+            Ok(())
+        })
     }
 
     /// Writes an edited card; with `accept`, it also joins the deck.
@@ -273,6 +310,51 @@ impl Store {
         Ok(id)
     }
 
+    /// Every card, or a document's, with its document's title and schedule,
+    /// by document in reading order.
+    pub fn listed_cards(&self, document_id: Option<i64>) -> Result<Vec<ListedCard>> {
+        if let Some(id) = document_id {
+            self.document(id)?;
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS}, d.title, s.state, coalesce(s.suspended, 0)
+             FROM cards c LEFT JOIN documents d ON d.id = c.document_id
+             LEFT JOIN card_schedule s ON s.card_id = c.id
+             WHERE ?1 IS NULL OR c.document_id = ?1
+             ORDER BY c.document_id, c.span_start, c.id"
+        ))?;
+        let rows = stmt.query_map([document_id], |row| {
+            let state: Option<String> = row.get(16)?;
+            Ok(ListedCard {
+                card: card_of_row(row)?,
+                document_title: row.get(15)?,
+                state: state.as_deref().and_then(QueueState::from_db),
+                suspended: row.get(17)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes cards with their schedule and reviews, all or none, recorded
+    /// for undo under `label`. Returns how many.
+    pub fn delete_cards(&mut self, ids: &[i64], label: &str, now: i64) -> Result<usize> {
+        let touches = [Touch::Delete(Rows {
+            table: "cards",
+            column: "id",
+            ids,
+        })];
+        self.undoable(label, now, &touches, |tx| {
+            let mut deleted = 0;
+            for &id in ids {
+                match tx.execute("DELETE FROM cards WHERE id = ?1", [id])? {
+                    0 => return Err(Error::NotFound { what: "card", id }),
+                    n => deleted += n,
+                }
+            }
+            Ok(deleted)
+        })
+    }
+
     /// The accepted cards, newest first, at most `limit` of them, and their number.
     pub fn deck(&self, limit: usize) -> Result<Deck> {
         let total: u64 = self.conn.query_row(
@@ -296,6 +378,27 @@ impl Store {
             cards: rows.collect::<rusqlite::Result<_>>()?,
         })
     }
+}
+
+fn set_status_in(tx: &Transaction<'_>, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
+    let mut changed = 0;
+    for &id in ids {
+        let found = tx.execute(
+            "UPDATE cards SET updated_at = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
+        if found == 0 {
+            return Err(Error::NotFound { what: "card", id });
+        }
+        changed += tx.execute(
+            "UPDATE cards SET status = ?2 WHERE id = ?1 AND status <> ?2",
+            params![id, status.as_str()],
+        )?;
+        if status == CardStatus::Accepted {
+            join_deck(tx, id)?;
+        }
+    }
+    Ok(changed)
 }
 
 /// Gives an accepted card its scheduling row (a new card, introduced after

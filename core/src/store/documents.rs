@@ -188,17 +188,29 @@ impl Store {
 
     /// Removes a document with its revisions, annotations, cards and their
     /// reviews (foreign keys cascade), in one statement.
-    pub fn delete_document(&mut self, id: i64) -> Result<()> {
-        match self
+    /// Deletes a document with everything that hangs on it (notes, cards,
+    /// their reviews), kept for undo.
+    pub fn delete_document(&mut self, id: i64, now: i64) -> Result<()> {
+        let title: String = self
             .conn
-            .execute("DELETE FROM documents WHERE id = ?1", [id])?
-        {
-            0 => Err(Error::NotFound {
+            .query_row("SELECT title FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(Error::NotFound {
                 what: "document",
                 id,
-            }),
-            _ => Ok(()),
-        }
+            })?;
+        let ids = [id];
+        let touches = [super::undo::Touch::Delete(super::undo::Rows {
+            table: "documents",
+            column: "id",
+            ids: &ids,
+        })];
+        self.undoable(&format!("Deleted “{title}”"), now, &touches, |tx| {
+            tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     /// Every category's path with the number of documents filed directly in it.

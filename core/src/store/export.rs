@@ -22,8 +22,9 @@ pub(crate) struct TableSpec {
     refs: &'static [(&'static str, &'static str)],
 }
 
-/// Every table of the library, parents before children. `documents_fts` is
-/// not here: it is an index, rebuilt after an import.
+/// Every table of the library, parents before children. `documents_fts` and
+/// `cards_fts` are not here: they are indexes, rebuilt after an import; nor is
+/// `undo_entries`, which holds only the last action's way back.
 pub(crate) const TABLES: &[TableSpec] = &[
     TableSpec {
         name: "app_meta",
@@ -188,6 +189,7 @@ impl Store {
             "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
             [],
         )?;
+        tx.execute("INSERT INTO cards_fts(cards_fts) VALUES ('rebuild')", [])?;
         tx.commit().map_err(|e| match e.sqlite_error_code() {
             Some(ErrorCode::ConstraintViolation) => Error::Invalid(
                 "the export's rows refer to rows it does not hold (a foreign key); nothing was imported".into(),
@@ -484,7 +486,8 @@ pub(crate) fn data_tables(store: &Store) -> Vec<String> {
         .conn
         .prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-               AND name NOT LIKE 'documents_fts%' ORDER BY name",
+               AND name NOT LIKE 'documents_fts%'
+               AND name NOT LIKE 'cards_fts%' AND name <> 'undo_entries' ORDER BY name",
         )
         .unwrap();
     stmt.query_map([], |r| r.get(0))

@@ -3,6 +3,7 @@
 
 mod annotations;
 mod backup;
+mod browser;
 mod cards;
 mod documents;
 pub(crate) mod export;
@@ -16,6 +17,7 @@ mod revisions;
 mod search;
 mod stats;
 mod synthetic;
+mod undo;
 
 pub(crate) use backup::io_error as file_error;
 pub use backup::{
@@ -28,6 +30,7 @@ pub use export::Tables as ExportTables;
 pub use integrity::{check_at_start, library_problem};
 pub use meta::read_meta_at;
 pub use reviews::{AnswerMode, AnswerOrigin, LEECH_TAG};
+pub use undo::{UndoEntry, UNDO_WINDOW_MS};
 
 /// The tables a JSON export holds, parents first.
 pub fn export_table_names() -> impl Iterator<Item = &'static str> {

@@ -15,6 +15,7 @@ import {
   type StoredCard,
 } from './ipc';
 import { formatCount } from './format';
+import { undoToast } from './undo.svelte';
 
 export const KIND_LABELS: Record<CardKind, string> = {
   question: 'Question',
@@ -73,6 +74,7 @@ export class DocumentCards {
   reject(card: StoredCard): Promise<string | null> {
     return this.#act([card.id], async () => {
       await rejectCards([card.id]);
+      void undoToast.offerLast();
       this.cards = this.cards.filter((c) => c.id !== card.id);
       this.status = card.status === 'accepted' ? 'Card removed from your deck.' : 'Suggestion rejected.';
     });

@@ -77,6 +77,19 @@ import type { RetentionPeriod } from './bindings/RetentionPeriod';
 import type { QuizScore } from './bindings/QuizScore';
 import type { CategoryMastery } from './bindings/CategoryMastery';
 
+import type { ActionOutcome } from './bindings/ActionOutcome';
+import type { BrowserCard } from './bindings/BrowserCard';
+import type { BrowserPage } from './bindings/BrowserPage';
+import type { BrowserQuery } from './bindings/BrowserQuery';
+import type { BrowserSort } from './bindings/BrowserSort';
+import type { CardAction } from './bindings/CardAction';
+import type { CardHistory } from './bindings/CardHistory';
+import type { DueFilter } from './bindings/DueFilter';
+import type { EditOutcome } from './bindings/EditOutcome';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { StateFilter } from './bindings/StateFilter';
+import type { UndoInfo } from './bindings/UndoInfo';
+
 export type { AddedDocument, AppInfo, CommandError, DocumentSummary, NewDocument };
 export type {
   Block,
@@ -447,4 +460,51 @@ export function exportCards(
 /** Imports an `.apkg` or `.csv` file of cards: all of it, or nothing and an error. */
 export function importCards(path: string, onprogress: (progress: Progress) => void): Promise<CardImportReport> {
   return call<CardImportReport>('import_cards', { path, onProgress: progressChannel(onprogress) });
+}
+
+// ---- the card browser and undo ----------------------------------------------
+
+export type {
+  ActionOutcome,
+  BrowserCard,
+  BrowserPage,
+  BrowserQuery,
+  BrowserSort,
+  CardAction,
+  CardHistory,
+  DueFilter,
+  EditOutcome,
+  HistoryEntry,
+  StateFilter,
+  UndoInfo,
+};
+
+/** A page of the deck's cards, filtered and sorted. */
+export function browseCards(query: BrowserQuery): Promise<BrowserPage> {
+  return call<BrowserPage>('browse_cards', { query });
+}
+
+/** A deck card and every answer given to it. */
+export function cardHistory(cardId: number): Promise<CardHistory> {
+  return call<CardHistory>('card_history', { cardId });
+}
+
+/** Suspends, buries, flags, resets or deletes cards, all or none; undoable. */
+export function cardAction(action: CardAction, ids: number[]): Promise<ActionOutcome> {
+  return call<ActionOutcome>('card_action', { action, ids });
+}
+
+/** Saves a card's prompt and answer from the browser; undoable. */
+export function browserEditCard(id: number, edit: CardEdit): Promise<EditOutcome> {
+  return call<EditOutcome>('browser_edit_card', { id, edit });
+}
+
+/** Puts back the last undoable action; resolves to what was undone. */
+export function undoLast(): Promise<string> {
+  return call<string>('undo_last');
+}
+
+/** The action that can be undone now, if any. */
+export function lastUndo(): Promise<UndoInfo | null> {
+  return call<UndoInfo | null>('last_undo');
 }

@@ -1,6 +1,7 @@
 // The library's documents as the UI sees them, shared by App (which loads
 // them for the first screen) and the Library screen.
 
+import { undoToast } from './undo.svelte';
 import {
   addDocument,
   addStarterLibrary,
@@ -77,6 +78,8 @@ export class LibraryState {
   /** Deletes and refreshes; rejects with the command's error. */
   async remove(id: number): Promise<void> {
     await deleteDocument(id);
+    // Deleting is undoable: the toast offers it back.
+    void undoToast.offerLast();
     await this.refreshAll();
   }
 

@@ -14,10 +14,11 @@ function key(init: Partial<ShortcutEvent>): ShortcutEvent {
 }
 
 describe('SCREENS', () => {
-  it('lists the six screens in sidebar order with digits 1–6', () => {
+  it('lists the seven screens in sidebar order; the card browser, added later, takes digit 7', () => {
     expect(SCREENS.map((s) => [s.id, s.label, s.key])).toEqual([
       ['library', 'Library', '1'],
       ['review', 'Review', '2'],
+      ['cards', 'Cards', '7'],
       ['quiz', 'Quiz', '3'],
       ['progress', 'Progress', '4'],
       ['highlights', 'Highlights', '5'],
@@ -44,7 +45,7 @@ describe('screenForShortcut', () => {
     expect(screenForShortcut(key({ key: '1', ctrlKey: true, altKey: true }))).toBeNull();
     expect(screenForShortcut(key({ key: '1', ctrlKey: true, shiftKey: true }))).toBeNull();
     expect(screenForShortcut(key({ key: '1', ctrlKey: true, metaKey: true }))).toBeNull();
-    expect(screenForShortcut(key({ key: '7', ctrlKey: true }))).toBeNull();
+    expect(screenForShortcut(key({ key: '8', ctrlKey: true }))).toBeNull();
     expect(screenForShortcut(key({ key: 'a', ctrlKey: true }))).toBeNull();
   });
 });
@@ -55,12 +56,13 @@ describe('stepScreen', () => {
     expect(stepScreen('settings', 1)).toBe('library');
     expect(stepScreen('library', -1)).toBe('settings');
     expect(stepScreen('progress', 1)).toBe('highlights');
-    expect(stepScreen('quiz', -2)).toBe('library');
+    expect(stepScreen('review', 1)).toBe('cards');
+    expect(stepScreen('quiz', -3)).toBe('library');
   });
 });
 
 describe('shortcut labels', () => {
-  const quiz = SCREENS[2]!;
+  const quiz = SCREENS.find((s) => s.id === 'quiz')!;
 
   it('shows ⌘ on macOS and Ctrl elsewhere', () => {
     expect(shortcutLabel(quiz, true)).toBe('⌘3');

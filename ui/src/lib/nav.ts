@@ -1,6 +1,6 @@
 // The screens of the app, their order in the sidebar and their shortcuts.
 
-export type ScreenId = 'library' | 'review' | 'quiz' | 'progress' | 'highlights' | 'settings';
+export type ScreenId = 'library' | 'review' | 'cards' | 'quiz' | 'progress' | 'highlights' | 'settings';
 
 export interface Screen {
   id: ScreenId;
@@ -12,6 +12,9 @@ export interface Screen {
 export const SCREENS: readonly Screen[] = [
   { id: 'library', label: 'Library', key: '1' },
   { id: 'review', label: 'Review', key: '2' },
+  // The card browser came later than the other screens: it sits by Review but
+  // takes the next free digit, so the older shortcuts stay as learnt.
+  { id: 'cards', label: 'Cards', key: '7' },
   { id: 'quiz', label: 'Quiz', key: '3' },
   { id: 'progress', label: 'Progress', key: '4' },
   { id: 'highlights', label: 'Highlights', key: '5' },
@@ -42,7 +45,7 @@ function digitOf(event: ShortcutEvent): string | null {
   return match?.[1] ?? null;
 }
 
-/** Ctrl+1…Ctrl+6 (or Cmd+1…Cmd+6) → the screen to show; null for anything else. */
+/** Ctrl+1…Ctrl+7 (or Cmd+1…Cmd+7) → the screen to show; null for anything else. */
 export function screenForShortcut(event: ShortcutEvent): ScreenId | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
   if (event.ctrlKey && event.metaKey) return null;

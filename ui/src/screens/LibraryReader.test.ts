@@ -205,22 +205,22 @@ describe('reader', () => {
     expect(page.style.getPropertyValue('--reader-size')).toBe('23px');
   });
 
-  it('asks before deleting, and deletes only after confirming', async () => {
+  it('deletes at once and offers Undo, which brings the text back', async () => {
+    const { undoToast } = await import('../lib/undo.svelte');
+    undoToast.dismiss();
     const { backend, user } = await openYalta();
     await user.click(screen.getByTestId('delete-document'));
-    const dialog = screen.getByRole('dialog', { name: 'Delete this text?' });
-    expect(dialog).toHaveTextContent('Yalta');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(backend.callsTo('delete_document')).toHaveLength(0);
-    expect(screen.getByTestId('reader')).toBeInTheDocument();
-
-    await user.click(screen.getByTestId('delete-document'));
-    await user.click(screen.getByTestId('confirm-delete'));
     await waitFor(() => expect(backend.callsTo('delete_document')).toHaveLength(1));
     expect(backend.callsTo('delete_document')[0]!.args).toEqual({ id: 3 });
+    expect(screen.queryByRole('dialog', { name: 'Delete this text?' })).not.toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId('reader')).not.toBeInTheDocument());
     expect(titles()).toEqual(['The Berlin Airlift', 'Great Leap Forward']);
     await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('Deleted “Yalta”.'));
+    expect(await screen.findByTestId('undo-label')).toHaveTextContent('Deleted “Yalta”.');
+
+    await user.click(screen.getByTestId('undo-button'));
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect(titles()).toContain('Yalta');
   });
 });
 

@@ -197,3 +197,27 @@ describe('a card from a selection', () => {
     expect(await screen.findByTestId('selection-error')).toHaveTextContent('no words');
   });
 });
+
+describe('undo in the cards panel', () => {
+  it('rejecting a suggestion or removing a deck card offers Undo, which brings the card back', async () => {
+    const { undoToast } = await import('../lib/undo.svelte');
+    undoToast.dismiss();
+    const cards = [{ ...SUGGESTIONS[0]! }, { ...SUGGESTIONS[1]!, status: 'accepted' as const }];
+    const { backend, user } = await openDocument({ cards });
+    const panel = screen.getByTestId('cards-panel');
+    const [suggestion] = await within(panel).findAllByTestId('suggested-card');
+    await user.click(within(suggestion!).getByTestId('card-reject'));
+    expect(await screen.findByTestId('undo-label')).toHaveTextContent('Rejected a suggestion.');
+    await user.click(screen.getByTestId('undo-button'));
+    await waitFor(() => expect(within(panel).getAllByTestId('suggested-card')).toHaveLength(1));
+    expect(backend.callsTo('undo_last')).toHaveLength(1);
+
+    const [accepted] = within(panel).getAllByTestId('accepted-card');
+    await user.click(within(accepted!).getByTestId('card-reject'));
+    await waitFor(() => expect(within(panel).queryAllByTestId('accepted-card')).toHaveLength(0));
+    expect(await screen.findByTestId('undo-label')).toHaveTextContent('Removed a card from your deck.');
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(within(panel).getAllByTestId('accepted-card')).toHaveLength(1));
+    expect(within(panel).getByTestId('cards-in-deck')).toHaveTextContent('1 in your deck');
+  });
+});

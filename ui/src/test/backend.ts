@@ -35,6 +35,10 @@ import type { LibraryAnnotation } from '../lib/bindings/LibraryAnnotation';
 import type { NewAnnotation } from '../lib/bindings/NewAnnotation';
 import type { Dashboard } from '../lib/bindings/Dashboard';
 import type { DocumentMastery } from '../lib/bindings/DocumentMastery';
+import type { BrowserCard } from '../lib/bindings/BrowserCard';
+import type { BrowserQuery } from '../lib/bindings/BrowserQuery';
+import type { CardAction } from '../lib/bindings/CardAction';
+import type { HistoryEntry } from '../lib/bindings/HistoryEntry';
 
 export interface Call {
   cmd: string;
@@ -104,7 +108,30 @@ export interface FakeBackendOptions {
   savePath?: string | null;
   /** export_annotations rejects with this. */
   exportError?: CommandError;
+  /** The browser's view of deck cards beyond their StoredCard fields (state, flags…), by id. */
+  schedules?: Record<number, Partial<FakeSchedule>>;
+  /** card_history answers with these reviews, by card id. */
+  histories?: Record<number, HistoryEntry[]>;
 }
+
+/** What the browser shows of a deck card's schedule in the fake. */
+export type FakeSchedule = Pick<
+  BrowserCard,
+  'state' | 'suspended' | 'buriedUntil' | 'flagged' | 'leech' | 'due' | 'difficulty' | 'stability' | 'reps' | 'lapses'
+>;
+
+const NEW_SCHEDULE: FakeSchedule = {
+  state: 'new',
+  suspended: false,
+  buriedUntil: null,
+  flagged: false,
+  leech: false,
+  due: null,
+  difficulty: null,
+  stability: null,
+  reps: 0,
+  lapses: 0,
+};
 
 /** A question of the fake quiz: what the UI sees, the answer, and the card's place. */
 export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position'> {
@@ -256,6 +283,80 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   const quizzes = new Map<number, FakeSession>();
   let quizClock = Date.UTC(2025, 5, 2, 9);
 
+  // Undo, as the store keeps it: the newest action only, with everything it changed.
+  const schedules = new Map<number, FakeSchedule>(
+    Object.entries(options.schedules ?? {}).map(([id, extra]) => [Number(id), { ...NEW_SCHEDULE, ...extra }]),
+  );
+  const scheduleOf = (id: number): FakeSchedule => {
+    if (!schedules.has(id)) schedules.set(id, { ...NEW_SCHEDULE });
+    return schedules.get(id)!;
+  };
+  let undoEntry: {
+    label: string;
+    cards: StoredCard[];
+    documents: DocumentSummary[];
+    schedules: [number, FakeSchedule][];
+  } | null = null;
+  function remember(label: string) {
+    undoEntry = {
+      label,
+      cards: cards.map((c) => ({ ...c })),
+      documents: documents.map((d) => ({ ...d })),
+      schedules: [...schedules].map(([id, sc]) => [id, { ...sc }]),
+    };
+  }
+  function browserCard(c: StoredCard): BrowserCard {
+    return {
+      id: c.id,
+      documentId: c.documentId,
+      documentTitle: documents.find((d) => d.id === c.documentId)?.title ?? null,
+      kind: c.kind,
+      prompt: c.prompt,
+      answer: c.answer,
+      sourceText: c.sourceText,
+      spanStart: c.spanStart,
+      spanEnd: c.spanEnd,
+      needsCheck: c.needsCheck,
+      createdAt: c.createdAt,
+      ...scheduleOf(c.id),
+    };
+  }
+  function browse(query: BrowserQuery) {
+    const words = fold(query.search).split(' ').filter(Boolean);
+    const matches = cards
+      .filter((c) => c.status === 'accepted')
+      .map(browserCard)
+      .filter((c) => words.every((w) => fold(`${c.prompt} ${c.answer} ${c.sourceText ?? ''}`).includes(w)))
+      .filter((c) => query.documentId === null || c.documentId === query.documentId)
+      .filter((c) => query.kind === null || c.kind === query.kind)
+      .filter((c) => {
+        switch (query.state) {
+          case null:
+            return true;
+          case 'new':
+          case 'review':
+            return c.state === query.state && !c.suspended;
+          case 'learning':
+            return (c.state === 'learning' || c.state === 'relearning') && !c.suspended;
+          case 'suspended':
+            return c.suspended;
+          case 'buried':
+            return c.buriedUntil !== null;
+          case 'flagged':
+            return c.flagged;
+          case 'leech':
+            return c.leech;
+        }
+      })
+      .sort((a, b) => {
+        const key = (c: BrowserCard) =>
+          query.sort === 'added' ? c.createdAt : query.sort === 'lapses' ? c.lapses : query.sort === 'difficulty' ? (c.difficulty ?? 99) : (c.due ?? Number.MAX_SAFE_INTEGER);
+        return (key(a) - key(b) || a.id - b.id) * (query.descending ? -1 : 1);
+      });
+    const limit = query.limit === 0 ? 100 : query.limit;
+    return { total: matches.length, offset: query.offset, cards: matches.slice(query.offset, query.offset + limit) };
+  }
+
   function findCard(id: unknown): StoredCard {
     const found = cards.find((c) => c.id === id);
     if (!found) throw { message: `no card with id ${String(id)}` } satisfies CommandError;
@@ -325,6 +426,8 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         return fullDocument(id, { ...summary, ...extra });
       }
       case 'delete_document': {
+        const gone = documents.find((d) => d.id === args.id);
+        if (gone) remember(`Deleted “${gone.title}”`);
         const index = documents.findIndex((d) => d.id === args.id);
         if (index >= 0) documents.splice(index, 1);
         return null;
@@ -351,6 +454,16 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       case 'reject_cards': {
         const status = cmd === 'accept_cards' ? 'accepted' : 'rejected';
         const found = (args.ids as number[]).map(findCard);
+        if (cmd === 'reject_cards') {
+          const one = found.length === 1 ? found[0]! : null;
+          remember(
+            one?.status === 'accepted'
+              ? 'Removed a card from your deck'
+              : one
+                ? 'Rejected a suggestion'
+                : `Rejected ${found.length} cards`,
+          );
+        }
         for (const c of found) c.status = status;
         return found.length;
       }
@@ -400,6 +513,52 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       case 'review_undo':
         reviewAt = Math.max(0, reviewAt - 1);
         return reviewNow();
+      case 'browse_cards':
+        return browse(args.query as BrowserQuery);
+      case 'card_history': {
+        const found = findCard(args.cardId);
+        return { card: browserCard(found), reviews: options.histories?.[found.id] ?? [] };
+      }
+      case 'card_action': {
+        const action = args.action as CardAction;
+        const ids = args.ids as number[];
+        const found = ids.map(findCard);
+        if (found.some((c) => c.status !== 'accepted')) throw { message: 'no card in the deck with that id' } satisfies CommandError;
+        const verb = { suspend: 'Suspended', unsuspend: 'Unsuspended', bury: 'Buried', reset: 'Reset', flag: 'Flagged', unflag: 'Unflagged', delete: 'Deleted' }[action];
+        const label = `${verb} ${ids.length === 1 ? 'a card' : `${ids.length} cards`}`;
+        remember(label);
+        for (const c of found) {
+          const sc = scheduleOf(c.id);
+          if (action === 'suspend' || action === 'unsuspend') sc.suspended = action === 'suspend';
+          if (action === 'flag' || action === 'unflag') sc.flagged = action === 'flag';
+          if (action === 'bury') sc.buriedUntil = Date.UTC(2030, 0, 1);
+          if (action === 'reset') Object.assign(sc, NEW_SCHEDULE, { flagged: sc.flagged, leech: sc.leech });
+          if (action === 'delete') cards.splice(cards.indexOf(c), 1);
+        }
+        return { changed: ids.length, undo: { label, createdAt: Date.UTC(2025, 5, 2) } };
+      }
+      case 'browser_edit_card': {
+        const found = findCard(args.id);
+        const edit = args.edit as CardEdit;
+        if (edit.prompt.trim() === '') {
+          throw { message: 'The prompt is empty. Write the question (or the sentence with a blank).' } satisfies CommandError;
+        }
+        remember('Edited a card');
+        Object.assign(found, { prompt: edit.prompt.trim(), answer: edit.answer.trim() });
+        return { card: browserCard(found), undo: { label: 'Edited a card', createdAt: Date.UTC(2025, 5, 2) } };
+      }
+      case 'last_undo':
+        return undoEntry ? { label: undoEntry.label, createdAt: Date.UTC(2025, 5, 2) } : null;
+      case 'undo_last': {
+        if (!undoEntry) throw { message: 'There is nothing to undo.' } satisfies CommandError;
+        const entry = undoEntry;
+        undoEntry = null;
+        cards.splice(0, cards.length, ...entry.cards);
+        documents.splice(0, documents.length, ...entry.documents);
+        schedules.clear();
+        for (const [id, sc] of entry.schedules) schedules.set(id, sc);
+        return entry.label;
+      }
       case 'check_typed_answer': {
         const expected = String(args.expected);
         const given = String(args.given);
