@@ -33,7 +33,7 @@ pub use fuzz::fuzz_factor;
 pub use optimize::{optimize, CardHistory, OptimizeReport, MIN_REVIEWS_FOR_OPTIMIZE};
 pub use queue::{DoneToday, QueueCandidate, LEARN_AHEAD_MS};
 pub use state::{AnswerOutcome, Outcome, QueueState, Rating, Schedule};
-pub use typed::{check_typed, DiffKind, DiffPart, TypedCheck};
+pub use typed::{check_typed, AnswerDiff, DiffKind, DiffPart, TypedCheck};
 
 use fsrs::FSRS;
 
