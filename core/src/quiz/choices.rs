@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 
 use crate::cards::StoredCard;
-use crate::generate::CardKind;
 use crate::error::Result;
-use crate::generate::{distractors_for, entities_of, EntityKind, LibraryContext, LibraryEntity};
+use crate::generate::CardKind;
+use crate::generate::{distractors_for, EntityKind, LibraryContext, LibraryEntity};
 use crate::store::Store;
 
 /// What a card in choice mode says when no options could be found.
@@ -212,7 +212,10 @@ impl ChoiceSource {
             return Ok(Some(wrong));
         }
         // The answer as a name of its own sentence, or read on its own.
-        let texts = [card.source_text.as_deref().unwrap_or(""), card.answer.as_str()];
+        let texts = [
+            card.source_text.as_deref().unwrap_or(""),
+            card.answer.as_str(),
+        ];
         for text in texts.into_iter().filter(|t| !t.is_empty()) {
             let wrong = distractors_for(text, library, &card.answer, &card.prompt);
             if wrong.len() >= 3 {
@@ -261,12 +264,4 @@ fn built_in_names() -> impl Iterator<Item = LibraryEntity> {
             kind: *kind,
         })
     })
-}
-
-/// The sort of name an answer is, as the generator reads it on its own.
-pub fn answer_kind(answer: &str) -> Option<EntityKind> {
-    entities_of(answer)
-        .into_iter()
-        .find(|e| e.text == answer)
-        .map(|e| e.kind)
 }

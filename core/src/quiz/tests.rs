@@ -537,7 +537,12 @@ fn answers_are_scored_and_missed_questions_listed() {
     let result = finish_quiz(&mut store, s.id, NOW + 4).unwrap();
     // The unanswered question is listed, but the score is over the three answered.
     assert_eq!(
-        (result.correct, result.total, result.unanswered, result.saved),
+        (
+            result.correct,
+            result.total,
+            result.unanswered,
+            result.saved
+        ),
         (2, 3, 1, true)
     );
     let missed: Vec<(&str, Option<&str>)> = result
@@ -601,10 +606,7 @@ fn a_question_is_answered_once() {
         .to_string();
     assert!(err.contains("already answered"), "{err}");
     let result = finish_quiz(&mut store, s.id, NOW).unwrap();
-    assert_eq!(
-        (result.correct, result.total, result.unanswered),
-        (0, 1, 0)
-    );
+    assert_eq!((result.correct, result.total, result.unanswered), (0, 1, 0));
     assert_eq!(result.missed[0].given.as_deref(), Some("Mao"));
     let err = answer_question(&mut store, s.id, 2, "x", NOW, 10)
         .unwrap_err()
@@ -632,11 +634,29 @@ fn multiple_choice_works_for_people_and_organisations() {
         "Nikita Khrushchev founded the Warsaw Pact in 1955. Imre Nagy left it in 1956.",
         Format::Text,
     );
-    let person = card(&mut store, a, CardKind::Question, "Who signed the treaty?", "Harry Truman", &[]);
-    let org = card(&mut store, a, CardKind::Question, "What did the treaty create in 1949?", "NATO", &[]);
+    let person = card(
+        &mut store,
+        a,
+        CardKind::Question,
+        "Who signed the treaty?",
+        "Harry Truman",
+        &[],
+    );
+    let org = card(
+        &mut store,
+        a,
+        CardKind::Question,
+        "What did the treaty create in 1949?",
+        "NATO",
+        &[],
+    );
     let s = start_quiz(
         &mut store,
-        &request(QuizScope::Document { document_id: a }, 2, &[QuizFormat::Choice]),
+        &request(
+            QuizScope::Document { document_id: a },
+            2,
+            &[QuizFormat::Choice],
+        ),
         NOW,
         3,
     )
@@ -646,22 +666,36 @@ fn multiple_choice_works_for_people_and_organisations() {
         assert_eq!(q.choices.len(), 4, "{q:?}");
         assert!(q.note.is_none());
         assert!(
-            q.choices.iter().all(|c| !c.chars().any(|c| c.is_ascii_digit())),
+            q.choices
+                .iter()
+                .all(|c| !c.chars().any(|c| c.is_ascii_digit())),
             "no years among names: {:?}",
             q.choices
         );
     }
-    let of = |id: i64| &s.questions.iter().find(|q| q.card_id == id).unwrap().choices;
+    let of = |id: i64| {
+        &s.questions
+            .iter()
+            .find(|q| q.card_id == id)
+            .unwrap()
+            .choices
+    };
     assert!(of(person).contains(&"Harry Truman".to_owned()));
     assert!(
-        of(person).iter().any(|c| c == "Nikita Khrushchev" || c == "Imre Nagy"),
+        of(person)
+            .iter()
+            .any(|c| c == "Nikita Khrushchev" || c == "Imre Nagy"),
         "people of the other text: {:?}",
         of(person)
     );
-    assert!(!of(person).iter().any(|c| c.contains("NATO") || c.contains("Pact")));
+    assert!(!of(person)
+        .iter()
+        .any(|c| c.contains("NATO") || c.contains("Pact")));
     assert!(of(org).contains(&"NATO".to_owned()));
     assert!(
-        !of(org).iter().any(|c| c.contains("Truman") || c.contains("Acheson")),
+        !of(org)
+            .iter()
+            .any(|c| c.contains("Truman") || c.contains("Acheson")),
         "organisations only: {:?}",
         of(org)
     );
@@ -679,10 +713,21 @@ fn a_card_with_no_choices_says_so_when_only_choices_were_asked_for() {
         "because of rival ideas about revolution",
         &[],
     );
-    let only_choice = start_quiz(&mut store, &request(QuizScope::All, 1, &[QuizFormat::Choice]), NOW, 1).unwrap();
+    let only_choice = start_quiz(
+        &mut store,
+        &request(QuizScope::All, 1, &[QuizFormat::Choice]),
+        NOW,
+        1,
+    )
+    .unwrap();
     let q = &only_choice.questions[0];
     assert_eq!(q.format, QuizFormat::Typed);
-    assert!(q.note.as_deref().is_some_and(|n| n.contains("cannot be multiple choice")), "{q:?}");
+    assert!(
+        q.note
+            .as_deref()
+            .is_some_and(|n| n.contains("cannot be multiple choice")),
+        "{q:?}"
+    );
     // In a mix with typing, typing it is no surprise and needs no note.
     let mixed = start_quiz(
         &mut store,
@@ -718,14 +763,23 @@ fn a_quiz_ended_with_nothing_answered_is_not_scored_nor_kept() {
     );
     let result = finish_quiz(&mut store, empty.id, NOW + 11).unwrap();
     assert_eq!(
-        (result.correct, result.total, result.unanswered, result.saved),
+        (
+            result.correct,
+            result.total,
+            result.unanswered,
+            result.saved
+        ),
         (0, 0, 2, false)
     );
     assert!(result.missed.is_empty());
     let history = quiz_history(&store, 10).unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(
-        (history[0].id, history[0].correct_count, history[0].answered_count),
+        (
+            history[0].id,
+            history[0].correct_count,
+            history[0].answered_count
+        ),
         (kept.id, 0, 1)
     );
     let left: i64 = store
@@ -1056,10 +1110,7 @@ fn quiz_bindings_match_the_checked_in_files() {
             crate::schedule::DiffPart::ident(&cfg),
             crate::schedule::DiffPart::export_to_string(&cfg),
         ),
-        (
-            AnswerDiff::ident(&cfg),
-            AnswerDiff::export_to_string(&cfg),
-        ),
+        (AnswerDiff::ident(&cfg), AnswerDiff::export_to_string(&cfg)),
         (
             crate::schedule::DiffKind::ident(&cfg),
             crate::schedule::DiffKind::export_to_string(&cfg),

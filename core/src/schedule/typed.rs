@@ -235,8 +235,10 @@ fn diff(expected: &str, given: &str) -> AnswerDiff {
         }),
     };
     if (e.len() + 1) * (g.len() + 1) > MAX_DIFF_CELLS {
-        g.iter().for_each(|w| push(&mut out.given, DiffKind::Extra, w));
-        e.iter().for_each(|w| push(&mut out.expected, DiffKind::Missing, w));
+        g.iter()
+            .for_each(|w| push(&mut out.given, DiffKind::Extra, w));
+        e.iter()
+            .for_each(|w| push(&mut out.expected, DiffKind::Missing, w));
         return out;
     }
     // lcs[i][j]: the longest common subsequence of e[i..] and g[j..].
@@ -422,7 +424,10 @@ mod tests {
             parts(&c.diff.given),
             vec![(DiffKind::Same, "zhou enlai"), (DiffKind::Extra, "extra")]
         );
-        assert_eq!(parts(&c.diff.expected), vec![(DiffKind::Same, "Zhōu Ēnlái,")]);
+        assert_eq!(
+            parts(&c.diff.expected),
+            vec![(DiffKind::Same, "Zhōu Ēnlái,")]
+        );
         // Nothing typed: the whole answer is missing.
         let c = check_typed("Stalin", "  ");
         assert!(c.diff.given.is_empty());

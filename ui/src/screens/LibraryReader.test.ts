@@ -149,10 +149,17 @@ describe('reader', () => {
   async function openYalta(extra: FakeBackendOptions = {}) {
     const opened = await openLibrary({ ...options, ...extra });
     await opened.user.click(screen.getByRole('button', { name: 'Yalta' }));
-    const title = await screen.findByTestId('reader-title');
-    await waitFor(() => expect(title).toHaveFocus());
+    await screen.findByTestId('reader-title');
+    await waitFor(() => expect(screen.getByTestId('reader')).toHaveFocus());
     return opened;
   }
+
+  it('opens with the focus on the reader, so Tab reaches the toolbar first', async () => {
+    const { user } = await openYalta();
+    expect(screen.getByTestId('reader')).toHaveAccessibleName('Yalta');
+    await user.tab();
+    expect(screen.getByTestId('reader-back')).toHaveFocus();
+  });
 
   it('renders the document: metadata, heading, one list for consecutive items, quote', async () => {
     await openYalta();
