@@ -42,7 +42,7 @@ test-ui:
 	npm --prefix ui test
 
 test-e2e: app
-	tests/e2e/run.sh tests/e2e/app.test.mjs tests/e2e/library.test.mjs tests/e2e/cards.test.mjs tests/e2e/review.test.mjs tests/e2e/quiz.test.mjs tests/e2e/annotations.test.mjs tests/e2e/progress.test.mjs tests/e2e/backups.test.mjs
+	tests/e2e/run.sh tests/e2e/app.test.mjs tests/e2e/library.test.mjs tests/e2e/cards.test.mjs tests/e2e/review.test.mjs tests/e2e/quiz.test.mjs tests/e2e/annotations.test.mjs tests/e2e/progress.test.mjs tests/e2e/backups.test.mjs tests/e2e/daily.test.mjs
 
 # Installs the .deb and drives the installed /usr/bin/clio. Needs root (or
 # passwordless sudo); it says so loudly where it cannot run.
