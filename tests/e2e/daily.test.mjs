@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launchWithDeck, saveScreenshot, tempDir, waitUntil } from './lib/harness.mjs';
+import { APP, cli, launchWithDeck, saveScreenshot, tempDir, waitUntil } from './lib/harness.mjs';
 
 const dir = tempDir();
 const db = path.join(dir, 'daily.sqlite3');
@@ -162,4 +162,18 @@ test('a quiz ended with questions unanswered scores only the answered ones; one 
   assert.equal(rows.length, 1, `only the answered quiz is history: ${rows}`);
   assert.match(rows[0], /1 of 1 correct \(1 of 4 answered\)/);
   assert.doesNotMatch(rows[0], /0 of 4/);
+});
+
+test('the sidebar shows today\'s due count on Review, and no sideways scrollbar on Highlights', async () => {
+  await app.pressKeys(['Control', '5']);
+  await app.waitFor('[data-testid="screen-highlights"]');
+  const { today } = JSON.parse(cli(APP, ['--db', db, 'due', '--json']));
+  const due = today.new + today.learning + today.review;
+  assert.ok(due > 0, 'cards are due in the session left');
+  await waitUntil(async () => (await text('[data-testid="nav-review-due"]').catch(() => '')).startsWith(String(due)), {
+    what: `the sidebar's due count ${due}`,
+  });
+  const sidebar = await app.execute('const s = document.querySelector(".sidebar"); return [s.scrollWidth, s.clientWidth]');
+  assert.ok(sidebar[0] <= sidebar[1], `the sidebar scrolls sideways: ${sidebar}`);
+  await saveScreenshot(app, 'sidebar-due-highlights');
 });
