@@ -27,7 +27,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .filter(|c| c.status == CardStatus::Accepted),
         );
     }
-    println!("{} texts, {} accepted cards", report.added.len(), cards.len());
+    println!(
+        "{} texts, {} accepted cards",
+        report.added.len(),
+        cards.len()
+    );
 
     let mut source = ChoiceSource::new();
     let mut by_kind: BTreeMap<String, (u32, u32)> = BTreeMap::new();

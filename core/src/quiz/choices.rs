@@ -7,12 +7,12 @@
 //! Where even that finds none, the caller says so on the card instead of
 //! quietly asking another way ([`NO_CHOICES_NOTE`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::cards::StoredCard;
 use crate::error::Result;
 use crate::generate::CardKind;
-use crate::generate::{distractors_for, EntityKind, LibraryContext, LibraryEntity};
+use crate::generate::{distractors_for, entities_of, EntityKind, LibraryContext, LibraryEntity};
 use crate::store::Store;
 
 /// What a card in choice mode says when no options could be found.
@@ -145,7 +145,7 @@ const BUILT_IN: &[(EntityKind, &[&str])] = &[
 #[derive(Default)]
 pub struct ChoiceSource {
     bodies: HashMap<i64, String>,
-    /// Names of other documents and the built-in ones, read on first need.
+    /// The names of the library's texts, read on first need.
     library: Option<LibraryContext>,
 }
 
@@ -202,7 +202,11 @@ impl ChoiceSource {
         if self.library.is_none() {
             self.library = Some(library_names(store, card.document_id)?);
         }
-        let library = self.library.as_ref().expect("just read");
+        // The built-in names after the library's, starting at a place that
+        // depends on the card, so not every card gets the same three.
+        let mut library = self.library.clone().expect("just read");
+        library.entities.extend(built_in_names(card.id));
+        let library = &library;
         let body = card
             .document_id
             .and_then(|id| self.bodies.get(&id))
@@ -226,42 +230,46 @@ impl ChoiceSource {
     }
 }
 
-/// The names of other documents (those of the same category first, up to a
-/// budget of text) with the built-in ones.
+/// The names of the library's texts, in text order, those in the category of
+/// `document_id` first, up to a budget of text.
 fn library_names(store: &Store, document_id: Option<i64>) -> Result<LibraryContext> {
-    let documents = store.list_documents()?;
+    let mut documents = store.list_documents()?;
     let category = documents
         .iter()
         .find(|d| Some(d.id) == document_id)
         .map(|d| d.category_path.clone());
-    let mut others: Vec<_> = documents
-        .iter()
-        .filter(|d| Some(d.id) != document_id)
-        .collect();
-    // Stable: same category first, each group newest first as listed.
-    others.sort_by_key(|d| Some(&d.category_path) != category.as_ref());
-    let mut texts: Vec<String> = Vec::new();
+    // Stable: the same category first, each group newest first as listed.
+    documents.sort_by_key(|d| Some(&d.category_path) != category.as_ref());
+    let mut seen: HashSet<(String, EntityKind)> = HashSet::new();
+    let mut entities = Vec::new();
     let mut budget = LIBRARY_TEXT_BUDGET;
-    for summary in others {
+    for summary in documents {
         if budget == 0 {
             break;
         }
         let body = store.document(summary.id)?.body;
         let take: String = body.chars().take(budget).collect();
         budget = budget.saturating_sub(take.chars().count());
-        texts.push(take);
+        for entity in entities_of(&take) {
+            if seen.insert((entity.text.clone(), entity.kind)) {
+                entities.push(entity);
+            }
+        }
     }
-    let mut context = LibraryContext::from_texts(texts.iter().map(String::as_str));
-    context.entities.extend(built_in_names());
-    Ok(context)
+    Ok(LibraryContext { entities })
 }
 
-/// The built-in names as library entities, after the library's own.
-fn built_in_names() -> impl Iterator<Item = LibraryEntity> {
-    BUILT_IN.iter().flat_map(|(kind, names)| {
-        names.iter().map(move |name| LibraryEntity {
-            text: (*name).to_owned(),
-            kind: *kind,
-        })
+/// The built-in names as library entities, each sort's list rotated by `seed`.
+fn built_in_names(seed: i64) -> impl Iterator<Item = LibraryEntity> {
+    let start = seed.unsigned_abs() as usize;
+    BUILT_IN.iter().flat_map(move |(kind, names)| {
+        let at = start.wrapping_mul(7) % names.len();
+        names[at..]
+            .iter()
+            .chain(&names[..at])
+            .map(move |name| LibraryEntity {
+                text: (*name).to_owned(),
+                kind: *kind,
+            })
     })
 }
