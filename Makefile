@@ -53,7 +53,8 @@ E2E_TESTS := \
 	tests/e2e/backups.test.mjs \
 	tests/e2e/leech.test.mjs \
 	tests/e2e/hostile.test.mjs \
-	tests/e2e/browser.test.mjs
+	tests/e2e/browser.test.mjs \
+	tests/e2e/daily.test.mjs
 
 test-e2e: app
 	tests/e2e/run.sh $(E2E_TESTS)

@@ -68,6 +68,9 @@ pub fn quiz(store: &mut Store, args: QuizArgs) -> clio_core::Result<()> {
     let mut lines = stdin.lock().lines();
     for q in &session.questions {
         writeln!(out, "\n{}. {}", q.position, q.prompt).map_err(write_err)?;
+        if let Some(note) = &q.note {
+            writeln!(out, "   ({note})").map_err(write_err)?;
+        }
         for (i, choice) in q.choices.iter().enumerate() {
             writeln!(out, "   {}) {choice}", i + 1).map_err(write_err)?;
         }
@@ -89,7 +92,13 @@ pub fn quiz(store: &mut Store, args: QuizArgs) -> clio_core::Result<()> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&result).expect("plain data serialises"));
     } else {
-        println!("\n{} of {} correct", result.correct, result.total);
+        if !result.saved {
+            println!("\nNo question answered: the quiz was not scored or kept.");
+        } else if result.unanswered > 0 {
+            println!("\n{} of {} correct ({} not answered)", result.correct, result.total, result.unanswered);
+        } else {
+            println!("\n{} of {} correct", result.correct, result.total);
+        }
         for missed in &result.missed {
             println!("  missed: {} → {}", missed.prompt, missed.expected);
         }

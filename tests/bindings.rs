@@ -21,7 +21,7 @@ use clio_core::cards::{CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCa
 use clio_core::generate::CardKind;
 use clio_core::prefs::Preferences;
 use clio_core::review::{DueSummary, GradeButton, LeechNote, QueueCounts, ReviewCard, ReviewMode, ReviewStatus};
-use clio_core::schedule::{BacklogPlan, DiffKind, DiffPart, OptimizeReport, QueueState, Rating, TypedCheck};
+use clio_core::schedule::{AnswerDiff, BacklogPlan, DiffKind, DiffPart, OptimizeReport, QueueState, Rating, TypedCheck};
 use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
 use clio_core::interchange::{CardExportReport, CardImportReport, ExportScope, ImportedCardDocument, Phase, Progress};
 use clio_core::library::{
@@ -79,6 +79,7 @@ fn generated() -> BTreeMap<String, String> {
     add(BacklogPlan::ident(&cfg), BacklogPlan::export_to_string(&cfg));
     add(DiffKind::ident(&cfg), DiffKind::export_to_string(&cfg));
     add(DiffPart::ident(&cfg), DiffPart::export_to_string(&cfg));
+    add(AnswerDiff::ident(&cfg), AnswerDiff::export_to_string(&cfg));
     add(OptimizeReport::ident(&cfg), OptimizeReport::export_to_string(&cfg));
     add(QueueState::ident(&cfg), QueueState::export_to_string(&cfg));
     add(Rating::ident(&cfg), Rating::export_to_string(&cfg));

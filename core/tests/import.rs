@@ -336,6 +336,19 @@ fn importing_the_same_files_again_adds_nothing() {
     let first = lib.import(dir.path());
     assert_eq!(first.added.len(), 5, "{first:?}");
     assert!(first.problems.is_empty());
+    // Each added text says how many card suggestions were written for it.
+    for item in &first.added {
+        let written: i64 = Connection::open(&lib.path)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM cards WHERE document_id = ?1 AND status = 'suggested'",
+                [item.id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(item.suggested_cards, Some(written as usize), "{item:?}");
+    }
+    assert!(first.added.iter().any(|i| i.suggested_cards > Some(0)));
     let rows = lib.rows();
     let again = lib.import(dir.path());
     assert!(
@@ -343,6 +356,7 @@ fn importing_the_same_files_again_adds_nothing() {
         "{again:?}"
     );
     assert_eq!(again.unchanged.len(), 5);
+    assert!(again.unchanged.iter().all(|i| i.suggested_cards.is_none()));
     assert_eq!(lib.rows(), rows);
 }
 

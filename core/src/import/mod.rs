@@ -78,6 +78,10 @@ pub struct ImportedItem {
     pub file: Option<String>,
     #[ts(type = "number | null")]
     pub record: Option<usize>,
+    /// How many card suggestions the import wrote for it; none when it wrote
+    /// none (unchanged, or left for later).
+    #[ts(type = "number | null")]
+    pub suggested_cards: Option<usize>,
 }
 
 /// Something that went wrong (or is worth knowing), with where and what to do.
@@ -476,6 +480,7 @@ fn store_parsed(
             title: valid.title.clone(),
             file: file.map(str::to_owned),
             record,
+            suggested_cards: None,
         };
         let fresh: Vec<i64> = report
             .added
@@ -515,13 +520,22 @@ fn suggest_cards(store: &mut Store, mut report: ImportReport, now: i64) -> Impor
         .cloned()
         .collect();
     for item in stored.iter().take(INLINE_SUGGESTIONS) {
-        if let Err(e) = crate::cards::suggest_for_document(store, item.id, now) {
-            let label = item.file.clone().unwrap_or_else(|| item.title.clone());
-            report.warning(
-                Some(&label),
-                item.record,
-                format!("was imported, but its card suggestions could not be written ({e}); they will be written when you open it."),
-            );
+        match crate::cards::suggest_for_document(store, item.id, now) {
+            Ok(written) => {
+                for listed in report.added.iter_mut().chain(report.updated.iter_mut()) {
+                    if listed.id == item.id {
+                        listed.suggested_cards = Some(written);
+                    }
+                }
+            }
+            Err(e) => {
+                let label = item.file.clone().unwrap_or_else(|| item.title.clone());
+                report.warning(
+                    Some(&label),
+                    item.record,
+                    format!("was imported, but its card suggestions could not be written ({e}); they will be written when you open it."),
+                );
+            }
         }
     }
     report.suggestions_pending = stored.len().saturating_sub(INLINE_SUGGESTIONS);

@@ -7,9 +7,6 @@
 //!
 //! The rules live here; the SQL lives in `store::quiz`.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -18,9 +15,12 @@ use ts_rs::TS;
 
 use crate::cards::StoredCard;
 use crate::error::{Error, Result};
-use crate::generate::{distractors_for, CardKind, LibraryContext};
-use crate::schedule::{check_typed, DiffPart};
+use crate::generate::CardKind;
+use crate::schedule::{check_typed, AnswerDiff};
 use crate::store::Store;
+
+mod choices;
+pub use choices::{ChoiceSource, NO_CHOICES_NOTE};
 
 /// At most this many questions in one quiz.
 pub const MAX_QUESTIONS: u32 = 100;
@@ -99,6 +99,9 @@ pub struct QuizQuestion {
     pub prompt: String,
     /// Choice and true/false: the options, in the order to show. Empty for typed.
     pub choices: Vec<String>,
+    /// Why the question is asked another way than the learner chose, if it is
+    /// (e.g. no multiple-choice options exist for its answer).
+    pub note: Option<String>,
 }
 
 /// A quiz just started.
@@ -118,8 +121,8 @@ pub struct QuizSession {
 pub struct QuizFeedback {
     pub correct: bool,
     pub expected: String,
-    /// Typed answers: the answer against what was typed. Empty otherwise.
-    pub diff: Vec<DiffPart>,
+    /// Typed answers: what was typed against the answer, word by word.
+    pub diff: Option<AnswerDiff>,
     #[ts(type = "number | null")]
     pub document_id: Option<i64>,
     #[ts(type = "number | null")]
@@ -156,8 +159,13 @@ pub struct MissedQuestion {
 #[serde(rename_all = "camelCase")]
 pub struct QuizResult {
     pub correct: u32,
+    /// The questions answered: the score is `correct` of these.
     pub total: u32,
-    /// In question order.
+    /// Questions left unanswered when the quiz ended; not scored.
+    pub unanswered: u32,
+    /// False when nothing was answered: such a quiz is not kept in the history.
+    pub saved: bool,
+    /// Answered wrongly or not at all, in question order.
     pub missed: Vec<MissedQuestion>,
 }
 
@@ -175,6 +183,8 @@ pub struct QuizSummary {
     pub finished_at: Option<i64>,
     pub question_count: u32,
     pub correct_count: u32,
+    /// The score is `correct_count` of these; unanswered questions are not scored.
+    pub answered_count: u32,
 }
 
 /// A question ready for the store: what is asked and what is expected.
@@ -241,10 +251,10 @@ pub fn start_quiz(
     } else {
         request.formats.clone()
     };
-    let mut bodies: HashMap<i64, String> = HashMap::new();
+    let mut source = ChoiceSource::new();
     let mut questions = Vec::with_capacity(cards.len());
     for (i, card) in cards.iter().enumerate() {
-        let (format, choices) = ask(store, card, &allowed, &mut bodies, &mut rng)?;
+        let (format, choices, note) = ask(store, card, &allowed, &mut source, &mut rng)?;
         questions.push(PlannedQuestion {
             question: QuizQuestion {
                 position: i as u32 + 1,
@@ -252,6 +262,7 @@ pub fn start_quiz(
                 format,
                 prompt: card.prompt.clone(),
                 choices,
+                note,
             },
             expected: card.answer.clone(),
         });
@@ -305,11 +316,9 @@ pub fn answer_question(
     let (correct, diff) = match q.format {
         QuizFormat::Typed => {
             let check = check_typed(&q.expected, given);
-            (check.correct, check.diff)
+            (check.correct, Some(check.diff))
         }
-        QuizFormat::Choice | QuizFormat::TrueFalse => {
-            (given.trim() == q.expected.trim(), Vec::new())
-        }
+        QuizFormat::Choice | QuizFormat::TrueFalse => (given.trim() == q.expected.trim(), None),
     };
     store.record_quiz_answer(
         session_id,
@@ -338,12 +347,13 @@ pub fn answer_question(
     })
 }
 
-/// Ends a quiz (unanswered questions count as missed) and gives its score.
+/// Ends a quiz and gives its score over the questions answered (those left
+/// unanswered are listed but not scored); a quiz with no answer is dropped.
 pub fn finish_quiz(store: &mut Store, session_id: i64, now: i64) -> Result<QuizResult> {
     store.finish_quiz(session_id, now)
 }
 
-/// Past quizzes, newest first, at most `limit` of them.
+/// Past quizzes with at least one answer, newest first, at most `limit` of them.
 pub fn quiz_history(store: &Store, limit: usize) -> Result<Vec<QuizSummary>> {
     store.quiz_history(limit)
 }
@@ -432,18 +442,20 @@ fn empty_scope_message(scope: &QuizScope) -> String {
 /// How a card is asked, and its choices: a format among those allowed that
 /// suits the card (typed when none does). A true/false card is asked as
 /// true/false whenever that is allowed, since typing "True" is no question.
+/// The note says why a card asked for as multiple choice is typed instead.
 fn ask(
     store: &Store,
     card: &StoredCard,
     allowed: &[QuizFormat],
-    bodies: &mut HashMap<i64, String>,
+    source: &mut ChoiceSource,
     rng: &mut StdRng,
-) -> Result<(QuizFormat, Vec<String>)> {
+) -> Result<(QuizFormat, Vec<String>, Option<String>)> {
     let is_true_false = card.kind == CardKind::TrueFalse;
     if is_true_false && allowed.contains(&QuizFormat::TrueFalse) {
         return Ok((
             QuizFormat::TrueFalse,
             vec!["True".to_owned(), "False".to_owned()],
+            None,
         ));
     }
     // Trying the allowed formats in a random order picks uniformly among
@@ -460,46 +472,17 @@ fn ask(
             break;
         }
         if !is_true_false {
-            if let Some(mut options) = choice_options(store, card, bodies)? {
+            if let Some(mut options) = source.options(store, card)? {
                 options.shuffle(rng);
-                return Ok((QuizFormat::Choice, options));
+                return Ok((QuizFormat::Choice, options, None));
             }
         }
     }
-    Ok((QuizFormat::Typed, Vec::new()))
-}
-
-/// The options of a multiple-choice question, answer included: the card's own
-/// choices, else three wrong answers of the same kind from its document.
-fn choice_options(
-    store: &Store,
-    card: &StoredCard,
-    bodies: &mut HashMap<i64, String>,
-) -> Result<Option<Vec<String>>> {
-    let mut options: Vec<String> = Vec::new();
-    if card.kind == CardKind::MultipleChoice && card.choices.len() >= 2 {
-        options = card.choices.clone();
-    } else if let Some(document_id) = card.document_id {
-        let body = match bodies.entry(document_id) {
-            Entry::Occupied(known) => known.into_mut(),
-            Entry::Vacant(slot) => slot.insert(store.document(document_id)?.body),
-        };
-        let wrong = distractors_for(body, &LibraryContext::default(), &card.answer, &card.prompt);
-        if !wrong.is_empty() {
-            options.push(card.answer.clone());
-            options.extend(wrong);
-        }
-    }
-    let mut seen = Vec::with_capacity(options.len());
-    for option in options {
-        if !seen.contains(&option) {
-            seen.push(option);
-        }
-    }
-    if !seen.contains(&card.answer) || seen.len() < 2 {
-        return Ok(None);
-    }
-    Ok(Some(seen))
+    // Asked for choices only (not a mix with typing), the learner is told why
+    // this one is typed.
+    let note = (allowed.contains(&QuizFormat::Choice) && !allowed.contains(&QuizFormat::Typed))
+        .then(|| format!("{NO_CHOICES_NOTE} Type the answer instead."));
+    Ok((QuizFormat::Typed, Vec::new(), note))
 }
 
 #[cfg(test)]

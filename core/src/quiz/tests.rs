@@ -516,7 +516,7 @@ fn answers_are_scored_and_missed_questions_listed() {
     let fb = answer_question(&mut store, s.id, by_card(one), "zhou enlai", NOW + 1, 1_500).unwrap();
     assert!(fb.correct);
     assert_eq!(fb.expected, "Zhōu Ēnlái");
-    assert!(!fb.diff.is_empty());
+    assert!(fb.diff.is_some());
     assert_eq!(
         (fb.document_id, fb.span_start, fb.span_end),
         (Some(a), Some(0), Some(10))
@@ -527,7 +527,7 @@ fn answers_are_scored_and_missed_questions_listed() {
     let fb = answer_question(&mut store, s.id, tf, "False", NOW + 2, 900).unwrap();
     assert!(!fb.correct);
     assert_eq!(fb.expected, "True");
-    assert!(fb.diff.is_empty());
+    assert!(fb.diff.is_none());
 
     let mc = position_of("Year of the split?");
     let fb = answer_question(&mut store, s.id, mc, "1960", NOW + 3, 700).unwrap();
@@ -535,7 +535,16 @@ fn answers_are_scored_and_missed_questions_listed() {
     // "Where did they meet?" is left unanswered.
 
     let result = finish_quiz(&mut store, s.id, NOW + 4).unwrap();
-    assert_eq!((result.correct, result.total), (2, 4));
+    // The unanswered question is listed, but the score is over the three answered.
+    assert_eq!(
+        (
+            result.correct,
+            result.total,
+            result.unanswered,
+            result.saved
+        ),
+        (2, 3, 1, true)
+    );
     let missed: Vec<(&str, Option<&str>)> = result
         .missed
         .iter()
@@ -597,7 +606,7 @@ fn a_question_is_answered_once() {
         .to_string();
     assert!(err.contains("already answered"), "{err}");
     let result = finish_quiz(&mut store, s.id, NOW).unwrap();
-    assert_eq!((result.correct, result.total), (0, 1));
+    assert_eq!((result.correct, result.total, result.unanswered), (0, 1, 0));
     assert_eq!(result.missed[0].given.as_deref(), Some("Mao"));
     let err = answer_question(&mut store, s.id, 2, "x", NOW, 10)
         .unwrap_err()
@@ -607,6 +616,181 @@ fn a_question_is_answered_once() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("no quiz"), "{err}");
+}
+
+#[test]
+fn multiple_choice_works_for_people_and_organisations() {
+    let mut store = Store::open_in_memory().unwrap();
+    // One text names two people and one organisation: too few for three wrong answers.
+    let a = import(
+        &mut store,
+        "nato.txt",
+        "Harry Truman signed the treaty that created NATO in 1949. Dean Acheson drafted it.",
+        Format::Text,
+    );
+    import(
+        &mut store,
+        "pact.txt",
+        "Nikita Khrushchev founded the Warsaw Pact in 1955. Imre Nagy left it in 1956.",
+        Format::Text,
+    );
+    let person = card(
+        &mut store,
+        a,
+        CardKind::Question,
+        "Who signed the treaty?",
+        "Harry Truman",
+        &[],
+    );
+    let org = card(
+        &mut store,
+        a,
+        CardKind::Question,
+        "What did the treaty create in 1949?",
+        "NATO",
+        &[],
+    );
+    let s = start_quiz(
+        &mut store,
+        &request(
+            QuizScope::Document { document_id: a },
+            2,
+            &[QuizFormat::Choice],
+        ),
+        NOW,
+        3,
+    )
+    .unwrap();
+    for q in &s.questions {
+        assert_eq!(q.format, QuizFormat::Choice, "{q:?}");
+        assert_eq!(q.choices.len(), 4, "{q:?}");
+        assert!(q.note.is_none());
+        assert!(
+            q.choices
+                .iter()
+                .all(|c| !c.chars().any(|c| c.is_ascii_digit())),
+            "no years among names: {:?}",
+            q.choices
+        );
+    }
+    let of = |id: i64| {
+        &s.questions
+            .iter()
+            .find(|q| q.card_id == id)
+            .unwrap()
+            .choices
+    };
+    assert!(of(person).contains(&"Harry Truman".to_owned()));
+    assert!(
+        of(person)
+            .iter()
+            .any(|c| c == "Nikita Khrushchev" || c == "Imre Nagy"),
+        "people of the other text: {:?}",
+        of(person)
+    );
+    assert!(!of(person)
+        .iter()
+        .any(|c| c.contains("NATO") || c.contains("Pact")));
+    assert!(of(org).contains(&"NATO".to_owned()));
+    assert!(
+        !of(org)
+            .iter()
+            .any(|c| c.contains("Truman") || c.contains("Acheson")),
+        "organisations only: {:?}",
+        of(org)
+    );
+}
+
+#[test]
+fn a_card_with_no_choices_says_so_when_only_choices_were_asked_for() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = import(&mut store, "split.txt", TEXT, Format::Text);
+    card(
+        &mut store,
+        a,
+        CardKind::Question,
+        "Why did the split grow?",
+        "because of rival ideas about revolution",
+        &[],
+    );
+    let only_choice = start_quiz(
+        &mut store,
+        &request(QuizScope::All, 1, &[QuizFormat::Choice]),
+        NOW,
+        1,
+    )
+    .unwrap();
+    let q = &only_choice.questions[0];
+    assert_eq!(q.format, QuizFormat::Typed);
+    assert!(
+        q.note
+            .as_deref()
+            .is_some_and(|n| n.contains("cannot be multiple choice")),
+        "{q:?}"
+    );
+    // In a mix with typing, typing it is no surprise and needs no note.
+    let mixed = start_quiz(
+        &mut store,
+        &request(QuizScope::All, 1, &[QuizFormat::Choice, QuizFormat::Typed]),
+        NOW,
+        1,
+    )
+    .unwrap();
+    assert_eq!(mixed.questions[0].format, QuizFormat::Typed);
+    assert!(mixed.questions[0].note.is_none());
+}
+
+#[test]
+fn a_quiz_ended_with_nothing_answered_is_not_scored_nor_kept() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = import(&mut store, "split.txt", TEXT, Format::Text);
+    for (prompt, answer) in [("Who met Nixon?", "Zhōu Ēnlái"), ("Where?", "Beijing")] {
+        card(&mut store, a, CardKind::Question, prompt, answer, &[]);
+    }
+    let kept = start_quiz(&mut store, &request(QuizScope::All, 2, &[]), NOW, 1).unwrap();
+    answer_question(&mut store, kept.id, 1, "nobody", NOW + 1, 1).unwrap();
+    finish_quiz(&mut store, kept.id, NOW + 2).unwrap();
+
+    let empty = start_quiz(&mut store, &request(QuizScope::All, 2, &[]), NOW + 10, 2).unwrap();
+    // Started and not answered: not in the history even before it is ended.
+    assert_eq!(
+        quiz_history(&store, 10)
+            .unwrap()
+            .iter()
+            .map(|q| q.id)
+            .collect::<Vec<_>>(),
+        vec![kept.id]
+    );
+    let result = finish_quiz(&mut store, empty.id, NOW + 11).unwrap();
+    assert_eq!(
+        (
+            result.correct,
+            result.total,
+            result.unanswered,
+            result.saved
+        ),
+        (0, 0, 2, false)
+    );
+    assert!(result.missed.is_empty());
+    let history = quiz_history(&store, 10).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (
+            history[0].id,
+            history[0].correct_count,
+            history[0].answered_count
+        ),
+        (kept.id, 0, 1)
+    );
+    let left: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM quiz_answers WHERE session_id = ?1",
+            [empty.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0, "the empty quiz's questions are gone with it");
 }
 
 #[test]
@@ -697,6 +881,7 @@ fn history_lists_quizzes_newest_first() {
     };
     answer_question(&mut store, second.id, 1, right, NOW + 11, 1).unwrap();
     finish_quiz(&mut store, second.id, NOW + 12).unwrap();
+    answer_question(&mut store, first.id, 1, "Nobody", NOW + 13, 1).unwrap();
 
     let history = quiz_history(&store, 10).unwrap();
     assert_eq!(
@@ -709,6 +894,7 @@ fn history_lists_quizzes_newest_first() {
                 finished_at: Some(NOW + 12),
                 question_count: 1,
                 correct_count: 1,
+                answered_count: 1,
             },
             QuizSummary {
                 id: first.id,
@@ -717,6 +903,7 @@ fn history_lists_quizzes_newest_first() {
                 finished_at: None,
                 question_count: 2,
                 correct_count: 0,
+                answered_count: 1,
             },
         ]
     );
@@ -919,7 +1106,11 @@ fn quiz_bindings_match_the_checked_in_files() {
             QuizSummary::ident(&cfg),
             QuizSummary::export_to_string(&cfg),
         ),
-        (DiffPart::ident(&cfg), DiffPart::export_to_string(&cfg)),
+        (
+            crate::schedule::DiffPart::ident(&cfg),
+            crate::schedule::DiffPart::export_to_string(&cfg),
+        ),
+        (AnswerDiff::ident(&cfg), AnswerDiff::export_to_string(&cfg)),
         (
             crate::schedule::DiffKind::ident(&cfg),
             crate::schedule::DiffKind::export_to_string(&cfg),

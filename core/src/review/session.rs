@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::day::learner_day_start;
 use crate::cards::{CardStatus, DeckCard};
 use crate::error::{Error, Result};
-use crate::generate::{distractors_for, LibraryContext};
+use crate::quiz::ChoiceSource;
 use crate::schedule::{
     QueueState, Rating, Schedule, Scheduler, SchedulerConfig, DAY_MS, LEARN_AHEAD_MS,
 };
@@ -61,8 +61,8 @@ pub struct ReviewCard {
     pub card: DeckCard,
     pub state: QueueState,
     pub buttons: Vec<GradeButton>,
-    /// In choice mode: four options, the answer among them; empty when the
-    /// card has no good distractors (the UI falls back to revealing).
+    /// In choice mode: four options, the answer among them; empty when no
+    /// options of the answer's sort exist (the card says so and is revealed).
     pub choices: Vec<String>,
 }
 
@@ -109,6 +109,8 @@ pub struct ReviewSession {
     shown: Option<i64>,
     /// The last answer made its card a leech.
     leech: Option<LeechNote>,
+    /// Where choice mode's options come from, the library's names read once.
+    choices: ChoiceSource,
 }
 
 impl ReviewSession {
@@ -143,6 +145,7 @@ impl ReviewSession {
             answered_ids: Vec::new(),
             leech: None,
             shown: None,
+            choices: ChoiceSource::new(),
         })
     }
 
@@ -201,7 +204,7 @@ impl ReviewSession {
     }
 
     fn review_card(
-        &self,
+        &mut self,
         store: &Store,
         id: i64,
         now: i64,
@@ -219,7 +222,7 @@ impl ReviewSession {
             })
             .collect();
         let choices = match mode {
-            ReviewMode::Choice => choices_for(store, &card)?,
+            ReviewMode::Choice => choices_for(store, &mut self.choices, &card)?,
             _ => Vec::new(),
         };
         Ok(ReviewCard {
@@ -310,22 +313,22 @@ impl ReviewSession {
     }
 }
 
-/// Four options for a card: its own for a multiple-choice card, otherwise three
-/// of the answer's kind from its document; none when fewer are found.
-fn choices_for(store: &Store, card: &DeckCard) -> Result<Vec<String>> {
+/// The options for a card in choice mode: its own for a multiple-choice card,
+/// otherwise the answer and three of its sort (see [`ChoiceSource`]); none
+/// when there are none to be found, and the card then says so.
+fn choices_for(store: &Store, source: &mut ChoiceSource, card: &DeckCard) -> Result<Vec<String>> {
     let c = &card.card;
-    if c.choices.len() >= 2 {
-        return Ok(c.choices.clone());
+    if c.status != CardStatus::Accepted {
+        return Ok(Vec::new());
     }
-    let Some(document_id) = c.document_id.filter(|_| c.status == CardStatus::Accepted) else {
+    let Some(mut choices) = source.options(store, c)? else {
         return Ok(Vec::new());
     };
-    let body = store.document(document_id)?.body;
-    let mut choices = distractors_for(&body, &LibraryContext::default(), &c.answer, &c.prompt);
-    if choices.len() < 3 {
-        return Ok(Vec::new());
+    if c.choices.len() >= 2 {
+        return Ok(choices);
     }
-    // The answer's place depends on the card, not always first or last.
+    // The answer's place depends on the card, not always first.
+    choices.retain(|o| o != &c.answer);
     let at = (c.id.unsigned_abs() as usize * 7 + 3) % (choices.len() + 1);
     choices.insert(at, c.answer.clone());
     Ok(choices)

@@ -398,3 +398,62 @@ fn a_card_forgotten_again_and_again_becomes_a_leech() {
         assert_eq!(store.schedule_of(card).unwrap().lapses, 2);
     }
 }
+
+#[test]
+fn choice_mode_offers_people_for_a_person_even_when_the_text_names_few() {
+    // TEXT names two people (Clay, Stalin): too few for three wrong answers
+    // from the text alone, so the library's and built-in names make up the rest.
+    let (mut store, _) = deck(0);
+    let doc = store.list_documents().unwrap()[0].id;
+    import_named_text(
+        &mut store,
+        "kremlin.txt",
+        "Nikita Khrushchev denounced Stalin in 1956. Leonid Brezhnev removed Khrushchev in 1964.",
+        Format::Text,
+        NOON - DAY_MS,
+    );
+    let draft = cards::CardDraft {
+        kind: crate::generate::CardKind::Question,
+        prompt: "Who ordered the first supply flights?".into(),
+        answer: "Lucius Clay".into(),
+        choices: Vec::new(),
+        source_text: "General Lucius Clay ordered the first supply flights two days later.".into(),
+        span_start: 0,
+        span_end: 10,
+    };
+    let id = store
+        .insert_card(
+            doc,
+            &draft,
+            cards::CardOrigin::Manual,
+            cards::CardStatus::Accepted,
+            NOON,
+        )
+        .unwrap();
+    let mut session = start(&store, NOON);
+    let shown = session
+        .status(&store, NOON, ReviewMode::Choice)
+        .unwrap()
+        .card
+        .unwrap();
+    assert_eq!(shown.card.card.id, id);
+    assert_eq!(shown.choices.len(), 4, "{:?}", shown.choices);
+    assert!(shown.choices.contains(&"Lucius Clay".to_owned()));
+    // No place, year or number among them: people only.
+    for choice in &shown.choices {
+        assert!(
+            !choice.chars().any(|c| c.is_ascii_digit())
+                && !["Berlin", "West Berlin", "Soviet Union"].contains(&choice.as_str()),
+            "{choice} is no person: {:?}",
+            shown.choices
+        );
+    }
+    assert!(
+        shown
+            .choices
+            .iter()
+            .any(|c| c.contains("Khrushchev") || c.contains("Brezhnev")),
+        "the other text's people come before built-in names: {:?}",
+        shown.choices
+    );
+}

@@ -39,7 +39,7 @@ pub use optimize::{
 };
 pub use queue::{DoneToday, QueueCandidate, LEARN_AHEAD_MS};
 pub use state::{AnswerOutcome, Outcome, QueueState, Rating, Schedule};
-pub use typed::{check_typed, DiffKind, DiffPart, TypedCheck};
+pub use typed::{check_typed, AnswerDiff, DiffKind, DiffPart, TypedCheck};
 
 use fsrs::FSRS;
 

@@ -20,7 +20,7 @@ const ARTICLES: [&str; 3] = ["the", "a", "an"];
 /// A typo is forgiven only in words at least this long: in shorter words one
 /// letter is often the whole difference ("Louis XIV" and "Louis XV").
 const TYPO_MIN_LETTERS: usize = 5;
-/// Past this many character pairs the diff is not worth computing finely.
+/// Past this many word pairs the diff is not worth computing finely.
 const MAX_DIFF_CELLS: usize = 1_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,6 +41,17 @@ pub struct DiffPart {
     pub text: String,
 }
 
+/// What was typed against the answer, word by word, to be read as two lines
+/// ("you wrote …" / "the answer is …") with the words that differ marked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerDiff {
+    /// What was typed, in its own spelling: `Same` and `Extra` runs of words.
+    pub given: Vec<DiffPart>,
+    /// The answer: `Same` and `Missing` runs of words.
+    pub expected: Vec<DiffPart>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TypedCheck {
@@ -49,9 +60,8 @@ pub struct TypedCheck {
     /// Typed exactly as the answer, spacing aside (surrounding spaces, runs of spaces).
     pub exact: bool,
     pub suggested: Rating,
-    /// Character by character, comparing case- and accent-blind; `Same` parts
-    /// carry the answer's own text.
-    pub diff: Vec<DiffPart>,
+    /// Word by word, comparing case-, accent- and punctuation-blind.
+    pub diff: AnswerDiff,
 }
 
 /// Compares what was typed with the expected answer.
@@ -196,25 +206,40 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// A longest-common-subsequence diff of the characters, compared folded.
-fn diff(expected: &str, given: &str) -> Vec<DiffPart> {
-    let e: Vec<char> = expected.chars().collect();
-    let g: Vec<char> = given.chars().collect();
-    let key = |c: char| fold(c.encode_utf8(&mut [0; 4]));
-    let ek: Vec<String> = e.iter().map(|&c| key(c)).collect();
-    let gk: Vec<String> = g.iter().map(|&c| key(c)).collect();
-    let mut parts: Vec<DiffPart> = Vec::new();
-    let mut push = |kind: DiffKind, c: char| match parts.last_mut() {
-        Some(last) if last.kind == kind => last.text.push(c),
+/// A longest-common-subsequence diff of the words, compared folded and
+/// without punctuation ("Khrushchev," is "khrushchev"). Whole words are marked,
+/// not letters: "Stalin" against "Nikita Khrushchev" reads as two names, not
+/// as a jumble of their letters.
+fn diff(expected: &str, given: &str) -> AnswerDiff {
+    let e: Vec<&str> = expected.split_whitespace().collect();
+    let g: Vec<&str> = given.split_whitespace().collect();
+    let key = |w: &str| {
+        let folded: String = fold(w).chars().filter(|c| c.is_alphanumeric()).collect();
+        if folded.is_empty() {
+            w.to_owned()
+        } else {
+            folded
+        }
+    };
+    let ek: Vec<String> = e.iter().map(|w| key(w)).collect();
+    let gk: Vec<String> = g.iter().map(|w| key(w)).collect();
+    let mut out = AnswerDiff::default();
+    let push = |parts: &mut Vec<DiffPart>, kind: DiffKind, word: &str| match parts.last_mut() {
+        Some(last) if last.kind == kind => {
+            last.text.push(' ');
+            last.text.push_str(word);
+        }
         _ => parts.push(DiffPart {
             kind,
-            text: c.to_string(),
+            text: word.to_owned(),
         }),
     };
     if (e.len() + 1) * (g.len() + 1) > MAX_DIFF_CELLS {
-        g.iter().for_each(|&c| push(DiffKind::Extra, c));
-        e.iter().for_each(|&c| push(DiffKind::Missing, c));
-        return parts;
+        g.iter()
+            .for_each(|w| push(&mut out.given, DiffKind::Extra, w));
+        e.iter()
+            .for_each(|w| push(&mut out.expected, DiffKind::Missing, w));
+        return out;
     }
     // lcs[i][j]: the longest common subsequence of e[i..] and g[j..].
     let width = g.len() + 1;
@@ -231,21 +256,21 @@ fn diff(expected: &str, given: &str) -> Vec<DiffPart> {
     let (mut i, mut j) = (0, 0);
     while i < e.len() || j < g.len() {
         if i < e.len() && j < g.len() && ek[i] == gk[j] {
-            push(DiffKind::Same, e[i]);
+            push(&mut out.expected, DiffKind::Same, e[i]);
+            push(&mut out.given, DiffKind::Same, g[j]);
             i += 1;
             j += 1;
         } else if j < g.len()
             && (i == e.len() || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])
         {
-            // What was typed comes before what is missing, as it is read.
-            push(DiffKind::Extra, g[j]);
+            push(&mut out.given, DiffKind::Extra, g[j]);
             j += 1;
         } else {
-            push(DiffKind::Missing, e[i]);
+            push(&mut out.expected, DiffKind::Missing, e[i]);
             i += 1;
         }
     }
-    parts
+    out
 }
 
 #[cfg(test)]
@@ -266,12 +291,16 @@ mod tests {
         let c = check_typed("Zhou Enlai", "  Zhou Enlai ");
         assert!(c.exact && c.correct);
         assert_eq!(c.suggested, Rating::Good);
+        let same = vec![DiffPart {
+            kind: DiffKind::Same,
+            text: "Zhou Enlai".into(),
+        }];
         assert_eq!(
             c.diff,
-            vec![DiffPart {
-                kind: DiffKind::Same,
-                text: "Zhou Enlai".into()
-            }]
+            AnswerDiff {
+                given: same.clone(),
+                expected: same
+            }
         );
     }
 
@@ -362,29 +391,47 @@ mod tests {
         assert_eq!(verdict("Stalin", "   "), WRONG);
     }
 
+    fn parts(parts: &[DiffPart]) -> Vec<(DiffKind, &str)> {
+        parts.iter().map(|p| (p.kind, p.text.as_str())).collect()
+    }
+
     #[test]
-    fn diff_marks_missing_and_extra() {
-        let c = check_typed("Versailles", "Versales");
-        let parts: Vec<(DiffKind, &str)> =
-            c.diff.iter().map(|p| (p.kind, p.text.as_str())).collect();
+    fn diff_marks_whole_words_on_two_lines() {
+        // The case of the issue: not "SNikitalin Khrushchev".
+        let c = check_typed("Nikita Khrushchev", "Stalin");
+        assert_eq!(parts(&c.diff.given), vec![(DiffKind::Extra, "Stalin")]);
         assert_eq!(
-            parts,
+            parts(&c.diff.expected),
+            vec![(DiffKind::Missing, "Nikita Khrushchev")]
+        );
+        // One word wrong among right ones: only it is marked, each line in its own spelling.
+        let c = check_typed("the Treaty of Versailles", "treaty of Versales");
+        assert_eq!(
+            parts(&c.diff.given),
+            vec![(DiffKind::Same, "treaty of"), (DiffKind::Extra, "Versales")]
+        );
+        assert_eq!(
+            parts(&c.diff.expected),
             vec![
-                (DiffKind::Same, "Versa"),
-                (DiffKind::Missing, "i"),
-                (DiffKind::Same, "l"),
-                (DiffKind::Missing, "l"),
-                (DiffKind::Same, "es"),
+                (DiffKind::Missing, "the"),
+                (DiffKind::Same, "Treaty of"),
+                (DiffKind::Missing, "Versailles"),
             ]
         );
-        let c = check_typed("Zhōu", "zhoux");
-        let parts: Vec<(DiffKind, &str)> =
-            c.diff.iter().map(|p| (p.kind, p.text.as_str())).collect();
-        // Same parts show the answer's own spelling.
+        // Accents and punctuation are not differences.
+        let c = check_typed("Zhōu Ēnlái,", "zhou enlai extra");
         assert_eq!(
-            parts,
-            vec![(DiffKind::Same, "Zhōu"), (DiffKind::Extra, "x")]
+            parts(&c.diff.given),
+            vec![(DiffKind::Same, "zhou enlai"), (DiffKind::Extra, "extra")]
         );
+        assert_eq!(
+            parts(&c.diff.expected),
+            vec![(DiffKind::Same, "Zhōu Ēnlái,")]
+        );
+        // Nothing typed: the whole answer is missing.
+        let c = check_typed("Stalin", "  ");
+        assert!(c.diff.given.is_empty());
+        assert_eq!(parts(&c.diff.expected), vec![(DiffKind::Missing, "Stalin")]);
     }
 
     #[test]

@@ -531,3 +531,29 @@ fn a_file_store_reads_the_deck_on_a_second_connection_with_the_same_result() {
         dashboard_in(&collection(), now(), &zone()).unwrap()
     );
 }
+
+#[test]
+fn a_quiz_ended_early_is_scored_over_its_answered_questions() {
+    let store = collection();
+    store
+        .connection()
+        .execute_batch(
+            "INSERT INTO quiz_sessions (id, scope_kind, question_count, started_at, finished_at, correct_count)
+             VALUES (90, 'all', 5, 4000, 5000, 2), (91, 'all', 2, 6000, 7000, 0);
+             INSERT INTO quiz_answers (session_id, position, format, prompt, expected, given, correct, answered_at)
+             VALUES (90, 1, 'typed', 'p', 'e', 'e', 1, 4100), (90, 2, 'typed', 'p', 'e', 'e', 1, 4200),
+                    (90, 3, 'typed', 'p', 'e', 'x', 0, 4300), (90, 4, 'typed', 'p', 'e', NULL, NULL, NULL),
+                    (90, 5, 'typed', 'p', 'e', NULL, NULL, NULL),
+                    (91, 1, 'typed', 'p', 'e', NULL, NULL, NULL), (91, 2, 'typed', 'p', 'e', NULL, NULL, NULL);",
+        )
+        .unwrap();
+    let d = dashboard_in(&store, now(), &zone()).unwrap();
+    let scores: Vec<(i64, u32, u32)> = d
+        .quiz_scores
+        .iter()
+        .map(|q| (q.session_id, q.correct, q.questions))
+        .collect();
+    // 2 of the 3 answered, not 2 of 5; the quiz with no answer is no score at all.
+    assert_eq!(scores.last(), Some(&(90, 2, 3)));
+    assert!(!scores.iter().any(|s| s.0 == 91));
+}

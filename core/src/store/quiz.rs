@@ -216,11 +216,26 @@ impl Store {
                 id: session_id,
             });
         }
-        let (correct, total): (u32, u32) = tx.query_row(
-            "SELECT count(*) FILTER (WHERE correct = 1), count(*) FROM quiz_answers WHERE session_id = ?1",
+        // Only answered questions are scored: ending early is not getting the rest wrong.
+        let (correct, total, unanswered): (u32, u32, u32) = tx.query_row(
+            "SELECT count(*) FILTER (WHERE correct = 1), count(*) FILTER (WHERE answered_at IS NOT NULL),
+                    count(*) FILTER (WHERE answered_at IS NULL)
+             FROM quiz_answers WHERE session_id = ?1",
             [session_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
+        if total == 0 {
+            // Nothing answered: no score to keep, so the quiz leaves no trace in the history.
+            tx.execute("DELETE FROM quiz_sessions WHERE id = ?1", [session_id])?;
+            tx.commit()?;
+            return Ok(QuizResult {
+                correct: 0,
+                total: 0,
+                unanswered,
+                saved: false,
+                missed: Vec::new(),
+            });
+        }
         let missed = {
             let mut stmt = tx.prepare_cached(
                 "SELECT a.position, a.prompt, a.expected, a.given, a.card_id, c.document_id, d.title,
@@ -249,17 +264,22 @@ impl Store {
         Ok(QuizResult {
             correct,
             total,
+            unanswered,
+            saved: true,
             missed,
         })
     }
 
-    /// Past quizzes, newest first.
+    /// Past quizzes with at least one answer, newest first.
     pub fn quiz_history(&self, limit: usize) -> Result<Vec<QuizSummary>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.scope_kind, s.scope_ref, d.title, s.started_at, s.finished_at, s.question_count,
-                    s.correct_count
+                    s.correct_count, a.answered
              FROM quiz_sessions s
+             JOIN (SELECT session_id, count(*) FILTER (WHERE answered_at IS NOT NULL) AS answered
+                   FROM quiz_answers GROUP BY session_id) a ON a.session_id = s.id
              LEFT JOIN documents d ON s.scope_kind = 'document' AND d.uid = s.scope_ref
+             WHERE a.answered > 0
              ORDER BY s.started_at DESC, s.id DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
@@ -273,6 +293,7 @@ impl Store {
                 finished_at: r.get(5)?,
                 question_count: r.get(6)?,
                 correct_count: r.get(7)?,
+                answered_count: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

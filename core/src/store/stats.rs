@@ -73,6 +73,7 @@ pub struct QuizSessionRow {
     pub id: i64,
     pub scope_kind: String,
     pub finished_at: i64,
+    /// The questions answered.
     pub question_count: u32,
     pub correct_count: u32,
 }
@@ -211,11 +212,19 @@ impl Store {
         Ok(out)
     }
 
-    /// The latest `limit` finished quizzes with questions, oldest first.
+    /// The latest `limit` finished quizzes with answers, oldest first. A quiz
+    /// is scored over the questions answered (those left when it was ended do
+    /// not count); a session without stored questions counts them all.
     pub fn finished_quizzes(&self, limit: u32) -> Result<Vec<QuizSessionRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, scope_kind, finished_at, question_count, correct_count FROM quiz_sessions
-             WHERE finished_at IS NOT NULL AND question_count > 0
+            "SELECT id, scope_kind, finished_at, questions, correct_count FROM (
+                 SELECT s.id, s.scope_kind, s.finished_at, s.correct_count,
+                        CASE WHEN EXISTS (SELECT 1 FROM quiz_answers a WHERE a.session_id = s.id)
+                             THEN (SELECT count(*) FROM quiz_answers a
+                                   WHERE a.session_id = s.id AND a.answered_at IS NOT NULL)
+                             ELSE s.question_count END AS questions
+                 FROM quiz_sessions s WHERE s.finished_at IS NOT NULL)
+             WHERE questions > 0
              ORDER BY finished_at DESC, id DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit], |r| {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, formatBytes, formatCount, formatDate, formatDateTime, formatInteger, isoDateTime } from './format';
+import { countWords, formatBytes, formatCount, formatDate, formatDateTime, formatInteger, isoDateTime, quotedSentence } from './format';
 
 // 12 March 2025, 23:30 UTC: already 13 March east of UTC+0:30.
 const LATE_EVENING_UTC = Date.UTC(2025, 2, 12, 23, 30);
@@ -82,5 +82,13 @@ describe('formatBytes', () => {
   it('returns an empty string for sizes that are not sizes', () => {
     expect(formatBytes(-1)).toBe('');
     expect(formatBytes(Number.NaN)).toBe('');
+  });
+});
+
+describe('quotedSentence', () => {
+  it('ends with one full stop, or none after a title that ends a sentence', () => {
+    expect(quotedSentence('Added', 'The Berlin Airlift')).toBe('Added “The Berlin Airlift”.');
+    expect(quotedSentence('Added', 'What caused the Cold War?')).toBe('Added “What caused the Cold War?”');
+    expect(quotedSentence('Deleted', 'It ended.')).toBe('Deleted “It ended.”');
   });
 });

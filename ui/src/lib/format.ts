@@ -95,3 +95,12 @@ export function fileNameFrom(title: string, fallback: string, ext: string): stri
   const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
   return `${name || fallback}.${ext}`;
 }
+
+/**
+ * A sentence ending in a quoted title: “…” and a full stop, unless the title
+ * ends a sentence itself ("Added “Why did the Cold War end?”", not “…end?”.).
+ */
+export function quotedSentence(before: string, title: string): string {
+  const ends = /[.?!…]$/.test(title.trim());
+  return `${before} “${title}”${ends ? '' : '.'}`;
+}

@@ -30,6 +30,7 @@ import type { SelectionDrafts } from './bindings/SelectionDrafts';
 import type { StoredCard } from './bindings/StoredCard';
 import type { BacklogPlan } from './bindings/BacklogPlan';
 import type { DiffPart } from './bindings/DiffPart';
+import type { AnswerDiff } from './bindings/AnswerDiff';
 import type { DueSummary } from './bindings/DueSummary';
 import type { GradeButton } from './bindings/GradeButton';
 import type { OptimizeReport } from './bindings/OptimizeReport';
@@ -107,6 +108,7 @@ export type { Preferences };
 export type { CardDraft, CardEdit, CardKind, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard };
 export type {
   BacklogPlan,
+  AnswerDiff,
   DiffPart,
   DueSummary,
   GradeButton,

@@ -2,6 +2,7 @@
 
 import type { NewDocument } from './bindings/NewDocument';
 import { parseCategoryPath } from './category';
+import { quotedSentence } from './format';
 
 export interface DocumentDraft {
   title: string;
@@ -31,7 +32,7 @@ export interface AddOutcome {
 /** The sentence announced after a save. */
 export function outcomeMessage(outcome: AddOutcome): string {
   return outcome.created
-    ? `Added “${outcome.title}”.`
+    ? quotedSentence('Added', outcome.title)
     : 'This text is already in your library.';
 }
 

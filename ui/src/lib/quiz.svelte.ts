@@ -203,7 +203,7 @@ export class QuizRun {
     this.#shownAt = Date.now();
   }
 
-  /** Ends the quiz now; unanswered questions count as missed. */
+  /** Ends the quiz now; unanswered questions are listed but not scored. */
   async finish(): Promise<void> {
     const session = this.session;
     if (!session || this.busy) return;

@@ -4,6 +4,8 @@ import { readSetting, writeSetting } from './settingsStore';
 
 export const FONT_MIN = 14;
 export const FONT_MAX = 24;
+/** Below this window width the reader's side panel becomes a drawer (see Reader.svelte's CSS). */
+export const NARROW_QUERY = '(max-width: 1000px)';
 export const FONT_DEFAULT = 18;
 export const FONT_SETTING = 'readerFontSize';
 

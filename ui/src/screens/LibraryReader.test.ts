@@ -149,10 +149,17 @@ describe('reader', () => {
   async function openYalta(extra: FakeBackendOptions = {}) {
     const opened = await openLibrary({ ...options, ...extra });
     await opened.user.click(screen.getByRole('button', { name: 'Yalta' }));
-    const title = await screen.findByTestId('reader-title');
-    await waitFor(() => expect(title).toHaveFocus());
+    await screen.findByTestId('reader-title');
+    await waitFor(() => expect(screen.getByTestId('reader')).toHaveFocus());
     return opened;
   }
+
+  it('opens with the focus on the reader, so Tab reaches the toolbar first', async () => {
+    const { user } = await openYalta();
+    expect(screen.getByTestId('reader')).toHaveAccessibleName('Yalta');
+    await user.tab();
+    expect(screen.getByTestId('reader-back')).toHaveFocus();
+  });
 
   it('renders the document: metadata, heading, one list for consecutive items, quote', async () => {
     await openYalta();
@@ -226,9 +233,9 @@ describe('reader', () => {
 
 describe('importing', () => {
   const report = {
-    added: [{ id: 40, title: 'Why did the Sino-Soviet split happen?', file: 'split.html', record: null }],
-    updated: [{ id: 3, title: 'Yalta', file: 'yalta.md', record: null }],
-    unchanged: [{ id: 2, title: 'The Berlin Airlift', file: 'bulk.json', record: 2 }],
+    added: [{ id: 40, title: 'Why did the Sino-Soviet split happen?', file: 'split.html', record: null, suggestedCards: 12 }],
+    updated: [{ id: 3, title: 'Yalta', file: 'yalta.md', record: null, suggestedCards: 3 }],
+    unchanged: [{ id: 2, title: 'The Berlin Airlift', file: 'bulk.json', record: 2, suggestedCards: null }],
     problems: [{ file: 'bulk.json', record: 7, message: 'missing "body"' }],
     warnings: [{ file: 'split.html', record: null, message: 'removed 3 comments' }],
     suggestionsPending: 0,
@@ -254,8 +261,14 @@ describe('importing', () => {
     expect(backend.callsTo('import_text')[0]!.args).toEqual({ text: html });
     const panel = await screen.findByTestId('import-report');
     expect(panel).toHaveTextContent('Why did the Sino-Soviet split happen?');
+    // How many cards were written, and a way to the text.
+    expect(within(panel).getByTestId('import-cards-written')).toHaveTextContent('15 cards suggested from 2 texts');
+    expect(within(panel).getAllByTestId('import-item-cards').map((e) => e.textContent)).toEqual(['12 cards suggested', '3 cards suggested']);
     // The library was refreshed.
     await waitFor(() => expect(titles()).toContain('Why did the Sino-Soviet split happen?'));
+    await user.click(within(panel).getByRole('button', { name: 'Open “Why did the Sino-Soviet split happen?”' }));
+    await waitFor(() => expect(screen.queryByTestId('paste-input')).not.toBeInTheDocument());
+    await waitFor(() => expect(backend.callsTo('get_document').at(-1)!.args).toEqual({ id: 40 }));
   });
 
   it('pasted plain text is sent as it is', async () => {
@@ -315,7 +328,7 @@ describe('drag and drop', () => {
     const { backend } = await openLibrary({
       documents: DOCS,
       importReport: {
-        added: [{ id: 50, title: 'Dropped', file: 'dropped.md', record: null }],
+        added: [{ id: 50, title: 'Dropped', file: 'dropped.md', record: null, suggestedCards: 4 }],
         updated: [],
         unchanged: [],
         problems: [],

@@ -120,6 +120,21 @@ describe('the progress screen', () => {
     expect(screen.getByText(/2 quizzes, mean score 78%/)).toBeInTheDocument();
   });
 
+  it('explains recall beside learned, and shrinks the heatmap to its panel rather than scrolling it', async () => {
+    fakeBackend({ dashboard: busyDashboard() });
+    render(Progress);
+    const explained = await screen.findByTestId('mastery-explained');
+    expect(explained).toHaveTextContent(/Recall: the chance you would remember a card right now/);
+    expect(explained).toHaveTextContent(/Learned: the share of the category's cards past their first learning steps/);
+    const row = screen.getAllByTestId('mastery-bar')[1]!.closest('li')!;
+    expect(row).toHaveTextContent('90% recall');
+    expect(row).toHaveTextContent('75% learned');
+    // A width limit, not a fixed width: the year's weeks fit a narrow panel.
+    const heatmap = screen.getByTestId('heatmap');
+    expect(heatmap).not.toHaveAttribute('width');
+    expect(heatmap.style.maxWidth).toMatch(/px$/);
+  });
+
   it('opens from the sidebar', async () => {
     const backend = fakeBackend();
     const user = userEvent.setup();

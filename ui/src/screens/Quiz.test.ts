@@ -70,6 +70,7 @@ const PAST = {
   finishedAt: Date.UTC(2025, 4, 1, 9, 5),
   questionCount: 10,
   correctCount: 7,
+  answeredCount: 10,
 };
 
 async function openQuiz(options: FakeBackendOptions = {}) {
@@ -251,13 +252,54 @@ describe('the quiz screen', () => {
     });
   });
 
-  it('ends a quiz early, counting the unanswered questions as missed', async () => {
+  it('ends a quiz early, scoring only the questions answered', async () => {
+    const { user } = await openQuiz();
+    await user.click(screen.getByTestId('quiz-start'));
+    await screen.findByTestId('quiz-question');
+    await user.type(screen.getByTestId('quiz-typed-input'), 'Zhou Enlai');
+    await user.click(screen.getByTestId('quiz-submit'));
+    await screen.findByTestId('quiz-feedback');
+    await user.click(screen.getByTestId('quiz-next'));
+    await user.click(await screen.findByTestId('quiz-end'));
+    // One answered, four left: 1 of 1, not 1 of 5.
+    expect(await screen.findByTestId('quiz-score')).toHaveTextContent('1 of 1 correct');
+    expect(screen.getByTestId('quiz-score-note')).toHaveTextContent('4 questions not answered are not scored.');
+    expect(screen.getAllByTestId('quiz-missed')[0]).toHaveTextContent('Not answered');
+    await user.click(screen.getByTestId('quiz-new'));
+    await waitFor(() => expect(screen.getAllByTestId('quiz-history-row')).toHaveLength(2));
+    expect(screen.getAllByTestId('quiz-history-row')[0]).toHaveTextContent('1 of 1 correct (1 of 5 answered)');
+  });
+
+  it('keeps no score and no history for a quiz ended with nothing answered', async () => {
     const { user } = await openQuiz();
     await user.click(screen.getByTestId('quiz-start'));
     await screen.findByTestId('quiz-question');
     await user.click(screen.getByTestId('quiz-end'));
-    expect(await screen.findByTestId('quiz-score')).toHaveTextContent('0 of 5 correct');
-    expect(screen.getAllByTestId('quiz-missed')[0]).toHaveTextContent('Not answered');
+    expect(await screen.findByTestId('quiz-score')).toHaveTextContent('Ended before any answer');
+    expect(screen.getByTestId('quiz-score')).not.toHaveTextContent('0 of');
+    expect(screen.getByTestId('quiz-score-note')).toHaveTextContent('not kept in your history');
+    expect(screen.queryByTestId('quiz-missed')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('quiz-new'));
+    await waitFor(() => expect(screen.getByTestId('quiz-scope')).toBeInTheDocument());
+    expect(screen.getAllByTestId('quiz-history-row')).toHaveLength(1);
+    expect(screen.getByTestId('quiz-history-row')).toHaveTextContent('7 of 10 correct');
+  });
+
+  it('shows a typed answer against the answer word by word, and why a question is not multiple choice', async () => {
+    const note = 'No other answers of this kind were found in your library, so this card cannot be multiple choice. Type the answer instead.';
+    const { user } = await openQuiz({
+      quizQuestions: [{ cardId: 9, format: 'typed', prompt: 'Who denounced Stalin in 1956?', choices: [], expected: 'Nikita Khrushchev', note }],
+    });
+    await user.click(screen.getByTestId('quiz-start'));
+    expect(await screen.findByTestId('quiz-question-note')).toHaveTextContent('cannot be multiple choice');
+    await user.type(screen.getByTestId('quiz-typed-input'), 'Stalin');
+    await user.click(screen.getByTestId('quiz-submit'));
+    const diff = await screen.findByTestId('quiz-diff');
+    expect(within(diff).getByTestId('quiz-diff-given')).toHaveTextContent('Stalin');
+    expect(within(diff).getByTestId('quiz-diff-expected')).toHaveTextContent('Nikita Khrushchev');
+    expect(within(diff).getByTestId('diff-wrong')).toHaveTextContent('Stalin');
+    expect(within(diff).getByTestId('diff-missed')).toHaveTextContent('Nikita Khrushchev');
+    expect(diff).not.toHaveTextContent('SNikitalin');
   });
 });
 

@@ -132,6 +132,39 @@ describe('the review screen', () => {
     expect(backend.callsTo('optimize_parameters')).toHaveLength(1);
   });
 
+  it('hides the deck, with its answers, while a card is asked', async () => {
+    const { user } = await openReview({ reviews: [status(1, 0), status(null, 1)] });
+    await screen.findByTestId('review-prompt');
+    expect(screen.queryByTestId('deck')).not.toBeInTheDocument();
+    await user.keyboard(' ');
+    await user.keyboard('3');
+    await screen.findByTestId('review-done');
+    expect(await screen.findByTestId('deck')).toBeInTheDocument();
+  });
+
+  it('says so when a card has no choices in choice mode, instead of changing mode silently', async () => {
+    const plain = status(2, 0);
+    plain.card!.choices = [];
+    const { user } = await openReview({ reviews: [plain, status(null, 1)] });
+    await user.click(await screen.findByTestId('review-mode-choice'));
+    expect(await screen.findByTestId('review-choice-note')).toHaveTextContent('cannot be multiple choice');
+    expect(screen.getByTestId('review-reveal')).toBeInTheDocument();
+    expect(screen.queryByTestId('review-choice')).not.toBeInTheDocument();
+  });
+
+  it('shows a wrong typed answer word by word: you wrote, the answer is', async () => {
+    const { user } = await openReview({ reviews: [status(2, 0), status(null, 1)] });
+    await user.click(await screen.findByTestId('review-mode-typed'));
+    await waitFor(() => expect(screen.getByTestId('review-typed-input')).toHaveFocus());
+    await user.keyboard('Zhou Stalin{Enter}');
+    expect(await screen.findByTestId('review-verdict')).toHaveTextContent('Not quite');
+    const diff = screen.getByTestId('review-diff');
+    expect(within(diff).getByTestId('review-diff-given')).toHaveTextContent('Zhou Stalin');
+    expect(within(diff).getByTestId('diff-wrong')).toHaveTextContent('Stalin');
+    expect(within(diff).getByTestId('review-diff-expected')).toHaveTextContent('Zhōu Ēnlái');
+    expect(within(diff).getByTestId('diff-missed')).toHaveTextContent('Ēnlái');
+  });
+
   it('says when there is nothing to review', async () => {
     await openReview({ reviews: [status(null, 0)] });
     expect(await screen.findByTestId('review-done')).toHaveTextContent('Nothing to review');

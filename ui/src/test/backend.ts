@@ -22,7 +22,9 @@ import type { CardImportReport } from '../lib/bindings/CardImportReport';
 import type { Progress } from '../lib/bindings/Progress';
 import type { DueSummary } from '../lib/bindings/DueSummary';
 import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
+import type { AnswerDiff } from '../lib/bindings/AnswerDiff';
 import type { DiffPart } from '../lib/bindings/DiffPart';
+import type { QuizResult } from '../lib/bindings/QuizResult';
 import type { MissedQuestion } from '../lib/bindings/MissedQuestion';
 import type { QuizFeedback } from '../lib/bindings/QuizFeedback';
 import type { QuizQuestion } from '../lib/bindings/QuizQuestion';
@@ -134,8 +136,9 @@ const NEW_SCHEDULE: FakeSchedule = {
 };
 
 /** A question of the fake quiz: what the UI sees, the answer, and the card's place. */
-export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position'> {
+export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position' | 'note'> {
   expected: string;
+  note?: string | null;
   documentId?: number | null;
   documentTitle?: string | null;
   spanStart?: number | null;
@@ -145,6 +148,24 @@ export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position'> {
 /** Lower case, no accents, single spaces: how the fake judges typed answers. */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A word diff as the core gives it, simplified: a word is the same when the other side has it. */
+export function wordDiff(expected: string, given: string): AnswerDiff {
+  const e = expected.split(/\s+/).filter(Boolean);
+  const g = given.split(/\s+/).filter(Boolean);
+  const runs = (words: string[], other: string[], marked: 'missing' | 'extra'): DiffPart[] => {
+    const keys = new Set(other.map(fold));
+    const parts: DiffPart[] = [];
+    for (const word of words) {
+      const kind = keys.has(fold(word)) ? 'same' : marked;
+      const last = parts[parts.length - 1];
+      if (last && last.kind === kind) last.text += ` ${word}`;
+      else parts.push({ kind, text: word });
+    }
+    return parts;
+  };
+  return { given: runs(g, e, 'extra'), expected: runs(e, g, 'missing') };
 }
 
 export function annotation(id: number, overrides: Partial<Annotation> = {}): Annotation {
@@ -568,7 +589,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
           correct,
           exact: expected === given,
           suggested: correct ? 'good' : 'again',
-          diff: [{ kind: correct ? 'same' : 'extra', text: given }],
+          diff: wordDiff(expected, given),
         };
       }
       case 'due_summary':
@@ -645,6 +666,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
           finishedAt: null,
           questionCount: questions.length,
           correctCount: 0,
+          answeredCount: 0,
         });
         return {
           id,
@@ -655,6 +677,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
             format: q.format,
             prompt: q.prompt,
             choices: q.choices,
+            note: q.note ?? null,
           })),
         };
       }
@@ -671,15 +694,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         const correct = q.format === 'typed' ? fold(given) === fold(q.expected) : given === q.expected;
         session.given[index] = given;
         session.correct[index] = correct;
-        const diff: DiffPart[] =
-          q.format !== 'typed'
-            ? []
-            : correct
-              ? [{ kind: 'same', text: q.expected }]
-              : [
-                  { kind: 'missing', text: q.expected },
-                  { kind: 'extra', text: given },
-                ];
+        const diff = q.format === 'typed' ? wordDiff(q.expected, given) : null;
         return {
           correct,
           expected: q.expected,
@@ -694,6 +709,12 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         const session = quizzes.get(args.sessionId as number);
         if (!session) throw { message: `no quiz with id ${String(args.sessionId)}` } satisfies CommandError;
         const correct = session.correct.filter(Boolean).length;
+        const answered = session.given.filter((g) => g !== null).length;
+        if (answered === 0) {
+          // As the core does: nothing answered, nothing kept.
+          quizHistory.splice(quizHistory.findIndex((h) => h.id === session.id), 1);
+          return { correct: 0, total: 0, unanswered: session.questions.length, saved: false, missed: [] } satisfies QuizResult;
+        }
         const missed: MissedQuestion[] = session.questions.flatMap((q, i) =>
           session.correct[i]
             ? []
@@ -712,11 +733,17 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
               ],
         );
         const row = quizHistory.find((h) => h.id === session.id);
-        if (row) Object.assign(row, { finishedAt: row.startedAt + 30_000, correctCount: correct });
-        return { correct, total: session.questions.length, missed };
+        if (row) Object.assign(row, { finishedAt: row.startedAt + 30_000, correctCount: correct, answeredCount: answered });
+        return { correct, total: answered, unanswered: session.questions.length - answered, saved: true, missed } satisfies QuizResult;
       }
       case 'quiz_history':
-        return quizHistory.map((h) => ({ ...h }));
+        // Quizzes with no answer are not history; the fake counts answers as they come.
+        return quizHistory
+          .map((h) => {
+            const live = quizzes.get(h.id);
+            return live ? { ...h, answeredCount: live.given.filter((g) => g !== null).length } : { ...h };
+          })
+          .filter((h) => h.answeredCount > 0);
       case 'create_annotation': {
         if (options.annotationError) throw options.annotationError;
         const req = args.annotation as NewAnnotation;

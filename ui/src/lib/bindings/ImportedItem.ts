@@ -3,4 +3,9 @@
 /**
  * A document the import stored, updated or found already there.
  */
-export type ImportedItem = { id: number, title: string, file: string | null, record: number | null, };
+export type ImportedItem = { id: number, title: string, file: string | null, record: number | null, 
+/**
+ * How many card suggestions the import wrote for it; none when it wrote
+ * none (unchanged, or left for later).
+ */
+suggestedCards: number | null, };

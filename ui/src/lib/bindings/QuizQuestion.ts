@@ -12,4 +12,9 @@ position: number, cardId: number, format: QuizFormat, prompt: string,
 /**
  * Choice and true/false: the options, in the order to show. Empty for typed.
  */
-choices: Array<string>, };
+choices: Array<string>, 
+/**
+ * Why the question is asked another way than the learner chose, if it is
+ * (e.g. no multiple-choice options exist for its answer).
+ */
+note: string | null, };

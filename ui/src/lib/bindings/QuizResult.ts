@@ -4,8 +4,20 @@ import type { MissedQuestion } from "./MissedQuestion";
 /**
  * A finished quiz's score.
  */
-export type QuizResult = { correct: number, total: number, 
+export type QuizResult = { correct: number, 
 /**
- * In question order.
+ * The questions answered: the score is `correct` of these.
+ */
+total: number, 
+/**
+ * Questions left unanswered when the quiz ended; not scored.
+ */
+unanswered: number, 
+/**
+ * False when nothing was answered: such a quiz is not kept in the history.
+ */
+saved: boolean, 
+/**
+ * Answered wrongly or not at all, in question order.
  */
 missed: Array<MissedQuestion>, };

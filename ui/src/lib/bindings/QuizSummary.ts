@@ -7,4 +7,8 @@ export type QuizSummary = { id: number, scopeLabel: string, startedAt: number,
 /**
  * None while unfinished.
  */
-finishedAt: number | null, questionCount: number, correctCount: number, };
+finishedAt: number | null, questionCount: number, correctCount: number, 
+/**
+ * The score is `correct_count` of these; unanswered questions are not scored.
+ */
+answeredCount: number, };

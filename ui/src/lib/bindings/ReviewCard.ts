@@ -8,7 +8,7 @@ import type { QueueState } from "./QueueState";
  */
 export type ReviewCard = { card: DeckCard, state: QueueState, buttons: Array<GradeButton>, 
 /**
- * In choice mode: four options, the answer among them; empty when the
- * card has no good distractors (the UI falls back to revealing).
+ * In choice mode: four options, the answer among them; empty when no
+ * options of the answer's sort exist (the card says so and is revealed).
  */
 choices: Array<string>, };
