@@ -87,7 +87,7 @@ pub fn backup(db: &Path, args: BackupArgs) -> clio_core::Result<()> {
         }
         return Ok(());
     }
-    let store = Store::open(db)?;
+    let store = crate::cli::open_library(db)?;
     let run = clio_core::backup::back_up(&store, now_ms())?;
     if args.json {
         print_json(&run);
@@ -255,7 +255,7 @@ fn merge_or_import(
     merge: bool,
     now: i64,
 ) -> clio_core::Result<RestoreOutput> {
-    let mut store = Store::open(db)?;
+    let mut store = crate::cli::open_library(db)?;
     // A merge changes a library that holds work: keep a copy of it first.
     let safety_backup = if merge {
         Some(store.backup_now(now).map_err(|e| e.at(db))?)

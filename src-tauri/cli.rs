@@ -180,6 +180,19 @@ fn is_sqlite_file(path: &Path) -> bool {
         && &header == b"SQLite format 3\0"
 }
 
+/// Opens the library to change it, after the window's start-up check: a
+/// damaged library is refused with the backup to restore, never written into.
+pub(crate) fn open_library(db: &Path) -> clio_core::Result<Store> {
+    match Store::open_checked(db) {
+        Ok((store, _)) => Ok(store),
+        // A file that is not SQLite at all, with no backups beside it, is some
+        // other file named by mistake, not a damaged library: `Store::open`
+        // says so (without writing to it).
+        Err(clio_core::Error::Damaged { newest_good_backup: None, .. }) if !is_sqlite_file(db) => Store::open(db),
+        Err(e) => Err(e),
+    }
+}
+
 fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     // Writing cards from a file and checking an import need no library.
     let command = match command {
@@ -197,16 +210,7 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
         Command::Restore(args) => return Ok(crate::backup_cli::restore(db, args)?),
         other => other,
     };
-    // The window's start-up check, before anything is written: a damaged
-    // library is refused with the backup to restore, never written into.
-    let mut store = match Store::open_checked(db) {
-        Ok((store, _)) => store,
-        // A file that is not SQLite at all, with no backups beside it, is some
-        // other file named by mistake, not a damaged library: `Store::open`
-        // says so (without writing to it).
-        Err(clio_core::Error::Damaged { newest_good_backup: None, .. }) if !is_sqlite_file(db) => Store::open(db)?,
-        Err(e) => return Err(e.into()),
-    };
+    let mut store = open_library(db)?;
     match command {
         Command::Info(flags) => {
             let info = info::app_info(&store)?;
