@@ -74,13 +74,23 @@ fn cut_quotation(prompt: &str) -> bool {
     straight % 2 == 1 || open != close || prompt.matches('(').count() != prompt.matches(')').count()
 }
 
+/// Sentences longer than this many tokens give no cards: a prompt cut from a
+/// run-on sentence reads badly, and the question forms look at every pair of
+/// clauses and entities, so bounding the sentence bounds their time.
+pub(super) const MAX_SENTENCE_TOKENS: usize = 150;
+
+/// Whether a sentence is asked about at all.
+fn askable(s: &Sentence) -> bool {
+    !s.boilerplate && s.tokens.len() <= MAX_SENTENCE_TOKENS
+}
+
 /// All candidate cards of a document, unranked.
 pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let all_clauses: Vec<Vec<Clause>> = doc
         .sentences
         .iter()
         .map(|s| {
-            if s.boilerplate {
+            if !askable(s) {
                 Vec::new()
             } else {
                 clauses(&s.tokens)
@@ -99,7 +109,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
     }
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        if s.boilerplate {
+        if !askable(s) {
             continue;
         }
         let ctx = Ctx {

@@ -10,12 +10,20 @@ use super::rank::{norm_tokens, PRONOUN_STARTS};
 use super::text::Document;
 use super::{Card, CardKind, GenerateOptions, LibraryContext};
 
+/// The largest number read from a text that choices are made for: anything above is
+/// not a quantity a student learns, and the arithmetic on it (five times, four times)
+/// stays far from overflow.
+const MAX_NUMBER: i64 = 1_000_000_000_000_000;
+
+/// The largest year read from a text ("44 BC" to "AD 2024", with room to spare).
+const MAX_YEAR: i64 = 100_000;
+
 fn parse_int(s: &str) -> Option<i64> {
     let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() || s.chars().any(|c| c.is_alphabetic() && c != 's') {
         return None;
     }
-    digits.parse().ok()
+    digits.parse().ok().filter(|n| *n <= MAX_NUMBER)
 }
 
 fn ordinal(n: i64) -> String {
@@ -59,7 +67,11 @@ fn parse_year(s: &str) -> Option<i64> {
             1,
         )
     };
-    num.trim().parse::<i64>().ok().map(|n| n * sign)
+    num.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| n.unsigned_abs() <= MAX_YEAR as u64)
+        .map(|n| n * sign)
 }
 
 /// A year written the way `like` writes its own.
@@ -93,6 +105,7 @@ fn generated(answer: &str, kind: EntityKind) -> Vec<String> {
                 .trim()
                 .strip_suffix('s')
                 .and_then(|d| d.parse::<i64>().ok())
+                .filter(|d| *d <= MAX_YEAR)
             else {
                 return Vec::new();
             };
@@ -104,7 +117,7 @@ fn generated(answer: &str, kind: EntityKind) -> Vec<String> {
         EntityKind::Century => {
             let lower = answer.to_lowercase();
             let num: String = lower.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let Ok(n) = num.parse::<i64>() else {
+            let Some(n) = num.parse::<i64>().ok().filter(|n| *n <= MAX_YEAR) else {
                 return Vec::new();
             };
             let rest = &answer[num.len()..];
@@ -409,7 +422,7 @@ fn order_choices(mut choices: Vec<String>, kind: EntityKind) -> Vec<String> {
     } else if kind.is_time() || kind == EntityKind::Number {
         choices.sort_by_key(|c| {
             let digits: String = c.chars().filter(|c| c.is_ascii_digit()).collect();
-            (digits.parse::<i64>().unwrap_or(0), c.clone())
+            (digits.parse::<u128>().unwrap_or(u128::MAX), c.clone())
         });
     } else {
         choices.sort_by_key(|c| c.to_lowercase());
