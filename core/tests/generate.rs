@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use clio_core::generate::{
-    generate, generate_with_library, Card, CardKind, GenerateOptions, LibraryContext,
+    candidate_features, generate, generate_with_library, quality, suggest, suggestion_cap, Card,
+    CardKind, GenerateOptions, LibraryContext,
 };
 
 const SINO_SOVIET: &str = include_str!("fixtures/generate/sino_soviet.txt");
@@ -1603,4 +1604,138 @@ mod never_panics {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Causes and effects, the quality bar and fewer suggestions.
+
+const CAUSES: &str = "The Soviet Union withdrew its advisers and aid from China in 1960 \
+    because Mao rejected Soviet leadership of the communist world. The Great Leap Forward \
+    led to a famine in which millions died. In 1969, border clashes on the Ussuri River \
+    caused a war scare.";
+
+#[test]
+fn causes_are_asked_with_why_and_effects_with_lead_to() {
+    let cards = cards(CAUSES);
+    let why = find(
+        &cards,
+        "Why did the Soviet Union withdraw its advisers and aid from China in 1960?",
+    );
+    assert_eq!(
+        why.answer,
+        "Mao rejected Soviet leadership of the communist world"
+    );
+    let led = find(&cards, "What did the Great Leap Forward lead to?");
+    assert_eq!(led.answer, "a famine");
+    let caused = find(
+        &cards,
+        "In 1969, what did border clashes on the Ussuri River cause?",
+    );
+    assert_eq!(caused.answer, "a war scare");
+}
+
+#[test]
+fn a_verb_is_never_missing_after_did() {
+    for text in ALL.iter().chain([&CAUSES]) {
+        for c in cards(text) {
+            if c.kind != CardKind::Question {
+                continue;
+            }
+            let words: Vec<&str> = c.prompt.split_whitespace().collect();
+            if let Some(d) = words.iter().position(|w| *w == "did") {
+                assert!(
+                    words[d + 1..]
+                        .iter()
+                        .any(|w| w.starts_with(|c: char| c.is_lowercase())),
+                    "{}",
+                    c.prompt
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn suggestions_are_the_best_cards_above_the_bar_and_the_rest_is_held_back() {
+    let options = GenerateOptions::default();
+    let s = suggest("", SINO_SOVIET, &options, &LibraryContext::default());
+    let words = SINO_SOVIET.split_whitespace().count();
+    assert!(!s.shown.is_empty() && s.shown.len() <= suggestion_cap(words));
+    assert!(
+        !s.held_back.is_empty(),
+        "a long text has more cards than it is suggested"
+    );
+    // Every card is either shown or held back, none twice.
+    let all = cards(SINO_SOVIET);
+    assert_eq!(s.shown.len() + s.held_back.len(), all.len());
+    let bar = quality::model().bar;
+    let keep: std::collections::HashMap<String, f32> = candidate_features("", SINO_SOVIET)
+        .into_iter()
+        .map(|c| (c.prompt, c.keep))
+        .collect();
+    for c in &s.shown {
+        if let Some(k) = keep.get(&c.prompt) {
+            assert!(
+                *k >= bar,
+                "{} is shown below the bar ({k} < {bar})",
+                c.prompt
+            );
+        }
+    }
+    // The seed's key fact is among the first three.
+    assert!(
+        s.shown.iter().take(3).any(|c| c.answer == "1960"
+            && c.prompt
+                == "In what year did the Soviet Union withdraw its advisers and aid from China?"),
+        "{}",
+        show(&s.shown)
+    );
+    // --limit caps what is shown; the rest is held back.
+    let one = suggest(
+        "",
+        SINO_SOVIET,
+        &GenerateOptions {
+            max_cards: 1,
+            ..options.clone()
+        },
+        &LibraryContext::default(),
+    );
+    assert_eq!(one.shown.len(), 1);
+    assert_eq!(one.shown.len() + one.held_back.len(), all.len());
+}
+
+#[test]
+fn an_answer_the_title_names_is_no_card() {
+    let text = "The Treaty of Nerchinsk was signed in 1689. It fixed the border between \
+                Russia and China along the Argun River.";
+    let titled = suggest(
+        "What did the Treaty of Nerchinsk decide?",
+        text,
+        &GenerateOptions::default(),
+        &LibraryContext::default(),
+    );
+    let untitled = generate(text, &GenerateOptions::default());
+    assert!(untitled
+        .iter()
+        .any(|c| c.answer.contains("Treaty of Nerchinsk")));
+    for c in titled.shown.iter().chain(&titled.held_back) {
+        assert!(!c.answer.contains("Treaty of Nerchinsk"), "{c:?}");
+    }
+}
+
+#[test]
+fn every_candidate_has_its_features_and_form() {
+    let names = quality::feature_names();
+    let all = candidate_features("The Sino-Soviet split", SINO_SOVIET);
+    assert!(all.len() > 20);
+    for c in &all {
+        assert_eq!(c.features.len(), names.len());
+        assert!(quality::FORMS.contains(&c.form.as_str()), "{}", c.form);
+        assert!((0.0..=1.0).contains(&c.keep) && (0.0..=3.0).contains(&c.worth));
+    }
+    let forms: HashSet<&str> = all.iter().map(|c| c.form.as_str()).collect();
+    assert!(
+        forms.contains("clause") && forms.contains("cloze"),
+        "{forms:?}"
+    );
 }

@@ -328,11 +328,17 @@ pub fn distractors(
         },
     };
     // Numbers: only of the same shape ("$12" with "$40", "400%" with "70%", "two" with "five").
+    // The unit after the number counts too: "18,000 tonnes" with "11 million
+    // tonnes", never a bare "64".
     let shape = |s: &str| {
         (
             s.starts_with('$'),
             s.ends_with('%') || s.ends_with("percent"),
             s.chars().next().is_some_and(char::is_alphabetic),
+            s.split_whitespace()
+                .last()
+                .filter(|w| w.chars().all(char::is_alphabetic))
+                .map(str::to_lowercase),
         )
     };
     for c in same {
@@ -492,7 +498,7 @@ pub fn add_exercises(
             continue;
         }
         let d = distractors(&pool, library, &card.answer, kind, &card.prompt, 3);
-        if d.len() < 3 {
+        if d.len() < 3 || !d.iter().all(|x| clearly_of_sort(x, kind)) {
             continue;
         }
         mc_eligible += 1;
@@ -503,6 +509,33 @@ pub fn add_exercises(
         choices.push(card.answer.clone());
         card.choices = order_choices(choices, kind);
         card.kind = CardKind::MultipleChoice;
+    }
+}
+
+/// Whether a choice is surely of the answer's sort, so no option is of the wrong
+/// sort (judges marked "Maximum Prices" among emperors and a president among
+/// regions): times and numbers are made to the answer's shape; a person is a name
+/// that is no known place; a place is one the lexicon knows or one named by its
+/// kind of place ("… River"). Organisations, events and groups get no choices.
+fn clearly_of_sort(choice: &str, kind: EntityKind) -> bool {
+    let lex = super::lexicon::lexicon();
+    let words: Vec<&str> = choice.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    match kind {
+        k if k.is_time() => true,
+        EntityKind::Number => true,
+        EntityKind::Person => {
+            !lex.is_place(choice)
+                && !lex.is_country(choice)
+                && words.iter().all(|w| {
+                    capitalised(w) || matches!(*w, "de" | "von" | "van" | "of" | "al-" | "ibn")
+                })
+                && (words.len() >= 2 || lex.is_given_name(words[0]))
+        }
+        EntityKind::Place => {
+            lex.is_place(choice) || lex.is_country(choice) || (1..=3).contains(&place_sort(choice))
+        }
+        _ => false,
     }
 }
 

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::generate::Card;
 
 pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
-     c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at";
+     c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at, c.held_back";
 
 pub(super) fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
     let kind: String = row.get(2)?;
@@ -38,6 +38,7 @@ pub(super) fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
         score: score.map(|s| s as f32),
         created_at: row.get(13)?,
         updated_at: row.get(14)?,
+        held_back: row.get(15)?,
     })
 }
 
@@ -123,13 +124,15 @@ impl Store {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Replaces a document's suggestions with `cards`, in one transaction, and
-    /// records that they were written for `revision`.
+    /// Replaces a document's suggestions with `cards` and the ones held back
+    /// below the quality bar, in one transaction, and records that they were
+    /// written for `revision`.
     pub fn replace_suggestions(
         &mut self,
         document_id: i64,
         revision: i64,
         cards: &[Card],
+        held_back: &[Card],
         now: i64,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
@@ -140,10 +143,11 @@ impl Store {
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
-                                    source_revision, origin, score, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'generated', ?10, 'suggested', ?11, ?11)",
+                                    source_revision, origin, score, status, created_at, updated_at, held_back)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'generated', ?10, 'suggested', ?11, ?11, ?12)",
             )?;
-            for card in cards {
+            let shown = cards.iter().map(|c| (c, false));
+            for (card, held) in shown.chain(held_back.iter().map(|c| (c, true))) {
                 insert.execute(params![
                     document_id,
                     kind_as_str(card.kind),
@@ -155,7 +159,8 @@ impl Store {
                     card.span_end as i64,
                     revision,
                     f64::from(card.score),
-                    now
+                    now,
+                    held
                 ])?;
             }
         }

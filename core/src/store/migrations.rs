@@ -7,6 +7,7 @@ pub(super) const STEPS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_card_suggestions.sql"),
     include_str!("migrations/0003_stats_indexes.sql"),
+    include_str!("migrations/0004_held_back_suggestions.sql"),
 ];
 
 /// The schema version this Clio writes.
