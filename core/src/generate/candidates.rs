@@ -66,6 +66,24 @@ pub(super) fn entity_penalty(s: &Sentence, e: &Entity) -> f32 {
     p
 }
 
+/// A one-word name used as an adjective ("the capitalist Western powers", "the
+/// Communist world"): asking for it is trivial, and judges never kept such cards.
+fn used_as_adjective(s: &Sentence, e: &Entity) -> bool {
+    let lex = lexicon();
+    e.end - e.start == 1
+        && matches!(
+            e.kind,
+            EntityKind::Group | EntityKind::Name | EntityKind::Organization
+        )
+        && s.tokens.get(e.end).is_some_and(|n| {
+            n.is_word()
+                && !n.is_capitalised()
+                && !lex.is_function(&n.lower)
+                && lex.past_lemma(&n.lower).is_none()
+                && lex.present_lemma(&n.lower).is_none()
+        })
+}
+
 /// Whether a prompt holds a quotation cut in two: an odd number of straight quotes or
 /// unmatched curly ones or brackets. A whole quoted name ("the \"villes de sûreté\"") is fine.
 fn cut_quotation(prompt: &str) -> bool {
@@ -191,6 +209,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                 .iter()
                 .any(|a| a.start <= e.start && e.start < a.end);
             if in_brackets(s, e.start)
+                || used_as_adjective(s, e)
                 || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2
                 || penalty >= 1.0
                 || in_anchor

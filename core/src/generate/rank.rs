@@ -291,7 +291,12 @@ mod tests {
             "1215",
             CardKind::Question
         ));
-        assert!(is_defective("When did it end?", "1960", CardKind::Question));
+        assert!(!is_defective(
+            "When did it end?",
+            "1960",
+            CardKind::Question
+        ));
+        assert!(dangling_pronoun("When did it end?"));
         assert!(is_defective(
             "Who ruled?",
             "a very long answer of more than six words",

@@ -67,7 +67,7 @@ impl Store {
                      WHERE c.id = ?1"
                 ),
                 [id],
-                |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(15)? }),
+                |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(16)? }),
             )
             .optional()?
             .ok_or(Error::NotFound { what: "card", id })
@@ -293,7 +293,7 @@ impl Store {
         let rows = stmt.query_map([limit as i64], |row| {
             Ok(DeckCard {
                 card: card_of_row(row)?,
-                document_title: row.get(15)?,
+                document_title: row.get(16)?,
             })
         })?;
         Ok(Deck {
