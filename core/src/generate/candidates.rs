@@ -157,6 +157,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                     form,
                     resolved: b.resolved,
                     keep: 0.0,
+                    rule_score: 0.0,
                 });
             }
             for (span, b) in term_questions(&ctx, c) {
@@ -194,6 +195,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                     form: "term",
                     resolved: b.resolved,
                     keep: 0.0,
+                    rule_score: 0.0,
                 });
             }
         }
@@ -299,6 +301,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                         form,
                         resolved: b.resolved,
                         keep: 0.0,
+                        rule_score: 0.0,
                     });
                 }
             }
@@ -322,6 +325,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                     form: "cloze",
                     resolved,
                     keep: 0.0,
+                    rule_score: 0.0,
                 });
             }
         }

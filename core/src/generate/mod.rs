@@ -291,6 +291,7 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
         .into_iter()
         .filter(|c| c.score >= rank::MIN_SCORE && !facts.title_names(&c.answer))
         .map(|mut c| {
+            c.rule_score = c.score;
             let x = quality::features(doc, &facts, &c);
             c.keep = model.keep(&x);
             let worth = model.worth(&x);

@@ -29,6 +29,9 @@ pub struct Candidate {
     pub resolved: bool,
     /// The quality model's chance that a student keeps the card (set after scoring).
     pub keep: f32,
+    /// The rules' score, kept when `score` becomes the model's: it chooses the form
+    /// of each fact (the labels judged one form per fact, so the model ranks facts).
+    pub rule_score: f32,
 }
 
 /// The answer text of an entity: its span without a title, without a possessive "'s".

@@ -135,10 +135,11 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
     cands.retain(|c| {
         (options.cloze || c.kind != CardKind::Cloze) && !is_defective(&c.prompt, &c.answer, c.kind)
     });
-    // Best first; ties broken by position and text so the order is fixed.
+    // Each fact in the form the rules prefer (the model ranks the facts below);
+    // ties broken by position and text so the order is fixed.
     cands.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        b.rule_score
+            .total_cmp(&a.rule_score)
             .then(a.sentence.cmp(&b.sentence))
             .then(a.answer_span.cmp(&b.answer_span))
             .then(a.prompt.cmp(&b.prompt))
