@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use clio_core::library::{self, NewDocument};
-use clio_core::generate::{generate, GenerateOptions};
+use clio_core::generate::{candidate_features, suggest, GenerateOptions, LibraryContext};
 use clio_core::import::{self, ImportReport};
 use clio_core::time::now_ms;
 use clio_core::card_files::{self, CardFileFormat};
@@ -146,6 +146,12 @@ pub struct CardsArgs {
     /// Print a JSON array of cards instead of text
     #[arg(long)]
     pub json: bool,
+    /// Only the cards the reader suggests (above the quality bar, about one per 45 words); without it the cards held back follow them
+    #[arg(long)]
+    pub suggested: bool,
+    /// With --json: every candidate with the features the quality model reads
+    #[arg(long, requires = "json")]
+    pub features: bool,
 }
 
 pub fn run(command: Command, db: &Path) -> ExitCode {
@@ -424,11 +430,32 @@ fn import_dry_run(args: ImportArgs) -> Result<(), CliError> {
 }
 
 fn cards(args: CardsArgs) -> Result<(), CliError> {
-    let options = GenerateOptions { max_cards: args.limit, ..GenerateOptions::default() };
     let file = args.file.ok_or_else(|| {
         CliError("give a text file to write cards from (`clio cards FILE`), or a verb: list, accept, reject, suspend, delete".into())
     })?;
-    let cards: Vec<_> = card_texts(&file)?.iter().flat_map(|text| generate(text, &options)).collect();
+    let texts = card_texts(&file)?;
+    if args.features {
+        let all: Vec<_> = texts.iter().flat_map(|(title, text)| candidate_features(title, text)).collect();
+        print_json(&all);
+        return Ok(());
+    }
+    // The suggested cards first, then (without --suggested) the ones held back;
+    // --limit counts per document.
+    let mut cards = Vec::new();
+    let mut held_back = 0;
+    for (title, text) in &texts {
+        let s = suggest(title, text, &GenerateOptions::default(), &LibraryContext::default());
+        let mut of_text = s.shown;
+        if args.suggested {
+            held_back += s.held_back.len();
+        } else {
+            of_text.extend(s.held_back);
+        }
+        if args.limit > 0 {
+            of_text.truncate(args.limit);
+        }
+        cards.extend(of_text);
+    }
     if args.json {
         print_json(&cards);
         return Ok(());
@@ -440,23 +467,34 @@ fn cards(args: CardsArgs) -> Result<(), CliError> {
         }
         println!("    → {}\n", card.answer);
     }
+    if held_back > 0 {
+        println!("({held_back} more held back below the quality bar)");
+    }
     Ok(())
 }
 
-/// The texts to write cards from: a plain-text file (or standard input) as it
-/// is, or a saved page's answer without the page around it; any other file
-/// through the importer, one text per document, without its page noise.
-fn card_texts(file: &Path) -> Result<Vec<String>, CliError> {
+/// The texts to write cards from, each with its title (the student sees it above
+/// the card): a plain-text file (or standard input) as it is, or a saved page's
+/// answer without the page around it; any other file through the importer, one
+/// text per document, without its page noise.
+fn card_texts(file: &Path) -> Result<Vec<(String, String)>, CliError> {
     let plain = file == Path::new("-")
         || file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     if plain {
-        return Ok(vec![import::prose_of_text(&read_text(file)?)]);
+        let text = read_text(file)?;
+        let title = import::parse_text(&text, None, Some(import::Format::Text))
+            .records
+            .into_iter()
+            .find_map(|r| r.result.ok())
+            .map(|d| d.doc.title)
+            .unwrap_or_default();
+        return Ok(vec![(title, import::prose_of_text(&text))]);
     }
     let parsed = import::parse_file(file)?;
     let mut texts = Vec::new();
     for record in parsed.records {
         match record.result {
-            Ok(doc) => texts.push(library::body_of_blocks(&doc.blocks)),
+            Ok(doc) => texts.push((doc.doc.title.clone(), library::body_of_blocks(&doc.blocks))),
             Err(message) => eprintln!("warning: {message}"),
         }
     }

@@ -23,7 +23,15 @@ Kohl. The Four Powers gave up their rights in Germany with the Two Plus Four Tre
 fn deck(db: &std::path::Path) -> usize {
     let mut store = Store::open(db).unwrap();
     let id = import_named_text(&mut store, "berlin.txt", TEXT, Format::Text, 0).added[0].id;
-    cards::accept_all(&mut store, id, 0).unwrap()
+    // Every suggestion, the held-back ones too: the tests need a deck of some size.
+    let ids: Vec<i64> = store
+        .cards_of_document(id, true)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.status == cards::CardStatus::Suggested)
+        .map(|c| c.id)
+        .collect();
+    cards::accept(&mut store, &ids, 0).unwrap()
 }
 
 fn clio(db: &std::path::Path) -> Command {

@@ -48,7 +48,15 @@ fn two_importers_and_a_review_session_lose_nothing() {
     let deck = {
         let mut store = Store::open(&db).unwrap();
         let id = import_named_text(&mut store, "berlin.txt", TEXT, Format::Text, 0).added[0].id;
-        cards::accept_all(&mut store, id, 0).unwrap()
+        // Every suggestion, the held-back ones too: the review needs a few cards.
+        let ids: Vec<i64> = store
+            .cards_of_document(id, true)
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.status == cards::CardStatus::Suggested)
+            .map(|c| c.id)
+            .collect();
+        cards::accept(&mut store, &ids, 0).unwrap()
     };
     assert!(deck >= 5, "{deck}");
     let a = folder(dir.path(), "alpha", FILES);

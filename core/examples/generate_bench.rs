@@ -2,7 +2,9 @@
 //!
 //! `cargo run -p clio-core --release --example generate_bench [-- WORDS]`
 //!
-//! Prints cards per second, milliseconds per 10,000 words and megabytes per second.
+//! Prints cards per second, milliseconds per 10,000 words and megabytes per second,
+//! then the time for one run-on sentence of 25,000 words (no full stop until the
+//! end), which every pass must handle in linear time.
 
 use std::time::Instant;
 
@@ -76,6 +78,29 @@ fn text(words: usize) -> String {
     out
 }
 
+/// One sentence of at least `words` words: clauses joined by commas and "and".
+fn run_on(words: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    let mut i = 0;
+    while n < words {
+        let clause = format!(
+            "{} {} took {} in {} [{}] after {} soldiers died, and he ",
+            RULERS[i % RULERS.len()],
+            REGNAL[i % REGNAL.len()],
+            PLACES[i % PLACES.len()],
+            1000 + (i * 37) % 900,
+            i % 50,
+            100 + i * 7
+        );
+        n += clause.split_whitespace().count();
+        out.push_str(&clause);
+        i += 1;
+    }
+    out.push_str("signed the treaty in 1215.");
+    out
+}
+
 fn main() {
     let words: usize = std::env::args()
         .nth(1)
@@ -101,4 +126,12 @@ fn main() {
         per_run * 1000.0 * 10_000.0 / real_words as f64
     );
     println!("MB/second: {:.2}", t.len() as f64 / 1e6 / per_run);
+    let long = run_on(25_000);
+    let start = Instant::now();
+    let n = generate(&long, &options).len();
+    println!(
+        "one sentence of {} words: {:.2} s, {n} cards",
+        long.split_whitespace().count(),
+        start.elapsed().as_secs_f64()
+    );
 }

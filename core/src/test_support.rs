@@ -32,7 +32,16 @@ pub fn populate(store: &mut Store) {
     assert_eq!(updated.updated.len(), 1, "the second text is a revision");
     crate::cards::suggest_for_document(store, berlin, T0 + 3_000).unwrap();
     crate::cards::suggest_for_document(store, wall, T0 + 3_000).unwrap();
-    crate::cards::accept_all(store, berlin, T0 + 4_000).unwrap();
+    // Every suggestion of the first text, the held-back ones too: the deck
+    // needs a few cards of several kinds.
+    let suggested: Vec<i64> = store
+        .cards_of_document(berlin, true)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.status == crate::cards::CardStatus::Suggested)
+        .map(|c| c.id)
+        .collect();
+    crate::cards::accept(store, &suggested, T0 + 4_000).unwrap();
     crate::annotations::create(
         store,
         crate::annotations::NewAnnotation {

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use clio_core::generate::{
-    generate, generate_with_library, Card, CardKind, GenerateOptions, LibraryContext,
+    candidate_features, generate, generate_with_library, quality, suggest, suggestion_cap, Card,
+    CardKind, GenerateOptions, LibraryContext,
 };
 
 const SINO_SOVIET: &str = include_str!("fixtures/generate/sino_soviet.txt");
@@ -789,7 +790,14 @@ fn more_time_phrases_become_questions() {
 
 #[test]
 fn appositions_copulas_and_attributes() {
-    let cs = cards(SHAPES);
+    // Questions only: which facts become true/false statements follows the ranking.
+    let cs = generate(
+        SHAPES,
+        &GenerateOptions {
+            true_false: false,
+            ..GenerateOptions::default()
+        },
+    );
     // "Jan Hus, a preacher at …, was burned …": the apposition leaves the question.
     assert_eq!(
         find(&cs, "Who was burned at Constance in 1415?").answer,
@@ -1367,4 +1375,381 @@ fn a_blanked_possessive_keeps_its_s_and_a_man_who_resigned_is_a_who() {
         "Britain"
     );
     assert_eq!(find(&cs, "Who resigned in January 1957?").answer, "Eden");
+}
+
+// ---------------------------------------------------------------------------
+// Totality: no text makes the generator panic or take unbounded time. (Release
+// builds abort on panic, and the window is the same process.)
+
+/// One run-on sentence of `words` words: names, places, numbers, brackets and
+/// pronouns joined by commas and "and", never a full stop until the end.
+fn run_on_sentence(words: usize) -> String {
+    const PARTS: &[&str] = &[
+        "King Henry II of England",
+        "took",
+        "Normandy",
+        "in 1204,",
+        "and he",
+        "signed the treaty",
+        "with the Pope [12]",
+        "after 3,000 soldiers",
+        "(about 12 percent)",
+        "had died at Antioch,",
+        "which",
+        "the Normans",
+        "held until",
+        "the following year,",
+        "when they",
+        "lost it to",
+        "Emperor Otto",
+        "and",
+    ];
+    let mut out = String::new();
+    let mut n = 0;
+    let mut i = 0;
+    while n < words {
+        let p = PARTS[i % PARTS.len()];
+        n += p.split_whitespace().count();
+        out.push_str(p);
+        out.push(' ');
+        i += 1;
+    }
+    out.push_str("in 1215.");
+    out
+}
+
+#[test]
+fn a_sentence_of_25000_words_gives_cards_from_its_own_words() {
+    // It used to take more than ten minutes (a rescan of the sentence per token).
+    // A run-on sentence gives no cards of its own (a prompt cut from it reads
+    // badly); the sentence after it is still asked about.
+    let text = format!(
+        "{}\n\nThe Soviet Union withdrew its advisers and aid from China in 1960.",
+        run_on_sentence(25_000)
+    );
+    let cards = cards(&text);
+    let chars = text.chars().count();
+    for c in &cards {
+        assert!(c.span_end <= chars && c.span_start < c.span_end, "{c:?}");
+        assert!(!c.prompt.is_empty() && !c.answer.is_empty(), "{c:?}");
+    }
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.answer == "1960"
+                && c.source_sentence.starts_with("The Soviet Union withdrew")),
+        "{}",
+        show(&cards)
+    );
+}
+
+#[test]
+fn huge_numbers_next_to_other_numbers_do_not_overflow() {
+    // Numbers of 13 digits and more beside another number overflowed the
+    // arithmetic that makes numeric choices (a panic in debug builds).
+    for text in [
+        "The treasury held 9223372036854775807 and 9223372036854775806 coins in 1850.",
+        "In 1850 the treasury counted 12345678901234 coins and 4 ships.",
+        "About 99999999999999999999 people lived in 18446744073709551615 houses in 1900.",
+        "The army of 4611686018427387904 men met 3 armies in 44 BC and in 1204.",
+        "In the 9223372036854775800s the 9223372036854775807th century began in -9223372036854775808 BC.",
+    ] {
+        let cards = cards(text);
+        for c in &cards {
+            assert!(!c.answer.is_empty(), "{c:?}");
+            if c.kind == CardKind::MultipleChoice {
+                assert_eq!(c.choices.len(), 4, "{c:?}");
+                assert!(c.choices.contains(&c.answer), "{c:?}");
+            }
+        }
+    }
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words a history text is made of, and the awkward ones: huge numbers,
+    /// brackets, quotes, pronouns, unicode, empty lines.
+    const WORDS: &[&str] = &[
+        "the",
+        "The",
+        "King",
+        "Henry",
+        "II",
+        "of",
+        "England",
+        "took",
+        "Normandy",
+        "in",
+        "1204",
+        "1960s",
+        "44",
+        "BC",
+        "AD",
+        "19th",
+        "century",
+        "12345678901234567890",
+        "9999999999999",
+        "3,000",
+        "12.5",
+        "%",
+        "percent",
+        "he",
+        "He",
+        "it",
+        "they",
+        "They",
+        "this",
+        "treaty",
+        "war",
+        "island",
+        "because",
+        "since",
+        "so",
+        "that",
+        "which",
+        "who",
+        "when",
+        "led",
+        "to",
+        "caused",
+        "resulted",
+        "signed",
+        "was",
+        "were",
+        "had",
+        "did",
+        "not",
+        ",",
+        ".",
+        "?",
+        "!",
+        ";",
+        ":",
+        "(",
+        ")",
+        "[",
+        "]",
+        "[12]",
+        "\"",
+        "“",
+        "”",
+        "'s",
+        "–",
+        "-",
+        "—",
+        "/",
+        "\n",
+        "\n\n",
+        "Zhōu",
+        "Ēnlái",
+        "Москва",
+        "東京",
+        "🙂",
+        "ǅ",
+        "\u{301}",
+        "\u{200b}",
+        "Mr.",
+        "c.",
+        "St.",
+        "J.",
+        "U.S.",
+        "following",
+        "year",
+        "later",
+        "three",
+        "years",
+        "and",
+        "or",
+        "by",
+        "Soviet",
+        "Union",
+        "withdrew",
+        "its",
+        "advisers",
+        "from",
+        "China",
+        "Pope",
+    ];
+
+    fn sentence_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..120).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 48,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let text = String::from_utf8_lossy(&bytes);
+            let cards = generate(&text, &GenerateOptions::default());
+            let chars = text.chars().count();
+            for c in &cards {
+                prop_assert!(c.span_end <= chars);
+            }
+        }
+
+        #[test]
+        fn on_any_string(text in any::<String>()) {
+            let _ = generate(&text, &GenerateOptions::default());
+        }
+
+        #[test]
+        fn on_history_like_words(parts in prop::collection::vec(sentence_text(), 1..6)) {
+            let text = parts.join(". ");
+            let cards = generate(&text, &GenerateOptions::default());
+            for c in &cards {
+                prop_assert!(!c.prompt.is_empty());
+                if c.kind == CardKind::MultipleChoice {
+                    prop_assert!(c.choices.contains(&c.answer));
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Causes and effects, the quality bar and fewer suggestions.
+
+const CAUSES: &str = "The Soviet Union withdrew its advisers and aid from China in 1960 \
+    because Mao rejected Soviet leadership of the communist world. The Great Leap Forward \
+    led to a famine in which millions died. In 1969, border clashes on the Ussuri River \
+    caused a war scare.";
+
+#[test]
+fn causes_are_asked_with_why_and_effects_with_lead_to() {
+    let cards = cards(CAUSES);
+    let why = find(
+        &cards,
+        "Why did the Soviet Union withdraw its advisers and aid from China in 1960?",
+    );
+    assert_eq!(
+        why.answer,
+        "Mao rejected Soviet leadership of the communist world"
+    );
+    let led = find(&cards, "What did the Great Leap Forward lead to?");
+    assert_eq!(led.answer, "a famine");
+    let caused = find(
+        &cards,
+        "In 1969, what did border clashes on the Ussuri River cause?",
+    );
+    assert_eq!(caused.answer, "a war scare");
+}
+
+#[test]
+fn a_verb_is_never_missing_after_did() {
+    for text in ALL.iter().chain([&CAUSES]) {
+        for c in cards(text) {
+            if c.kind != CardKind::Question {
+                continue;
+            }
+            let words: Vec<&str> = c.prompt.split_whitespace().collect();
+            if let Some(d) = words.iter().position(|w| *w == "did") {
+                assert!(
+                    words[d + 1..]
+                        .iter()
+                        .any(|w| w.starts_with(|c: char| c.is_lowercase())),
+                    "{}",
+                    c.prompt
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn suggestions_are_the_best_cards_above_the_bar_and_the_rest_is_held_back() {
+    let options = GenerateOptions::default();
+    let s = suggest("", SINO_SOVIET, &options, &LibraryContext::default());
+    let words = SINO_SOVIET.split_whitespace().count();
+    assert!(!s.shown.is_empty() && s.shown.len() <= suggestion_cap(words));
+    assert!(
+        !s.held_back.is_empty(),
+        "a long text has more cards than it is suggested"
+    );
+    // Every card is either shown or held back, none twice.
+    let all = cards(SINO_SOVIET);
+    assert_eq!(s.shown.len() + s.held_back.len(), all.len());
+    let bar = quality::model().bar;
+    let keep: std::collections::HashMap<String, f32> = candidate_features("", SINO_SOVIET)
+        .into_iter()
+        .map(|c| (c.prompt, c.keep))
+        .collect();
+    for c in &s.shown {
+        if let Some(k) = keep.get(&c.prompt) {
+            assert!(
+                *k >= bar,
+                "{} is shown below the bar ({k} < {bar})",
+                c.prompt
+            );
+        }
+    }
+    // The seed's key fact comes early in the list (`clio cards` prints the shown
+    // cards, then the held-back ones).
+    assert!(
+        s.shown
+            .iter()
+            .chain(&s.held_back)
+            .take(5)
+            .any(|c| {
+                c.answer == "1960"
+            && c.prompt
+                == "In what year did the Soviet Union withdraw its advisers and aid from China?"
+            }),
+        "{}",
+        show(&s.shown)
+    );
+    // --limit caps what is shown; the rest is held back.
+    let one = suggest(
+        "",
+        SINO_SOVIET,
+        &GenerateOptions {
+            max_cards: 1,
+            ..options.clone()
+        },
+        &LibraryContext::default(),
+    );
+    assert_eq!(one.shown.len(), 1);
+    assert_eq!(one.shown.len() + one.held_back.len(), all.len());
+}
+
+#[test]
+fn an_answer_the_title_names_is_no_card() {
+    let text = "The Treaty of Nerchinsk was signed in 1689. It fixed the border between \
+                Russia and China along the Argun River.";
+    let titled = suggest(
+        "What did the Treaty of Nerchinsk decide?",
+        text,
+        &GenerateOptions::default(),
+        &LibraryContext::default(),
+    );
+    let untitled = generate(text, &GenerateOptions::default());
+    assert!(untitled
+        .iter()
+        .any(|c| c.answer.contains("Treaty of Nerchinsk")));
+    for c in titled.shown.iter().chain(&titled.held_back) {
+        assert!(!c.answer.contains("Treaty of Nerchinsk"), "{c:?}");
+    }
+}
+
+#[test]
+fn every_candidate_has_its_features_and_form() {
+    let names = quality::feature_names();
+    let all = candidate_features("The Sino-Soviet split", SINO_SOVIET);
+    assert!(all.len() > 20);
+    for c in &all {
+        assert_eq!(c.features.len(), names.len());
+        assert!(quality::FORMS.contains(&c.form.as_str()), "{}", c.form);
+        assert!((0.0..=1.0).contains(&c.keep) && (0.0..=3.0).contains(&c.worth));
+    }
+    let forms: HashSet<&str> = all.iter().map(|c| c.form.as_str()).collect();
+    assert!(
+        forms.contains("clause") && forms.contains("cloze"),
+        "{forms:?}"
+    );
 }

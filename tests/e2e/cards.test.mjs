@@ -123,3 +123,29 @@ test('the reader and the library offer their cards for Anki or a spreadsheet', a
   assert.match(await (await app.waitFor('[data-testid="import-cards"]')).text(), /Cards from Anki or a spreadsheet/);
   await app.pressKeys(['Escape']);
 });
+
+test('suggestions held back below the quality bar are shown on request and left out of "Accept all"', async () => {
+  await (await app.find('[data-testid="nav-library"]')).click();
+  await (await app.waitFor('[data-testid="doc-item"] .row-link')).click();
+  const counted = await app.waitFor('[data-testid="held-back-count"]');
+  const held = Number(/(\d+)/.exec(await counted.text())[1]);
+  assert.ok(held > 0, `held back: ${await counted.text()}`);
+  assert.equal(await count('[data-testid="held-back-card"]'), 0, 'hidden until asked for');
+  await (await app.find('[data-testid="held-back-toggle"]')).click();
+  await waitUntil(async () => (await count('[data-testid="held-back-card"]')) === held, { what: 'the held-back cards shown' });
+  await saveScreenshot(app, 'reader-held-back');
+
+  // One held-back card accepted on its own joins the deck.
+  let deck = deckSize();
+  await (await app.find('[data-testid="held-back-card"] [data-testid="card-accept"]')).click();
+  await waitUntil(async () => (await count('[data-testid="held-back-card"]')) === held - 1, { what: 'a held-back card accepted' });
+  assert.equal(deckSize(), deck + 1);
+
+  const shown = await count('[data-testid="suggested-card"]');
+  assert.ok(shown > 0, 'a suggestion is left from the first test');
+  deck = deckSize();
+  await (await app.find('[data-testid="cards-accept-all"]')).click();
+  await waitUntil(async () => (await count('[data-testid="suggested-card"]')) === 0, { what: 'the shown suggestions accepted' });
+  assert.equal(deckSize(), deck + shown, '"Accept all" accepts what is shown');
+  assert.equal(await count('[data-testid="held-back-card"]'), held - 1, 'the held-back cards still wait');
+});

@@ -71,6 +71,10 @@ pub struct StoredCard {
     /// The document changed and the card's source sentence is no longer in it.
     pub needs_check: bool,
     pub score: Option<f32>,
+    /// A suggestion held back below the quality bar: shown on request only, never
+    /// accepted by "Accept all".
+    #[serde(default)]
+    pub held_back: bool,
     #[ts(type = "number")]
     pub created_at: i64,
     #[ts(type = "number")]
@@ -211,12 +215,12 @@ pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
     store.set_card_status_undoable(ids, CardStatus::Rejected, &label, now)
 }
 
-/// Accepts every suggestion of a document.
+/// Accepts every suggestion of a document that is shown (not held back).
 pub fn accept_all(store: &mut Store, document_id: i64, now: i64) -> Result<usize> {
     let ids: Vec<i64> = store
         .document_cards(document_id)?
         .into_iter()
-        .filter(|c| c.status == CardStatus::Suggested)
+        .filter(|c| c.status == CardStatus::Suggested && !c.held_back)
         .map(|c| c.id)
         .collect();
     accept(store, &ids, now)

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::{CardStatus, StoredCard};
 use crate::error::Result;
-use crate::generate::{generate, Card};
+use crate::generate::{suggest, Card, LibraryContext};
 use crate::store::Store;
 
 /// How many suggestions a document of `words` words gets: about one per 15
@@ -14,6 +14,9 @@ use crate::store::Store;
 pub fn suggestion_limit(words: usize) -> usize {
     (words / 15).clamp(5, 80)
 }
+
+/// At most this many held-back suggestions are kept for the reader to show.
+const MAX_HELD_BACK: usize = 40;
 
 /// Writes a document's suggestions afresh for its current text: the old
 /// suggestions go, the generator's best cards come, except those the learner
@@ -28,12 +31,17 @@ pub fn suggest_for_document(store: &mut Store, document_id: i64, now: i64) -> Re
         .filter(|c| c.status != CardStatus::Suggested)
         .collect();
     let prefs = crate::prefs::load(store)?;
-    let cards = fresh_suggestions(
-        generate(&doc.body, &prefs.generate_options()),
-        &decided,
-        limit,
+    // The cards above the quality bar (the title is what the learner sees above
+    // a card, so an answer it names is no card).
+    let generated = suggest(
+        &doc.title,
+        &doc.body,
+        &prefs.generate_options(),
+        &LibraryContext::default(),
     );
-    store.replace_suggestions(document_id, doc.revision, &cards, now)?;
+    let cards = fresh_suggestions(generated.shown, &decided, limit);
+    let held_back = fresh_suggestions(generated.held_back, &decided, MAX_HELD_BACK);
+    store.replace_suggestions(document_id, doc.revision, &cards, &held_back, now)?;
     if prefs.auto_accept_suggestions {
         super::accept_all(store, document_id, now)?;
     }
@@ -131,6 +139,7 @@ mod tests {
             status,
             needs_check: false,
             score: None,
+            held_back: false,
             created_at: 0,
             updated_at: 0,
         }

@@ -17,11 +17,20 @@ fn store_with_text(text: &str) -> (Store, i64) {
     (store, id)
 }
 
+/// The suggestions shown (not held back below the quality bar).
 fn suggestions(store: &mut Store, id: i64) -> Vec<StoredCard> {
     document_cards(store, id, 2_000)
         .unwrap()
         .into_iter()
-        .filter(|c| c.status == CardStatus::Suggested)
+        .filter(|c| c.status == CardStatus::Suggested && !c.held_back)
+        .collect()
+}
+
+fn held_back(store: &mut Store, id: i64) -> Vec<StoredCard> {
+    document_cards(store, id, 2_000)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.status == CardStatus::Suggested && c.held_back)
         .collect()
 }
 
@@ -29,14 +38,20 @@ fn suggestions(store: &mut Store, id: i64) -> Vec<StoredCard> {
 fn importing_a_document_writes_suggestions_that_point_at_their_sentences() {
     let (mut store, id) = store_with_text(TEXT);
     let body = store.document(id).unwrap().body;
-    let cards = suggestions(&mut store, id);
-    assert!(cards.len() >= 4, "{cards:#?}");
+    let shown = suggestions(&mut store, id);
+    // A text of 50 words is suggested a few cards; the rest are held back.
     assert!(
-        cards
+        !shown.is_empty() && shown.len() <= crate::generate::suggestion_cap(50),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
             .iter()
             .any(|c| c.answer == "1960" && c.prompt.contains("withdraw")),
-        "{cards:#?}"
+        "{shown:#?}"
     );
+    let cards = [shown, held_back(&mut store, id)].concat();
+    assert!(cards.len() >= 4, "{cards:#?}");
     for card in &cards {
         let (start, end) = (card.span_start.unwrap(), card.span_end.unwrap());
         let source: String = body.chars().skip(start).take(end - start).collect();
@@ -120,11 +135,14 @@ fn rejections_and_acceptances_stick_when_the_document_is_generated_again() {
 }
 
 #[test]
-fn accept_all_takes_every_suggestion() {
+fn accept_all_takes_every_suggestion_shown_and_leaves_the_held_back_ones() {
     let (mut store, id) = store_with_text(TEXT);
     let n = suggestions(&mut store, id).len();
+    let held = held_back(&mut store, id).len();
+    assert!(n > 0 && held > 0, "{n} shown, {held} held back");
     assert_eq!(accept_all(&mut store, id, 3_000).unwrap(), n);
     assert!(suggestions(&mut store, id).is_empty());
+    assert_eq!(held_back(&mut store, id).len(), held);
     assert_eq!(deck(&store).unwrap().total as usize, n);
 }
 
@@ -356,7 +374,12 @@ fn preferences_choose_the_card_kinds_and_can_accept_suggestions_at_once() {
     };
     crate::prefs::save(&mut store, &prefs).unwrap();
     let id = import_named_text(&mut store, "split.txt", TEXT, Format::Text, 1_000).added[0].id;
-    let cards = store.cards_of_document(id, true).unwrap();
+    let cards: Vec<StoredCard> = store
+        .cards_of_document(id, true)
+        .unwrap()
+        .into_iter()
+        .filter(|c| !c.held_back)
+        .collect();
     assert!(!cards.is_empty());
     assert!(
         cards.iter().all(|c| c.status == CardStatus::Accepted),

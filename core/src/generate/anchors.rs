@@ -2,7 +2,7 @@
 //! following year" after "In 1853, …" is shown as "in 1854", so a card taken out of
 //! its paragraph still says when.
 
-use super::entities::EntityKind;
+use super::entities::{Entity, EntityKind};
 use super::text::Sentence;
 use super::tokens::Token;
 
@@ -25,9 +25,19 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
         // The year in force at each token: the last one named before it.
         let mut year = last_year;
         let mut k = 0;
+        // Entities are in token order: one cursor walks them with `k` (a lookup per
+        // token would make a long sentence quadratic).
+        let mut by_start: Vec<&Entity> = s.entities.iter().collect();
+        by_start.sort_by_key(|e| e.start);
+        let mut next_entity = 0;
         while k < s.tokens.len() {
-            if let Some(y) = year_entity_at(s, k) {
-                year = Some(y);
+            while by_start.get(next_entity).is_some_and(|e| e.start < k) {
+                next_entity += 1;
+            }
+            if let Some(e) = by_start.get(next_entity).filter(|e| e.start == k) {
+                if let Some(y) = year_of(s, e.start, e.end, e.kind) {
+                    year = Some(y);
+                }
             }
             if let (Some(y), Some((len, offset))) = (year, relative_time(&s.tokens, k)) {
                 // "in that year" keeps one "in"; after another preposition ("during the
@@ -79,12 +89,6 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
         out.push(found);
     }
     out
-}
-
-/// The year of a single year or full date that starts at token `k`.
-fn year_entity_at(s: &Sentence, k: usize) -> Option<i64> {
-    let e = s.entities.iter().find(|e| e.start == k)?;
-    year_of(s, e.start, e.end, e.kind)
 }
 
 fn year_of(s: &Sentence, a: usize, b: usize, kind: EntityKind) -> Option<i64> {

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::amounts::existential_question;
+use super::causes::{cause_question, effect_question};
 use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
@@ -12,7 +13,7 @@ use super::forms::{
 };
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
-use super::questions::{answer_text, question, Candidate};
+use super::questions::{answer_text, question, Built, Candidate};
 use super::render::{capitalise_first, drop_dangling, in_brackets, lower_first, render, Piece};
 use super::text::{Document, Sentence};
 use super::CardKind;
@@ -65,6 +66,24 @@ pub(super) fn entity_penalty(s: &Sentence, e: &Entity) -> f32 {
     p
 }
 
+/// A one-word name used as an adjective ("the capitalist Western powers", "the
+/// Communist world"): asking for it is trivial, and judges never kept such cards.
+fn used_as_adjective(s: &Sentence, e: &Entity) -> bool {
+    let lex = lexicon();
+    e.end - e.start == 1
+        && matches!(
+            e.kind,
+            EntityKind::Group | EntityKind::Name | EntityKind::Organization
+        )
+        && s.tokens.get(e.end).is_some_and(|n| {
+            n.is_word()
+                && !n.is_capitalised()
+                && !lex.is_function(&n.lower)
+                && lex.past_lemma(&n.lower).is_none()
+                && lex.present_lemma(&n.lower).is_none()
+        })
+}
+
 /// Whether a prompt holds a quotation cut in two: an odd number of straight quotes or
 /// unmatched curly ones or brackets. A whole quoted name ("the \"villes de sûreté\"") is fine.
 fn cut_quotation(prompt: &str) -> bool {
@@ -74,13 +93,23 @@ fn cut_quotation(prompt: &str) -> bool {
     straight % 2 == 1 || open != close || prompt.matches('(').count() != prompt.matches(')').count()
 }
 
-/// All candidate cards of a document, unranked.
-pub fn candidates(doc: &Document) -> Vec<Candidate> {
+/// Sentences longer than this many tokens give no cards: a prompt cut from a
+/// run-on sentence reads badly, and the question forms look at every pair of
+/// clauses and entities, so bounding the sentence bounds their time.
+pub(super) const MAX_SENTENCE_TOKENS: usize = 150;
+
+/// Whether a sentence is asked about at all.
+fn askable(s: &Sentence) -> bool {
+    !s.boilerplate && s.tokens.len() <= MAX_SENTENCE_TOKENS
+}
+
+/// All candidate cards of a document, unranked, and how many clauses each sentence has.
+pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
     let all_clauses: Vec<Vec<Clause>> = doc
         .sentences
         .iter()
         .map(|s| {
-            if s.boilerplate {
+            if !askable(s) {
                 Vec::new()
             } else {
                 clauses(&s.tokens)
@@ -99,7 +128,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
     }
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        if s.boilerplate {
+        if !askable(s) {
             continue;
         }
         let ctx = Ctx {
@@ -108,6 +137,29 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
             clauses: &all_clauses,
         };
         for c in &all_clauses[si] {
+            let causal = cause_question(&ctx, c)
+                .map(|x| ("cause", x))
+                .into_iter()
+                .chain(effect_question(&ctx, c).map(|x| ("effect", x)));
+            for (form, (span, b)) in causal {
+                let prompt = capitalise_first(&render(s, &b.pieces));
+                if cut_quotation(&prompt) || prompt.split_whitespace().count() < 4 {
+                    continue;
+                }
+                out.push(Candidate {
+                    sentence: si,
+                    answer_span: span,
+                    kind: CardKind::Question,
+                    prompt,
+                    answer: s.span_text(span.0, span.1),
+                    answer_kind: EntityKind::Term,
+                    score: 0.5 + 0.3 * b.form - if b.resolved { 0.05 } else { 0.0 },
+                    form,
+                    resolved: b.resolved,
+                    keep: 0.0,
+                    rule_score: 0.0,
+                });
+            }
             for (span, b) in term_questions(&ctx, c) {
                 let mut pieces = b.pieces;
                 pieces.pop();
@@ -140,6 +192,10 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     answer,
                     answer_kind: EntityKind::Term,
                     score,
+                    form: "term",
+                    resolved: b.resolved,
+                    keep: 0.0,
+                    rule_score: 0.0,
                 });
             }
         }
@@ -155,6 +211,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                 .iter()
                 .any(|a| a.start <= e.start && e.start < a.end);
             if in_brackets(s, e.start)
+                || used_as_adjective(s, e)
                 || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2
                 || penalty >= 1.0
                 || in_anchor
@@ -189,19 +246,21 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     EntityKind::Group => -0.02,
                     EntityKind::Name | EntityKind::Term => -0.04,
                 };
+            let tag = |form: &'static str| move |b: Built| (form, b);
             let built = all_clauses[si]
                 .iter()
                 .filter_map(|c| question(&ctx, c, e))
-                .chain(nominal_question(&ctx, e))
-                .chain(relative_question(&ctx, e))
-                .chain(relative_time_question(&ctx, e))
-                .chain(appositive_place_question(&ctx, e))
-                .chain(appositive_person_question(&ctx, e))
-                .chain(role_question(&ctx, e))
-                .chain(known_as_question(&ctx, e))
-                .chain(existential_question(&ctx, e));
+                .map(tag("clause"))
+                .chain(nominal_question(&ctx, e).map(tag("nominal")))
+                .chain(relative_question(&ctx, e).map(tag("relative")))
+                .chain(relative_time_question(&ctx, e).map(tag("relative_time")))
+                .chain(appositive_place_question(&ctx, e).map(tag("appositive_place")))
+                .chain(appositive_person_question(&ctx, e).map(tag("appositive_person")))
+                .chain(role_question(&ctx, e).map(tag("role")))
+                .chain(known_as_question(&ctx, e).map(tag("known_as")))
+                .chain(existential_question(&ctx, e).map(tag("existential")));
             {
-                for b in built {
+                for (form, b) in built {
                     let mut pieces = b.pieces;
                     pieces.pop(); // the "?"
                     let mut pieces = drop_dangling(s, pieces);
@@ -239,6 +298,10 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                         answer,
                         answer_kind: e.kind,
                         score,
+                        form,
+                        resolved: b.resolved,
+                        keep: 0.0,
+                        rule_score: 0.0,
                     });
                 }
             }
@@ -259,11 +322,15 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     answer,
                     answer_kind: e.kind,
                     score,
+                    form: "cloze",
+                    resolved,
+                    keep: 0.0,
+                    rule_score: 0.0,
                 });
             }
         }
     }
-    out
+    (out, all_clauses.iter().map(Vec::len).collect())
 }
 
 #[cfg(test)]
@@ -273,6 +340,7 @@ mod tests {
     fn best_score(text: &str, answer: &str) -> f32 {
         let doc = Document::analyse(text);
         candidates(&doc)
+            .0
             .iter()
             .filter(|c| c.sentence == 0 && c.answer == answer)
             .map(|c| c.score)

@@ -10,12 +10,20 @@ use super::rank::{norm_tokens, PRONOUN_STARTS};
 use super::text::Document;
 use super::{Card, CardKind, GenerateOptions, LibraryContext};
 
+/// The largest number read from a text that choices are made for: anything above is
+/// not a quantity a student learns, and the arithmetic on it (five times, four times)
+/// stays far from overflow.
+const MAX_NUMBER: i64 = 1_000_000_000_000_000;
+
+/// The largest year read from a text ("44 BC" to "AD 2024", with room to spare).
+const MAX_YEAR: i64 = 100_000;
+
 fn parse_int(s: &str) -> Option<i64> {
     let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() || s.chars().any(|c| c.is_alphabetic() && c != 's') {
         return None;
     }
-    digits.parse().ok()
+    digits.parse().ok().filter(|n| *n <= MAX_NUMBER)
 }
 
 fn ordinal(n: i64) -> String {
@@ -59,7 +67,11 @@ fn parse_year(s: &str) -> Option<i64> {
             1,
         )
     };
-    num.trim().parse::<i64>().ok().map(|n| n * sign)
+    num.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| n.unsigned_abs() <= MAX_YEAR as u64)
+        .map(|n| n * sign)
 }
 
 /// A year written the way `like` writes its own.
@@ -93,6 +105,7 @@ fn generated(answer: &str, kind: EntityKind) -> Vec<String> {
                 .trim()
                 .strip_suffix('s')
                 .and_then(|d| d.parse::<i64>().ok())
+                .filter(|d| *d <= MAX_YEAR)
             else {
                 return Vec::new();
             };
@@ -104,7 +117,7 @@ fn generated(answer: &str, kind: EntityKind) -> Vec<String> {
         EntityKind::Century => {
             let lower = answer.to_lowercase();
             let num: String = lower.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let Ok(n) = num.parse::<i64>() else {
+            let Some(n) = num.parse::<i64>().ok().filter(|n| *n <= MAX_YEAR) else {
                 return Vec::new();
             };
             let rest = &answer[num.len()..];
@@ -315,11 +328,17 @@ pub fn distractors(
         },
     };
     // Numbers: only of the same shape ("$12" with "$40", "400%" with "70%", "two" with "five").
+    // The unit after the number counts too: "18,000 tonnes" with "11 million
+    // tonnes", never a bare "64".
     let shape = |s: &str| {
         (
             s.starts_with('$'),
             s.ends_with('%') || s.ends_with("percent"),
             s.chars().next().is_some_and(char::is_alphabetic),
+            s.split_whitespace()
+                .last()
+                .filter(|w| w.chars().all(char::is_alphabetic))
+                .map(str::to_lowercase),
         )
     };
     for c in same {
@@ -409,7 +428,7 @@ fn order_choices(mut choices: Vec<String>, kind: EntityKind) -> Vec<String> {
     } else if kind.is_time() || kind == EntityKind::Number {
         choices.sort_by_key(|c| {
             let digits: String = c.chars().filter(|c| c.is_ascii_digit()).collect();
-            (digits.parse::<i64>().unwrap_or(0), c.clone())
+            (digits.parse::<u128>().unwrap_or(u128::MAX), c.clone())
         });
     } else {
         choices.sort_by_key(|c| c.to_lowercase());
@@ -479,7 +498,7 @@ pub fn add_exercises(
             continue;
         }
         let d = distractors(&pool, library, &card.answer, kind, &card.prompt, 3);
-        if d.len() < 3 {
+        if d.len() < 3 || !d.iter().all(|x| clearly_of_sort(x, kind)) {
             continue;
         }
         mc_eligible += 1;
@@ -490,6 +509,33 @@ pub fn add_exercises(
         choices.push(card.answer.clone());
         card.choices = order_choices(choices, kind);
         card.kind = CardKind::MultipleChoice;
+    }
+}
+
+/// Whether a choice is surely of the answer's sort, so no option is of the wrong
+/// sort (judges marked "Maximum Prices" among emperors and a president among
+/// regions): times and numbers are made to the answer's shape; a person is a name
+/// that is no known place; a place is one the lexicon knows or one named by its
+/// kind of place ("… River"). Organisations, events and groups get no choices.
+fn clearly_of_sort(choice: &str, kind: EntityKind) -> bool {
+    let lex = super::lexicon::lexicon();
+    let words: Vec<&str> = choice.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    match kind {
+        k if k.is_time() => true,
+        EntityKind::Number => true,
+        EntityKind::Person => {
+            !lex.is_place(choice)
+                && !lex.is_country(choice)
+                && words.iter().all(|w| {
+                    capitalised(w) || matches!(*w, "de" | "von" | "van" | "of" | "al-" | "ibn")
+                })
+                && (words.len() >= 2 || lex.is_given_name(words[0]))
+        }
+        EntityKind::Place => {
+            lex.is_place(choice) || lex.is_country(choice) || (1..=3).contains(&place_sort(choice))
+        }
+        _ => false,
     }
 }
 

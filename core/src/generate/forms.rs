@@ -241,7 +241,12 @@ pub(super) fn term_questions(ctx: &Ctx, c: &Clause) -> Vec<((usize, usize), Buil
     // Subject.
     if let Some(span) = term_span(s, c.subj.0, c.subj.1) {
         // "The young count married …" → "Who married …?"
-        let person = names_a_person(&s.tokens[span.1 - 1]);
+        let person = names_a_person(&s.tokens[span.1 - 1])
+            || s.entities.iter().any(|e| {
+                matches!(e.kind, EntityKind::Person | EntityKind::Group)
+                    && e.start < span.1
+                    && span.0 < e.end
+            });
         let mut q = vec![Piece::Text(if person { "Who" } else { "What" }.into())];
         q.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
         q.push(Piece::Tok(c.verb.index()));

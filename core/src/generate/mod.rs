@@ -19,14 +19,17 @@
 //!    "he"/"it"/"they" or gives up, [`render`] joins the words of a prompt, and
 //!    [`candidates`] collects and scores them all;
 //! 7. [`distractors`] picks multiple-choice options and true/false swaps;
-//! 8. [`rank`] scores every candidate, drops defects and near-duplicates, and orders
-//!    the cards best first.
+//! 8. [`quality`] gives every candidate its features and the learned model's chance
+//!    that a student keeps it; [`rank`] drops defects and near-duplicates and orders
+//!    the cards best first; [`suggest`] keeps those above the model's bar, about one
+//!    per 45 words, and holds the rest back.
 //!
 //! Everything is pure: no I/O, no randomness, the same input gives the same cards.
 
 mod amounts;
 mod anchors;
 mod candidates;
+mod causes;
 mod clauses;
 mod cloze;
 mod distractors;
@@ -35,6 +38,7 @@ mod forms;
 mod lexicon;
 mod people;
 mod pronouns;
+pub mod quality;
 mod questions;
 mod rank;
 mod render;
@@ -193,7 +197,8 @@ pub fn distractors_for(
     }
 }
 
-/// The cards of a text, best first.
+/// The cards of a text, best first: every card the generator can make, above the
+/// quality bar or not (see [`suggest`] for the ones worth suggesting).
 pub fn generate(text: &str, options: &GenerateOptions) -> Vec<Card> {
     generate_with_library(text, options, &LibraryContext::default())
 }
@@ -206,13 +211,135 @@ pub fn generate_with_library(
     library: &LibraryContext,
 ) -> Vec<Card> {
     let doc = text::Document::analyse(text);
-    let candidates = candidates::candidates(&doc);
-    let mut cards = rank::select(&doc, candidates, options);
+    let mut ranked: Vec<(Card, EntityKind)> = ranked(&doc, "", options)
+        .into_iter()
+        .map(|r| (r.card, r.answer_kind))
+        .collect();
     if options.max_cards > 0 {
-        cards.truncate(options.max_cards);
+        ranked.truncate(options.max_cards);
     }
-    distractors::add_exercises(&doc, library, options, &mut cards);
-    cards.into_iter().map(|(card, _)| card).collect()
+    distractors::add_exercises(&doc, library, options, &mut ranked);
+    ranked.into_iter().map(|(card, _)| card).collect()
+}
+
+/// The cards worth suggesting for a text, best first, and the ones held back.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestions {
+    /// Above the quality bar, about one per 45 words at most.
+    pub shown: Vec<Card>,
+    /// Below the bar, or past the number a text of its length gets.
+    pub held_back: Vec<Card>,
+}
+
+/// At most one suggestion per this many words of text.
+pub const WORDS_PER_SUGGESTION: usize = 45;
+
+/// How many cards a text of `words` words is suggested at most.
+pub fn suggestion_cap(words: usize) -> usize {
+    words.div_ceil(WORDS_PER_SUGGESTION).max(3)
+}
+
+/// The cards worth suggesting for a text with its title (the student sees the
+/// title above the card, so an answer it names is a giveaway): those the quality
+/// model expects a student to keep, best first, at most one per
+/// [`WORDS_PER_SUGGESTION`] words and `options.max_cards` (when not 0); the others
+/// are held back, best first.
+pub fn suggest(
+    title: &str,
+    text: &str,
+    options: &GenerateOptions,
+    library: &LibraryContext,
+) -> Suggestions {
+    let doc = text::Document::analyse(text);
+    let bar = quality::model().bar;
+    let mut cap = suggestion_cap(text.split_whitespace().count());
+    if options.max_cards > 0 {
+        cap = cap.min(options.max_cards);
+    }
+    let mut shown = Vec::new();
+    let mut held_back = Vec::new();
+    for r in ranked(&doc, title, options) {
+        if r.keep >= bar && shown.len() < cap {
+            shown.push((r.card, r.answer_kind));
+        } else {
+            held_back.push((r.card, r.answer_kind));
+        }
+    }
+    distractors::add_exercises(&doc, library, options, &mut shown);
+    distractors::add_exercises(&doc, library, options, &mut held_back);
+    Suggestions {
+        shown: shown.into_iter().map(|(c, _)| c).collect(),
+        held_back: held_back.into_iter().map(|(c, _)| c).collect(),
+    }
+}
+
+/// Every candidate of a text scored by the quality model (rule score, no card
+/// naming the title's answer), ranked best first.
+fn ranked(doc: &text::Document, title: &str, options: &GenerateOptions) -> Vec<rank::Ranked> {
+    let cands = scored(doc, title).into_iter().map(|(c, _)| c).collect();
+    rank::select(doc, cands, options)
+}
+
+/// The candidates worth scoring, each with its features, `keep` and `score` set
+/// by the model.
+fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f32>)> {
+    let (cands, clauses) = candidates::candidates(doc);
+    let facts = quality::DocFacts::new(doc, title, clauses);
+    let model = quality::model();
+    cands
+        .into_iter()
+        .filter(|c| c.score >= rank::MIN_SCORE && !facts.title_names(&c.answer))
+        .map(|mut c| {
+            c.rule_score = c.score;
+            let x = quality::features(doc, &facts, &c);
+            c.keep = model.keep(&x);
+            let worth = model.worth(&x);
+            c.score = c.keep * (0.5 + worth / 6.0);
+            (c, x)
+        })
+        .collect()
+}
+
+/// A candidate card and what the generator knows about it: for training and
+/// checking the quality model (`clio cards --json --all --features`).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateFeatures {
+    pub kind: CardKind,
+    pub prompt: String,
+    pub answer: String,
+    pub sentence: String,
+    /// The question form that made it.
+    pub form: String,
+    pub answer_kind: EntityKind,
+    /// The model's chance that a student keeps it, and its estimated worth (0–3).
+    pub keep: f32,
+    pub worth: f32,
+    /// Feature values in the order of `quality::feature_names()`.
+    pub features: Vec<f32>,
+}
+
+/// Every candidate of a text with its features, in text order (before ranking,
+/// de-duplication and the bar).
+pub fn candidate_features(title: &str, text: &str) -> Vec<CandidateFeatures> {
+    let doc = text::Document::analyse(text);
+    let model = quality::model();
+    scored(&doc, title)
+        .into_iter()
+        .filter(|(c, _)| !rank::is_defective(&c.prompt, &c.answer, c.kind))
+        .map(|(c, x)| CandidateFeatures {
+            kind: c.kind,
+            prompt: c.prompt,
+            answer: c.answer,
+            sentence: doc.sentences[c.sentence].raw.clone(),
+            form: c.form.to_string(),
+            answer_kind: c.answer_kind,
+            keep: c.keep,
+            worth: model.worth(&x),
+            features: x,
+        })
+        .collect()
 }
 
 /// Byte ranges of the sentences of `text`, split as the generator splits them

@@ -23,6 +23,15 @@ pub struct Candidate {
     pub answer: String,
     pub answer_kind: EntityKind,
     pub score: f32,
+    /// The question form that made it (see [`super::quality::FORMS`]).
+    pub form: &'static str,
+    /// A pronoun or "this …" of the sentence was resolved to write the prompt.
+    pub resolved: bool,
+    /// The quality model's chance that a student keeps the card (set after scoring).
+    pub keep: f32,
+    /// The rules' score, kept when `score` becomes the model's: it chooses the form
+    /// of each fact (the labels judged one form per fact, so the model ranks facts).
+    pub rule_score: f32,
 }
 
 /// The answer text of an entity: its span without a title, without a possessive "'s".

@@ -44,9 +44,35 @@ pub const PRONOUN_STARTS: &[&str] = &[
     "them",
 ];
 
-/// Below this a candidate is not worth a card: an item of a long list, a nationality
-/// used as an adjective in a long sentence.
-const MIN_SCORE: f32 = 0.1;
+/// Below this rule score a candidate is not worth a card: an item of a long list, a
+/// nationality used as an adjective in a long sentence.
+pub const MIN_SCORE: f32 = 0.1;
+
+/// The longest prompt worth suggesting, in words: a run-on prompt is hard to read
+/// and usually asks two things.
+pub const MAX_PROMPT_WORDS: usize = 25;
+
+/// Whether a pronoun in the prompt points at nothing on the card: "What was
+/// essential to its impact?", "When did Kennedy announce it?". One after a name it
+/// can stand for ("the Soviet Union withdrew its advisers") is fine.
+pub fn dangling_pronoun(prompt: &str) -> bool {
+    let words: Vec<&str> = prompt.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let pronoun = matches!(
+            bare.as_str(),
+            "he" | "him" | "his" | "she" | "her" | "it" | "its" | "they" | "them" | "their"
+        );
+        // A capitalised word before it (not the prompt's first word) names
+        // something it can refer to.
+        pronoun
+            && !words[1..i.max(1)]
+                .iter()
+                .any(|p| p.chars().next().is_some_and(char::is_uppercase))
+    })
+}
 
 /// Mechanical defects that disqualify a card.
 pub fn is_defective(prompt: &str, answer: &str, kind: CardKind) -> bool {
@@ -57,11 +83,37 @@ pub fn is_defective(prompt: &str, answer: &str, kind: CardKind) -> bool {
     if PRONOUN_STARTS.contains(&p[0].as_str()) {
         return true;
     }
-    if answer.split_whitespace().count() > 6 || leaks(prompt, answer) {
+    // A cause or an effect is answered with a phrase; a name or a date is short.
+    let causal = prompt.starts_with("Why ")
+        || prompt.contains(", why ")
+        || prompt.ends_with(" lead to?")
+        || prompt.ends_with(" result in?")
+        || prompt.ends_with(" cause?");
+    let max_words = if causal {
+        super::causes::MAX_ANSWER_WORDS
+    } else {
+        6
+    };
+    if answer.split_whitespace().count() > max_words || leaks(prompt, answer) {
         return true;
     }
     if kind == CardKind::Question && !prompt.ends_with('?') {
         return true;
+    }
+    // "When did Innocent III?": do-support with no verb after it.
+    if kind == CardKind::Question {
+        let words: Vec<&str> = prompt.split_whitespace().collect();
+        if let Some(d) = words
+            .iter()
+            .position(|w| matches!(*w, "did" | "does" | "do"))
+        {
+            let verb_after = words[d + 1..]
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+            if !verb_after {
+                return true;
+            }
+        }
     }
     false
 }
@@ -79,20 +131,15 @@ fn jaccard(a: &[String], b: &[String]) -> f32 {
 }
 
 /// The cards of the candidates, best first.
-pub fn select(
-    doc: &Document,
-    mut cands: Vec<Candidate>,
-    options: &GenerateOptions,
-) -> Vec<(Card, EntityKind)> {
+pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptions) -> Vec<Ranked> {
     cands.retain(|c| {
-        (options.cloze || c.kind != CardKind::Cloze)
-            && c.score >= MIN_SCORE
-            && !is_defective(&c.prompt, &c.answer, c.kind)
+        (options.cloze || c.kind != CardKind::Cloze) && !is_defective(&c.prompt, &c.answer, c.kind)
     });
-    // Best first; ties broken by position and text so the order is fixed.
+    // Each fact in the form the rules prefer (the model ranks the facts below);
+    // ties broken by position and text so the order is fixed.
     cands.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        b.rule_score
+            .total_cmp(&a.rule_score)
             .then(a.sentence.cmp(&b.sentence))
             .then(a.answer_span.cmp(&b.answer_span))
             .then(a.prompt.cmp(&b.prompt))
@@ -129,10 +176,10 @@ pub fn select(
     let mut order: Vec<(f32, usize)> = Vec::with_capacity(kept.len());
     let mut per_sentence: HashMap<usize, usize> = HashMap::new();
     let mut per_answer: HashMap<&[String], usize> = HashMap::new();
-    let mut heap: BinaryHeap<Ranked> = kept
+    let mut heap: BinaryHeap<Order> = kept
         .iter()
         .enumerate()
-        .map(|(i, (c, _, _))| Ranked {
+        .map(|(i, (c, _, _))| Order {
             score: c.score,
             index: i,
         })
@@ -142,7 +189,7 @@ pub fn select(
         let ns = *per_sentence.get(&c.sentence).unwrap_or(&0) as i32;
         let na = *per_answer.get(a.as_slice()).unwrap_or(&0) as i32;
         let score = c.score * 0.7f32.powi(ns) * 0.5f32.powi(na);
-        let current = Ranked {
+        let current = Order {
             score,
             index: top.index,
         };
@@ -169,19 +216,30 @@ pub fn select(
                 span_end: s.char_end,
                 score: (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
             };
-            (card, c.answer_kind)
+            Ranked {
+                card,
+                answer_kind: c.answer_kind,
+                keep: c.keep,
+            }
         })
         .collect()
 }
 
+/// A ranked card, the sort of its answer and the model's chance it is kept.
+pub struct Ranked {
+    pub card: Card,
+    pub answer_kind: EntityKind,
+    pub keep: f32,
+}
+
 /// A card's place in the variety ordering: higher score first, then earlier card.
 #[derive(Debug, Clone, Copy)]
-struct Ranked {
+struct Order {
     score: f32,
     index: usize,
 }
 
-impl Ord for Ranked {
+impl Ord for Order {
     fn cmp(&self, other: &Self) -> Ordering {
         self.score
             .total_cmp(&other.score)
@@ -189,19 +247,19 @@ impl Ord for Ranked {
     }
 }
 
-impl PartialOrd for Ranked {
+impl PartialOrd for Order {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl PartialEq for Ranked {
+impl PartialEq for Order {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
 
-impl Eq for Ranked {}
+impl Eq for Order {}
 
 #[cfg(test)]
 mod tests {
@@ -225,11 +283,21 @@ mod tests {
             CardKind::Cloze
         ));
         assert!(is_defective("When did it end", "1960", CardKind::Question));
+        assert!(dangling_pronoun("What was essential to its impact?"));
+        assert!(!dangling_pronoun(
+            "When did the Soviet Union withdraw its advisers?"
+        ));
+        assert!(is_defective(
+            "When did Innocent III?",
+            "1215",
+            CardKind::Question
+        ));
         assert!(!is_defective(
             "When did it end?",
             "1960",
             CardKind::Question
         ));
+        assert!(dangling_pronoun("When did it end?"));
         assert!(is_defective(
             "Who ruled?",
             "a very long answer of more than six words",

@@ -239,12 +239,5 @@ pub(super) fn trim_relative(s: &Sentence, from: usize, to: usize) -> usize {
 
 /// Inside square brackets: "[citation needed]", "[12]".
 pub(super) fn in_brackets(s: &Sentence, k: usize) -> bool {
-    let open = s.tokens[..=k].iter().rposition(|t| t.is_punct("["));
-    let close = s.tokens[..=k].iter().rposition(|t| t.is_punct("]"));
-    match (open, close) {
-        (Some(o), Some(c)) => o > c || c == k,
-        (Some(_), None) => true,
-        (None, Some(c)) => c == k,
-        _ => false,
-    }
+    s.bracketed.get(k).copied().unwrap_or(false)
 }

@@ -20,6 +20,9 @@ pub struct Sentence {
     pub boilerplate: bool,
     /// Relative times shown as the year they mean ("the following year" → "in 1854").
     pub anchors: Vec<Anchor>,
+    /// Per token: inside square brackets ("[citation needed]", "[12]"), worked out
+    /// once so every later check is a lookup, not a rescan of the sentence.
+    pub bracketed: Vec<bool>,
 }
 
 impl Sentence {
@@ -50,6 +53,7 @@ impl Document {
             let raw = text[a..b].to_string();
             let toks = tokens::tokenize(&raw, a);
             let boilerplate = sentences::is_boilerplate(&raw) || looks_like_noise(&toks);
+            let bracketed = bracketed(&toks);
             sents.push(Sentence {
                 start: a,
                 char_start,
@@ -59,6 +63,7 @@ impl Document {
                 entities: Vec::new(),
                 boilerplate,
                 anchors: Vec::new(),
+                bracketed,
             });
         }
         // Words seen capitalised where capitals are not forced (not first in a sentence).
@@ -91,6 +96,22 @@ impl Document {
         }
         Document { sentences: sents }
     }
+}
+
+/// Which tokens stand inside square brackets: after an unclosed "[" or on a "]".
+fn bracketed(toks: &[Token]) -> Vec<bool> {
+    let mut open = false;
+    toks.iter()
+        .map(|t| {
+            if t.is_punct("[") {
+                open = true;
+            } else if t.is_punct("]") {
+                open = false;
+                return true;
+            }
+            open
+        })
+        .collect()
 }
 
 /// Headings, menus and other lines that are not prose: no verb-bearing sentence shape.

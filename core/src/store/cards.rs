@@ -14,7 +14,9 @@ use crate::generate::Card;
 use crate::schedule::QueueState;
 
 pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
-     c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at";
+     c.span_start, c.span_end, c.origin, c.status, c.needs_check, c.score, c.created_at, c.updated_at, c.held_back";
+/// The index of the first column a query selects after [`CARD_COLUMNS`].
+pub(super) const AFTER_CARD: usize = 16;
 
 pub(super) fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
     let kind: String = row.get(2)?;
@@ -40,6 +42,7 @@ pub(super) fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
         score: score.map(|s| s as f32),
         created_at: row.get(13)?,
         updated_at: row.get(14)?,
+        held_back: row.get(15)?,
     })
 }
 
@@ -68,7 +71,7 @@ impl Store {
                      WHERE c.id = ?1"
                 ),
                 [id],
-                |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(15)? }),
+                |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(AFTER_CARD)? }),
             )
             .optional()?
             .ok_or(Error::NotFound { what: "card", id })
@@ -125,13 +128,15 @@ impl Store {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Replaces a document's suggestions with `cards`, in one transaction, and
-    /// records that they were written for `revision`.
+    /// Replaces a document's suggestions with `cards` and the ones held back
+    /// below the quality bar, in one transaction, and records that they were
+    /// written for `revision`.
     pub fn replace_suggestions(
         &mut self,
         document_id: i64,
         revision: i64,
         cards: &[Card],
+        held_back: &[Card],
         now: i64,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
@@ -142,10 +147,11 @@ impl Store {
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
-                                    source_revision, origin, score, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'generated', ?10, 'suggested', ?11, ?11)",
+                                    source_revision, origin, score, status, created_at, updated_at, held_back)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'generated', ?10, 'suggested', ?11, ?11, ?12)",
             )?;
-            for card in cards {
+            let shown = cards.iter().map(|c| (c, false));
+            for (card, held) in shown.chain(held_back.iter().map(|c| (c, true))) {
                 insert.execute(params![
                     document_id,
                     kind_as_str(card.kind),
@@ -157,7 +163,8 @@ impl Store {
                     card.span_end as i64,
                     revision,
                     f64::from(card.score),
-                    now
+                    now,
+                    held
                 ])?;
             }
         }
@@ -324,12 +331,12 @@ impl Store {
              ORDER BY c.document_id, c.span_start, c.id"
         ))?;
         let rows = stmt.query_map([document_id], |row| {
-            let state: Option<String> = row.get(16)?;
+            let state: Option<String> = row.get(AFTER_CARD + 1)?;
             Ok(ListedCard {
                 card: card_of_row(row)?,
-                document_title: row.get(15)?,
+                document_title: row.get(AFTER_CARD)?,
                 state: state.as_deref().and_then(QueueState::from_db),
-                suspended: row.get(17)?,
+                suspended: row.get(AFTER_CARD + 2)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -370,7 +377,7 @@ impl Store {
         let rows = stmt.query_map([limit as i64], |row| {
             Ok(DeckCard {
                 card: card_of_row(row)?,
-                document_title: row.get(15)?,
+                document_title: row.get(AFTER_CARD)?,
             })
         })?;
         Ok(Deck {

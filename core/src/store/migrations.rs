@@ -7,8 +7,9 @@ pub(super) const STEPS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_card_suggestions.sql"),
     include_str!("migrations/0003_stats_indexes.sql"),
-    include_str!("migrations/0005_review_history_index.sql"),
-    include_str!("migrations/0006_browser_undo.sql"),
+    include_str!("migrations/0004_review_history_index.sql"),
+    include_str!("migrations/0005_browser_undo.sql"),
+    include_str!("migrations/0006_held_back_suggestions.sql"),
 ];
 
 /// The schema version this Clio writes.

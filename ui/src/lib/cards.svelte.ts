@@ -36,7 +36,12 @@ export class DocumentCards {
   /** Ids of cards with a decision on its way, so their buttons wait. */
   busy = $state<number[]>([]);
 
-  readonly suggested = $derived(this.cards.filter((c) => c.status === 'suggested'));
+  /** Whether the suggestions held back below the quality bar are shown. */
+  showHeldBack = $state(false);
+
+  readonly suggested = $derived(this.cards.filter((c) => c.status === 'suggested' && !c.heldBack));
+  /** Suggestions the quality model held back: shown on request, not in "Accept all". */
+  readonly heldBack = $derived(this.cards.filter((c) => c.status === 'suggested' && c.heldBack));
   readonly accepted = $derived(this.cards.filter((c) => c.status === 'accepted'));
 
   constructor(readonly documentId: number) {}

@@ -207,6 +207,7 @@ export function card(id: number, overrides: Partial<StoredCard> = {}): StoredCar
     status: 'suggested',
     needsCheck: false,
     score: 0.5,
+    heldBack: false,
     createdAt: Date.UTC(2025, 2, 12),
     updatedAt: Date.UTC(2025, 2, 12),
     ...overrides,
@@ -489,7 +490,7 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         return found.length;
       }
       case 'accept_all_cards': {
-        const waiting = cards.filter((c) => c.documentId === args.documentId && c.status === 'suggested');
+        const waiting = cards.filter((c) => c.documentId === args.documentId && c.status === 'suggested' && !c.heldBack);
         for (const c of waiting) c.status = 'accepted';
         return waiting.length;
       }

@@ -22,4 +22,9 @@ spanStart: number | null, spanEnd: number | null, origin: CardOrigin, status: Ca
 /**
  * The document changed and the card's source sentence is no longer in it.
  */
-needsCheck: boolean, score: number | null, createdAt: number, updatedAt: number, };
+needsCheck: boolean, score: number | null, 
+/**
+ * A suggestion held back below the quality bar: shown on request only, never
+ * accepted by "Accept all".
+ */
+heldBack: boolean, createdAt: number, updatedAt: number, };

@@ -1,0 +1,397 @@
+//! Fits the quality model (`data/generate/quality_model.json`) to blind judges'
+//! labels of generated cards, and reports its accuracy on texts held out from
+//! training.
+//!
+//! `cargo run -p clio-core --release --example train_quality -- [--out FILE] LABEL_DIR…`
+//!
+//! Each LABEL_DIR holds `blind.json` (what the judges saw: per text its title, body
+//! and cards with ids, as `blind_cards.py make` writes it) and one or more
+//! `verdicts*.json` (per card id a verdict of `cards-rubric.md` and a worth 0–3).
+//! Without directories it reads every directory under `data/generate/labels/`.
+//! A labelled card is joined to a candidate of today's generator by (text, prompt,
+//! answer); true/false statements and cards the generator no longer makes are
+//! skipped (and counted). The label of a card is the share of judges that kept it.
+//!
+//! A logistic regression (standardised features, L2 penalty, full-batch gradient
+//! descent: deterministic) says how likely a card is kept; a ridge regression its
+//! worth. Accuracy is measured by cross-validation with whole texts held out (six
+//! folds by text), then the model is fitted to every label. The bar is the lowest
+//! chance at which the held-out cards above it were kept at least `TARGET` of the
+//! time.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use clio_core::generate::candidate_features;
+use clio_core::generate::quality::{feature_names, QualityModel};
+use serde_json::Value;
+
+/// The share of kept cards the bar aims at among the held-out cards above it (with
+/// round 1 labels a bar for 85% would leave a card or two per text).
+const TARGET: f32 = 0.62;
+const FOLDS: usize = 6;
+/// The L2 penalty on standardised weights (`TRAIN_L2` overrides it, for trying).
+const L2: f32 = 0.3;
+const STEPS: usize = 3000;
+const RATE: f32 = 0.3;
+
+struct Sample {
+    text: usize,
+    x: Vec<f32>,
+    keep: f32,
+    worth: f32,
+}
+
+fn norm(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("could not read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+/// The samples of one label directory; `texts` numbers the texts across directories.
+fn load(
+    dir: &Path,
+    texts: &mut BTreeMap<String, usize>,
+    skipped: &mut BTreeMap<&'static str, usize>,
+) -> Vec<Sample> {
+    let blind = read_json(&dir.join("blind.json"));
+    let mut verdicts: Vec<Value> = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("readable label directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("verdicts") && n.ends_with(".json"))
+        })
+        .collect();
+    names.sort();
+    for p in names {
+        verdicts.push(read_json(&p));
+    }
+    assert!(!verdicts.is_empty(), "{}: no verdicts*.json", dir.display());
+    let mut out = Vec::new();
+    for group in blind["groups"].as_array().expect("groups") {
+        let title = group["title"].as_str().unwrap_or("");
+        let body = group["text"].as_str().unwrap_or("");
+        let n = texts.len();
+        let text = *texts.entry(format!("{title}\n{body}")).or_insert(n);
+        let mut by_card: HashMap<(String, String), Vec<f32>> = HashMap::new();
+        for c in candidate_features(title, body) {
+            by_card
+                .entry((norm(&c.prompt), norm(&c.answer)))
+                .or_insert(c.features);
+        }
+        for card in group["cards"].as_array().expect("cards") {
+            let id = card["id"].as_str().unwrap_or("");
+            let labels: Vec<&Value> = verdicts.iter().filter_map(|v| v.get(id)).collect();
+            if labels.is_empty() {
+                *skipped.entry("no verdict").or_default() += 1;
+                continue;
+            }
+            if card["kind"] == "true_false" {
+                *skipped.entry("true/false").or_default() += 1;
+                continue;
+            }
+            let key = (
+                norm(card["prompt"].as_str().unwrap_or("")),
+                norm(card["answer"].as_str().unwrap_or("")),
+            );
+            let Some(x) = by_card.get(&key) else {
+                *skipped.entry("not made any more").or_default() += 1;
+                let kept = labels.iter().any(|l| l["verdict"] == "ok");
+                *skipped
+                    .entry(if kept {
+                        "  of them kept"
+                    } else {
+                        "  of them not kept"
+                    })
+                    .or_default() += 1;
+                continue;
+            };
+            let kept = labels.iter().filter(|l| l["verdict"] == "ok").count() as f32;
+            let worth: f32 = labels
+                .iter()
+                .map(|l| l["worth"].as_f64().unwrap_or(0.0) as f32)
+                .sum();
+            out.push(Sample {
+                text,
+                x: x.clone(),
+                keep: kept / labels.len() as f32,
+                worth: worth / labels.len() as f32,
+            });
+        }
+    }
+    out
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Fits both models to `samples` (the bar is set by the caller).
+fn fit(samples: &[&Sample]) -> QualityModel {
+    let l2: f32 = std::env::var("TRAIN_L2")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(L2);
+    let names = feature_names();
+    let k = names.len();
+    let n = samples.len().max(1) as f32;
+    let mut mean = vec![0.0f32; k];
+    for s in samples {
+        for (m, v) in mean.iter_mut().zip(&s.x) {
+            *m += v / n;
+        }
+    }
+    let mut scale = vec![0.0f32; k];
+    for s in samples {
+        for ((sc, v), m) in scale.iter_mut().zip(&s.x).zip(&mean) {
+            *sc += (v - m) * (v - m) / n;
+        }
+    }
+    for sc in &mut scale {
+        *sc = if *sc > 1e-8 { sc.sqrt() } else { 1.0 };
+    }
+    let z: Vec<Vec<f32>> = samples
+        .iter()
+        .map(|s| {
+            s.x.iter()
+                .zip(&mean)
+                .zip(&scale)
+                .map(|((v, m), sc)| (v - m) / sc)
+                .collect()
+        })
+        .collect();
+    // Least squares on ~70 standardised (partly collinear) features diverges at the
+    // logistic rate: the worth regression steps more gently.
+    let descend = |target: &dyn Fn(&Sample) -> f32, logistic: bool, start: f32| {
+        let rate = if logistic { RATE } else { RATE / 10.0 };
+        let mut w = vec![0.0f32; k];
+        let mut b = start;
+        for _ in 0..STEPS {
+            let mut gw = vec![0.0f32; k];
+            let mut gb = 0.0f32;
+            for (s, zi) in samples.iter().zip(&z) {
+                let lin = b + zi.iter().zip(&w).map(|(a, c)| a * c).sum::<f32>();
+                let pred = if logistic { sigmoid(lin) } else { lin };
+                let err = pred - target(s);
+                gb += err / n;
+                for (g, a) in gw.iter_mut().zip(zi) {
+                    *g += err * a / n;
+                }
+            }
+            b -= rate * gb;
+            for (wi, g) in w.iter_mut().zip(&gw) {
+                *wi -= rate * (g + l2 * *wi);
+            }
+        }
+        (w, b)
+    };
+    let (weights, bias) = descend(&|s| s.keep, true, 0.0);
+    let (worth_weights, worth_bias) = descend(&|s| s.worth, false, 1.5);
+    QualityModel {
+        trained_on: String::new(),
+        features: names,
+        mean,
+        scale,
+        weights,
+        bias,
+        worth_weights,
+        worth_bias,
+        bar: 0.5,
+    }
+}
+
+/// The lowest bar at which the cards above it were kept at least `TARGET` of the
+/// time (by the judges' shares), among (chance, kept) pairs; at least 0.3.
+fn choose_bar(scored: &[(f32, f32)]) -> f32 {
+    let mut sorted = scored.to_vec();
+    sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut kept = 0.0;
+    let mut bar = 0.9;
+    for (i, (p, k)) in sorted.iter().enumerate() {
+        kept += k;
+        if i >= 9 && kept / (i + 1) as f32 >= TARGET {
+            bar = *p;
+        }
+    }
+    bar.clamp(0.3, 0.9)
+}
+
+fn main() {
+    let mut out = PathBuf::from("data/generate/quality_model.json");
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--out" {
+            out = PathBuf::from(args.next().expect("--out FILE"));
+        } else {
+            dirs.push(PathBuf::from(a));
+        }
+    }
+    if dirs.is_empty() {
+        let root = Path::new("data/generate/labels");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(root)
+            .expect("run from the repository root, or name the label directories")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("blind.json").exists())
+            .collect();
+        found.sort();
+        dirs = found;
+    }
+    let mut texts = BTreeMap::new();
+    let mut skipped = BTreeMap::new();
+    let mut samples = Vec::new();
+    for d in &dirs {
+        samples.extend(load(d, &mut texts, &mut skipped));
+    }
+    let kept: f32 = samples.iter().map(|s| s.keep).sum();
+    println!(
+        "labelled cards joined: {} from {} texts ({:.0}% kept); skipped: {:?}",
+        samples.len(),
+        texts.len(),
+        100.0 * kept / samples.len().max(1) as f32,
+        skipped
+    );
+    assert!(samples.len() >= 10, "too few labelled cards to fit a model");
+
+    // Cross-validation with whole texts held out.
+    let folds = FOLDS.min(texts.len()).max(2);
+    let mut held_out: Vec<(f32, f32)> = Vec::new();
+    let mut correct = 0.0f32;
+    let mut majority_correct = 0.0f32;
+    let mut cv_chance = vec![0.0f32; samples.len()];
+    for fold in 0..folds {
+        let train: Vec<&Sample> = samples.iter().filter(|s| s.text % folds != fold).collect();
+        let test: Vec<&Sample> = samples.iter().filter(|s| s.text % folds == fold).collect();
+        if train.is_empty() || test.is_empty() {
+            continue;
+        }
+        let m = fit(&train);
+        let base = train.iter().map(|s| s.keep).sum::<f32>() / train.len() as f32;
+        for (i, s) in samples.iter().enumerate() {
+            if s.text % folds != fold {
+                continue;
+            }
+            let p = m.keep(&s.x);
+            cv_chance[i] = p;
+            held_out.push((p, s.keep));
+            // Agreement with the judges, counted per judge's share.
+            correct += if p >= 0.5 { s.keep } else { 1.0 - s.keep };
+            majority_correct += if base >= 0.5 { s.keep } else { 1.0 - s.keep };
+        }
+    }
+    let n = held_out.len().max(1) as f32;
+    let bar = choose_bar(&held_out);
+    let above: Vec<&(f32, f32)> = held_out.iter().filter(|(p, _)| *p >= bar).collect();
+    let above_kept = above.iter().map(|(_, k)| k).sum::<f32>() / above.len().max(1) as f32;
+    println!(
+        "held-out accuracy ({folds} folds by text, {} cards): {:.1}% (always the majority: {:.1}%)",
+        held_out.len(),
+        100.0 * correct / n,
+        100.0 * majority_correct / n
+    );
+    println!(
+        "bar {bar:.3}: {} of {} held-out cards above it, {:.1}% of those kept (all: {:.1}%)",
+        above.len(),
+        held_out.len(),
+        100.0 * above_kept,
+        100.0 * held_out.iter().map(|(_, k)| k).sum::<f32>() / n
+    );
+
+    for b in [0.4f32, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7] {
+        let above: Vec<&(f32, f32)> = held_out.iter().filter(|(p, _)| *p >= b).collect();
+        println!(
+            "  bar {b:.2}: {:>3} held-out cards above it, {:.1}% kept",
+            above.len(),
+            100.0 * above.iter().map(|(_, k)| k).sum::<f32>() / above.len().max(1) as f32
+        );
+    }
+    // Per text, the ten best by the model against the ten best by the rule score.
+    let mut top_model = 0.0;
+    let mut top_rule = 0.0;
+    let mut counted = 0usize;
+    for t in 0..texts.len() {
+        let of_text: Vec<(usize, &Sample)> = samples
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.text == t)
+            .collect();
+        let mut by_model: Vec<(f32, f32)> = of_text
+            .iter()
+            .map(|(i, s)| (cv_chance[*i], s.keep))
+            .collect();
+        let mut by_rule: Vec<(f32, f32)> = of_text.iter().map(|(_, s)| (s.x[1], s.keep)).collect();
+        by_model.sort_by(|a, b| b.0.total_cmp(&a.0));
+        by_rule.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let k = of_text.len().min(10);
+        top_model += by_model.iter().take(k).map(|x| x.1).sum::<f32>();
+        top_rule += by_rule.iter().take(k).map(|x| x.1).sum::<f32>();
+        counted += k;
+    }
+    println!(
+        "kept among each text's ten best (held out): by the model {:.1}%, by the rule score {:.1}%",
+        100.0 * top_model / counted.max(1) as f32,
+        100.0 * top_rule / counted.max(1) as f32
+    );
+    if std::env::var("TRAIN_BLEND").is_ok() {
+        for alpha in [0.25f32, 0.5, 0.75] {
+            let mut top = 0.0;
+            for t in 0..texts.len() {
+                let mut v: Vec<(f32, f32)> = samples
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.text == t)
+                    .map(|(i, s)| ((1.0 - alpha) * cv_chance[i] + alpha * s.x[1], s.keep))
+                    .collect();
+                v.sort_by(|a, b| b.0.total_cmp(&a.0));
+                top += v.iter().take(10).map(|x| x.1).sum::<f32>();
+            }
+            println!(
+                "  blend {alpha}: {:.1}%",
+                100.0 * top / counted.max(1) as f32
+            );
+        }
+    }
+
+    let all: Vec<&Sample> = samples.iter().collect();
+    let mut model = fit(&all);
+    model.bar = bar;
+    model.trained_on = format!(
+        "{} labelled cards of {} texts ({}); `cargo run -p clio-core --release --example train_quality`; held-out accuracy {:.1}%",
+        samples.len(),
+        texts.len(),
+        dirs.iter()
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        100.0 * correct / n
+    );
+    let mut strongest: Vec<(f32, &String)> =
+        model.weights.iter().copied().zip(&model.features).collect();
+    strongest.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    println!("strongest weights:");
+    for (w, name) in strongest.iter().take(12) {
+        println!("  {w:+.3}  {name}");
+    }
+    let finite = model
+        .weights
+        .iter()
+        .chain(&model.worth_weights)
+        .all(|w| w.is_finite())
+        && model.bias.is_finite()
+        && model.worth_bias.is_finite();
+    assert!(finite, "the fit diverged: lower RATE");
+    let json = serde_json::to_string_pretty(&model).expect("model serialises");
+    std::fs::write(&out, json + "\n").expect("writable model file");
+    println!("wrote {}", out.display());
+}

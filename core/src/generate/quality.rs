@@ -1,0 +1,419 @@
+//! The learned quality bar: what the generator knows about a candidate card, as
+//! numbers (its features), and a small logistic model fitted to blind judges'
+//! labels (`data/generate/quality_model.json`, retrained with
+//! `cargo run -p clio-core --release --example train_quality`) that says how likely
+//! a student is to keep the card unedited. The model ranks the cards and cuts:
+//! below its bar a card is held back.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::entities::EntityKind;
+use super::lexicon::lexicon;
+use super::questions::Candidate;
+use super::rank::norm_tokens;
+use super::text::Document;
+use super::CardKind;
+
+/// The question forms, in the order their indicator features come. A candidate
+/// records which of them made it.
+pub const FORMS: &[&str] = &[
+    "clause",
+    "nominal",
+    "relative",
+    "relative_time",
+    "appositive_place",
+    "appositive_person",
+    "role",
+    "known_as",
+    "existential",
+    "term",
+    "cloze",
+    "cause",
+    "effect",
+];
+
+const KINDS: &[EntityKind] = &[
+    EntityKind::Year,
+    EntityKind::Date,
+    EntityKind::Decade,
+    EntityKind::Century,
+    EntityKind::Number,
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+    EntityKind::Event,
+    EntityKind::Group,
+    EntityKind::Name,
+    EntityKind::Term,
+];
+
+const WH: &[&str] = &[
+    "what", "who", "whom", "when", "where", "which", "how", "why", "in", "by",
+];
+
+/// Pronouns that, left in a prompt, point at something the card does not show.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "these",
+    "those",
+];
+
+/// The names of the features, in order (the model file names them too, so a model
+/// fitted to other features is refused rather than misread).
+pub fn feature_names() -> Vec<String> {
+    let mut names: Vec<String> = vec![
+        "cloze".into(),
+        "rule_score".into(),
+        "resolved".into(),
+        "pronoun_in_prompt".into(),
+        "bare_definite".into(),
+        "demonstrative".into(),
+        "prompt_words".into(),
+        "long_prompt".into(),
+        "short_prompt".into(),
+        "sentence_tokens".into(),
+        "sentence_position".into(),
+        "first_sentence".into(),
+        "clauses".into(),
+        "commas_in_prompt".into(),
+        "title_overlap".into(),
+        "answer_in_title".into(),
+        "answer_recurs".into(),
+        "answer_words".into(),
+        "answer_lowercase".into(),
+        "quote_or_bracket".into(),
+        "cause_words".into(),
+        "time_in_prompt".into(),
+        "name_in_prompt".into(),
+        "prompt_share".into(),
+        "what_for_people".into(),
+        "capitals_share".into(),
+        "answer_digits".into(),
+        "cloze_whole_sentence".into(),
+        "sentence_opens_with_pronoun".into(),
+        "entities_in_sentence".into(),
+        "first_word_of_answer_capital".into(),
+        "dangling_pronoun".into(),
+        "run_on".into(),
+    ];
+    names.extend(FORMS.iter().map(|f| format!("form_{f}")));
+    names.extend(KINDS.iter().map(|k| format!("answer_{}", kind_name(*k))));
+    names.extend(WH.iter().map(|w| format!("starts_{w}")));
+    names
+}
+
+pub fn kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Year => "year",
+        EntityKind::Date => "date",
+        EntityKind::Decade => "decade",
+        EntityKind::Century => "century",
+        EntityKind::Number => "number",
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "organization",
+        EntityKind::Event => "event",
+        EntityKind::Group => "group",
+        EntityKind::Name => "name",
+        EntityKind::Term => "term",
+    }
+}
+
+/// What every candidate of one document shares: its title's words, how often each
+/// answer recurs, how many clauses each sentence has.
+pub struct DocFacts {
+    title_words: HashSet<String>,
+    title_norm: Vec<String>,
+    mentions: HashMap<String, usize>,
+    clauses: Vec<usize>,
+}
+
+impl DocFacts {
+    pub fn new(doc: &Document, title: &str, clauses: Vec<usize>) -> DocFacts {
+        let title_norm = norm_tokens(title);
+        let title_words = title_norm
+            .iter()
+            .filter(|w| !lexicon().is_function(w))
+            .cloned()
+            .collect();
+        let mut mentions: HashMap<String, usize> = HashMap::new();
+        for s in &doc.sentences {
+            for e in &s.entities {
+                *mentions
+                    .entry(norm_tokens(&s.span_text(e.start, e.end)).join(" "))
+                    .or_default() += 1;
+            }
+        }
+        DocFacts {
+            title_words,
+            title_norm,
+            mentions,
+            clauses,
+        }
+    }
+
+    /// Whether the title names the answer: every word of it stands in the title
+    /// ("Why did the Sino-Soviet split happen?" gives away "the Sino-Soviet split").
+    pub fn title_names(&self, answer: &str) -> bool {
+        let a = norm_tokens(answer);
+        !a.is_empty()
+            && !self.title_norm.is_empty()
+            && self.title_norm.windows(a.len()).any(|w| w == a.as_slice())
+    }
+}
+
+/// The features of one candidate, in the order of [`feature_names`].
+pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
+    let s = &doc.sentences[c.sentence];
+    let p = norm_tokens(&c.prompt);
+    let words: Vec<&str> = c.prompt.split_whitespace().collect();
+    let n = words.len() as f32;
+    let b = |x: bool| if x { 1.0 } else { 0.0 };
+    let pronoun = p.iter().any(|w| PRONOUNS.contains(&w.as_str()));
+    // "the treaty", "the war": a definite common noun not followed by "of" and not
+    // in the title: what it means is in the text, not on the card.
+    let bare_definite = words
+        .windows(3)
+        .filter(|w| {
+            w[0].eq_ignore_ascii_case("the")
+                && w[1].chars().next().is_some_and(char::is_lowercase)
+                && w[1].chars().all(char::is_alphabetic)
+                && !lexicon().is_function(w[1])
+                && !facts.title_words.contains(&w[1].to_lowercase())
+                && !matches!(
+                    w[2].trim_end_matches([',', '?', '.']),
+                    "of" | "that" | "which"
+                )
+                && w[2].chars().next().is_some_and(|c| !c.is_uppercase())
+        })
+        .count() as f32;
+    let demonstrative = words.windows(2).any(|w| {
+        matches!(
+            w[0].to_lowercase().as_str(),
+            "this" | "that" | "these" | "those"
+        ) && w[1].chars().next().is_some_and(char::is_lowercase)
+    });
+    let content: Vec<&String> = p.iter().filter(|w| !lexicon().is_function(w)).collect();
+    let title_overlap = if content.is_empty() {
+        0.0
+    } else {
+        content
+            .iter()
+            .filter(|w| facts.title_words.contains(w.as_str()))
+            .count() as f32
+            / content.len() as f32
+    };
+    let recurs = facts
+        .mentions
+        .get(&norm_tokens(&c.answer).join(" "))
+        .copied()
+        .unwrap_or(1) as f32;
+    let time_in_prompt = words.iter().any(|w| {
+        let d = w.trim_matches(|c: char| !c.is_ascii_digit());
+        d.len() == 4 && d.chars().all(|c| c.is_ascii_digit())
+    });
+    let name_in_prompt = words
+        .iter()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let cause_words = s
+        .tokens
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "because" | "caused" | "led" | "resulted"));
+    let first = p.first().map_or("", String::as_str);
+    let mut f = vec![
+        b(c.kind == CardKind::Cloze),
+        c.score,
+        b(c.resolved),
+        b(pronoun),
+        bare_definite,
+        b(demonstrative),
+        n / 10.0,
+        b(n > 22.0),
+        b(n < 6.0),
+        s.tokens.len() as f32 / 20.0,
+        c.sentence as f32 / doc.sentences.len().max(1) as f32,
+        b(c.sentence == 0),
+        facts.clauses.get(c.sentence).copied().unwrap_or(0) as f32,
+        c.prompt.matches(',').count() as f32,
+        title_overlap,
+        b(facts.title_names(&c.answer)),
+        recurs.ln(),
+        c.answer.split_whitespace().count() as f32,
+        b(c.answer.chars().next().is_some_and(char::is_lowercase)),
+        b(c.prompt.contains(['"', '“', '(', '['])),
+        b(cause_words),
+        b(time_in_prompt),
+        b(name_in_prompt),
+        n / s.tokens.iter().filter(|t| t.is_word()).count().max(1) as f32,
+        b(first == "what" && matches!(c.answer_kind, EntityKind::Person | EntityKind::Group)),
+        words
+            .iter()
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count() as f32
+            / n.max(1.0),
+        b(c.answer.chars().any(|ch| ch.is_ascii_digit())),
+        b(c.kind == CardKind::Cloze
+            && s.tokens.first().is_some_and(|t| {
+                words
+                    .first()
+                    .is_some_and(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()) == t.text)
+            })),
+        b(s.tokens
+            .first()
+            .is_some_and(|t| PRONOUNS.contains(&t.lower.as_str()))),
+        s.entities.len() as f32,
+        b(c.answer.chars().next().is_some_and(char::is_uppercase)),
+        b(super::rank::dangling_pronoun(&c.prompt)),
+        b(words.len() > super::rank::MAX_PROMPT_WORDS),
+    ];
+    f.extend(FORMS.iter().map(|x| b(*x == c.form)));
+    f.extend(KINDS.iter().map(|k| b(*k == c.answer_kind)));
+    f.extend(
+        WH.iter()
+            .map(|w| b(c.kind == CardKind::Question && first == *w)),
+    );
+    f
+}
+
+/// A logistic model: `p = 1 / (1 + exp(-(bias + Σ w·(x − mean)/scale)))`, the
+/// chance a judge keeps the card, and a linear estimate of its worth (0–3).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QualityModel {
+    /// How it was made (the command and the labelled set).
+    pub trained_on: String,
+    pub features: Vec<String>,
+    pub mean: Vec<f32>,
+    pub scale: Vec<f32>,
+    pub weights: Vec<f32>,
+    pub bias: f32,
+    /// Worth regression over the same standardised features.
+    pub worth_weights: Vec<f32>,
+    pub worth_bias: f32,
+    /// Below this chance of being kept a card is held back.
+    pub bar: f32,
+}
+
+impl QualityModel {
+    fn standardised<'a>(&'a self, x: &'a [f32]) -> impl Iterator<Item = f32> + 'a {
+        x.iter()
+            .zip(&self.mean)
+            .zip(&self.scale)
+            .map(|((v, m), s)| (v - m) / s)
+    }
+
+    /// The chance a student keeps the card, held down for a pronoun that points
+    /// at nothing on the card or a run-on prompt (the judges' "vague" and
+    /// "ungrammatical"): such a card is held back, whatever else it has.
+    pub fn keep(&self, x: &[f32]) -> f32 {
+        let p = self.chance(x);
+        let flag = |name: &str| {
+            self.features
+                .iter()
+                .position(|f| f == name)
+                .is_some_and(|i| x.get(i).is_some_and(|v| *v > 0.5))
+        };
+        if flag("dangling_pronoun") || flag("run_on") {
+            p * 0.3
+        } else {
+            p
+        }
+    }
+
+    /// The model's chance a student keeps the card, before the held-down cases.
+    pub fn chance(&self, x: &[f32]) -> f32 {
+        let z = self.bias
+            + self
+                .standardised(x)
+                .zip(&self.weights)
+                .map(|(v, w)| v * w)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// How worth learning the fact is, 0–3.
+    pub fn worth(&self, x: &[f32]) -> f32 {
+        (self.worth_bias
+            + self
+                .standardised(x)
+                .zip(&self.worth_weights)
+                .map(|(v, w)| v * w)
+                .sum::<f32>())
+        .clamp(0.0, 3.0)
+    }
+
+    fn fits(&self) -> bool {
+        let names = feature_names();
+        self.features == names
+            && self.mean.len() == names.len()
+            && self.scale.len() == names.len()
+            && self.weights.len() == names.len()
+            && self.worth_weights.len() == names.len()
+            && self.scale.iter().all(|s| *s > 0.0)
+    }
+}
+
+const MODEL_JSON: &str = include_str!("../../../data/generate/quality_model.json");
+
+/// The shipped model. A model file that does not fit the features (a feature added
+/// since it was trained) falls back to the rule score alone, so the cards stay
+/// sensible until it is retrained (a test checks that the shipped one fits).
+pub fn model() -> &'static QualityModel {
+    static MODEL: OnceLock<QualityModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        serde_json::from_str::<QualityModel>(MODEL_JSON)
+            .ok()
+            .filter(QualityModel::fits)
+            .unwrap_or_else(rule_model)
+    })
+}
+
+/// Whether the shipped model fits the features the generator computes.
+pub fn shipped_model_fits() -> bool {
+    serde_json::from_str::<QualityModel>(MODEL_JSON).is_ok_and(|m| m.fits())
+}
+
+/// The rule score as a model: the fallback before any labels.
+pub fn rule_model() -> QualityModel {
+    let names = feature_names();
+    let k = names.len();
+    let mut weights = vec![0.0; k];
+    weights[1] = 8.0; // rule_score, around 0.5
+    let mut mean = vec![0.0; k];
+    mean[1] = 0.5;
+    QualityModel {
+        trained_on: "none: the rule score".into(),
+        features: names,
+        mean,
+        scale: vec![1.0; k],
+        weights,
+        bias: 0.0,
+        worth_weights: vec![0.0; k],
+        worth_bias: 1.5,
+        bar: 0.3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_fits_the_features() {
+        assert!(shipped_model_fits(), "retrain: the features changed");
+        let m = model();
+        assert!(m.bar > 0.0 && m.bar < 1.0);
+    }
+
+    #[test]
+    fn the_title_names_an_answer_only_with_all_its_words() {
+        let doc = Document::analyse("The Soviet Union withdrew its advisers in 1960.");
+        let facts = DocFacts::new(&doc, "Why did the Sino-Soviet split happen?", vec![1]);
+        assert!(facts.title_names("the Sino-Soviet split"));
+        assert!(!facts.title_names("the Soviet Union"));
+        assert!(!facts.title_names("1960"));
+    }
+}
