@@ -63,13 +63,18 @@ test('open a document, accept two suggested cards, edit one, and find them in th
   await (await app.find('[data-testid="card-edit-save"]')).click();
   await waitUntil(async () => (await count('[data-testid="card-editor"]')) === 0, { what: 'the editor to close' });
 
+  // Review asks the new cards at once, and lists no answers while it asks.
   await (await app.find('[data-testid="nav-review"]')).click();
-  await app.waitFor('[data-testid="deck-card"]');
-  assert.match(await (await app.find('[data-testid="deck-total"]')).text(), /^2 cards/);
-  const rows = await Promise.all((await app.findAll('[data-testid="deck-card"]')).map((r) => r.text()));
-  assert.ok(rows.some((r) => r.includes('Which airport received the airlift’s food and coal?') && r.includes('Tempelhof')), rows.join('\n'));
-  assert.ok(rows.every((r) => r.includes('How did the Berlin Airlift keep West Berlin alive?')), 'each row names its text');
+  await app.waitFor('[data-testid="review-card"]');
+  assert.equal(await count('[data-testid="deck-card"]'), 0, 'no deck list (with its answers) under the card asked');
   await saveScreenshot(app, 'review-deck');
+
+  // The card browser holds both, the edited one as edited.
+  await (await app.find('[data-testid="nav-cards"]')).click();
+  await app.waitFor('[data-testid="browser-row"]');
+  assert.match(await (await app.find('[data-testid="browser-total"]')).text(), /^2 cards in your deck/);
+  const rows = await Promise.all((await app.findAll('[data-testid="browser-row"]')).map((r) => r.text()));
+  assert.ok(rows.some((r) => r.includes('Which airport received the airlift’s food and coal?') && r.includes('Tempelhof')), rows.join('\n'));
 });
 
 test('select words in the reader and make a cloze card of them', async () => {
