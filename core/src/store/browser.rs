@@ -308,18 +308,7 @@ impl Store {
                 column: "id",
                 ids,
             })],
-            _ => vec![
-                Touch::Change(Rows {
-                    table: "cards",
-                    column: "id",
-                    ids,
-                }),
-                Touch::Change(Rows {
-                    table: "card_schedule",
-                    column: "card_id",
-                    ids,
-                }),
-            ],
+            _ => Touch::cards_and_schedules(ids).to_vec(),
         };
         self.undoable(label, now, &touches, |tx| {
             let mut changed = 0;

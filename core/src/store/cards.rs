@@ -194,18 +194,7 @@ impl Store {
         label: &str,
         now: i64,
     ) -> Result<usize> {
-        let touches = [
-            Touch::Change(Rows {
-                table: "cards",
-                column: "id",
-                ids,
-            }),
-            Touch::Change(Rows {
-                table: "card_schedule",
-                column: "card_id",
-                ids,
-            }),
-        ];
+        let touches = Touch::cards_and_schedules(ids);
         self.undoable(label, now, &touches, |tx| {
             set_status_in(tx, ids, status, now)
         })

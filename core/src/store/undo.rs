@@ -38,6 +38,24 @@ pub(crate) enum Touch<'a> {
     Delete(Rows<'a>),
 }
 
+impl<'a> Touch<'a> {
+    /// Cards whose row and schedule change: what most card actions touch.
+    pub(crate) fn cards_and_schedules(ids: &'a [i64]) -> [Touch<'a>; 2] {
+        [
+            Touch::Change(Rows {
+                table: "cards",
+                column: "id",
+                ids,
+            }),
+            Touch::Change(Rows {
+                table: "card_schedule",
+                column: "card_id",
+                ids,
+            }),
+        ]
+    }
+}
+
 /// The newest entry, as the UI offers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UndoEntry {
