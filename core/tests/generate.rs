@@ -1692,15 +1692,11 @@ fn suggestions_are_the_best_cards_above_the_bar_and_the_rest_is_held_back() {
     // The seed's key fact comes early in the list (`clio cards` prints the shown
     // cards, then the held-back ones).
     assert!(
-        s.shown
-            .iter()
-            .chain(&s.held_back)
-            .take(5)
-            .any(|c| {
-                c.answer == "1960"
-            && c.prompt
-                == "In what year did the Soviet Union withdraw its advisers and aid from China?"
-            }),
+        s.shown.iter().chain(&s.held_back).take(5).any(|c| {
+            c.answer == "1960"
+                && c.prompt
+                    == "In what year did the Soviet Union withdraw its advisers and aid from China?"
+        }),
         "{}",
         show(&s.shown)
     );
