@@ -99,10 +99,16 @@ impl Store {
         new_limit: u32,
     ) -> Result<Vec<QueueCandidate>> {
         let mut out = Vec::new();
+        // Read from the covering index `card_schedule_queue` alone, and the
+        // few cards not accepted left out as a list: joining each due card's
+        // row in `cards` cost ~250 ms at a lifetime's 86,000 due cards.
         let mut due = self.conn.prepare_cached(&format!(
             "SELECT s.card_id, s.new_position, {SCHEDULE_COLUMNS}
-             FROM card_schedule s JOIN cards c ON c.id = s.card_id
-             WHERE s.state <> 'new' AND s.due < ?2 AND {REVIEWABLE}"
+             FROM card_schedule s INDEXED BY card_schedule_queue
+             WHERE s.state IN ('learning', 'review', 'relearning') AND s.due < ?2
+               AND s.suspended = 0 AND (s.buried_until IS NULL OR s.buried_until <= ?1)
+               AND s.card_id NOT IN (SELECT id FROM cards INDEXED BY cards_unaccepted
+                                     WHERE status <> 'accepted')"
         ))?;
         let rows = due.query_map(params![now, day_end], |r| {
             Ok(QueueCandidate {
@@ -114,9 +120,12 @@ impl Store {
         for row in rows {
             out.push(row?);
         }
+        // In introduction order from `card_schedule_new`, stopping at the
+        // limit; left to itself SQLite took the (state, due) index and sorted
+        // all new cards (250,000 at a lifetime's scale, ~150 ms).
         let mut new = self.conn.prepare_cached(&format!(
             "SELECT s.card_id, s.new_position, {SCHEDULE_COLUMNS}
-             FROM card_schedule s JOIN cards c ON c.id = s.card_id
+             FROM card_schedule s INDEXED BY card_schedule_new JOIN cards c ON c.id = s.card_id
              WHERE s.state = 'new' AND {REVIEWABLE}
              ORDER BY s.new_position, s.card_id LIMIT ?2"
         ))?;
