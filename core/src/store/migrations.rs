@@ -10,6 +10,7 @@ pub(super) const STEPS: &[&str] = &[
     include_str!("migrations/0005_review_history_index.sql"),
     include_str!("migrations/0006_browser_undo.sql"),
     include_str!("migrations/0007_queue_index.sql"),
+    include_str!("migrations/0008_review_log_slots.sql"),
 ];
 
 /// The schema version this Clio writes.
