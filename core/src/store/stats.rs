@@ -182,14 +182,35 @@ impl Store {
             .is_some())
     }
 
-    /// Every deck (accepted) card's schedule.
+    /// Every deck (accepted) card's schedule, in card order.
     pub fn stats_cards(&self) -> Result<Vec<StatsCard>> {
+        self.stats_cards_between(i64::MIN, i64::MAX)
+    }
+
+    /// The middle of the deck's card ids: where to split [`Store::stats_cards_between`]
+    /// to read the deck in two halves at once.
+    pub fn card_id_middle(&self) -> Result<i64> {
+        let (low, high): (Option<i64>, Option<i64>) =
+            self.conn
+                .query_row("SELECT min(id), max(id) FROM cards", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        Ok(match (low, high) {
+            (Some(low), Some(high)) => ((i128::from(low) + i128::from(high)) / 2) as i64,
+            _ => 0,
+        })
+    }
+
+    /// The schedules of the deck cards with ids in `[from, to]`, in card
+    /// order, from the `cards_deck` index (migration 0007) and `card_schedule`.
+    pub fn stats_cards_between(&self, from: i64, to: i64) -> Result<Vec<StatsCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT s.card_id, c.document_id, s.suspended, s.buried_until, {SCHEDULE_COLUMNS}
-             FROM card_schedule s JOIN cards c ON c.id = s.card_id
-             WHERE c.status = 'accepted'"
+             FROM cards c INDEXED BY cards_deck JOIN card_schedule s ON s.card_id = c.id
+             WHERE c.status = 'accepted' AND c.id >= ?1 AND c.id <= ?2
+             ORDER BY c.id"
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params![from, to])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             // The state without allocating a String per card.
@@ -435,5 +456,50 @@ mod tests {
             .query_row("SELECT count(*) FROM review_log_slots", [], |r| r.get(0))
             .unwrap();
         assert_eq!(left, 0, "an emptied log leaves no slots behind");
+    }
+
+    /// The deck read in two halves is the deck read whole, in card order,
+    /// straight from the `cards_deck` index.
+    #[test]
+    fn the_deck_read_in_halves_is_the_deck_in_card_order() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.connection();
+        for id in [3_i64, 9, 4, 12, 7, 5] {
+            let status = if id == 7 { "rejected" } else { "accepted" };
+            conn.execute(
+                "INSERT INTO cards (id, kind, prompt, answer, status, created_at, updated_at)
+                 VALUES (?1, 'question', 'When was the Edict of Nantes?', '1598', ?2, 0, 0)",
+                params![id, status],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, reps, lapses, last_review_at)
+                 VALUES (?1, 'review', ?1, 2.5, 5.0, 3, ?1 % 2, 1)",
+                [id],
+            )
+            .unwrap();
+        }
+        let whole = store.stats_cards().unwrap();
+        let ids: Vec<i64> = whole.iter().map(|c| c.card_id).collect();
+        assert_eq!(ids, vec![3, 4, 5, 9, 12]);
+        let middle = store.card_id_middle().unwrap();
+        assert_eq!(middle, 7);
+        let mut halves = store.stats_cards_between(i64::MIN, middle - 1).unwrap();
+        halves.extend(store.stats_cards_between(middle, i64::MAX).unwrap());
+        assert_eq!(halves, whole);
+        let plan: Vec<String> = {
+            let mut stmt = conn
+                .prepare(&format!(
+                    "EXPLAIN QUERY PLAN SELECT s.card_id, c.document_id, {SCHEDULE_COLUMNS}
+                     FROM cards c INDEXED BY cards_deck JOIN card_schedule s ON s.card_id = c.id
+                     WHERE c.status = 'accepted' AND c.id >= 1 AND c.id <= 2 ORDER BY c.id"
+                ))
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get(3)).unwrap();
+            rows.map(|r| r.unwrap()).collect()
+        };
+        let plan = plan.join("\n");
+        assert!(plan.contains("COVERING INDEX cards_deck"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
     }
 }
