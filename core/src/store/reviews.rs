@@ -68,11 +68,12 @@ fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {
 /// Writes the scheduler's columns of a card's `card_schedule` row (and lifts a
 /// burial: an answered card is not hidden any more). Returns the rows changed.
 fn write_schedule(tx: &Transaction<'_>, card_id: i64, s: &Schedule) -> Result<usize> {
-    Ok(tx.execute(
+    Ok(tx.prepare_cached(
         "UPDATE card_schedule SET state = ?2, due = ?3, stability = ?4, difficulty = ?5, step = ?6, reps = ?7,
                                   lapses = ?8, last_review_at = ?9, buried_until = NULL
          WHERE card_id = ?1",
-        params![
+    )?
+    .execute(params![
             card_id,
             s.state.as_str(),
             s.due,
@@ -216,11 +217,13 @@ impl Store {
             }
         }
         let prior = serde_json::to_string(&prior).map_err(keep_err)?;
-        tx.execute(
+        // Cached: preparing it compiles the review_log_slots trigger too.
+        tx.prepare_cached(
             "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after, stability,
                                      difficulty, elapsed_days, duration_ms, answer_mode, origin, prior_schedule)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
+        )?
+        .execute(params![
                 outcome.card_id,
                 outcome.reviewed_at,
                 outcome.rating.as_u8(),
