@@ -141,11 +141,13 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
     let calendar = Calendar::new(zone, now);
     let scheduler = Scheduler::new(scheduler_config(store)?)?;
 
-    // The deck's cards are read on a second connection, alongside the log
-    // (a file's store only; an in-memory one reads them after).
+    // The deck's cards are read in two halves: the upper on a second
+    // connection, alongside the log and then the lower half (a file's store
+    // only; an in-memory one reads them all after).
+    let middle = store.card_id_middle()?;
     let card_pass = store
         .reader()?
-        .map(|reader| std::thread::spawn(move || reader.stats_cards()));
+        .map(|reader| std::thread::spawn(move || reader.stats_cards_between(middle, i64::MAX)));
 
     // One pass over the past year of the log, a learner day at a time.
     let first = heatmap::first_date(calendar.today);
@@ -172,9 +174,17 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
     })?;
 
     let cards = match card_pass {
-        Some(pass) => pass
-            .join()
-            .map_err(|_| crate::Error::Invalid("reading the deck failed".into()))??,
+        Some(pass) => {
+            let mut cards = match middle.checked_sub(1) {
+                Some(below) => store.stats_cards_between(i64::MIN, below)?,
+                None => Vec::new(),
+            };
+            cards.extend(
+                pass.join()
+                    .map_err(|_| crate::Error::Invalid("reading the deck failed".into()))??,
+            );
+            cards
+        }
         None => store.stats_cards()?,
     };
     let recall = mastery::retrievabilities(&scheduler, &cards, now);

@@ -10,6 +10,8 @@ pub(super) const STEPS: &[&str] = &[
     include_str!("migrations/0004_review_history_index.sql"),
     include_str!("migrations/0005_browser_undo.sql"),
     include_str!("migrations/0006_held_back_suggestions.sql"),
+    include_str!("migrations/0007_queue_index.sql"),
+    include_str!("migrations/0008_review_log_slots.sql"),
 ];
 
 /// The schema version this Clio writes.

@@ -19,6 +19,10 @@ const RECALL: &str = "(CASE WHEN origin = 'rescheduled' OR state_before <> 'revi
           WHEN ifnull(elapsed_days, 0) < 21 THEN rating >= 2
           ELSE 2097152 + (rating >= 2) * 4398046511104 END)";
 
+/// The span of a `review_log_slots` row: a quarter hour, so learner days (4 am
+/// local time, in any time zone) are made of whole slots.
+const SLOT_MS: i64 = 15 * 60 * 1000;
+
 /// One 21-bit counter of a packed sum.
 fn unpack(sum: i64, slot: u32) -> u32 {
     ((sum >> (21 * slot)) & 0x1F_FFFF) as u32
@@ -97,32 +101,59 @@ impl Store {
         }))
     }
 
-    /// The review log's totals for the learner day `[start, end)`, read from
-    /// the `review_log_stats` index alone; the time spent only if `with_duration`
-    /// (0 otherwise: summing it costs a tenth more).
+    /// The review log's totals for the learner day `[start, end)`: whole
+    /// quarter hours from `review_log_slots` (migration 0008), any ragged ends
+    /// from the `review_log_stats` index; the time spent only if `with_duration`
+    /// (0 otherwise).
     pub fn day_totals(&self, start: i64, end: i64, with_duration: bool) -> Result<DayTotals> {
-        let duration = if with_duration {
-            "ifnull(sum(duration_ms), 0)"
-        } else {
-            "0"
-        };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT ifnull(sum({KIND}), 0), ifnull(sum({RECALL}), 0), {duration}
-             FROM review_log WHERE reviewed_at >= ?1 AND reviewed_at < ?2"
-        ))?;
-        let (kind, recall, duration_ms): (i64, i64, i64) = stmt
-            .query_row(params![start, end], |r| {
+        // The whole slots inside [start, end): [first, last).
+        let first = (start.max(0) + SLOT_MS - 1).div_euclid(SLOT_MS);
+        let last = end.div_euclid(SLOT_MS);
+        let (kind, recall, duration_ms) = if start >= 0 && first < last {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT ifnull(sum(kind), 0), ifnull(sum(recall), 0), ifnull(sum(duration_ms), 0)
+                 FROM review_log_slots WHERE slot >= ?1 AND slot < ?2",
+            )?;
+            let whole: (i64, i64, i64) = stmt.query_row(params![first, last], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
+            let before = self.log_sums(start, first * SLOT_MS)?;
+            let after = self.log_sums(last * SLOT_MS, end)?;
+            let add = |a: (i64, i64, i64), b: (i64, i64, i64)| {
+                (
+                    a.0.wrapping_add(b.0),
+                    a.1.wrapping_add(b.1),
+                    a.2.wrapping_add(b.2),
+                )
+            };
+            add(add(whole, before), after)
+        } else {
+            self.log_sums(start, end)?
+        };
         Ok(DayTotals {
             answers: unpack(kind, 0),
             new_cards: unpack(kind, 1),
-            duration_ms,
+            duration_ms: if with_duration { duration_ms } else { 0 },
             young: unpack(kind, 2),
             young_passed: unpack(recall, 0),
             mature: unpack(recall, 1),
             mature_passed: unpack(recall, 2),
         })
+    }
+
+    /// The packed sums and the time spent of the log's answers in `[start,
+    /// end)`, read from the `review_log_stats` index alone.
+    fn log_sums(&self, start: i64, end: i64) -> Result<(i64, i64, i64)> {
+        if start >= end {
+            return Ok((0, 0, 0));
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT ifnull(sum({KIND}), 0), ifnull(sum({RECALL}), 0), ifnull(sum(duration_ms), 0)
+             FROM review_log WHERE reviewed_at >= ?1 AND reviewed_at < ?2"
+        ))?;
+        Ok(stmt.query_row(params![start, end], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?)
     }
 
     /// Review-state answers in `[start, end)` that came less than 1.1 days
@@ -151,14 +182,35 @@ impl Store {
             .is_some())
     }
 
-    /// Every deck (accepted) card's schedule.
+    /// Every deck (accepted) card's schedule, in card order.
     pub fn stats_cards(&self) -> Result<Vec<StatsCard>> {
+        self.stats_cards_between(i64::MIN, i64::MAX)
+    }
+
+    /// The middle of the deck's card ids: where to split [`Store::stats_cards_between`]
+    /// to read the deck in two halves at once.
+    pub fn card_id_middle(&self) -> Result<i64> {
+        let (low, high): (Option<i64>, Option<i64>) =
+            self.conn
+                .query_row("SELECT min(id), max(id) FROM cards", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        Ok(match (low, high) {
+            (Some(low), Some(high)) => ((i128::from(low) + i128::from(high)) / 2) as i64,
+            _ => 0,
+        })
+    }
+
+    /// The schedules of the deck cards with ids in `[from, to]`, in card
+    /// order, from the `cards_deck` index (migration 0007) and `card_schedule`.
+    pub fn stats_cards_between(&self, from: i64, to: i64) -> Result<Vec<StatsCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT s.card_id, c.document_id, s.suspended, s.buried_until, {SCHEDULE_COLUMNS}
-             FROM card_schedule s JOIN cards c ON c.id = s.card_id
-             WHERE c.status = 'accepted'"
+             FROM cards c INDEXED BY cards_deck JOIN card_schedule s ON s.card_id = c.id
+             WHERE c.status = 'accepted' AND c.id >= ?1 AND c.id <= ?2
+             ORDER BY c.id"
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params![from, to])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             // The state without allocating a String per card.
@@ -292,5 +344,162 @@ mod tests {
             )
             .unwrap();
         assert!(plan.contains("review_log_close_reviews"), "{plan}");
+    }
+
+    /// The slots the triggers keep equal the log summed afresh, and a day's
+    /// totals from them equal the log's own sums, whatever the bounds.
+    #[test]
+    fn review_log_slots_follow_every_change_to_the_log() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.connection();
+        conn.execute_batch(
+            "INSERT INTO cards (id, kind, prompt, answer, created_at, updated_at)
+                 VALUES (1, 'question', 'When did Rome fall?', '476', 0, 0),
+                        (2, 'question', 'When did Byzantium fall?', '1453', 0, 0);",
+        )
+        .unwrap();
+        let day = 86_400_000_i64;
+        let t0 = 20_000 * day + 3 * 3_600_000; // 3 am UTC
+        let mut rng = 7_u64;
+        for i in 0..600_i64 {
+            rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let r = (rng >> 33) as i64;
+            let at = if i == 0 { -5_000 } else { t0 + r % (3 * day) };
+            let state = ["new", "learning", "review", "relearning"][(r % 4) as usize];
+            let origin = ["review", "quiz", "rescheduled", "imported"][(r / 4 % 4) as usize];
+            let elapsed = (r / 16 % 40) as f64 / 1.5;
+            let duration: Option<i64> = (r % 5 != 0).then_some(r % 20_000);
+            conn.execute(
+                "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after,
+                                         elapsed_days, duration_ms, origin)
+                 VALUES (?1, ?2, ?3, ?4, 'review', ?5, ?6, ?7)",
+                params![
+                    1 + r % 2,
+                    at,
+                    1 + r / 64 % 4,
+                    state,
+                    elapsed,
+                    duration,
+                    origin
+                ],
+            )
+            .unwrap();
+        }
+        let check = |store: &Store| {
+            let fresh: Vec<(i64, i64, i64, i64, i64)> = {
+                let mut stmt = store
+                    .connection()
+                    .prepare(&format!(
+                        "SELECT reviewed_at / 900000, count(*), sum({KIND}), sum({RECALL}),
+                                ifnull(sum(duration_ms), 0)
+                         FROM review_log WHERE reviewed_at >= 0 GROUP BY 1 ORDER BY 1"
+                    ))
+                    .unwrap();
+                let rows = stmt
+                    .query_map([], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    })
+                    .unwrap();
+                rows.map(|r| r.unwrap()).collect()
+            };
+            let kept: Vec<(i64, i64, i64, i64, i64)> = {
+                let mut stmt = store
+                    .connection()
+                    .prepare("SELECT slot, answers, kind, recall, duration_ms FROM review_log_slots ORDER BY slot")
+                    .unwrap();
+                let rows = stmt
+                    .query_map([], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    })
+                    .unwrap();
+                rows.map(|r| r.unwrap()).collect()
+            };
+            assert_eq!(kept, fresh);
+            assert!(!kept.is_empty());
+            for (start, end) in [
+                (t0 + 3_600_000, t0 + day + 3_600_000),
+                (t0 + 1, t0 + day - 7),
+                (t0 + 123_456, t0 + 2 * day + 654_321),
+                (-10_000, t0 + day),
+                (t0 + 5, t0 + 6),
+                (t0 + day, t0),
+            ] {
+                let totals = store.day_totals(start, end, true).unwrap();
+                let (kind, recall, duration_ms) = store.log_sums(start, end).unwrap();
+                assert_eq!(totals.answers, unpack(kind, 0), "{start}..{end}");
+                assert_eq!(totals.new_cards, unpack(kind, 1));
+                assert_eq!(totals.young, unpack(kind, 2));
+                assert_eq!(totals.young_passed, unpack(recall, 0));
+                assert_eq!(totals.mature, unpack(recall, 1));
+                assert_eq!(totals.mature_passed, unpack(recall, 2));
+                assert_eq!(totals.duration_ms, duration_ms);
+            }
+        };
+        check(&store);
+        conn.execute(
+            "UPDATE review_log SET reviewed_at = reviewed_at + 3600000, rating = 1 WHERE id % 3 = 0",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE review_log SET duration_ms = NULL WHERE id % 7 = 0",
+            [],
+        )
+        .unwrap();
+        check(&store);
+        conn.execute("DELETE FROM review_log WHERE id % 5 = 0", [])
+            .unwrap();
+        conn.execute("DELETE FROM cards WHERE id = 2", []).unwrap();
+        check(&store);
+        conn.execute("DELETE FROM cards", []).unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM review_log_slots", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0, "an emptied log leaves no slots behind");
+    }
+
+    /// The deck read in two halves is the deck read whole, in card order,
+    /// straight from the `cards_deck` index.
+    #[test]
+    fn the_deck_read_in_halves_is_the_deck_in_card_order() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.connection();
+        for id in [3_i64, 9, 4, 12, 7, 5] {
+            let status = if id == 7 { "rejected" } else { "accepted" };
+            conn.execute(
+                "INSERT INTO cards (id, kind, prompt, answer, status, created_at, updated_at)
+                 VALUES (?1, 'question', 'When was the Edict of Nantes?', '1598', ?2, 0, 0)",
+                params![id, status],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, reps, lapses, last_review_at)
+                 VALUES (?1, 'review', ?1, 2.5, 5.0, 3, ?1 % 2, 1)",
+                [id],
+            )
+            .unwrap();
+        }
+        let whole = store.stats_cards().unwrap();
+        let ids: Vec<i64> = whole.iter().map(|c| c.card_id).collect();
+        assert_eq!(ids, vec![3, 4, 5, 9, 12]);
+        let middle = store.card_id_middle().unwrap();
+        assert_eq!(middle, 7);
+        let mut halves = store.stats_cards_between(i64::MIN, middle - 1).unwrap();
+        halves.extend(store.stats_cards_between(middle, i64::MAX).unwrap());
+        assert_eq!(halves, whole);
+        let plan: Vec<String> = {
+            let mut stmt = conn
+                .prepare(&format!(
+                    "EXPLAIN QUERY PLAN SELECT s.card_id, c.document_id, {SCHEDULE_COLUMNS}
+                     FROM cards c INDEXED BY cards_deck JOIN card_schedule s ON s.card_id = c.id
+                     WHERE c.status = 'accepted' AND c.id >= 1 AND c.id <= 2 ORDER BY c.id"
+                ))
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get(3)).unwrap();
+            rows.map(|r| r.unwrap()).collect()
+        };
+        let plan = plan.join("\n");
+        assert!(plan.contains("COVERING INDEX cards_deck"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
     }
 }

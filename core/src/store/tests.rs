@@ -331,3 +331,88 @@ fn upgrading_a_version_1_library_keeps_its_cards_in_the_deck() {
         "suggestions get written on first open"
     );
 }
+
+#[test]
+fn queue_candidates_leave_out_cards_not_in_the_deck_and_read_only_indexes() {
+    let mut store = Store::open_in_memory().unwrap();
+    let d = add_document(&mut store, doc("The Congress of Vienna", &[])).unwrap();
+    let now = 1_000_000;
+    let day_end = now + 10_000;
+    // (status, state, due, suspended, buried_until, new_position)
+    let rows = [
+        ("accepted", "review", Some(now - 1), 0, None, None), // in
+        ("suggested", "review", Some(now - 1), 0, None, None),
+        ("rejected", "learning", Some(now - 1), 0, None, None),
+        ("accepted", "learning", Some(day_end - 1), 0, None, None), // in
+        ("accepted", "review", Some(day_end), 0, None, None),       // tomorrow
+        ("accepted", "review", Some(now - 1), 1, None, None),       // suspended
+        (
+            "accepted",
+            "relearning",
+            Some(now - 1),
+            0,
+            Some(now + 1),
+            None,
+        ), // buried
+        ("accepted", "relearning", Some(now - 1), 0, Some(now), None), // burial over: in
+        ("accepted", "new", None, 0, None, Some(3)),                // in, second
+        ("rejected", "new", None, 0, None, Some(1)),
+        ("accepted", "new", None, 0, None, Some(2)), // in, first
+        ("accepted", "new", None, 0, None, Some(4)), // past the limit
+    ];
+    let mut ids = Vec::new();
+    for (status, state, due, suspended, buried_until, position) in rows {
+        store
+            .conn
+            .execute(
+                "INSERT INTO cards (document_id, kind, prompt, answer, status, created_at, updated_at)
+                 VALUES (?1, 'question', 'When did the Congress of Vienna open?', '1814', ?2, 0, 0)",
+                rusqlite::params![d.id, status],
+            )
+            .unwrap();
+        let card = store.conn.last_insert_rowid();
+        store
+            .conn
+            .execute(
+                "INSERT INTO card_schedule (card_id, state, due, suspended, buried_until, new_position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![card, state, due, suspended, buried_until, position],
+            )
+            .unwrap();
+        ids.push(card);
+    }
+    let got: Vec<i64> = store
+        .review_candidates(now, day_end, 2)
+        .unwrap()
+        .iter()
+        .map(|c| c.card_id)
+        .collect();
+    let mut due: Vec<i64> = got[..got.len() - 2].to_vec();
+    due.sort_unstable();
+    assert_eq!(due, vec![ids[0], ids[3], ids[7]], "{got:?}");
+    assert_eq!(got[got.len() - 2..], [ids[10], ids[8]], "{got:?}");
+
+    // Neither read visits the large cards table per due card, nor sorts the new cards.
+    let plan = |sql: &str| -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+    };
+    let due_plan = plan(
+        "SELECT s.card_id, s.stability FROM card_schedule s INDEXED BY card_schedule_queue
+         WHERE s.state IN ('learning', 'review', 'relearning') AND s.due < 5 AND s.suspended = 0
+           AND s.card_id NOT IN (SELECT id FROM cards INDEXED BY cards_unaccepted WHERE status <> 'accepted')",
+    );
+    assert!(
+        due_plan.contains("COVERING INDEX card_schedule_queue"),
+        "{due_plan}"
+    );
+    let new_plan = plan(
+        "SELECT s.card_id FROM card_schedule s INDEXED BY card_schedule_new JOIN cards c ON c.id = s.card_id
+         WHERE s.state = 'new' AND c.status = 'accepted' ORDER BY s.new_position, s.card_id LIMIT 2",
+    );
+    assert!(!new_plan.contains("TEMP B-TREE"), "{new_plan}");
+}
