@@ -3,25 +3,13 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Instant;
 
-use clio_core::import::{import_named_text, Format};
-use clio_core::{cards, Store};
+use clio_core::Store;
 
-const TEXT: &str = "\
-The Soviet Union blocked every road into West Berlin in June 1948. General Lucius Clay ordered the first \
-supply flights two days later. The blockade ended in May 1949, when Stalin reopened the roads. Over 270,000 \
-flights had reached the city by then. NATO was founded in Washington in April 1949. The Federal Republic of \
-Germany was founded in May 1949. Konrad Adenauer became its first chancellor in September 1949. The German \
-Democratic Republic was founded in October 1949, with Wilhelm Pieck as its president. Walter Ulbricht led its \
-ruling party from 1950 to 1971. East Germany built the Berlin Wall in August 1961.";
-
-fn clio(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clio"));
-    cmd.arg("--db").arg(db).env_remove("CLIO_DB");
-    cmd
-}
+mod common;
+use common::{clio, deck};
 
 /// A folder of `n` short texts, each its own document.
 fn folder(dir: &Path, name: &str, n: usize) -> std::path::PathBuf {
@@ -45,19 +33,7 @@ fn two_importers_and_a_review_session_lose_nothing() {
     const FILES: usize = 60;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.sqlite3");
-    let deck = {
-        let mut store = Store::open(&db).unwrap();
-        let id = import_named_text(&mut store, "berlin.txt", TEXT, Format::Text, 0).added[0].id;
-        // Every suggestion, the held-back ones too: the review needs a few cards.
-        let ids: Vec<i64> = store
-            .cards_of_document(id, true)
-            .unwrap()
-            .into_iter()
-            .filter(|c| c.status == cards::CardStatus::Suggested)
-            .map(|c| c.id)
-            .collect();
-        cards::accept(&mut store, &ids, 0).unwrap()
-    };
+    let deck = deck(&db);
     assert!(deck >= 5, "{deck}");
     let a = folder(dir.path(), "alpha", FILES);
     let b = folder(dir.path(), "beta", FILES);
