@@ -69,36 +69,59 @@ impl AppState {
 
     /// Why the library is not open, or `None` when it is.
     pub fn problem(&self) -> Option<LibraryProblem> {
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().err().cloned()
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_ref()
+            .err()
+            .cloned()
     }
 
     /// A backup unless nothing changed since the last one (the timer and
     /// quitting); the outcome is kept for Settings.
     pub fn back_up_if_changed(&self) -> clio_core::Result<Option<BackupInfo>> {
-        let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _work = self
+            .file_work
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if self.problem().is_some() {
             return Ok(None);
         }
         let at = now_ms();
         let result = backup::back_up_if_changed(&self.db, at);
         let outcome = match &result {
-            Ok(backup) => AutomaticBackup { at, backup: backup.clone(), error: None },
-            Err(error) => AutomaticBackup { at, backup: None, error: Some(error.to_string()) },
+            Ok(backup) => AutomaticBackup {
+                at,
+                backup: backup.clone(),
+                error: None,
+            },
+            Err(error) => AutomaticBackup {
+                at,
+                backup: None,
+                error: Some(error.to_string()),
+            },
         };
-        *self.last_automatic.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(outcome);
+        *self
+            .last_automatic
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(outcome);
         result
     }
 
     /// Today's review session is built again at the next review command (new
     /// cards, new preferences).
     pub(crate) fn forget_review_session(&self) {
-        *self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        *self
+            .review
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
     }
 
     /// Writes the suggestions of up to `limit` texts that a large import left
     /// without; returns how many (0 also when the library is not open).
     pub fn write_pending_suggestions(&self, limit: usize) -> usize {
-        self.with_store(|store| cards::write_pending_suggestions(store, now_ms(), limit)).unwrap_or(0)
+        self.with_store(|store| cards::write_pending_suggestions(store, now_ms(), limit))
+            .unwrap_or(0)
     }
 
     /// The thread to wake when an import leaves suggestions to write.
@@ -115,18 +138,31 @@ impl AppState {
     }
 
     pub fn last_automatic_backup(&self) -> Option<AutomaticBackup> {
-        self.last_automatic.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+        self.last_automatic
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     /// Closes the library, restores `backup` over it (backing up the library as
     /// it was first, or moving a damaged one aside), and opens it again. The
     /// library is reopened whether or not the restore succeeded.
     pub fn restore(&self, backup: &Path) -> CommandResult<RestoreReport> {
-        let _work = self.file_work.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _work = self
+            .file_work
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut store = self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         self.forget_review_session();
         // Dropping the store closes its connections (and stops its checkpoint thread).
-        *store = Err(LibraryProblem { message: "Clio is restoring a backup.".into(), damaged: false, newest_good_backup: None });
+        *store = Err(LibraryProblem {
+            message: "Clio is restoring a backup.".into(),
+            damaged: false,
+            newest_good_backup: None,
+        });
         let report = clio_core::store::restore_backup(&self.db, backup, now_ms());
         *store = open_for_window(&self.db).map_err(|e| clio_core::store::library_problem(&e));
         Ok(report?)
@@ -155,21 +191,36 @@ impl AppState {
     ) -> CommandResult<T> {
         self.with_store(|store| {
             let now = now_ms();
-            let mut review = self.review.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut review = self
+                .review
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             if restart || review.is_none() {
-                *review = Some(ReviewSession::start(store, review::scheduler_config(store)?, now)?);
+                *review = Some(ReviewSession::start(
+                    store,
+                    review::scheduler_config(store)?,
+                    now,
+                )?);
             }
             f(store, review.as_mut().expect("started above"), now)
         })
     }
 
-    pub(crate) fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> clio_core::Result<T>) -> CommandResult<T> {
+    pub(crate) fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> clio_core::Result<T>,
+    ) -> CommandResult<T> {
         // A panic in another command cannot leave SQLite half-written (each write
         // is one transaction), so a poisoned lock is safe to reuse.
-        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(store) => f(store).map_err(CommandError::from),
-            Err(problem) => Err(CommandError { message: problem.message.clone() }),
+            Err(problem) => Err(CommandError {
+                message: problem.message.clone(),
+            }),
         }
     }
 }
@@ -181,4 +232,3 @@ fn open_for_window(db: &Path) -> clio_core::Result<Store> {
     store.defer_checkpoints(std::time::Duration::from_secs(30))?;
     Ok(store)
 }
-

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use clio_core::backup::BackupInfo;
+use clio_core::card_files::{self, CardFileFormat};
 use clio_core::export::{self, ExportReport, ImportSummary};
 use clio_core::interchange::ExportScope;
-use clio_core::card_files::{self, CardFileFormat};
 use clio_core::store::{self, Store};
 use clio_core::time::now_ms;
 use serde::Serialize;
@@ -92,7 +92,11 @@ pub fn backup(db: &Path, args: BackupArgs) -> clio_core::Result<()> {
     if args.json {
         print_json(&run);
     } else {
-        println!("Backed up to {} ({}).", run.backup.path, size(run.backup.size_bytes));
+        println!(
+            "Backed up to {} ({}).",
+            run.backup.path,
+            size(run.backup.size_bytes)
+        );
         if !run.thinned.is_empty() {
             println!(
                 "Removed {} older backup(s) that the keeping policy lets go.",
@@ -154,7 +158,15 @@ fn export_cards(store: &Store, args: ExportArgs) -> clio_core::Result<()> {
         }
         _ => CardFileFormat::Csv,
     };
-    let report = card_files::export_card_file(store, format, &scope, args.with_scheduling, &args.out, now_ms(), &mut quiet)?;
+    let report = card_files::export_card_file(
+        store,
+        format,
+        &scope,
+        args.with_scheduling,
+        &args.out,
+        now_ms(),
+        &mut quiet,
+    )?;
     if args.json {
         print_json(&report);
     } else {

@@ -23,7 +23,9 @@ pub async fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<Backu
 
 /// How the last automatic backup went (`None` before the first).
 #[tauri::command]
-pub async fn last_automatic_backup(state: State<'_, AppState>) -> CommandResult<Option<AutomaticBackup>> {
+pub async fn last_automatic_backup(
+    state: State<'_, AppState>,
+) -> CommandResult<Option<AutomaticBackup>> {
     Ok(state.last_automatic_backup())
 }
 
@@ -34,11 +36,17 @@ pub async fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupRun>
 
 /// Restores one of the library's own backups (a path from `list_backups`).
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> CommandResult<RestoreReport> {
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CommandResult<RestoreReport> {
     // The path is checked by its place and name only: the restore checks the file itself.
     if !backup::is_backup_of(state.db_path(), &path) {
         return Err(CommandError {
-            message: format!("{} is not one of this library's backups; choose one from the list.", path.display()),
+            message: format!(
+                "{} is not one of this library's backups; choose one from the list.",
+                path.display()
+            ),
         });
     }
     state.restore(&path)

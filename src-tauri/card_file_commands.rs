@@ -22,7 +22,15 @@ pub async fn export_cards(
 ) -> CommandResult<CardExportReport> {
     let mut progress = throttled(on_progress);
     state.with_store(|store| {
-        card_files::export_card_file(store, format, &scope, with_scheduling, &path, now_ms(), &mut progress)
+        card_files::export_card_file(
+            store,
+            format,
+            &scope,
+            with_scheduling,
+            &path,
+            now_ms(),
+            &mut progress,
+        )
     })
 }
 
@@ -35,7 +43,8 @@ pub async fn import_cards(
     on_progress: Channel<Progress>,
 ) -> CommandResult<CardImportReport> {
     let mut progress = throttled(on_progress);
-    let report = state.with_store(|store| card_files::import_card_file(store, &path, now_ms(), &mut progress))?;
+    let report = state
+        .with_store(|store| card_files::import_card_file(store, &path, now_ms(), &mut progress))?;
     state.forget_review_session();
     Ok(report)
 }
@@ -45,11 +54,18 @@ pub async fn import_cards(
 fn throttled(channel: Channel<Progress>) -> impl FnMut(Progress) {
     let mut last: Option<(Progress, u64)> = None;
     move |p: Progress| {
-        let percent = if p.total == 0 { 100 } else { p.done * 100 / p.total };
+        let percent = if p.total == 0 {
+            100
+        } else {
+            p.done * 100 / p.total
+        };
         let send = match last {
             None => true,
             Some((before, before_percent)) => {
-                before.phase != p.phase || before.total != p.total || percent != before_percent || p.done == p.total
+                before.phase != p.phase
+                    || before.total != p.total
+                    || percent != before_percent
+                    || p.done == p.total
             }
         };
         if send {

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use clio_core::library::{self, NewDocument};
+use clio_core::card_files::{self, CardFileFormat};
 use clio_core::generate::{candidate_features, suggest, GenerateOptions, LibraryContext};
 use clio_core::import::{self, ImportReport};
+use clio_core::library::{self, NewDocument};
 use clio_core::time::now_ms;
-use clio_core::card_files::{self, CardFileFormat};
 use clio_core::{info, paths, search, Store};
 
 #[derive(Debug, Parser)]
@@ -182,7 +182,9 @@ impl From<String> for CliError {
 /// Whether the file starts with SQLite's header.
 fn is_sqlite_file(path: &Path) -> bool {
     let mut header = [0u8; 16];
-    std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header)).is_ok()
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+        .is_ok()
         && &header == b"SQLite format 3\0"
 }
 
@@ -194,7 +196,10 @@ pub(crate) fn open_library(db: &Path) -> clio_core::Result<Store> {
         // A file that is not SQLite at all, with no backups beside it, is some
         // other file named by mistake, not a damaged library: `Store::open`
         // says so (without writing to it).
-        Err(clio_core::Error::Damaged { newest_good_backup: None, .. }) if !is_sqlite_file(db) => Store::open(db),
+        Err(clio_core::Error::Damaged {
+            newest_good_backup: None,
+            ..
+        }) if !is_sqlite_file(db) => Store::open(db),
         Err(e) => Err(e),
     }
 }
@@ -204,7 +209,11 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
     let command = match command {
         Command::Cards(args) if args.verb.is_none() => return cards(args),
         Command::Import(args) if args.dry_run => {
-            if args.paths.iter().any(|p| CardFileFormat::of_path(p).is_some()) {
+            if args
+                .paths
+                .iter()
+                .any(|p| CardFileFormat::of_path(p).is_some())
+            {
                 return Err(CliError(
                     "--dry-run reads texts only; .apkg and .csv files of cards are imported whole or not at all".into(),
                 ));
@@ -227,7 +236,10 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
                 println!("database:       {}", info.db_path);
                 println!("schema version: {}", info.schema_version);
                 println!("documents:      {}", info.document_count);
-                println!("cards:          {} ({} due now)", info.card_count, info.due_count);
+                println!(
+                    "cards:          {} ({} due now)",
+                    info.card_count, info.due_count
+                );
             }
         }
         Command::List(flags) => {
@@ -239,7 +251,10 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
             } else {
                 for doc in docs {
                     let category = doc.category_path.join(" › ");
-                    println!("{:>5}  {}  [{}]  {} words", doc.id, doc.title, category, doc.word_count);
+                    println!(
+                        "{:>5}  {}  [{}]  {} words",
+                        doc.id, doc.title, category, doc.word_count
+                    );
                 }
             }
         }
@@ -248,7 +263,11 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
             let doc = NewDocument {
                 title: args.title,
                 author: args.author,
-                category_path: args.category.as_deref().map(library::parse_category_path).unwrap_or_default(),
+                category_path: args
+                    .category
+                    .as_deref()
+                    .map(library::parse_category_path)
+                    .unwrap_or_default(),
                 source: args.source,
                 body,
             };
@@ -258,7 +277,10 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
             } else if added.created {
                 println!("Added document {}.", added.id);
             } else {
-                println!("Already in the library as document {}; nothing added.", added.id);
+                println!(
+                    "Already in the library as document {}; nothing added.",
+                    added.id
+                );
             }
         }
         Command::Import(args) => return import(&mut store, args),
@@ -273,9 +295,20 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
                     let snippet: String = hit
                         .snippet
                         .iter()
-                        .map(|part| if part.hit { format!("[{}]", part.text) } else { part.text.clone() })
+                        .map(|part| {
+                            if part.hit {
+                                format!("[{}]", part.text)
+                            } else {
+                                part.text.clone()
+                            }
+                        })
                         .collect();
-                    println!("{:>5}  {}\n       {}", hit.id, hit.title, snippet.replace('\n', " "));
+                    println!(
+                        "{:>5}  {}\n       {}",
+                        hit.id,
+                        hit.title,
+                        snippet.replace('\n', " ")
+                    );
                 }
             }
         }
@@ -305,7 +338,9 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
                 println!("Deleted document {}.", args.id);
             }
         }
-        Command::Cards(CardsArgs { verb: Some(verb), .. }) => crate::cards_cli::run(&mut store, verb)?,
+        Command::Cards(CardsArgs {
+            verb: Some(verb), ..
+        }) => crate::cards_cli::run(&mut store, verb)?,
         Command::Due(args) => crate::review_cli::due(&store, args)?,
         Command::Review(args) => crate::review_cli::review(&mut store, args)?,
         Command::Stats(flags) => crate::stats_cli::stats(&store, flags.json)?,
@@ -330,7 +365,10 @@ fn import_cards(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
                 if !args.json {
                     for doc in &report.documents {
                         let category = doc.category_path.join(" › ");
-                        println!("added      {:>5}  {}  [{category}]  {} card(s)", doc.id, doc.title, doc.cards);
+                        println!(
+                            "added      {:>5}  {}  [{category}]  {} card(s)",
+                            doc.id, doc.title, doc.cards
+                        );
                     }
                     for title in &report.already_there {
                         println!("duplicate         {title} (in the library already; its cards were not added again)");
@@ -353,13 +391,19 @@ fn import_cards(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
     }
     match failed {
         0 => Ok(()),
-        n => Err(CliError(format!("{n} file(s) could not be imported; see the messages above"))),
+        n => Err(CliError(format!(
+            "{n} file(s) could not be imported; see the messages above"
+        ))),
     }
 }
 
 /// Imports every path; the exit status is an error when anything was not imported.
 fn import(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
-    let cards = args.paths.iter().filter(|p| CardFileFormat::of_path(p).is_some()).count();
+    let cards = args
+        .paths
+        .iter()
+        .filter(|p| CardFileFormat::of_path(p).is_some())
+        .count();
     if cards == args.paths.len() {
         return import_cards(store, args);
     }
@@ -375,10 +419,18 @@ fn import(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
     if args.json {
         print_json(&report);
     } else {
-        let lines = [("added", &report.added), ("updated", &report.updated), ("duplicate", &report.unchanged)];
+        let lines = [
+            ("added", &report.added),
+            ("updated", &report.updated),
+            ("duplicate", &report.unchanged),
+        ];
         for (what, items) in lines {
             for item in items {
-                let from = item.file.as_deref().map(|f| format!("  ({f})")).unwrap_or_default();
+                let from = item
+                    .file
+                    .as_deref()
+                    .map(|f| format!("  ({f})"))
+                    .unwrap_or_default();
                 println!("{what:<10} {:>5}  {}{from}", item.id, item.title);
             }
         }
@@ -398,7 +450,9 @@ fn import(store: &mut Store, args: ImportArgs) -> Result<(), CliError> {
     }
     match report.problems.len() {
         0 => Ok(()),
-        n => Err(CliError(format!("{n} item(s) could not be imported; see the messages above"))),
+        n => Err(CliError(format!(
+            "{n} item(s) could not be imported; see the messages above"
+        ))),
     }
 }
 
@@ -414,7 +468,11 @@ fn import_dry_run(args: ImportArgs) -> Result<(), CliError> {
         print_json(&documents);
     } else {
         for doc in &documents {
-            println!("would import  {}  [{}]", doc.title, doc.category.join(" › "));
+            println!(
+                "would import  {}  [{}]",
+                doc.title,
+                doc.category.join(" › ")
+            );
         }
     }
     for warning in &report.warnings {
@@ -425,7 +483,9 @@ fn import_dry_run(args: ImportArgs) -> Result<(), CliError> {
     }
     match report.problems.len() {
         0 => Ok(()),
-        n => Err(CliError(format!("{n} item(s) could not be read; see the messages above"))),
+        n => Err(CliError(format!(
+            "{n} item(s) could not be read; see the messages above"
+        ))),
     }
 }
 
@@ -435,7 +495,10 @@ fn cards(args: CardsArgs) -> Result<(), CliError> {
     })?;
     let texts = card_texts(&file)?;
     if args.features {
-        let all: Vec<_> = texts.iter().flat_map(|(title, text)| candidate_features(title, text)).collect();
+        let all: Vec<_> = texts
+            .iter()
+            .flat_map(|(title, text)| candidate_features(title, text))
+            .collect();
         print_json(&all);
         return Ok(());
     }
@@ -444,7 +507,12 @@ fn cards(args: CardsArgs) -> Result<(), CliError> {
     let mut cards = Vec::new();
     let mut held_back = 0;
     for (title, text) in &texts {
-        let s = suggest(title, text, &GenerateOptions::default(), &LibraryContext::default());
+        let s = suggest(
+            title,
+            text,
+            &GenerateOptions::default(),
+            &LibraryContext::default(),
+        );
         let mut of_text = s.shown;
         if args.suggested {
             held_back += s.held_back.len();
@@ -479,7 +547,10 @@ fn cards(args: CardsArgs) -> Result<(), CliError> {
 /// text per document, without its page noise.
 fn card_texts(file: &Path) -> Result<Vec<(String, String)>, CliError> {
     let plain = file == Path::new("-")
-        || file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        || file
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     if plain {
         let text = read_text(file)?;
         let title = import::parse_text(&text, None, Some(import::Format::Text))
@@ -510,11 +581,17 @@ fn read_text(file: &Path) -> Result<String, String> {
         return Ok(text);
     }
     std::fs::read_to_string(file).map_err(|e| match e.kind() {
-        io::ErrorKind::InvalidData => format!("{} is not UTF-8 text; save it as UTF-8 and try again", file.display()),
+        io::ErrorKind::InvalidData => format!(
+            "{} is not UTF-8 text; save it as UTF-8 and try again",
+            file.display()
+        ),
         _ => format!("could not read {}: {e}", file.display()),
     })
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {
-    println!("{}", serde_json::to_string_pretty(value).expect("plain data serialises"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("plain data serialises")
+    );
 }

@@ -4,15 +4,18 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use clio_core::annotations::{
-    self, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor, LibraryAnnotation, NewAnnotation,
+    self, Annotation, AnnotationEdit, AnnotationFilter, ExportSummary, HighlightColor,
+    LibraryAnnotation, NewAnnotation,
 };
 use clio_core::cards::{self, CardDraft, CardEdit, Deck, SelectionDrafts, StoredCard};
 use clio_core::import::{self, ImportReport};
+use clio_core::library::{
+    self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument,
+};
 use clio_core::prefs::{self, Preferences};
 use clio_core::quiz::{self, QuizFeedback, QuizRequest, QuizResult, QuizSession, QuizSummary};
 use clio_core::review::{self, DueSummary, ReviewMode, ReviewStatus};
 use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, TypedCheck};
-use clio_core::library::{self, AddedDocument, CategoryCount, Document, DocumentSummary, NewDocument};
 use clio_core::search::{self, SearchHit};
 use clio_core::stats::{self, Dashboard, DocumentMastery};
 use clio_core::time::now_ms;
@@ -29,7 +32,9 @@ pub struct CommandError {
 
 impl From<clio_core::Error> for CommandError {
     fn from(error: clio_core::Error) -> Self {
-        CommandError { message: error.to_string() }
+        CommandError {
+            message: error.to_string(),
+        }
     }
 }
 
@@ -55,7 +60,10 @@ pub async fn list_documents(state: State<'_, AppState>) -> CommandResult<Vec<Doc
 }
 
 #[tauri::command]
-pub async fn add_document(state: State<'_, AppState>, doc: NewDocument) -> CommandResult<AddedDocument> {
+pub async fn add_document(
+    state: State<'_, AppState>,
+    doc: NewDocument,
+) -> CommandResult<AddedDocument> {
     state.with_store(|store| library::add_document(store, doc))
 }
 
@@ -65,7 +73,10 @@ pub async fn category_tree(state: State<'_, AppState>) -> CommandResult<Vec<Cate
 }
 
 #[tauri::command]
-pub async fn search_documents(state: State<'_, AppState>, query: String) -> CommandResult<Vec<SearchHit>> {
+pub async fn search_documents(
+    state: State<'_, AppState>,
+    query: String,
+) -> CommandResult<Vec<SearchHit>> {
     state.with_store(|store| search::search_documents(store, &query))
 }
 
@@ -81,7 +92,10 @@ pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResu
 
 /// Files and folders chosen in the file dialog or dropped on the window.
 #[tauri::command]
-pub async fn import_paths(state: State<'_, AppState>, paths: Vec<PathBuf>) -> CommandResult<ImportReport> {
+pub async fn import_paths(
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+) -> CommandResult<ImportReport> {
     let report = state.with_store(|store| {
         let mut report = ImportReport::default();
         for path in &paths {
@@ -115,7 +129,10 @@ pub async fn add_starter_library(state: State<'_, AppState>) -> CommandResult<us
 /// A document's cards for the reader: suggestions best first (written now if
 /// the document has none for its current text), then the accepted ones.
 #[tauri::command]
-pub async fn document_cards(state: State<'_, AppState>, document_id: i64) -> CommandResult<Vec<StoredCard>> {
+pub async fn document_cards(
+    state: State<'_, AppState>,
+    document_id: i64,
+) -> CommandResult<Vec<StoredCard>> {
     state.with_store(|store| cards::document_cards(store, document_id, now_ms()))
 }
 
@@ -127,7 +144,10 @@ pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandR
 
 /// Accepts every suggestion of a document; returns how many.
 #[tauri::command]
-pub async fn accept_all_cards(state: State<'_, AppState>, document_id: i64) -> CommandResult<usize> {
+pub async fn accept_all_cards(
+    state: State<'_, AppState>,
+    document_id: i64,
+) -> CommandResult<usize> {
     state.with_store(|store| cards::accept_all(store, document_id, now_ms()))
 }
 
@@ -139,7 +159,12 @@ pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandR
 
 /// Saves an edited card; with `accept`, a suggestion also joins the deck.
 #[tauri::command]
-pub async fn update_card(state: State<'_, AppState>, id: i64, edit: CardEdit, accept: bool) -> CommandResult<StoredCard> {
+pub async fn update_card(
+    state: State<'_, AppState>,
+    id: i64,
+    edit: CardEdit,
+    accept: bool,
+) -> CommandResult<StoredCard> {
     state.with_store(|store| cards::update(store, id, edit, accept, now_ms()))
 }
 
@@ -156,7 +181,11 @@ pub async fn draft_card_from_selection(
 
 /// Creates an accepted card from a draft the learner edited.
 #[tauri::command]
-pub async fn create_card(state: State<'_, AppState>, document_id: i64, draft: CardDraft) -> CommandResult<StoredCard> {
+pub async fn create_card(
+    state: State<'_, AppState>,
+    document_id: i64,
+    draft: CardDraft,
+) -> CommandResult<StoredCard> {
     state.with_store(|store| cards::create_from_draft(store, document_id, draft, now_ms()))
 }
 
@@ -168,13 +197,19 @@ pub async fn card_deck(state: State<'_, AppState>) -> CommandResult<Deck> {
 
 /// Today's review session as it stands (started on first use).
 #[tauri::command]
-pub async fn review_status(state: State<'_, AppState>, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+pub async fn review_status(
+    state: State<'_, AppState>,
+    mode: ReviewMode,
+) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |_, _, _| Ok(()))
 }
 
 /// Starts today's session afresh (after cards were added, or a new day began).
 #[tauri::command]
-pub async fn review_restart(state: State<'_, AppState>, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+pub async fn review_restart(
+    state: State<'_, AppState>,
+    mode: ReviewMode,
+) -> CommandResult<ReviewStatus> {
     state.with_review(mode, true, |_, _, _| Ok(()))
 }
 
@@ -187,18 +222,29 @@ pub async fn review_answer(
     duration_ms: Option<i64>,
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
-    state.with_review(mode, false, |store, session, now| session.answer(store, card_id, rating, now, duration_ms, mode))
+    state.with_review(mode, false, |store, session, now| {
+        session.answer(store, card_id, rating, now, duration_ms, mode)
+    })
 }
 
 /// Takes back the session's last answer.
 #[tauri::command]
-pub async fn review_undo(state: State<'_, AppState>, mode: ReviewMode) -> CommandResult<ReviewStatus> {
-    state.with_review(mode, false, |store, session, _| session.undo(store).map(|_| ()))
+pub async fn review_undo(
+    state: State<'_, AppState>,
+    mode: ReviewMode,
+) -> CommandResult<ReviewStatus> {
+    state.with_review(mode, false, |store, session, _| {
+        session.undo(store).map(|_| ())
+    })
 }
 
 /// Hides the card until tomorrow.
 #[tauri::command]
-pub async fn review_bury(state: State<'_, AppState>, card_id: i64, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+pub async fn review_bury(
+    state: State<'_, AppState>,
+    card_id: i64,
+    mode: ReviewMode,
+) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, now| {
         store.bury(card_id, review::next_day_start(now))?;
         session.skip(card_id);
@@ -208,7 +254,11 @@ pub async fn review_bury(state: State<'_, AppState>, card_id: i64, mode: ReviewM
 
 /// Suspends the card: it is not reviewed until restored.
 #[tauri::command]
-pub async fn review_suspend(state: State<'_, AppState>, card_id: i64, mode: ReviewMode) -> CommandResult<ReviewStatus> {
+pub async fn review_suspend(
+    state: State<'_, AppState>,
+    card_id: i64,
+    mode: ReviewMode,
+) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, _| {
         store.set_suspended(card_id, true)?;
         session.skip(card_id);
@@ -226,13 +276,17 @@ pub fn check_typed_answer(expected: String, given: String) -> TypedCheck {
 #[tauri::command]
 pub async fn due_summary(state: State<'_, AppState>) -> CommandResult<DueSummary> {
     // Today's counts come from the window's session, so its queue is built once.
-    state.with_session(false, |store, session, now| review::summary_of(store, session, now))
+    state.with_session(false, |store, session, now| {
+        review::summary_of(store, session, now)
+    })
 }
 
 /// Spreads the overdue reviews over `days` days; today's session starts anew.
 #[tauri::command]
 pub async fn spread_backlog(state: State<'_, AppState>, days: u32) -> CommandResult<BacklogPlan> {
-    let plan = state.with_store(|store| review::spread_backlog(store, &review::scheduler_config(store)?, days, now_ms()))?;
+    let plan = state.with_store(|store| {
+        review::spread_backlog(store, &review::scheduler_config(store)?, days, now_ms())
+    })?;
     state.forget_review_session();
     Ok(plan)
 }
@@ -240,14 +294,19 @@ pub async fn spread_backlog(state: State<'_, AppState>, days: u32) -> CommandRes
 /// Fits FSRS parameters to the review log, keeping them only if better.
 #[tauri::command]
 pub async fn optimize_parameters(state: State<'_, AppState>) -> CommandResult<OptimizeReport> {
-    let report = state.with_store(|store| review::optimize_parameters(store, &review::scheduler_config(store)?, now_ms()))?;
+    let report = state.with_store(|store| {
+        review::optimize_parameters(store, &review::scheduler_config(store)?, now_ms())
+    })?;
     state.forget_review_session();
     Ok(report)
 }
 
 /// Starts a quiz: its questions, never their answers.
 #[tauri::command]
-pub async fn start_quiz(state: State<'_, AppState>, request: QuizRequest) -> CommandResult<QuizSession> {
+pub async fn start_quiz(
+    state: State<'_, AppState>,
+    request: QuizRequest,
+) -> CommandResult<QuizSession> {
     // Each quiz draws its own questions; the time is a good enough seed.
     state.with_store(|store| {
         let now = now_ms();
@@ -264,7 +323,9 @@ pub async fn answer_quiz_question(
     given: String,
     duration_ms: i64,
 ) -> CommandResult<QuizFeedback> {
-    state.with_store(|store| quiz::answer_question(store, session_id, position, &given, now_ms(), duration_ms))
+    state.with_store(|store| {
+        quiz::answer_question(store, session_id, position, &given, now_ms(), duration_ms)
+    })
 }
 
 /// Ends a quiz and gives its score and the missed questions.
@@ -281,13 +342,20 @@ pub async fn quiz_history(state: State<'_, AppState>) -> CommandResult<Vec<QuizS
 
 /// Highlights a passage of a document (code points of its body), with an optional note.
 #[tauri::command]
-pub async fn create_annotation(state: State<'_, AppState>, annotation: NewAnnotation) -> CommandResult<Annotation> {
+pub async fn create_annotation(
+    state: State<'_, AppState>,
+    annotation: NewAnnotation,
+) -> CommandResult<Annotation> {
     state.with_store(|store| annotations::create(store, annotation, now_ms()))
 }
 
 /// Changes a highlight's colour and note (a blank note removes it).
 #[tauri::command]
-pub async fn update_annotation(state: State<'_, AppState>, id: i64, edit: AnnotationEdit) -> CommandResult<Annotation> {
+pub async fn update_annotation(
+    state: State<'_, AppState>,
+    id: i64,
+    edit: AnnotationEdit,
+) -> CommandResult<Annotation> {
     state.with_store(|store| annotations::update(store, id, edit, now_ms()))
 }
 
@@ -298,7 +366,10 @@ pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> CommandRe
 
 /// A document's highlights in reading order, those that could not be placed last.
 #[tauri::command]
-pub async fn document_annotations(state: State<'_, AppState>, document_id: i64) -> CommandResult<Vec<Annotation>> {
+pub async fn document_annotations(
+    state: State<'_, AppState>,
+    document_id: i64,
+) -> CommandResult<Vec<Annotation>> {
     state.with_store(|store| annotations::document_annotations(store, document_id))
 }
 
@@ -309,7 +380,9 @@ pub async fn library_annotations(
     color: Option<HighlightColor>,
     query: Option<String>,
 ) -> CommandResult<Vec<LibraryAnnotation>> {
-    state.with_store(|store| annotations::library_annotations(store, &AnnotationFilter { color, query }))
+    state.with_store(|store| {
+        annotations::library_annotations(store, &AnnotationFilter { color, query })
+    })
 }
 
 /// Writes one document's highlights (or all, without `document_id`) as Markdown
@@ -343,7 +416,10 @@ pub async fn get_preferences(state: State<'_, AppState>) -> CommandResult<Prefer
 
 /// Checks and stores preferences; today's review session starts afresh with them.
 #[tauri::command]
-pub async fn set_preferences(state: State<'_, AppState>, preferences: Preferences) -> CommandResult<Preferences> {
+pub async fn set_preferences(
+    state: State<'_, AppState>,
+    preferences: Preferences,
+) -> CommandResult<Preferences> {
     let saved = state.with_store(|store| {
         prefs::save(store, &preferences)?;
         prefs::load(store)
@@ -356,13 +432,21 @@ pub async fn set_preferences(state: State<'_, AppState>, preferences: Preference
 #[tauri::command]
 pub fn app_ready() {
     if std::env::var_os("CLIO_REPORT_READY").is_some() {
-        let first = FIRST_COMMAND_MS.get().map_or("-".into(), |ms| ms.to_string());
-        println!("clio: ready in {} ms (page's first command at {first} ms)", crate::uptime_ms());
+        let first = FIRST_COMMAND_MS
+            .get()
+            .map_or("-".into(), |ms| ms.to_string());
+        println!(
+            "clio: ready in {} ms (page's first command at {first} ms)",
+            crate::uptime_ms()
+        );
     }
 }
 
 /// Registers the state and every command on a builder (the real app and the IPC tests share it).
-pub fn register<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+pub fn register<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+) -> tauri::Builder<R> {
     builder
         .manage(state)
         .invoke_handler(tauri::generate_handler![

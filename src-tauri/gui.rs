@@ -47,20 +47,22 @@ pub fn run(db: PathBuf) -> ExitCode {
 /// minute) while the window is open, skipped when the library did not change
 /// since the last one (so an idle window adds none), then thinning.
 fn start_backup_timer(app: tauri::AppHandle) {
-    let spawned = std::thread::Builder::new().name("clio-backup".into()).spawn(move || {
-        let mut last = Instant::now();
-        loop {
-            std::thread::sleep(Duration::from_secs(60));
-            let state = app.state::<AppState>();
-            let minutes = clio_core::prefs::load_at(state.db_path())
-                .map(|p| p.backup_interval_minutes)
-                .unwrap_or(clio_core::backup::DEFAULT_BACKUP_INTERVAL_MINUTES);
-            if last.elapsed() >= Duration::from_secs(u64::from(minutes) * 60) {
-                back_up(&state);
-                last = Instant::now();
+    let spawned = std::thread::Builder::new()
+        .name("clio-backup".into())
+        .spawn(move || {
+            let mut last = Instant::now();
+            loop {
+                std::thread::sleep(Duration::from_secs(60));
+                let state = app.state::<AppState>();
+                let minutes = clio_core::prefs::load_at(state.db_path())
+                    .map(|p| p.backup_interval_minutes)
+                    .unwrap_or(clio_core::backup::DEFAULT_BACKUP_INTERVAL_MINUTES);
+                if last.elapsed() >= Duration::from_secs(u64::from(minutes) * 60) {
+                    back_up(&state);
+                    last = Instant::now();
+                }
             }
-        }
-    });
+        });
     if let Err(error) = spawned {
         eprintln!("clio: could not start the backup timer: {error}");
     }
@@ -71,17 +73,23 @@ fn start_backup_timer(app: tauri::AppHandle) {
 /// until an import wakes it, or five minutes pass.
 fn start_suggestion_writer(app: tauri::AppHandle) {
     let handle = app.clone();
-    let spawned = std::thread::Builder::new().name("clio-suggestions".into()).spawn(move || loop {
-        let state = handle.state::<AppState>();
-        if state.write_pending_suggestions(2) > 0 {
-            std::thread::sleep(Duration::from_millis(20));
-        } else {
-            std::thread::park_timeout(Duration::from_secs(300));
-        }
-    });
+    let spawned = std::thread::Builder::new()
+        .name("clio-suggestions".into())
+        .spawn(move || loop {
+            let state = handle.state::<AppState>();
+            if state.write_pending_suggestions(2) > 0 {
+                std::thread::sleep(Duration::from_millis(20));
+            } else {
+                std::thread::park_timeout(Duration::from_secs(300));
+            }
+        });
     match spawned {
-        Ok(thread) => app.state::<AppState>().set_suggestion_writer(thread.thread().clone()),
-        Err(error) => eprintln!("clio: could not start writing card suggestions in the background: {error}"),
+        Ok(thread) => app
+            .state::<AppState>()
+            .set_suggestion_writer(thread.thread().clone()),
+        Err(error) => {
+            eprintln!("clio: could not start writing card suggestions in the background: {error}")
+        }
     }
 }
 

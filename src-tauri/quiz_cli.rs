@@ -44,9 +44,16 @@ fn parse_scope(text: &str) -> Result<QuizScope, String> {
             .parse()
             .map(|document_id| QuizScope::Document { document_id })
             .map_err(|_| format!("`{rest}` is not a document id; see `clio list`")),
-        "category" => Ok(QuizScope::Category { path: parse_category_path(rest) }),
-        "due" => rest.parse().map(|days| QuizScope::DueSoon { days }).map_err(|_| format!("`{rest}` is not a number of days")),
-        _ => Err(format!("unknown scope `{text}`: use all, document:ID, category:PATH or due:DAYS")),
+        "category" => Ok(QuizScope::Category {
+            path: parse_category_path(rest),
+        }),
+        "due" => rest
+            .parse()
+            .map(|days| QuizScope::DueSoon { days })
+            .map_err(|_| format!("`{rest}` is not a number of days")),
+        _ => Err(format!(
+            "unknown scope `{text}`: use all, document:ID, category:PATH or due:DAYS"
+        )),
     }
 }
 
@@ -57,13 +64,28 @@ pub fn quiz(store: &mut Store, args: QuizArgs) -> clio_core::Result<()> {
         CliFormat::Choice => vec![QuizFormat::Choice],
         CliFormat::TrueFalse => vec![QuizFormat::TrueFalse],
     };
-    let request = QuizRequest { scope: args.scope, question_count: args.count, formats, counts_as_review: args.counts_as_review };
+    let request = QuizRequest {
+        scope: args.scope,
+        question_count: args.count,
+        formats,
+        counts_as_review: args.counts_as_review,
+    };
     let now = now_ms();
     let session = quiz::start_quiz(store, &request, now, now as u64)?;
     // With --json, standard output carries only the result.
-    let mut out: Box<dyn Write> = if args.json { Box::new(io::stderr()) } else { Box::new(io::stdout()) };
+    let mut out: Box<dyn Write> = if args.json {
+        Box::new(io::stderr())
+    } else {
+        Box::new(io::stdout())
+    };
     let write_err = |e: io::Error| Error::Invalid(format!("could not write to the terminal: {e}"));
-    writeln!(out, "{}: {} questions", session.scope_label, session.questions.len()).map_err(write_err)?;
+    writeln!(
+        out,
+        "{}: {} questions",
+        session.scope_label,
+        session.questions.len()
+    )
+    .map_err(write_err)?;
     let stdin = io::stdin();
     let mut lines = stdin.lock().lines();
     for q in &session.questions {
@@ -84,18 +106,35 @@ pub fn quiz(store: &mut Store, args: QuizArgs) -> clio_core::Result<()> {
             Ok(n) if (1..=q.choices.len()).contains(&n) => q.choices[n - 1].clone(),
             _ => line.to_owned(),
         };
-        let feedback = quiz::answer_question(store, session.id, q.position, &given, now_ms(), now_ms() - asked)?;
-        let verdict = if feedback.correct { "✓ right" } else { "✗ the answer is" };
+        let feedback = quiz::answer_question(
+            store,
+            session.id,
+            q.position,
+            &given,
+            now_ms(),
+            now_ms() - asked,
+        )?;
+        let verdict = if feedback.correct {
+            "✓ right"
+        } else {
+            "✗ the answer is"
+        };
         writeln!(out, "{verdict}: {}", feedback.expected).map_err(write_err)?;
     }
     let result = quiz::finish_quiz(store, session.id, now_ms())?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&result).expect("plain data serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&result).expect("plain data serialises")
+        );
     } else {
         if !result.saved {
             println!("\nNo question answered: the quiz was not scored or kept.");
         } else if result.unanswered > 0 {
-            println!("\n{} of {} correct ({} not answered)", result.correct, result.total, result.unanswered);
+            println!(
+                "\n{} of {} correct ({} not answered)",
+                result.correct, result.total, result.unanswered
+            );
         } else {
             println!("\n{} of {} correct", result.correct, result.total);
         }

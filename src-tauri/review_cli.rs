@@ -58,17 +58,30 @@ pub fn due(store: &Store, args: DueArgs) -> clio_core::Result<()> {
     let mut next = Vec::new();
     for id in session.upcoming(args.next) {
         let card = store.deck_card(id)?;
-        next.push(NextCard { id, prompt: card.card.prompt, document_title: card.document_title });
+        next.push(NextCard {
+            id,
+            prompt: card.card.prompt,
+            document_title: card.document_title,
+        });
     }
     let report = DueReport { summary, next };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("plain data serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("plain data serialises")
+        );
         return Ok(());
     }
     let t = report.summary.today;
-    println!("today:    {} new · {} learning · {} to review", t.new, t.learning, t.review);
+    println!(
+        "today:    {} new · {} learning · {} to review",
+        t.new, t.learning, t.review
+    );
     if report.summary.overdue > 0 {
-        println!("overdue:  {} from before today (spread them out in the app)", report.summary.overdue);
+        println!(
+            "overdue:  {} from before today (spread them out in the app)",
+            report.summary.overdue
+        );
     }
     for card in &report.next {
         println!("  {:>6}  {}", card.id, card.prompt);
@@ -95,14 +108,19 @@ pub fn review(store: &mut Store, args: ReviewArgs) -> clio_core::Result<()> {
         };
         let c = &card.card.card;
         let counts = status.counts;
-        println!("\n[{} new · {} learning · {} to review]", counts.new, counts.learning, counts.review);
+        println!(
+            "\n[{} new · {} learning · {} to review]",
+            counts.new, counts.learning, counts.review
+        );
         println!("{}", c.prompt);
         let shown_at = now_ms();
         let suggested = match mode {
             ReviewMode::Typed => {
                 print!("your answer> ");
                 out.flush().ok();
-                let Some(given) = next_line(&mut lines) else { return Ok(()) };
+                let Some(given) = next_line(&mut lines) else {
+                    return Ok(());
+                };
                 let check = check_typed(&c.answer, &given);
                 println!("{} {}", if check.correct { "✓" } else { "✗" }, c.answer);
                 Some(check.suggested)
@@ -124,12 +142,21 @@ pub fn review(store: &mut Store, args: ReviewArgs) -> clio_core::Result<()> {
                 None
             }
         };
-        let buttons: Vec<String> =
-            card.buttons.iter().map(|b| format!("{} {:?} ({})", b.rating.as_u8(), b.rating, b.interval)).collect();
+        let buttons: Vec<String> = card
+            .buttons
+            .iter()
+            .map(|b| format!("{} {:?} ({})", b.rating.as_u8(), b.rating, b.interval))
+            .collect();
         loop {
-            print!("{}  u undo  q quit{}> ", buttons.join("  "), suggested.map_or(String::new(), |s| format!("  [Enter: {s:?}]")));
+            print!(
+                "{}  u undo  q quit{}> ",
+                buttons.join("  "),
+                suggested.map_or(String::new(), |s| format!("  [Enter: {s:?}]"))
+            );
             out.flush().ok();
-            let Some(line) = next_line(&mut lines) else { return Ok(()) };
+            let Some(line) = next_line(&mut lines) else {
+                return Ok(());
+            };
             let rating = match line.as_str() {
                 "q" => return Ok(()),
                 "u" => {
@@ -145,22 +172,38 @@ pub fn review(store: &mut Store, args: ReviewArgs) -> clio_core::Result<()> {
                 println!("type 1, 2, 3 or 4");
                 continue;
             };
-            session.answer(store, c.id, rating, now_ms(), Some(now_ms() - shown_at), mode)?;
-            println!("answered {}", session.status(store, now_ms(), mode)?.answered);
+            session.answer(
+                store,
+                c.id,
+                rating,
+                now_ms(),
+                Some(now_ms() - shown_at),
+                mode,
+            )?;
+            println!(
+                "answered {}",
+                session.status(store, now_ms(), mode)?.answered
+            );
             break;
         }
     }
 }
 
 fn next_line(lines: &mut impl Iterator<Item = io::Result<String>>) -> Option<String> {
-    lines.next().and_then(Result::ok).map(|l| l.trim().to_owned())
+    lines
+        .next()
+        .and_then(Result::ok)
+        .map(|l| l.trim().to_owned())
 }
 
 fn finish(status: &ReviewStatus) {
     match status.next_due_at {
         Some(at) => {
             let minutes = ((at - now_ms()).max(0) + 59_999) / 60_000;
-            println!("Done for now: a learning card comes back in {minutes} min. ({} answered)", status.answered)
+            println!(
+                "Done for now: a learning card comes back in {minutes} min. ({} answered)",
+                status.answered
+            )
         }
         None => println!("Done for today. ({} answered)", status.answered),
     }

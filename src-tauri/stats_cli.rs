@@ -8,7 +8,10 @@ use clio_core::Store;
 pub fn stats(store: &Store, json: bool) -> clio_core::Result<()> {
     let dashboard = stats::dashboard(store, now_ms())?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&dashboard).expect("plain data serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&dashboard).expect("plain data serialises")
+        );
     } else {
         print!("{}", render(&dashboard));
     }
@@ -33,7 +36,11 @@ fn percent(share: Option<f64>) -> String {
 }
 
 fn cell(c: &RetentionCell) -> String {
-    format!("{:>6} of {:<7}", percent(c.rate), thousands(u64::from(c.reviews)))
+    format!(
+        "{:>6} of {:<7}",
+        percent(c.rate),
+        thousands(u64::from(c.reviews))
+    )
 }
 
 fn render(d: &Dashboard) -> String {
@@ -57,26 +64,48 @@ fn render(d: &Dashboard) -> String {
         thousands(u64::from(t.new_learned)),
         minutes
     ));
-    let pending = if t.reviewed_today || t.streak_days == 0 { "" } else { " (review today to keep it)" };
-    line(format!("streak:  {} days{pending}; longest {} days", t.streak_days, t.longest_streak_days));
+    let pending = if t.reviewed_today || t.streak_days == 0 {
+        ""
+    } else {
+        " (review today to keep it)"
+    };
+    line(format!(
+        "streak:  {} days{pending}; longest {} days",
+        t.streak_days, t.longest_streak_days
+    ));
     let h = &d.heatmap;
-    line(format!("past year:  {} answers on {} days", thousands(u64::from(h.total)), h.active_days));
+    line(format!(
+        "past year:  {} answers on {} days",
+        thousands(u64::from(h.total)),
+        h.active_days
+    ));
     let f = &d.forecast;
-    let busiest = f.days.iter().max_by_key(|day| (day.count, std::cmp::Reverse(day.day)));
+    let busiest = f
+        .days
+        .iter()
+        .max_by_key(|day| (day.count, std::cmp::Reverse(day.day)));
     line(format!(
         "next 30 days:  {} due ({} overdue){}",
         thousands(u64::from(f.total)),
         thousands(u64::from(f.overdue)),
-        busiest.filter(|b| b.count > 0).map_or(String::new(), |b| format!(
-            "; busiest {} ({})",
-            b.date,
-            thousands(u64::from(b.count))
-        ))
+        busiest
+            .filter(|b| b.count > 0)
+            .map_or(String::new(), |b| format!(
+                "; busiest {} ({})",
+                b.date,
+                thousands(u64::from(b.count))
+            ))
     ));
     line(String::new());
     line("true retention   young              mature             all".into());
     for p in &d.retention {
-        line(format!("  {:>3} days       {}  {}  {}", p.days, cell(&p.young), cell(&p.mature), cell(&p.all)));
+        line(format!(
+            "  {:>3} days       {}  {}  {}",
+            p.days,
+            cell(&p.young),
+            cell(&p.mature),
+            cell(&p.all)
+        ));
     }
     let s = &d.states;
     line(String::new());
@@ -108,7 +137,10 @@ fn render(d: &Dashboard) -> String {
         line(String::new());
         line("hardest cards".into());
         for c in &d.hardest {
-            let source = c.document_title.as_deref().map_or(String::new(), |t| format!("  [{t}]"));
+            let source = c
+                .document_title
+                .as_deref()
+                .map_or(String::new(), |t| format!("  [{t}]"));
             line(format!("  {:>2} lapses  {}{source}", c.lapses, c.prompt));
         }
     }

@@ -7,20 +7,33 @@ use serde_json::Value;
 
 fn clio(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_clio"));
-    cmd.args(args).env_remove("CLIO_DB").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args)
+        .env_remove("CLIO_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("clio runs");
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
 }
 
 fn stdout(out: &Output) -> String {
-    assert!(out.status.success(), "clio failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "clio failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
@@ -28,7 +41,11 @@ fn stdout(out: &Output) -> String {
 fn version_works_with_a_db_option_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.sqlite3");
-    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "--version"], &[], None));
+    let out = stdout(&clio(
+        &["--db", db.to_str().unwrap(), "--version"],
+        &[],
+        None,
+    ));
     assert_eq!(out.trim(), format!("clio {}", env!("CARGO_PKG_VERSION")));
     assert!(!db.exists(), "--version does not open the database");
 }
@@ -39,18 +56,37 @@ fn add_then_list_and_info_share_the_database() {
     let db = dir.path().join("lib.sqlite3");
     let db = db.to_str().unwrap();
     let added: Value = serde_json::from_str(&stdout(&clio(
-        &["--db", db, "add", "-", "--title", "When was NATO founded?", "--category", "History -> Cold War", "--json"],
+        &[
+            "--db",
+            db,
+            "add",
+            "-",
+            "--title",
+            "When was NATO founded?",
+            "--category",
+            "History -> Cold War",
+            "--json",
+        ],
         &[],
         Some("NATO was founded in April 1949 in Washington.\n"),
     )))
     .unwrap();
     assert_eq!(added["created"], Value::Bool(true));
 
-    let listed: Value = serde_json::from_str(&stdout(&clio(&["list", "--json"], &[("CLIO_DB", db)], None))).unwrap();
+    let listed: Value = serde_json::from_str(&stdout(&clio(
+        &["list", "--json"],
+        &[("CLIO_DB", db)],
+        None,
+    )))
+    .unwrap();
     assert_eq!(listed[0]["title"], "When was NATO founded?");
-    assert_eq!(listed[0]["categoryPath"], serde_json::json!(["History", "Cold War"]));
+    assert_eq!(
+        listed[0]["categoryPath"],
+        serde_json::json!(["History", "Cold War"])
+    );
 
-    let info: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "info", "--json"], &[], None))).unwrap();
+    let info: Value =
+        serde_json::from_str(&stdout(&clio(&["--db", db, "info", "--json"], &[], None))).unwrap();
     assert_eq!(info["documentCount"], 1);
     assert_eq!(info["dbPath"], db);
 }
@@ -89,18 +125,40 @@ fn the_default_database_is_in_the_platform_data_folder() {
 fn errors_name_the_problem_and_exit_non_zero() {
     let dir = tempfile::tempdir().unwrap();
     let not_db = dir.path().join("essay.txt");
-    std::fs::write(&not_db, "An essay on the Marshall Plan, certainly not a database. ".repeat(20)).unwrap();
+    std::fs::write(
+        &not_db,
+        "An essay on the Marshall Plan, certainly not a database. ".repeat(20),
+    )
+    .unwrap();
     let out = clio(&["--db", not_db.to_str().unwrap(), "list"], &[], None);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("clio: ") && err.contains("is not a Clio library"), "{err}");
+    assert!(
+        err.starts_with("clio: ") && err.contains("is not a Clio library"),
+        "{err}"
+    );
 
     let db = dir.path().join("lib.sqlite3");
-    let out = clio(&["--db", db.to_str().unwrap(), "add", "-", "--title", "Empty"], &[], Some("  \n\n "));
+    let out = clio(
+        &["--db", db.to_str().unwrap(), "add", "-", "--title", "Empty"],
+        &[],
+        Some("  \n\n "),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("“Empty” has no text"));
 
-    let out = clio(&["--db", db.to_str().unwrap(), "add", "/no/such/file.txt", "--title", "Missing"], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "add",
+            "/no/such/file.txt",
+            "--title",
+            "Missing",
+        ],
+        &[],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not read /no/such/file.txt"));
 }
@@ -128,12 +186,30 @@ fn import_reads_a_folder_reports_what_it_did_and_fails_on_bad_files() {
     let db = db.to_str().unwrap();
     let inbox = inbox.to_str().unwrap();
 
-    let report: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "import", inbox, "--json"], &[], None))).unwrap();
-    let mut titles: Vec<&str> = report["added"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
+    let report: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", db, "import", inbox, "--json"],
+        &[],
+        None,
+    )))
+    .unwrap();
+    let mut titles: Vec<&str> = report["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
     titles.sort();
-    assert_eq!(titles, ["What was agreed at Yalta?", "When was Sputnik launched?"]);
+    assert_eq!(
+        titles,
+        ["What was agreed at Yalta?", "When was Sputnik launched?"]
+    );
 
-    let again: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "import", inbox, "--json"], &[], None))).unwrap();
+    let again: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", db, "import", inbox, "--json"],
+        &[],
+        None,
+    )))
+    .unwrap();
     assert_eq!(again["added"].as_array().unwrap().len(), 0);
     assert_eq!(again["unchanged"].as_array().unwrap().len(), 2);
 
@@ -142,9 +218,17 @@ fn import_reads_a_folder_reports_what_it_did_and_fails_on_bad_files() {
     let out = clio(&["--db", db, "import", empty.to_str().unwrap()], &[], None);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("empty.txt"), "the message names the file: {err}");
-    let listed: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "list", "--json"], &[], None))).unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 2, "nothing was added by the failed import");
+    assert!(
+        err.contains("empty.txt"),
+        "the message names the file: {err}"
+    );
+    let listed: Value =
+        serde_json::from_str(&stdout(&clio(&["--db", db, "list", "--json"], &[], None))).unwrap();
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        2,
+        "nothing was added by the failed import"
+    );
 }
 
 #[test]
@@ -158,22 +242,44 @@ fn cards_writes_questions_from_a_text_file_without_a_library() {
     )
     .unwrap();
     let db = dir.path().join("never.sqlite3");
-    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "cards", "--json", text.to_str().unwrap()], &[], None));
+    let out = stdout(&clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "cards",
+            "--json",
+            text.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    ));
     let cards: Value = serde_json::from_str(&out).unwrap();
     let cards = cards.as_array().unwrap();
     assert!(
-        cards.iter().any(|c| c["prompt"] == "In what year did the Soviet Union withdraw its advisers and aid from China?"
+        cards.iter().any(|c| c["prompt"]
+            == "In what year did the Soviet Union withdraw its advisers and aid from China?"
             && c["answer"] == "1960"),
         "{out}"
     );
     for card in cards {
-        let (prompt, answer) = (card["prompt"].as_str().unwrap(), card["answer"].as_str().unwrap());
-        assert!(!prompt.contains(answer), "the answer {answer:?} leaks into {prompt:?}");
+        let (prompt, answer) = (
+            card["prompt"].as_str().unwrap(),
+            card["answer"].as_str().unwrap(),
+        );
+        assert!(
+            !prompt.contains(answer),
+            "the answer {answer:?} leaks into {prompt:?}"
+        );
     }
     assert!(!db.exists(), "writing cards from a file opens no library");
 
     // --limit caps the cards; a web page is read through the importer, without its noise.
-    let limited: Value = serde_json::from_str(&stdout(&clio(&["cards", "--json", "--limit", "1", text.to_str().unwrap()], &[], None))).unwrap();
+    let limited: Value = serde_json::from_str(&stdout(&clio(
+        &["cards", "--json", "--limit", "1", text.to_str().unwrap()],
+        &[],
+        None,
+    )))
+    .unwrap();
     assert_eq!(limited.as_array().unwrap().len(), 1);
     let page = dir.path().join("split.html");
     std::fs::write(
@@ -183,23 +289,62 @@ fn cards_writes_questions_from_a_text_file_without_a_library() {
          </main><footer>Hey friend, thanks for reading! Subscribe for more.</footer></body></html>",
     )
     .unwrap();
-    let out = stdout(&clio(&["cards", "--json", page.to_str().unwrap()], &[], None));
+    let out = stdout(&clio(
+        &["cards", "--json", page.to_str().unwrap()],
+        &[],
+        None,
+    ));
     let cards: Value = serde_json::from_str(&out).unwrap();
-    assert!(cards.as_array().unwrap().iter().any(|c| c["answer"] == "1960"), "{out}");
-    assert!(!out.contains("Subscribe") && !out.contains("Home"), "no cards from the page's noise: {out}");
+    assert!(
+        cards
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["answer"] == "1960"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Subscribe") && !out.contains("Home"),
+        "no cards from the page's noise: {out}"
+    );
 }
 
 #[test]
 fn cards_from_a_saved_page_in_plain_text_leave_its_furniture_out() {
-    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("core/tests/fixtures/import/saved_bronze_age.txt");
-    let out = stdout(&clio(&["cards", "--json", page.to_str().unwrap()], &[], None));
+    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("core/tests/fixtures/import/saved_bronze_age.txt");
+    let out = stdout(&clio(
+        &["cards", "--json", page.to_str().unwrap()],
+        &[],
+        None,
+    ));
     let cards: Value = serde_json::from_str(&out).unwrap();
     let cards = cards.as_array().unwrap();
-    assert!(cards.iter().any(|c| c["answer"] == "1177 BC" || c["answer"] == "about 1177 BC"), "{out}");
-    for noise in ["Ilse Marchetti", "Ancient History", "Hello there", "good luck", "Leave a Comment", "spinner"] {
-        assert!(!out.contains(noise), "no card or choice from the page's {noise:?}: {out}");
+    assert!(
+        cards
+            .iter()
+            .any(|c| c["answer"] == "1177 BC" || c["answer"] == "about 1177 BC"),
+        "{out}"
+    );
+    for noise in [
+        "Ilse Marchetti",
+        "Ancient History",
+        "Hello there",
+        "good luck",
+        "Leave a Comment",
+        "spinner",
+    ] {
+        assert!(
+            !out.contains(noise),
+            "no card or choice from the page's {noise:?}: {out}"
+        );
     }
-    assert!(cards.iter().all(|c| !c["sentence"].as_str().unwrap().ends_with('?')), "no card from the title question: {out}");
+    assert!(
+        cards
+            .iter()
+            .all(|c| !c["sentence"].as_str().unwrap().ends_with('?')),
+        "no card from the title question: {out}"
+    );
 }
 
 #[test]
@@ -215,13 +360,24 @@ fn search_show_and_delete_work_on_the_same_library() {
     .unwrap();
     let id = added["id"].as_i64().unwrap().to_string();
 
-    let hits: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "search", "czech", "reform", "--json"], &[], None))).unwrap();
+    let hits: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", db, "search", "czech", "reform", "--json"],
+        &[],
+        None,
+    )))
+    .unwrap();
     assert_eq!(hits[0]["id"].as_i64().unwrap().to_string(), id);
     let text = stdout(&clio(&["--db", db, "search", "czech"], &[], None));
-    assert!(text.contains("[Czechoslovakia]"), "hits are marked in text output: {text}");
+    assert!(
+        text.contains("[Czechoslovakia]"),
+        "hits are marked in text output: {text}"
+    );
 
     let shown = stdout(&clio(&["--db", db, "show", &id], &[], None));
-    assert!(shown.starts_with("What was the Prague Spring?\n") && shown.contains("invasion in August"), "{shown}");
+    assert!(
+        shown.starts_with("What was the Prague Spring?\n") && shown.contains("invasion in August"),
+        "{shown}"
+    );
 
     stdout(&clio(&["--db", db, "delete", &id], &[], None));
     let out = clio(&["--db", db, "show", &id], &[], None);
@@ -244,7 +400,18 @@ fn import_dry_run_prints_the_parsed_documents_and_stores_nothing() {
     )
     .unwrap();
     let db = dir.path().join("untouched.sqlite3");
-    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "import", "--dry-run", "--json", page.to_str().unwrap()], &[], None));
+    let out = stdout(&clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            "--dry-run",
+            "--json",
+            page.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    ));
     let docs: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(docs.as_array().unwrap().len(), 1, "{out}");
     let doc = &docs[0];
@@ -270,19 +437,47 @@ fn clio_json(db: &std::path::Path, args: &[&str]) -> Value {
 }
 
 fn add(db: &std::path::Path, title: &str, text: &str) {
-    stdout(&clio(&["--db", db.to_str().unwrap(), "add", "-", "--title", title, "--category", "History -> Cold War"], &[], Some(text)));
+    stdout(&clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "add",
+            "-",
+            "--title",
+            title,
+            "--category",
+            "History -> Cold War",
+        ],
+        &[],
+        Some(text),
+    ));
 }
 
 fn titles(db: &std::path::Path) -> Vec<String> {
     let listed = clio_json(db, &["list", "--json"]);
-    let mut titles: Vec<String> = listed.as_array().unwrap().iter().map(|d| d["title"].as_str().unwrap().to_owned()).collect();
+    let mut titles: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["title"].as_str().unwrap().to_owned())
+        .collect();
     titles.sort();
     titles
 }
 
 /// The export of `db` without its time, to compare two libraries table by table.
 fn export_tables(db: &std::path::Path, out: &std::path::Path) -> Value {
-    clio_json(db, &["export", "--format", "json", "--out", out.to_str().unwrap(), "--json"]);
+    clio_json(
+        db,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+            "--json",
+        ],
+    );
     let mut value: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     value.as_object_mut().unwrap().remove("exportedAt");
     value
@@ -292,44 +487,101 @@ fn export_tables(db: &std::path::Path, out: &std::path::Path) -> Value {
 fn backup_makes_a_checked_copy_and_lists_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.sqlite3");
-    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
+    add(
+        &db,
+        "When was NATO founded?",
+        "NATO was founded in April 1949 in Washington.\n",
+    );
     let made = clio_json(&db, &["backup", "--json"]);
     let path = made["backup"]["path"].as_str().unwrap();
-    assert!(path.starts_with(dir.path().join("backups").to_str().unwrap()), "{path}");
+    assert!(
+        path.starts_with(dir.path().join("backups").to_str().unwrap()),
+        "{path}"
+    );
     assert!(std::path::Path::new(path).exists());
     let listed = clio_json(&db, &["backup", "--list", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(listed[0]["good"], true);
     assert!(listed[0]["sizeBytes"].as_u64().unwrap() > 0);
-    let text = stdout(&clio(&["--db", db.to_str().unwrap(), "backup", "--list"], &[], None));
-    assert!(text.contains("clio-") && text.contains(" UTC ") && text.contains(" ok"), "{text}");
+    let text = stdout(&clio(
+        &["--db", db.to_str().unwrap(), "backup", "--list"],
+        &[],
+        None,
+    ));
+    assert!(
+        text.contains("clio-") && text.contains(" UTC ") && text.contains(" ok"),
+        "{text}"
+    );
 }
 
 #[test]
 fn export_then_restore_into_an_empty_library_reproduces_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a").join("lib.sqlite3");
-    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
-    add(&db, "When did the Berlin Wall fall?", "The Berlin Wall fell in November 1989.\n");
-    std::fs::write(db.parent().unwrap().join("settings.json"), r#"{"theme":"dark"}"#).unwrap();
+    add(
+        &db,
+        "When was NATO founded?",
+        "NATO was founded in April 1949 in Washington.\n",
+    );
+    add(
+        &db,
+        "When did the Berlin Wall fall?",
+        "The Berlin Wall fell in November 1989.\n",
+    );
+    std::fs::write(
+        db.parent().unwrap().join("settings.json"),
+        r#"{"theme":"dark"}"#,
+    )
+    .unwrap();
     let file = dir.path().join("library.json");
     let original = export_tables(&db, &file);
     assert_eq!(original["format"], "clio-library");
     assert_eq!(original["preferences"]["theme"], "dark");
 
     let copy = dir.path().join("b").join("copy.sqlite3");
-    let out = clio(&["--db", copy.to_str().unwrap(), "restore", file.to_str().unwrap()], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            copy.to_str().unwrap(),
+            "restore",
+            file.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
     let text = stdout(&out);
-    assert!(text.contains("Imported") && text.contains("2 documents"), "{text}");
-    assert!(copy.parent().unwrap().join("settings.json").exists(), "preferences come along");
-    assert_eq!(export_tables(&copy, &dir.path().join("copy.json")), original, "every table is the same");
+    assert!(
+        text.contains("Imported") && text.contains("2 documents"),
+        "{text}"
+    );
+    assert!(
+        copy.parent().unwrap().join("settings.json").exists(),
+        "preferences come along"
+    );
+    assert_eq!(
+        export_tables(&copy, &dir.path().join("copy.json")),
+        original,
+        "every table is the same"
+    );
     assert_eq!(titles(&copy), titles(&db));
 
     // a library that is not empty is refused, and left as it was
-    let out = clio(&["--db", db.to_str().unwrap(), "restore", file.to_str().unwrap()], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "restore",
+            file.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("not empty") && err.contains("--merge"), "{err}");
+    assert!(
+        err.contains("not empty") && err.contains("--merge"),
+        "{err}"
+    );
     assert_eq!(titles(&db).len(), 2);
 }
 
@@ -338,22 +590,46 @@ fn restore_merges_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a").join("lib.sqlite3");
     let b = dir.path().join("b").join("lib.sqlite3");
-    add(&a, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
-    add(&b, "When did the Berlin Wall fall?", "The Berlin Wall fell in November 1989.\n");
+    add(
+        &a,
+        "When was NATO founded?",
+        "NATO was founded in April 1949 in Washington.\n",
+    );
+    add(
+        &b,
+        "When did the Berlin Wall fall?",
+        "The Berlin Wall fell in November 1989.\n",
+    );
     let file = dir.path().join("a.json");
     export_tables(&a, &file);
-    let merged = clio_json(&b, &["restore", file.to_str().unwrap(), "--merge", "--json"]);
+    let merged = clio_json(
+        &b,
+        &["restore", file.to_str().unwrap(), "--merge", "--json"],
+    );
     assert_eq!(merged["import"]["merged"], true);
-    assert!(merged["safetyBackup"]["good"].as_bool().unwrap(), "the library was backed up before the merge");
-    assert_eq!(titles(&b), vec!["When did the Berlin Wall fall?", "When was NATO founded?"]);
+    assert!(
+        merged["safetyBackup"]["good"].as_bool().unwrap(),
+        "the library was backed up before the merge"
+    );
+    assert_eq!(
+        titles(&b),
+        vec!["When did the Berlin Wall fall?", "When was NATO founded?"]
+    );
 }
 
 #[test]
 fn restore_of_a_backup_replaces_the_library_after_backing_it_up() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.sqlite3");
-    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
-    let backup = clio_json(&db, &["backup", "--json"])["backup"]["path"].as_str().unwrap().to_owned();
+    add(
+        &db,
+        "When was NATO founded?",
+        "NATO was founded in April 1949 in Washington.\n",
+    );
+    let backup = clio_json(&db, &["backup", "--json"])["backup"]["path"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     std::thread::sleep(std::time::Duration::from_millis(1100)); // a new second: a new backup name
     add(&db, "Added later", "Something added after the backup.\n");
     let out = clio_json(&db, &["restore", &backup, "--json"]);
@@ -372,19 +648,33 @@ fn a_damaged_library_is_moved_aside_when_a_backup_is_restored() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.sqlite3");
     for i in 0..30 {
-        add(&db, &format!("Question {i}?"), &format!("Fact number {i} happened in {}.\n", 1900 + i).repeat(40));
+        add(
+            &db,
+            &format!("Question {i}?"),
+            &format!("Fact number {i} happened in {}.\n", 1900 + i).repeat(40),
+        );
     }
-    let backup = clio_json(&db, &["backup", "--json"])["backup"]["path"].as_str().unwrap().to_owned();
+    let backup = clio_json(&db, &["backup", "--json"])["backup"]["path"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let bytes = std::fs::read(&db).unwrap();
     std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
     // any command names the damage and the backup to restore
     let out = clio(&["--db", db.to_str().unwrap(), "list"], &[], None);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("is damaged") && err.contains(&format!("clio restore {backup}")), "{err}");
+    assert!(
+        err.contains("is damaged") && err.contains(&format!("clio restore {backup}")),
+        "{err}"
+    );
     let out = clio_json(&db, &["restore", &backup, "--json"]);
     let aside = out["restore"]["movedAside"].as_str().unwrap();
-    assert_eq!(std::fs::read(aside).unwrap(), bytes[..bytes.len() / 2], "the damaged file is kept as it was");
+    assert_eq!(
+        std::fs::read(aside).unwrap(),
+        bytes[..bytes.len() / 2],
+        "the damaged file is kept as it was"
+    );
     assert_eq!(titles(&db).len(), 30);
 }
 
@@ -394,7 +684,16 @@ fn restore_refuses_a_file_that_is_neither_an_export_nor_a_backup() {
     let db = dir.path().join("lib.sqlite3");
     let odd = dir.path().join("notes.txt");
     std::fs::write(&odd, "Notes on the Congress of Vienna.").unwrap();
-    let out = clio(&["--db", db.to_str().unwrap(), "restore", odd.to_str().unwrap()], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "restore",
+            odd.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Clio export"));
 }
@@ -408,7 +707,11 @@ fn restore_refuses_a_file_that_is_neither_an_export_nor_a_backup() {
 fn a_write_that_fills_the_disk_fails_cleanly_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.sqlite3");
-    add(&db, "When was NATO founded?", "NATO was founded in April 1949 in Washington.\n");
+    add(
+        &db,
+        "When was NATO founded?",
+        "NATO was founded in April 1949 in Washington.\n",
+    );
     let before = titles(&db);
     let big = "The conference met again and again to settle the borders. ".repeat(60_000); // ~3.5 MB
     let script = format!(
@@ -424,11 +727,24 @@ fn a_write_that_fills_the_disk_fails_cleanly_and_loses_nothing() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(big.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(big.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "the write must fail: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the write must fail: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("may be full") && err.contains("everything saved before it is intact"), "{err}");
+    assert!(
+        err.contains("may be full") && err.contains("everything saved before it is intact"),
+        "{err}"
+    );
     assert_eq!(titles(&db), before, "what was saved is all there");
     let info = clio_json(&db, &["info", "--json"]);
     assert_eq!(info["documentCount"], 1);
@@ -441,7 +757,8 @@ fn stats_prints_the_dashboard_as_text_and_json() {
     let db = db.to_str().unwrap();
     let text = stdout(&clio(&["--db", db, "stats"], &[], None));
     assert!(text.starts_with("Nothing to show yet"), "{text}");
-    let json: Value = serde_json::from_str(&stdout(&clio(&["--db", db, "stats", "--json"], &[], None))).unwrap();
+    let json: Value =
+        serde_json::from_str(&stdout(&clio(&["--db", db, "stats", "--json"], &[], None))).unwrap();
     assert_eq!(json["isEmpty"], true);
     assert_eq!(json["today"]["streakDays"], 0);
     assert_eq!(json["forecast"]["days"].as_array().unwrap().len(), 30);
@@ -461,33 +778,87 @@ fn cards_go_to_an_anki_package_and_back_and_to_csv() {
     let (db, copy) = (db.to_str().unwrap(), copy.to_str().unwrap());
     let csv = dir.path().join("cards.csv");
     std::fs::write(&csv, CARDS_CSV).unwrap();
-    let imported: Value =
-        serde_json::from_str(&stdout(&clio(&["--db", db, "import", csv.to_str().unwrap(), "--json"], &[], None))).unwrap();
+    let imported: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", db, "import", csv.to_str().unwrap(), "--json"],
+        &[],
+        None,
+    )))
+    .unwrap();
     assert_eq!(imported[0]["cards"], 4);
     assert_eq!(imported[0]["documents"].as_array().unwrap().len(), 2);
 
     let apkg = dir.path().join("cards.apkg");
     let apkg = apkg.to_str().unwrap();
-    let out = stdout(&clio(&["--db", db, "export", "--format", "apkg", "--out", apkg, "--with-scheduling"], &[], None));
-    assert!(out.contains("Exported 4 card(s), with their schedules"), "{out}");
+    let out = stdout(&clio(
+        &[
+            "--db",
+            db,
+            "export",
+            "--format",
+            "apkg",
+            "--out",
+            apkg,
+            "--with-scheduling",
+        ],
+        &[],
+        None,
+    ));
+    assert!(
+        out.contains("Exported 4 card(s), with their schedules"),
+        "{out}"
+    );
     let scoped: Value = serde_json::from_str(&stdout(&clio(
-        &["--db", db, "export", "--format", "apkg", "--out", apkg, "--category", "History -> Cold War", "--json"],
+        &[
+            "--db",
+            db,
+            "export",
+            "--format",
+            "apkg",
+            "--out",
+            apkg,
+            "--category",
+            "History -> Cold War",
+            "--json",
+        ],
         &[],
         None,
     )))
     .unwrap();
     assert_eq!(scoped["cards"], 3);
 
-    let back: Value = serde_json::from_str(&stdout(&clio(&["--db", copy, "import", apkg, "--json"], &[], None))).unwrap();
+    let back: Value = serde_json::from_str(&stdout(&clio(
+        &["--db", copy, "import", apkg, "--json"],
+        &[],
+        None,
+    )))
+    .unwrap();
     assert_eq!(back[0]["cards"], 3);
     assert_eq!(back[0]["documents"][0]["title"], "The Airlift");
-    assert_eq!(back[0]["documents"][0]["categoryPath"], serde_json::json!(["History", "Cold War"]));
+    assert_eq!(
+        back[0]["documents"][0]["categoryPath"],
+        serde_json::json!(["History", "Cold War"])
+    );
 
     let out_csv = dir.path().join("out.csv");
-    stdout(&clio(&["--db", copy, "export", "--format", "csv", "--out", out_csv.to_str().unwrap()], &[], None));
+    stdout(&clio(
+        &[
+            "--db",
+            copy,
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            out_csv.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    ));
     let text = std::fs::read_to_string(&out_csv).unwrap();
     assert!(text.contains("\"Over 270,000\nAbout 2,700\""), "{text}");
-    assert!(text.contains("The blockade ended in _____.,May 1949,cloze"), "{text}");
+    assert!(
+        text.contains("The blockade ended in _____.,May 1949,cloze"),
+        "{text}"
+    );
     assert!(text.contains("\"Who ordered the first supply flights, and when?\",\"Lucius Clay, in June 1948\",question"), "{text}");
 }
 
@@ -498,7 +869,11 @@ fn a_file_that_is_not_an_anki_package_is_refused_and_changes_nothing() {
     let db = db.to_str().unwrap();
     let csv = dir.path().join("cards.csv");
     std::fs::write(&csv, CARDS_CSV).unwrap();
-    stdout(&clio(&["--db", db, "import", csv.to_str().unwrap()], &[], None));
+    stdout(&clio(
+        &["--db", db, "import", csv.to_str().unwrap()],
+        &[],
+        None,
+    ));
     let before = stdout(&clio(&["--db", db, "info", "--json"], &[], None));
 
     let fake = dir.path().join("deck.apkg");
@@ -506,7 +881,10 @@ fn a_file_that_is_not_an_anki_package_is_refused_and_changes_nothing() {
     let out = clio(&["--db", db, "import", fake.to_str().unwrap()], &[], None);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("is not an Anki package: it is not a zip file"), "{err}");
+    assert!(
+        err.contains("is not an Anki package: it is not a zip file"),
+        "{err}"
+    );
     assert!(err.contains("File → Export"), "{err}");
 
     let bad = dir.path().join("bad.csv");
@@ -514,7 +892,10 @@ fn a_file_that_is_not_an_anki_package_is_refused_and_changes_nothing() {
     let out = clio(&["--db", db, "import", bad.to_str().unwrap()], &[], None);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 3: the prompt is empty"));
-    assert_eq!(stdout(&clio(&["--db", db, "info", "--json"], &[], None)), before);
+    assert_eq!(
+        stdout(&clio(&["--db", db, "info", "--json"], &[], None)),
+        before
+    );
 }
 
 #[test]
@@ -523,19 +904,66 @@ fn export_options_that_do_not_fit_the_format_are_refused() {
     let db = dir.path().join("lib.sqlite3");
     let db = db.to_str().unwrap();
     let out_file = dir.path().join("x.json");
-    let out = clio(&["--db", db, "export", "--out", out_file.to_str().unwrap(), "--document", "1"], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            db,
+            "export",
+            "--out",
+            out_file.to_str().unwrap(),
+            "--document",
+            "1",
+        ],
+        &[],
+        None,
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("are for --format apkg or csv"));
     let csv = dir.path().join("x.csv");
-    let out = clio(&["--db", db, "export", "--format", "csv", "--out", csv.to_str().unwrap(), "--with-scheduling"], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            db,
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+            "--with-scheduling",
+        ],
+        &[],
+        None,
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--with-scheduling is for --format apkg"));
-    let out = clio(&["--db", db, "export", "--format", "apkg", "--out", csv.to_str().unwrap()], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            db,
+            "export",
+            "--format",
+            "apkg",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no accepted cards"));
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "Some text.").unwrap();
-    let out = clio(&["--db", db, "import", text.to_str().unwrap(), csv.to_str().unwrap()], &[], None);
+    let out = clio(
+        &[
+            "--db",
+            db,
+            "import",
+            text.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("on their own"));
 }
@@ -559,7 +987,10 @@ fn output_to_a_closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(!out.status.success(), "a cut-off print must not report success");
+    assert!(
+        !out.status.success(),
+        "a cut-off print must not report success"
+    );
 }
 
 // ---- the stored cards: clio cards list|accept|reject|suspend|delete ----------
@@ -571,8 +1002,19 @@ const SPLIT_TEXT: &str = "The Sino-Soviet split grew through the late 1950s. The
 fn imported_document(dir: &std::path::Path, db: &std::path::Path) -> i64 {
     let file = dir.join("split.txt");
     std::fs::write(&file, SPLIT_TEXT).unwrap();
-    stdout(&clio(&["--db", db.to_str().unwrap(), "import", file.to_str().unwrap()], &[], None));
-    clio_json(db, &["list", "--json"])[0]["id"].as_i64().unwrap()
+    stdout(&clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    ));
+    clio_json(db, &["list", "--json"])[0]["id"]
+        .as_i64()
+        .unwrap()
 }
 
 fn listed(db: &std::path::Path, args: &[&str]) -> Vec<Value> {
@@ -590,43 +1032,107 @@ fn cards_verbs_build_a_deck_from_an_import_that_exports_to_anki() {
 
     // Before: nothing accepted, so an Anki export has nothing to write.
     let apkg = dir.path().join("deck.apkg");
-    let refused = clio(&["--db", db.to_str().unwrap(), "export", "--format", "apkg", "--out", apkg.to_str().unwrap()], &[], None);
+    let refused = clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "--format",
+            "apkg",
+            "--out",
+            apkg.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
     assert!(!refused.status.success());
 
     let suggested = listed(&db, &["--document", &doc_arg]);
     assert!(suggested.len() >= 3, "{suggested:#?}");
-    assert!(suggested.iter().all(|c| c["status"] == "suggested" && c["documentId"] == doc));
-    assert!(suggested.iter().any(|c| c["answer"] == "1960"), "{suggested:#?}");
+    assert!(suggested
+        .iter()
+        .all(|c| c["status"] == "suggested" && c["documentId"] == doc));
+    assert!(
+        suggested.iter().any(|c| c["answer"] == "1960"),
+        "{suggested:#?}"
+    );
 
-    let accepted = clio_json(&db, &["cards", "accept", "--document", &doc_arg, "--all", "--json"]);
+    let accepted = clio_json(
+        &db,
+        &["cards", "accept", "--document", &doc_arg, "--all", "--json"],
+    );
     assert_eq!(accepted["changed"], suggested.len());
     let deck = listed(&db, &["--status", "accepted"]);
     assert_eq!(deck.len(), suggested.len());
-    assert!(deck.iter().all(|c| c["state"] == "new" && c["suspended"] == false));
+    assert!(deck
+        .iter()
+        .all(|c| c["state"] == "new" && c["suspended"] == false));
 
-    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "export", "--format", "apkg", "--out", apkg.to_str().unwrap()], &[], None));
-    assert!(out.contains(&format!("Exported {} card(s)", deck.len())), "{out}");
+    let out = stdout(&clio(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "--format",
+            "apkg",
+            "--out",
+            apkg.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    ));
+    assert!(
+        out.contains(&format!("Exported {} card(s)", deck.len())),
+        "{out}"
+    );
     assert!(std::fs::metadata(&apkg).unwrap().len() > 0);
 
     // Suspend one card by id, then unsuspend it.
     let first = deck[0]["id"].as_i64().unwrap().to_string();
-    assert_eq!(clio_json(&db, &["cards", "suspend", &first, "--json"])["changed"], 1);
-    let card = |id: &str| listed(&db, &[]).into_iter().find(|c| c["id"].to_string() == id).unwrap();
+    assert_eq!(
+        clio_json(&db, &["cards", "suspend", &first, "--json"])["changed"],
+        1
+    );
+    let card = |id: &str| {
+        listed(&db, &[])
+            .into_iter()
+            .find(|c| c["id"].to_string() == id)
+            .unwrap()
+    };
     assert_eq!(card(&first)["suspended"], true);
-    let text = stdout(&clio(&["--db", db.to_str().unwrap(), "cards", "list"], &[], None));
+    let text = stdout(&clio(
+        &["--db", db.to_str().unwrap(), "cards", "list"],
+        &[],
+        None,
+    ));
     assert!(text.contains("[suspended]"), "{text}");
-    assert_eq!(clio_json(&db, &["cards", "suspend", "--off", &first, "--json"])["changed"], 1);
+    assert_eq!(
+        clio_json(&db, &["cards", "suspend", "--off", &first, "--json"])["changed"],
+        1
+    );
     assert_eq!(card(&first)["suspended"], false);
 
     // Reject one, delete another: the list follows.
     let second = deck[1]["id"].as_i64().unwrap().to_string();
-    assert_eq!(clio_json(&db, &["cards", "reject", &first, "--json"])["changed"], 1);
+    assert_eq!(
+        clio_json(&db, &["cards", "reject", &first, "--json"])["changed"],
+        1
+    );
     assert_eq!(card(&first)["status"], "rejected");
-    let out = stdout(&clio(&["--db", db.to_str().unwrap(), "cards", "delete", &second], &[], None));
+    let out = stdout(&clio(
+        &["--db", db.to_str().unwrap(), "cards", "delete", &second],
+        &[],
+        None,
+    ));
     assert!(out.contains("Deleted 1 card(s)"), "{out}");
-    assert!(listed(&db, &[]).iter().all(|c| c["id"].to_string() != second));
+    assert!(listed(&db, &[])
+        .iter()
+        .all(|c| c["id"].to_string() != second));
     assert_eq!(listed(&db, &["--status", "accepted"]).len(), deck.len() - 2);
-    assert_eq!(listed(&db, &["--status", "accepted", "--limit", "1"]).len(), 1);
+    assert_eq!(
+        listed(&db, &["--status", "accepted", "--limit", "1"]).len(),
+        1
+    );
 }
 
 #[test]
@@ -649,8 +1155,14 @@ fn cards_verbs_refuse_unclear_or_unknown_selections_and_change_nothing() {
     let some = before[0]["id"].to_string();
     fails(&["suspend", &some], "no card in the deck");
     fails(&["delete", &some, "999999"], "no card with id 999999");
-    fails(&["list", "--status", "maybe"], "suggested, accepted, rejected or all");
-    fails(&["list", "--document", "424242"], "no document with id 424242");
+    fails(
+        &["list", "--status", "maybe"],
+        "suggested, accepted, rejected or all",
+    );
+    fails(
+        &["list", "--document", "424242"],
+        "no document with id 424242",
+    );
     assert_eq!(listed(&db, &[]), before, "nothing changed");
 }
 
@@ -661,8 +1173,12 @@ fn cards_from_a_file_still_work_even_when_the_file_is_named_like_a_verb() {
     let text = dir.path().join("split.txt");
     std::fs::write(&text, SPLIT_TEXT).unwrap();
     let env = [("CLIO_DB", db.to_str().unwrap())];
-    let out: Value =
-        serde_json::from_str(&stdout(&clio(&["cards", "--json", "--limit", "2", text.to_str().unwrap()], &env, None))).unwrap();
+    let out: Value = serde_json::from_str(&stdout(&clio(
+        &["cards", "--json", "--limit", "2", text.to_str().unwrap()],
+        &env,
+        None,
+    )))
+    .unwrap();
     assert_eq!(out.as_array().unwrap().len(), 2);
     assert!(out[0]["prompt"].is_string() && out[0]["answer"].is_string());
     let plain = stdout(&clio(&["cards", text.to_str().unwrap()], &env, None));
@@ -678,8 +1194,13 @@ fn cards_from_a_file_still_work_even_when_the_file_is_named_like_a_verb() {
             .output()
             .unwrap()
     };
-    let from_file: Value = serde_json::from_str(&stdout(&run_in_dir(&["cards", "--json", "list"]))).unwrap();
-    assert!(from_file.as_array().unwrap().iter().any(|c| c["answer"] == "1960"));
+    let from_file: Value =
+        serde_json::from_str(&stdout(&run_in_dir(&["cards", "--json", "list"]))).unwrap();
+    assert!(from_file
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["answer"] == "1960"));
     assert!(stdout(&run_in_dir(&["cards", "list"])).contains("→ 1960"));
     assert!(!db.exists(), "writing cards from a file opens no library");
 }

@@ -143,18 +143,36 @@ fn clio_add_refuses_a_damaged_library_and_says_how_to_restore() {
 
     // A backup of it, or a merge into it, is refused the same way: a damaged
     // copy must not push a good backup out of the keeping policy.
-    let backups = || std::fs::read_dir(dir.path().join("backups")).unwrap().count();
+    let backups = || {
+        std::fs::read_dir(dir.path().join("backups"))
+            .unwrap()
+            .count()
+    };
     let before = backups();
     let out = clio(&db).arg("backup").output().unwrap();
-    assert!(!out.status.success(), "clio backup copied a damaged library");
+    assert!(
+        !out.status.success(),
+        "clio backup copied a damaged library"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"));
     assert_eq!(backups(), before);
     let export = dir.path().join("export.json");
-    std::fs::write(&export, r#"{"format": "clio-library", "version": 1, "tables": {}}"#).unwrap();
+    std::fs::write(
+        &export,
+        r#"{"format": "clio-library", "version": 1, "tables": {}}"#,
+    )
+    .unwrap();
     let out = clio(&db)
         .args(["restore", export.to_str().unwrap(), "--merge"])
         .output()
         .unwrap();
-    assert!(!out.status.success(), "clio restore --merge wrote into a damaged library");
-    assert_eq!(std::fs::read(&db).unwrap(), bytes, "the damaged file was changed");
+    assert!(
+        !out.status.success(),
+        "clio restore --merge wrote into a damaged library"
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the damaged file was changed"
+    );
 }
