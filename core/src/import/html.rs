@@ -979,7 +979,9 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
 
 /// A breadcrumb trail without a telling name: an element holding two or more
 /// links and, between them, nothing but separators ("Home > History > Cold
-/// War"). A menu of links has no separators, so it is not taken for one.
+/// War"). A menu of links has no separators, so it is not taken for one. A
+/// short label before the trail ("You are here:") is dropped, and the current
+/// page written after the last separator as plain text is its last item.
 fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
     let mut links: Vec<String> = el
         .child_elements()
@@ -1001,14 +1003,34 @@ fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
     if text.chars().count() > 160 {
         return None;
     }
-    let between = links
-        .iter()
-        .fold(text, |rest, link| rest.replacen(link.as_str(), "", 1));
-    let only_separators = between
-        .chars()
-        .all(|c| c.is_whitespace() || "›»>/→|".contains(c));
-    let has_separator = between.chars().any(|c| "›»>/→".contains(c));
-    (only_separators && has_separator).then_some(links)
+    let is_separator = |c: char| "›»>/→|".contains(c);
+    let only_separators = |gap: &str| gap.chars().all(|c| c.is_whitespace() || is_separator(c));
+    let mut rest = text.as_str();
+    let mut has_separator = false;
+    for (i, link) in links.iter().enumerate() {
+        let at = rest.find(link.as_str())?;
+        let gap = rest[..at].trim();
+        let label = i == 0 && gap.ends_with(':') && gap.split_whitespace().count() <= 4;
+        if !(only_separators(gap) || label) {
+            return None;
+        }
+        has_separator |= i > 0 && gap.chars().any(is_separator);
+        rest = &rest[at + link.len()..];
+    }
+    let tail = rest.trim();
+    if !tail.is_empty() {
+        let page = tail.trim_start_matches(|c: char| c.is_whitespace() || is_separator(c));
+        let fits = page.len() < tail.len()
+            && !page.is_empty()
+            && page.split_whitespace().count() <= 6
+            && !page.ends_with(['.', '!'])
+            && !page.contains(is_separator);
+        if !fits {
+            return None;
+        }
+        links.push(page.to_owned());
+    }
+    has_separator.then_some(links)
 }
 
 fn canonical_of(root: ElementRef<'_>) -> Option<String> {
@@ -1047,6 +1069,44 @@ mod tests {
             .doc
             .category_path
             .is_empty());
+    }
+
+    #[test]
+    fn a_labelled_trail_ending_in_the_current_page_is_a_breadcrumb() {
+        let page = |trail: &str| {
+            format!(
+                r#"<html><head><title>Why was the canal built?</title></head><body>
+            <p class="path">{trail}</p>
+            <main><h1>Why was the canal built?</h1>
+            <p>The canal was dug between 1817 and 1825 to join the lakes to the sea.</p>
+            <p>It cut the cost of freight between Buffalo and New York by nine tenths.</p></main></body></html>"#
+            )
+        };
+        let category = |trail: &str| {
+            parse_page(&page(trail), None, None)
+                .unwrap()
+                .doc
+                .category_path
+        };
+        assert_eq!(
+            category(
+                r#"You are here: <a href="/h">History</a> &gt; <a href="/h/am">Americas</a> &gt; Erie Canal"#
+            ),
+            ["History", "Americas", "Erie Canal"]
+        );
+        assert_eq!(
+            category(r#"<a href="/h">History</a> / <a href="/h/am">Americas</a> / Erie Canal"#),
+            ["History", "Americas", "Erie Canal"]
+        );
+        // A sentence after the links is not a trail's last item.
+        assert!(category(
+            r#"<a href="/h">History</a> / <a href="/h/am">Americas</a> / see the rules before you post."#
+        )
+        .is_empty());
+        // Links in running text are not a trail.
+        assert!(
+            category(r#"Read <a href="/a">this</a> and <a href="/b">that</a> first"#).is_empty()
+        );
     }
 
     #[test]

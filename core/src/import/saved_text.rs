@@ -949,6 +949,7 @@ fn strip_label(text: &str) -> (bool, &str) {
         "published in ",
         "categorised as ",
         "categorized as ",
+        "you are here",
     ] {
         if lower.starts_with(label) && t.is_char_boundary(label.len()) {
             return (true, t[label.len()..].trim_start_matches(':').trim());
@@ -1249,6 +1250,16 @@ mod tests {
         assert_eq!(doc.blocks.len(), 2, "{:?}", doc.blocks);
         assert!(doc.blocks[1].text.ends_with("reached Scandinavia."));
         assert!(doc.notes.is_empty());
+    }
+
+    #[test]
+    fn a_breadcrumb_labelled_you_are_here() {
+        let text = "Skip to content\n\nYou are here: History > Americas > Erie Canal\n\nWhy was the Erie Canal built?\n\n3 answers\n\nRuth Amsel\n\nNew York dug the canal between 1817 and 1825 to link the Great Lakes with the Hudson and the sea.\n\nIt cut the cost of freight from Buffalo to New York City by about nine tenths.\n\nReport";
+        let doc = parse(text, None).unwrap();
+        assert_eq!(
+            doc.doc.category_path,
+            vec!["History", "Americas", "Erie Canal"]
+        );
     }
 
     #[test]
