@@ -301,7 +301,11 @@ fn parse(file: &Path) -> syn::File {
 /// Every registered command, in the order `generate_handler!` lists them, and
 /// the types their signatures need.
 fn commands() -> (Vec<Command>, Types) {
-    let src = root().join("src-tauri");
+    commands_in(&root().join("src-tauri"))
+}
+
+/// The commands of the shell whose sources are in `src`.
+fn commands_in(src: &Path) -> (Vec<Command>, Types) {
     let bindings = root().join("ui/src/lib/bindings");
     let mut handlers = HandlerList::default();
     handlers.visit_file(&parse(&src.join("commands.rs")));
@@ -365,7 +369,11 @@ fn wrapper_name(command: &str) -> String {
 }
 
 fn generated() -> String {
-    let (commands, types) = commands();
+    generated_from(&root().join("src-tauri"))
+}
+
+fn generated_from(src: &Path) -> String {
+    let (commands, types) = commands_in(src);
 
     let mut ts = String::new();
     ts.push_str(
@@ -486,6 +494,43 @@ fn every_registered_command_is_found_with_its_arguments() {
     let ready = commands.iter().find(|c| c.name == "app_ready").unwrap();
     assert!(ready.args.is_empty());
     assert_eq!(ready.returns, "null");
+}
+
+/// What `make bindings` would write after `document_cards`' `document_id` was
+/// renamed in Rust: the key the page must send changes with it, so the
+/// checked-in file is stale (the test below fails) until it is regenerated,
+/// and then every caller still sending `documentId` fails the type check.
+#[test]
+fn a_renamed_argument_changes_the_generated_wrappers() {
+    let src = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("src-tauri")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            std::fs::copy(&path, src.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let commands_rs = src.path().join("commands.rs");
+    let text = std::fs::read_to_string(&commands_rs).unwrap();
+    let original =
+        "pub async fn document_cards(\n    state: State<'_, AppState>,\n    document_id: i64,";
+    assert!(
+        text.contains(original),
+        "document_cards changed; update this test"
+    );
+    let renamed = text.replace(
+        original,
+        "pub async fn document_cards(\n    state: State<'_, AppState>,\n    doc_id: i64,",
+    );
+    std::fs::write(&commands_rs, renamed).unwrap();
+
+    let before = generated();
+    let after = generated_from(src.path());
+    assert_ne!(before, after);
+    assert!(
+        before.contains("document_cards: { args: { documentId: number }; returns: StoredCard[] };")
+    );
+    assert!(after.contains("document_cards: { args: { docId: number }; returns: StoredCard[] };"));
+    assert!(after.contains("export function documentCards(docId: number): Promise<StoredCard[]> {"));
 }
 
 #[test]

@@ -2,7 +2,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../lib/commands.gen';
 import { documentCards, exportCards, reviewAnswer } from '../lib/ipc';
-import { card, fakeBackend } from './backend';
+import { card, fakeBackend, type FakeCommands } from './backend';
 
 describe('the fake backend', () => {
   it('answers every command the shell registers', async () => {
@@ -43,3 +43,11 @@ describe('the fake backend', () => {
     expect(seen.at(-1)).toBe(40);
   });
 });
+
+// Checked by `npm run check` (svelte-check), which every app build runs: if the
+// generated types stopped catching a wrong argument name, these lines would
+// no longer be errors, and the unused @ts-expect-error would fail the check.
+// @ts-expect-error: document_cards takes `documentId` (Rust's document_id, camelCased), not `docId`.
+export const misnamedArgument: FakeCommands['document_cards'] = (args: { docId: number }) => (args.docId > 0 ? [] : []);
+// @ts-expect-error: there is no `deck_cards` command (it is card_deck).
+export const unknownCommand: FakeCommands['deck_cards'] = () => [];
