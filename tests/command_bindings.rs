@@ -397,22 +397,17 @@ fn generated_from(src: &Path) -> String {
          * command rejects with a `CommandError`.\n */\nexport interface Commands {\n",
     );
     for c in &commands {
-        let args = if c.args.is_empty() {
-            "Record<string, never>".to_string()
-        } else {
-            let fields: Vec<String> = c
-                .args
-                .iter()
-                .map(|a| format!("{}: {}", a.key, a.ts))
-                .collect();
-            format!("{{ {} }}", fields.join("; "))
-        };
+        let fields: Vec<String> = c
+            .args
+            .iter()
+            .map(|a| format!("{}: {}", a.key, a.ts))
+            .collect();
         let returns = if c.returns == "null" {
             "void"
         } else {
             &c.returns
         };
-        writeln!(ts, "  {}: {{ args: {args}; returns: {returns} }};", c.name).unwrap();
+        ts.push_str(&interface_entry(&c.name, &fields, returns));
     }
     ts.push_str("}\n\nexport type CommandName = keyof Commands;\n");
     ts.push_str("export type CommandArgs<C extends CommandName> = Commands[C]['args'];\n");
@@ -448,22 +443,69 @@ fn generated_from(src: &Path) -> String {
         } else {
             &c.returns
         };
-        writeln!(
-            ts,
-            "export function {}({}): Promise<{returns}> {{",
-            wrapper_name(&c.name),
-            params.join(", ")
-        )
-        .unwrap();
-        let sent = if sent.is_empty() {
-            "{}".to_string()
-        } else {
-            format!("{{ {} }}", sent.join(", "))
-        };
-        writeln!(ts, "  return call('{}', {sent});", c.name).unwrap();
-        ts.push_str("}\n");
+        ts.push_str(&wrapper(&c.name, &params, returns, &sent));
     }
     ts
+}
+
+/// Prettier's line width for the UI (ui/.prettierrc.json): the generated file
+/// is laid out as prettier would lay it out, so a formatting check passes it.
+const WIDTH: usize = 130;
+
+/// One line of the `Commands` interface, broken as prettier breaks it when too long.
+fn interface_entry(name: &str, fields: &[String], returns: &str) -> String {
+    let args = if fields.is_empty() {
+        "Record<string, never>".to_string()
+    } else {
+        format!("{{ {} }}", fields.join("; "))
+    };
+    let line = format!("  {name}: {{ args: {args}; returns: {returns} }};\n");
+    if line.len() <= WIDTH + 1 {
+        return line;
+    }
+    let mut args_part = format!("    args: {args};\n");
+    if args_part.len() > WIDTH + 1 {
+        args_part = "    args: {\n".to_string();
+        for field in fields {
+            args_part.push_str(&format!("      {field};\n"));
+        }
+        args_part.push_str("    };\n");
+    }
+    format!("  {name}: {{\n{args_part}    returns: {returns};\n  }};\n")
+}
+
+/// A wrapper function, its parameters and its argument object broken as
+/// prettier breaks them when a line is too long.
+fn wrapper(command: &str, params: &[String], returns: &str, sent: &[String]) -> String {
+    let name = wrapper_name(command);
+    let mut out = format!(
+        "export function {name}({}): Promise<{returns}> {{\n",
+        params.join(", ")
+    );
+    if out.len() > WIDTH + 1 {
+        out = format!("export function {name}(\n");
+        for param in params {
+            out.push_str(&format!("  {param},\n"));
+        }
+        out.push_str(&format!("): Promise<{returns}> {{\n"));
+    }
+    let object = if sent.is_empty() {
+        "{}".to_string()
+    } else {
+        format!("{{ {} }}", sent.join(", "))
+    };
+    let call = format!("  return call('{command}', {object});\n");
+    if call.len() <= WIDTH + 1 {
+        out.push_str(&call);
+    } else {
+        out.push_str(&format!("  return call('{command}', {{\n"));
+        for arg in sent {
+            out.push_str(&format!("    {arg},\n"));
+        }
+        out.push_str("  });\n");
+    }
+    out.push_str("}\n");
+    out
 }
 
 #[test]

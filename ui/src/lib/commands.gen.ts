@@ -92,7 +92,10 @@ export interface Commands {
   spread_backlog: { args: { days: number }; returns: BacklogPlan };
   optimize_parameters: { args: Record<string, never>; returns: OptimizeReport };
   start_quiz: { args: { request: QuizRequest }; returns: QuizSession };
-  answer_quiz_question: { args: { sessionId: number; position: number; given: string; durationMs: number }; returns: QuizFeedback };
+  answer_quiz_question: {
+    args: { sessionId: number; position: number; given: string; durationMs: number };
+    returns: QuizFeedback;
+  };
   finish_quiz: { args: { sessionId: number }; returns: QuizResult };
   quiz_history: { args: Record<string, never>; returns: QuizSummary[] };
   create_annotation: { args: { annotation: NewAnnotation }; returns: Annotation };
@@ -110,7 +113,10 @@ export interface Commands {
   last_automatic_backup: { args: Record<string, never>; returns: AutomaticBackup | null };
   back_up_now: { args: Record<string, never>; returns: BackupRun };
   restore_backup: { args: { path: string }; returns: RestoreReport };
-  export_cards: { args: { format: CardFileFormat; scope: ExportScope; withScheduling: boolean; path: string; onProgress: Channel<Progress> }; returns: CardExportReport };
+  export_cards: {
+    args: { format: CardFileFormat; scope: ExportScope; withScheduling: boolean; path: string; onProgress: Channel<Progress> };
+    returns: CardExportReport;
+  };
   import_cards: { args: { path: string; onProgress: Channel<Progress> }; returns: CardImportReport };
   browse_cards: { args: { query: BrowserQuery }; returns: BrowserPage };
   card_history: { args: { cardId: number }; returns: CardHistory };
@@ -399,7 +405,12 @@ export function startQuiz(request: QuizRequest): Promise<QuizSession> {
 /**
  * Checks one answer (and, if the learner chose so, counts it as a review).
  */
-export function answerQuizQuestion(sessionId: number, position: number, given: string, durationMs: number): Promise<QuizFeedback> {
+export function answerQuizQuestion(
+  sessionId: number,
+  position: number,
+  given: string,
+  durationMs: number,
+): Promise<QuizFeedback> {
   return call('answer_quiz_question', { sessionId, position, given, durationMs });
 }
 
@@ -527,7 +538,13 @@ export function restoreBackup(path: string): Promise<RestoreReport> {
  * Writes the accepted cards of `scope` to an Anki package or a CSV file at
  * `path`, with their review history if `with_scheduling`.
  */
-export function exportCards(format: CardFileFormat, scope: ExportScope, withScheduling: boolean, path: string, onProgress: (message: Progress) => void): Promise<CardExportReport> {
+export function exportCards(
+  format: CardFileFormat,
+  scope: ExportScope,
+  withScheduling: boolean,
+  path: string,
+  onProgress: (message: Progress) => void,
+): Promise<CardExportReport> {
   return call('export_cards', { format, scope, withScheduling, path, onProgress: channel(onProgress) });
 }
 

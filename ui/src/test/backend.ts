@@ -152,7 +152,12 @@ export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position' | 'note'
 
 /** Lower case, no accents, single spaces: how the fake judges typed answers. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A word diff as the core gives it, simplified: a word is the same when the other side has it. */
@@ -228,7 +233,14 @@ export const EMPTY_REVIEW: ReviewStatus = {
   leech: null,
 };
 
-export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [], suggestionsPending: 0 };
+export const EMPTY_REPORT: ImportReport = {
+  added: [],
+  updated: [],
+  unchanged: [],
+  problems: [],
+  warnings: [],
+  suggestionsPending: 0,
+};
 
 export function fullDocument(id: number, overrides: Partial<Document> = {}): Document {
   return {
@@ -377,7 +389,13 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       })
       .sort((a, b) => {
         const key = (c: BrowserCard) =>
-          query.sort === 'added' ? c.createdAt : query.sort === 'lapses' ? c.lapses : query.sort === 'difficulty' ? (c.difficulty ?? 99) : (c.due ?? Number.MAX_SAFE_INTEGER);
+          query.sort === 'added'
+            ? c.createdAt
+            : query.sort === 'lapses'
+              ? c.lapses
+              : query.sort === 'difficulty'
+                ? (c.difficulty ?? 99)
+                : (c.due ?? Number.MAX_SAFE_INTEGER);
         return (key(a) - key(b) || a.id - b.id) * (query.descending ? -1 : 1);
       });
     const limit = query.limit === 0 ? 100 : query.limit;
@@ -563,8 +581,17 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       const action = args.action;
       const ids = args.ids;
       const found = ids.map(findCard);
-      if (found.some((c) => c.status !== 'accepted')) throw { message: 'no card in the deck with that id' } satisfies CommandError;
-      const verb = { suspend: 'Suspended', unsuspend: 'Unsuspended', bury: 'Buried', reset: 'Reset', flag: 'Flagged', unflag: 'Unflagged', delete: 'Deleted' }[action];
+      if (found.some((c) => c.status !== 'accepted'))
+        throw { message: 'no card in the deck with that id' } satisfies CommandError;
+      const verb = {
+        suspend: 'Suspended',
+        unsuspend: 'Unsuspended',
+        bury: 'Buried',
+        reset: 'Reset',
+        flag: 'Flagged',
+        unflag: 'Unflagged',
+        delete: 'Deleted',
+      }[action];
       const label = `${verb} ${ids.length === 1 ? 'a card' : `${ids.length} cards`}`;
       remember(label);
       for (const c of found) {
@@ -603,7 +630,12 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     check_typed_answer: (args) => {
       const expected = String(args.expected);
       const given = String(args.given);
-      const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+      const fold = (t: string) =>
+        t
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .trim();
       const correct = fold(expected) === fold(given);
       return {
         correct,
@@ -675,7 +707,13 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       return { reviewsUsed: 1200, logLossBefore: 0.352, logLossAfter: 0.318, parameters: [], adopted: true };
     },
     spread_backlog: () => {
-      return { moves: [[1, 0], [2, 0]], perDay: [1, 1] };
+      return {
+        moves: [
+          [1, 0],
+          [2, 0],
+        ],
+        perDay: [1, 1],
+      };
     },
     start_quiz: (args) => {
       if (options.quizError) throw options.quizError;
@@ -740,7 +778,10 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       const answered = session.given.filter((g) => g !== null).length;
       if (answered === 0) {
         // As the core does: nothing answered, nothing kept.
-        quizHistory.splice(quizHistory.findIndex((h) => h.id === session.id), 1);
+        quizHistory.splice(
+          quizHistory.findIndex((h) => h.id === session.id),
+          1,
+        );
         return { correct: 0, total: 0, unanswered: session.questions.length, saved: false, missed: [] } satisfies QuizResult;
       }
       const missed: MissedQuestion[] = session.questions.flatMap((q, i) =>
@@ -762,7 +803,13 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       );
       const row = quizHistory.find((h) => h.id === session.id);
       if (row) Object.assign(row, { finishedAt: row.startedAt + 30_000, correctCount: correct, answeredCount: answered });
-      return { correct, total: answered, unanswered: session.questions.length - answered, saved: true, missed } satisfies QuizResult;
+      return {
+        correct,
+        total: answered,
+        unanswered: session.questions.length - answered,
+        saved: true,
+        missed,
+      } satisfies QuizResult;
     },
     quiz_history: () => {
       // Quizzes with no answer are not history; the fake counts answers as they come.
@@ -799,7 +846,10 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     },
     delete_annotation: (args) => {
       findAnnotation(args.id);
-      annotations.splice(annotations.findIndex((a) => a.id === args.id), 1);
+      annotations.splice(
+        annotations.findIndex((a) => a.id === args.id),
+        1,
+      );
       return;
     },
     document_annotations: (args) => {
@@ -810,7 +860,9 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     },
     library_annotations: (args) => {
       const color = (args.color ?? null) as HighlightColor | null;
-      const query = String(args.query ?? '').trim().toLowerCase();
+      const query = String(args.query ?? '')
+        .trim()
+        .toLowerCase();
       return annotations
         .filter((a) => color === null || a.color === color)
         .filter((a) => query === '' || `${a.quote}\n${a.note ?? ''}`.toLowerCase().includes(query))
@@ -839,33 +891,36 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     },
   };
 
-  mockIPC(async (cmd, payload) => {
-    const args = (payload ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    if (Object.hasOwn(commands, cmd)) {
-      return (commands[cmd as CommandName] as (args: unknown) => unknown)(args);
-    }
-    switch (cmd) {
-      case 'plugin:dialog|open':
-        return options.dialogResult ?? null;
-      case 'plugin:dialog|save':
-        return options.savePath ?? null;
-      case 'plugin:store|load':
-        return 7;
-      case 'plugin:store|get': {
-        const key = args.key as string;
-        return [settings.get(key) ?? null, settings.has(key)];
+  mockIPC(
+    async (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (Object.hasOwn(commands, cmd)) {
+        return (commands[cmd as CommandName] as (args: unknown) => unknown)(args);
       }
-      case 'plugin:store|set':
-        settings.set(args.key as string, args.value);
-        return null;
-      case 'plugin:store|save':
-        saved.push(Object.fromEntries(settings));
-        return null;
-      default:
-        throw { message: `fake backend: unexpected command ${cmd}` } satisfies CommandError;
-    }
-  }, { shouldMockEvents: true });
+      switch (cmd) {
+        case 'plugin:dialog|open':
+          return options.dialogResult ?? null;
+        case 'plugin:dialog|save':
+          return options.savePath ?? null;
+        case 'plugin:store|load':
+          return 7;
+        case 'plugin:store|get': {
+          const key = args.key as string;
+          return [settings.get(key) ?? null, settings.has(key)];
+        }
+        case 'plugin:store|set':
+          settings.set(args.key as string, args.value);
+          return null;
+        case 'plugin:store|save':
+          saved.push(Object.fromEntries(settings));
+          return null;
+        default:
+          throw { message: `fake backend: unexpected command ${cmd}` } satisfies CommandError;
+      }
+    },
+    { shouldMockEvents: true },
+  );
 
   mockWindows('main');
 
