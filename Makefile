@@ -74,9 +74,10 @@ bench: test-deps
 	$(TAURI) build --no-bundle --ci
 	tests/e2e/run.sh --bench target/release/clio
 
-## make bindings: regenerate ui/src/lib/bindings from the Rust types
+## make bindings: regenerate ui/src/lib/bindings from the Rust types, and
+## ui/src/lib/commands.gen.ts (the IPC wrappers) from the Rust commands
 bindings:
-	UPDATE_BINDINGS=1 cargo test --test bindings
+	UPDATE_BINDINGS=1 cargo test --test bindings --test command_bindings
 
 clean:
 	cargo clean

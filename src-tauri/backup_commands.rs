@@ -29,6 +29,7 @@ pub async fn last_automatic_backup(
     Ok(state.last_automatic_backup())
 }
 
+/// A backup now, and the old ones the keeping policy let go.
 #[tauri::command]
 pub async fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupRun> {
     state.with_store(|store| backup::back_up(store, now_ms()))

@@ -9,6 +9,7 @@ use tauri::State;
 
 use crate::commands::{AppState, CommandResult};
 
+/// A page of the deck's cards, filtered and sorted.
 #[tauri::command]
 pub async fn browse_cards(
     state: State<'_, AppState>,
@@ -17,6 +18,7 @@ pub async fn browse_cards(
     state.with_store(|store| browse::browse(store, &query, now_ms()))
 }
 
+/// A deck card and every answer given to it.
 #[tauri::command]
 pub async fn card_history(state: State<'_, AppState>, card_id: i64) -> CommandResult<CardHistory> {
     state.with_store(|store| browse::history(store, card_id))
@@ -35,6 +37,7 @@ pub async fn card_action(
     Ok(outcome)
 }
 
+/// Saves a card's prompt and answer from the browser; undoable.
 #[tauri::command]
 pub async fn browser_edit_card(
     state: State<'_, AppState>,
@@ -52,6 +55,7 @@ pub async fn undo_last(state: State<'_, AppState>) -> CommandResult<String> {
     Ok(label)
 }
 
+/// The action that can be undone now, if any.
 #[tauri::command]
 pub async fn last_undo(state: State<'_, AppState>) -> CommandResult<Option<UndoInfo>> {
     state.with_store(|store| browse::last_undo(store, now_ms()))

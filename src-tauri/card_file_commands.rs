@@ -11,6 +11,8 @@ use tauri::State;
 
 use crate::commands::{AppState, CommandResult};
 
+/// Writes the accepted cards of `scope` to an Anki package or a CSV file at
+/// `path`, with their review history if `with_scheduling`.
 #[tauri::command]
 pub async fn export_cards(
     state: State<'_, AppState>,

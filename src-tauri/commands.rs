@@ -48,17 +48,20 @@ static FIRST_COMMAND_MS: OnceLock<u128> = OnceLock::new();
 // Commands that touch the database are async so Tauri runs them off the main
 // thread, which is busy drawing the window while the first screen loads.
 
+/// The version, the database in use and its counts (the first command the page sends).
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CommandResult<info::AppInfo> {
     FIRST_COMMAND_MS.get_or_init(crate::uptime_ms);
     state.with_store(|store| info::app_info(store))
 }
 
+/// All documents, newest first.
 #[tauri::command]
 pub async fn list_documents(state: State<'_, AppState>) -> CommandResult<Vec<DocumentSummary>> {
     state.with_store(|store| library::list_documents(store))
 }
 
+/// `created` is false when an identical document was already in the library.
 #[tauri::command]
 pub async fn add_document(
     state: State<'_, AppState>,
@@ -67,11 +70,13 @@ pub async fn add_document(
     state.with_store(|store| library::add_document(store, doc))
 }
 
+/// Every category with its counts, depth-first by path.
 #[tauri::command]
 pub async fn category_tree(state: State<'_, AppState>) -> CommandResult<Vec<CategoryCount>> {
     state.with_store(|store| library::category_tree(store))
 }
 
+/// Full-text search, best hit first. An empty query gives no hits.
 #[tauri::command]
 pub async fn search_documents(
     state: State<'_, AppState>,
@@ -80,11 +85,13 @@ pub async fn search_documents(
     state.with_store(|store| search::search_documents(store, &query))
 }
 
+/// A document with its body and blocks, for the reader.
 #[tauri::command]
 pub async fn get_document(state: State<'_, AppState>, id: i64) -> CommandResult<Document> {
     state.with_store(|store| library::get_document(store, id))
 }
 
+/// Deletes a document with its highlights, cards and their reviews (undoable).
 #[tauri::command]
 pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     state.with_store(|store| library::delete_document(store, id))
@@ -359,6 +366,7 @@ pub async fn update_annotation(
     state.with_store(|store| annotations::update(store, id, edit, now_ms()))
 }
 
+/// Removes a highlight and its note for good.
 #[tauri::command]
 pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     state.with_store(|store| annotations::delete(store, id))

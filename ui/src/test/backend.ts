@@ -1,7 +1,9 @@
 // A fake Clio backend for component tests: answers the app's commands and
 // the store plugin's through mockIPC, and records every call.
 
+import type { Channel } from '@tauri-apps/api/core';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import type { CommandArgs, CommandName, CommandReturn } from '../lib/commands.gen';
 import type { AppInfo } from '../lib/bindings/AppInfo';
 import type { CommandError } from '../lib/bindings/CommandError';
 import type { DocumentSummary } from '../lib/bindings/DocumentSummary';
@@ -10,8 +12,6 @@ import type { CategoryCount } from '../lib/bindings/CategoryCount';
 import type { Document } from '../lib/bindings/Document';
 import type { ImportReport } from '../lib/bindings/ImportReport';
 import type { SearchHit } from '../lib/bindings/SearchHit';
-import type { CardDraft } from '../lib/bindings/CardDraft';
-import type { CardEdit } from '../lib/bindings/CardEdit';
 import type { SelectionDrafts } from '../lib/bindings/SelectionDrafts';
 import type { StoredCard } from '../lib/bindings/StoredCard';
 import type { Preferences } from '../lib/bindings/Preferences';
@@ -28,19 +28,24 @@ import type { QuizResult } from '../lib/bindings/QuizResult';
 import type { MissedQuestion } from '../lib/bindings/MissedQuestion';
 import type { QuizFeedback } from '../lib/bindings/QuizFeedback';
 import type { QuizQuestion } from '../lib/bindings/QuizQuestion';
-import type { QuizRequest } from '../lib/bindings/QuizRequest';
 import type { QuizSummary } from '../lib/bindings/QuizSummary';
 import type { Annotation } from '../lib/bindings/Annotation';
-import type { AnnotationEdit } from '../lib/bindings/AnnotationEdit';
 import type { HighlightColor } from '../lib/bindings/HighlightColor';
 import type { LibraryAnnotation } from '../lib/bindings/LibraryAnnotation';
-import type { NewAnnotation } from '../lib/bindings/NewAnnotation';
 import type { Dashboard } from '../lib/bindings/Dashboard';
 import type { DocumentMastery } from '../lib/bindings/DocumentMastery';
 import type { BrowserCard } from '../lib/bindings/BrowserCard';
 import type { BrowserQuery } from '../lib/bindings/BrowserQuery';
-import type { CardAction } from '../lib/bindings/CardAction';
 import type { HistoryEntry } from '../lib/bindings/HistoryEntry';
+
+/**
+ * The fake's answer to each command: every command the shell registers (the
+ * list, the argument names and types and the results are generated from the
+ * Rust commands, see commands.gen.ts), so the fake cannot drift from them.
+ */
+export type FakeCommands = {
+  [C in CommandName]: (args: CommandArgs<C>) => CommandReturn<C> | Promise<CommandReturn<C>>;
+};
 
 export interface Call {
   cmd: string;
@@ -147,7 +152,12 @@ export interface FakeQuizQuestion extends Omit<QuizQuestion, 'position' | 'note'
 
 /** Lower case, no accents, single spaces: how the fake judges typed answers. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A word diff as the core gives it, simplified: a word is the same when the other side has it. */
@@ -223,7 +233,14 @@ export const EMPTY_REVIEW: ReviewStatus = {
   leech: null,
 };
 
-export const EMPTY_REPORT: ImportReport = { added: [], updated: [], unchanged: [], problems: [], warnings: [], suggestionsPending: 0 };
+export const EMPTY_REPORT: ImportReport = {
+  added: [],
+  updated: [],
+  unchanged: [],
+  problems: [],
+  warnings: [],
+  suggestionsPending: 0,
+};
 
 export function fullDocument(id: number, overrides: Partial<Document> = {}): Document {
   return {
@@ -372,7 +389,13 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
       })
       .sort((a, b) => {
         const key = (c: BrowserCard) =>
-          query.sort === 'added' ? c.createdAt : query.sort === 'lapses' ? c.lapses : query.sort === 'difficulty' ? (c.difficulty ?? 99) : (c.due ?? Number.MAX_SAFE_INTEGER);
+          query.sort === 'added'
+            ? c.createdAt
+            : query.sort === 'lapses'
+              ? c.lapses
+              : query.sort === 'difficulty'
+                ? (c.difficulty ?? 99)
+                : (c.due ?? Number.MAX_SAFE_INTEGER);
         return (key(a) - key(b) || a.id - b.id) * (query.descending ? -1 : 1);
       });
     const limit = query.limit === 0 ? 100 : query.limit;
@@ -400,432 +423,504 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     return documents.find((d) => d.title === newDoc.title);
   }
 
-  mockIPC(async (cmd, payload) => {
-    const args = (payload ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    switch (cmd) {
-      case 'app_info':
-        if (options.appInfoError) throw options.appInfoError;
-        if (problem) throw { message: problem.message } satisfies CommandError;
-        return {
-          ...BASE_INFO,
-          documentCount: documents.length,
-          ...options.info,
-        } satisfies AppInfo;
-      case 'list_documents':
-        if (options.listError) throw options.listError;
-        return [...documents];
-      case 'add_document': {
-        if (options.addGate) await options.addGate;
-        if (options.addError) throw options.addError;
-        const newDoc = args.doc as NewDocument;
-        const found = existing(newDoc);
-        if (found) return { id: found.id, created: false };
-        const id = nextId++;
-        documents.unshift({
-          id,
-          title: newDoc.title,
-          author: newDoc.author,
-          categoryPath: newDoc.categoryPath,
-          wordCount: newDoc.body.split(/\s+/).filter(Boolean).length,
-          addedAt: Date.UTC(2025, 5, 1),
-        });
-        return { id, created: true };
-      }
-      case 'app_ready':
-        return null;
-      case 'category_tree':
-        return options.categories ?? [];
-      case 'search_documents': {
-        const query = String(args.query ?? '');
-        return query.trim() === '' ? [] : (options.search?.(query) ?? []);
-      }
-      case 'get_document': {
-        const id = args.id as number;
-        const summary = documents.find((d) => d.id === id);
-        const extra = options.fullDocuments?.[id];
-        if (!summary && !extra) throw { message: `No document ${id}` } satisfies CommandError;
-        return fullDocument(id, { ...summary, ...extra });
-      }
-      case 'delete_document': {
-        const gone = documents.find((d) => d.id === args.id);
-        if (gone) remember(`Deleted “${gone.title}”`);
-        const index = documents.findIndex((d) => d.id === args.id);
-        if (index >= 0) documents.splice(index, 1);
-        return null;
-      }
-      case 'import_paths':
-      case 'import_text': {
-        const report = options.importReport ?? EMPTY_REPORT;
-        for (const item of report.added) {
-          if (!documents.some((d) => d.id === item.id)) documents.unshift(doc(item.id, { title: item.title }));
-        }
-        return report;
-      }
-      case 'add_starter_library': {
-        const n = options.starter ?? 0;
-        for (let i = 0; i < n; i++) documents.push(doc(5000 + i, { title: `Starter ${i + 1}` }));
-        options.starter = 0;
-        return n;
-      }
-      case 'document_cards':
-        return cards
-          .filter((c) => c.documentId === args.documentId && c.status !== 'rejected')
-          .sort((a, b) => Number(a.status === 'accepted') - Number(b.status === 'accepted'));
-      case 'accept_cards':
-      case 'reject_cards': {
-        const status = cmd === 'accept_cards' ? 'accepted' : 'rejected';
-        const found = (args.ids as number[]).map(findCard);
-        if (cmd === 'reject_cards') {
-          const one = found.length === 1 ? found[0]! : null;
-          remember(
-            one?.status === 'accepted'
-              ? 'Removed a card from your deck'
-              : one
-                ? 'Rejected a suggestion'
-                : `Rejected ${found.length} cards`,
-          );
-        }
-        for (const c of found) c.status = status;
-        return found.length;
-      }
-      case 'accept_all_cards': {
-        const waiting = cards.filter((c) => c.documentId === args.documentId && c.status === 'suggested' && !c.heldBack);
-        for (const c of waiting) c.status = 'accepted';
-        return waiting.length;
-      }
-      case 'update_card': {
-        const found = findCard(args.id);
-        const edit = args.edit as CardEdit;
-        if (options.badPrompt && edit.prompt === options.badPrompt.prompt) {
-          throw { message: options.badPrompt.message } satisfies CommandError;
-        }
-        Object.assign(found, edit, args.accept ? { status: 'accepted' } : {});
-        return { ...found };
-      }
-      case 'draft_card_from_selection':
-        if (!options.drafts) throw { message: 'The selection holds no words.' } satisfies CommandError;
-        return options.drafts;
-      case 'create_card': {
-        const draft = args.draft as CardDraft;
-        const created = card(nextId++, {
-          ...draft,
-          documentId: args.documentId as number,
-          origin: 'selection',
-          status: 'accepted',
-        });
-        cards.push(created);
-        return created;
-      }
-      case 'card_deck': {
-        const accepted = cards.filter((c) => c.status === 'accepted');
-        return {
-          total: accepted.length,
-          cards: accepted.map((c) => ({ ...c, documentTitle: documents.find((d) => d.id === c.documentId)?.title ?? null })),
-        };
-      }
-      case 'review_status':
-      case 'review_restart':
-        return reviewNow();
-      case 'review_answer':
-      case 'review_bury':
-      case 'review_suspend':
-        reviewAt++;
-        return reviewNow();
-      case 'review_undo':
-        reviewAt = Math.max(0, reviewAt - 1);
-        return reviewNow();
-      case 'browse_cards':
-        return browse(args.query as BrowserQuery);
-      case 'card_history': {
-        const found = findCard(args.cardId);
-        return { card: browserCard(found), reviews: options.histories?.[found.id] ?? [] };
-      }
-      case 'card_action': {
-        const action = args.action as CardAction;
-        const ids = args.ids as number[];
-        const found = ids.map(findCard);
-        if (found.some((c) => c.status !== 'accepted')) throw { message: 'no card in the deck with that id' } satisfies CommandError;
-        const verb = { suspend: 'Suspended', unsuspend: 'Unsuspended', bury: 'Buried', reset: 'Reset', flag: 'Flagged', unflag: 'Unflagged', delete: 'Deleted' }[action];
-        const label = `${verb} ${ids.length === 1 ? 'a card' : `${ids.length} cards`}`;
-        remember(label);
-        for (const c of found) {
-          const sc = scheduleOf(c.id);
-          if (action === 'suspend' || action === 'unsuspend') sc.suspended = action === 'suspend';
-          if (action === 'flag' || action === 'unflag') sc.flagged = action === 'flag';
-          if (action === 'bury') sc.buriedUntil = Date.UTC(2030, 0, 1);
-          if (action === 'reset') Object.assign(sc, NEW_SCHEDULE, { flagged: sc.flagged, leech: sc.leech });
-          if (action === 'delete') cards.splice(cards.indexOf(c), 1);
-        }
-        return { changed: ids.length, undo: { label, createdAt: Date.UTC(2025, 5, 2) } };
-      }
-      case 'browser_edit_card': {
-        const found = findCard(args.id);
-        const edit = args.edit as CardEdit;
-        if (edit.prompt.trim() === '') {
-          throw { message: 'The prompt is empty. Write the question (or the sentence with a blank).' } satisfies CommandError;
-        }
-        remember('Edited a card');
-        Object.assign(found, { prompt: edit.prompt.trim(), answer: edit.answer.trim() });
-        return { card: browserCard(found), undo: { label: 'Edited a card', createdAt: Date.UTC(2025, 5, 2) } };
-      }
-      case 'last_undo':
-        return undoEntry ? { label: undoEntry.label, createdAt: Date.UTC(2025, 5, 2) } : null;
-      case 'undo_last': {
-        if (!undoEntry) throw { message: 'There is nothing to undo.' } satisfies CommandError;
-        const entry = undoEntry;
-        undoEntry = null;
-        cards.splice(0, cards.length, ...entry.cards);
-        documents.splice(0, documents.length, ...entry.documents);
-        schedules.clear();
-        for (const [id, sc] of entry.schedules) schedules.set(id, sc);
-        return entry.label;
-      }
-      case 'check_typed_answer': {
-        const expected = String(args.expected);
-        const given = String(args.given);
-        const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
-        const correct = fold(expected) === fold(given);
-        return {
-          correct,
-          exact: expected === given,
-          suggested: correct ? 'good' : 'again',
-          diff: wordDiff(expected, given),
-        };
-      }
-      case 'due_summary':
-        return options.due ?? { today: { new: 0, learning: 0, review: 0 }, overdue: 0, canOptimize: false, reviewCount: 0 };
-      case 'get_preferences':
-        return { ...preferences };
-      case 'set_preferences': {
-        const next = args.preferences as Preferences;
-        if (next.desiredRetention < 0.7 || next.desiredRetention > 0.99) {
-          throw { message: `desired retention must be between 0.70 and 0.99; got ${next.desiredRetention}` } satisfies CommandError;
-        }
-        if (next.backupIntervalMinutes < 5 || next.backupIntervalMinutes > 1440) {
-          throw {
-            message: `the time between backups must be between 5 and 1440 minutes; got ${next.backupIntervalMinutes}`,
-          } satisfies CommandError;
-        }
-        preferences = { ...next };
-        return { ...preferences };
-      }
-      case 'library_problem':
-        return problem;
-      case 'export_cards': {
-        const report = progressTo(args.onProgress, 'writing', 40);
-        return {
-          path: args.path as string,
-          sizeBytes: 18_000,
-          cards: report,
-          reviews: args.withScheduling ? 95 : 0,
-          withScheduling: args.withScheduling as boolean,
-        };
-      }
-      case 'import_cards': {
-        progressTo(args.onProgress, 'storing', 12);
-        if (options.cardImportError) throw options.cardImportError;
-        return options.cardImport ?? null;
-      }
-      case 'last_automatic_backup':
-        return options.automaticBackup ?? null;
-      case 'list_backups':
-        return backups.map((b) => ({ ...b }));
-      case 'back_up_now': {
-        const newest = Math.max(Date.UTC(2026, 2, 10, 12), ...backups.map((b) => b.createdAt + 60_000));
-        const backup = fakeBackup(newest);
-        backups.unshift(backup);
-        return { backup, thinned: [] };
-      }
-      case 'restore_backup': {
-        const chosen = backups.find((b) => b.path === args.path);
-        if (!chosen) throw { message: `${String(args.path)} is not one of this library's backups` } satisfies CommandError;
-        const safety = problem ? null : fakeBackup(Math.max(...backups.map((b) => b.createdAt)) + 60_000);
-        if (safety) backups.unshift(safety);
-        const movedAside = problem ? '/data/clio.sqlite3.damaged-20260310-120000' : null;
-        problem = null;
-        return { restoredFrom: chosen.path, safetyBackup: safety, movedAside };
-      }
-      case 'optimize_parameters':
-        return { reviewsUsed: 1200, logLossBefore: 0.352, logLossAfter: 0.318, parameters: [], adopted: true };
-      case 'spread_backlog':
-        return { moves: [[1, 0], [2, 0]], perDay: [1, 1] };
-      case 'start_quiz': {
-        if (options.quizError) throw options.quizError;
-        const request = args.request as QuizRequest;
-        const questions = (options.quizQuestions ?? []).slice(0, request.questionCount);
-        if (questions.length === 0) {
-          throw { message: 'Your deck has no cards yet. Accept some suggested cards in the reader first.' } satisfies CommandError;
-        }
-        const id = nextId++;
-        quizzes.set(id, { id, questions, given: questions.map(() => null), correct: questions.map(() => false) });
-        const scopeLabel = request.scope.kind === 'all' ? 'Everything' : `Quiz on ${request.scope.kind}`;
-        quizHistory.unshift({
-          id,
-          scopeLabel,
-          startedAt: (quizClock += 60_000),
-          finishedAt: null,
-          questionCount: questions.length,
-          correctCount: 0,
-          answeredCount: 0,
-        });
-        return {
-          id,
-          scopeLabel,
-          questions: questions.map((q, i) => ({
-            position: i + 1,
-            cardId: q.cardId,
-            format: q.format,
-            prompt: q.prompt,
-            choices: q.choices,
-            note: q.note ?? null,
-          })),
-        };
-      }
-      case 'answer_quiz_question': {
-        const session = quizzes.get(args.sessionId as number);
-        if (!session) throw { message: `no quiz with id ${String(args.sessionId)}` } satisfies CommandError;
-        const index = (args.position as number) - 1;
-        const q = session.questions[index];
-        if (!q) throw { message: `This quiz has no question ${index + 1}.` } satisfies CommandError;
-        if (session.given[index] !== null) {
-          throw { message: `Question ${index + 1} of this quiz was already answered.` } satisfies CommandError;
-        }
-        const given = args.given as string;
-        const correct = q.format === 'typed' ? fold(given) === fold(q.expected) : given === q.expected;
-        session.given[index] = given;
-        session.correct[index] = correct;
-        const diff = q.format === 'typed' ? wordDiff(q.expected, given) : null;
-        return {
-          correct,
-          expected: q.expected,
-          diff,
-          documentId: q.documentId ?? null,
-          spanStart: q.spanStart ?? null,
-          spanEnd: q.spanEnd ?? null,
-          sourceText: null,
-        } satisfies QuizFeedback;
-      }
-      case 'finish_quiz': {
-        const session = quizzes.get(args.sessionId as number);
-        if (!session) throw { message: `no quiz with id ${String(args.sessionId)}` } satisfies CommandError;
-        const correct = session.correct.filter(Boolean).length;
-        const answered = session.given.filter((g) => g !== null).length;
-        if (answered === 0) {
-          // As the core does: nothing answered, nothing kept.
-          quizHistory.splice(quizHistory.findIndex((h) => h.id === session.id), 1);
-          return { correct: 0, total: 0, unanswered: session.questions.length, saved: false, missed: [] } satisfies QuizResult;
-        }
-        const missed: MissedQuestion[] = session.questions.flatMap((q, i) =>
-          session.correct[i]
-            ? []
-            : [
-                {
-                  position: i + 1,
-                  prompt: q.prompt,
-                  expected: q.expected,
-                  given: session.given[i] ?? null,
-                  cardId: q.cardId,
-                  documentId: q.documentId ?? null,
-                  documentTitle: q.documentTitle ?? null,
-                  spanStart: q.spanStart ?? null,
-                  spanEnd: q.spanEnd ?? null,
-                },
-              ],
-        );
-        const row = quizHistory.find((h) => h.id === session.id);
-        if (row) Object.assign(row, { finishedAt: row.startedAt + 30_000, correctCount: correct, answeredCount: answered });
-        return { correct, total: answered, unanswered: session.questions.length - answered, saved: true, missed } satisfies QuizResult;
-      }
-      case 'quiz_history':
-        // Quizzes with no answer are not history; the fake counts answers as they come.
-        return quizHistory
-          .map((h) => {
-            const live = quizzes.get(h.id);
-            return live ? { ...h, answeredCount: live.given.filter((g) => g !== null).length } : { ...h };
-          })
-          .filter((h) => h.answeredCount > 0);
-      case 'create_annotation': {
-        if (options.annotationError) throw options.annotationError;
-        const req = args.annotation as NewAnnotation;
-        const body = Array.from(documentOf(req.documentId).body);
-        if (req.start >= req.end || req.end > body.length) {
-          throw { message: 'The selection is not in this text. Select the words again.' } satisfies CommandError;
-        }
-        const created = annotation(nextId++, {
-          documentId: req.documentId,
-          color: req.color,
-          note: req.note?.trim() ? req.note : null,
-          quote: body.slice(req.start, req.end).join(''),
-          start: req.start,
-          end: req.end,
-        });
-        annotations.push(created);
-        return { ...created };
-      }
-      case 'update_annotation': {
-        const found = findAnnotation(args.id);
-        const edit = args.edit as AnnotationEdit;
-        Object.assign(found, { color: edit.color, note: edit.note?.trim() ? edit.note : null, updatedAt: Date.UTC(2025, 5, 1) });
-        return { ...found };
-      }
-      case 'delete_annotation': {
-        findAnnotation(args.id);
-        annotations.splice(annotations.findIndex((a) => a.id === args.id), 1);
-        return null;
-      }
-      case 'document_annotations':
-        return annotations
-          .filter((a) => a.documentId === args.documentId)
-          .sort(byReadingOrder)
-          .map((a) => ({ ...a }));
-      case 'library_annotations': {
-        const color = (args.color ?? null) as HighlightColor | null;
-        const query = String(args.query ?? '').trim().toLowerCase();
-        return annotations
-          .filter((a) => color === null || a.color === color)
-          .filter((a) => query === '' || `${a.quote}\n${a.note ?? ''}`.toLowerCase().includes(query))
-          .map((a): LibraryAnnotation => {
-            const d = documentOf(a.documentId);
-            return { ...a, documentTitle: d.title, categoryPath: d.categoryPath };
-          })
-          .sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.documentId - b.documentId || byReadingOrder(a, b));
-      }
-      case 'export_annotations': {
-        if (options.exportError) throw options.exportError;
-        const chosen = annotations.filter((a) => args.documentId == null || a.documentId === args.documentId);
-        const path = String(args.path);
-        return {
-          documents: new Set(chosen.map((a) => a.documentId)).size,
-          annotations: chosen.length,
-          path: /\.[a-z]+$/i.test(path) ? path : `${path}.md`,
-        };
-      }
-      case 'progress_dashboard':
-        if (options.dashboardError) throw options.dashboardError;
-        return options.dashboard ?? emptyDashboard();
-      case 'document_mastery':
-        return options.mastery ?? [];
-      case 'plugin:dialog|open':
-        return options.dialogResult ?? null;
-      case 'plugin:dialog|save':
-        return options.savePath ?? null;
-      case 'plugin:store|load':
-        return 7;
-      case 'plugin:store|get': {
-        const key = args.key as string;
-        return [settings.get(key) ?? null, settings.has(key)];
-      }
-      case 'plugin:store|set':
-        settings.set(args.key as string, args.value);
-        return null;
-      case 'plugin:store|save':
-        saved.push(Object.fromEntries(settings));
-        return null;
-      default:
-        throw { message: `fake backend: unexpected command ${cmd}` } satisfies CommandError;
+  /** What import_paths and import_text answer; the added texts join the list. */
+  function imported(): ImportReport {
+    const report = options.importReport ?? EMPTY_REPORT;
+    for (const item of report.added) {
+      if (!documents.some((d) => d.id === item.id)) documents.unshift(doc(item.id, { title: item.title }));
     }
-  }, { shouldMockEvents: true });
+    return report;
+  }
+
+  /** The session after an answer, a bury or a suspension: the next status given. */
+  function nextReview(): ReviewStatus {
+    reviewAt++;
+    return reviewNow();
+  }
+
+  // Every command the shell registers, with its arguments and result as
+  // generated from the Rust side: a command missing here, or an argument
+  // under another name, fails the type check.
+  const commands: FakeCommands = {
+    app_info: () => {
+      if (options.appInfoError) throw options.appInfoError;
+      if (problem) throw { message: problem.message } satisfies CommandError;
+      return {
+        ...BASE_INFO,
+        documentCount: documents.length,
+        ...options.info,
+      } satisfies AppInfo;
+    },
+    list_documents: () => {
+      if (options.listError) throw options.listError;
+      return [...documents];
+    },
+    add_document: async (args) => {
+      if (options.addGate) await options.addGate;
+      if (options.addError) throw options.addError;
+      const newDoc = args.doc;
+      const found = existing(newDoc);
+      if (found) return { id: found.id, created: false };
+      const id = nextId++;
+      documents.unshift({
+        id,
+        title: newDoc.title,
+        author: newDoc.author,
+        categoryPath: newDoc.categoryPath,
+        wordCount: newDoc.body.split(/\s+/).filter(Boolean).length,
+        addedAt: Date.UTC(2025, 5, 1),
+      });
+      return { id, created: true };
+    },
+    app_ready: () => {},
+    category_tree: () => {
+      return options.categories ?? [];
+    },
+    search_documents: (args) => {
+      const query = String(args.query ?? '');
+      return query.trim() === '' ? [] : (options.search?.(query) ?? []);
+    },
+    get_document: (args) => {
+      const id = args.id;
+      const summary = documents.find((d) => d.id === id);
+      const extra = options.fullDocuments?.[id];
+      if (!summary && !extra) throw { message: `No document ${id}` } satisfies CommandError;
+      return fullDocument(id, { ...summary, ...extra });
+    },
+    delete_document: (args) => {
+      const gone = documents.find((d) => d.id === args.id);
+      if (gone) remember(`Deleted “${gone.title}”`);
+      const index = documents.findIndex((d) => d.id === args.id);
+      if (index >= 0) documents.splice(index, 1);
+      return;
+    },
+    import_paths: () => imported(),
+    import_text: () => imported(),
+    add_starter_library: () => {
+      const n = options.starter ?? 0;
+      for (let i = 0; i < n; i++) documents.push(doc(5000 + i, { title: `Starter ${i + 1}` }));
+      options.starter = 0;
+      return n;
+    },
+    document_cards: (args) => {
+      return cards
+        .filter((c) => c.documentId === args.documentId && c.status !== 'rejected')
+        .sort((a, b) => Number(a.status === 'accepted') - Number(b.status === 'accepted'));
+    },
+    accept_cards: (args) => {
+      const found = args.ids.map(findCard);
+      for (const c of found) c.status = 'accepted';
+      return found.length;
+    },
+    reject_cards: (args) => {
+      const found = args.ids.map(findCard);
+      const one = found.length === 1 ? found[0]! : null;
+      remember(
+        one?.status === 'accepted'
+          ? 'Removed a card from your deck'
+          : one
+            ? 'Rejected a suggestion'
+            : `Rejected ${found.length} cards`,
+      );
+      for (const c of found) c.status = 'rejected';
+      return found.length;
+    },
+    accept_all_cards: (args) => {
+      const waiting = cards.filter((c) => c.documentId === args.documentId && c.status === 'suggested' && !c.heldBack);
+      for (const c of waiting) c.status = 'accepted';
+      return waiting.length;
+    },
+    update_card: (args) => {
+      const found = findCard(args.id);
+      const edit = args.edit;
+      if (options.badPrompt && edit.prompt === options.badPrompt.prompt) {
+        throw { message: options.badPrompt.message } satisfies CommandError;
+      }
+      Object.assign(found, edit, args.accept ? { status: 'accepted' } : {});
+      return { ...found };
+    },
+    draft_card_from_selection: () => {
+      if (!options.drafts) throw { message: 'The selection holds no words.' } satisfies CommandError;
+      return options.drafts;
+    },
+    create_card: (args) => {
+      const draft = args.draft;
+      const created = card(nextId++, {
+        ...draft,
+        documentId: args.documentId,
+        origin: 'selection',
+        status: 'accepted',
+      });
+      cards.push(created);
+      return created;
+    },
+    card_deck: () => {
+      const accepted = cards.filter((c) => c.status === 'accepted');
+      return {
+        total: accepted.length,
+        cards: accepted.map((c) => ({ ...c, documentTitle: documents.find((d) => d.id === c.documentId)?.title ?? null })),
+      };
+    },
+    review_status: () => reviewNow(),
+    review_restart: () => reviewNow(),
+    review_answer: () => nextReview(),
+    review_bury: () => nextReview(),
+    review_suspend: () => nextReview(),
+    review_undo: () => {
+      reviewAt = Math.max(0, reviewAt - 1);
+      return reviewNow();
+    },
+    browse_cards: (args) => {
+      return browse(args.query);
+    },
+    card_history: (args) => {
+      const found = findCard(args.cardId);
+      return { card: browserCard(found), reviews: options.histories?.[found.id] ?? [] };
+    },
+    card_action: (args) => {
+      const action = args.action;
+      const ids = args.ids;
+      const found = ids.map(findCard);
+      if (found.some((c) => c.status !== 'accepted'))
+        throw { message: 'no card in the deck with that id' } satisfies CommandError;
+      const verb = {
+        suspend: 'Suspended',
+        unsuspend: 'Unsuspended',
+        bury: 'Buried',
+        reset: 'Reset',
+        flag: 'Flagged',
+        unflag: 'Unflagged',
+        delete: 'Deleted',
+      }[action];
+      const label = `${verb} ${ids.length === 1 ? 'a card' : `${ids.length} cards`}`;
+      remember(label);
+      for (const c of found) {
+        const sc = scheduleOf(c.id);
+        if (action === 'suspend' || action === 'unsuspend') sc.suspended = action === 'suspend';
+        if (action === 'flag' || action === 'unflag') sc.flagged = action === 'flag';
+        if (action === 'bury') sc.buriedUntil = Date.UTC(2030, 0, 1);
+        if (action === 'reset') Object.assign(sc, NEW_SCHEDULE, { flagged: sc.flagged, leech: sc.leech });
+        if (action === 'delete') cards.splice(cards.indexOf(c), 1);
+      }
+      return { changed: ids.length, undo: { label, createdAt: Date.UTC(2025, 5, 2) } };
+    },
+    browser_edit_card: (args) => {
+      const found = findCard(args.id);
+      const edit = args.edit;
+      if (edit.prompt.trim() === '') {
+        throw { message: 'The prompt is empty. Write the question (or the sentence with a blank).' } satisfies CommandError;
+      }
+      remember('Edited a card');
+      Object.assign(found, { prompt: edit.prompt.trim(), answer: edit.answer.trim() });
+      return { card: browserCard(found), undo: { label: 'Edited a card', createdAt: Date.UTC(2025, 5, 2) } };
+    },
+    last_undo: () => {
+      return undoEntry ? { label: undoEntry.label, createdAt: Date.UTC(2025, 5, 2) } : null;
+    },
+    undo_last: () => {
+      if (!undoEntry) throw { message: 'There is nothing to undo.' } satisfies CommandError;
+      const entry = undoEntry;
+      undoEntry = null;
+      cards.splice(0, cards.length, ...entry.cards);
+      documents.splice(0, documents.length, ...entry.documents);
+      schedules.clear();
+      for (const [id, sc] of entry.schedules) schedules.set(id, sc);
+      return entry.label;
+    },
+    check_typed_answer: (args) => {
+      const expected = String(args.expected);
+      const given = String(args.given);
+      const fold = (t: string) =>
+        t
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .trim();
+      const correct = fold(expected) === fold(given);
+      return {
+        correct,
+        exact: expected === given,
+        suggested: correct ? 'good' : 'again',
+        diff: wordDiff(expected, given),
+      };
+    },
+    due_summary: () => {
+      return options.due ?? { today: { new: 0, learning: 0, review: 0 }, overdue: 0, canOptimize: false, reviewCount: 0 };
+    },
+    get_preferences: () => {
+      return { ...preferences };
+    },
+    set_preferences: (args) => {
+      const next = args.preferences;
+      if (next.desiredRetention < 0.7 || next.desiredRetention > 0.99) {
+        throw { message: `desired retention must be between 0.70 and 0.99; got ${next.desiredRetention}` } satisfies CommandError;
+      }
+      if (next.backupIntervalMinutes < 5 || next.backupIntervalMinutes > 1440) {
+        throw {
+          message: `the time between backups must be between 5 and 1440 minutes; got ${next.backupIntervalMinutes}`,
+        } satisfies CommandError;
+      }
+      preferences = { ...next };
+      return { ...preferences };
+    },
+    library_problem: () => {
+      return problem;
+    },
+    export_cards: (args) => {
+      const report = progressTo(args.onProgress, 'writing', 40);
+      return {
+        path: args.path,
+        sizeBytes: 18_000,
+        cards: report,
+        reviews: args.withScheduling ? 95 : 0,
+        withScheduling: args.withScheduling,
+      };
+    },
+    import_cards: (args) => {
+      progressTo(args.onProgress, 'storing', 12);
+      if (options.cardImportError) throw options.cardImportError;
+      if (!options.cardImport) throw { message: 'fake backend: give cardImport or cardImportError' } satisfies CommandError;
+      return options.cardImport;
+    },
+    last_automatic_backup: () => {
+      return options.automaticBackup ?? null;
+    },
+    list_backups: () => {
+      return backups.map((b) => ({ ...b }));
+    },
+    back_up_now: () => {
+      const newest = Math.max(Date.UTC(2026, 2, 10, 12), ...backups.map((b) => b.createdAt + 60_000));
+      const backup = fakeBackup(newest);
+      backups.unshift(backup);
+      return { backup, thinned: [] };
+    },
+    restore_backup: (args) => {
+      const chosen = backups.find((b) => b.path === args.path);
+      if (!chosen) throw { message: `${String(args.path)} is not one of this library's backups` } satisfies CommandError;
+      const safety = problem ? null : fakeBackup(Math.max(...backups.map((b) => b.createdAt)) + 60_000);
+      if (safety) backups.unshift(safety);
+      const movedAside = problem ? '/data/clio.sqlite3.damaged-20260310-120000' : null;
+      problem = null;
+      return { restoredFrom: chosen.path, safetyBackup: safety, movedAside };
+    },
+    optimize_parameters: () => {
+      return { reviewsUsed: 1200, logLossBefore: 0.352, logLossAfter: 0.318, parameters: [], adopted: true };
+    },
+    spread_backlog: () => {
+      return {
+        moves: [
+          [1, 0],
+          [2, 0],
+        ],
+        perDay: [1, 1],
+      };
+    },
+    start_quiz: (args) => {
+      if (options.quizError) throw options.quizError;
+      const request = args.request;
+      const questions = (options.quizQuestions ?? []).slice(0, request.questionCount);
+      if (questions.length === 0) {
+        throw { message: 'Your deck has no cards yet. Accept some suggested cards in the reader first.' } satisfies CommandError;
+      }
+      const id = nextId++;
+      quizzes.set(id, { id, questions, given: questions.map(() => null), correct: questions.map(() => false) });
+      const scopeLabel = request.scope.kind === 'all' ? 'Everything' : `Quiz on ${request.scope.kind}`;
+      quizHistory.unshift({
+        id,
+        scopeLabel,
+        startedAt: (quizClock += 60_000),
+        finishedAt: null,
+        questionCount: questions.length,
+        correctCount: 0,
+        answeredCount: 0,
+      });
+      return {
+        id,
+        scopeLabel,
+        questions: questions.map((q, i) => ({
+          position: i + 1,
+          cardId: q.cardId,
+          format: q.format,
+          prompt: q.prompt,
+          choices: q.choices,
+          note: q.note ?? null,
+        })),
+      };
+    },
+    answer_quiz_question: (args) => {
+      const session = quizzes.get(args.sessionId);
+      if (!session) throw { message: `no quiz with id ${String(args.sessionId)}` } satisfies CommandError;
+      const index = args.position - 1;
+      const q = session.questions[index];
+      if (!q) throw { message: `This quiz has no question ${index + 1}.` } satisfies CommandError;
+      if (session.given[index] !== null) {
+        throw { message: `Question ${index + 1} of this quiz was already answered.` } satisfies CommandError;
+      }
+      const given = args.given;
+      const correct = q.format === 'typed' ? fold(given) === fold(q.expected) : given === q.expected;
+      session.given[index] = given;
+      session.correct[index] = correct;
+      const diff = q.format === 'typed' ? wordDiff(q.expected, given) : null;
+      return {
+        correct,
+        expected: q.expected,
+        diff,
+        documentId: q.documentId ?? null,
+        spanStart: q.spanStart ?? null,
+        spanEnd: q.spanEnd ?? null,
+        sourceText: null,
+      } satisfies QuizFeedback;
+    },
+    finish_quiz: (args) => {
+      const session = quizzes.get(args.sessionId);
+      if (!session) throw { message: `no quiz with id ${String(args.sessionId)}` } satisfies CommandError;
+      const correct = session.correct.filter(Boolean).length;
+      const answered = session.given.filter((g) => g !== null).length;
+      if (answered === 0) {
+        // As the core does: nothing answered, nothing kept.
+        quizHistory.splice(
+          quizHistory.findIndex((h) => h.id === session.id),
+          1,
+        );
+        return { correct: 0, total: 0, unanswered: session.questions.length, saved: false, missed: [] } satisfies QuizResult;
+      }
+      const missed: MissedQuestion[] = session.questions.flatMap((q, i) =>
+        session.correct[i]
+          ? []
+          : [
+              {
+                position: i + 1,
+                prompt: q.prompt,
+                expected: q.expected,
+                given: session.given[i] ?? null,
+                cardId: q.cardId,
+                documentId: q.documentId ?? null,
+                documentTitle: q.documentTitle ?? null,
+                spanStart: q.spanStart ?? null,
+                spanEnd: q.spanEnd ?? null,
+              },
+            ],
+      );
+      const row = quizHistory.find((h) => h.id === session.id);
+      if (row) Object.assign(row, { finishedAt: row.startedAt + 30_000, correctCount: correct, answeredCount: answered });
+      return {
+        correct,
+        total: answered,
+        unanswered: session.questions.length - answered,
+        saved: true,
+        missed,
+      } satisfies QuizResult;
+    },
+    quiz_history: () => {
+      // Quizzes with no answer are not history; the fake counts answers as they come.
+      return quizHistory
+        .map((h) => {
+          const live = quizzes.get(h.id);
+          return live ? { ...h, answeredCount: live.given.filter((g) => g !== null).length } : { ...h };
+        })
+        .filter((h) => h.answeredCount > 0);
+    },
+    create_annotation: (args) => {
+      if (options.annotationError) throw options.annotationError;
+      const req = args.annotation;
+      const body = Array.from(documentOf(req.documentId).body);
+      if (req.start >= req.end || req.end > body.length) {
+        throw { message: 'The selection is not in this text. Select the words again.' } satisfies CommandError;
+      }
+      const created = annotation(nextId++, {
+        documentId: req.documentId,
+        color: req.color,
+        note: req.note?.trim() ? req.note : null,
+        quote: body.slice(req.start, req.end).join(''),
+        start: req.start,
+        end: req.end,
+      });
+      annotations.push(created);
+      return { ...created };
+    },
+    update_annotation: (args) => {
+      const found = findAnnotation(args.id);
+      const edit = args.edit;
+      Object.assign(found, { color: edit.color, note: edit.note?.trim() ? edit.note : null, updatedAt: Date.UTC(2025, 5, 1) });
+      return { ...found };
+    },
+    delete_annotation: (args) => {
+      findAnnotation(args.id);
+      annotations.splice(
+        annotations.findIndex((a) => a.id === args.id),
+        1,
+      );
+      return;
+    },
+    document_annotations: (args) => {
+      return annotations
+        .filter((a) => a.documentId === args.documentId)
+        .sort(byReadingOrder)
+        .map((a) => ({ ...a }));
+    },
+    library_annotations: (args) => {
+      const color = (args.color ?? null) as HighlightColor | null;
+      const query = String(args.query ?? '')
+        .trim()
+        .toLowerCase();
+      return annotations
+        .filter((a) => color === null || a.color === color)
+        .filter((a) => query === '' || `${a.quote}\n${a.note ?? ''}`.toLowerCase().includes(query))
+        .map((a): LibraryAnnotation => {
+          const d = documentOf(a.documentId);
+          return { ...a, documentTitle: d.title, categoryPath: d.categoryPath };
+        })
+        .sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.documentId - b.documentId || byReadingOrder(a, b));
+    },
+    export_annotations: (args) => {
+      if (options.exportError) throw options.exportError;
+      const chosen = annotations.filter((a) => args.documentId == null || a.documentId === args.documentId);
+      const path = String(args.path);
+      return {
+        documents: new Set(chosen.map((a) => a.documentId)).size,
+        annotations: chosen.length,
+        path: /\.[a-z]+$/i.test(path) ? path : `${path}.md`,
+      };
+    },
+    progress_dashboard: () => {
+      if (options.dashboardError) throw options.dashboardError;
+      return options.dashboard ?? emptyDashboard();
+    },
+    document_mastery: () => {
+      return options.mastery ?? [];
+    },
+  };
+
+  mockIPC(
+    async (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (Object.hasOwn(commands, cmd)) {
+        return (commands[cmd as CommandName] as (args: unknown) => unknown)(args);
+      }
+      switch (cmd) {
+        case 'plugin:dialog|open':
+          return options.dialogResult ?? null;
+        case 'plugin:dialog|save':
+          return options.savePath ?? null;
+        case 'plugin:store|load':
+          return 7;
+        case 'plugin:store|get': {
+          const key = args.key as string;
+          return [settings.get(key) ?? null, settings.has(key)];
+        }
+        case 'plugin:store|set':
+          settings.set(args.key as string, args.value);
+          return null;
+        case 'plugin:store|save':
+          saved.push(Object.fromEntries(settings));
+          return null;
+        default:
+          throw { message: `fake backend: unexpected command ${cmd}` } satisfies CommandError;
+      }
+    },
+    { shouldMockEvents: true },
+  );
 
   mockWindows('main');
 
@@ -851,9 +946,8 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
 }
 
 /** Sends a command's progress to the page's channel, as the core does: every step of one phase. */
-function progressTo(channel: unknown, phase: Progress['phase'], total: number): number {
-  const onmessage = (channel as { onmessage?: (p: Progress) => void } | undefined)?.onmessage;
-  for (let done = 0; done <= total; done += 10) onmessage?.({ phase, done: Math.min(done, total), total });
+function progressTo(channel: Channel<Progress>, phase: Progress['phase'], total: number): number {
+  for (let done = 0; done <= total; done += 10) channel.onmessage({ phase, done: Math.min(done, total), total });
   return total;
 }
 
