@@ -11,7 +11,7 @@ TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/clio
 DEB_DIR := target/debug/bundle/deb
 
-.PHONY: run test deps test-deps app bundle bench bindings test-rust test-anki test-ui test-e2e test-install clean
+.PHONY: run test deps test-deps app bundle bench bindings test-rust test-anki test-ui check-format test-e2e test-install clean
 
 ## make run: install what is missing, build Clio and open it on its default database
 run: deps app
@@ -38,8 +38,12 @@ test-rust:
 test-anki: app
 	tests/anki/run.sh
 
-test-ui:
+test-ui: check-format
 	npm --prefix ui test
+
+# The UI's formatting: prettier with the Svelte plugin (ui/.prettierrc.json).
+check-format:
+	npm --prefix ui run check-format
 
 # One file per screen or concern; one line each, so parallel work merges cleanly.
 E2E_TESTS := \

@@ -31,9 +31,7 @@ describe('start-up', () => {
     const backend = fakeBackend({ starter: 23 });
     await renderApp();
 
-    await waitFor(() =>
-      expect(screen.getByTestId('status')).toHaveTextContent("Added Clio's starter library: 23 texts."),
-    );
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent("Added Clio's starter library: 23 texts."));
     const commands = backend.commands().filter((c) => !c.startsWith('plugin:'));
     expect(commands.filter((c) => c === 'add_starter_library')).toHaveLength(1);
     expect(commands.indexOf('app_ready')).toBeLessThan(commands.indexOf('add_starter_library'));
@@ -98,7 +96,11 @@ describe('start-up', () => {
     const backup = fakeBackup(Date.UTC(2026, 2, 9, 18));
     const backend = fakeBackend({
       backups: [backup],
-      problem: { message: 'The library at /data/clio.sqlite3 is damaged: the file is empty.', damaged: true, newestGoodBackup: backup },
+      problem: {
+        message: 'The library at /data/clio.sqlite3 is damaged: the file is empty.',
+        damaged: true,
+        newestGoodBackup: backup,
+      },
     });
     const user = userEvent.setup();
     await renderApp();
@@ -287,9 +289,7 @@ describe('navigation', () => {
   it('marks every nav item with its keyboard shortcut', async () => {
     fakeBackend();
     await renderApp();
-    expect(screen.getByTestId('nav-quiz').getAttribute('aria-keyshortcuts')).toMatch(
-      /^(Control|Meta)\+3$/,
-    );
+    expect(screen.getByTestId('nav-quiz').getAttribute('aria-keyshortcuts')).toMatch(/^(Control|Meta)\+3$/);
   });
 });
 
@@ -303,9 +303,7 @@ describe('settings', () => {
     await renderApp();
     await user.click(screen.getByTestId('nav-settings'));
 
-    expect(screen.getByTestId('db-path')).toHaveTextContent(
-      '/home/ada/.local/share/app.clio/clio.sqlite3',
-    );
+    expect(screen.getByTestId('db-path')).toHaveTextContent('/home/ada/.local/share/app.clio/clio.sqlite3');
     expect(screen.getByTestId('schema-version')).toHaveTextContent('4');
     expect(screen.getByTestId('app-version')).toHaveTextContent('0.2.0');
     expect(screen.getByTestId('document-count')).toHaveTextContent('2');

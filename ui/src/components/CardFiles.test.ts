@@ -19,7 +19,11 @@ describe('card files', () => {
     render(CardExportDialog, {
       open: true,
       scopes: [
-        { label: 'The cards of History › Cold War', scope: { kind: 'category', value: ['History', 'Cold War'] }, fileTitle: 'Cold War' },
+        {
+          label: 'The cards of History › Cold War',
+          scope: { kind: 'category', value: ['History', 'Cold War'] },
+          fileTitle: 'Cold War',
+        },
         { label: 'Every card in your deck', scope: { kind: 'all' }, fileTitle: 'Clio cards' },
       ],
       onclose: vi.fn(),
@@ -41,7 +45,11 @@ describe('card files', () => {
     const options = { savePath: null as string | null };
     const backend = fakeBackend(options);
     const user = userEvent.setup();
-    render(CardExportDialog, { open: true, scopes: [{ label: 'Everything', scope: { kind: 'all' }, fileTitle: 'Clio cards' }], onclose: vi.fn() });
+    render(CardExportDialog, {
+      open: true,
+      scopes: [{ label: 'Everything', scope: { kind: 'all' }, fileTitle: 'Clio cards' }],
+      onclose: vi.fn(),
+    });
     await user.click(screen.getByTestId('card-export-format-csv'));
     expect(screen.getByTestId('card-export-scheduling')).toBeDisabled();
     await user.click(screen.getByTestId('card-export-run'));
@@ -72,7 +80,9 @@ describe('card files', () => {
     const user = userEvent.setup();
     render(CardImportDialog, { path: '/home/ana/Spanish Civil War.apkg', onclose, onopen });
     expect(screen.getByRole('heading', { name: 'Import cards from Spanish Civil War.apkg' })).toBeInTheDocument();
-    expect(await screen.findByTestId('card-import-done')).toHaveTextContent('Added 12 cards to your deck, with 30 answers of review history.');
+    expect(await screen.findByTestId('card-import-done')).toHaveTextContent(
+      'Added 12 cards to your deck, with 30 answers of review history.',
+    );
     expect(screen.getByTestId('card-import-notes')).toHaveTextContent('2 notes of other note types');
     expect(screen.getByTestId('card-import-notes')).toHaveTextContent('1 note had nothing to learn from');
     await user.click(screen.getByRole('button', { name: 'Spanish Civil War' }));
@@ -82,7 +92,9 @@ describe('card files', () => {
   });
 
   it('shows why a file was refused; nothing was imported', async () => {
-    fakeBackend({ cardImportError: { message: 'x.apkg is not an Anki package: it has no collection inside. Nothing was imported.' } });
+    fakeBackend({
+      cardImportError: { message: 'x.apkg is not an Anki package: it has no collection inside. Nothing was imported.' },
+    });
     const onclose = vi.fn();
     const user = userEvent.setup();
     render(CardImportDialog, { path: '/tmp/x.apkg', onclose, onopen: vi.fn() });

@@ -6,7 +6,9 @@ import { fakeBackend } from '../test/backend';
 
 describe('the sidebar', () => {
   it('shows how many cards are due today on Review, and reads it again on each screen change', async () => {
-    const backend = fakeBackend({ due: { today: { new: 5, learning: 1, review: 3 }, overdue: 0, canOptimize: false, reviewCount: 0 } });
+    const backend = fakeBackend({
+      due: { today: { new: 5, learning: 1, review: 3 }, overdue: 0, canOptimize: false, reviewCount: 0 },
+    });
     const user = userEvent.setup();
     render(App);
     await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));

@@ -44,7 +44,12 @@ export function readingOrder(a: Annotation, b: Annotation): number {
 export function excerpt(text: string, max = 180): string {
   const line = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(line);
-  return chars.length <= max ? line : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? line
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 export class DocumentAnnotations {

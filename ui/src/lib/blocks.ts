@@ -11,9 +11,7 @@ export interface PlacedText {
   start: number;
 }
 
-export type ReaderBlock =
-  | ({ kind: 'heading' | 'paragraph' | 'quote' } & PlacedText)
-  | { kind: 'list'; items: PlacedText[] };
+export type ReaderBlock = ({ kind: 'heading' | 'paragraph' | 'quote' } & PlacedText) | { kind: 'list'; items: PlacedText[] };
 
 export function groupBlocks(blocks: readonly Block[]): ReaderBlock[] {
   const starts = blockStarts(blocks.map((b) => b.text));

@@ -10,10 +10,7 @@ export class DropState {
  * Listens for drag and drop on the window (call after app_ready: it costs
  * IPC round trips). Resolves to a function that stops listening.
  */
-export async function listenForDrops(
-  state: DropState,
-  ondrop: (paths: string[]) => void,
-): Promise<() => void> {
+export async function listenForDrops(state: DropState, ondrop: (paths: string[]) => void): Promise<() => void> {
   return getCurrentWebview().onDragDropEvent(({ payload }) => {
     switch (payload.type) {
       case 'enter':

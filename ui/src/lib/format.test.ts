@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, formatBytes, formatCount, formatDate, formatDateTime, formatInteger, isoDateTime, quotedSentence } from './format';
+import {
+  countWords,
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatInteger,
+  isoDateTime,
+  quotedSentence,
+} from './format';
 
 // 12 March 2025, 23:30 UTC: already 13 March east of UTC+0:30.
 const LATE_EVENING_UTC = Date.UTC(2025, 2, 12, 23, 30);
@@ -12,9 +21,7 @@ describe('formatDate', () => {
   });
 
   it('uses the time zone for the calendar day', () => {
-    expect(formatDate(LATE_EVENING_UTC, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe(
-      'Mar 13, 2025',
-    );
+    expect(formatDate(LATE_EVENING_UTC, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Mar 13, 2025');
   });
 
   it('treats the value as milliseconds, not seconds', () => {
@@ -30,9 +37,7 @@ describe('formatDate', () => {
 
 describe('formatDateTime / isoDateTime', () => {
   it('adds the time of day', () => {
-    expect(formatDateTime(LATE_EVENING_UTC, { locale: 'en-GB', timeZone: 'UTC' })).toBe(
-      '12 Mar 2025, 23:30',
-    );
+    expect(formatDateTime(LATE_EVENING_UTC, { locale: 'en-GB', timeZone: 'UTC' })).toBe('12 Mar 2025, 23:30');
   });
 
   it('shows the seconds when asked', () => {

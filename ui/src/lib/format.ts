@@ -56,12 +56,7 @@ export function formatInteger(value: number, locale?: string): string {
 }
 
 /** "1 word", "1,234 words". */
-export function formatCount(
-  value: number,
-  singular: string,
-  plural: string = `${singular}s`,
-  locale?: string,
-): string {
+export function formatCount(value: number, singular: string, plural: string = `${singular}s`, locale?: string): string {
   return `${formatInteger(value, locale)} ${value === 1 ? singular : plural}`;
 }
 
@@ -92,7 +87,12 @@ export function formatBytes(bytes: number, locale?: string): string {
  * refuse, at most 100 of them, `fallback` when nothing is left, then `.ext`.
  */
 export function fileNameFrom(title: string, fallback: string, ext: string): string {
-  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
+  const name = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100)
+    .trim();
   return `${name || fallback}.${ext}`;
 }
 

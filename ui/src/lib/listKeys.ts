@@ -36,5 +36,8 @@ export function moveInList(event: KeyboardEvent, list: HTMLElement | undefined, 
 /** Whether a key press is meant for a text field (or a dialog) rather than a page shortcut. */
 export function typingOrDialog(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
-  return Boolean(target?.closest?.('input, textarea, select, [contenteditable="true"]')) || document.querySelector('dialog[open]') !== null;
+  return (
+    Boolean(target?.closest?.('input, textarea, select, [contenteditable="true"]')) ||
+    document.querySelector('dialog[open]') !== null
+  );
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  SCREENS,
-  ariaShortcut,
-  isMacLike,
-  screenForShortcut,
-  shortcutLabel,
-  stepScreen,
-  type ShortcutEvent,
-} from './nav';
+import { SCREENS, ariaShortcut, isMacLike, screenForShortcut, shortcutLabel, stepScreen, type ShortcutEvent } from './nav';
 
 function key(init: Partial<ShortcutEvent>): ShortcutEvent {
   return { key: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...init };

@@ -72,8 +72,6 @@ describe('validateDraft', () => {
 describe('outcomeMessage', () => {
   it('announces what happened', () => {
     expect(outcomeMessage({ title: 'Yalta', created: true })).toBe('Added “Yalta”.');
-    expect(outcomeMessage({ title: 'Yalta', created: false })).toBe(
-      'This text is already in your library.',
-    );
+    expect(outcomeMessage({ title: 'Yalta', created: false })).toBe('This text is already in your library.');
   });
 });

@@ -15,9 +15,7 @@ export interface DocumentDraft {
 export type DraftField = keyof DocumentDraft;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-export type DraftResult =
-  | { ok: true; doc: NewDocument }
-  | { ok: false; errors: DraftErrors; firstInvalid: DraftField };
+export type DraftResult = { ok: true; doc: NewDocument } | { ok: false; errors: DraftErrors; firstInvalid: DraftField };
 
 /** Field order on screen: the first invalid one gets focus. */
 const FIELD_ORDER: readonly DraftField[] = ['title', 'author', 'category', 'source', 'body'];
@@ -31,9 +29,7 @@ export interface AddOutcome {
 
 /** The sentence announced after a save. */
 export function outcomeMessage(outcome: AddOutcome): string {
-  return outcome.created
-    ? quotedSentence('Added', outcome.title)
-    : 'This text is already in your library.';
+  return outcome.created ? quotedSentence('Added', outcome.title) : 'This text is already in your library.';
 }
 
 export function emptyDraft(): DocumentDraft {

@@ -1,13 +1,7 @@
 // The theme preference as reactive state for the Settings screen.
 
 import { errorMessage } from './ipc';
-import {
-  loadThemePreference,
-  readThemeHint,
-  setThemePreference,
-  showTheme,
-  type ThemePreference,
-} from './theme';
+import { loadThemePreference, readThemeHint, setThemePreference, showTheme, type ThemePreference } from './theme';
 
 export class ThemeState {
   preference = $state<ThemePreference>(readThemeHint());

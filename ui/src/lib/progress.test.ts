@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Heatmap } from './bindings/Heatmap';
-import {
-  formatDuration,
-  formatIsoDate,
-  formatPercent,
-  heatLevel,
-  heatmapLayout,
-  heatmapSummary,
-} from './progress';
+import { formatDuration, formatIsoDate, formatPercent, heatLevel, heatmapLayout, heatmapSummary } from './progress';
 
 function heatmap(counts: number[], start = '2025-03-10'): Heatmap {
   const first = new Date(`${start}T12:00:00Z`).getTime();

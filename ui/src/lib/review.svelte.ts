@@ -20,9 +20,7 @@ export const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
 export const RATING_LABELS: Record<Rating, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 
 /** Where the card on screen is: asking, or showing the answer (with the check of a typed or chosen one). */
-export type Phase =
-  | { kind: 'asking' }
-  | { kind: 'revealed'; typed?: TypedCheck; chosen?: string; suggested?: Rating };
+export type Phase = { kind: 'asking' } | { kind: 'revealed'; typed?: TypedCheck; chosen?: string; suggested?: Rating };
 
 export class ReviewSession {
   status = $state<ReviewStatus | null>(null);

@@ -5,7 +5,10 @@ const UNITS: Record<string, number> = { m: 1, h: 60, d: 1440 };
 
 /** Minutes from "1m 10m 1h"; a bare number is minutes. Null when a part is not a step. */
 export function parseSteps(text: string): number[] | null {
-  const parts = text.trim().split(/[\s,]+/).filter(Boolean);
+  const parts = text
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const minutes: number[] = [];
   for (const part of parts) {
     const match = /^(\d+(?:\.\d+)?)([mhd]?)$/i.exec(part);
@@ -17,7 +20,5 @@ export function parseSteps(text: string): number[] | null {
 
 /** "1m 10m 1h" from minutes. */
 export function formatSteps(minutes: readonly number[]): string {
-  return minutes
-    .map((m) => (m >= 60 && m % 60 === 0 ? `${m / 60}h` : `${Number(m.toFixed(2))}m`))
-    .join(' ');
+  return minutes.map((m) => (m >= 60 && m % 60 === 0 ? `${m / 60}h` : `${Number(m.toFixed(2))}m`)).join(' ');
 }

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBackend } from '../test/backend';
-import {
-  applyTheme,
-  isThemePreference,
-  loadThemePreference,
-  readThemeHint,
-  setThemePreference,
-} from './theme';
+import { applyTheme, isThemePreference, loadThemePreference, readThemeHint, setThemePreference } from './theme';
 
 const root = document.documentElement;
 

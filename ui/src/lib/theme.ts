@@ -22,10 +22,7 @@ export function isThemePreference(value: unknown): value is ThemePreference {
   return value === 'system' || value === 'light' || value === 'dark';
 }
 
-export function applyTheme(
-  preference: ThemePreference,
-  root: HTMLElement = document.documentElement,
-): void {
+export function applyTheme(preference: ThemePreference, root: HTMLElement = document.documentElement): void {
   if (preference === 'system') delete root.dataset.theme;
   else root.dataset.theme = preference;
 }

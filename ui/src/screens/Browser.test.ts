@@ -8,9 +8,21 @@ import { card, doc, fakeBackend, type FakeBackendOptions } from '../test/backend
 beforeEach(() => undoToast.dismiss());
 
 const DECK = [
-  card(1, { prompt: 'In what year did the Soviet Union withdraw its advisers from China?', answer: '1960', status: 'accepted', createdAt: 3 }),
+  card(1, {
+    prompt: 'In what year did the Soviet Union withdraw its advisers from China?',
+    answer: '1960',
+    status: 'accepted',
+    createdAt: 3,
+  }),
   card(2, { prompt: 'Who launched the Great Leap Forward?', answer: 'Mao Zedong', status: 'accepted', createdAt: 2 }),
-  card(3, { prompt: 'The Berlin Wall fell in ___.', answer: '1989', kind: 'cloze', status: 'accepted', documentId: 2, createdAt: 1 }),
+  card(3, {
+    prompt: 'The Berlin Wall fell in ___.',
+    answer: '1989',
+    kind: 'cloze',
+    status: 'accepted',
+    documentId: 2,
+    createdAt: 1,
+  }),
   card(4, { prompt: 'A suggestion, not in the deck?', answer: 'No', status: 'suggested' }),
 ];
 
@@ -115,7 +127,9 @@ describe('the card browser', () => {
     await waitFor(() => expect(backend.callsTo('card_action')).toHaveLength(1));
     expect(backend.callsTo('card_action')[0]!.args).toEqual({ action: 'suspend', ids: [1, 2] });
     expect(await screen.findByTestId('undo-label')).toHaveTextContent('Suspended 2 cards.');
-    await waitFor(() => expect(screen.getAllByTestId('browser-state-label').filter((l) => l.textContent === 'Suspended')).toHaveLength(2));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('browser-state-label').filter((l) => l.textContent === 'Suspended')).toHaveLength(2),
+    );
 
     await user.click(screen.getByTestId('undo-button'));
     expect(await screen.findByTestId('undo-message')).toHaveTextContent('Undone: Suspended 2 cards.');

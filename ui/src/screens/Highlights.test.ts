@@ -15,10 +15,7 @@ const ANNOTATIONS = [
 
 async function openHighlights(options: FakeBackendOptions = {}) {
   const backend = fakeBackend({
-    documents: [
-      doc(1, { title: 'Détente', categoryPath: ['History', 'Cold War'] }),
-      doc(2, { title: 'Ostpolitik' }),
-    ],
+    documents: [doc(1, { title: 'Détente', categoryPath: ['History', 'Cold War'] }), doc(2, { title: 'Ostpolitik' })],
     fullDocuments: {
       1: {
         body: BODY,
@@ -57,7 +54,11 @@ describe('the Highlights screen', () => {
     expect(screen.getByTestId('annotations-screen')).toHaveTextContent('4 highlights in 2 texts');
     const detente = screen.getByRole('region', { name: 'Détente' });
     expect(detente).toHaveTextContent('History › Cold War');
-    expect(within(detente).getAllByTestId('annotation-row').map((r) => r.dataset.annotationId)).toEqual(['3', '2', '4']);
+    expect(
+      within(detente)
+        .getAllByTestId('annotation-row')
+        .map((r) => r.dataset.annotationId),
+    ).toEqual(['3', '2', '4']);
     const split = rows().find((r) => r.dataset.annotationId === '2')!;
     expect(split).toHaveTextContent('“1960”');
     expect(split.querySelector('.note')!.textContent).toBe('The split.\nSee Khrushchev.');

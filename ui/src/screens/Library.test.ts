@@ -140,9 +140,7 @@ describe('adding a text', () => {
     await user.type(screen.getByTestId('doc-body'), 'February 1945.');
     await user.click(screen.getByTestId('doc-save'));
 
-    await waitFor(() =>
-      expect(screen.getByTestId('status')).toHaveTextContent('This text is already in your library.'),
-    );
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('This text is already in your library.'));
     expect(screen.getAllByTestId('doc-item')).toHaveLength(1);
   });
 

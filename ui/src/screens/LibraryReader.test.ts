@@ -175,11 +175,7 @@ describe('reader', () => {
     const body = screen.getByTestId('reader-body');
     expect(body.querySelector('h2')).toHaveTextContent('The conference');
     expect(body.querySelectorAll('ul')).toHaveLength(1);
-    expect(Array.from(body.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
-      'Roosevelt',
-      'Churchill',
-      'Stalin',
-    ]);
+    expect(Array.from(body.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['Roosevelt', 'Churchill', 'Stalin']);
     expect(body.querySelector('blockquote')).toHaveTextContent('Poland was the key.');
     expect(within(reader).getByTestId('cards-panel')).toHaveTextContent('0 in your deck');
   });
@@ -263,7 +259,11 @@ describe('importing', () => {
     expect(panel).toHaveTextContent('Why did the Sino-Soviet split happen?');
     // How many cards were written, and a way to the text.
     expect(within(panel).getByTestId('import-cards-written')).toHaveTextContent('15 cards suggested from 2 texts');
-    expect(within(panel).getAllByTestId('import-item-cards').map((e) => e.textContent)).toEqual(['12 cards suggested', '3 cards suggested']);
+    expect(
+      within(panel)
+        .getAllByTestId('import-item-cards')
+        .map((e) => e.textContent),
+    ).toEqual(['12 cards suggested', '3 cards suggested']);
     // The library was refreshed.
     await waitFor(() => expect(titles()).toContain('Why did the Sino-Soviet split happen?'));
     await user.click(within(panel).getByRole('button', { name: 'Open “Why did the Sino-Soviet split happen?”' }));

@@ -98,12 +98,11 @@ describe('the progress screen', () => {
     expect(screen.getByTestId('forecast')).toHaveAccessibleName(/19 reviews due in the next 30 days: 15 today \(2 overdue\)/);
 
     const table = screen.getByTestId('retention-table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim())).toEqual([
-      'Cards',
-      '7 days',
-      '30 days',
-      '365 days',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent?.trim()),
+    ).toEqual(['Cards', '7 days', '30 days', '365 days']);
     const mature = within(table).getByRole('row', { name: /Mature/ });
     expect(mature).toHaveTextContent('75%');
 

@@ -286,9 +286,12 @@ describe('the quiz screen', () => {
   });
 
   it('shows a typed answer against the answer word by word, and why a question is not multiple choice', async () => {
-    const note = 'No other answers of this kind were found in your library, so this card cannot be multiple choice. Type the answer instead.';
+    const note =
+      'No other answers of this kind were found in your library, so this card cannot be multiple choice. Type the answer instead.';
     const { user } = await openQuiz({
-      quizQuestions: [{ cardId: 9, format: 'typed', prompt: 'Who denounced Stalin in 1956?', choices: [], expected: 'Nikita Khrushchev', note }],
+      quizQuestions: [
+        { cardId: 9, format: 'typed', prompt: 'Who denounced Stalin in 1956?', choices: [], expected: 'Nikita Khrushchev', note },
+      ],
     });
     await user.click(screen.getByTestId('quiz-start'));
     expect(await screen.findByTestId('quiz-question-note')).toHaveTextContent('cannot be multiple choice');

@@ -51,7 +51,8 @@ function select(node: Node, from: number, to: number) {
   document.dispatchEvent(new Event('selectionchange'));
 }
 
-const marks = () => Array.from(screen.getByTestId('reader-body').querySelectorAll<HTMLElement>('[data-testid="annotation-mark"]'));
+const marks = () =>
+  Array.from(screen.getByTestId('reader-body').querySelectorAll<HTMLElement>('[data-testid="annotation-mark"]'));
 
 describe('highlighting in the reader', () => {
   it('offers four colours beside a selection and highlights in code points', async () => {
@@ -244,9 +245,7 @@ describe('the Notes tab', () => {
     const { backend, user } = await openDocument({ annotations: SAVED.map((a) => ({ ...a })), savePath: '/home/ada/Détente' });
     await user.click(screen.getByTestId('notes-tab'));
     await user.click(screen.getByTestId('notes-export'));
-    expect(await screen.findByTestId('notes-export-status')).toHaveTextContent(
-      'Exported 3 highlights to /home/ada/Détente.md.',
-    );
+    expect(await screen.findByTestId('notes-export-status')).toHaveTextContent('Exported 3 highlights to /home/ada/Détente.md.');
     expect(backend.callsTo('plugin:dialog|save')[0]!.args).toMatchObject({ options: { defaultPath: 'Détente.md' } });
     expect(backend.callsTo('export_annotations')[0]!.args).toEqual({ documentId: 1, path: '/home/ada/Détente' });
   });

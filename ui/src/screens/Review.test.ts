@@ -104,7 +104,9 @@ describe('the review screen', () => {
     await user.keyboard(' ');
     await user.keyboard('1');
     const note = await screen.findByTestId('review-leech');
-    expect(note).toHaveTextContent('“In what year did event 1 happen?” has been forgotten 8 times: it is tagged leech and suspended.');
+    expect(note).toHaveTextContent(
+      '“In what year did event 1 happen?” has been forgotten 8 times: it is tagged leech and suspended.',
+    );
   });
 
   it('offers to spread a backlog over the next days', async () => {
