@@ -170,9 +170,9 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
     // second connection, alongside the log and then the lower half (a file's
     // store only; an in-memory one reads them all after).
     let version = store.deck_version()?;
-    let kept = store.refresh_kept_deck()?;
+    let up_to_date = store.refresh_kept_deck()?;
     let middle = store.card_id_middle()?;
-    let card_pass = match kept {
+    let card_pass = match up_to_date {
         true => None,
         false => store
             .reader()?
@@ -203,7 +203,7 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
         store.has_answers_between(start, end)
     })?;
 
-    match (kept, card_pass) {
+    match (up_to_date, card_pass) {
         (true, _) => {}
         (false, Some(pass)) => {
             let mut cards = match middle.checked_sub(1) {
@@ -218,8 +218,8 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
         }
         (false, None) => store.keep_deck(store.stats_cards()?, version),
     }
-    let cards = store.kept_deck();
-    let cards: &[StatsCard] = &cards;
+    let kept = store.kept_deck();
+    let cards: &[StatsCard] = &kept;
     let recall = retrievabilities(&scheduler, cards, now)?;
     let today_bounds = calendar.bounds(calendar.today);
     let forecast_starts: Vec<i64> = (0..=FORECAST_DAYS)
@@ -227,22 +227,22 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
         .collect();
 
     let heatmap = heatmap::build(&days);
-    let states = states::count(&cards);
+    let states = states::count(cards);
     let today = today::build(
         days.last().map(|(_, t)| *t).unwrap_or_default(),
-        &cards,
+        cards,
         now,
         today_bounds,
         streak,
         heatmap.longest_streak,
     );
-    let forecast = forecast::build(&cards, now, &forecast_starts, calendar.today);
+    let forecast = forecast::build(cards, now, &forecast_starts, calendar.today);
     let retention = retention::build(&totals);
     let titles = store.document_titles()?;
-    let tallies = mastery::by_document(&cards, &recall);
+    let tallies = mastery::by_document(cards, &recall);
     let documents = mastery::documents_of(&tallies, &titles);
     let categories = mastery::categories_of(&tallies, &titles, &store.category_rows()?);
-    let hardest = hardest::find(store, &cards, &recall)?;
+    let hardest = hardest::find(store, cards, &recall)?;
     let quiz_scores = quiz::scores(&store.finished_quizzes(QUIZ_SCORES_SHOWN)?);
     Ok(Dashboard {
         generated_at: now,
