@@ -125,6 +125,25 @@ impl Scheduler {
     /// The probability of recalling the card at `now`, by the FSRS forgetting
     /// curve; `None` for a card without a memory state (new).
     pub fn retrievability(&self, schedule: &Schedule, now: i64) -> Option<f32> {
+        self.forgetting_curve().retrievability(schedule, now)
+    }
+
+    /// The forgetting curve alone: small and `Send`, for reading a large deck
+    /// on several threads.
+    pub fn forgetting_curve(&self) -> ForgettingCurve {
+        ForgettingCurve { decay: self.decay }
+    }
+}
+
+/// The FSRS forgetting curve of a scheduler's parameters.
+#[derive(Debug, Clone, Copy)]
+pub struct ForgettingCurve {
+    decay: f32,
+}
+
+impl ForgettingCurve {
+    /// As [`Scheduler::retrievability`].
+    pub fn retrievability(&self, schedule: &Schedule, now: i64) -> Option<f32> {
         let memory = schedule.memory()?;
         let last = schedule.last_review_at?;
         let days = ((now - last).max(0) as f64 / DAY_MS as f64) as f32;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::schedule::{QueueState, Scheduler};
+use crate::schedule::{ForgettingCurve, QueueState};
 use crate::store::StatsCard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
@@ -47,7 +47,7 @@ pub struct CategoryMastery {
 }
 
 #[derive(Debug, Clone, Copy, Default)]
-struct Tally {
+pub(super) struct Tally {
     cards: u32,
     learned: u32,
     recall_sum: f64,
@@ -93,26 +93,46 @@ impl Tally {
 
 /// Each card's retrievability at `now` (none for new cards).
 pub(super) fn retrievabilities(
-    scheduler: &Scheduler,
+    curve: ForgettingCurve,
     cards: &[StatsCard],
     now: i64,
 ) -> Vec<Option<f32>> {
     cards
         .iter()
         .map(|c| {
-            scheduler
+            curve
                 .retrievability(&c.schedule, now)
                 .filter(|r| r.is_finite())
         })
         .collect()
 }
 
-fn by_document(cards: &[StatsCard], recall: &[Option<f32>]) -> HashMap<i64, Tally> {
-    let mut tallies: HashMap<i64, Tally> = HashMap::new();
+/// Each document's tally, its cards added in card order.
+pub(super) type DocumentTallies = HashMap<i64, Tally>;
+
+pub(super) fn by_document(cards: &[StatsCard], recall: &[Option<f32>]) -> DocumentTallies {
+    let mut tallies: DocumentTallies = HashMap::new();
+    // A document's cards mostly come one after another: its tally is kept at
+    // hand rather than looked up for each of a million cards.
+    let mut current: Option<(i64, Tally)> = None;
     for (card, &r) in cards.iter().zip(recall) {
-        if let Some(doc) = card.document_id {
-            tallies.entry(doc).or_default().add(card, r);
+        let Some(doc) = card.document_id else {
+            continue;
+        };
+        match &mut current {
+            Some((at, tally)) if *at == doc => tally.add(card, r),
+            _ => {
+                if let Some((at, tally)) = current.take() {
+                    tallies.insert(at, tally);
+                }
+                let mut tally = tallies.remove(&doc).unwrap_or_default();
+                tally.add(card, r);
+                current = Some((doc, tally));
+            }
         }
+    }
+    if let Some((at, tally)) = current {
+        tallies.insert(at, tally);
     }
     tallies
 }
@@ -123,7 +143,14 @@ pub(super) fn documents(
     recall: &[Option<f32>],
     titles: &[(i64, String, Option<i64>)],
 ) -> Vec<DocumentMastery> {
-    let tallies = by_document(cards, recall);
+    documents_of(&by_document(cards, recall), titles)
+}
+
+/// `documents` from the tallies made once.
+pub(super) fn documents_of(
+    tallies: &DocumentTallies,
+    titles: &[(i64, String, Option<i64>)],
+) -> Vec<DocumentMastery> {
     let mut out: Vec<DocumentMastery> = titles
         .iter()
         .filter_map(|(id, title, category)| {
@@ -142,9 +169,8 @@ pub(super) fn documents(
 
 /// Categories whose documents (or subcategories' documents) have deck cards,
 /// by path. `categories`: (id, parent, name).
-pub(super) fn categories(
-    cards: &[StatsCard],
-    recall: &[Option<f32>],
+pub(super) fn categories_of(
+    docs: &DocumentTallies,
     titles: &[(i64, String, Option<i64>)],
     categories: &[(i64, Option<i64>, String)],
 ) -> Vec<CategoryMastery> {
@@ -153,7 +179,6 @@ pub(super) fn categories(
         .iter()
         .map(|(id, _, n)| (*id, n.as_str()))
         .collect();
-    let docs = by_document(cards, recall);
     let mut tallies: HashMap<i64, Tally> = HashMap::new();
     for (doc, _, category) in titles {
         let (Some(tally), Some(mut at)) = (docs.get(doc), *category) else {

@@ -29,7 +29,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::review::{scheduler_config, ROLLOVER_HOUR};
 use crate::schedule::Scheduler;
-use crate::store::{DayTotals, Store};
+use crate::store::{DayTotals, StatsCard, Store};
 
 pub use forecast::{Forecast, ForecastDay, FORECAST_DAYS};
 pub use hardest::{HardCard, HARDEST_COUNT};
@@ -75,8 +75,12 @@ pub fn dashboard(store: &Store, now: i64) -> Result<Dashboard> {
 /// Mastery per document only (the library's bars): no need to read the log.
 pub fn document_mastery(store: &Store, now: i64) -> Result<Vec<DocumentMastery>> {
     let scheduler = Scheduler::new(scheduler_config(store)?)?;
-    let cards = store.stats_cards()?;
-    let recall = mastery::retrievabilities(&scheduler, &cards, now);
+    if !store.refresh_kept_deck()? {
+        let version = store.deck_version()?;
+        store.keep_deck(store.stats_cards()?, version);
+    }
+    let cards = store.kept_deck();
+    let recall = retrievabilities(&scheduler, &cards, now)?;
     Ok(mastery::documents(
         &cards,
         &recall,
@@ -131,6 +135,26 @@ impl<'a> Calendar<'a> {
     }
 }
 
+/// Each card's retrievability at `now`, the upper half on a second thread.
+fn retrievabilities(
+    scheduler: &Scheduler,
+    cards: &[StatsCard],
+    now: i64,
+) -> Result<Vec<Option<f32>>> {
+    let curve = scheduler.forgetting_curve();
+    let (lower, upper) = cards.split_at(cards.len() / 2);
+    std::thread::scope(|scope| {
+        let upper = scope.spawn(|| mastery::retrievabilities(curve, upper, now));
+        let mut recall = mastery::retrievabilities(curve, lower, now);
+        recall.extend(
+            upper
+                .join()
+                .map_err(|_| crate::Error::Invalid("computing recall failed".into()))?,
+        );
+        Ok(recall)
+    })
+}
+
 /// YYYY-MM-DD.
 pub(crate) fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -141,13 +165,19 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
     let calendar = Calendar::new(zone, now);
     let scheduler = Scheduler::new(scheduler_config(store)?)?;
 
-    // The deck's cards are read in two halves: the upper on a second
-    // connection, alongside the log and then the lower half (a file's store
-    // only; an in-memory one reads them all after).
+    // The deck as kept since the last dashboard, brought up to date when
+    // only answers changed it; else read afresh in two halves: the upper on a
+    // second connection, alongside the log and then the lower half (a file's
+    // store only; an in-memory one reads them all after).
+    let version = store.deck_version()?;
+    let up_to_date = store.refresh_kept_deck()?;
     let middle = store.card_id_middle()?;
-    let card_pass = store
-        .reader()?
-        .map(|reader| std::thread::spawn(move || reader.stats_cards_between(middle, i64::MAX)));
+    let card_pass = match up_to_date {
+        true => None,
+        false => store
+            .reader()?
+            .map(|reader| std::thread::spawn(move || reader.stats_cards_between(middle, i64::MAX))),
+    };
 
     // One pass over the past year of the log, a learner day at a time.
     let first = heatmap::first_date(calendar.today);
@@ -173,8 +203,9 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
         store.has_answers_between(start, end)
     })?;
 
-    let cards = match card_pass {
-        Some(pass) => {
+    match (up_to_date, card_pass) {
+        (true, _) => {}
+        (false, Some(pass)) => {
             let mut cards = match middle.checked_sub(1) {
                 Some(below) => store.stats_cards_between(i64::MIN, below)?,
                 None => Vec::new(),
@@ -183,32 +214,35 @@ pub fn dashboard_in<Tz: TimeZone>(store: &Store, now: i64, zone: &Tz) -> Result<
                 pass.join()
                     .map_err(|_| crate::Error::Invalid("reading the deck failed".into()))??,
             );
-            cards
+            store.keep_deck(cards, version);
         }
-        None => store.stats_cards()?,
-    };
-    let recall = mastery::retrievabilities(&scheduler, &cards, now);
+        (false, None) => store.keep_deck(store.stats_cards()?, version),
+    }
+    let kept = store.kept_deck();
+    let cards: &[StatsCard] = &kept;
+    let recall = retrievabilities(&scheduler, cards, now)?;
     let today_bounds = calendar.bounds(calendar.today);
     let forecast_starts: Vec<i64> = (0..=FORECAST_DAYS)
         .map(|k| calendar.start(calendar.today + Duration::days(i64::from(k))))
         .collect();
 
     let heatmap = heatmap::build(&days);
-    let states = states::count(&cards);
+    let states = states::count(cards);
     let today = today::build(
         days.last().map(|(_, t)| *t).unwrap_or_default(),
-        &cards,
+        cards,
         now,
         today_bounds,
         streak,
         heatmap.longest_streak,
     );
-    let forecast = forecast::build(&cards, now, &forecast_starts, calendar.today);
+    let forecast = forecast::build(cards, now, &forecast_starts, calendar.today);
     let retention = retention::build(&totals);
     let titles = store.document_titles()?;
-    let documents = mastery::documents(&cards, &recall, &titles);
-    let categories = mastery::categories(&cards, &recall, &titles, &store.category_rows()?);
-    let hardest = hardest::find(store, &cards, &recall)?;
+    let tallies = mastery::by_document(cards, &recall);
+    let documents = mastery::documents_of(&tallies, &titles);
+    let categories = mastery::categories_of(&tallies, &titles, &store.category_rows()?);
+    let hardest = hardest::find(store, cards, &recall)?;
     let quiz_scores = quiz::scores(&store.finished_quizzes(QUIZ_SCORES_SHOWN)?);
     Ok(Dashboard {
         generated_at: now,

@@ -557,3 +557,195 @@ fn a_quiz_ended_early_is_scored_over_its_answered_questions() {
     assert_eq!(scores.last(), Some(&(90, 2, 3)));
     assert!(!scores.iter().any(|s| s.0 == 91));
 }
+
+/// A random library for the kept deck's test: three documents in two
+/// categories, `n` cards from `first_id` in every state (some suggested or
+/// rejected, suspended or buried), and a log of answers over the past month.
+fn random_library(store: &Store, first_id: i64, n: i64, seed: u64) {
+    let conn = store.connection();
+    conn.execute_batch(
+        "INSERT OR IGNORE INTO categories (id, parent_id, name) VALUES (1, NULL, 'History'), (2, 1, 'Ancient');
+         INSERT OR IGNORE INTO documents (id, title, category_id, body, content_hash, created_at, updated_at)
+         VALUES (1, 'Rome', 2, 'Rome was not built in a day.', 'h1', 0, 0),
+                (2, 'Berlin', 1, 'The wall fell in 1989.', 'h2', 0, 0),
+                (3, 'Loose', NULL, 'No category.', 'h3', 0, 0);",
+    )
+    .unwrap();
+    let mut rng = seed;
+    let mut next = move |m: i64| {
+        rng = rng
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((rng >> 33) as i64).rem_euclid(m)
+    };
+    let n_now = now();
+    for id in first_id..first_id + n {
+        let status = [
+            "accepted",
+            "accepted",
+            "accepted",
+            "accepted",
+            "suggested",
+            "rejected",
+        ][next(6) as usize];
+        let doc: Option<i64> = [Some(1), Some(2), Some(3), None][next(4) as usize];
+        conn.execute(
+            "INSERT INTO cards (id, kind, prompt, answer, status, document_id, created_at, updated_at)
+             VALUES (?1, 'question', 'When did it happen?', 'Then', ?2, ?3, 0, 0)",
+            params![id, status, doc],
+        )
+        .unwrap();
+        let state = ["new", "learning", "review", "review", "relearning"][next(5) as usize];
+        let learned = state != "new";
+        let last = n_now - next(60) * DAY_MS - next(DAY_MS);
+        let due = if learned {
+            Some(n_now + (next(80) - 20) * DAY_MS / 2 + next(DAY_MS))
+        } else {
+            None
+        };
+        let stability = learned.then(|| 0.1 + next(4000) as f64 / 37.0);
+        let difficulty = learned.then(|| 1.0 + next(900) as f64 / 100.0);
+        let buried = (next(15) == 0).then(|| n_now + (next(3) - 1) * DAY_MS);
+        conn.execute(
+            "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, step, reps, lapses,
+                                        last_review_at, new_position, suspended, buried_until)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                id,
+                state,
+                due,
+                stability,
+                difficulty,
+                if learned { 1 + next(20) } else { 0 },
+                if learned { next(6) } else { 0 },
+                learned.then_some(last),
+                (!learned).then_some(id),
+                next(12) == 0,
+                buried
+            ],
+        )
+        .unwrap();
+        if learned {
+            conn.execute(
+                "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after,
+                                         elapsed_days, duration_ms, origin)
+                 VALUES (?1, ?2, ?3, 'review', ?4, ?5, ?6, 'review')",
+                params![id, last, 1 + next(4), state, next(40) as f64, next(20_000)],
+            )
+            .unwrap();
+        }
+    }
+}
+
+/// The kept deck (patched for this store's answers and undos, read afresh
+/// after anything else) gives the very figures a fresh store reads from the
+/// file: after answers, undo, deletes, an import, a suspension and another
+/// connection's answer.
+#[test]
+fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
+    use crate::review::{scheduler_config, ReviewMode, ReviewSession};
+    use crate::schedule::Rating;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    random_library(&store, 1, 400, 11);
+    let same = |store: &Store, at: i64| {
+        let fresh = Store::open(&path).unwrap();
+        let kept = dashboard_in(store, at, &zone()).unwrap();
+        assert_eq!(kept, dashboard_in(&fresh, at, &zone()).unwrap());
+        assert!(kept.states.total > 0);
+    };
+    same(&store, now());
+    assert!(store.refresh_kept_deck().unwrap(), "nothing changed");
+
+    // Answers and undo on this store: only those cards are read again.
+    let mut clock = now();
+    let mut session =
+        ReviewSession::start(&store, scheduler_config(&store).unwrap(), clock).unwrap();
+    let ratings = [Rating::Again, Rating::Good, Rating::Hard, Rating::Easy];
+    for i in 0..30 {
+        let Some(card) = session
+            .status(&store, clock, ReviewMode::Reveal)
+            .unwrap()
+            .card
+        else {
+            break;
+        };
+        session
+            .answer(
+                &mut store,
+                card.card.card.id,
+                ratings[i % 4],
+                clock,
+                Some(4_000),
+                ReviewMode::Reveal,
+            )
+            .unwrap();
+        clock += 61_000;
+    }
+    assert!(session.counts().review + session.counts().learning > 0);
+    for _ in 0..3 {
+        assert!(session.undo(&mut store).unwrap());
+    }
+    assert!(
+        store.refresh_kept_deck().unwrap(),
+        "answers and undo patch the deck"
+    );
+    same(&store, clock);
+    same(&store, clock + 3 * DAY_MS);
+
+    // Anything else this store does: the deck is read afresh.
+    store
+        .connection()
+        .execute("DELETE FROM cards WHERE id % 7 = 0", [])
+        .unwrap();
+    assert!(!store.refresh_kept_deck().unwrap(), "a delete is noticed");
+    same(&store, clock);
+    random_library(&store, 1_000, 120, 12);
+    assert!(!store.refresh_kept_deck().unwrap(), "an import is noticed");
+    same(&store, clock);
+    let some_card: i64 = store
+        .connection()
+        .query_row(
+            "SELECT card_id FROM card_schedule WHERE suspended = 0 LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    store.set_suspended(some_card, true).unwrap();
+    same(&store, clock);
+
+    // Another connection answers: this store's kept deck is out of date.
+    {
+        let mut other = Store::open(&path).unwrap();
+        let mut session =
+            ReviewSession::start(&other, scheduler_config(&other).unwrap(), clock).unwrap();
+        let card = session
+            .status(&other, clock, ReviewMode::Reveal)
+            .unwrap()
+            .card
+            .expect("a card to answer");
+        session
+            .answer(
+                &mut other,
+                card.card.card.id,
+                Rating::Good,
+                clock,
+                None,
+                ReviewMode::Reveal,
+            )
+            .unwrap();
+    }
+    assert!(
+        !store.refresh_kept_deck().unwrap(),
+        "another connection's answer is noticed"
+    );
+    same(&store, clock + 60_000);
+
+    // The library's bars come from the same kept deck.
+    assert_eq!(
+        document_mastery(&store, clock).unwrap(),
+        document_mastery(&Store::open(&path).unwrap(), clock).unwrap()
+    );
+}

@@ -64,15 +64,13 @@ impl Store {
 
     /// A card with the title of its document.
     pub fn deck_card(&self, id: i64) -> Result<DeckCard> {
+        // Cached: read for every card shown in review.
         self.conn
-            .query_row(
-                &format!(
-                    "SELECT {CARD_COLUMNS}, d.title FROM cards c LEFT JOIN documents d ON d.id = c.document_id
-                     WHERE c.id = ?1"
-                ),
-                [id],
-                |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(AFTER_CARD)? }),
-            )
+            .prepare_cached(&format!(
+                "SELECT {CARD_COLUMNS}, d.title FROM cards c LEFT JOIN documents d ON d.id = c.document_id
+                 WHERE c.id = ?1"
+            ))?
+            .query_row([id], |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(AFTER_CARD)? }))
             .optional()?
             .ok_or(Error::NotFound { what: "card", id })
     }

@@ -36,7 +36,7 @@ pub use undo::{UndoEntry, UNDO_WINDOW_MS};
 pub fn export_table_names() -> impl Iterator<Item = &'static str> {
     export::TABLES.iter().map(|t| t.name)
 }
-pub use stats::{DayTotals, HardCardRow, QuizSessionRow, StatsCard};
+pub use stats::{DayTotals, DeckVersion, HardCardRow, QuizSessionRow, StatsCard};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -63,6 +63,8 @@ pub struct Store {
     /// The background checkpoint thread, when started; it stops (closing its
     /// connection) when the store is dropped, so a restore can replace the file.
     checkpointer: Option<Checkpointer>,
+    /// The deck's schedules kept between dashboards (see `stats::DeckCache`).
+    deck: std::cell::RefCell<stats::DeckCache>,
 }
 
 /// Stops its thread when dropped: closing the channel wakes it at once.
@@ -97,6 +99,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             checkpointer: None,
+            deck: Default::default(),
         })
     }
 
@@ -117,6 +120,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             checkpointer: None,
+            deck: Default::default(),
         })
     }
 

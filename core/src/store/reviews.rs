@@ -161,12 +161,12 @@ impl Store {
 
     /// A card's scheduling state; an error for cards not in the deck.
     pub fn schedule_of(&self, card_id: i64) -> Result<Schedule> {
+        // Cached: read twice per answer, and preparing costs more than the read.
         self.conn
-            .query_row(
-                &format!("SELECT {SCHEDULE_COLUMNS} FROM card_schedule s WHERE s.card_id = ?1"),
-                [card_id],
-                |r| schedule_at(r, 0),
-            )
+            .prepare_cached(&format!(
+                "SELECT {SCHEDULE_COLUMNS} FROM card_schedule s WHERE s.card_id = ?1"
+            ))?
+            .query_row([card_id], |r| schedule_at(r, 0))
             .optional()?
             .ok_or(Error::NotFound {
                 what: "card in the deck",
@@ -189,6 +189,7 @@ impl Store {
             Error::Invalid(format!("could not keep the card's state for undo: {e}"))
         };
         let mut prior = serde_json::to_value(before).map_err(keep_err)?;
+        let changes_before = self.conn.total_changes();
         let tx = self.conn.transaction()?;
         if outcome.leech {
             // A leech is tagged (and suspended if the learner wants); undo
@@ -247,6 +248,7 @@ impl Store {
             });
         }
         tx.commit()?;
+        self.note_answer(outcome.card_id, changes_before);
         Ok(log_id)
     }
 
@@ -254,13 +256,14 @@ impl Store {
     /// schedule from before, and the log row goes. Returns the card's id, or
     /// `None` when there is nothing to undo.
     pub fn undo_last_answer(&mut self) -> Result<Option<i64>> {
+        let changes_before = self.conn.total_changes();
         let tx = self.conn.transaction()?;
+        // Cached, as the answer's own statements are.
         let last: Option<(i64, i64, Option<String>)> = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, card_id, prior_schedule FROM review_log WHERE origin = 'review' ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         let Some((log_id, card_id, Some(prior))) = last else {
             return Ok(None);
@@ -288,8 +291,10 @@ impl Store {
                 params![card_id, suspended],
             )?;
         }
-        tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
+        tx.prepare_cached("DELETE FROM review_log WHERE id = ?1")?
+            .execute([log_id])?;
         tx.commit()?;
+        self.note_answer(card_id, changes_before);
         Ok(Some(card_id))
     }
 

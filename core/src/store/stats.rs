@@ -2,6 +2,7 @@
 //! schedule in one pass, and the few rows the dashboard lists. The figures
 //! themselves are computed in `stats`.
 
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use super::reviews::SCHEDULE_COLUMNS;
@@ -59,6 +60,27 @@ pub struct StatsCard {
     pub buried_until: Option<i64>,
 }
 
+/// The deck's schedules as last read, kept between dashboards: reading a
+/// lifetime's million cards costs ~0.5 s of CPU, and between two openings of
+/// Progress usually only the cards answered have changed. Trusted only while
+/// no other connection has committed (`PRAGMA data_version`) and every change
+/// this connection made since is an answer it noted (`total_changes`); else
+/// the deck is read afresh.
+#[derive(Debug, Default)]
+pub(crate) struct DeckCache {
+    cards: Vec<StatsCard>,
+    /// Whether `cards` has been read at all.
+    filled: bool,
+    data_version: i64,
+    /// This connection's `total_changes` that `cards` accounts for.
+    changes: u64,
+    /// Cards answered (or an answer taken back) on this connection since.
+    touched: Vec<i64>,
+}
+
+/// What the deck's cache must match: (`data_version`, `total_changes`).
+pub type DeckVersion = (i64, u64);
+
 /// A card listed among the hardest: what the list shows and where its text is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HardCardRow {
@@ -98,6 +120,7 @@ impl Store {
             conn,
             path: self.path.clone(),
             checkpointer: None,
+            deck: Default::default(),
         }))
     }
 
@@ -182,6 +205,68 @@ impl Store {
             .is_some())
     }
 
+    /// Where the deck stands now, for [`Store::keep_deck`].
+    pub fn deck_version(&self) -> Result<DeckVersion> {
+        let data_version: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((data_version, self.conn.total_changes()))
+    }
+
+    /// Brings the kept deck up to date when only this connection's answers
+    /// changed it since (re-reading those cards); false when it must be read
+    /// afresh (never read, or changed some other way).
+    pub fn refresh_kept_deck(&self) -> Result<bool> {
+        let (data_version, changes) = self.deck_version()?;
+        let mut kept = self.deck.borrow_mut();
+        if !kept.filled || kept.data_version != data_version || kept.changes != changes {
+            return Ok(false);
+        }
+        let mut touched = std::mem::take(&mut kept.touched);
+        touched.sort_unstable();
+        touched.dedup();
+        for id in touched {
+            let fresh = self.stats_cards_between(id, id)?.pop();
+            let cards = &mut kept.cards;
+            match (cards.binary_search_by_key(&id, |c| c.card_id), fresh) {
+                (Ok(at), Some(card)) => cards[at] = card,
+                (Ok(at), None) => {
+                    cards.remove(at);
+                }
+                (Err(at), Some(card)) => cards.insert(at, card),
+                (Err(_), None) => {}
+            }
+        }
+        Ok(true)
+    }
+
+    /// Keeps `cards` (the whole deck, in card order, read at `version`).
+    pub fn keep_deck(&self, cards: Vec<StatsCard>, (data_version, changes): DeckVersion) {
+        *self.deck.borrow_mut() = DeckCache {
+            cards,
+            filled: true,
+            data_version,
+            changes,
+            touched: Vec::new(),
+        };
+    }
+
+    /// The deck as kept (empty before [`Store::keep_deck`]).
+    pub fn kept_deck(&self) -> std::cell::Ref<'_, [StatsCard]> {
+        std::cell::Ref::map(self.deck.borrow(), |kept| kept.cards.as_slice())
+    }
+
+    /// Notes that an answer to `card_id` (written or taken back) made this
+    /// connection's changes go from `changes_before` to now, so the kept deck
+    /// need only re-read that card.
+    pub(super) fn note_answer(&self, card_id: i64, changes_before: u64) {
+        let mut kept = self.deck.borrow_mut();
+        if kept.filled && kept.changes == changes_before {
+            kept.changes = self.conn.total_changes();
+            kept.touched.push(card_id);
+        }
+    }
+
     /// Every deck (accepted) card's schedule, in card order.
     pub fn stats_cards(&self) -> Result<Vec<StatsCard>> {
         self.stats_cards_between(i64::MIN, i64::MAX)
@@ -211,27 +296,46 @@ impl Store {
              ORDER BY c.id"
         ))?;
         let mut rows = stmt.query(params![from, to])?;
-        let mut out = Vec::new();
+        // A million rows at a lifetime's scale: each column read as the value
+        // SQLite holds (no conversion checks), the vector grown in few steps.
+        let mut out = Vec::with_capacity(4096);
         while let Some(r) = rows.next()? {
+            let int = |i: usize| match r.get_ref_unwrap(i) {
+                ValueRef::Integer(v) => Some(v),
+                _ => None,
+            };
+            let real = |i: usize| match r.get_ref_unwrap(i) {
+                ValueRef::Real(v) => Some(v as f32),
+                ValueRef::Integer(v) => Some(v as f64 as f32),
+                _ => None,
+            };
             // The state without allocating a String per card.
-            let state = match r.get_ref(4)?.as_str().ok().and_then(QueueState::from_db) {
+            let state = match r
+                .get_ref_unwrap(4)
+                .as_str()
+                .ok()
+                .and_then(QueueState::from_db)
+            {
                 Some(state) => state,
                 None => QueueState::New,
             };
+            if out.len() == out.capacity() {
+                out.reserve(out.len());
+            }
             out.push(StatsCard {
                 card_id: r.get(0)?,
-                document_id: r.get(1)?,
-                suspended: r.get::<_, i64>(2)? != 0,
-                buried_until: r.get(3)?,
+                document_id: int(1),
+                suspended: int(2).unwrap_or(0) != 0,
+                buried_until: int(3),
                 schedule: Schedule {
                     state,
-                    due: r.get(5)?,
-                    stability: r.get::<_, Option<f64>>(6)?.map(|v| v as f32),
-                    difficulty: r.get::<_, Option<f64>>(7)?.map(|v| v as f32),
+                    due: int(5),
+                    stability: real(6),
+                    difficulty: real(7),
                     step: r.get(8)?,
                     reps: r.get(9)?,
                     lapses: r.get(10)?,
-                    last_review_at: r.get(11)?,
+                    last_review_at: int(11),
                 },
             });
         }
