@@ -35,6 +35,7 @@ mod cloze;
 mod distractors;
 mod entities;
 mod forms;
+mod guard;
 mod lexicon;
 mod people;
 mod pronouns;
@@ -259,8 +260,11 @@ pub fn suggest(
     }
     let mut shown = Vec::new();
     let mut held_back = Vec::new();
+    // One suggestion per sentence: a second card of the same sentence tests it
+    // again, and judges rejected the second; it waits among the held back.
+    let mut sentences_shown = std::collections::HashSet::new();
     for r in ranked(&doc, title, options) {
-        if r.keep >= bar && shown.len() < cap {
+        if r.keep >= bar && shown.len() < cap && sentences_shown.insert(r.card.span_start) {
             shown.push((r.card, r.answer_kind));
         } else {
             held_back.push((r.card, r.answer_kind));
@@ -290,6 +294,7 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
     cands
         .into_iter()
         .filter(|c| c.score >= rank::MIN_SCORE && !facts.title_names(&c.answer))
+        .filter_map(|c| guard::screen(doc, c))
         .map(|mut c| {
             c.rule_score = c.score;
             let x = quality::features(doc, &facts, &c);

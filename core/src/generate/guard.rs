@@ -1,0 +1,447 @@
+//! The last look at a finished prompt before it is scored: the words a clause merge
+//! or a cut leaves behind, and the prompts a judge would reject whatever their score.
+//!
+//! Each rule here answers one defect the blind judges of issue 15 kept finding:
+//! - a discourse word left at the start ("Meanwhile the admiral …", "Yet in _____ …")
+//!   is dropped, the prompt reads the same without it;
+//! - an object pronoun ("When did Truman sign it?") points at nothing on the card;
+//! - a time question with a second year in it ("In what year did presses appear in
+//!   Venice in 1470?") came from two clauses merged wrongly;
+//! - do-support that breaks ("In what year do X defeated …", "did X unite … and was
+//!   …", "had and …"), "how many" with no noun, "until what year";
+//! - a "who" for a place or a "where" for a person;
+//! - a cloze cut inside an appositive or a list ("…, the future _____.", "such as the
+//!   _____"), or with its blank glued to a capitalised word ("the Nine _____").
+//!
+//! When unsure, the card is refused: precision in the first ten matters more than
+//! the number of candidates.
+
+use super::entities::EntityKind;
+use super::lexicon::{is_aux, lexicon};
+use super::questions::Candidate;
+use super::render::capitalise_first;
+use super::text::Document;
+use super::CardKind;
+
+/// Words that tie a sentence to the one before it and mean nothing on a card.
+const OPENING_CONNECTIVES: &[&str] = &[
+    "and",
+    "but",
+    "yet",
+    "meanwhile",
+    "instead",
+    "however",
+    "thus",
+    "moreover",
+    "nevertheless",
+];
+
+/// The prompt without a connective at its start: "Yet in _____ the crusaders
+/// stormed Constantinople." → "In _____ the crusaders stormed Constantinople."
+pub(super) fn drop_opening_connective(prompt: &str) -> String {
+    let Some((first, rest)) = prompt.split_once(' ') else {
+        return prompt.to_string();
+    };
+    let bare = first.trim_end_matches(',').to_lowercase();
+    if !OPENING_CONNECTIVES.contains(&bare.as_str()) || rest.split_whitespace().count() < 4 {
+        return prompt.to_string();
+    }
+    // A short rest ("But _____ won.") would lose the only word before its blank.
+    capitalise_first(rest.trim_start_matches(", "))
+}
+
+fn words(prompt: &str) -> Vec<String> {
+    prompt
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the prompt asks for a time.
+fn asks_time(prompt: &str) -> bool {
+    let p = prompt.to_lowercase();
+    p.starts_with("when ")
+        || p.contains(", when ")
+        || [
+            "what year",
+            "what date",
+            "what century",
+            "what decade",
+            "what month",
+        ]
+        .iter()
+        .any(|w| p.contains(w))
+}
+
+/// A year in the words of a prompt: "1470", "1520s", "430".
+fn is_year(w: &str) -> bool {
+    let digits = w.trim_end_matches('s');
+    (3..=4).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a question prompt is broken in a way its rules did not see.
+fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
+    let w = words(prompt);
+    let lex = lexicon();
+    // An object pronoun with nothing to stand for.
+    if w.iter()
+        .any(|x| matches!(x.as_str(), "it" | "him" | "them"))
+    {
+        return true;
+    }
+    if asks_time(prompt) {
+        // A second time in a time question: two clauses merged.
+        if w.iter().any(|x| is_year(x)) {
+            return true;
+        }
+        // History is told in the past: "In what year do X defeated …" is a misparse.
+        if w.iter().any(|x| matches!(x.as_str(), "do" | "does")) {
+            return true;
+        }
+        // "On what date was the decisive event the birth of a son?": a copula with a
+        // time makes a riddle; "When was the republic proclaimed?" has its verb.
+        if let Some(k) = w.iter().position(|x| x == "was" || x == "were") {
+            let verb_after = w[k + 1..].iter().any(|x| {
+                lex.participle_lemma(x).is_some()
+                    || lex.past_lemma(x).is_some()
+                    || x.len() > 4 && (x.ends_with("ed") || x.ends_with("en"))
+            });
+            if !verb_after {
+                return true;
+            }
+        }
+    }
+    for (i, x) in w.iter().enumerate() {
+        let next = w.get(i + 1).map(String::as_str);
+        // "By what year had and German printers produced …".
+        if is_aux(x) && matches!(next, Some("and" | "but" | "yet" | "meanwhile")) {
+            return true;
+        }
+        // "How many did the empire stretch?" → "4,000 kilometres": a measure asked
+        // with no noun; "How many did the plague kill?" → "60,000" is fine.
+        if (x == "many" || x == "much")
+            && i > 0
+            && w[i - 1] == "how"
+            && next.is_some_and(|n| is_aux(n) || matches!(n, "do" | "does" | "did"))
+            && answer.split_whitespace().any(|a| {
+                matches!(
+                    a.to_lowercase().as_str(),
+                    "kilometres"
+                        | "kilometers"
+                        | "km"
+                        | "miles"
+                        | "metres"
+                        | "meters"
+                        | "feet"
+                        | "acres"
+                        | "hectares"
+                        | "square"
+                        | "leagues"
+                )
+            })
+        {
+            return true;
+        }
+    }
+    // "did X unite the tribes and was then at war": the second verb is not inverted.
+    if let Some(d) = w.iter().position(|x| x == "did") {
+        for pair in w[d + 1..].windows(2) {
+            if pair[0] == "and" {
+                let v = pair[1].as_str();
+                let past = matches!(v, "was" | "were" | "had")
+                    || lex.past_lemma(v).is_some_and(|l| l != v) && !v.ends_with("ing");
+                if past {
+                    return true;
+                }
+            }
+        }
+    }
+    // "In 405, what caught the fleet?" → "Lysander": a name as the subject is a who
+    // or a which, never a what.
+    if answer_kind == EntityKind::Name || answer_kind == EntityKind::Person {
+        if let Some(k) = w.iter().position(|x| x == "what") {
+            if w.get(k + 1).is_some_and(|v| {
+                !is_aux(v) && lex.past_lemma(v).is_some() && !matches!(v.as_str(), "did")
+            }) {
+                return true;
+            }
+        }
+    }
+    // The wh-word must fit the answer.
+    let who = w.iter().any(|x| x == "who" || x == "whom");
+    let where_ = w.iter().any(|x| x == "where");
+    (who && answer_kind == EntityKind::Place) || (where_ && answer_kind == EntityKind::Person)
+}
+
+/// Whether a cloze prompt is cut or garbled around its blank.
+fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
+    let p = &c.prompt;
+    let w = words(p);
+    let lex = lexicon();
+    if w.iter()
+        .any(|x| matches!(x.as_str(), "it" | "him" | "them"))
+    {
+        return true;
+    }
+    let Some(at) = p.find("_____") else {
+        return true;
+    };
+    let before = &p[..at];
+    // One item of a list of examples: trivial, and the list is usually cut.
+    if before.contains("such as") {
+        return true;
+    }
+    // A capitalised word glued to the blank ("the Nine _____ against France"): the
+    // answer is part of a name, not the name. A title ("General _____") is fine.
+    if let Some(prev) = before.split_whitespace().last() {
+        let bare = prev.trim_matches(|c: char| !c.is_alphanumeric());
+        let first_word = before.trim().len() == prev.len();
+        if !first_word
+            && bare.chars().next().is_some_and(char::is_uppercase)
+            && !prev.ends_with([',', ';', ':'])
+            && !lex.is_title(&bare.to_lowercase())
+        {
+            return true;
+        }
+    }
+    // Cut after the blank where the sentence goes on: the blank's phrase must hold a
+    // verb of its own, or it is the start of an appositive or a list ("…, the
+    // future _____.", "…; according to the historian _____.").
+    let after = p[at + 5..].trim_start_matches(['\'', '’', 's']);
+    let ends_at_blank = after.trim().trim_end_matches(['.', '?', '!']).is_empty();
+    if ends_at_blank {
+        let s = &doc.sentences[c.sentence];
+        let goes_on = s.tokens[c.answer_span.1..]
+            .iter()
+            .any(|t| t.is_word() || t.kind == super::tokens::TokKind::Number);
+        if goes_on {
+            if let Some(cut) = before.rfind([',', ';', ':']) {
+                let tail = words(&before[cut + 1..]);
+                let finite = tail.iter().any(|x| {
+                    is_aux(x) || lex.past_lemma(x).is_some() || lex.present_lemma(x).is_some()
+                });
+                if !finite {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The candidate as it should be shown, or `None` when a judge would reject it.
+pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
+    c.prompt = drop_opening_connective(&c.prompt);
+    let bad = match c.kind {
+        CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
+        CardKind::Cloze => bad_cloze(doc, &c),
+        _ => false,
+    };
+    (!bad).then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_opening_connective_is_dropped() {
+        assert_eq!(
+            drop_opening_connective("Yet in _____ the crusaders stormed the city."),
+            "In _____ the crusaders stormed the city."
+        );
+        assert_eq!(
+            drop_opening_connective("Meanwhile, the admiral built a fleet of _____ ships."),
+            "The admiral built a fleet of _____ ships."
+        );
+        assert_eq!(
+            drop_opening_connective("Instead the victors crowned _____ as king."),
+            "The victors crowned _____ as king."
+        );
+        // Not a connective, or too short to stand without it.
+        assert_eq!(
+            drop_opening_connective("Stillwater was founded in _____."),
+            "Stillwater was founded in _____."
+        );
+        assert_eq!(drop_opening_connective("But _____ won."), "But _____ won.");
+    }
+
+    /// Whether a question with this prompt, answer and answer sort is refused.
+    fn refused(prompt: &str, answer: &str, kind: EntityKind) -> bool {
+        bad_question(prompt, answer, kind)
+    }
+
+    #[test]
+    fn broken_questions_are_refused() {
+        use EntityKind::{Name, Number, Person, Place, Term, Year};
+        assert!(refused(
+            "On what date did the governor sign it?",
+            "1 May",
+            Year
+        ));
+        assert!(refused("In what year did Fust sue him?", "1455", Year));
+        assert!(refused(
+            "In what year did mills open in Leeds and York in 1790?",
+            "1789",
+            Year
+        ));
+        assert!(refused(
+            "In what year do the rebels and their allies defeated the king?",
+            "1532",
+            Year
+        ));
+        assert!(refused(
+            "In what year did the khan unite the clans and was then at war with Jin?",
+            "1206",
+            Year
+        ));
+        assert!(refused(
+            "By what year had and Dutch printers produced many books?",
+            "1500",
+            Year
+        ));
+        assert!(refused(
+            "How many did the kingdom stretch along the coast?",
+            "4,000 kilometres",
+            Number
+        ));
+        assert!(refused(
+            "In May 1911, who did the rebels capture on the border?",
+            "Ciudad Obregón",
+            Place
+        ));
+        assert!(refused(
+            "Where did the council send the envoy?",
+            "Thomas More",
+            Person
+        ));
+        assert!(refused(
+            "On what date was the decisive event the birth of a son?",
+            "10 June",
+            Year
+        ));
+        assert!(refused(
+            "In 405, what caught the Athenian fleet on the beach?",
+            "Lysander",
+            Name
+        ));
+        // Sound questions pass.
+        assert!(!refused(
+            "On what date was the republic proclaimed?",
+            "1 April 1979",
+            Year
+        ));
+        assert!(!refused("In what year was Merv taken?", "1221", Year));
+        assert!(!refused(
+            "When was the guild first called the Hanse?",
+            "1604",
+            Year
+        ));
+        assert!(!refused(
+            "What caught fire in the harbour?",
+            "the arsenal",
+            Term
+        ));
+        assert!(!refused(
+            "In what year did the Soviet Union withdraw its advisers and aid from China?",
+            "1960",
+            Year
+        ));
+        assert!(!refused(
+            "In what year did the campaign begin with perhaps 100,000 Mongol troops?",
+            "1219",
+            Year
+        ));
+        assert!(!refused(
+            "Who did the rebels capture on the border?",
+            "Pedro Ruiz",
+            Person
+        ));
+        assert!(!refused(
+            "In what year did the duke raise an army and march on the capital?",
+            "1450",
+            Year
+        ));
+        assert!(!refused(
+            "How many did the plague of 1630 kill in Milan?",
+            "60,000",
+            Number
+        ));
+        assert!(!refused(
+            "Until what year did the revolt continue?",
+            "1604",
+            Year
+        ));
+    }
+
+    fn cloze_card(text: &str, prompt: &str, answer: &str) -> (Document, Candidate) {
+        let doc = Document::analyse(text);
+        let s = &doc.sentences[0];
+        let first = answer.split_whitespace().next().unwrap();
+        let start = s
+            .tokens
+            .iter()
+            .position(|t| first.starts_with(t.text.as_str()))
+            .unwrap_or_else(|| panic!("{first} in {:?}", s.tokens));
+        let last = answer.split_whitespace().last().unwrap();
+        let end = start
+            + s.tokens[start..]
+                .iter()
+                .position(|t| last.ends_with(t.text.as_str()))
+                .unwrap()
+            + 1;
+        let c = Candidate {
+            sentence: 0,
+            answer_span: (start, end),
+            kind: CardKind::Cloze,
+            prompt: prompt.into(),
+            answer: answer.into(),
+            answer_kind: EntityKind::Person,
+            score: 0.5,
+            form: "cloze",
+            resolved: false,
+            keep: 0.0,
+            rule_score: 0.0,
+        };
+        (doc, c)
+    }
+
+    #[test]
+    fn cut_and_glued_clozes_are_refused() {
+        let text = "The king lost his throne: nobles such as Henry Percy, the future Earl of Kent, went over to the rebels.";
+        let (doc, c) = cloze_card(
+            text,
+            "The king lost his throne: nobles such as Henry Percy, the future _____.",
+            "Earl",
+        );
+        assert!(bad_cloze(&doc, &c));
+        let text = "The rebels took the port of Brest, and then the navy joined them.";
+        let (doc, c) = cloze_card(text, "The rebels took the port of _____.", "Brest");
+        assert!(!bad_cloze(&doc, &c));
+        let text = "Britain received the largest share, roughly Bolton, and France the next.";
+        let (doc, c) = cloze_card(
+            text,
+            "Britain received the largest share, roughly _____.",
+            "Bolton",
+        );
+        assert!(bad_cloze(&doc, &c));
+        let text = "England was drawn into the Nine Years' War against France.";
+        let (doc, c) = cloze_card(
+            text,
+            "England was drawn into the Nine _____ against France.",
+            "Years' War",
+        );
+        assert!(bad_cloze(&doc, &c));
+        let text = "In February the general Victor Hugues overthrew the mayor.";
+        let (doc, c) = cloze_card(
+            text,
+            "In February General _____ overthrew the mayor.",
+            "Victor Hugues",
+        );
+        assert!(!bad_cloze(&doc, &c));
+    }
+}
