@@ -608,9 +608,13 @@ fn a_person_before_an_office_and_a_person_named_are_asked_with_who() {
         "Thomas Becket"
     );
     // "A Frankish monk named Alcuin taught …": the irregular past stays as written.
-    assert_eq!(
-        find(&cs, "Who taught the sons of the king?").answer,
-        "Alcuin"
+    // ("Who taught the sons of the king?" is refused now: a short question about its
+    // subject that names nothing has many answers; the cloze keeps the fact.)
+    assert!(
+        cs.iter()
+            .any(|c| c.answer == "Alcuin" && c.prompt.contains(" taught ")),
+        "{}",
+        show(&cs)
     );
 }
 

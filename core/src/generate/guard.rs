@@ -23,6 +23,9 @@ use super::render::capitalise_first;
 use super::text::Document;
 use super::CardKind;
 
+/// The longest cloze worth suggesting, in words.
+const MAX_CLOZE_WORDS: usize = 32;
+
 /// Words that tie a sentence to the one before it and mean nothing on a card.
 const OPENING_CONNECTIVES: &[&str] = &[
     "and",
@@ -81,6 +84,51 @@ fn asks_time(prompt: &str) -> bool {
 fn is_year(w: &str) -> bool {
     let digits = w.trim_end_matches('s');
     (3..=4).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Defects a question and a cloze share: a heading merged into the sentence
+/// ("much of Economically the Porfiriato"), a cut after a possessive ("fear of
+/// Athens'."), "this"/"these" as a subject with nothing to point at ("…, this was a
+/// response"), a subject lost before its verb ("Tawantinsuyu, stretched some …").
+fn bad_either(prompt: &str) -> bool {
+    let lex = lexicon();
+    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let w = words(prompt);
+    let finite = |x: &str| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != x);
+    for i in 1..raw.len() {
+        let prev = raw[i - 1];
+        let bare = raw[i].trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.len() > 4
+            && bare.ends_with("ly")
+            && bare.chars().next().is_some_and(char::is_uppercase)
+            && !prev.ends_with(['.', ':', '"', '“'])
+        {
+            return true;
+        }
+    }
+    if prompt.ends_with("'.") || prompt.ends_with("’.") || prompt.ends_with("'?") {
+        return true;
+    }
+    for i in 1..w.len() {
+        if matches!(w[i - 1].as_str(), "this" | "these")
+            && (is_aux(&w[i]) || lex.past_lemma(&w[i]).is_some_and(|l| l != w[i]))
+        {
+            return true;
+        }
+    }
+    // The first comma closes the subject only when a comma opened an apposition
+    // before it: "Tawantinsuyu, stretched …" and "Ruled by X, was …" lost theirs.
+    if let Some(k) = raw.iter().position(|x| x.ends_with(',')) {
+        if let Some(next) = raw.get(k + 1) {
+            let n = next
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if finite(&n) && !matches!(n.as_str(), "who" | "which") {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a question prompt is broken in a way its rules did not see.
@@ -171,6 +219,73 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
             }
         }
     }
+    // "Who fled, Isaac II was restored and …?": after the question's own part a
+    // comma opens another clause; the merge asks two things at once.
+    let segments: Vec<&str> = prompt.split(", ").collect();
+    if let Some(q) = segments.iter().position(|seg| {
+        words(seg).iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "who" | "what" | "when" | "where" | "which" | "how" | "whom" | "why"
+            )
+        })
+    }) {
+        if segments[q + 1..].iter().any(|seg| {
+            words(seg).iter().any(|x| {
+                matches!(x.as_str(), "was" | "were" | "had")
+                    || lex.past_lemma(x).is_some_and(|l| l != x) && !x.ends_with("ed")
+            })
+        }) {
+            return true;
+        }
+    }
+    // "Until what year did the Spanish capture its last ruler?": "until" belonged to
+    // another clause when the possessive has nothing to point at.
+    if w.first().is_some_and(|x| x == "until") && w.iter().any(|x| x == "its" || x == "their") {
+        return true;
+    }
+    // "How many stupas did tradition says Ashoka build?": a reporting verb left
+    // inside the inverted clause.
+    if let Some(d) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "did" | "do" | "does"))
+    {
+        if w[d + 1..].iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "says" | "claims" | "records" | "tells" | "states" | "suggests" | "holds"
+            )
+        }) {
+            return true;
+        }
+    }
+    // "Who was the finance minister?", "What was besieged and eventually taken?": a
+    // short question about its own subject that names nothing has many answers.
+    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let subject_wh = w.first().is_some_and(|x| x == "who" || x == "what")
+        && w.get(1).is_some_and(|v| {
+            matches!(v.as_str(), "was" | "were")
+                || v != "did" && lex.past_lemma(v).is_some_and(|l| l != v)
+        });
+    if subject_wh
+        && raw.len() < 8
+        && !raw[1..].iter().any(|x| {
+            x.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+    {
+        return true;
+    }
+    // "Who had revoked the Edict?" → "France of Louis XIV": a country is no who.
+    let who_first = w.first().is_some_and(|x| x == "who") || w.iter().any(|x| x == "whom");
+    let answer_country = answer
+        .split_whitespace()
+        .next()
+        .is_some_and(|a| lex.is_country(a) || lex.is_place(a));
+    if who_first && answer_country {
+        return true;
+    }
     // The wh-word must fit the answer.
     let who = w.iter().any(|x| x == "who" || x == "whom");
     let where_ = w.iter().any(|x| x == "where");
@@ -190,9 +305,40 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
     let Some(at) = p.find("_____") else {
         return true;
     };
+    // "Genghis Khan, who had united the tribes in _____ and was then at war …": a
+    // name and its relative clause, no main verb after it.
+    if let Some((head, rel)) = p.split_once(", ") {
+        let head_has_verb = words(head)
+            .iter()
+            .any(|x| is_aux(x) || lex.past_lemma(x).is_some() || lex.present_lemma(x).is_some());
+        if (rel.starts_with("who ") || rel.starts_with("which "))
+            && !rel.contains(',')
+            && !head_has_verb
+        {
+            return true;
+        }
+    }
+    // "From _____ later spread to Burma": the subject was swallowed by the answer.
+    let opens_with_prep = w
+        .first()
+        .is_some_and(|x| matches!(x.as_str(), "from" | "in" | "to" | "at" | "by" | "with"))
+        && w.get(1).is_some_and(|x| x == "_____");
+    if opens_with_prep {
+        if let Some(next) = w.get(2) {
+            if matches!(next.as_str(), "later" | "then" | "also" | "soon")
+                || lex.past_lemma(next).is_some_and(|l| l != next)
+            {
+                return true;
+            }
+        }
+    }
     let before = &p[..at];
     // One item of a list of examples: trivial, and the list is usually cut.
     if before.contains("such as") {
+        return true;
+    }
+    // A run-on prompt asks several things and reads badly on a card.
+    if w.len() > MAX_CLOZE_WORDS {
         return true;
     }
     // A capitalised word glued to the blank ("the Nine _____ against France"): the
@@ -218,6 +364,16 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
         let goes_on = s.tokens[c.answer_span.1..]
             .iter()
             .any(|t| t.is_word() || t.kind == super::tokens::TokKind::Number);
+        // "… pitted Athens, a sea power … grown out of the _____." and the
+        // sentence goes on ", against Sparta": the blank ends an apposition the
+        // prompt opened, and the clause it belongs to lost its end.
+        let comma_next = s
+            .tokens
+            .get(c.answer_span.1)
+            .is_some_and(|t| t.is_punct(","));
+        if goes_on && comma_next && before.contains(", ") {
+            return true;
+        }
         if goes_on {
             if let Some(cut) = before.rfind([',', ';', ':']) {
                 let tail = words(&before[cut + 1..]);
@@ -236,11 +392,12 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
 /// The candidate as it should be shown, or `None` when a judge would reject it.
 pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = drop_opening_connective(&c.prompt);
-    let bad = match c.kind {
-        CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
-        CardKind::Cloze => bad_cloze(doc, &c),
-        _ => false,
-    };
+    let bad = bad_either(&c.prompt)
+        || match c.kind {
+            CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
+            CardKind::Cloze => bad_cloze(doc, &c),
+            _ => false,
+        };
     (!bad).then_some(c)
 }
 
@@ -273,6 +430,26 @@ mod tests {
     /// Whether a question with this prompt, answer and answer sort is refused.
     fn refused(prompt: &str, answer: &str, kind: EntityKind) -> bool {
         bad_question(prompt, answer, kind)
+    }
+
+    #[test]
+    fn merged_headings_cut_possessives_and_lost_subjects_are_refused() {
+        assert!(bad_either(
+            "Foreign investment, much of Economically the Porfiriato American, built railways."
+        ));
+        assert!(bad_either(
+            "The historian _____ believed the real cause was fear of Athens'."
+        ));
+        assert!(bad_either(
+            "Two years after the end of the _____, this was a response to an emergency."
+        ));
+        assert!(bad_either(
+            "Tawantinsuyu, stretched some _____ along the Andes."
+        ));
+        assert!(!bad_either(
+            "Alexios Angelos, son of the emperor Isaac II, promised the crusaders _____ marks."
+        ));
+        assert!(!bad_either("Economically the _____ brought real growth."));
     }
 
     #[test]
@@ -329,9 +506,24 @@ mod tests {
             "Lysander",
             Name
         ));
+        assert!(refused(
+            "How many ships did tradition says the king build?",
+            "300",
+            Number
+        ));
+        assert!(refused(
+            "Who was the finance minister?",
+            "Jan Kowal",
+            Person
+        ));
+        assert!(refused(
+            "Who had revoked the charter in 1685?",
+            "France of Louis XIV",
+            Person
+        ));
         // Sound questions pass.
         assert!(!refused(
-            "On what date was the republic proclaimed?",
+            "On what date was the Roman Republic proclaimed?",
             "1 April 1979",
             Year
         ));
@@ -342,7 +534,7 @@ mod tests {
             Year
         ));
         assert!(!refused(
-            "What caught fire in the harbour?",
+            "What caught fire in the harbour of Genoa?",
             "the arsenal",
             Term
         ));
@@ -411,6 +603,28 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_only_its_relative_clause_or_a_swallowed_subject_is_refused() {
+        let text =
+            "Kublai Khan, who had united the clans in 1260 and was then at war with the Song.";
+        let (doc, c) = cloze_card(
+            text,
+            "Kublai Khan, who had united the clans in _____ and was then at war with the Song.",
+            "1260",
+        );
+        assert!(bad_cloze(&doc, &c));
+        let text = "From Ceylon Buddhism later spread to Burma.";
+        let (doc, c) = cloze_card(text, "From _____ later spread to Burma.", "Ceylon Buddhism");
+        assert!(bad_cloze(&doc, &c));
+        let text = "By 1951 industrial production was well above pre-war levels.";
+        let (doc, c) = cloze_card(
+            text,
+            "By _____ industrial production was well above pre-war levels.",
+            "1951",
+        );
+        assert!(!bad_cloze(&doc, &c));
+    }
+
+    #[test]
     fn cut_and_glued_clozes_are_refused() {
         let text = "The king lost his throne: nobles such as Henry Percy, the future Earl of Kent, went over to the rebels.";
         let (doc, c) = cloze_card(
@@ -427,6 +641,13 @@ mod tests {
             text,
             "Britain received the largest share, roughly _____.",
             "Bolton",
+        );
+        assert!(bad_cloze(&doc, &c));
+        let text = "The war pitted Venice, a sea power that had grown out of the Rialto League, against Milan.";
+        let (doc, c) = cloze_card(
+            text,
+            "The war pitted Venice, a sea power that had grown out of the _____.",
+            "Rialto League",
         );
         assert!(bad_cloze(&doc, &c));
         let text = "England was drawn into the Nine Years' War against France.";

@@ -262,14 +262,22 @@ pub fn suggest(
     let mut held_back = Vec::new();
     // One suggestion per sentence: a second card of the same sentence tests it
     // again, and judges rejected the second; it waits among the held back.
+    // Among the held back, too, a sentence's first card comes before any second one.
     let mut sentences_shown = std::collections::HashSet::new();
+    let mut repeats = Vec::new();
     for r in ranked(&doc, title, options) {
-        if r.keep >= bar && shown.len() < cap && sentences_shown.insert(r.card.span_start) {
+        let fresh = !sentences_shown.contains(&r.card.span_start);
+        if r.keep >= bar && shown.len() < cap && fresh {
+            sentences_shown.insert(r.card.span_start);
             shown.push((r.card, r.answer_kind));
-        } else {
+        } else if fresh {
+            sentences_shown.insert(r.card.span_start);
             held_back.push((r.card, r.answer_kind));
+        } else {
+            repeats.push((r.card, r.answer_kind));
         }
     }
+    held_back.extend(repeats);
     distractors::add_exercises(&doc, library, options, &mut shown);
     distractors::add_exercises(&doc, library, options, &mut held_back);
     Suggestions {
