@@ -24,7 +24,7 @@ use super::text::Document;
 use super::CardKind;
 
 /// The longest cloze worth suggesting, in words.
-const MAX_CLOZE_WORDS: usize = 32;
+const MAX_CLOZE_WORDS: usize = 45;
 
 /// Words that tie a sentence to the one before it and mean nothing on a card.
 const OPENING_CONNECTIVES: &[&str] = &[
@@ -244,6 +244,10 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
     if w.first().is_some_and(|x| x == "until") && w.iter().any(|x| x == "its" || x == "their") {
         return true;
     }
+    // "What did whose Article 123 guarantee?": a relative pronoun inside a question.
+    if w.iter().skip(1).any(|x| x == "whose") {
+        return true;
+    }
     // "How many stupas did tradition says Ashoka build?": a reporting verb left
     // inside the inverted clause.
     if let Some(d) = w
@@ -262,8 +266,17 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
     // "Who was the finance minister?", "What was besieged and eventually taken?": a
     // short question about its own subject that names nothing has many answers.
     let raw: Vec<&str> = prompt.split_whitespace().collect();
+    // An adverb may stand between: "Who also found many allies?".
+    let verb_at = if w
+        .get(1)
+        .is_some_and(|x| matches!(x.as_str(), "also" | "then" | "later" | "soon" | "first"))
+    {
+        2
+    } else {
+        1
+    };
     let subject_wh = w.first().is_some_and(|x| x == "who" || x == "what")
-        && w.get(1).is_some_and(|v| {
+        && w.get(verb_at).is_some_and(|v| {
             matches!(v.as_str(), "was" | "were")
                 || v != "did" && lex.past_lemma(v).is_some_and(|l| l != v)
         });
@@ -357,10 +370,30 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
     // Cut after the blank where the sentence goes on: the blank's phrase must hold a
     // verb of its own, or it is the start of an appositive or a list ("…, the
     // future _____.", "…; according to the historian _____.").
+    // "The state of Mutapa, traditionally founded by _____, became the main.": the
+    // prompt stops inside a phrase the sentence goes on with.
+    let s = &doc.sentences[c.sentence];
+    if let Some(last) = p
+        .trim_end_matches(['.', '?', '!'])
+        .split_whitespace()
+        .last()
+        .filter(|l| !l.contains("_____"))
+    {
+        let from = c.answer_span.1.min(s.tokens.len());
+        if let Some(k) = s.tokens[from..].iter().position(|t| t.text == last) {
+            // A cut before a preposition or a conjunction ("… Strasbourg until the
+            // railways arrived") ends a phrase; one before a noun does not.
+            if s.tokens
+                .get(from + k + 1)
+                .is_some_and(|t| t.is_word() && !lex.is_function(&t.lower))
+            {
+                return true;
+            }
+        }
+    }
     let after = p[at + 5..].trim_start_matches(['\'', '’', 's']);
     let ends_at_blank = after.trim().trim_end_matches(['.', '?', '!']).is_empty();
     if ends_at_blank {
-        let s = &doc.sentences[c.sentence];
         let goes_on = s.tokens[c.answer_span.1..]
             .iter()
             .any(|t| t.is_word() || t.kind == super::tokens::TokKind::Number);
@@ -454,7 +487,7 @@ mod tests {
 
     #[test]
     fn broken_questions_are_refused() {
-        use EntityKind::{Name, Number, Person, Place, Term, Year};
+        use EntityKind::{Group, Name, Number, Person, Place, Term, Year};
         assert!(refused(
             "On what date did the governor sign it?",
             "1 May",
@@ -511,6 +544,12 @@ mod tests {
             "300",
             Number
         ));
+        assert!(refused(
+            "What did whose Article 12 guarantee?",
+            "workers' rights",
+            Term
+        ));
+        assert!(refused("Who also found many allies?", "the Spanish", Group));
         assert!(refused(
             "Who was the finance minister?",
             "Jan Kowal",
@@ -648,6 +687,13 @@ mod tests {
             text,
             "The war pitted Venice, a sea power that had grown out of the _____.",
             "Rialto League",
+        );
+        assert!(bad_cloze(&doc, &c));
+        let text = "The state of Mutapa, founded by Nyatsimba Mutota, became the main trading partner of the Swahili.";
+        let (doc, c) = cloze_card(
+            text,
+            "The state of Mutapa, founded by _____, became the main.",
+            "Nyatsimba Mutota",
         );
         assert!(bad_cloze(&doc, &c));
         let text = "England was drawn into the Nine Years' War against France.";
