@@ -123,7 +123,15 @@ fn bad_either(prompt: &str) -> bool {
             let n = next
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            if finite(&n) && !matches!(n.as_str(), "who" | "which") {
+            // "Malcolm submitted, paid homage …" is a list of verbs: a verb before
+            // the comma means the subject is there.
+            let verb_before = raw[..=k].iter().any(|x| {
+                let x = x
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                finite(&x)
+            });
+            if finite(&n) && !matches!(n.as_str(), "who" | "which") && !verb_before {
                 return true;
             }
         }
@@ -131,14 +139,37 @@ fn bad_either(prompt: &str) -> bool {
     false
 }
 
+/// An object pronoun with nothing on the card to stand for: "it" always (its
+/// referent is seldom the name before it: "When did Truman sign it?"), "him" and
+/// "them" unless two names come before them in the prompt.
+fn dangling_object(prompt: &str) -> bool {
+    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    raw.iter().enumerate().any(|(i, x)| {
+        let bare = x
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        match bare.as_str() {
+            "it" => true,
+            // The subject is never "him" ("When did Fust sue him?" means someone
+            // else): a second name before it is what it can stand for.
+            "him" | "them" => {
+                raw[1..i.max(1)]
+                    .iter()
+                    .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+                    .count()
+                    < 2
+            }
+            _ => false,
+        }
+    })
+}
+
 /// Whether a question prompt is broken in a way its rules did not see.
 fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
     let w = words(prompt);
     let lex = lexicon();
     // An object pronoun with nothing to stand for.
-    if w.iter()
-        .any(|x| matches!(x.as_str(), "it" | "him" | "them"))
-    {
+    if dangling_object(prompt) {
         return true;
     }
     if asks_time(prompt) {
@@ -310,9 +341,7 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
     let p = &c.prompt;
     let w = words(p);
     let lex = lexicon();
-    if w.iter()
-        .any(|x| matches!(x.as_str(), "it" | "him" | "them"))
-    {
+    if dangling_object(p) {
         return true;
     }
     let Some(at) = p.find("_____") else {
@@ -404,7 +433,13 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
             .tokens
             .get(c.answer_span.1)
             .is_some_and(|t| t.is_punct(","));
-        if goes_on && comma_next && before.contains(", ") {
+        let tail_start = before
+            .rfind(", ")
+            .map(|k| before[k + 2..].trim_start().to_lowercase());
+        if goes_on
+            && comma_next
+            && tail_start.is_some_and(|t| t.starts_with("a ") || t.starts_with("an "))
+        {
             return true;
         }
         if goes_on {
@@ -413,7 +448,9 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
                 let finite = tail.iter().any(|x| {
                     is_aux(x) || lex.past_lemma(x).is_some() || lex.present_lemma(x).is_some()
                 });
-                if !finite {
+                // "… ennobled the Hauteville leader, _____." names the whole
+                // apposition: not a cut.
+                if !finite && !tail.is_empty() {
                     return true;
                 }
             }
@@ -483,6 +520,9 @@ mod tests {
             "Alexios Angelos, son of the emperor Isaac II, promised the crusaders _____ marks."
         ));
         assert!(!bad_either("Economically the _____ brought real growth."));
+        assert!(!bad_either(
+            "Malcolm submitted, paid homage to William and gave up his son _____."
+        ));
     }
 
     #[test]
@@ -560,6 +600,12 @@ mod tests {
             "France of Louis XIV",
             Person
         ));
+        assert!(!refused(
+            "In what year did Otto set up Ralph as earl and charge him with the defence?",
+            "1050",
+            Year
+        ));
+        assert!(refused("When did Truman sign it?", "1948", Year));
         // Sound questions pass.
         assert!(!refused(
             "On what date was the Roman Republic proclaimed?",
@@ -696,6 +742,13 @@ mod tests {
             "Nyatsimba Mutota",
         );
         assert!(bad_cloze(&doc, &c));
+        let text = "Emperor Henry III ennobled the Hauteville leader, Drogo, in 1047.";
+        let (doc, c) = cloze_card(
+            text,
+            "Emperor Henry III ennobled the Hauteville leader, _____.",
+            "Drogo",
+        );
+        assert!(!bad_cloze(&doc, &c));
         let text = "England was drawn into the Nine Years' War against France.";
         let (doc, c) = cloze_card(
             text,
