@@ -149,7 +149,22 @@ fn dangling_object(prompt: &str) -> bool {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         match bare.as_str() {
-            "it" => true,
+            // "…, where it then travelled along the _____": "it" as the subject of a
+            // clause after a name is that name.
+            "it" => {
+                let after_subordinator = i > 0
+                    && matches!(
+                        raw[i - 1]
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                            .as_str(),
+                        "where" | "when" | "before" | "after" | "until" | "because" | "while"
+                    );
+                let name_before = raw[1..i.max(1)]
+                    .iter()
+                    .any(|p| p.chars().next().is_some_and(char::is_uppercase));
+                !(after_subordinator && name_before)
+            }
             // The subject is never "him" ("When did Fust sue him?" means someone
             // else): a second name before it is what it can stand for.
             "him" | "them" => {
@@ -450,7 +465,11 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
                 });
                 // "… ennobled the Hauteville leader, _____." names the whole
                 // apposition: not a cut.
-                if !finite && !tail.is_empty() {
+                // Only a short tail is a cut ("roughly _____", "the future _____",
+                // "according to the historian _____"); "probably through the
+                // port's trade with _____" is a phrase of its own.
+                let short = tail.len() <= 3 || tail.first().is_some_and(|x| x == "according");
+                if !finite && !tail.is_empty() && short {
                     return true;
                 }
             }
@@ -606,6 +625,12 @@ mod tests {
             Year
         ));
         assert!(refused("When did Truman sign it?", "1948", Year));
+        assert!(!dangling_object(
+            "The Black Death began in Central Asia, where it then travelled along the _____."
+        ));
+        assert!(dangling_object(
+            "Pope John Paul II expressed regret for it in _____."
+        ));
         // Sound questions pass.
         assert!(!refused(
             "On what date was the Roman Republic proclaimed?",
@@ -747,6 +772,13 @@ mod tests {
             text,
             "Emperor Henry III ennobled the Hauteville leader, _____.",
             "Drogo",
+        );
+        assert!(!bad_cloze(&doc, &c));
+        let text = "The plague reached Alexandria, probably through the port's trade with Venice, in 1347.";
+        let (doc, c) = cloze_card(
+            text,
+            "The plague reached Alexandria, probably through the port's trade with _____.",
+            "Venice",
         );
         assert!(!bad_cloze(&doc, &c));
         let text = "England was drawn into the Nine Years' War against France.";
