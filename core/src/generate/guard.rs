@@ -125,13 +125,19 @@ fn bad_either(prompt: &str) -> bool {
                 .to_lowercase();
             // "Malcolm submitted, paid homage …" is a list of verbs: a verb before
             // the comma means the subject is there.
-            let verb_before = raw[..=k].iter().any(|x| {
+            // (Not the first word: "Ruled by X, was …" opens with a participle.)
+            let verb_before = raw[1..=k].iter().any(|x| {
                 let x = x
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
                 finite(&x)
             });
             if finite(&n) && !matches!(n.as_str(), "who" | "which") && !verb_before {
+                return true;
+            }
+            // "Led by Midhat Pasha, they secured …": the pronoun after the opening
+            // phrase points outside the card.
+            if matches!(n.as_str(), "he" | "she" | "they") && !verb_before {
                 return true;
             }
         }
@@ -168,11 +174,21 @@ fn dangling_object(prompt: &str) -> bool {
             // The subject is never "him" ("When did Fust sue him?" means someone
             // else): a second name before it is what it can stand for.
             "him" | "them" => {
-                raw[1..i.max(1)]
+                // Names, not capitalised words: "the German explorer Karl Mauch" is one.
+                let lex = lexicon();
+                let caps: Vec<bool> = raw[1..i.max(1)]
                     .iter()
-                    .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
-                    .count()
-                    < 2
+                    .map(|p| {
+                        let bare = p.trim_matches(|c: char| !c.is_alphanumeric());
+                        p.chars().next().is_some_and(char::is_uppercase) && !lex.is_demonym(bare)
+                    })
+                    .collect();
+                let names = caps
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, c)| **c && (*k == 0 || !caps[k - 1]))
+                    .count();
+                names < 2
             }
             _ => false,
         }
@@ -539,6 +555,15 @@ mod tests {
             "Alexios Angelos, son of the emperor Isaac II, promised the crusaders _____ marks."
         ));
         assert!(!bad_either("Economically the _____ brought real growth."));
+        assert!(bad_either(
+            "Ruled by Shah Muhammad II, was the leading power east of the _____."
+        ));
+        assert!(bad_either(
+            "Led by Midhat Pasha, they secured the first constitution on _____."
+        ));
+        assert!(dangling_object(
+            "When the German explorer Karl Mauch reached them in _____ he wrote."
+        ));
         assert!(!bad_either(
             "Malcolm submitted, paid homage to William and gave up his son _____."
         ));
