@@ -1677,6 +1677,30 @@ fn a_cause_before_the_comma_and_a_purpose_are_asked_with_why() {
 }
 
 #[test]
+fn a_cause_is_suggested_among_the_first_cards() {
+    let text = "The guilds of Utrecht rose against the bishop in 1304. The revolt \
+        spread to Deventer and Zwolle within a month. The bishop fled to Vollenhove, \
+        where he stayed until 1306. The war lasted so long because neither side could \
+        pay an army for more than a season. In 1309 the count of Holland made peace at \
+        Amersfoort.";
+    let s = suggest(
+        "",
+        text,
+        &GenerateOptions::default(),
+        &LibraryContext::default(),
+    );
+    let first: Vec<&Card> = s.shown.iter().chain(&s.held_back).take(3).collect();
+    assert!(
+        first
+            .iter()
+            .any(|c| c.prompt == "Why did the war last so long?"
+                && c.answer == "neither side could pay an army for more than a season"),
+        "{}",
+        show(&s.shown)
+    );
+}
+
+#[test]
 fn one_suggestion_per_sentence() {
     let text = "In 1402 the merchants of Lucca and Pisa signed a treaty at Livorno with \
         Genoa. The plague reached Lucca in 1348 and killed a third of its people. The \
