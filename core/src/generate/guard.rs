@@ -53,6 +53,25 @@ pub(super) fn drop_opening_connective(prompt: &str) -> String {
     capitalise_first(rest.trim_start_matches(", "))
 }
 
+/// A question without the "only" of its sentence before a participle: "In what
+/// year was the script only deciphered?" reads as a slip; "… was the script
+/// deciphered?" asks the same.
+pub(super) fn drop_focus_only(prompt: &str) -> String {
+    let words: Vec<&str> = prompt.split(' ').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let before_participle = words.get(i + 1).is_some_and(|n| {
+            let n = n.trim_end_matches(['?', ',']);
+            n.len() > 4 && n.ends_with("ed") && n.chars().all(|c| c.is_ascii_lowercase())
+        });
+        if *w == "only" && i > 0 && before_participle {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
 fn words(prompt: &str) -> Vec<String> {
     prompt
         .split_whitespace()
@@ -497,6 +516,9 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
 /// The candidate as it should be shown, or `None` when a judge would reject it.
 pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = drop_opening_connective(&c.prompt);
+    if c.kind == CardKind::Question {
+        c.prompt = drop_focus_only(&c.prompt);
+    }
     let bad = bad_either(&c.prompt)
         || match c.kind {
             CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
@@ -567,6 +589,18 @@ mod tests {
         assert!(!bad_either(
             "Malcolm submitted, paid homage to William and gave up his son _____."
         ));
+    }
+
+    #[test]
+    fn a_focus_only_before_a_participle_is_dropped() {
+        assert_eq!(
+            drop_focus_only("In what year was the Kharosthi script only deciphered by Masson?"),
+            "In what year was the Kharosthi script deciphered by Masson?"
+        );
+        assert_eq!(
+            drop_focus_only("How many ships did only three captains command?"),
+            "How many ships did only three captains command?"
+        );
     }
 
     #[test]
