@@ -1701,6 +1701,16 @@ fn a_cause_is_suggested_among_the_first_cards() {
 }
 
 #[test]
+fn he_never_stands_for_a_plural_group() {
+    let text = "The king prorogued the council when it objected, appointed friends to the \
+        Privy Council, and dismissed Anglican Tories who would not support repeal of the \
+        old laws. In 1687 he issued a Declaration of Liberty suspending the laws.";
+    for c in cards(text) {
+        assert!(!c.prompt.contains("Tories issue"), "{}", c.prompt);
+    }
+}
+
+#[test]
 fn one_suggestion_per_sentence() {
     let text = "In 1402 the merchants of Lucca and Pisa signed a treaty at Livorno with \
         Genoa. The plague reached Lucca in 1348 and killed a third of its people. The \
