@@ -32,8 +32,16 @@ const ALL: &[&str] = &[
     SHAPES,
 ];
 
+/// The cards of a text, no true/false statements: which card becomes a statement
+/// depends on its place in the ranking, and these tests pin question forms.
 fn cards(text: &str) -> Vec<Card> {
-    generate(text, &GenerateOptions::default())
+    generate(
+        text,
+        &GenerateOptions {
+            true_false: false,
+            ..GenerateOptions::default()
+        },
+    )
 }
 
 /// Lower case, punctuation as spaces, no articles.
@@ -600,9 +608,13 @@ fn a_person_before_an_office_and_a_person_named_are_asked_with_who() {
         "Thomas Becket"
     );
     // "A Frankish monk named Alcuin taught …": the irregular past stays as written.
-    assert_eq!(
-        find(&cs, "Who taught the sons of the king?").answer,
-        "Alcuin"
+    // ("Who taught the sons of the king?" is refused now: a short question about its
+    // subject that names nothing has many answers; the cloze keeps the fact.)
+    assert!(
+        cs.iter()
+            .any(|c| c.answer == "Alcuin" && c.prompt.contains(" taught ")),
+        "{}",
+        show(&cs)
     );
 }
 
@@ -959,10 +971,17 @@ fn a_counted_subject_keeps_its_prepositional_phrase() {
 #[test]
 fn an_article_after_before_can_open_a_clause() {
     let cs = cards(GEN2);
+    // The clause after "long before" is asked on its own; the Hussites are people, so
+    // "What signed a treaty …?" (the card this test pinned before) is refused.
     assert!(
-        cs.iter().any(
-            |c| c.prompt.ends_with("signed a treaty with the crown?") && c.answer == "Hussites"
-        ),
+        cs.iter().any(|c| c.answer == "Hussites"
+            && c.prompt.contains("signed a treaty with the crown")
+            && !c.prompt.contains("before")),
+        "{}",
+        show(&cs)
+    );
+    assert!(
+        cs.iter().all(|c| !c.prompt.starts_with("What signed")),
         "{}",
         show(&cs)
     );
@@ -1639,6 +1658,81 @@ fn causes_are_asked_with_why_and_effects_with_lead_to() {
         "In 1969, what did border clashes on the Ussuri River cause?",
     );
     assert_eq!(caused.answer, "a war scare");
+}
+
+#[test]
+fn a_cause_before_the_comma_and_a_purpose_are_asked_with_why() {
+    let text = "Because the duke could not pay the soldiers, the garrison of Calais \
+        mutinied in 1456. The regent built a canal across the marshes so that grain \
+        barges could reach the capital in winter.";
+    let cs = cards(text);
+    assert_eq!(
+        find(&cs, "Why did the garrison of Calais mutiny in 1456?").answer,
+        "the duke could not pay the soldiers"
+    );
+    assert_eq!(
+        find(&cs, "Why did the regent build a canal across the marshes?").answer,
+        "so that grain barges could reach the capital in winter"
+    );
+}
+
+#[test]
+fn a_cause_is_suggested_among_the_first_cards() {
+    let text = "The guilds of Utrecht rose against the bishop in 1304. The revolt \
+        spread to Deventer and Zwolle within a month. The bishop fled to Vollenhove, \
+        where he stayed until 1306. The war lasted so long because neither side could \
+        pay an army for more than a season. In 1309 the count of Holland made peace at \
+        Amersfoort.";
+    let s = suggest(
+        "",
+        text,
+        &GenerateOptions::default(),
+        &LibraryContext::default(),
+    );
+    let first: Vec<&Card> = s.shown.iter().chain(&s.held_back).take(3).collect();
+    assert!(
+        first
+            .iter()
+            .any(|c| c.prompt == "Why did the war last so long?"
+                && c.answer == "neither side could pay an army for more than a season"),
+        "{}",
+        show(&s.shown)
+    );
+}
+
+#[test]
+fn he_never_stands_for_a_plural_group() {
+    let text = "The king prorogued the council when it objected, appointed friends to the \
+        Privy Council, and dismissed Anglican Tories who would not support repeal of the \
+        old laws. In 1687 he issued a Declaration of Liberty suspending the laws.";
+    for c in cards(text) {
+        assert!(!c.prompt.contains("Tories issue"), "{}", c.prompt);
+    }
+}
+
+#[test]
+fn one_suggestion_per_sentence() {
+    let text = "In 1402 the merchants of Lucca and Pisa signed a treaty at Livorno with \
+        Genoa. The plague reached Lucca in 1348 and killed a third of its people. The \
+        abbot Guido of Arezzo wrote a treatise on music for the monks of Pomposa. The \
+        city walls, begun in 1504, were finished in 1645 by the engineer Alessandro \
+        Resta.";
+    let s = suggest(
+        "",
+        text,
+        &GenerateOptions::default(),
+        &LibraryContext::default(),
+    );
+    let mut seen = HashSet::new();
+    for c in &s.shown {
+        assert!(
+            seen.insert(c.source_sentence.clone()),
+            "two suggestions of one sentence: {}",
+            show(&s.shown)
+        );
+    }
+    // The second card of a sentence waits among the held back.
+    assert!(!s.held_back.is_empty());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::amounts::existential_question;
-use super::causes::{cause_question, effect_question};
+use super::causes::{cause_question, effect_question, fronted_cause_question};
 use super::clauses::{clauses, Clause};
 use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
@@ -138,6 +138,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
         };
         for c in &all_clauses[si] {
             let causal = cause_question(&ctx, c)
+                .or_else(|| fronted_cause_question(&ctx, c))
                 .map(|x| ("cause", x))
                 .into_iter()
                 .chain(effect_question(&ctx, c).map(|x| ("effect", x)));

@@ -54,15 +54,42 @@ fn answer_span(ctx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
 /// of …".
 pub(super) fn cause_question(ctx: &Ctx, c: &Clause) -> Option<((usize, usize), Built)> {
     let s = ctx.s();
-    let k = c.rest.1;
-    let because = s.tokens.get(k)?;
-    if because.lower != "because" || c.rest.1 <= c.rest.0 {
+    // "… built a canal so that barges could …": the clause finder keeps a "so that"
+    // inside the clause; the question stops before it.
+    let inside = (c.rest.0 + 2..c.rest.1).find(|&i| {
+        let w = |j: usize| s.tokens.get(j).map_or("", |t| t.lower.as_str());
+        matches!((w(i), w(i + 1)), ("so", "that") | ("because", _))
+            || (w(i), w(i + 1), w(i + 2)) == ("in", "order", "to")
+    });
+    let shortened;
+    let c = match inside {
+        Some(i) => {
+            shortened = Clause {
+                rest: (c.rest.0, i),
+                ..c.clone()
+            };
+            &shortened
+        }
+        None => c,
+    };
+    let mut k = c.rest.1;
+    // "…, because …" as well as "… because …".
+    if s.tokens.get(k).is_some_and(|t| t.is_punct(",")) {
+        k += 1;
+    }
+    let word = |i: usize| s.tokens.get(i).map_or("", |t| t.lower.as_str());
+    if c.rest.1 <= c.rest.0 {
         return None;
     }
-    let mut a = k + 1;
-    if s.tokens.get(a).is_some_and(|t| t.lower == "of") {
-        a += 1;
-    }
+    let a = match (word(k), word(k + 1), word(k + 2)) {
+        ("because", "of", _) => k + 2,
+        ("because", _, _) => k + 1,
+        // A purpose is a cause too: "… so that officials could read …", "… in order
+        // to …"; the answer keeps its "so that" / "in order to".
+        ("so", "that", _) => k,
+        ("in", "order", "to") => k,
+        _ => return None,
+    };
     // The cause runs to the next clause break (a comma or semicolon, or the end).
     let end = trim_after(s, a, s.tokens.len());
     let span = answer_span(ctx, a, end)?;
@@ -70,6 +97,34 @@ pub(super) fn cause_question(ctx: &Ctx, c: &Clause) -> Option<((usize, usize), B
     // "In 1960, why did …": the time or place the clause was fronted with stays.
     let mut q = intro_prefix_any(ctx, c);
     q.push(Piece::Text(if q.is_empty() { "Why" } else { "why" }.into()));
+    q.extend(inv);
+    q.push(Piece::Text("?".into()));
+    Some((
+        span,
+        Built {
+            pieces: q,
+            resolved,
+            form: 0.6,
+        },
+    ))
+}
+
+/// "Why did …?" for a sentence that opens with its cause: "Because the state
+/// could not pay, it printed money." → "Why did the state print money?" is asked of
+/// the main clause after the comma (its pronoun resolved, or no card).
+pub(super) fn fronted_cause_question(ctx: &Ctx, c: &Clause) -> Option<((usize, usize), Built)> {
+    let s = ctx.s();
+    if !s.tokens.first().is_some_and(|t| t.lower == "because") || c.intro.is_some() {
+        return None;
+    }
+    // The cause runs to the first comma; the main clause starts right after it.
+    let comma = s.tokens.iter().position(|t| t.is_punct(","))?;
+    if c.subj.0 != comma + 1 || c.rest.1 <= c.rest.0 {
+        return None;
+    }
+    let span = answer_span(ctx, 1, comma)?;
+    let (inv, resolved) = inverted(ctx, c, None)?;
+    let mut q = vec![Piece::Text("Why".into())];
     q.extend(inv);
     q.push(Piece::Text("?".into()));
     Some((

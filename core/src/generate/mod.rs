@@ -35,6 +35,7 @@ mod cloze;
 mod distractors;
 mod entities;
 mod forms;
+mod guard;
 mod lexicon;
 mod people;
 mod pronouns;
@@ -259,13 +260,24 @@ pub fn suggest(
     }
     let mut shown = Vec::new();
     let mut held_back = Vec::new();
+    // One suggestion per sentence: a second card of the same sentence tests it
+    // again, and judges rejected the second; it waits among the held back.
+    // Among the held back, too, a sentence's first card comes before any second one.
+    let mut sentences_shown = std::collections::HashSet::new();
+    let mut repeats = Vec::new();
     for r in ranked(&doc, title, options) {
-        if r.keep >= bar && shown.len() < cap {
+        let fresh = !sentences_shown.contains(&r.card.span_start);
+        if r.keep >= bar && shown.len() < cap && fresh {
+            sentences_shown.insert(r.card.span_start);
             shown.push((r.card, r.answer_kind));
-        } else {
+        } else if fresh {
+            sentences_shown.insert(r.card.span_start);
             held_back.push((r.card, r.answer_kind));
+        } else {
+            repeats.push((r.card, r.answer_kind));
         }
     }
+    held_back.extend(repeats);
     distractors::add_exercises(&doc, library, options, &mut shown);
     distractors::add_exercises(&doc, library, options, &mut held_back);
     Suggestions {
@@ -290,12 +302,20 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
     cands
         .into_iter()
         .filter(|c| c.score >= rank::MIN_SCORE && !facts.title_names(&c.answer))
+        .filter_map(|c| guard::screen(doc, c))
         .map(|mut c| {
             c.rule_score = c.score;
             let x = quality::features(doc, &facts, &c);
             c.keep = model.keep(&x);
             let worth = model.worth(&x);
             c.score = c.keep * (0.5 + worth / 6.0);
+            // A cause or an effect is what a student most wants and the labelled set
+            // has few of them, so the model cannot know: one the guard let through
+            // is suggested and ranks with the text's key facts.
+            if matches!(c.form, "cause" | "effect") {
+                c.keep = c.keep.max(model.bar);
+                c.score = (c.score * 1.5).max(0.5);
+            }
             (c, x)
         })
         .collect()

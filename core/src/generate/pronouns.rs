@@ -29,6 +29,13 @@ impl<'a> Ctx<'a> {
     /// The most recent person named before token `before` of this sentence, or in
     /// the two sentences before.
     pub(super) fn last_person(&self, before: usize) -> Option<String> {
+        // "he" is one person: a group the entity step took for a name ("Anglican
+        // Tories", "the Athenians") is not what it stands for.
+        self.last_person_any(before)
+            .filter(|name| !plural_name(name))
+    }
+
+    fn last_person_any(&self, before: usize) -> Option<String> {
         let s = self.s();
         if let Some(e) = s
             .entities
@@ -337,4 +344,27 @@ fn object_could_be_meant(p: &Sentence, c: &Clause, plural: bool) -> bool {
         head = Some(t.lower.as_str());
     }
     head.is_some_and(|h| plural == (h.ends_with('s') && !h.ends_with("ss")))
+}
+
+/// Whether a name reads as a plural: "Anglican Tories", "the Athenians" ("Brasidas"
+/// and "Pericles" do not).
+fn plural_name(name: &str) -> bool {
+    name.split_whitespace().last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        w.len() > 4 && (w.ends_with("ies") || w.ends_with("ians") || w.ends_with("ans"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural_name;
+
+    #[test]
+    fn a_plural_group_is_no_person_for_he() {
+        assert!(plural_name("Anglican Tories"));
+        assert!(plural_name("Athenians"));
+        assert!(!plural_name("Brasidas"));
+        assert!(!plural_name("Pericles"));
+        assert!(!plural_name("James II"));
+    }
 }

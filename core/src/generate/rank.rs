@@ -44,6 +44,10 @@ pub const PRONOUN_STARTS: &[&str] = &[
     "them",
 ];
 
+/// How much a second card from one sentence counts: two clozes of one sentence
+/// test it twice, and judges rejected the second.
+pub const SAME_SENTENCE: f32 = 0.35;
+
 /// Below this rule score a candidate is not worth a card: an item of a long list, a
 /// nationality used as an adjective in a long sentence.
 pub const MIN_SCORE: f32 = 0.1;
@@ -176,6 +180,7 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
     let mut order: Vec<(f32, usize)> = Vec::with_capacity(kept.len());
     let mut per_sentence: HashMap<usize, usize> = HashMap::new();
     let mut per_answer: HashMap<&[String], usize> = HashMap::new();
+    let mut times = 0i32;
     let mut heap: BinaryHeap<Order> = kept
         .iter()
         .enumerate()
@@ -188,7 +193,14 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
         let (c, _, a) = &kept[top.index];
         let ns = *per_sentence.get(&c.sentence).unwrap_or(&0) as i32;
         let na = *per_answer.get(a.as_slice()).unwrap_or(&0) as i32;
-        let score = c.score * 0.7f32.powi(ns) * 0.5f32.powi(na);
+        // Past the third date, each further one counts a little less: the people,
+        // places, numbers and outcomes of a text are what it is about.
+        let nt = if c.answer_kind.is_time() {
+            (times - 2).max(0)
+        } else {
+            0
+        };
+        let score = c.score * SAME_SENTENCE.powi(ns) * 0.5f32.powi(na) * 0.92f32.powi(nt);
         let current = Order {
             score,
             index: top.index,
@@ -196,6 +208,9 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
         if heap.peek().is_some_and(|next| *next > current) {
             heap.push(current);
             continue;
+        }
+        if c.answer_kind.is_time() {
+            times += 1;
         }
         *per_sentence.entry(c.sentence).or_default() += 1;
         *per_answer.entry(a.as_slice()).or_default() += 1;
