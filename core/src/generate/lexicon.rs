@@ -123,6 +123,30 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Pronouns that stand for something named elsewhere (personal, possessive,
+/// demonstrative): left in a prompt they point at what the card does not show.
+pub(super) const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
+    "them",
+];
+
+/// [`PRONOUNS`] and "that", which the question builders resolve like them ("that
+/// treaty", "that year").
+pub(super) const PRONOUNS_AND_THAT: &[&str] = &[
+    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
+    "them", "that",
+];
+
+/// Prepositions that open a time phrase ("in 1960", "until the 1840s", "c. 1300",
+/// "of the 10th century").
+pub(super) const TIME_PREPOSITIONS: &[&str] = &[
+    "to", "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
+    "before", "from", "between", "of",
+];
+
+/// Relative pronouns: "the treaty that …", "the king who …", "whose".
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whom", "whose"];
+
 /// Auxiliaries that invert with the subject in a question.
 pub fn is_aux(lower: &str) -> bool {
     matches!(

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::entities::EntityKind;
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, PRONOUNS};
 use super::questions::Candidate;
 use super::rank::norm_tokens;
 use super::text::Document;
@@ -52,12 +52,6 @@ const KINDS: &[EntityKind] = &[
 
 const WH: &[&str] = &[
     "what", "who", "whom", "when", "where", "which", "how", "why", "in", "by",
-];
-
-/// Pronouns that, left in a prompt, point at something the card does not show.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "these",
-    "those",
 ];
 
 /// The names of the features, in order (the model file names them too, so a model

@@ -64,10 +64,8 @@ fn leaks_in(p: &[String], answer: &str) -> bool {
     p.windows(a.len()).any(|w| w == a.as_slice())
 }
 
-pub const PRONOUN_STARTS: &[&str] = &[
-    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
-    "them",
-];
+/// A prompt that opens with one of these points at nothing.
+pub(super) use super::lexicon::PRONOUNS as PRONOUN_STARTS;
 
 /// Below this rule score a candidate is not worth a card: an item of a long list, a
 /// nationality used as an adjective in a long sentence.
