@@ -81,13 +81,14 @@ pub const MAX_PROMPT_WORDS: usize = 25;
 pub fn dangling_pronoun(prompt: &str) -> bool {
     let words: Vec<&str> = prompt.split_whitespace().collect();
     words.iter().enumerate().any(|(i, w)| {
-        let bare = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let pronoun = matches!(
-            bare.as_str(),
-            "he" | "him" | "his" | "she" | "her" | "it" | "its" | "they" | "them" | "their"
-        );
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // No letter outside ASCII lower-cases to one of these letters, so an ASCII
+        // comparison is the same as lower-casing first, without an allocation.
+        let pronoun = [
+            "he", "him", "his", "she", "her", "it", "its", "they", "them", "their",
+        ]
+        .iter()
+        .any(|p| bare.eq_ignore_ascii_case(p));
         // A capitalised word before it (not the prompt's first word) names
         // something it can refer to.
         pronoun
@@ -141,11 +142,29 @@ pub fn is_defective(prompt: &str, answer: &str, kind: CardKind) -> bool {
     false
 }
 
+/// The distinct words of a prompt, sorted: the set [`jaccard`] compares.
+fn word_set(mut set: Vec<String>) -> Vec<String> {
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// Shared words over all words of two sorted word sets.
 fn jaccard(a: &[String], b: &[String]) -> f32 {
-    let sa: HashSet<&String> = a.iter().collect();
-    let sb: HashSet<&String> = b.iter().collect();
-    let inter = sa.intersection(&sb).count() as f32;
-    let union = sa.union(&sb).count() as f32;
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = (a.len() + b.len() - inter) as f32;
+    let inter = inter as f32;
     if union == 0.0 {
         0.0
     } else {
@@ -182,15 +201,16 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
         if !prompts.insert(p.join(" ")) {
             continue;
         }
+        let p_set = word_set(p);
         let same_answer = by_answer.entry(a.clone()).or_default();
         if same_answer
             .iter()
-            .any(|&k: &usize| jaccard(&kept[k].1, &p) >= 0.7)
+            .any(|&k: &usize| jaccard(&kept[k].1, &p_set) >= 0.7)
         {
             continue;
         }
         same_answer.push(kept.len());
-        kept.push((c, p, a));
+        kept.push((c, p_set, a));
     }
     // Variety: each further card from the same sentence, or with the same answer,
     // counts for a little less. Scores only ever fall, so a lazy greedy pick (take the
