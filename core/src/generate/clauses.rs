@@ -971,10 +971,7 @@ fn in_date(toks: &[Token], k: usize) -> bool {
 /// 1191", "In the early 11th century", followed by the subject (a name or an
 /// article). None for any other start.
 fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
-    const TIME_PREPS: &[&str] = &[
-        "in", "on", "by", "after", "before", "until", "since", "during",
-    ];
-    if !TIME_PREPS.contains(&toks.first()?.lower.as_str()) {
+    if !super::lexicon::TIME_PREPOSITIONS.contains(&toks.first()?.lower.as_str()) {
         return None;
     }
     let mut k = 1;

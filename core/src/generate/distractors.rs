@@ -241,7 +241,10 @@ pub fn distractors(
 ) -> Vec<String> {
     let a_norm = norm_tokens(answer);
     let a_set: HashSet<&String> = a_norm.iter().collect();
-    let p_norm = norm_tokens(prompt).join(" ");
+    // The prompt's words with a space either side, so a choice is found in it as whole words.
+    let p_padded = format!(" {} ", norm_tokens(prompt).join(" "));
+    // The words of each choice taken so far.
+    let mut out_norms: Vec<Vec<String>> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     seen.insert(a_norm.join(" "));
     let mut out = Vec::new();
@@ -272,15 +275,15 @@ pub fn distractors(
         if !kind.is_time() && kind != EntityKind::Number && n.iter().any(|w| a_set.contains(w)) {
             return;
         }
-        if format!(" {p_norm} ").contains(&format!(" {key} ")) {
+        if p_padded.contains(&format!(" {key} ")) {
             return;
         }
         // Two choices naming one thing ("Khrushchev" / "Nikita Khrushchev") are alike.
         if !kind.is_time()
             && kind != EntityKind::Number
-            && out
+            && out_norms
                 .iter()
-                .any(|o: &String| norm_tokens(o).iter().any(|w| n.contains(w)))
+                .any(|o: &Vec<String>| o.iter().any(|w| n.contains(w)))
         {
             return;
         }
@@ -299,6 +302,7 @@ pub fn distractors(
         }
         seen.insert(key);
         out.push(cand.to_string());
+        out_norms.push(n);
     };
     // The same document first: nearest years first (only years within forty of the
     // answer can be chosen, so only those are sorted).

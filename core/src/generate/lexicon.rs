@@ -2,7 +2,53 @@
 //! morphology built on them: verb forms and do-support.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A fast hash for the word lists (the multiply-rotate of rustc's FxHash): the
+/// lexicon is asked about nearly every token of every prompt, and the standard
+/// SipHash, made to resist hash flooding, costs several times more. The lists
+/// are fixed and embedded, so no input can crowd their buckets.
+#[derive(Default, Clone, Copy)]
+pub(super) struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Words = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+type Forms = HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>>;
 
 const VERBS: &str = include_str!("../../../data/lexicon/wordnet/verbs.txt");
 const IRREGULAR: &str = include_str!("../../../data/lexicon/clio/irregular_verbs.txt");
@@ -17,20 +63,20 @@ const DEMONYMS: &str = include_str!("../../../data/lexicon/clio/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../../../data/lexicon/clio/given_names.txt");
 
 pub struct Lexicon {
-    verbs: HashSet<&'static str>,
+    verbs: Words,
     /// past tense → lemma
-    past: HashMap<&'static str, &'static str>,
+    past: Forms,
     /// past participle → lemma
-    participle: HashMap<&'static str, &'static str>,
-    function: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    org_heads: HashSet<&'static str>,
-    event_heads: HashSet<&'static str>,
-    place_heads: HashSet<&'static str>,
-    places: HashSet<&'static str>,
-    countries: HashSet<&'static str>,
-    demonyms: HashSet<&'static str>,
-    given: HashSet<&'static str>,
+    participle: Forms,
+    function: Words,
+    titles: Words,
+    org_heads: Words,
+    event_heads: Words,
+    place_heads: Words,
+    places: Words,
+    countries: Words,
+    demonyms: Words,
+    given: Words,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -39,15 +85,15 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn words(s: &'static str) -> HashSet<&'static str> {
+fn words(s: &'static str) -> Words {
     lines(s).flat_map(|l| l.split_whitespace()).collect()
 }
 
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut past = HashMap::new();
-        let mut participle = HashMap::new();
+        let mut past = Forms::default();
+        let mut participle = Forms::default();
         for l in lines(IRREGULAR) {
             let mut f = l.split_whitespace();
             let (Some(lemma), Some(p), Some(pp)) = (f.next(), f.next(), f.next()) else {
@@ -76,6 +122,30 @@ pub fn lexicon() -> &'static Lexicon {
         }
     })
 }
+
+/// Pronouns that stand for something named elsewhere (personal, possessive,
+/// demonstrative): left in a prompt they point at what the card does not show.
+pub(super) const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
+    "them",
+];
+
+/// [`PRONOUNS`] and "that", which the question builders resolve like them ("that
+/// treaty", "that year").
+pub(super) const PRONOUNS_AND_THAT: &[&str] = &[
+    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
+    "them", "that",
+];
+
+/// Prepositions that open a time phrase ("in 1960", "until the 1840s", "c. 1300",
+/// "of the 10th century").
+pub(super) const TIME_PREPOSITIONS: &[&str] = &[
+    "to", "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
+    "before", "from", "between", "of",
+];
+
+/// Relative pronouns: "the treaty that …", "the king who …", "whose".
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whom", "whose"];
 
 /// Auxiliaries that invert with the subject in a question.
 pub fn is_aux(lower: &str) -> bool {

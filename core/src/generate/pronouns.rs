@@ -9,10 +9,7 @@ use super::render::{in_brackets, lower_first, possessive, Piece};
 use super::text::{Document, Sentence};
 use super::tokens::TokKind;
 
-pub(super) const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
-    "them", "that",
-];
+pub(super) use super::lexicon::PRONOUNS_AND_THAT as PRONOUNS;
 
 /// Everything a question builder needs about one sentence.
 pub(super) struct Ctx<'a> {

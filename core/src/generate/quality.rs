@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::entities::EntityKind;
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, PRONOUNS};
 use super::questions::Candidate;
 use super::rank::norm_tokens;
 use super::text::Document;
@@ -52,12 +52,6 @@ const KINDS: &[EntityKind] = &[
 
 const WH: &[&str] = &[
     "what", "who", "whom", "when", "where", "which", "how", "why", "in", "by",
-];
-
-/// Pronouns that, left in a prompt, point at something the card does not show.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "these",
-    "those",
 ];
 
 /// The names of the features, in order (the model file names them too, so a model
@@ -157,10 +151,14 @@ impl DocFacts {
     /// Whether the title names the answer: every word of it stands in the title
     /// ("Why did the Sino-Soviet split happen?" gives away "the Sino-Soviet split").
     pub fn title_names(&self, answer: &str) -> bool {
-        let a = norm_tokens(answer);
+        self.names_in_title(&norm_tokens(answer))
+    }
+
+    /// [`DocFacts::title_names`] for an answer already normalised.
+    fn names_in_title(&self, a: &[String]) -> bool {
         !a.is_empty()
             && !self.title_norm.is_empty()
-            && self.title_norm.windows(a.len()).any(|w| w == a.as_slice())
+            && self.title_norm.windows(a.len()).any(|w| w == a)
     }
 }
 
@@ -190,10 +188,10 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
         })
         .count() as f32;
     let demonstrative = words.windows(2).any(|w| {
-        matches!(
-            w[0].to_lowercase().as_str(),
-            "this" | "that" | "these" | "those"
-        ) && w[1].chars().next().is_some_and(char::is_lowercase)
+        ["this", "that", "these", "those"]
+            .iter()
+            .any(|d| w[0].eq_ignore_ascii_case(d))
+            && w[1].chars().next().is_some_and(char::is_lowercase)
     });
     let content: Vec<&String> = p.iter().filter(|w| !lexicon().is_function(w)).collect();
     let title_overlap = if content.is_empty() {
@@ -205,9 +203,10 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
             .count() as f32
             / content.len() as f32
     };
+    let answer_norm = norm_tokens(&c.answer);
     let recurs = facts
         .mentions
-        .get(&norm_tokens(&c.answer).join(" "))
+        .get(&answer_norm.join(" "))
         .copied()
         .unwrap_or(1) as f32;
     let time_in_prompt = words.iter().any(|w| {
@@ -239,7 +238,7 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
         facts.clauses.get(c.sentence).copied().unwrap_or(0) as f32,
         c.prompt.matches(',').count() as f32,
         title_overlap,
-        b(facts.title_names(&c.answer)),
+        b(facts.names_in_title(&answer_norm)),
         recurs.ln(),
         c.answer.split_whitespace().count() as f32,
         b(c.answer.chars().next().is_some_and(char::is_lowercase)),

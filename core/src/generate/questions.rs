@@ -73,10 +73,7 @@ pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> Stri
     }
 }
 
-pub(super) const TIME_PREPS: &[&str] = &[
-    "to", "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
-    "before", "from", "between", "of",
-];
+pub(super) use super::lexicon::TIME_PREPOSITIONS as TIME_PREPS;
 
 pub(super) const APPROX: &[&str] = &[
     "an",

@@ -12,37 +12,60 @@ use super::{Card, CardKind, GenerateOptions};
 /// Lower case, punctuation as spaces, no articles: the form in which two answers or
 /// prompts are compared.
 pub fn norm_tokens(s: &str) -> Vec<String> {
-    let cleaned: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
+    // One pass, no intermediate string: every prompt, answer and choice goes
+    // through here, several times per card.
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut end_word = |word: &mut String| {
+        if !word.is_empty() {
+            if !matches!(word.as_str(), "a" | "an" | "the") {
+                out.push(std::mem::take(word));
             } else {
-                ' '
+                word.clear();
             }
-        })
-        .collect();
-    cleaned
-        .split_whitespace()
-        .filter(|w| !matches!(*w, "a" | "an" | "the"))
-        .map(str::to_string)
-        .collect()
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                end_word(&mut word);
+            }
+        } else if c.is_alphanumeric() {
+            let l = c.to_lowercase().next().unwrap_or(c);
+            // A letter whose lower case is a space would end the word, as the
+            // whitespace split did.
+            if l.is_whitespace() {
+                end_word(&mut word);
+            } else {
+                word.push(l);
+            }
+        } else {
+            end_word(&mut word);
+        }
+    }
+    end_word(&mut word);
+    out
 }
 
 /// Whether the answer shows in the prompt (as whole words).
+#[cfg(test)]
 pub fn leaks(prompt: &str, answer: &str) -> bool {
+    leaks_in(&norm_tokens(prompt), answer)
+}
+
+/// [`leaks`] for a prompt already normalised.
+fn leaks_in(p: &[String], answer: &str) -> bool {
     let a = norm_tokens(answer);
     if a.is_empty() {
         return false;
     }
-    let p = norm_tokens(prompt);
     p.windows(a.len()).any(|w| w == a.as_slice())
 }
 
-pub const PRONOUN_STARTS: &[&str] = &[
-    "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "him",
-    "them",
-];
+/// A prompt that opens with one of these points at nothing.
+pub(super) use super::lexicon::PRONOUNS as PRONOUN_STARTS;
 
 /// How much a second card from one sentence counts: two clozes of one sentence
 /// test it twice, and judges rejected the second.
@@ -62,13 +85,14 @@ pub const MAX_PROMPT_WORDS: usize = 25;
 pub fn dangling_pronoun(prompt: &str) -> bool {
     let words: Vec<&str> = prompt.split_whitespace().collect();
     words.iter().enumerate().any(|(i, w)| {
-        let bare = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let pronoun = matches!(
-            bare.as_str(),
-            "he" | "him" | "his" | "she" | "her" | "it" | "its" | "they" | "them" | "their"
-        );
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // No letter outside ASCII lower-cases to one of these letters, so an ASCII
+        // comparison is the same as lower-casing first, without an allocation.
+        let pronoun = [
+            "he", "him", "his", "she", "her", "it", "its", "they", "them", "their",
+        ]
+        .iter()
+        .any(|p| bare.eq_ignore_ascii_case(p));
         // A capitalised word before it (not the prompt's first word) names
         // something it can refer to.
         pronoun
@@ -98,7 +122,7 @@ pub fn is_defective(prompt: &str, answer: &str, kind: CardKind) -> bool {
     } else {
         6
     };
-    if answer.split_whitespace().count() > max_words || leaks(prompt, answer) {
+    if answer.split_whitespace().count() > max_words || leaks_in(&p, answer) {
         return true;
     }
     if kind == CardKind::Question && !prompt.ends_with('?') {
@@ -122,11 +146,29 @@ pub fn is_defective(prompt: &str, answer: &str, kind: CardKind) -> bool {
     false
 }
 
+/// The distinct words of a prompt, sorted: the set [`jaccard`] compares.
+fn word_set(mut set: Vec<String>) -> Vec<String> {
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// Shared words over all words of two sorted word sets.
 fn jaccard(a: &[String], b: &[String]) -> f32 {
-    let sa: HashSet<&String> = a.iter().collect();
-    let sb: HashSet<&String> = b.iter().collect();
-    let inter = sa.intersection(&sb).count() as f32;
-    let union = sa.union(&sb).count() as f32;
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = (a.len() + b.len() - inter) as f32;
+    let inter = inter as f32;
     if union == 0.0 {
         0.0
     } else {
@@ -163,15 +205,16 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
         if !prompts.insert(p.join(" ")) {
             continue;
         }
+        let p_set = word_set(p);
         let same_answer = by_answer.entry(a.clone()).or_default();
         if same_answer
             .iter()
-            .any(|&k: &usize| jaccard(&kept[k].1, &p) >= 0.7)
+            .any(|&k: &usize| jaccard(&kept[k].1, &p_set) >= 0.7)
         {
             continue;
         }
         same_answer.push(kept.len());
-        kept.push((c, p, a));
+        kept.push((c, p_set, a));
     }
     // Variety: each further card from the same sentence, or with the same answer,
     // counts for a little less. Scores only ever fall, so a lazy greedy pick (take the

@@ -225,7 +225,7 @@ pub(super) fn trim_relative(s: &Sentence, from: usize, to: usize) -> usize {
         .find(|&k| {
             let w = s.tokens[k].lower.as_str();
             let time_clause = matches!(w, "when" | "while" | "whereas") && k > 0;
-            let relative = matches!(w, "that" | "which" | "who" | "whom" | "whose")
+            let relative = super::lexicon::RELATIVE_PRONOUNS.contains(&w)
                 && k >= from + 2
                 && s.tokens[k - 1].is_word()
                 && !matches!(

@@ -142,29 +142,42 @@ impl Store {
             "DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'",
             [document_id],
         )?;
-        {
-            let mut insert = tx.prepare_cached(
+        // Many rows to one INSERT: each statement is a savepoint, at which the
+        // cards' full-text index (filled by a trigger) writes out what it holds,
+        // so a statement per card cost a tiny index segment per card.
+        const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'generated', ?, 'suggested', ?, ?, ?)";
+        const ROWS_PER_INSERT: usize = 200;
+        let rows: Vec<(&Card, bool)> = cards
+            .iter()
+            .map(|c| (c, false))
+            .chain(held_back.iter().map(|c| (c, true)))
+            .collect();
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
                 "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
                                     source_revision, origin, score, status, created_at, updated_at, held_back)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'generated', ?10, 'suggested', ?11, ?11, ?12)",
-            )?;
-            let shown = cards.iter().map(|c| (c, false));
-            for (card, held) in shown.chain(held_back.iter().map(|c| (c, true))) {
-                insert.execute(params![
-                    document_id,
-                    kind_as_str(card.kind),
-                    card.prompt,
-                    card.answer,
-                    choices_json(&card.choices),
-                    card.source_sentence,
-                    card.span_start as i64,
-                    card.span_end as i64,
-                    revision,
-                    f64::from(card.score),
-                    now,
-                    held
-                ])?;
+                 VALUES {}",
+                vec![ROW; chunk.len()].join(", ")
+            );
+            let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(chunk.len() * 13);
+            for (card, held) in chunk {
+                values.extend([
+                    document_id.into(),
+                    kind_as_str(card.kind).to_string().into(),
+                    card.prompt.clone().into(),
+                    card.answer.clone().into(),
+                    choices_json(&card.choices).into(),
+                    card.source_sentence.clone().into(),
+                    (card.span_start as i64).into(),
+                    (card.span_end as i64).into(),
+                    revision.into(),
+                    f64::from(card.score).into(),
+                    now.into(),
+                    now.into(),
+                    (*held).into(),
+                ]);
             }
+            tx.execute(&sql, rusqlite::params_from_iter(values))?;
         }
         tx.execute(
             "UPDATE documents SET suggested_revision = ?2 WHERE id = ?1",
