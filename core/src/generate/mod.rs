@@ -310,11 +310,12 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
             let worth = model.worth(&x);
             c.score = c.keep * (0.5 + worth / 6.0);
             // A cause or an effect is what a student most wants and the labelled set
-            // has few of them, so the model cannot know: one the guard let through
-            // is suggested and ranks with the text's key facts.
+            // has few of them, so the model's chance of keeping one means little:
+            // one the guard let through is suggested and ranked by its worth, as if
+            // three in four were kept.
             if matches!(c.form, "cause" | "effect") {
                 c.keep = c.keep.max(model.bar);
-                c.score = (c.score * 1.5).max(0.5);
+                c.score = (c.score * 1.5).max(0.75 * (0.5 + worth / 6.0));
             }
             (c, x)
         })
