@@ -37,7 +37,63 @@ const OPENING_CONNECTIVES: &[&str] = &[
     "thus",
     "moreover",
     "nevertheless",
+    // Enumerations and asides of an argued answer ("Third, Egypt had learned …",
+    // "So around 117 BC …", "Ah, the war …").
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "finally",
+    "so",
+    "also",
+    "indeed",
+    "besides",
+    "ah",
+    "well",
 ];
+
+/// A short label opening a sentence ("Result: on 1 May …", "One last fun detail:
+/// the best description …"): the card reads the same without it.
+fn drop_opening_label(prompt: &str) -> Option<String> {
+    let Some((label, rest)) = prompt.split_once(": ") else {
+        return Some(prompt.to_string());
+    };
+    let short = label.split_whitespace().count() <= 6 && !label.contains(['.', '?', ',']);
+    if !short || rest.split_whitespace().count() < 4 {
+        return Some(prompt.to_string());
+    }
+    // The blank in the label would be asked about a word that is gone.
+    if label.contains("_____") {
+        return None;
+    }
+    Some(capitalise_first(rest))
+}
+
+/// "itself", "himself" … after a name or a noun only stress it ("The movement
+/// itself, known as …", "was Sang himself executed"); a card reads better without.
+fn drop_intensifiers(prompt: &str) -> String {
+    let raw: Vec<&str> = prompt.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    for (i, w) in raw.iter().enumerate() {
+        let bare = w.trim_end_matches([',', '.', '?']);
+        let intensifier = matches!(bare, "itself" | "himself" | "herself" | "themselves");
+        let after_noun = i > 1 && {
+            let prev = raw[i - 1];
+            let named = prev.chars().next().is_some_and(char::is_uppercase);
+            let determined = matches!(
+                raw[i - 2].to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+            );
+            !prev.ends_with(',') && (named || determined)
+        };
+        match out.last_mut() {
+            // Keep the punctuation the word carried: "The battle itself, near …".
+            Some(last) if intensifier && after_noun => last.push_str(&w[bare.len()..]),
+            _ => out.push((*w).to_string()),
+        }
+    }
+    out.join(" ")
+}
 
 /// The prompt without a connective at its start: "Yet in _____ the crusaders
 /// stormed Constantinople." → "In _____ the crusaders stormed Constantinople."
@@ -51,6 +107,80 @@ pub(super) fn drop_opening_connective(prompt: &str) -> String {
     }
     // A short rest ("But _____ won.") would lose the only word before its blank.
     capitalise_first(rest.trim_start_matches(", "))
+}
+
+/// A question whose merge left the sentence's connective after its auxiliary:
+/// "When did so López invade Corrientes?" → "When did López invade Corrientes?".
+fn drop_connective_after_auxiliary(prompt: &str) -> String {
+    let raw: Vec<&str> = prompt.split(' ').collect();
+    let at = raw.iter().take(4).position(|w| is_aux(&w.to_lowercase()));
+    match at {
+        Some(i)
+            if raw
+                .get(i + 1)
+                .is_some_and(|n| OPENING_CONNECTIVES.contains(&n.trim_end_matches(',')))
+                && raw.len() > i + 3 =>
+        {
+            let mut out = raw.clone();
+            out.remove(i + 1);
+            out.join(" ")
+        }
+        _ => prompt.to_string(),
+    }
+}
+
+/// Nouns that only point back at something the text said before ("the
+/// arrangement", "the matter"): on a card they name nothing.
+const POINTING_NOUNS: &[&str] = &[
+    "arrangement",
+    "matter",
+    "episode",
+    "affair",
+    "deal",
+    "move",
+    "scheme",
+    "incident",
+    "meeting",
+];
+
+/// Whether the prompt leans on the sentence before it: "this meeting", "those
+/// gains", "the arrangement", or a sentence opening "That is where …" / "There
+/// …" (a place said before). "There were …" says that something existed.
+fn points_back(prompt: &str) -> bool {
+    let w = words(prompt);
+    let demonstrative = w.windows(2).any(|p| {
+        matches!(p[0].as_str(), "this" | "these" | "those")
+            && p[1] != "_____"
+            && p[1].chars().all(|c| c.is_lowercase())
+    });
+    let pointing_noun = w
+        .windows(2)
+        .any(|p| p[0] == "the" && POINTING_NOUNS.contains(&p[1].as_str()));
+    let opens_back = match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
+        (Some("that"), Some("is" | "was")) => true,
+        (Some("there"), Some(next)) => {
+            !matches!(next, "was" | "were" | "is" | "are" | "had" | "has")
+        }
+        _ => false,
+    };
+    demonstrative || pointing_noun || opens_back
+}
+
+/// An answer that is only a step of an enumeration ("Third, …").
+fn is_enumeration_word(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "finally"
+            | "lastly"
+            | "firstly"
+            | "secondly"
+            | "thirdly"
+    )
 }
 
 /// A question without the "only" of its sentence before a participle: "In what
@@ -515,11 +645,16 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
 
 /// The candidate as it should be shown, or `None` when a judge would reject it.
 pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
+    c.prompt = drop_opening_label(&c.prompt)?;
     c.prompt = drop_opening_connective(&c.prompt);
+    c.prompt = drop_intensifiers(&c.prompt);
     if c.kind == CardKind::Question {
         c.prompt = drop_focus_only(&c.prompt);
+        c.prompt = drop_connective_after_auxiliary(&c.prompt);
     }
     let bad = bad_either(&c.prompt)
+        || points_back(&c.prompt)
+        || is_enumeration_word(&c.answer)
         || match c.kind {
             CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
             CardKind::Cloze => bad_cloze(doc, &c),
@@ -552,6 +687,71 @@ mod tests {
             "Stillwater was founded in _____."
         );
         assert_eq!(drop_opening_connective("But _____ won."), "But _____ won.");
+    }
+
+    #[test]
+    fn labels_enumerations_and_intensifiers_are_dropped() {
+        assert_eq!(
+            drop_opening_label("Outcome: on _____ the three states signed the pact at Lyon.")
+                .as_deref(),
+            Some("On _____ the three states signed the pact at Lyon.")
+        );
+        assert_eq!(
+            drop_opening_label("A _____ detail: the walls were painted red."),
+            None
+        );
+        // A colon inside a long sentence is not a label.
+        let long =
+            "The duke had one aim in the long war against the towns: to keep the river tolls.";
+        assert_eq!(drop_opening_label(long).as_deref(), Some(long));
+        assert_eq!(
+            drop_opening_connective("Second, the guilds had lost their charters in _____."),
+            "The guilds had lost their charters in _____."
+        );
+        assert_eq!(
+            drop_opening_connective("So around _____ the council banned the export of wool."),
+            "Around _____ the council banned the export of wool."
+        );
+        assert_eq!(
+            drop_intensifiers("In what year was Marcel himself arrested?"),
+            "In what year was Marcel arrested?"
+        );
+        assert_eq!(
+            drop_intensifiers("The league itself, founded in _____, had no army."),
+            "The league, founded in _____, had no army."
+        );
+        // A reflexive object stays: it is what the verb did.
+        assert_eq!(
+            drop_intensifiers("In _____ the regent proclaimed himself king."),
+            "In _____ the regent proclaimed himself king."
+        );
+        assert_eq!(
+            drop_connective_after_auxiliary("When did so Marcel seize the bridge at Meaux?"),
+            "When did Marcel seize the bridge at Meaux?"
+        );
+    }
+
+    #[test]
+    fn prompts_that_point_back_at_the_text_are_refused() {
+        for vague in [
+            "The record of this meeting survives as the _____.",
+            "The treaty of _____ confirmed those gains.",
+            "The arrangement only ended in _____.",
+            "That is exactly where the court moved in the _____.",
+            "There the bishop crowned _____ in 1130.",
+            "In what year did the king settle the matter by force?",
+        ] {
+            assert!(points_back(vague), "{vague}");
+        }
+        for clear in [
+            "There were about _____ towns in the league at its height.",
+            "In what year was the Treaty of Lyon signed?",
+            "The guilds believed that the bishop had broken the charter of _____.",
+        ] {
+            assert!(!points_back(clear), "{clear}");
+        }
+        assert!(is_enumeration_word("Third"));
+        assert!(!is_enumeration_word("Third Estate"));
     }
 
     /// Whether a question with this prompt, answer and answer sort is refused.
