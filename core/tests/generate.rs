@@ -1182,29 +1182,16 @@ fn a_pronoun_is_resolved_where_the_referent_is_clear() {
 }
 
 #[test]
-fn a_cloze_in_a_list_keeps_the_whole_list() {
+fn a_blank_inside_a_list_is_not_asked() {
+    // Blind judges called a blank among three or more listed items trivial (the
+    // other items make it a guess): such clozes are not made, and none stops
+    // inside a list ("…: Austria, _____.").
     let cs = cards(LISTS);
-    for (answer, prompt) in [
-        (
-            "Dutch Republic",
-            "The Grand Alliance of 1701 was formed by the powers that feared a union of France and Spain: Austria, the _____, Prussia and England.",
-        ),
-        (
-            "Mainz",
-            "The river trade of the region passed through Cologne, _____, Frankfurt and Strasbourg.",
-        ),
-    ] {
-        assert_eq!(find(&cs, prompt).answer, answer);
-    }
-    // No cloze stops inside the list ("…: Austria, _____.").
     for c in cs.iter().filter(|c| c.kind == CardKind::Cloze) {
-        let after = c.prompt.split("_____").nth(1).unwrap_or("");
-        assert!(
-            after != "." || !c.prompt.contains(", _____"),
-            "{}",
-            c.prompt
-        );
+        assert!(!c.prompt.contains(", _____"), "{}", c.prompt);
+        assert!(!c.prompt.contains("_____, "), "{}", c.prompt);
     }
+    assert!(!cs.iter().any(|c| c.answer == "Mainz"), "{}", show(&cs));
 }
 
 #[test]

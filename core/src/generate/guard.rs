@@ -77,13 +77,14 @@ fn drop_intensifiers(prompt: &str) -> String {
     for (i, w) in raw.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.', '?']);
         let intensifier = matches!(bare, "itself" | "himself" | "herself" | "themselves");
-        let after_noun = i > 1 && {
+        let after_noun = i > 0 && {
             let prev = raw[i - 1];
             let named = prev.chars().next().is_some_and(char::is_uppercase);
-            let determined = matches!(
-                raw[i - 2].to_lowercase().as_str(),
-                "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
-            );
+            let determined = i > 1
+                && matches!(
+                    raw[i - 2].to_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+                );
             !prev.ends_with(',') && (named || determined)
         };
         match out.last_mut() {
@@ -163,7 +164,62 @@ fn points_back(prompt: &str) -> bool {
         }
         _ => false,
     };
-    demonstrative || pointing_noun || opens_back
+    let there_said_before = [" there?", " there.", " there,"]
+        .iter()
+        .any(|t| prompt.contains(t));
+    demonstrative || pointing_noun || opens_back || there_said_before
+}
+
+/// A cloze whose blank is one item of a list of three or more ("Karnak, Luxor,
+/// _____ and the Ramesseum", "the queens, _____ and Tiye"): the other items make
+/// it a guess, and judges called them trivial. A pair ("The _____ and the Cultural
+/// Revolution caused …") is a fact of its own and stays.
+fn blank_in_list(prompt: &str) -> bool {
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let before = prompt[..at].trim_end();
+    let after = prompt[at + "_____".len()..].trim_start();
+    let capitalised = |s: &str| {
+        s.trim_start_matches("the ")
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let comma_after = after.strip_prefix(", ").is_some_and(capitalised);
+    let comma_before = before.ends_with(',')
+        && (after.starts_with("and ") || after.starts_with(", ") || {
+            let last = before.rsplit(' ').next().unwrap_or("");
+            capitalised(last)
+        });
+    let last_of_list = before.ends_with(" and") && {
+        let tail: Vec<&str> = before.rsplit(' ').skip(1).take(3).collect();
+        tail.iter().skip(1).any(|w| w.ends_with(','))
+    };
+    comma_after || comma_before || last_of_list
+}
+
+/// A cloze that is only a subordinate clause ("By the time _____ secured power."):
+/// the sentence's main clause was cut away.
+fn only_subordinate(prompt: &str) -> bool {
+    let lower = prompt.to_lowercase();
+    let opens = [
+        "by the time ",
+        "when ",
+        "after ",
+        "before ",
+        "because ",
+        "if ",
+        "although ",
+        "though ",
+        "while ",
+        "since ",
+        "until ",
+        "once ",
+    ]
+    .iter()
+    .any(|s| lower.starts_with(s));
+    opens && !prompt.contains(',')
 }
 
 /// An answer that is only a step of an enumeration ("Third, …").
@@ -521,7 +577,16 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
     let p = &c.prompt;
     let w = words(p);
     let lex = lexicon();
-    if dangling_object(p) {
+    if dangling_object(p) || blank_in_list(p) || only_subordinate(p) {
+        return true;
+    }
+    // "losing thousands of men attacking _____ trenches" → "Paraguayan": a
+    // demonym before its noun is a word, not a fact.
+    let demonym_before_noun = lex.is_demonym(c.answer.trim())
+        && p.split_once("_____")
+            .and_then(|(_, after)| after.split_whitespace().next())
+            .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+    if demonym_before_noun {
         return true;
     }
     let Some(at) = p.find("_____") else {
@@ -750,8 +815,39 @@ mod tests {
         ] {
             assert!(!points_back(clear), "{clear}");
         }
+        assert!(points_back(
+            "In what year did the duke expel the Flemish weavers there?"
+        ));
         assert!(is_enumeration_word("Third"));
         assert!(!is_enumeration_word("Third Estate"));
+    }
+
+    #[test]
+    fn a_blank_in_a_list_or_a_lone_subordinate_clause_is_refused() {
+        for listed in [
+            "The fleet called at Acre, Tyre, _____ and Sidon on the way home.",
+            "The letters passed between the queens, _____ and Tiye.",
+            "The trade passed through Cologne, Mainz, Frankfurt and _____.",
+            "The duke went on to take _____, Artois and Hainaut.",
+        ] {
+            assert!(blank_in_list(listed), "{listed}");
+        }
+        for single in [
+            "The fleet called at _____ on the way home.",
+            "The _____ and the Great Famine caused the revolt.",
+            "In _____ the duke took Artois.",
+            "The duke and _____ signed the truce.",
+        ] {
+            assert!(!blank_in_list(single), "{single}");
+        }
+        assert!(only_subordinate("By the time _____ secured power."));
+        assert!(!only_subordinate(
+            "When the duke died in _____, his sons divided the land."
+        ));
+        assert_eq!(
+            drop_intensifiers("Venice itself had learned at Zara that the pope was weak."),
+            "Venice had learned at Zara that the pope was weak."
+        );
     }
 
     /// Whether a question with this prompt, answer and answer sort is refused.
