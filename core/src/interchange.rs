@@ -16,8 +16,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 use crate::library::{Block, NewDocument, SourceFormat, ValidDocument};
 use crate::schedule::{QueueState, Schedule};
 use crate::store::Store;

@@ -9,9 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::cards::CardKind;
 use crate::cards::StoredCard;
 use crate::error::Result;
-use crate::generate::CardKind;
 use crate::generate::{distractors_for, entities_of, EntityKind, LibraryContext, LibraryEntity};
 use crate::store::Store;
 

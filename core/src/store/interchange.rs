@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
 
-use super::documents::{blocks_json, category_path, ensure_category_path, CATEGORY_PATHS};
+use super::categories::{category_path, ensure_category_path, CATEGORY_PATHS};
+use super::documents::blocks_json;
 use super::Store;
-use crate::cards::kind_as_str;
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
 use crate::interchange::{
     CardSchedule, ExportScope, OutgoingCard, Phase, PreparedGroup, Progress, ReviewEntry,
@@ -31,10 +32,7 @@ impl Store {
                     |r| r.get(0),
                 )?;
                 if !found {
-                    return Err(Error::NotFound {
-                        what: "document",
-                        id: *id,
-                    });
+                    return Err(Error::not_found("document", *id));
                 }
                 Some(*id)
             }
@@ -80,7 +78,7 @@ impl Store {
             Ok(OutgoingCard {
                 id: r.get(0)?,
                 uid: r.get(1)?,
-                kind: crate::cards::kind_from_db(&kind),
+                kind: CardKind::from_db(&kind),
                 prompt: r.get(3)?,
                 answer: r.get(4)?,
                 choices: choices
@@ -222,7 +220,7 @@ impl Store {
                     .then(|| serde_json::to_string(&card.choices).unwrap_or_default());
                 insert_card.execute(params![
                     document_id,
-                    kind_as_str(card.kind),
+                    card.kind.as_str(),
                     card.prompt,
                     card.answer,
                     choices,

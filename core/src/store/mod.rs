@@ -5,6 +5,7 @@ mod annotations;
 mod backup;
 mod browser;
 mod cards;
+mod categories;
 mod documents;
 pub(crate) mod export;
 mod integrity;
@@ -19,17 +20,18 @@ mod stats;
 mod synthetic;
 mod undo;
 
+pub use annotations::StoredHighlight;
 pub(crate) use backup::io_error as file_error;
-pub use backup::{
-    backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup,
-    restore_backup, thin_backups,
-};
+pub use backup::{check_file, copy_database_file, fold_wal_into_file, sync_dir, WalFold};
+pub use cards::CardSource;
 pub use documents::Counts;
 pub(crate) use export::export_file_tables;
 pub use export::Tables as ExportTables;
-pub use integrity::{check_at_start, library_problem};
+pub use integrity::{FileHeader, FileProbe, ProbeError};
 pub use meta::read_meta_at;
+pub use quiz::QuizHistoryRow;
 pub use reviews::{AnswerMode, AnswerOrigin, LEECH_TAG};
+pub use search::{HIT_END, HIT_START};
 pub use undo::{UndoEntry, UNDO_WINDOW_MS};
 
 /// The tables a JSON export holds, parents first.
@@ -42,9 +44,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{unreadable, Error, Result};
 
 pub use migrations::LATEST_VERSION;
 
@@ -63,6 +65,12 @@ pub struct Store {
     /// The background checkpoint thread, when started; it stops (closing its
     /// connection) when the store is dropped, so a restore can replace the file.
     checkpointer: Option<Checkpointer>,
+}
+
+/// One write transaction, open while a workflow above the store runs its
+/// row-level functions on it (see [`Store::transact`]).
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
 }
 
 /// Stops its thread when dropped: closing the channel wakes it at once.
@@ -108,7 +116,7 @@ impl Store {
                 reason: format!("could not create the folder {}: {e}", parent.display()),
             })?;
         }
-        let mut conn = Connection::open(path).map_err(|e| integrity::unreadable(path, e))?;
+        let mut conn = Connection::open(path).map_err(|e| unreadable(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_ownership(&conn, path, steps.len() as u32)?;
         configure(&mut conn, path)?;
@@ -120,8 +128,26 @@ impl Store {
         })
     }
 
+    /// Runs `work` in one write transaction: everything it wrote is kept when
+    /// it returns `Ok`, nothing when it fails. Workflows that change several
+    /// kinds of rows at once (re-importing a text moves its cards and
+    /// highlights) live in their modules and write through this.
+    pub fn transact<T>(&mut self, work: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = Tx {
+            tx: self.conn.transaction()?,
+        };
+        let out = work(&tx)?;
+        tx.tx.commit()?;
+        Ok(out)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A throwaway library ([`Store::open_in_memory`]), with no file or folder.
+    pub fn is_in_memory(&self) -> bool {
+        self.path == Path::new(":memory:")
     }
 
     /// The raw connection, for tests that check what was written.
@@ -188,7 +214,7 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
             path: path.to_owned(),
             reason: "the file is not an SQLite database".into(),
         },
-        _ => integrity::unreadable(path, e),
+        _ => unreadable(path, e),
     };
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -218,7 +244,7 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
 }
 
 fn configure(conn: &mut Connection, path: &Path) -> Result<()> {
-    let fail = |e: rusqlite::Error| integrity::unreadable(path, e);
+    let fail = |e: rusqlite::Error| unreadable(path, e);
     // Every transaction takes the write lock at BEGIN. A deferred one reads
     // first and upgrades later, and an upgrade that meets another writer fails
     // at once with "database is locked" (the busy timeout never applies), so a
