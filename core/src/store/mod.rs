@@ -1,5 +1,9 @@
-//! The SQLite file: opening it safely, its schema and migrations, and every query.
-//! No other module writes SQL.
+//! The SQLite file: opening it safely, its schema and migrations, and every
+//! query on it. The store keeps rows: one [`Store::transact`] and row-level
+//! functions; the workflows that combine them (re-importing a text, importing
+//! cards, backups) live in their own modules. No other module writes SQL to
+//! the library; `anki/` reads and writes Anki's own SQLite files (inside
+//! `.apkg` packages), which are not Clio's.
 
 mod annotations;
 mod backup;
@@ -17,6 +21,7 @@ mod reviews;
 mod revisions;
 mod search;
 mod stats;
+#[cfg(feature = "bench-data")]
 mod synthetic;
 mod undo;
 
