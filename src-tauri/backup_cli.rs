@@ -11,7 +11,7 @@ use clio_core::backup::BackupInfo;
 use clio_core::card_files::{self, CardFileFormat};
 use clio_core::export::{self, ExportReport, ImportSummary};
 use clio_core::interchange::ExportScope;
-use clio_core::store::{self, Store};
+use clio_core::store::Store;
 use clio_core::time::now_ms;
 use serde::Serialize;
 
