@@ -11,14 +11,14 @@ TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/clio
 DEB_DIR := target/debug/bundle/deb
 
-.PHONY: run test deps test-deps app bundle bench bindings test-rust test-anki test-ui check-format test-e2e test-install clean
+.PHONY: run test deps test-deps app bundle bench bindings check-rust-style test-rust test-anki test-ui check-format test-e2e test-install clean
 
 ## make run: install what is missing, build Clio and open it on its default database
 run: deps app
 	$(APP)
 
 ## make test: install what is missing, then run every test
-test: test-deps test-rust test-anki test-ui test-e2e test-install
+test: test-deps check-rust-style test-rust test-anki test-ui test-e2e test-install
 	@echo "make test: all test suites passed"
 
 deps:
@@ -30,6 +30,11 @@ test-deps:
 # Builds the app (with assets embedded) and its .deb in one step.
 app:
 	$(TAURI) build --debug --bundles deb --ci
+
+# Formatting and lints: rustfmt's layout, and no clippy warning in any target.
+check-rust-style:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
 
 test-rust:
 	cargo test --workspace --locked

@@ -55,7 +55,7 @@ impl AppState {
     pub fn new(db: PathBuf, store: Result<Store, clio_core::Error>) -> Self {
         AppState {
             db,
-            store: Mutex::new(store.map_err(|e| clio_core::store::library_problem(&e))),
+            store: Mutex::new(store.map_err(|e| clio_core::backup::library_problem(&e))),
             review: Mutex::new(None),
             file_work: Mutex::new(()),
             last_automatic: Mutex::new(None),
@@ -88,7 +88,8 @@ impl AppState {
             return Ok(None);
         }
         let at = now_ms();
-        let result = backup::back_up_if_changed(&self.db, at);
+        let result = clio_core::prefs::load_at(&self.db)
+            .and_then(|prefs| backup::back_up_if_changed(&self.db, at, &prefs.backup_policy()));
         let outcome = match &result {
             Ok(backup) => AutomaticBackup {
                 at,
@@ -163,8 +164,8 @@ impl AppState {
             damaged: false,
             newest_good_backup: None,
         });
-        let report = clio_core::store::restore_backup(&self.db, backup, now_ms());
-        *store = open_for_window(&self.db).map_err(|e| clio_core::store::library_problem(&e));
+        let report = clio_core::backup::restore_backup(&self.db, backup, now_ms());
+        *store = open_for_window(&self.db).map_err(|e| clio_core::backup::library_problem(&e));
         Ok(report?)
     }
 
@@ -228,7 +229,7 @@ impl AppState {
 /// The start-up check, then the store, with checkpoints off the answer path
 /// (answers are written one by one).
 fn open_for_window(db: &Path) -> clio_core::Result<Store> {
-    let (mut store, _) = Store::open_checked(db)?;
+    let (mut store, _) = backup::open_checked(db)?;
     store.defer_checkpoints(std::time::Duration::from_secs(30))?;
     Ok(store)
 }

@@ -11,7 +11,7 @@ use clio_core::backup::BackupInfo;
 use clio_core::card_files::{self, CardFileFormat};
 use clio_core::export::{self, ExportReport, ImportSummary};
 use clio_core::interchange::ExportScope;
-use clio_core::store::{self, Store};
+use clio_core::store::Store;
 use clio_core::time::now_ms;
 use serde::Serialize;
 
@@ -75,7 +75,7 @@ pub struct RestoreArgs {
 /// `clio backup`: one backup now, then thinning; `--list`: the backups.
 pub fn backup(db: &Path, args: BackupArgs) -> clio_core::Result<()> {
     if args.list {
-        let list = store::list_backups(db)?;
+        let list = clio_core::backup::list_backups(db)?;
         if args.json {
             print_json(&list);
         } else if list.is_empty() {
@@ -88,7 +88,8 @@ pub fn backup(db: &Path, args: BackupArgs) -> clio_core::Result<()> {
         return Ok(());
     }
     let store = crate::cli::open_library(db)?;
-    let run = clio_core::backup::back_up(&store, now_ms())?;
+    let policy = clio_core::prefs::load(&store)?.backup_policy();
+    let run = clio_core::backup::back_up(&store, now_ms(), &policy)?;
     if args.json {
         print_json(&run);
     } else {
@@ -208,7 +209,7 @@ pub fn restore(db: &Path, args: RestoreArgs) -> clio_core::Result<()> {
             let value = export::export_library_file(&args.file, now)?;
             merge_or_import(db, &value, true, now)?
         } else {
-            let report = store::restore_backup(db, &args.file, now)?;
+            let report = clio_core::backup::restore_backup(db, &args.file, now)?;
             RestoreOutput {
                 kind: "backup",
                 restore: Some(report),

@@ -18,7 +18,7 @@ pub async fn library_problem(state: State<'_, AppState>) -> CommandResult<Option
 /// The library's backups, newest first, each checked.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupInfo>> {
-    Ok(clio_core::store::list_backups(state.db_path())?)
+    Ok(backup::list_backups(state.db_path())?)
 }
 
 /// How the last automatic backup went (`None` before the first).
@@ -32,7 +32,10 @@ pub async fn last_automatic_backup(
 /// A backup now, and the old ones the keeping policy let go.
 #[tauri::command]
 pub async fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupRun> {
-    state.with_store(|store| backup::back_up(store, now_ms()))
+    state.with_store(|store| {
+        let policy = clio_core::prefs::load(store)?.backup_policy();
+        backup::back_up(store, now_ms(), &policy)
+    })
 }
 
 /// Restores one of the library's own backups (a path from `list_backups`).

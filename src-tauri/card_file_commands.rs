@@ -56,11 +56,7 @@ pub async fn import_cards(
 fn throttled(channel: Channel<Progress>) -> impl FnMut(Progress) {
     let mut last: Option<(Progress, u64)> = None;
     move |p: Progress| {
-        let percent = if p.total == 0 {
-            100
-        } else {
-            p.done * 100 / p.total
-        };
+        let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
         let send = match last {
             None => true,
             Some((before, before_percent)) => {

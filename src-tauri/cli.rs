@@ -191,7 +191,7 @@ fn is_sqlite_file(path: &Path) -> bool {
 /// Opens the library to change it, after the window's start-up check: a
 /// damaged library is refused with the backup to restore, never written into.
 pub(crate) fn open_library(db: &Path) -> clio_core::Result<Store> {
-    match Store::open_checked(db) {
+    match clio_core::backup::open_checked(db) {
         Ok((store, _)) => Ok(store),
         // A file that is not SQLite at all, with no backups beside it, is some
         // other file named by mistake, not a damaged library: `Store::open`

@@ -56,7 +56,7 @@ fn start_backup_timer(app: tauri::AppHandle) {
                 let state = app.state::<AppState>();
                 let minutes = clio_core::prefs::load_at(state.db_path())
                     .map(|p| p.backup_interval_minutes)
-                    .unwrap_or(clio_core::backup::DEFAULT_BACKUP_INTERVAL_MINUTES);
+                    .unwrap_or(clio_core::prefs::DEFAULT_BACKUP_INTERVAL_MINUTES);
                 if last.elapsed() >= Duration::from_secs(u64::from(minutes) * 60) {
                     back_up(&state);
                     last = Instant::now();

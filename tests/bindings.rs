@@ -16,10 +16,10 @@ use clio_core::browse::{
     DueFilter, EditOutcome, HistoryEntry, StateFilter, UndoInfo,
 };
 use clio_core::card_files::CardFileFormat;
+use clio_core::cards::CardKind;
 use clio_core::cards::{
     CardDraft, CardEdit, CardOrigin, CardStatus, Deck, DeckCard, SelectionDrafts, StoredCard,
 };
-use clio_core::generate::CardKind;
 use clio_core::import::{ImportProblem, ImportReport, ImportedItem};
 use clio_core::info::AppInfo;
 use clio_core::interchange::{

@@ -1096,7 +1096,7 @@ fn cards_verbs_build_a_deck_from_an_import_that_exports_to_anki() {
     let card = |id: &str| {
         listed(&db, &[])
             .into_iter()
-            .find(|c| c["id"].to_string() == id)
+            .find(|c| c["id"] == id.parse::<i64>().unwrap())
             .unwrap()
     };
     assert_eq!(card(&first)["suspended"], true);
@@ -1127,7 +1127,7 @@ fn cards_verbs_build_a_deck_from_an_import_that_exports_to_anki() {
     assert!(out.contains("Deleted 1 card(s)"), "{out}");
     assert!(listed(&db, &[])
         .iter()
-        .all(|c| c["id"].to_string() != second));
+        .all(|c| c["id"] != second.parse::<i64>().unwrap()));
     assert_eq!(listed(&db, &["--status", "accepted"]).len(), deck.len() - 2);
     assert_eq!(
         listed(&db, &["--status", "accepted", "--limit", "1"]).len(),

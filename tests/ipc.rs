@@ -827,7 +827,7 @@ fn a_damaged_library_offers_its_newest_good_backup_and_restoring_it_opens_the_li
         drop(store);
         let bytes = std::fs::read(db).unwrap();
         std::fs::write(db, &bytes[..bytes.len() / 2]).unwrap();
-        Store::open_checked(db).map(|(store, _)| store)
+        clio_core::backup::open_checked(db).map(|(store, _)| store)
     });
     let err = invoke(&h, "app_info", json!({})).unwrap_err();
     assert!(

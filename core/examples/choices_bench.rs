@@ -57,8 +57,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             entry.0 += 1;
         }
         let id = card.document_id.unwrap_or_default();
-        if !bodies.contains_key(&id) {
-            bodies.insert(id, store.document(id)?.body);
+        if let std::collections::hash_map::Entry::Vacant(entry) = bodies.entry(id) {
+            entry.insert(store.document(id)?.body);
         }
         let alone = clio_core::generate::distractors_for(
             &bodies[&id],

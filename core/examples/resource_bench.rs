@@ -23,8 +23,10 @@ use clio_core::Store;
 const NOW: i64 = 1_760_000_000_000;
 const GIB: u64 = 1024 * 1024 * 1024;
 
-/// (name, file name, what is in it)
-fn cases() -> Vec<(&'static str, &'static str, Box<dyn Fn() -> Vec<u8>>)> {
+/// A hostile input: its name, its file name, and what is in it.
+type Case = (&'static str, &'static str, Box<dyn Fn() -> Vec<u8>>);
+
+fn cases() -> Vec<Case> {
     vec![
         (
             "html-div-1M-open",

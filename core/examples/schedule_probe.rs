@@ -89,9 +89,9 @@ fn matching_fuzz(preview: &mut FuzzPreview<'_>, anki: &[i64; 4]) -> [i64; 4] {
         lo
     };
     let (mut from, mut to) = (0u32, FACTOR_STEPS);
-    for b in 1..4 {
-        from = from.max(first(b, anki[b], false));
-        to = to.min(first(b, anki[b], true));
+    for (b, &interval) in anki.iter().enumerate().skip(1) {
+        from = from.max(first(b, interval, false));
+        to = to.min(first(b, interval, true));
     }
     let chosen = if from < to {
         from

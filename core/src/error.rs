@@ -127,6 +127,11 @@ impl From<rusqlite::Error> for Error {
 }
 
 impl Error {
+    /// "no {what} with id {id}".
+    pub fn not_found(what: &'static str, id: i64) -> Self {
+        Error::NotFound { what, id }
+    }
+
     /// Names the library file in a full-disk or read-only message that did not know it.
     pub fn at(self, path: &std::path::Path) -> Self {
         match self {
@@ -150,5 +155,84 @@ impl Error {
                 | Error::Corrupt(_)
                 | Error::Damaged { .. }
         )
+    }
+}
+
+/// An error opening or reading a library file, named for the learner: a
+/// read-only folder, a malformed file, a full disk.
+pub(crate) fn unreadable(path: &std::path::Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    let code = e.sqlite_error_code();
+    if matches!(
+        code,
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+    ) && !folder_is_writable(path)
+    {
+        // SQLite needs to create its -wal and -shm files beside the library.
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        return Error::ReadOnly {
+            path: Some(folder.to_owned()),
+        };
+    }
+    match code {
+        Some(ErrorCode::DatabaseCorrupt) => Error::Damaged {
+            path: path.to_owned(),
+            reason: "SQLite reports the file as malformed".into(),
+            // the store knows nothing of backups: `backup` offers the newest good one
+            newest_good_backup: None,
+        },
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+            path: Some(path.to_owned()),
+        },
+        Some(ErrorCode::DiskFull) => Error::DiskFull {
+            path: Some(path.to_owned()),
+        },
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => Error::Open {
+            path: path.to_owned(),
+            reason: format!(
+                "{e}. Check that the file and its folder exist and that you may read and write them"
+            ),
+        },
+        _ => Error::Open {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// Whether a file can be created in the library's folder (tried, then removed).
+fn folder_is_writable(path: &std::path::Path) -> bool {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let probe = folder.join(format!(".clio-write-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
+    }
+}
+
+/// `None` as [`Error::NotFound`]: `store.query(…).optional()?.or_not_found("card", id)`.
+pub trait OrNotFound<T> {
+    fn or_not_found(self, what: &'static str, id: i64) -> Result<T>;
+}
+
+impl<T> OrNotFound<T> for Option<T> {
+    fn or_not_found(self, what: &'static str, id: i64) -> Result<T> {
+        self.ok_or(Error::NotFound { what, id })
     }
 }

@@ -16,11 +16,11 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 use crate::library::{Block, NewDocument, SourceFormat, ValidDocument};
 use crate::schedule::{QueueState, Schedule};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 /// Which cards an export holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -267,7 +267,7 @@ pub(crate) fn store_groups(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<()> {
     let prepared: Vec<PreparedGroup> = groups.into_iter().map(prepare).collect::<Result<_>>()?;
-    let stored = store.import_card_groups(&prepared, now, progress)?;
+    let stored = store.transact(|tx| store_prepared(tx, &prepared, now, progress))?;
     for (group, outcome) in prepared.iter().zip(stored) {
         match outcome {
             Some(id) => {
@@ -290,6 +290,60 @@ pub(crate) fn store_groups(
     Ok(())
 }
 
+/// Writes prepared groups in the caller's transaction: per group its document
+/// (`None` when a document with the same text is there already, and then none
+/// of its cards) and its cards, schedules and review log, reporting progress.
+fn store_prepared(
+    tx: &Tx<'_>,
+    groups: &[PreparedGroup],
+    now: i64,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<Option<i64>>> {
+    let total: u64 = groups.iter().map(|g| g.cards.len() as u64).sum();
+    let mut done = 0u64;
+    let mut next_position = tx.next_new_position()?;
+    let mut out = Vec::with_capacity(groups.len());
+    for group in groups {
+        let doc = &group.document;
+        if tx.document_with_text(&doc.content_hash)?.is_some() {
+            done += group.cards.len() as u64;
+            if done == total {
+                progress(Progress {
+                    phase: Phase::Storing,
+                    done,
+                    total,
+                });
+            }
+            out.push(None);
+            continue;
+        }
+        let document_id = tx.insert_document_with_cards(doc, now)?;
+        for (card, (paragraph, start, end)) in group.cards.iter().zip(&group.paragraphs) {
+            let card_id =
+                tx.insert_imported_card(document_id, card, paragraph, (*start, *end), now)?;
+            let (schedule, suspended) = match &card.schedule {
+                Some(c) => (c.schedule, c.suspended),
+                None => (Schedule::new_card(), false),
+            };
+            tx.insert_imported_schedule(card_id, &schedule, suspended, next_position)?;
+            next_position += 1;
+            for review in &card.reviews {
+                tx.insert_imported_review(card_id, review)?;
+            }
+            done += 1;
+            if done % 200 == 0 || done == total {
+                progress(Progress {
+                    phase: Phase::Storing,
+                    done,
+                    total,
+                });
+            }
+        }
+        out.push(Some(document_id));
+    }
+    Ok(out)
+}
+
 /// The accepted cards of `scope`, in reading order (documents, then their
 /// cards); with `with_scheduling`, each with its schedule and history.
 pub fn cards_for_export(
@@ -297,6 +351,14 @@ pub fn cards_for_export(
     scope: &ExportScope,
     with_scheduling: bool,
 ) -> Result<Vec<OutgoingCard>> {
+    if let ExportScope::Category(path) = scope {
+        if !store.category_exists(path)? {
+            return Err(Error::Invalid(format!(
+                "there is no category “{}”. See the categories with `clio list`.",
+                path.join(" › ")
+            )));
+        }
+    }
     let cards = store.cards_for_interchange(scope, with_scheduling)?;
     if cards.is_empty() {
         let what = match scope {

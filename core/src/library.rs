@@ -43,6 +43,31 @@ pub enum Upsert {
     Unchanged { id: i64 },
 }
 
+/// Stores an imported document in one transaction: nothing when the same
+/// text is there already; a new revision of the known document when one has
+/// the same source (or, lacking a source, the same title) — the old text goes
+/// to `document_revisions`, that document's cards follow their source
+/// sentences or, where those are gone, are flagged for a check, and its
+/// highlights are re-anchored (or orphaned, never moved to a guess); otherwise
+/// a new document. Never updates the documents in `fresh` (those an import has
+/// just written: two records of one bulk file that share a source are two
+/// documents, not two revisions).
+pub fn upsert_document(
+    store: &mut Store,
+    doc: &ValidDocument,
+    now: i64,
+    fresh: &[i64],
+) -> Result<Upsert> {
+    store.transact(|tx| {
+        let outcome = tx.upsert_document_row(doc, now, fresh)?;
+        if let Upsert::Updated { id, revision } = outcome {
+            crate::cards::follow_new_text(tx, id, &doc.body, revision, now)?;
+            crate::annotations::reanchor_document(tx, id, &doc.body, revision, now)?;
+        }
+        Ok(outcome)
+    })
+}
+
 impl Upsert {
     pub fn id(self) -> i64 {
         match self {

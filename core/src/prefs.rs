@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::backup::{KeepPolicy, DEFAULT_BACKUP_INTERVAL_MINUTES};
+use crate::backup::KeepPolicy;
 use crate::error::{Error, Result};
 use crate::generate::GenerateOptions;
 use crate::schedule::SchedulerConfig;
@@ -44,6 +44,16 @@ pub struct Preferences {
     pub monthly_backup_months: u32,
 }
 
+/// How often the window backs up while it is used, unless the learner chose otherwise.
+pub const DEFAULT_BACKUP_INTERVAL_MINUTES: u32 = 30;
+/// How long backups are kept unless the learner chose otherwise: every day's
+/// for 30 days, every week's for 52 weeks, every month's for 120 months.
+pub const DEFAULT_KEEP_POLICY: KeepPolicy = KeepPolicy {
+    daily_days: 30,
+    weekly_weeks: 52,
+    monthly_months: 120,
+};
+
 /// The allowed ranges of the backup preferences, as (least, most).
 pub const BACKUP_INTERVAL_RANGE: (u32, u32) = (5, 24 * 60);
 pub const DAILY_BACKUP_RANGE: (u32, u32) = (2, 365);
@@ -67,9 +77,9 @@ impl Default for Preferences {
             true_false_cards: true,
             auto_accept_suggestions: false,
             backup_interval_minutes: DEFAULT_BACKUP_INTERVAL_MINUTES,
-            daily_backup_days: KeepPolicy::default().daily_days,
-            weekly_backup_weeks: KeepPolicy::default().weekly_weeks,
-            monthly_backup_months: KeepPolicy::default().monthly_months,
+            daily_backup_days: DEFAULT_KEEP_POLICY.daily_days,
+            weekly_backup_weeks: DEFAULT_KEEP_POLICY.weekly_weeks,
+            monthly_backup_months: DEFAULT_KEEP_POLICY.monthly_months,
         }
     }
 }

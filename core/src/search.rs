@@ -9,8 +9,7 @@ use crate::error::Result;
 use crate::store::Store;
 
 /// Private-use characters that mark a hit inside a snippet from the store.
-pub const HIT_START: char = '\u{E000}';
-pub const HIT_END: char = '\u{E001}';
+pub use crate::store::{HIT_END, HIT_START};
 
 /// How many results a search returns at most.
 pub const SEARCH_LIMIT: usize = 25;

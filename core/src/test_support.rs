@@ -163,8 +163,8 @@ pub fn assert_same_tables(a: &Connection, b: &Connection) {
 /// characters that need escaping in HTML and CSV) in a categorised document,
 /// and one in a document without a category. Returns the cards' ids.
 pub fn cards_of_every_kind(store: &mut Store) -> Vec<i64> {
+    use crate::cards::CardKind;
     use crate::cards::{CardDraft, CardOrigin, CardStatus};
-    use crate::generate::CardKind;
     use crate::library::NewDocument;
 
     let berlin = NewDocument {

@@ -14,9 +14,8 @@ use zip::ZipArchive;
 
 use super::fields::{category_tag, cloze_numbers, from_cloze, to_text};
 use super::schema::BASIC_FIELDS;
-use crate::cards::kind_from_db;
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 use crate::interchange::{
     CardImportReport, CardSchedule, IncomingCard, IncomingGroup, Phase, Progress, ReviewEntry,
 };
@@ -630,7 +629,7 @@ fn basic_card(
     let mut choices = Vec::new();
     if note_type.is_clio_basic() {
         if let Some(k) = note_type.field(&note.fields, "Clio kind") {
-            kind = kind_from_db(to_text(&k).trim());
+            kind = CardKind::from_db(to_text(&k).trim());
         }
         if let Some(c) = note_type.field(&note.fields, "Choices") {
             choices = to_text(&c).lines().map(str::to_owned).collect();

@@ -13,9 +13,8 @@ use zip::{CompressionMethod, ZipWriter};
 
 use super::fields::{category_tag, checksum, deck_name, html_text, to_cloze, to_html};
 use super::schema;
-use crate::cards::kind_as_str;
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 use crate::interchange::{OutgoingCard, Phase, Progress, ReviewEntry};
 use crate::schedule::{QueueState, DAY_MS};
 
@@ -283,7 +282,7 @@ fn note_fields(card: &OutgoingCard) -> (i64, Vec<String>) {
             to_html(&card.answer),
             choices,
             source,
-            kind_as_str(card.kind).to_owned(),
+            card.kind.as_str().to_owned(),
         ],
     )
 }

@@ -19,7 +19,7 @@ use ts_rs::TS;
 
 use crate::anchor::{self, AnnotatedDocument, ExportedAnnotation, Selectors};
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 /// The longest note, in characters (code points).
 pub const MAX_NOTE_CHARS: usize = 10_000;
@@ -388,6 +388,56 @@ pub fn markdown_path(path: &Path) -> Result<PathBuf> {
             "Highlights are exported as Markdown; “.{ext}” is not a Markdown file. Name the file with “.md”."
         ))),
     }
+}
+
+/// After a document's text changed to `body` (its revision `revision`), in
+/// the caller's transaction: every highlight is found again
+/// ([`anchor::reanchor`]: at its old position, else its exact quote chosen by
+/// context, else an edited version of it scoring at least
+/// [`anchor::MIN_SCORE`]) and takes its new position and the quote and
+/// context found there; the others become orphans, keeping the quote and note
+/// they had (never moved to a guess). Orphans are tried again too, by their
+/// quote. Returns how many are orphaned.
+pub(crate) fn reanchor_document(
+    tx: &Tx<'_>,
+    document_id: i64,
+    body: &str,
+    revision: i64,
+    now: i64,
+) -> Result<usize> {
+    let stored = tx.document_highlights(document_id)?;
+    if stored.is_empty() {
+        return Ok(0);
+    }
+    let selectors: Vec<Selectors> = stored.iter().map(|h| h.selectors.clone()).collect();
+    let anchorings = anchor::reanchor_all(body, &selectors);
+    let mut orphaned = 0;
+    for (old, anchoring) in stored.iter().zip(anchorings) {
+        // What the highlight covers now: the new text and its context. (A range
+        // that cannot be described would be a bug in the anchoring; the
+        // highlight is then orphaned rather than the import failing.)
+        let now_placed = match anchoring {
+            anchor::Anchoring::Anchored { start, end, .. } => {
+                Selectors::describe(body, start, end).ok()
+            }
+            anchor::Anchoring::Orphaned { .. } => None,
+        };
+        match now_placed
+            .as_ref()
+            .and_then(|s| s.position.map(|p| (p, &s.quote)))
+        {
+            Some((position, quote)) => {
+                // The learner sees a change when the quote's words or its state changed, not a shift.
+                let changed = old.selectors.quote.exact != quote.exact || old.state != "anchored";
+                tx.place_highlight(old.id, position, quote, revision, changed, now)?;
+            }
+            None => {
+                orphaned += 1;
+                tx.orphan_highlight(old.id, now)?;
+            }
+        }
+    }
+    Ok(orphaned)
 }
 
 #[cfg(test)]

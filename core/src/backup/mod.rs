@@ -1,7 +1,9 @@
-//! Backups of the library: where they go, what they are called, and which ones
-//! are kept. The copying, checking and restoring live in `store::backup`;
-//! [`back_up`] and [`back_up_if_changed`] put them together with the
-//! learner's keeping policy, for the window and the CLI alike.
+//! Backups of the library: where they go and what they are called
+//! ([`naming`]), which ones are kept ([`thinning`], pure), putting one back
+//! ([`restore`]) and the start-up check that offers one ([`startup`]). The
+//! store only copies and checks SQLite files; this module puts those together
+//! with the keep policy its callers pass in (the learner's, from `prefs`),
+//! for the window and the CLI alike.
 //!
 //! A backup is a compact, self-contained copy of the database (no `-wal` file),
 //! `backups/clio-YYYYMMDD-HHMMSS.sqlite3` next to the database, stamped in UTC
@@ -9,39 +11,41 @@
 //!
 //! ## Which backups are kept (thinning)
 //! As Anki does, recent backups are all kept and older ones are thinned to one
-//! per period. By age at `now`, with the learner's [`KeepPolicy`] (defaults in
-//! brackets):
+//! per period. By age at `now`, with the learner's [`KeepPolicy`] (the defaults
+//! of `prefs::DEFAULT_KEEP_POLICY` in brackets):
 //! - under 2 days (or stamped in the future): every backup;
 //! - then up to `daily_days` [30]: the newest of each UTC calendar day;
 //! - then up to `weekly_weeks` [52]: the newest of each week (weeks start on Monday, UTC);
 //! - then up to `monthly_months` [120] (months of 30 days): the newest of each calendar month;
 //! - older than that: none.
 //!
-//! The newest backup is always kept, and `store::thin_backups` also never
+//! The newest backup is always kept, and [`thin_backups`] also never
 //! deletes the newest backup that passes its check.
 
+mod naming;
+mod restore;
+mod startup;
+mod thinning;
+
+use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
-use crate::store::{self, Store};
+use crate::error::{Error, Result};
+use crate::store::{self, file_error, Store};
 
-/// The folder beside the database that holds its backups.
-pub const BACKUP_DIR: &str = "backups";
-
-/// How often the window backs up while it is used, unless the learner chose
-/// otherwise (`Preferences::backup_interval_minutes`).
-pub const DEFAULT_BACKUP_INTERVAL_MINUTES: u32 = 30;
-
-const DAY_MS: i64 = 86_400_000;
-const PREFIX: &str = "clio-";
-const SUFFIX: &str = ".sqlite3";
+pub use naming::{
+    backup_dir, backup_file_name, display_time, is_backup_of, parse_backup_name, stamp, BACKUP_DIR,
+};
+pub use restore::restore_backup;
+pub use startup::{check_at_start, library_problem, open_checked};
+pub use thinning::backups_to_delete;
 
 /// How long backups are kept at each spacing (see the module docs). The
-/// learner sets it in Settings; `Preferences::backup_policy` builds it.
+/// learner sets it in Settings; `Preferences::backup_policy` builds it, and
+/// the callers of [`back_up`] and [`back_up_if_changed`] pass it in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KeepPolicy {
@@ -51,16 +55,6 @@ pub struct KeepPolicy {
     pub weekly_weeks: u32,
     /// Then one a month, up to this many months (of 30 days) old.
     pub monthly_months: u32,
-}
-
-impl Default for KeepPolicy {
-    fn default() -> Self {
-        KeepPolicy {
-            daily_days: 30,
-            weekly_weeks: 52,
-            monthly_months: 120,
-        }
-    }
 }
 
 /// One backup file, as the Settings screen lists it.
@@ -123,135 +117,169 @@ pub struct BackupRun {
     pub thinned: Vec<String>,
 }
 
-/// Backs the library up now, then thins its backups with the learner's policy.
-pub fn back_up(store: &Store, now: i64) -> Result<BackupRun> {
-    let policy = crate::prefs::load(store)?.backup_policy();
+impl Store {
+    /// Writes a backup of this library into `backups/` beside it, stamped
+    /// `now` (no thinning: [`back_up`] does both).
+    pub fn backup_now(&self, now: i64) -> Result<BackupInfo> {
+        if self.is_in_memory() {
+            return Err(Error::Invalid(
+                "an in-memory library has no folder to back up into".into(),
+            ));
+        }
+        write_backup(self.path(), now, |partial, dir| {
+            self.copy_into(partial, dir)
+        })
+    }
+}
+
+/// Backs the library up now, then thins its backups with `policy`.
+pub fn back_up(store: &Store, now: i64, policy: &KeepPolicy) -> Result<BackupRun> {
     let backup = store.backup_now(now).map_err(|e| e.at(store.path()))?;
-    let thinned = store::thin_backups(store.path(), now, &policy)?;
+    let thinned = thin_backups(store.path(), now, policy)?;
     Ok(BackupRun {
         backup,
         thinned: thinned.iter().map(|p| p.display().to_string()).collect(),
     })
 }
 
-/// The window's timer: a backup of the library at `db_path` unless it did not
-/// change since the last one, thinned with the learner's policy.
-pub fn back_up_if_changed(db_path: &Path, now: i64) -> Result<Option<BackupInfo>> {
-    let policy = crate::prefs::load_at(db_path)?.backup_policy();
-    store::backup_if_changed(db_path, now, &policy)
-}
-
-/// `backups/` beside the database file.
-pub fn backup_dir(db_path: &Path) -> PathBuf {
-    db_path.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
-}
-
-/// Whether `path` names one of the backups of the library at `db_path` (in its
-/// `backups/` folder, with a backup's name), without reading any file.
-pub fn is_backup_of(db_path: &Path, path: &Path) -> bool {
-    path.parent() == Some(backup_dir(db_path).as_path())
-        && path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(parse_backup_name)
-            .is_some()
-}
-
-/// `clio-YYYYMMDD-HHMMSS.sqlite3` for `at` (UTC); `n` > 1 adds `-n`.
-pub fn backup_file_name(at: i64, n: u32) -> String {
-    let stamp = stamp(at);
-    match n {
-        0 | 1 => format!("{PREFIX}{stamp}{SUFFIX}"),
-        n => format!("{PREFIX}{stamp}-{n}{SUFFIX}"),
-    }
-}
-
-/// `YYYYMMDD-HHMMSS` in UTC.
-pub fn stamp(at: i64) -> String {
-    let time = Utc
-        .timestamp_millis_opt(at)
-        .single()
-        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
-    time.format("%Y%m%d-%H%M%S").to_string()
-}
-
-/// `2026-03-02 13:05:09 UTC`, for lists.
-pub fn display_time(at: i64) -> String {
-    let time = Utc
-        .timestamp_millis_opt(at)
-        .single()
-        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
-    time.format("%Y-%m-%d %H:%M:%S UTC").to_string()
-}
-
-/// The time (Unix ms, whole seconds) a backup's file name stands for; `None`
-/// for any other file.
-pub fn parse_backup_name(name: &str) -> Option<i64> {
-    let core = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
-    let stamp = match core.get(15..) {
-        Some("") => core,
-        Some(rest) => {
-            let n = rest.strip_prefix('-')?;
-            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            &core[..15]
+/// The window's timer: a backup of the library at `db_path` (through its own
+/// read-only connection, so a timer thread needs no access to the window's
+/// `Store`), then thinned with `policy`; skipped (`None`) when neither the
+/// file nor its WAL changed since the newest backup, so an idle window does
+/// not pile up copies.
+pub fn back_up_if_changed(
+    db_path: &Path,
+    now: i64,
+    policy: &KeepPolicy,
+) -> Result<Option<BackupInfo>> {
+    let mtime = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut files = naming::backup_files(db_path)?;
+    files.sort_by_key(|(path, at)| std::cmp::Reverse((*at, path.as_os_str().len(), path.clone())));
+    // When the newest backup was written (its file's time, not its name's:
+    // the comparison is with the library's file times, on the same clock).
+    if let Some(written) = files.first().and_then(|(path, _)| mtime(path)) {
+        let changed = ["", "-wal"]
+            .iter()
+            .filter_map(|suffix| mtime(Path::new(&format!("{}{suffix}", db_path.display()))))
+            .any(|modified| modified >= written);
+        if !changed {
+            return Ok(None);
         }
-        None => return None,
+    }
+    let info = write_backup(db_path, now, |partial, dir| {
+        store::copy_database_file(db_path, partial, dir)
+    })
+    .map_err(|e| startup::with_newest_backup(e, db_path))?;
+    thin_backups(db_path, now, policy)?;
+    Ok(Some(info))
+}
+
+/// Writes a new backup of `db_path` stamped `now`: `copy` fills a hidden
+/// `.partial` file in the backup folder, which is then renamed to the
+/// backup's name, so a crash never leaves a half-written backup.
+fn write_backup(
+    db_path: &Path,
+    now: i64,
+    copy: impl FnOnce(&Path, &Path) -> Result<()>,
+) -> Result<BackupInfo> {
+    let dir = backup_dir(db_path);
+    fs::create_dir_all(&dir)
+        .map_err(|e| file_error("could not create the backup folder", &dir, e))?;
+    let name = (1..)
+        .map(|n| backup_file_name(now, n))
+        .find(|name| !dir.join(name).exists())
+        .expect("some suffix is free");
+    let target = dir.join(&name);
+    let partial = dir.join(format!(".{name}.partial"));
+    crate::export::remove_stale_partials(&dir, &[".sqlite3"]);
+    copy(&partial, &dir)?;
+    fs::rename(&partial, &target)
+        .map_err(|e| file_error("could not name the backup", &target, e))?;
+    store::sync_dir(&dir);
+    Ok(inspect(&target))
+}
+
+/// Size, time and health of one backup file; never writes to it.
+pub fn inspect(path: &Path) -> BackupInfo {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let size_bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let created_at = parse_backup_name(&file_name)
+        .or_else(|| {
+            let modified = fs::metadata(path).and_then(|m| m.modified()).ok()?;
+            Some(
+                modified
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()?
+                    .as_millis() as i64,
+            )
+        })
+        .unwrap_or(0);
+    let (schema_version, problem) = match store::check_file(path) {
+        Ok(version) => (Some(version), None),
+        Err(reason) => (None, Some(reason)),
     };
-    let time = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
-    Some(time.and_utc().timestamp_millis())
+    BackupInfo {
+        path: path.display().to_string(),
+        file_name,
+        created_at,
+        size_bytes,
+        good: problem.is_none(),
+        problem,
+        schema_version,
+    }
 }
 
-/// The thinning policy (see the module docs) as a pure function: given the
-/// backups' times and `now`, the indices of the backups to delete, ascending.
-pub fn backups_to_delete(times: &[i64], now: i64, policy: &KeepPolicy) -> Vec<usize> {
-    use std::collections::HashMap;
-    // (tier, period) -> the index of the newest backup in it
-    let mut newest: HashMap<(u8, i64), usize> = HashMap::new();
-    let mut bucket_of = Vec::with_capacity(times.len());
-    for (i, &t) in times.iter().enumerate() {
-        let bucket = bucket(t, now, policy);
-        bucket_of.push(bucket);
-        if let Some(key) = bucket.filter(|(tier, _)| *tier != EXPIRED) {
-            let entry = newest.entry(key).or_insert(i);
-            if (times[i], i) > (times[*entry], *entry) {
-                *entry = i;
-            }
-        }
-    }
-    bucket_of
+/// Every backup of the library at `db_path`, newest first, each checked.
+pub fn list_backups(db_path: &Path) -> Result<Vec<BackupInfo>> {
+    let mut list: Vec<BackupInfo> = naming::backup_files(db_path)?
         .iter()
-        .enumerate()
-        .filter(|(i, b)| matches!(b, Some(key) if key.0 == EXPIRED || newest[key] != *i))
-        .map(|(i, _)| i)
-        .collect()
+        .map(|(path, _)| inspect(path))
+        .collect();
+    // newest first; of two in one second, the later suffix (`-2`) first
+    list.sort_by(|a, b| {
+        (b.created_at, b.file_name.len(), &b.file_name).cmp(&(
+            a.created_at,
+            a.file_name.len(),
+            &a.file_name,
+        ))
+    });
+    Ok(list)
 }
 
-/// The tier of backups older than every period the policy keeps.
-const EXPIRED: u8 = 4;
+/// The newest backup that passes its check.
+pub fn newest_good_backup(db_path: &Path) -> Option<BackupInfo> {
+    let mut files = naming::backup_files(db_path).ok()?;
+    files.sort_by_key(|(path, at)| std::cmp::Reverse((*at, path.as_os_str().len(), path.clone())));
+    files
+        .iter()
+        .map(|(path, _)| inspect(path))
+        .find(|info| info.good)
+}
 
-/// The period a backup made at `t` is thinned within; `None` when it is kept
-/// whatever (under 2 days old).
-fn bucket(t: i64, now: i64, policy: &KeepPolicy) -> Option<(u8, i64)> {
-    let age = now - t;
-    let day = t.div_euclid(DAY_MS);
-    if age < 2 * DAY_MS {
-        None
-    } else if age < i64::from(policy.daily_days) * DAY_MS {
-        Some((1, day))
-    } else if age < i64::from(policy.weekly_weeks) * 7 * DAY_MS {
-        // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
-        Some((2, (day + 3).div_euclid(7)))
-    } else if age >= i64::from(policy.monthly_months) * 30 * DAY_MS {
-        Some((EXPIRED, 0))
-    } else {
-        let date = Utc
-            .timestamp_millis_opt(t)
-            .single()
-            .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
-        Some((3, i64::from(date.year()) * 12 + i64::from(date.month0())))
+/// Deletes the backups the thinning policy lets go (see the module docs),
+/// never the newest good one. Returns the deleted files.
+pub fn thin_backups(db_path: &Path, now: i64, policy: &KeepPolicy) -> Result<Vec<PathBuf>> {
+    let files = naming::backup_files(db_path)?;
+    let times: Vec<i64> = files.iter().map(|(_, t)| *t).collect();
+    let doomed = backups_to_delete(&times, now, policy);
+    if doomed.is_empty() {
+        return Ok(Vec::new());
     }
+    let protected = newest_good_backup(db_path).map(|b| PathBuf::from(b.path));
+    let mut deleted = Vec::new();
+    for i in doomed {
+        let path = &files[i].0;
+        if Some(path) == protected.as_ref() {
+            continue;
+        }
+        fs::remove_file(path)
+            .map_err(|e| file_error("could not delete the old backup", path, e))?;
+        deleted.push(path.clone());
+    }
+    Ok(deleted)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ const DAY: i64 = 24 * HOUR;
 const MONDAY: i64 = 1_772_409_600_000;
 
 fn kept(times: &[i64], now: i64) -> Vec<i64> {
-    let gone = backups_to_delete(times, now, &KeepPolicy::default());
+    let gone = backups_to_delete(times, now, &crate::prefs::DEFAULT_KEEP_POLICY);
     times
         .iter()
         .enumerate()
@@ -57,9 +57,14 @@ fn names_carry_the_utc_time_and_parse_back() {
 fn everything_under_two_days_old_is_kept() {
     let now = MONDAY + 10 * DAY;
     let times: Vec<i64> = (0..96).map(|i| now - i * 30 * 60_000).collect();
-    assert!(backups_to_delete(&times, now, &KeepPolicy::default()).is_empty());
+    assert!(backups_to_delete(&times, now, &crate::prefs::DEFAULT_KEEP_POLICY).is_empty());
     // and a backup stamped in the future (the clock was set back) is kept too
-    assert!(backups_to_delete(&[now + DAY, now + DAY - 1], now, &KeepPolicy::default()).is_empty());
+    assert!(backups_to_delete(
+        &[now + DAY, now + DAY - 1],
+        now,
+        &crate::prefs::DEFAULT_KEEP_POLICY
+    )
+    .is_empty());
 }
 
 #[test]
@@ -119,7 +124,7 @@ fn three_years_of_use_keep_a_bounded_well_spread_set() {
         for slot in 0..5 {
             now = start + day * DAY + 19 * HOUR + slot * 30 * 60_000;
             backups.push(now);
-            let gone = backups_to_delete(&backups, now, &KeepPolicy::default());
+            let gone = backups_to_delete(&backups, now, &crate::prefs::DEFAULT_KEEP_POLICY);
             backups = backups
                 .iter()
                 .enumerate()

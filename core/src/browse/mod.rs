@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::cards::CardEdit;
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 use crate::review::{learner_day_start, next_day_start};
 use crate::schedule::QueueState;
 use crate::store::{Store, UndoEntry};

@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{CardDraft, StoredCard};
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 
 const MAX_PROMPT_CHARS: usize = 1000;
 const MAX_ANSWER_CHARS: usize = 200;

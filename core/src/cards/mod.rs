@@ -13,9 +13,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::generate::CardKind;
 use crate::schedule::QueueState;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 pub use edit::{validate_draft, CardEdit, EditedCard};
 pub use locate::locate_sentence;
@@ -23,6 +22,42 @@ pub use selection::{drafts_for_selection, SelectionDrafts, CLOZE_BLANK};
 pub use suggest::{
     ensure_suggestions, suggest_for_document, suggestion_limit, write_pending_suggestions,
 };
+
+/// The kind of exercise a card is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CardKind {
+    /// A wh-question with a short typed answer.
+    Question,
+    /// A sentence with the answer blanked out as `_____`.
+    Cloze,
+    /// A question or cloze with four choices, one of them the answer.
+    MultipleChoice,
+    /// A statement to judge; the answer is "True" or "False".
+    TrueFalse,
+}
+
+impl CardKind {
+    /// The text a card kind is stored as (`cards.kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardKind::Question => "question",
+            CardKind::Cloze => "cloze",
+            CardKind::MultipleChoice => "multiple_choice",
+            CardKind::TrueFalse => "true_false",
+        }
+    }
+
+    /// The card kind stored as `value`; unknown values (a later version's) read as questions.
+    pub fn from_db(value: &str) -> CardKind {
+        match value {
+            "cloze" => CardKind::Cloze,
+            "multiple_choice" => CardKind::MultipleChoice,
+            "true_false" => CardKind::TrueFalse,
+            _ => CardKind::Question,
+        }
+    }
+}
 
 /// Where a card stands with the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -129,26 +164,6 @@ pub struct Deck {
 
 /// How many of the deck's cards [`deck`] lists at most.
 pub const DECK_PAGE: usize = 200;
-
-/// The text a card kind is stored as (`cards.kind`).
-pub fn kind_as_str(kind: CardKind) -> &'static str {
-    match kind {
-        CardKind::Question => "question",
-        CardKind::Cloze => "cloze",
-        CardKind::MultipleChoice => "multiple_choice",
-        CardKind::TrueFalse => "true_false",
-    }
-}
-
-/// The card kind stored as `value`; unknown values (a later version's) read as questions.
-pub fn kind_from_db(value: &str) -> CardKind {
-    match value {
-        "cloze" => CardKind::Cloze,
-        "multiple_choice" => CardKind::MultipleChoice,
-        "true_false" => CardKind::TrueFalse,
-        _ => CardKind::Question,
-    }
-}
 
 impl CardStatus {
     pub fn as_str(self) -> &'static str {
@@ -293,6 +308,31 @@ pub fn delete(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
 /// The review deck, newest first (at most [`DECK_PAGE`] cards listed).
 pub fn deck(store: &Store) -> Result<Deck> {
     store.deck(DECK_PAGE)
+}
+
+/// After a document's text changed to `body` (its revision `revision`), in
+/// the caller's transaction: every card whose source sentence is still there
+/// follows it to its new place; the others are flagged for the learner (never
+/// deleted). Returns how many were flagged.
+pub(crate) fn follow_new_text(
+    tx: &Tx<'_>,
+    document_id: i64,
+    body: &str,
+    revision: i64,
+    now: i64,
+) -> Result<usize> {
+    let mut flagged = 0;
+    for card in tx.card_sources(document_id)? {
+        let found = card
+            .source_text
+            .as_deref()
+            .and_then(|s| locate_sentence(body, s, card.span_start));
+        match found {
+            Some((start, end)) => tx.move_card_source(card.card_id, start, end, revision)?,
+            None => flagged += tx.flag_card_for_check(card.card_id, now)?,
+        }
+    }
+    Ok(flagged)
 }
 
 #[cfg(test)]

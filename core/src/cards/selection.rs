@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::CardDraft;
+use super::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::{generate, sentence_ranges, CardKind, GenerateOptions};
+use crate::generate::{generate, sentence_ranges, GenerateOptions};
 
 /// The longest selection that makes sense as an answer.
 const MAX_SELECTION_CHARS: usize = 200;

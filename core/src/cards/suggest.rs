@@ -108,8 +108,8 @@ fn words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cards::CardKind;
     use crate::cards::{CardOrigin, StoredCard};
-    use crate::generate::CardKind;
 
     fn generated(prompt: &str, answer: &str, sentence: &str) -> Card {
         Card {

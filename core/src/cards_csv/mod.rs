@@ -31,9 +31,8 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use crate::cards::kind_as_str;
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 use crate::interchange::{
     self, CardExportReport, CardImportReport, ExportScope, IncomingCard, IncomingGroup, Phase,
     Progress,
@@ -73,7 +72,7 @@ pub fn export_csv(
             let cells = [
                 as_text(&card.prompt),
                 as_text(&card.answer),
-                kind_as_str(card.kind).into(),
+                card.kind.as_str().into(),
                 as_text(&card.tags),
                 as_text(card.source_text.as_deref().unwrap_or_default()),
                 as_text(card.document_title.as_deref().unwrap_or_default()),

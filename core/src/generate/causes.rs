@@ -39,7 +39,7 @@ fn answer_span(ctx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
         .iter()
         .filter(|t| t.is_word() || t.kind == TokKind::Number)
         .count();
-    if words < 2 || words > MAX_ANSWER_WORDS {
+    if !(2..=MAX_ANSWER_WORDS).contains(&words) {
         return None;
     }
     let toks = &s.tokens[a..b];
@@ -114,7 +114,7 @@ pub(super) fn cause_question(ctx: &Ctx, c: &Clause) -> Option<((usize, usize), B
 /// the main clause after the comma (its pronoun resolved, or no card).
 pub(super) fn fronted_cause_question(ctx: &Ctx, c: &Clause) -> Option<((usize, usize), Built)> {
     let s = ctx.s();
-    if !s.tokens.first().is_some_and(|t| t.lower == "because") || c.intro.is_some() {
+    if s.tokens.first().is_none_or(|t| t.lower != "because") || c.intro.is_some() {
         return None;
     }
     // The cause runs to the first comma; the main clause starts right after it.

@@ -408,7 +408,7 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
             && t.lower.ends_with("ing")
             && !toks[k - 1].lower.ends_with("ing")
             // "salted herring": an "-ing" noun after an adjective in "-ed".
-            && !(toks[k - 1].lower.ends_with("ed") && !toks[k - 1].is_capitalised())
+            && (!toks[k - 1].lower.ends_with("ed") || toks[k - 1].is_capitalised())
             && !t.lower.contains('-')
             && t.lower.len() > 5
             && !lexicon().is_function(&t.lower)

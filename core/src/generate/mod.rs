@@ -1,6 +1,6 @@
 //! Card generation: from history prose, quiz cards.
 //!
-//! A rule-based, offline, deterministic pipeline (see DESIGN.md, "Card generation"):
+//! A rule-based, offline, deterministic pipeline (its stages are listed below; `docs/eval/` holds how its cards were judged):
 //!
 //! 1. [`sentences`] splits the text into sentences (abbreviations, initials and
 //!    "c. 1900" do not end one) and drops boilerplate (greetings, sign-offs,
@@ -47,24 +47,12 @@ mod sentences;
 mod text;
 mod tokens;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 pub use entities::EntityKind;
 
-/// The kind of exercise a card is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum CardKind {
-    /// A wh-question with a short typed answer.
-    Question,
-    /// A sentence with the answer blanked out as `_____`.
-    Cloze,
-    /// A question or cloze with four choices, one of them the answer.
-    MultipleChoice,
-    /// A statement to judge; the answer is "True" or "False".
-    TrueFalse,
-}
+pub use crate::cards::CardKind;
 
 /// A quiz card and the place in the text it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

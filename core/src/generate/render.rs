@@ -193,8 +193,7 @@ fn list_end(s: &Sentence, comma: usize, to: usize) -> Option<usize> {
             }
             k += 1;
         }
-        (k > a && s.tokens[k - 1].is_capitalised()
-            || k > a && s.tokens[k - 1].kind == TokKind::Number)
+        (k > a && (s.tokens[k - 1].is_capitalised() || s.tokens[k - 1].kind == TokKind::Number))
             .then_some(k)
     };
     let mut k = comma + 1;

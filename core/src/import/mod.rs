@@ -7,7 +7,7 @@
 //! folders of those (recursive). Each file is read (`decode`), recognised
 //! (`detect`), parsed into a [`ParsedDocument`] — title, author, category path
 //! and the body as [`Block`]s with page noise removed (`noise`) — and stored by
-//! [`Store::upsert_document`], one transaction per document.
+//! [`crate::library::upsert_document`], one transaction per document.
 //!
 //! Nothing imported can run script: HTML is sanitised with `ammonia` before any
 //! text is read from it, and what is stored is plain text in blocks.
@@ -488,7 +488,7 @@ fn store_parsed(
             .chain(&report.updated)
             .map(|i| i.id)
             .collect();
-        match store.upsert_document_except(&valid, now, &fresh) {
+        match crate::library::upsert_document(store, &valid, now, &fresh) {
             Ok(Upsert::Added { id }) => report.added.push(item(id)),
             Ok(Upsert::Updated { id, .. }) => report.updated.push(item(id)),
             Ok(Upsert::Unchanged { id }) => report.unchanged.push(item(id)),

@@ -9,9 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::cards::CardKind;
 use crate::cards::StoredCard;
 use crate::error::Result;
-use crate::generate::CardKind;
 use crate::generate::{distractors_for, entities_of, EntityKind, LibraryContext, LibraryEntity};
 use crate::store::Store;
 
@@ -187,9 +187,8 @@ impl ChoiceSource {
     fn wrong_answers(&mut self, store: &Store, card: &StoredCard) -> Result<Option<Vec<String>>> {
         let body = match card.document_id {
             Some(id) => {
-                if !self.bodies.contains_key(&id) {
-                    let body = store.document(id)?.body;
-                    self.bodies.insert(id, body);
+                if let std::collections::hash_map::Entry::Vacant(entry) = self.bodies.entry(id) {
+                    entry.insert(store.document(id)?.body);
                 }
                 self.bodies[&id].as_str()
             }

@@ -13,9 +13,9 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::cards::CardKind;
 use crate::cards::StoredCard;
 use crate::error::{Error, Result};
-use crate::generate::CardKind;
 use crate::schedule::{check_typed, AnswerDiff};
 use crate::store::Store;
 
@@ -355,7 +355,18 @@ pub fn finish_quiz(store: &mut Store, session_id: i64, now: i64) -> Result<QuizR
 
 /// Past quizzes with at least one answer, newest first, at most `limit` of them.
 pub fn quiz_history(store: &Store, limit: usize) -> Result<Vec<QuizSummary>> {
-    store.quiz_history(limit)
+    Ok(store
+        .quiz_history(limit)?
+        .into_iter()
+        .map(|row| QuizSummary {
+            scope_label: scope_label(
+                &row.scope_kind,
+                row.scope_ref.as_deref(),
+                row.document_title.as_deref(),
+            ),
+            ..row.summary
+        })
+        .collect())
 }
 
 /// Whether the learner asked for this quiz's answers to count as reviews.

@@ -1,15 +1,15 @@
 //! Highlights and notes, and keeping them on their text when a document's text
 //! changes.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row};
 
-use super::documents::{category_path, CATEGORY_PATHS};
-use super::Store;
-use crate::anchor::{reanchor_all, Anchoring, Selectors, TextPositionSelector, TextQuoteSelector};
+use super::categories::{category_path, CATEGORY_PATHS};
+use super::{Store, Tx};
+use crate::anchor::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::annotations::{
     AnchorState, Annotation, HighlightColor, LibraryAnnotation, ValidAnnotation,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, OrNotFound, Result};
 
 const ANNOTATION_COLUMNS: &str =
     "a.id, a.document_id, a.color, a.note, a.quote_exact, a.pos_start, a.pos_end,
@@ -44,10 +44,7 @@ impl Store {
                 annotation_of_row,
             )
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "highlight",
-                id,
-            })
+            .or_not_found("highlight", id)
     }
 
     /// Stores a new highlight on the document's current revision; returns its id.
@@ -65,10 +62,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "document",
-                id: document_id,
-            })?;
+            .or_not_found("document", document_id)?;
         let quote = &valid.selectors.quote;
         let position = valid.selectors.position;
         tx.execute(
@@ -107,10 +101,7 @@ impl Store {
             params![id, color.as_str(), note, now],
         )?;
         match found {
-            0 => Err(Error::NotFound {
-                what: "highlight",
-                id,
-            }),
+            0 => Err(Error::not_found("highlight", id)),
             _ => Ok(()),
         }
     }
@@ -120,10 +111,7 @@ impl Store {
             .conn
             .execute("DELETE FROM annotations WHERE id = ?1", [id])?
         {
-            0 => Err(Error::NotFound {
-                what: "highlight",
-                id,
-            }),
+            0 => Err(Error::not_found("highlight", id)),
             _ => Ok(()),
         }
     }
@@ -136,10 +124,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if !exists {
-            return Err(Error::NotFound {
-                what: "document",
-                id: document_id,
-            });
+            return Err(Error::not_found("document", document_id));
         }
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ANNOTATION_COLUMNS} FROM annotations a WHERE a.document_id = ?1 ORDER BY {READING_ORDER}"
@@ -174,23 +159,19 @@ impl Store {
     }
 }
 
-/// After a document's text changed to `body` (its revision `revision`): every
-/// highlight is found again ([`crate::anchor::reanchor`]: at its old position,
-/// else its exact quote chosen by context, else an edited version of it scoring
-/// at least [`crate::anchor::MIN_SCORE`]) and takes its new position and the
-/// quote and context found there; the others become orphans, keeping the quote
-/// and note they had (never moved to a guess). Orphans are tried again too, by
-/// their quote. Runs in the caller's transaction. Returns how many are orphaned.
-pub(super) fn reanchor_annotations(
-    tx: &Transaction<'_>,
-    document_id: i64,
-    body: &str,
-    revision: i64,
-    now: i64,
-) -> Result<usize> {
-    type Stored = (i64, Selectors, String);
-    let stored: Vec<Stored> = {
-        let mut stmt = tx.prepare_cached(
+/// A highlight as stored, for re-anchoring: where it was and what it said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredHighlight {
+    pub id: i64,
+    pub selectors: Selectors,
+    /// `anchored` or `orphaned`.
+    pub state: String,
+}
+
+impl Tx<'_> {
+    /// Every highlight of a document, anchored or orphaned, in the order made.
+    pub fn document_highlights(&self, document_id: i64) -> Result<Vec<StoredHighlight>> {
+        let mut stmt = self.tx.prepare_cached(
             "SELECT id, quote_exact, quote_prefix, quote_suffix, pos_start, pos_end, anchor_state
              FROM annotations WHERE document_id = ?1 ORDER BY id",
         )?;
@@ -206,59 +187,54 @@ pub(super) fn reanchor_annotations(
                 prefix: r.get(2)?,
                 suffix: r.get(3)?,
             };
-            Ok((r.get(0)?, Selectors { quote, position }, r.get(6)?))
+            Ok(StoredHighlight {
+                id: r.get(0)?,
+                selectors: Selectors { quote, position },
+                state: r.get(6)?,
+            })
         })?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    if stored.is_empty() {
-        return Ok(0);
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-    let selectors: Vec<Selectors> = stored.iter().map(|(_, s, _)| s.clone()).collect();
-    let anchorings = reanchor_all(body, &selectors);
-    let mut orphaned = 0;
-    for ((id, old, state), anchoring) in stored.iter().zip(anchorings) {
-        // What the highlight covers now: the new text and its context. (A range
-        // that cannot be described would be a bug in the anchoring; the
-        // highlight is then orphaned rather than the import failing.)
-        let now_placed = match anchoring {
-            Anchoring::Anchored { start, end, .. } => Selectors::describe(body, start, end).ok(),
-            Anchoring::Orphaned { .. } => None,
-        };
-        match now_placed
-            .as_ref()
-            .and_then(|s| s.position.map(|p| (p, &s.quote)))
-        {
-            Some((position, q)) => {
-                // The learner sees a change when the quote's words or its state changed, not a shift.
-                let changed = old.quote.exact != q.exact || state != "anchored";
-                tx.execute(
-                    "UPDATE annotations SET pos_start = ?2, pos_end = ?3, quote_exact = ?4, quote_prefix = ?5,
-                            quote_suffix = ?6, anchor_state = 'anchored', anchored_revision = ?7,
-                            updated_at = CASE WHEN ?8 THEN ?9 ELSE updated_at END
-                     WHERE id = ?1",
-                    params![
-                        id,
-                        position.start as i64,
-                        position.end as i64,
-                        q.exact,
-                        q.prefix,
-                        q.suffix,
-                        revision,
-                        changed,
-                        now
-                    ],
-                )?;
-            }
-            None => {
-                orphaned += 1;
-                tx.execute(
-                    "UPDATE annotations SET pos_start = NULL, pos_end = NULL, anchor_state = 'orphaned',
-                            updated_at = CASE WHEN anchor_state = 'orphaned' THEN updated_at ELSE ?2 END
-                     WHERE id = ?1",
-                    params![id, now],
-                )?;
-            }
-        }
+
+    /// Anchors a highlight at `position` of revision `revision`, with the quote
+    /// found there; `changed` (its words or its state changed) touches `updated_at`.
+    pub fn place_highlight(
+        &self,
+        id: i64,
+        position: TextPositionSelector,
+        quote: &TextQuoteSelector,
+        revision: i64,
+        changed: bool,
+        now: i64,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE annotations SET pos_start = ?2, pos_end = ?3, quote_exact = ?4, quote_prefix = ?5,
+                    quote_suffix = ?6, anchor_state = 'anchored', anchored_revision = ?7,
+                    updated_at = CASE WHEN ?8 THEN ?9 ELSE updated_at END
+             WHERE id = ?1",
+            params![
+                id,
+                position.start as i64,
+                position.end as i64,
+                quote.exact,
+                quote.prefix,
+                quote.suffix,
+                revision,
+                changed,
+                now
+            ],
+        )?;
+        Ok(())
     }
-    Ok(orphaned)
+
+    /// Orphans a highlight: no position, its quote and note kept.
+    pub fn orphan_highlight(&self, id: i64, now: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE annotations SET pos_start = NULL, pos_end = NULL, anchor_state = 'orphaned',
+                    updated_at = CASE WHEN anchor_state = 'orphaned' THEN updated_at ELSE ?2 END
+             WHERE id = ?1",
+            params![id, now],
+        )?;
+        Ok(())
+    }
 }

@@ -10,8 +10,8 @@ use crate::browse::{
     BrowserCard, BrowserPage, BrowserQuery, BrowserSort, CardAction, DueFilter, HistoryEntry,
     StateFilter,
 };
-use crate::cards::{kind_as_str, kind_from_db};
-use crate::error::{Error, Result};
+use crate::cards::CardKind;
+use crate::error::{Error, OrNotFound, Result};
 use crate::schedule::QueueState;
 
 const DAY_MS: i64 = 86_400_000;
@@ -37,7 +37,7 @@ fn browser_card(row: &Row<'_>, now: i64) -> rusqlite::Result<BrowserCard> {
         id: row.get(0)?,
         document_id: row.get(1)?,
         document_title: row.get(2)?,
-        kind: kind_from_db(&kind),
+        kind: CardKind::from_db(&kind),
         prompt: row.get(4)?,
         answer: row.get(5)?,
         source_text: row.get(6)?,
@@ -107,7 +107,7 @@ fn conditions(
         ));
     }
     if let Some(kind) = query.kind {
-        let p = bind(&mut values, SqlValue::Text(kind_as_str(kind).into()));
+        let p = bind(&mut values, SqlValue::Text(kind.as_str().into()));
         sql.push(format!("c.kind = {p}"));
     }
     if let Some(state) = query.state {
@@ -234,10 +234,7 @@ impl Store {
                 |row| browser_card(row, now),
             )
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "card in the deck",
-                id,
-            })
+            .or_not_found("card in the deck", id)
     }
 
     /// Every answer given to a card, oldest first.
@@ -271,11 +268,11 @@ impl Store {
     pub fn category_subtree(&self, path: &[String]) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{} SELECT id, path FROM category_paths",
-            super::documents::CATEGORY_PATHS
+            super::categories::CATEGORY_PATHS
         ))?;
         let all: Vec<(i64, Vec<String>)> = stmt
             .query_map([], |r| {
-                Ok((r.get(0)?, super::documents::category_path(r.get(1)?)))
+                Ok((r.get(0)?, super::categories::category_path(r.get(1)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = all
@@ -314,10 +311,7 @@ impl Store {
             let mut changed = 0;
             for &id in ids {
                 if !in_deck(tx, id)? {
-                    return Err(Error::NotFound {
-                        what: "card in the deck",
-                        id,
-                    });
+                    return Err(Error::not_found("card in the deck", id));
                 }
                 changed += act_on_card(tx, action, id, now, bury_until)?;
             }

@@ -4,12 +4,11 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::undo::{Rows, Touch};
-use super::Store;
+use super::{Store, Tx};
 use crate::cards::{
-    kind_as_str, kind_from_db, locate_sentence, CardDraft, CardOrigin, CardStatus, Deck, DeckCard,
-    EditedCard, ListedCard, StoredCard,
+    CardDraft, CardKind, CardOrigin, CardStatus, Deck, DeckCard, EditedCard, ListedCard, StoredCard,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, OrNotFound, Result};
 use crate::generate::Card;
 use crate::schedule::QueueState;
 
@@ -27,7 +26,7 @@ pub(super) fn card_of_row(row: &Row<'_>) -> rusqlite::Result<StoredCard> {
     Ok(StoredCard {
         id: row.get(0)?,
         document_id: row.get(1)?,
-        kind: kind_from_db(&kind),
+        kind: CardKind::from_db(&kind),
         prompt: row.get(3)?,
         answer: row.get(4)?,
         choices: choices
@@ -59,7 +58,7 @@ impl Store {
                 card_of_row,
             )
             .optional()?
-            .ok_or(Error::NotFound { what: "card", id })
+            .or_not_found("card", id)
     }
 
     /// A card with the title of its document.
@@ -72,7 +71,7 @@ impl Store {
             ))?
             .query_row([id], |row| Ok(DeckCard { card: card_of_row(row)?, document_title: row.get(AFTER_CARD)? }))
             .optional()?
-            .ok_or(Error::NotFound { what: "card", id })
+            .or_not_found("card", id)
     }
 
     /// Every card of a document (rejected ones only if asked), in reading order.
@@ -112,7 +111,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(Error::NotFound { what: "document", id: document_id })
+            .or_not_found("document", document_id)
     }
 
     /// Up to `limit` documents whose suggestions were not written for their
@@ -163,7 +162,7 @@ impl Store {
             for (card, held) in chunk {
                 values.extend([
                     document_id.into(),
-                    kind_as_str(card.kind).to_string().into(),
+                    card.kind.as_str().to_string().into(),
                     card.prompt.clone().into(),
                     card.answer.clone().into(),
                     choices_json(&card.choices).into(),
@@ -231,7 +230,7 @@ impl Store {
                 params![id, edited.prompt, edited.answer, choices_json(&edited.choices), now],
             )?;
             if found == 0 {
-                return Err(Error::NotFound { what: "card", id });
+                return Err(Error::not_found("card", id));
             }
             Ok(())
         })
@@ -260,7 +259,7 @@ impl Store {
             ],
         )?;
         if found == 0 {
-            return Err(Error::NotFound { what: "card", id });
+            return Err(Error::not_found("card", id));
         }
         if accept {
             join_deck(&tx, id)?;
@@ -286,17 +285,14 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "document",
-                id: document_id,
-            })?;
+            .or_not_found("document", document_id)?;
         tx.execute(
             "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
                                 source_revision, origin, status, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
             params![
                 document_id,
-                kind_as_str(draft.kind),
+                draft.kind.as_str(),
                 draft.prompt,
                 draft.answer,
                 choices_json(&draft.choices),
@@ -354,7 +350,7 @@ impl Store {
             let mut deleted = 0;
             for &id in ids {
                 match tx.execute("DELETE FROM cards WHERE id = ?1", [id])? {
-                    0 => return Err(Error::NotFound { what: "card", id }),
+                    0 => return Err(Error::not_found("card", id)),
                     n => deleted += n,
                 }
             }
@@ -395,7 +391,7 @@ fn set_status_in(tx: &Transaction<'_>, ids: &[i64], status: CardStatus, now: i64
             params![id, now],
         )?;
         if found == 0 {
-            return Err(Error::NotFound { what: "card", id });
+            return Err(Error::not_found("card", id));
         }
         changed += tx.execute(
             "UPDATE cards SET status = ?2 WHERE id = ?1 AND status <> ?2",
@@ -419,42 +415,50 @@ fn join_deck(tx: &Transaction<'_>, card_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// After a document's text changed: every card whose source sentence is still
-/// there follows it to its new place; the others are flagged for the learner
-/// (never deleted). Returns how many were flagged.
-pub(super) fn relocate_cards(
-    tx: &Transaction<'_>,
-    document_id: i64,
-    body: &str,
-    revision: i64,
-    now: i64,
-) -> Result<usize> {
-    let cards: Vec<(i64, Option<String>, Option<i64>)> = {
-        let mut stmt = tx.prepare_cached(
+/// A card's claim on its text: the sentence it was made from and where it stood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardSource {
+    pub card_id: i64,
+    pub source_text: Option<String>,
+    pub span_start: Option<usize>,
+}
+
+impl Tx<'_> {
+    /// Every card of a document with its source sentence.
+    pub fn card_sources(&self, document_id: i64) -> Result<Vec<CardSource>> {
+        let mut stmt = self.tx.prepare_cached(
             "SELECT id, source_text, span_start FROM cards WHERE document_id = ?1",
         )?;
-        let rows = stmt.query_map([document_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let mut flagged = 0;
-    for (id, source, start) in cards {
-        let found = source
-            .as_deref()
-            .and_then(|s| locate_sentence(body, s, start.map(|v| v as usize)));
-        match found {
-            Some((start, end)) => {
-                tx.execute(
-                    "UPDATE cards SET span_start = ?2, span_end = ?3, source_revision = ?4 WHERE id = ?1",
-                    params![id, start as i64, end as i64, revision],
-                )?;
-            }
-            None => {
-                flagged += tx.execute(
-                    "UPDATE cards SET needs_check = 1, updated_at = ?2 WHERE id = ?1 AND needs_check = 0",
-                    params![id, now],
-                )?;
-            }
-        }
+        let rows = stmt.query_map([document_id], |r| {
+            Ok(CardSource {
+                card_id: r.get(0)?,
+                source_text: r.get(1)?,
+                span_start: r.get::<_, Option<i64>>(2)?.map(|v| v as usize),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-    Ok(flagged)
+
+    /// Moves a card to its sentence's place in the document's revision `revision`.
+    pub fn move_card_source(
+        &self,
+        card_id: i64,
+        start: usize,
+        end: usize,
+        revision: i64,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE cards SET span_start = ?2, span_end = ?3, source_revision = ?4 WHERE id = ?1",
+            params![card_id, start as i64, end as i64, revision],
+        )?;
+        Ok(())
+    }
+
+    /// Flags a card for the learner to check; 1 when it was not flagged yet, else 0.
+    pub fn flag_card_for_check(&self, card_id: i64, now: i64) -> Result<usize> {
+        Ok(self.tx.execute(
+            "UPDATE cards SET needs_check = 1, updated_at = ?2 WHERE id = ?1 AND needs_check = 0",
+            params![card_id, now],
+        )?)
+    }
 }

@@ -2,9 +2,10 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::Store;
+use super::categories::{category_path, ensure_category_path, CATEGORY_PATHS};
+use super::{Store, Tx};
 use crate::error::Error;
-use crate::error::Result;
+use crate::error::{OrNotFound, Result};
 use crate::library::{
     AddedDocument, Block, Document, DocumentSummary, SourceFormat, Upsert, ValidDocument,
 };
@@ -42,28 +43,24 @@ impl Store {
         tx.commit()?;
         Ok(AddedDocument { id, created: true })
     }
+}
 
-    /// Stores an imported document in one transaction: nothing when the same
-    /// title and text are there already; a new revision of the known document
-    /// when one has the same source (or, lacking a source, the same title) —
-    /// the old text goes to `document_revisions`, and that document's cards follow
-    /// their source sentences or, where those are gone, are flagged for a check,
-    /// and its highlights are re-anchored (or orphaned, never moved to a guess);
-    /// otherwise a new document.
-    pub fn upsert_document(&mut self, doc: &ValidDocument, now: i64) -> Result<Upsert> {
-        self.upsert_document_except(doc, now, &[])
-    }
-
-    /// As [`Store::upsert_document`], but never updates the documents in
-    /// `fresh` (those an import has just written: two records of one bulk file
-    /// that share a source are two documents, not two revisions).
-    pub fn upsert_document_except(
-        &mut self,
+impl Tx<'_> {
+    /// The document rows of an import: nothing when the same text is there
+    /// already; a new revision of the known document when one has the same
+    /// source (or, lacking a source, the same title), its old text kept in
+    /// `document_revisions`; otherwise a new document. Never updates the
+    /// documents in `fresh` (those an import has just written: two records of
+    /// one bulk file that share a source are two documents, not two
+    /// revisions). Moving the cards and highlights of an updated document is
+    /// [`crate::library::upsert_document`]'s work.
+    pub fn upsert_document_row(
+        &self,
         doc: &ValidDocument,
         now: i64,
         fresh: &[i64],
     ) -> Result<Upsert> {
-        let tx = self.conn.transaction()?;
+        let tx = &self.tx;
         let same_text: Option<i64> = tx
             .query_row(
                 "SELECT id FROM documents WHERE content_hash = ?1",
@@ -74,11 +71,11 @@ impl Store {
         if let Some(id) = same_text {
             return Ok(Upsert::Unchanged { id });
         }
-        let category_id = ensure_category_path(&tx, &doc.category_path)?;
+        let category_id = ensure_category_path(tx, &doc.category_path)?;
         let blocks_json = blocks_json(doc)?;
-        let outcome = match find_known(&tx, doc, fresh)? {
+        let outcome = match find_known(tx, doc, fresh)? {
             Some(id) => {
-                let revision = super::revisions::keep_current_text(&tx, id, now)?;
+                let revision = super::revisions::keep_current_text(tx, id, now)?;
                 tx.execute(
                     "UPDATE documents SET title = ?2, author = ?3, category_id = ?4, source = ?5, source_format = ?6,
                             body = ?7, blocks_json = ?8, content_hash = ?9, word_count = ?10,
@@ -89,8 +86,6 @@ impl Store {
                         blocks_json, doc.content_hash, doc.word_count, revision, now
                     ],
                 )?;
-                super::cards::relocate_cards(&tx, id, &doc.body, revision, now)?;
-                super::annotations::reanchor_annotations(&tx, id, &doc.body, revision, now)?;
                 Upsert::Updated { id, revision }
             }
             None => {
@@ -108,11 +103,12 @@ impl Store {
                 }
             }
         };
-        set_tags(&tx, outcome.id(), &doc.tags)?;
-        tx.commit()?;
+        set_tags(tx, outcome.id(), &doc.tags)?;
         Ok(outcome)
     }
+}
 
+impl Store {
     /// One whole document, for the reader.
     pub fn document(&self, id: i64) -> Result<Document> {
         let row = self
@@ -151,10 +147,7 @@ impl Store {
                 },
             )
             .optional()?;
-        let mut doc = row.ok_or(Error::NotFound {
-            what: "document",
-            id,
-        })?;
+        let mut doc = row.or_not_found("document", id)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = ?1 ORDER BY t.name",
         )?;
@@ -197,10 +190,7 @@ impl Store {
                 r.get(0)
             })
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "document",
-                id,
-            })?;
+            .or_not_found("document", id)?;
         let ids = [id];
         let touches = [super::undo::Touch::Delete(super::undo::Rows {
             table: "documents",
@@ -240,20 +230,6 @@ impl Store {
             due,
         })
     }
-}
-
-/// The category tree as paths: `category_paths(id, path)` with `path` a JSON array.
-pub(super) const CATEGORY_PATHS: &str = "WITH RECURSIVE category_paths(id, path) AS (
-         SELECT id, json_array(name) FROM categories WHERE parent_id IS NULL
-         UNION ALL
-         SELECT c.id, json_insert(p.path, '$[#]', c.name)
-         FROM categories c JOIN category_paths p ON c.parent_id = p.id
-     )";
-
-/// A `category_paths.path` (a JSON array of names) as a list; none for no category.
-pub(super) fn category_path(json: Option<String>) -> Vec<String> {
-    json.and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
 }
 
 /// A document's block structure as the JSON kept in `documents.blocks_json`.
@@ -314,29 +290,4 @@ fn set_tags(tx: &Transaction<'_>, document_id: i64, tags: &[String]) -> Result<(
         )?;
     }
     Ok(())
-}
-
-/// The id of the deepest category of `path`, creating the missing levels.
-pub(super) fn ensure_category_path(tx: &Transaction<'_>, path: &[String]) -> Result<Option<i64>> {
-    let mut parent: Option<i64> = None;
-    for name in path {
-        let found: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM categories WHERE ifnull(parent_id, 0) = ifnull(?1, 0) AND name = ?2",
-                params![parent, name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        parent = Some(match found {
-            Some(id) => id,
-            None => {
-                tx.execute(
-                    "INSERT INTO categories (parent_id, name) VALUES (?1, ?2)",
-                    params![parent, name],
-                )?;
-                tx.last_insert_rowid()
-            }
-        });
-    }
-    Ok(parent)
 }

@@ -1,18 +1,18 @@
 //! Cards for other programs (Anki, CSV): reading a scope's accepted cards
-//! with their schedules and history, and storing imported cards with their
-//! documents in one transaction. The rules are in [`crate::interchange`].
+//! with their schedules and history, and the rows of imported cards with
+//! their documents. The rules and the import itself are in [`crate::interchange`].
 
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
 
-use super::documents::{blocks_json, category_path, ensure_category_path, CATEGORY_PATHS};
-use super::Store;
-use crate::cards::kind_as_str;
+use super::categories::{category_path, ensure_category_path, CATEGORY_PATHS};
+use super::documents::blocks_json;
+use super::{Store, Tx};
+use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::interchange::{
-    CardSchedule, ExportScope, OutgoingCard, Phase, PreparedGroup, Progress, ReviewEntry,
-};
+use crate::interchange::{CardSchedule, ExportScope, IncomingCard, OutgoingCard, ReviewEntry};
+use crate::library::ValidDocument;
 use crate::schedule::{QueueState, Schedule};
 
 impl Store {
@@ -31,10 +31,7 @@ impl Store {
                     |r| r.get(0),
                 )?;
                 if !found {
-                    return Err(Error::NotFound {
-                        what: "document",
-                        id: *id,
-                    });
+                    return Err(Error::not_found("document", *id));
                 }
                 Some(*id)
             }
@@ -80,7 +77,7 @@ impl Store {
             Ok(OutgoingCard {
                 id: r.get(0)?,
                 uid: r.get(1)?,
-                kind: crate::cards::kind_from_db(&kind),
+                kind: CardKind::from_db(&kind),
                 prompt: r.get(3)?,
                 answer: r.get(4)?,
                 choices: choices
@@ -97,19 +94,6 @@ impl Store {
         })?;
         let mut cards: Vec<OutgoingCard> = rows.collect::<rusqlite::Result<_>>()?;
         if let ExportScope::Category(path) = scope {
-            let known: bool = self.conn.query_row(
-                &format!(
-                    "{CATEGORY_PATHS} SELECT EXISTS (SELECT 1 FROM category_paths WHERE path = ?1)"
-                ),
-                [serde_json::to_string(path).unwrap_or_default()],
-                |r| r.get(0),
-            )?;
-            if !known {
-                return Err(Error::Invalid(format!(
-                    "there is no category “{}”. See the categories with `clio list`.",
-                    path.join(" › ")
-                )));
-            }
             cards.retain(|c| c.category_path.starts_with(path));
         }
         if with_scheduling {
@@ -143,143 +127,147 @@ impl Store {
         Ok(cards)
     }
 
-    /// Stores imported groups in one transaction: per group its document
-    /// (`None` when a document with the same title and text is there already,
-    /// and then none of its cards) and its cards, schedules and review log.
-    pub(crate) fn import_card_groups(
-        &mut self,
-        groups: &[PreparedGroup],
-        now: i64,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<Vec<Option<i64>>> {
-        let total: u64 = groups.iter().map(|g| g.cards.len() as u64).sum();
-        let mut done = 0u64;
-        let tx = self.conn.transaction()?;
-        let mut next_position: i64 = tx.query_row(
+    /// Whether a category with exactly this path exists.
+    pub(crate) fn category_exists(&self, path: &[String]) -> Result<bool> {
+        Ok(self.conn.query_row(
+            &format!(
+                "{CATEGORY_PATHS} SELECT EXISTS (SELECT 1 FROM category_paths WHERE path = ?1)"
+            ),
+            [serde_json::to_string(path).unwrap_or_default()],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+/// The rows of an import of cards from another program (the workflow is
+/// [`crate::interchange`]'s).
+impl Tx<'_> {
+    /// The position the next new card takes in the new-card queue.
+    pub(crate) fn next_new_position(&self) -> Result<i64> {
+        Ok(self.tx.query_row(
             "SELECT coalesce(max(new_position), 0) + 1 FROM card_schedule",
             [],
             |r| r.get(0),
+        )?)
+    }
+
+    /// The document with exactly this text (its content hash), if any.
+    pub(crate) fn document_with_text(&self, content_hash: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                [content_hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// A new document whose cards come with it (its suggestions count as made).
+    pub(crate) fn insert_document_with_cards(&self, doc: &ValidDocument, now: i64) -> Result<i64> {
+        let category_id = ensure_category_path(&self.tx, &doc.category_path)?;
+        let blocks_json = blocks_json(doc)?;
+        self.tx.execute(
+            "INSERT INTO documents (title, author, category_id, source, source_format, body, blocks_json,
+                                    content_hash, word_count, created_at, updated_at, suggested_revision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
+            params![
+                doc.title,
+                doc.author,
+                category_id,
+                doc.source,
+                doc.format.as_str(),
+                doc.body,
+                blocks_json,
+                doc.content_hash,
+                doc.word_count,
+                now
+            ],
         )?;
-        let mut out = Vec::with_capacity(groups.len());
-        for group in groups {
-            let doc = &group.document;
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM documents WHERE content_hash = ?1",
-                    [&doc.content_hash],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if existing.is_some() {
-                done += group.cards.len() as u64;
-                if done == total {
-                    progress(Progress {
-                        phase: Phase::Storing,
-                        done,
-                        total,
-                    });
-                }
-                out.push(None);
-                continue;
-            }
-            let category_id = ensure_category_path(&tx, &doc.category_path)?;
-            let blocks_json = blocks_json(doc)?;
-            tx.execute(
-                "INSERT INTO documents (title, author, category_id, source, source_format, body, blocks_json,
-                                        content_hash, word_count, created_at, updated_at, suggested_revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)",
-                params![
-                    doc.title,
-                    doc.author,
-                    category_id,
-                    doc.source,
-                    doc.format.as_str(),
-                    doc.body,
-                    blocks_json,
-                    doc.content_hash,
-                    doc.word_count,
-                    now
-                ],
-            )?;
-            let document_id = tx.last_insert_rowid();
-            let mut insert_card = tx.prepare_cached(
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// An imported card (accepted), standing for the paragraph at `start..end`.
+    pub(crate) fn insert_imported_card(
+        &self,
+        document_id: i64,
+        card: &IncomingCard,
+        paragraph: &str,
+        (start, end): (usize, usize),
+        now: i64,
+    ) -> Result<i64> {
+        let choices = (!card.choices.is_empty())
+            .then(|| serde_json::to_string(&card.choices).unwrap_or_default());
+        self.tx
+            .prepare_cached(
                 "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
                                     source_revision, origin, status, tags, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, 'imported', 'accepted', ?9, ?10, ?10)",
-            )?;
-            let mut insert_schedule = tx.prepare_cached(
+            )?
+            .execute(params![
+                document_id,
+                card.kind.as_str(),
+                card.prompt,
+                card.answer,
+                choices,
+                paragraph,
+                start as i64,
+                end as i64,
+                card.tags,
+                now
+            ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// A card's scheduling row as it was in the other program.
+    pub(crate) fn insert_imported_schedule(
+        &self,
+        card_id: i64,
+        s: &Schedule,
+        suspended: bool,
+        new_position: i64,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
                 "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, step, reps, lapses,
                                             last_review_at, new_position, suspended)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?;
-            let mut insert_review = tx.prepare_cached(
+            )?
+            .execute(params![
+                card_id,
+                s.state.as_str(),
+                s.due,
+                s.stability.map(f64::from),
+                s.difficulty.map(f64::from),
+                s.step,
+                s.reps,
+                s.lapses,
+                s.last_review_at,
+                new_position,
+                suspended
+            ])?;
+        Ok(())
+    }
+
+    /// One answer of an imported card's history.
+    pub(crate) fn insert_imported_review(&self, card_id: i64, r: &ReviewEntry) -> Result<()> {
+        self.tx
+            .prepare_cached(
                 "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after,
                                          elapsed_days, duration_ms, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
-            for (card, (paragraph, start, end)) in group.cards.iter().zip(&group.paragraphs) {
-                let choices = (!card.choices.is_empty())
-                    .then(|| serde_json::to_string(&card.choices).unwrap_or_default());
-                insert_card.execute(params![
-                    document_id,
-                    kind_as_str(card.kind),
-                    card.prompt,
-                    card.answer,
-                    choices,
-                    paragraph,
-                    *start as i64,
-                    *end as i64,
-                    card.tags,
-                    now
-                ])?;
-                let card_id = tx.last_insert_rowid();
-                let (s, suspended) = match &card.schedule {
-                    Some(c) => (c.schedule, c.suspended),
-                    None => (Schedule::new_card(), false),
-                };
-                insert_schedule.execute(params![
-                    card_id,
-                    s.state.as_str(),
-                    s.due,
-                    s.stability.map(f64::from),
-                    s.difficulty.map(f64::from),
-                    s.step,
-                    s.reps,
-                    s.lapses,
-                    s.last_review_at,
-                    next_position,
-                    suspended
-                ])?;
-                next_position += 1;
-                for r in &card.reviews {
-                    insert_review.execute(params![
-                        card_id,
-                        r.reviewed_at,
-                        r.rating,
-                        r.state_before.as_str(),
-                        r.state_after.as_str(),
-                        r.due_after,
-                        r.elapsed_days,
-                        r.duration_ms,
-                        if r.rescheduled {
-                            "rescheduled"
-                        } else {
-                            "imported"
-                        }
-                    ])?;
-                }
-                done += 1;
-                if done % 200 == 0 || done == total {
-                    progress(Progress {
-                        phase: Phase::Storing,
-                        done,
-                        total,
-                    });
-                }
-            }
-            out.push(Some(document_id));
-        }
-        tx.commit()?;
-        Ok(out)
+            )?
+            .execute(params![
+                card_id,
+                r.reviewed_at,
+                r.rating,
+                r.state_before.as_str(),
+                r.state_after.as_str(),
+                r.due_after,
+                r.elapsed_days,
+                r.duration_ms,
+                if r.rescheduled { "rescheduled" } else { "imported" }
+            ])?;
+        Ok(())
     }
 }

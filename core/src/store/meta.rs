@@ -15,7 +15,7 @@ pub fn read_meta_at(path: &Path, key: &str) -> Result<Option<String>> {
         return Ok(None);
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| super::integrity::unreadable(path, e))?;
+        .map_err(|e| crate::error::unreadable(path, e))?;
     conn.busy_timeout(super::BUSY_TIMEOUT)?;
     Ok(conn
         .query_row("SELECT value FROM app_meta WHERE key = ?1", [key], |r| {

@@ -1,10 +1,15 @@
-//! The SQLite file: opening it safely, its schema and migrations, and every query.
-//! No other module writes SQL.
+//! The SQLite file: opening it safely, its schema and migrations, and every
+//! query on it. The store keeps rows: one [`Store::transact`] and row-level
+//! functions; the workflows that combine them (re-importing a text, importing
+//! cards, backups) live in their own modules. No other module writes SQL to
+//! the library; `anki/` reads and writes Anki's own SQLite files (inside
+//! `.apkg` packages), which are not Clio's.
 
 mod annotations;
 mod backup;
 mod browser;
 mod cards;
+mod categories;
 mod documents;
 pub(crate) mod export;
 mod integrity;
@@ -16,20 +21,22 @@ mod reviews;
 mod revisions;
 mod search;
 mod stats;
+#[cfg(feature = "bench-data")]
 mod synthetic;
 mod undo;
 
+pub use annotations::StoredHighlight;
 pub(crate) use backup::io_error as file_error;
-pub use backup::{
-    backup_if_changed, backup_now, inspect as inspect_backup, list_backups, newest_good_backup,
-    restore_backup, thin_backups,
-};
+pub use backup::{check_file, copy_database_file, fold_wal_into_file, sync_dir, WalFold};
+pub use cards::CardSource;
 pub use documents::Counts;
 pub(crate) use export::export_file_tables;
 pub use export::Tables as ExportTables;
-pub use integrity::{check_at_start, library_problem};
+pub use integrity::{FileHeader, FileProbe, ProbeError};
 pub use meta::read_meta_at;
+pub use quiz::QuizHistoryRow;
 pub use reviews::{AnswerMode, AnswerOrigin, LEECH_TAG};
+pub use search::{HIT_END, HIT_START};
 pub use undo::{UndoEntry, UNDO_WINDOW_MS};
 
 /// The tables a JSON export holds, parents first.
@@ -42,9 +49,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{unreadable, Error, Result};
 
 pub use migrations::LATEST_VERSION;
 
@@ -65,6 +72,12 @@ pub struct Store {
     checkpointer: Option<Checkpointer>,
     /// The deck's schedules kept between dashboards (see `stats::DeckCache`).
     deck: std::cell::RefCell<stats::DeckCache>,
+}
+
+/// One write transaction, open while a workflow above the store runs its
+/// row-level functions on it (see [`Store::transact`]).
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
 }
 
 /// Stops its thread when dropped: closing the channel wakes it at once.
@@ -111,7 +124,7 @@ impl Store {
                 reason: format!("could not create the folder {}: {e}", parent.display()),
             })?;
         }
-        let mut conn = Connection::open(path).map_err(|e| integrity::unreadable(path, e))?;
+        let mut conn = Connection::open(path).map_err(|e| unreadable(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_ownership(&conn, path, steps.len() as u32)?;
         configure(&mut conn, path)?;
@@ -124,8 +137,26 @@ impl Store {
         })
     }
 
+    /// Runs `work` in one write transaction: everything it wrote is kept when
+    /// it returns `Ok`, nothing when it fails. Workflows that change several
+    /// kinds of rows at once (re-importing a text moves its cards and
+    /// highlights) live in their modules and write through this.
+    pub fn transact<T>(&mut self, work: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = Tx {
+            tx: self.conn.transaction()?,
+        };
+        let out = work(&tx)?;
+        tx.tx.commit()?;
+        Ok(out)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A throwaway library ([`Store::open_in_memory`]), with no file or folder.
+    pub fn is_in_memory(&self) -> bool {
+        self.path == Path::new(":memory:")
     }
 
     /// The raw connection, for tests that check what was written.
@@ -192,7 +223,7 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
             path: path.to_owned(),
             reason: "the file is not an SQLite database".into(),
         },
-        _ => integrity::unreadable(path, e),
+        _ => unreadable(path, e),
     };
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -222,7 +253,7 @@ fn check_ownership(conn: &Connection, path: &Path, supported: u32) -> Result<()>
 }
 
 fn configure(conn: &mut Connection, path: &Path) -> Result<()> {
-    let fail = |e: rusqlite::Error| integrity::unreadable(path, e);
+    let fail = |e: rusqlite::Error| unreadable(path, e);
     // Every transaction takes the write lock at BEGIN. A deferred one reads
     // first and upgrades later, and an upgrade that meets another writer fails
     // at once with "database is locked" (the busy timeout never applies), so a

@@ -6,13 +6,22 @@ use rusqlite::{params, OptionalExtension};
 use super::cards::{card_of_row, CARD_COLUMNS};
 use super::Store;
 use crate::cards::StoredCard;
-use crate::error::{Error, Result};
+use crate::error::{Error, OrNotFound, Result};
 use crate::quiz::{
-    scope_label, MissedQuestion, NewQuiz, QuizFormat, QuizResult, QuizScope, QuizSummary,
-    StoredQuestion,
+    MissedQuestion, NewQuiz, QuizFormat, QuizResult, QuizScope, QuizSummary, StoredQuestion,
 };
 
 const DAY_MS: i64 = 86_400_000;
+
+/// A past quiz as stored: its summary and what it covered.
+pub struct QuizHistoryRow {
+    /// `scope_label` is empty: the store writes no sentences.
+    pub summary: QuizSummary,
+    pub scope_kind: String,
+    pub scope_ref: Option<String>,
+    /// The quizzed document's title, when the scope was one (and it still exists).
+    pub document_title: Option<String>,
+}
 
 impl Store {
     /// The accepted cards in `scope`, by id (the quiz shuffles them).
@@ -93,10 +102,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "document",
-                id,
-            })
+            .or_not_found("document", id)
     }
 
     /// Stores a quiz and its questions in one transaction; returns its id.
@@ -211,10 +217,7 @@ impl Store {
             params![session_id, now],
         )?;
         if found == 0 {
-            return Err(Error::NotFound {
-                what: "quiz",
-                id: session_id,
-            });
+            return Err(Error::not_found("quiz", session_id));
         }
         // Only answered questions are scored: ending early is not getting the rest wrong.
         let (correct, total, unanswered): (u32, u32, u32) = tx.query_row(
@@ -270,8 +273,9 @@ impl Store {
         })
     }
 
-    /// Past quizzes with at least one answer, newest first.
-    pub fn quiz_history(&self, limit: usize) -> Result<Vec<QuizSummary>> {
+    /// Past quizzes with at least one answer, newest first, with what each
+    /// covered (the label is left for `quiz` to write).
+    pub fn quiz_history(&self, limit: usize) -> Result<Vec<QuizHistoryRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.scope_kind, s.scope_ref, d.title, s.started_at, s.finished_at, s.question_count,
                     s.correct_count, a.answered
@@ -286,14 +290,19 @@ impl Store {
             let kind: String = r.get(1)?;
             let scope_ref: Option<String> = r.get(2)?;
             let title: Option<String> = r.get(3)?;
-            Ok(QuizSummary {
-                id: r.get(0)?,
-                scope_label: scope_label(&kind, scope_ref.as_deref(), title.as_deref()),
-                started_at: r.get(4)?,
-                finished_at: r.get(5)?,
-                question_count: r.get(6)?,
-                correct_count: r.get(7)?,
-                answered_count: r.get(8)?,
+            Ok(QuizHistoryRow {
+                summary: QuizSummary {
+                    id: r.get(0)?,
+                    scope_label: String::new(),
+                    started_at: r.get(4)?,
+                    finished_at: r.get(5)?,
+                    question_count: r.get(6)?,
+                    correct_count: r.get(7)?,
+                    answered_count: r.get(8)?,
+                },
+                scope_kind: kind,
+                scope_ref,
+                document_title: title,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -308,10 +317,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "quiz",
-                id: session_id,
-            })
+            .or_not_found("quiz", session_id)
     }
 
     fn quiz_session_exists(&self, session_id: i64) -> Result<()> {
@@ -323,10 +329,7 @@ impl Store {
         if found {
             Ok(())
         } else {
-            Err(Error::NotFound {
-                what: "quiz",
-                id: session_id,
-            })
+            Err(Error::not_found("quiz", session_id))
         }
     }
 }

@@ -15,10 +15,7 @@ pub(super) fn keep_current_text(tx: &Transaction<'_>, document_id: i64, now: i64
         params![document_id, now],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound {
-            what: "document",
-            id: document_id,
-        });
+        return Err(Error::not_found("document", document_id));
     }
     Ok(tx.query_row(
         "SELECT revision + 1 FROM documents WHERE id = ?1",

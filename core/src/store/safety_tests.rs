@@ -9,7 +9,10 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 use super::*;
-use crate::backup::{backup_file_name, KeepPolicy};
+use crate::backup::{
+    back_up_if_changed, backup_file_name, check_at_start, library_problem, list_backups,
+    newest_good_backup, open_checked, restore_backup, thin_backups,
+};
 use crate::library::{add_document, NewDocument};
 use crate::test_support::{assert_same_tables, populate, snapshot, T0};
 
@@ -151,7 +154,7 @@ fn thinning_with_a_controlled_clock_keeps_recent_daily_and_weekly_backups() {
             store.backup_now(T0 + day * DAY + hour * HOUR).unwrap();
         }
     }
-    let deleted = thin_backups(&path, now, &KeepPolicy::default()).unwrap();
+    let deleted = thin_backups(&path, now, &crate::prefs::DEFAULT_KEEP_POLICY).unwrap();
     let left: Vec<i64> = list_backups(&path)
         .unwrap()
         .iter()
@@ -175,7 +178,7 @@ fn thinning_with_a_controlled_clock_keeps_recent_daily_and_weekly_backups() {
     assert!((4..=6).contains(&weekly), "one a week: {weekly}");
     assert!(deleted.iter().all(|p| !p.exists()));
     assert!(
-        thin_backups(&path, now, &KeepPolicy::default())
+        thin_backups(&path, now, &crate::prefs::DEFAULT_KEEP_POLICY)
             .unwrap()
             .is_empty(),
         "a second pass deletes nothing"
@@ -191,7 +194,7 @@ fn thinning_never_deletes_the_newest_good_backup() {
     let bad = store.backup_now(T0 + 20 * HOUR).unwrap();
     fs::write(&bad.path, b"damaged").unwrap();
     // five days later the day holds two backups; the policy would keep the later (damaged) one
-    let deleted = thin_backups(&path, T0 + 5 * DAY, &KeepPolicy::default()).unwrap();
+    let deleted = thin_backups(&path, T0 + 5 * DAY, &crate::prefs::DEFAULT_KEEP_POLICY).unwrap();
     assert!(deleted.is_empty(), "{deleted:?}");
     assert!(Path::new(&good.path).exists());
 }
@@ -199,12 +202,12 @@ fn thinning_never_deletes_the_newest_good_backup() {
 #[test]
 fn the_timer_backs_up_only_when_the_library_changed() {
     let (_dir, path) = library();
-    let first = backup_if_changed(&path, T0, &KeepPolicy::default())
+    let first = back_up_if_changed(&path, T0, &crate::prefs::DEFAULT_KEEP_POLICY)
         .unwrap()
         .expect("no backup yet: one is made");
     assert!(first.good);
     assert!(
-        backup_if_changed(&path, T0 + HOUR, &KeepPolicy::default())
+        back_up_if_changed(&path, T0 + HOUR, &crate::prefs::DEFAULT_KEEP_POLICY)
             .unwrap()
             .is_none(),
         "nothing changed since"
@@ -214,12 +217,12 @@ fn the_timer_backs_up_only_when_the_library_changed() {
         let mut store = Store::open(&path).unwrap();
         add_document(&mut store, doc("The Treaty of Rome", 30)).unwrap();
     }
-    let second = backup_if_changed(&path, T0 + 2 * HOUR, &KeepPolicy::default())
+    let second = back_up_if_changed(&path, T0 + 2 * HOUR, &crate::prefs::DEFAULT_KEEP_POLICY)
         .unwrap()
         .expect("a change is backed up");
     assert_eq!(second.created_at, T0 + 2 * HOUR);
     assert!(
-        backup_if_changed(&path, T0 + 3 * HOUR, &KeepPolicy::default())
+        back_up_if_changed(&path, T0 + 3 * HOUR, &crate::prefs::DEFAULT_KEEP_POLICY)
             .unwrap()
             .is_none()
     );
@@ -362,7 +365,7 @@ fn the_start_check_passes_a_good_library_a_new_one_and_one_open_in_the_window() 
         .unwrap();
     add_document(&mut window, doc("In the WAL", 20)).unwrap();
     assert!(!check_at_start(&path).unwrap().is_new);
-    let (store, _) = Store::open_checked(&path).unwrap();
+    let (store, _) = open_checked(&path).unwrap();
     assert_eq!(store.list_documents().unwrap().len(), 3);
 }
 
@@ -416,10 +419,7 @@ fn a_truncated_library_is_reported_with_the_newest_good_backup_and_restored_from
     let other = library_problem(&Error::ReadOnly { path: None });
     assert!(!other.damaged && other.newest_good_backup.is_none());
     assert_untouched(&path, &before);
-    assert!(
-        Store::open_checked(&path).is_err(),
-        "open_checked refuses too"
-    );
+    assert!(open_checked(&path).is_err(), "open_checked refuses too");
     assert_untouched(&path, &before);
 
     let report = restore_backup(&path, Path::new(&backup.path), T0 + HOUR).unwrap();

@@ -2,7 +2,11 @@
 
 use super::Store;
 use crate::error::Result;
-use crate::search::{RawHit, HIT_END, HIT_START};
+use crate::search::RawHit;
+
+/// Private-use characters that mark a hit inside a snippet (`search` splits them out).
+pub const HIT_START: char = '\u{E000}';
+pub const HIT_END: char = '\u{E001}';
 
 impl Store {
     /// Documents matching an FTS5 `query`, best first (title weighs most), with
@@ -24,7 +28,7 @@ impl Store {
              JOIN documents d ON d.id = best.id
              LEFT JOIN category_paths p ON p.id = d.category_id
              ORDER BY best.score, d.id",
-            super::documents::CATEGORY_PATHS
+            super::categories::CATEGORY_PATHS
         ))?;
         let rows = stmt.query_map(
             rusqlite::params![
@@ -38,7 +42,7 @@ impl Store {
                     id: row.get(0)?,
                     title: row.get(1)?,
                     author: row.get(2)?,
-                    category_path: super::documents::category_path(row.get(3)?),
+                    category_path: super::categories::category_path(row.get(3)?),
                     snippet: row.get(4)?,
                 })
             },

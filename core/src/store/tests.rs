@@ -416,3 +416,53 @@ fn queue_candidates_leave_out_cards_not_in_the_deck_and_read_only_indexes() {
     );
     assert!(!new_plan.contains("TEMP B-TREE"), "{new_plan}");
 }
+
+#[test]
+fn transact_keeps_everything_the_work_wrote_or_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let valid = doc("The Treaty of Westphalia", &["Europe"])
+        .validate()
+        .unwrap();
+    let failed: Result<()> = store.transact(|tx| {
+        tx.upsert_document_row(&valid, 1, &[])?;
+        Err(Error::Invalid("the work failed after writing".into()))
+    });
+    assert!(failed.is_err());
+    assert!(
+        store.list_documents().unwrap().is_empty(),
+        "a failed transaction leaves no row behind"
+    );
+    let outcome = store
+        .transact(|tx| tx.upsert_document_row(&valid, 2, &[]))
+        .unwrap();
+    let listed = store.list_documents().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].id, outcome.id());
+    assert_eq!(listed[0].category_path, vec!["Europe".to_string()]);
+}
+
+#[test]
+fn a_missing_row_is_named_with_its_kind_and_id() {
+    use crate::error::OrNotFound;
+    let store = Store::open_in_memory().unwrap();
+    let err = store.card(41).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::NotFound {
+                what: "card",
+                id: 41
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.to_string(), "no card with id 41");
+    assert_eq!(Some(3).or_not_found("document", 1).unwrap(), 3);
+    assert_eq!(
+        None::<i64>
+            .or_not_found("document", 7)
+            .unwrap_err()
+            .to_string(),
+        "no document with id 7"
+    );
+}
