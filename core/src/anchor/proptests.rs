@@ -119,6 +119,10 @@ proptest! {
         // Edits strictly inside: never the first or last character, so the
         // passage's edges are where they were.
         let mut edited = quote.clone();
+        // Each edit near an edge can make that edge ambiguous by a character in
+        // a run of one letter ("alm" + "aaaa…" with an "l" and a "b" put in at
+        // 2 and 3 is as close to the text at 0 as at 3), so the slack grows with them.
+        let slack = 2 + inner.len();
         for (kind, at, c) in inner {
             let at = 1 + at % (edited.len() - 2);
             match kind {
@@ -130,8 +134,8 @@ proptest! {
         let new = join(&[before, edited.clone(), after]);
         let got = span(reanchor(&new, &sel));
         let (s, e, _) = got.ok_or_else(|| TestCaseError::fail(format!("orphaned in {new:?}")))?;
-        prop_assert!(s.abs_diff(start) <= 2, "start {} instead of {}", s, start);
-        prop_assert!(e.abs_diff(start + edited.len()) <= 2, "end {} instead of {}", e, start + edited.len());
+        prop_assert!(s.abs_diff(start) <= slack, "start {} instead of {}", s, start);
+        prop_assert!(e.abs_diff(start + edited.len()) <= slack, "end {} instead of {}", e, start + edited.len());
     }
 
     /// (3) Deleting a highlighted passage orphans it. The passage is written in

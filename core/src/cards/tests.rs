@@ -44,13 +44,16 @@ fn importing_a_document_writes_suggestions_that_point_at_their_sentences() {
         !shown.is_empty() && shown.len() <= crate::generate::suggestion_cap(50),
         "{shown:#?}"
     );
-    assert!(
-        shown
-            .iter()
-            .any(|c| c.answer == "1960" && c.prompt.contains("withdraw")),
-        "{shown:#?}"
-    );
     let cards = [shown, held_back(&mut store, id)].concat();
+    // A 50-word text is shown three cards; with four dates in it the 1960 card may
+    // be the first held back, but it is among the best.
+    assert!(
+        cards
+            .iter()
+            .take(5)
+            .any(|c| c.answer == "1960" && c.prompt.contains("withdraw")),
+        "{cards:#?}"
+    );
     assert!(cards.len() >= 4, "{cards:#?}");
     for card in &cards {
         let (start, end) = (card.span_start.unwrap(), card.span_end.unwrap());
@@ -259,7 +262,7 @@ fn a_draft_whose_source_is_not_in_the_text_is_refused() {
 #[test]
 fn a_new_revision_moves_cards_with_their_sentences_and_flags_the_ones_whose_sentence_is_gone() {
     let (mut store, id) = store_with_text(TEXT);
-    let cards = suggestions(&mut store, id);
+    let cards = [suggestions(&mut store, id), held_back(&mut store, id)].concat();
     let on_1960 = cards.iter().find(|c| c.answer == "1960").unwrap().id;
     let on_1958 = cards
         .iter()
