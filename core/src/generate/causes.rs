@@ -93,20 +93,22 @@ pub(super) fn cause_question(ctx: &Ctx, c: &Clause) -> Option<((usize, usize), B
     // The cause runs to the next clause break (a comma or semicolon, or the end).
     let end = trim_after(s, a, s.tokens.len());
     let span = answer_span(ctx, a, end)?;
-    let (inv, resolved) = inverted(ctx, c, None)?;
     // "In 1960, why did …": the time or place the clause was fronted with stays.
-    let mut q = intro_prefix_any(ctx, c);
+    Some((span, why_question(ctx, c, intro_prefix_any(ctx, c))?))
+}
+
+/// "Why" and the clause inverted ("did the state print money?"), after `prefix`.
+fn why_question(ctx: &Ctx, c: &Clause, prefix: Vec<Piece>) -> Option<Built> {
+    let (inv, resolved) = inverted(ctx, c, None)?;
+    let mut q = prefix;
     q.push(Piece::Text(if q.is_empty() { "Why" } else { "why" }.into()));
     q.extend(inv);
     q.push(Piece::Text("?".into()));
-    Some((
-        span,
-        Built {
-            pieces: q,
-            resolved,
-            form: 0.6,
-        },
-    ))
+    Some(Built {
+        pieces: q,
+        resolved,
+        form: 0.6,
+    })
 }
 
 /// "Why did …?" for a sentence that opens with its cause: "Because the state
@@ -123,18 +125,7 @@ pub(super) fn fronted_cause_question(ctx: &Ctx, c: &Clause) -> Option<((usize, u
         return None;
     }
     let span = answer_span(ctx, 1, comma)?;
-    let (inv, resolved) = inverted(ctx, c, None)?;
-    let mut q = vec![Piece::Text("Why".into())];
-    q.extend(inv);
-    q.push(Piece::Text("?".into()));
-    Some((
-        span,
-        Built {
-            pieces: q,
-            resolved,
-            form: 0.6,
-        },
-    ))
+    Some((span, why_question(ctx, c, Vec::new())?))
 }
 
 /// "What did X lead to?" for "X led to Y", "X caused Y", "X resulted in Y".
