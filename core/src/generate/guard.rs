@@ -164,9 +164,16 @@ fn points_back(prompt: &str) -> bool {
         }
         _ => false,
     };
-    let there_said_before = [" there?", " there.", " there,"]
-        .iter()
-        .any(|t| prompt.contains(t));
+    let there_said_before = [
+        " there?",
+        " there.",
+        " there,",
+        " by then",
+        " until then",
+        " since then",
+    ]
+    .iter()
+    .any(|t| prompt.contains(t));
     demonstrative || pointing_noun || opens_back || there_said_before
 }
 
@@ -220,6 +227,56 @@ fn only_subordinate(prompt: &str) -> bool {
     .iter()
     .any(|s| lower.starts_with(s));
     opens && !prompt.contains(',')
+}
+
+/// A question ending in a bare span of time ("… ordered the first flights two
+/// days?"): the "later" or "after X" that made it a time was cut away.
+fn ends_in_bare_duration(prompt: &str) -> bool {
+    let w = words(prompt);
+    let n = w.len();
+    // "in about five weeks", "for two years": the span is said as a span.
+    let said_as_span = w[..n.saturating_sub(2)].iter().rev().take(2).any(|x| {
+        matches!(
+            x.as_str(),
+            "in" | "for"
+                | "within"
+                | "after"
+                | "over"
+                | "about"
+                | "nearly"
+                | "around"
+                | "almost"
+                | "only"
+                | "some"
+                | "just"
+                | "than"
+                | "of"
+        )
+    });
+    n >= 3
+        && !said_as_span
+        && prompt.trim_end().ends_with('?')
+        && matches!(
+            w[n - 1].as_str(),
+            "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+        )
+        && (w[n - 2].chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w[n - 2].as_str(),
+                "a" | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "few"
+                    | "several"
+                    | "many"
+            ))
 }
 
 /// An answer that is only a step of an enumeration ("Third, …").
@@ -719,6 +776,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     }
     let bad = bad_either(&c.prompt)
         || points_back(&c.prompt)
+        || ends_in_bare_duration(&c.prompt)
         || is_enumeration_word(&c.answer)
         || match c.kind {
             CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
@@ -817,6 +875,20 @@ mod tests {
         }
         assert!(points_back(
             "In what year did the duke expel the Flemish weavers there?"
+        ));
+        assert!(points_back("How many ships had reached the port by then?"));
+        assert!(ends_in_bare_duration(
+            "Which general ordered the first flights two days?"
+        ));
+        assert!(!ends_in_bare_duration(
+            "For how many years did the siege last?"
+        ));
+        assert!(!ends_in_bare_duration(
+            "Who drew the new borders in about five weeks?"
+        ));
+        assert!(!ends_in_bare_duration("Who held the city for two years?"));
+        assert!(!ends_in_bare_duration(
+            "Who ordered the first flights two days later?"
         ));
         assert!(is_enumeration_word("Third"));
         assert!(!is_enumeration_word("Third Estate"));
