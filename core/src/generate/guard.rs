@@ -58,7 +58,13 @@ fn drop_opening_label(prompt: &str) -> Option<String> {
     let Some((label, rest)) = prompt.split_once(": ") else {
         return Some(prompt.to_string());
     };
-    let short = label.split_whitespace().count() <= 6 && !label.contains(['.', '?', ',']);
+    // "The treaty had two parts: …" introduces what follows; a label has no verb.
+    let lex = lexicon();
+    let has_verb = words(label)
+        .iter()
+        .any(|x| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != *x));
+    let short =
+        label.split_whitespace().count() <= 6 && !label.contains(['.', '?', ',']) && !has_verb;
     if !short || rest.split_whitespace().count() < 4 {
         return Some(prompt.to_string());
     }
@@ -186,23 +192,57 @@ fn blank_in_list(prompt: &str) -> bool {
         return false;
     };
     let before = prompt[..at].trim_end();
+    // "the United States, the _____ and Britain": an item may have its article.
+    let before = before.strip_suffix(" the").unwrap_or(before);
     let after = prompt[at + "_____".len()..].trim_start();
-    let capitalised = |s: &str| {
-        s.trim_start_matches("the ")
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    let item_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "the" | "of" | "de")
     };
-    let comma_after = after.strip_prefix(", ").is_some_and(capitalised);
+    // Another item after the blank: a short run of capitalised words ("Prussia",
+    // "the Ramesseum"), then more of the list (", " or " and ") unless `last`.
+    // "In _____, Napoleon crowned himself" goes on with a verb: no list.
+    let item_follows = |rest: &str, last: bool| {
+        if last {
+            // The list's last item: its capitalised words, then the sentence goes on.
+            let words: Vec<&str> = rest.split_whitespace().take_while(item_word).collect();
+            return !words.is_empty()
+                && words.len() <= 4
+                && words
+                    .iter()
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        }
+        let end = [rest.find(", "), rest.find(" and ")]
+            .into_iter()
+            .flatten()
+            .min();
+        let item = rest[..end.unwrap_or(rest.len())].trim_end_matches(['.', '?', ';']);
+        let words: Vec<&str> = item.split_whitespace().collect();
+        end.is_some()
+            && !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(item_word)
+            && words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    // Items before the blank: the words since the last comma are capitalised
+    // ("Karnak, Luxor, _____", "Cologne, Mainz, Frankfurt and _____").
+    let items_before = |text: &str| {
+        let since_comma = text.rsplit(", ").next().unwrap_or(text);
+        let words: Vec<&str> = since_comma.split_whitespace().collect();
+        text.contains(", ") && !words.is_empty() && words.len() <= 4 && words.iter().all(item_word)
+    };
+    let comma_after = after
+        .strip_prefix(", ")
+        .is_some_and(|r| item_follows(r, false));
     let comma_before = before.ends_with(',')
-        && (after.starts_with("and ") || after.starts_with(", ") || {
-            let last = before.rsplit(' ').next().unwrap_or("");
-            capitalised(last)
-        });
-    let last_of_list = before.ends_with(" and") && {
-        let tail: Vec<&str> = before.rsplit(' ').skip(1).take(3).collect();
-        tail.iter().skip(1).any(|w| w.ends_with(','))
-    };
+        && (after
+            .strip_prefix("and ")
+            .is_some_and(|r| item_follows(r, true))
+            || items_before(before.trim_end_matches(',')));
+    let last_of_list = before
+        .strip_suffix(" and")
+        .is_some_and(|b| items_before(b.trim_end_matches(',')));
     comma_after || comma_before || last_of_list
 }
 
@@ -823,6 +863,8 @@ mod tests {
             drop_opening_label("A _____ detail: the walls were painted red."),
             None
         );
+        let list = "The treaty had two parts: a border on the _____ and a marriage.";
+        assert_eq!(drop_opening_label(list).as_deref(), Some(list));
         // A colon inside a long sentence is not a label.
         let long =
             "The duke had one aim in the long war against the towns: to keep the river tolls.";
@@ -900,11 +942,15 @@ mod tests {
             "The fleet called at Acre, Tyre, _____ and Sidon on the way home.",
             "The letters passed between the queens, _____ and Tiye.",
             "The trade passed through Cologne, Mainz, Frankfurt and _____.",
+            "France, the _____ and Britain signed the treaty in 1713.",
             "The duke went on to take _____, Artois and Hainaut.",
         ] {
             assert!(blank_in_list(listed), "{listed}");
         }
         for single in [
+            "In _____, Napoleon crowned himself emperor at Notre-Dame.",
+            "After the battle, _____ and his men fled north.",
+            "After the war ended, the king and _____ signed a truce.",
             "The fleet called at _____ on the way home.",
             "The _____ and the Great Famine caused the revolt.",
             "In _____ the duke took Artois.",
