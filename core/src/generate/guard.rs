@@ -109,11 +109,23 @@ pub(super) fn drop_opening_connective(prompt: &str) -> String {
         return prompt.to_string();
     };
     let bare = first.trim_end_matches(',').to_lowercase();
-    if !OPENING_CONNECTIVES.contains(&bare.as_str()) || rest.split_whitespace().count() < 4 {
+    if !OPENING_CONNECTIVES.contains(&bare.as_str())
+        || rest.split_whitespace().count() < 4
+        || (needs_comma(&bare) && !first.ends_with(','))
+    {
         return prompt.to_string();
     }
     // A short rest ("But _____ won.") would lose the only word before its blank.
     capitalise_first(rest.trim_start_matches(", "))
+}
+
+/// Connectives that are only connectives with a comma after them: "First, the
+/// guilds …" but "First Nations …", "Well, …" but "Well into the 1800s …".
+fn needs_comma(word: &str) -> bool {
+    matches!(
+        word,
+        "first" | "second" | "third" | "fourth" | "finally" | "ah" | "well" | "indeed" | "besides"
+    )
 }
 
 /// A question whose merge left the sentence's connective after its auxiliary:
@@ -125,7 +137,7 @@ fn drop_connective_after_auxiliary(prompt: &str) -> String {
         Some(i)
             if raw
                 .get(i + 1)
-                .is_some_and(|n| OPENING_CONNECTIVES.contains(&n.trim_end_matches(',')))
+                .is_some_and(|n| OPENING_CONNECTIVES.contains(n) && !needs_comma(n))
                 && raw.len() > i + 3 =>
         {
             let mut out = raw.clone();
@@ -889,6 +901,18 @@ mod tests {
         assert_eq!(
             drop_intensifiers("In _____ the regent proclaimed himself king."),
             "In _____ the regent proclaimed himself king."
+        );
+        assert_eq!(
+            drop_opening_connective("First Nations delegates met the governor in _____."),
+            "First Nations delegates met the governor in _____."
+        );
+        assert_eq!(
+            drop_opening_connective("Well into the _____ the guild kept its charter."),
+            "Well into the _____ the guild kept its charter."
+        );
+        assert_eq!(
+            drop_connective_after_auxiliary("When did first settlers reach the island of Ruo?"),
+            "When did first settlers reach the island of Ruo?"
         );
         assert_eq!(
             drop_connective_after_auxiliary("When did so Marcel seize the bridge at Meaux?"),
