@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, OrNotFound, Result};
 use crate::schedule::{
     AnswerOutcome, CardHistory, DoneToday, QueueCandidate, QueueState, Rating, Schedule,
 };
@@ -168,10 +168,7 @@ impl Store {
             ))?
             .query_row([card_id], |r| schedule_at(r, 0))
             .optional()?
-            .ok_or(Error::NotFound {
-                what: "card in the deck",
-                id: card_id,
-            })
+            .or_not_found("card in the deck", card_id)
     }
 
     /// Writes an answer: the review log row (with the schedule before, for
@@ -242,10 +239,7 @@ impl Store {
         )?;
         let log_id = tx.last_insert_rowid();
         if write_schedule(&tx, outcome.card_id, &outcome.schedule)? == 0 {
-            return Err(Error::NotFound {
-                what: "card in the deck",
-                id: outcome.card_id,
-            });
+            return Err(Error::not_found("card in the deck", outcome.card_id));
         }
         tx.commit()?;
         self.note_answer(outcome.card_id, changes_before);
@@ -304,10 +298,7 @@ impl Store {
             "UPDATE card_schedule SET suspended = ?2 WHERE card_id = ?1",
             params![card_id, suspended],
         )? {
-            0 => Err(Error::NotFound {
-                what: "card in the deck",
-                id: card_id,
-            }),
+            0 => Err(Error::not_found("card in the deck", card_id)),
             _ => Ok(()),
         }
     }
@@ -318,10 +309,7 @@ impl Store {
             "UPDATE card_schedule SET buried_until = ?2 WHERE card_id = ?1",
             params![card_id, until],
         )? {
-            0 => Err(Error::NotFound {
-                what: "card in the deck",
-                id: card_id,
-            }),
+            0 => Err(Error::not_found("card in the deck", card_id)),
             _ => Ok(()),
         }
     }
