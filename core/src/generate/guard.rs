@@ -37,19 +37,16 @@ const OPENING_CONNECTIVES: &[&str] = &[
     "thus",
     "moreover",
     "nevertheless",
-    // Enumerations and asides of an argued answer ("Third, Egypt had learned …",
-    // "So around 117 BC …", "Ah, the war …").
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "finally",
+    // "So around 117 BC …"
     "so",
     "also",
-    "indeed",
-    "besides",
-    "ah",
-    "well",
+];
+
+/// Enumerations and asides of an argued answer ("Third, Egypt had learned …",
+/// "Ah, the war …"): connectives only with their comma ("First Nations …",
+/// "Well into the 1800s …" are no connectives).
+const CONNECTIVES_WITH_COMMA: &[&str] = &[
+    "first", "second", "third", "fourth", "finally", "ah", "well", "indeed", "besides",
 ];
 
 /// A short label opening a sentence ("Result: on 1 May …", "One last fun detail:
@@ -109,23 +106,13 @@ pub(super) fn drop_opening_connective(prompt: &str) -> String {
         return prompt.to_string();
     };
     let bare = first.trim_end_matches(',').to_lowercase();
-    if !OPENING_CONNECTIVES.contains(&bare.as_str())
-        || rest.split_whitespace().count() < 4
-        || (needs_comma(&bare) && !first.ends_with(','))
-    {
+    let connective = OPENING_CONNECTIVES.contains(&bare.as_str())
+        || (CONNECTIVES_WITH_COMMA.contains(&bare.as_str()) && first.ends_with(','));
+    if !connective || rest.split_whitespace().count() < 4 {
         return prompt.to_string();
     }
     // A short rest ("But _____ won.") would lose the only word before its blank.
     capitalise_first(rest.trim_start_matches(", "))
-}
-
-/// Connectives that are only connectives with a comma after them: "First, the
-/// guilds …" but "First Nations …", "Well, …" but "Well into the 1800s …".
-fn needs_comma(word: &str) -> bool {
-    matches!(
-        word,
-        "first" | "second" | "third" | "fourth" | "finally" | "ah" | "well" | "indeed" | "besides"
-    )
 }
 
 /// A question whose merge left the sentence's connective after its auxiliary:
@@ -137,7 +124,7 @@ fn drop_connective_after_auxiliary(prompt: &str) -> String {
         Some(i)
             if raw
                 .get(i + 1)
-                .is_some_and(|n| OPENING_CONNECTIVES.contains(n) && !needs_comma(n))
+                .is_some_and(|n| OPENING_CONNECTIVES.contains(n))
                 && raw.len() > i + 3 =>
         {
             let mut out = raw.clone();
