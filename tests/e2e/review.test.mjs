@@ -42,9 +42,14 @@ test('a review session by keyboard alone: reveal, grade, undo', async () => {
   await saveScreenshot(app, 'review-revealed');
   await app.pressKeys(['3']);
   await waitUntil(async () => (await text('[data-testid="review-prompt"]')) !== first, { what: 'the next card' });
-  assert.match(await text('[data-testid="review-counts"]'), new RegExp(`^${before.new - 1} new · 1 learning`));
   // Saved before the next card was shown: another process sees it.
-  assert.equal(due().today.new, before.new - 1);
+  const graded = due().today;
+  assert.equal(graded.new, before.new - 1);
+  // The card is learning again in 10 minutes: today's, unless that is past the
+  // 4 am day boundary (a run at 3:55 counts it tomorrow, as Anki does).
+  const crossesDayEnd = new Date().getHours() === 3 && new Date(Date.now() + 10 * 60_000).getHours() === 4;
+  assert.equal(graded.learning, crossesDayEnd ? 0 : 1);
+  assert.match(await text('[data-testid="review-counts"]'), new RegExp(`^${graded.new} new · ${graded.learning} learning`));
 
   await app.pressKeys(['u']);
   await waitUntil(async () => (await text('[data-testid="review-prompt"]')) === first, { what: 'the first card back after undo' });
