@@ -2,7 +2,7 @@
 //! labels of generated cards, and reports its accuracy on texts held out from
 //! training.
 //!
-//! `cargo run -p clio-core --release --example train_quality -- [--out FILE] LABEL_DIR…`
+//! `cargo run -p clio-core --release --example train_quality -- [--out FILE] [--dump CSV] LABEL_DIR…`
 //!
 //! Each LABEL_DIR holds `blind.json` (what the judges saw: per text its title, body
 //! and cards with ids, as `blind_cards.py make` writes it) and one or more
@@ -230,10 +230,13 @@ fn choose_bar(scored: &[(f32, f32)]) -> f32 {
 fn main() {
     let mut out = PathBuf::from("data/generate/quality_model.json");
     let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut dump: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--out" {
             out = PathBuf::from(args.next().expect("--out FILE"));
+        } else if a == "--dump" {
+            dump = Some(PathBuf::from(args.next().expect("--dump FILE")));
         } else {
             dirs.push(PathBuf::from(a));
         }
@@ -263,6 +266,16 @@ fn main() {
         skipped
     );
     assert!(samples.len() >= 10, "too few labelled cards to fit a model");
+    if let Some(path) = &dump {
+        // One line per labelled card, for trying other models outside Rust.
+        let mut csv = format!("text,keep,worth,{}\n", feature_names().join(","));
+        for s in &samples {
+            let x: Vec<String> = s.x.iter().map(|v| v.to_string()).collect();
+            csv += &format!("{},{},{},{}\n", s.text, s.keep, s.worth, x.join(","));
+        }
+        std::fs::write(path, csv).expect("writable dump file");
+        println!("wrote {}", path.display());
+    }
 
     // Cross-validation with whole texts held out.
     let folds = FOLDS.min(texts.len()).max(2);
