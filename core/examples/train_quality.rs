@@ -45,6 +45,8 @@ struct Sample {
     x: Vec<f32>,
     keep: f32,
     worth: f32,
+    /// The card's prompt and answer, for `--dump`.
+    card: (String, String),
 }
 
 fn norm(s: &str) -> String {
@@ -132,6 +134,10 @@ fn load(
                 x: x.clone(),
                 keep: kept / labels.len() as f32,
                 worth: worth / labels.len() as f32,
+                card: (
+                    card["prompt"].as_str().unwrap_or("").to_string(),
+                    card["answer"].as_str().unwrap_or("").to_string(),
+                ),
             });
         }
     }
@@ -273,10 +279,22 @@ fn main() {
     assert!(samples.len() >= 10, "too few labelled cards to fit a model");
     if let Some(path) = &dump {
         // One line per labelled card, for trying other models outside Rust.
-        let mut csv = format!("text,keep,worth,{}\n", feature_names().join(","));
+        let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let mut csv = format!(
+            "text,keep,worth,prompt,answer,{}\n",
+            feature_names().join(",")
+        );
         for s in &samples {
             let x: Vec<String> = s.x.iter().map(|v| v.to_string()).collect();
-            csv += &format!("{},{},{},{}\n", s.text, s.keep, s.worth, x.join(","));
+            csv += &format!(
+                "{},{},{},{},{},{}\n",
+                s.text,
+                s.keep,
+                s.worth,
+                quoted(&s.card.0),
+                quoted(&s.card.1),
+                x.join(",")
+            );
         }
         std::fs::write(path, csv).expect("writable dump file");
         println!("wrote {}", path.display());
