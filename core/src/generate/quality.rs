@@ -17,9 +17,9 @@ use super::rank::norm_tokens;
 use super::text::Document;
 use super::CardKind;
 
-/// The question forms, in the order their indicator features come: the names of
-/// [`super::form_registry::REGISTRY`], in its order. A candidate records which of
-/// them made it.
+/// The question forms, in the order their indicator features come: the names in
+/// the generator's registry of forms (`generate/form_registry.rs`), in its order.
+/// A candidate records which of them made it.
 pub const FORMS: &[&str] = &super::form_registry::NAMES;
 
 const KINDS: &[EntityKind] = &[
