@@ -2,18 +2,12 @@
 
 use std::collections::HashMap;
 
-use super::amounts::existential_question;
-use super::causes::{cause_question, effect_question, fronted_cause_question};
 use super::clauses::{clauses, Clause};
-use super::cloze::cloze;
 use super::entities::{Entity, EntityKind};
-use super::forms::{
-    appositive_person_question, appositive_place_question, known_as_question, nominal_question,
-    relative_question, relative_time_question, role_question, term_questions,
-};
+use super::form_registry::{Build, REGISTRY};
 use super::lexicon::lexicon;
 use super::pronouns::Ctx;
-use super::questions::{answer_text, question, Built, Candidate};
+use super::questions::{answer_text, Built, Candidate};
 use super::render::{capitalise_first, drop_dangling, in_brackets, lower_first, render, Piece};
 use super::text::{Document, Sentence};
 use super::CardKind;
@@ -137,11 +131,12 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
             clauses: &all_clauses,
         };
         for c in &all_clauses[si] {
-            let causal = cause_question(&ctx, c)
-                .or_else(|| fronted_cause_question(&ctx, c))
-                .map(|x| ("cause", x))
-                .into_iter()
-                .chain(effect_question(&ctx, c).map(|x| ("effect", x)));
+            // The forms that ask about a clause (its cause, its effect), then its
+            // terms: the order decides ties.
+            let causal = REGISTRY.iter().filter_map(|f| match f.build {
+                Build::Clause(build) => build(&ctx, c).map(|x| (f.name, x)),
+                _ => None,
+            });
             for (form, (span, b)) in causal {
                 let prompt = capitalise_first(&render(s, &b.pieces));
                 if cut_quotation(&prompt) || prompt.split_whitespace().count() < 4 {
@@ -161,7 +156,14 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                     rule_score: 0.0,
                 });
             }
-            for (span, b) in term_questions(&ctx, c) {
+            let terms = REGISTRY.iter().flat_map(|f| {
+                let built = match f.build {
+                    Build::ClauseTerms(build) => build(&ctx, c),
+                    _ => Vec::new(), // allocates nothing
+                };
+                built.into_iter().map(move |x| (f.name, x))
+            });
+            for (form, (span, b)) in terms {
                 let mut pieces = b.pieces;
                 pieces.pop();
                 let mut pieces = drop_dangling(s, pieces);
@@ -193,7 +195,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                     answer,
                     answer_kind: EntityKind::Term,
                     score,
-                    form: "term",
+                    form,
                     resolved: b.resolved,
                     keep: 0.0,
                     rule_score: 0.0,
@@ -201,7 +203,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
             }
         }
         for e in &s.entities {
-            let answer = answer_text(s, e);
+            let mut answer = answer_text(s, e);
             if answer.split_whitespace().count() > 6 || answer.is_empty() {
                 continue;
             }
@@ -247,66 +249,74 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                     EntityKind::Group => -0.02,
                     EntityKind::Name | EntityKind::Term => -0.04,
                 };
-            let tag = |form: &'static str| move |b: Built| (form, b);
-            let built = all_clauses[si]
-                .iter()
-                .filter_map(|c| question(&ctx, c, e))
-                .map(tag("clause"))
-                .chain(nominal_question(&ctx, e).map(tag("nominal")))
-                .chain(relative_question(&ctx, e).map(tag("relative")))
-                .chain(relative_time_question(&ctx, e).map(tag("relative_time")))
-                .chain(appositive_place_question(&ctx, e).map(tag("appositive_place")))
-                .chain(appositive_person_question(&ctx, e).map(tag("appositive_person")))
-                .chain(role_question(&ctx, e).map(tag("role")))
-                .chain(known_as_question(&ctx, e).map(tag("known_as")))
-                .chain(existential_question(&ctx, e).map(tag("existential")));
-            {
-                for (form, b) in built {
-                    let mut pieces = b.pieces;
-                    pieces.pop(); // the "?"
-                    let mut pieces = drop_dangling(s, pieces);
-                    pieces.push(Piece::Text("?".into()));
-                    let prompt = capitalise_first(&render(s, &pieces));
-                    // A quotation cut in two reads badly as a question.
-                    if cut_quotation(&prompt) {
-                        continue;
+            // Each question of the entity, then its cloze.
+            let mut ask = |form: &'static str, b: Built| {
+                let mut pieces = b.pieces;
+                pieces.pop(); // the "?"
+                let mut pieces = drop_dangling(s, pieces);
+                pieces.push(Piece::Text("?".into()));
+                let prompt = capitalise_first(&render(s, &pieces));
+                // A quotation cut in two reads badly as a question.
+                if cut_quotation(&prompt) {
+                    return;
+                }
+                let n = prompt.split_whitespace().count();
+                let mut score = 0.55 + 0.3 * b.form + kind_bonus;
+                if n > 22 {
+                    score -= 0.01 * (n - 22) as f32;
+                }
+                if n < 5 {
+                    score -= 0.25;
+                }
+                if b.resolved {
+                    score -= 0.05;
+                }
+                // A duration is answered with its unit: "twenty-three years".
+                let answer = match e.unit {
+                    Some(u) if prompt.starts_with("How long") || prompt.contains(", how long") => {
+                        s.span_text(e.start, u + 1)
                     }
-                    let n = prompt.split_whitespace().count();
-                    let mut score = 0.55 + 0.3 * b.form + kind_bonus;
-                    if n > 22 {
-                        score -= 0.01 * (n - 22) as f32;
-                    }
-                    if n < 5 {
-                        score -= 0.25;
-                    }
-                    if b.resolved {
-                        score -= 0.05;
-                    }
-                    // A duration is answered with its unit: "twenty-three years".
-                    let answer = match e.unit {
-                        Some(u)
-                            if prompt.starts_with("How long") || prompt.contains(", how long") =>
-                        {
-                            s.span_text(e.start, u + 1)
+                    _ => answer.clone(),
+                };
+                out.push(Candidate {
+                    sentence: si,
+                    answer_span: (e.start, e.end),
+                    kind: CardKind::Question,
+                    prompt,
+                    answer,
+                    answer_kind: e.kind,
+                    score,
+                    form,
+                    resolved: b.resolved,
+                    keep: 0.0,
+                    rule_score: 0.0,
+                });
+            };
+            for f in REGISTRY {
+                match f.build {
+                    Build::EntityInClause(build) => {
+                        for c in &all_clauses[si] {
+                            if let Some(b) = build(&ctx, c, e) {
+                                ask(f.name, b);
+                            }
                         }
-                        _ => answer.clone(),
-                    };
-                    out.push(Candidate {
-                        sentence: si,
-                        answer_span: (e.start, e.end),
-                        kind: CardKind::Question,
-                        prompt,
-                        answer,
-                        answer_kind: e.kind,
-                        score,
-                        form,
-                        resolved: b.resolved,
-                        keep: 0.0,
-                        rule_score: 0.0,
-                    });
+                    }
+                    Build::Entity(build) => {
+                        if let Some(b) = build(&ctx, e) {
+                            ask(f.name, b);
+                        }
+                    }
+                    Build::EntityCloze(_) | Build::Clause(_) | Build::ClauseTerms(_) => {}
                 }
             }
-            if let Some((prompt, resolved)) = cloze(&ctx, e) {
+            let mut clozes = REGISTRY
+                .iter()
+                .filter_map(|f| match f.build {
+                    Build::EntityCloze(build) => build(&ctx, e).map(|x| (f.name, x)),
+                    _ => None,
+                })
+                .peekable();
+            while let Some((form, (prompt, resolved))) = clozes.next() {
                 let mut score = 0.45 + kind_bonus;
                 let n = prompt.split_whitespace().count();
                 if n > 25 {
@@ -315,6 +325,13 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                 if resolved {
                     score -= 0.05;
                 }
+                // The last cloze form (the only one today) takes the answer, any
+                // other a copy.
+                let answer = if clozes.peek().is_some() {
+                    answer.clone()
+                } else {
+                    std::mem::take(&mut answer)
+                };
                 out.push(Candidate {
                     sentence: si,
                     answer_span: (e.start, e.end),
@@ -323,7 +340,7 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                     answer,
                     answer_kind: e.kind,
                     score,
-                    form: "cloze",
+                    form,
                     resolved,
                     keep: 0.0,
                     rule_score: 0.0,

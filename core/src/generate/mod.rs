@@ -16,8 +16,9 @@
 //!    noun-phrase questions, [`amounts`] "how many/how much" and attribute
 //!    questions, [`people`] knows the words that make an answer a "who", [`cloze`]
 //!    blanks the answer in its clause; [`pronouns`] resolves
-//!    "he"/"it"/"they" or gives up, [`render`] joins the words of a prompt, and
-//!    [`candidates`] collects and scores them all;
+//!    "he"/"it"/"they" or gives up, [`render`] joins the words of a prompt;
+//!    [`form_registry`] lists every one of these question forms with an example,
+//!    and [`candidates`] loops over that list, collects and scores the cards;
 //! 7. [`distractors`] picks multiple-choice options and true/false swaps;
 //! 8. [`quality`] gives every candidate its features and the learned model's chance
 //!    that a student keeps it; [`rank`] drops defects and near-duplicates and orders
@@ -25,6 +26,13 @@
 //!    per 45 words, and holds the rest back.
 //!
 //! Everything is pure: no I/O, no randomness, the same input gives the same cards.
+//!
+//! To add a question form: write its function (beside its kind, in [`questions`],
+//! [`forms`], [`amounts`] or [`causes`]), add one entry at the end of
+//! [`form_registry::REGISTRY`] with a sentence written for it and the card it should
+//! make; `cargo test -p clio-core --lib generate::form_registry` checks that the
+//! generator makes that card, and a card records the name of the form that made it.
+//! A new form is a new feature of the quality model: retrain it (see [`quality`]).
 
 mod amounts;
 mod anchors;
@@ -34,6 +42,7 @@ mod clauses;
 mod cloze;
 mod distractors;
 mod entities;
+mod form_registry;
 mod forms;
 mod guard;
 mod lexicon;

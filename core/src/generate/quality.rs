@@ -17,23 +17,10 @@ use super::rank::norm_tokens;
 use super::text::Document;
 use super::CardKind;
 
-/// The question forms, in the order their indicator features come. A candidate
-/// records which of them made it.
-pub const FORMS: &[&str] = &[
-    "clause",
-    "nominal",
-    "relative",
-    "relative_time",
-    "appositive_place",
-    "appositive_person",
-    "role",
-    "known_as",
-    "existential",
-    "term",
-    "cloze",
-    "cause",
-    "effect",
-];
+/// The question forms, in the order their indicator features come: the names in
+/// the generator's registry of forms (`generate/form_registry.rs`), in its order.
+/// A candidate records which of them made it.
+pub const FORMS: &[&str] = &super::form_registry::NAMES;
 
 const KINDS: &[EntityKind] = &[
     EntityKind::Year,
