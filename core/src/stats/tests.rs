@@ -813,7 +813,7 @@ fn a_deck_warmed_in_the_background_gives_the_figures_of_a_fresh_read() {
         store.refresh_kept_deck().unwrap(),
         "the warmed deck is kept and patched for the answers"
     );
-    assert!(store.kept_deck().len() > 0);
+    assert!(!store.kept_deck().is_empty());
     same(&store, clock);
     assert!(
         store.warm_deck_in_background().unwrap().is_none(),
