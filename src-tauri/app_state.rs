@@ -109,6 +109,17 @@ impl AppState {
         result
     }
 
+    /// Starts reading the deck in the background (see
+    /// `Store::warm_deck_in_background`); nothing when the library is not open.
+    pub fn warm_deck(&self) {
+        if self.problem().is_some() {
+            return;
+        }
+        if let Err(error) = self.with_store(|store| store.warm_deck_in_background().map(drop)) {
+            eprintln!("clio: {}", error.message);
+        }
+    }
+
     /// Today's review session is built again at the next review command (new
     /// cards, new preferences).
     pub(crate) fn forget_review_session(&self) {

@@ -21,6 +21,10 @@ pub fn run(db: PathBuf) -> ExitCode {
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            // The deck Progress and the library's bars read (a second at a
+            // lifetime's million cards) is read on a thread of its own now,
+            // not while the learner waits for the first of them.
+            app.state::<AppState>().warm_deck();
             start_backup_timer(app.handle().clone());
             start_suggestion_writer(app.handle().clone());
             Ok(())

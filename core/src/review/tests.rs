@@ -457,3 +457,66 @@ fn choice_mode_offers_people_for_a_person_even_when_the_text_names_few() {
         shown.choices
     );
 }
+
+/// An answer keeps the card's state and lapses in most cases, and then its
+/// schedule is written without them (see `store::reviews`); when the row no
+/// longer holds the state the answer was computed from (another connection
+/// wrote since), the whole new schedule is written all the same.
+#[test]
+fn an_answer_writes_its_whole_schedule_even_from_an_outdated_state() {
+    use crate::schedule::Scheduler;
+    use crate::store::{AnswerMode, AnswerOrigin};
+
+    let (mut store, ids) = deck(1);
+    let scheduler = Scheduler::new(scheduler_config(&store).unwrap()).unwrap();
+    let card = ids[0];
+    let new = store.schedule_of(card).unwrap();
+    let first = scheduler.answer(&new, Rating::Good, NOON, card);
+    store
+        .record_answer(&first, &new, None, AnswerMode::Reveal, AnswerOrigin::Review)
+        .unwrap();
+    let learning = store.schedule_of(card).unwrap();
+    assert_eq!(learning, first.schedule);
+    assert_eq!(learning.state, QueueState::Learning);
+
+    // Same state and lapses: the narrower write.
+    let at = NOON + MINUTE_MS;
+    let again = scheduler.answer(&learning, Rating::Again, at, card);
+    assert_eq!(again.schedule.state, QueueState::Learning);
+    store
+        .record_answer(
+            &again,
+            &learning,
+            None,
+            AnswerMode::Reveal,
+            AnswerOrigin::Review,
+        )
+        .unwrap();
+    assert_eq!(store.schedule_of(card).unwrap(), again.schedule);
+
+    // The card graduates; an answer computed from its learning state still
+    // writes all of its own schedule (state included).
+    let easy = scheduler.answer(&again.schedule, Rating::Easy, at + MINUTE_MS, card);
+    assert_eq!(easy.schedule.state, QueueState::Review);
+    store
+        .record_answer(
+            &easy,
+            &again.schedule,
+            None,
+            AnswerMode::Reveal,
+            AnswerOrigin::Review,
+        )
+        .unwrap();
+    let stale = scheduler.answer(&again.schedule, Rating::Good, at + 2 * MINUTE_MS, card);
+    assert_eq!(stale.schedule.state, QueueState::Learning);
+    store
+        .record_answer(
+            &stale,
+            &again.schedule,
+            None,
+            AnswerMode::Reveal,
+            AnswerOrigin::Review,
+        )
+        .unwrap();
+    assert_eq!(store.schedule_of(card).unwrap(), stale.schedule);
+}

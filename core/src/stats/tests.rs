@@ -749,3 +749,99 @@ fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
         document_mastery(&Store::open(&path).unwrap(), clock).unwrap()
     );
 }
+
+/// The deck warmed in the background after launch is kept, patched for the
+/// answers given while it was read, and gives the figures of a fresh read; a
+/// dashboard asked for before it ends waits for it; another connection's
+/// commit meanwhile makes the next dashboard read afresh.
+#[test]
+fn a_deck_warmed_in_the_background_gives_the_figures_of_a_fresh_read() {
+    use crate::review::{scheduler_config, ReviewMode, ReviewSession};
+    use crate::schedule::Rating;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("warm.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    random_library(&store, 1, 400, 13);
+    let same = |store: &Store, at: i64| {
+        let fresh = Store::open(&path).unwrap();
+        let kept = dashboard_in(store, at, &zone()).unwrap();
+        assert_eq!(kept, dashboard_in(&fresh, at, &zone()).unwrap());
+        assert!(kept.states.total > 0);
+    };
+    let answer = |store: &mut Store, clock: i64, n: usize| {
+        let mut session =
+            ReviewSession::start(store, scheduler_config(store).unwrap(), clock).unwrap();
+        let mut answered = 0;
+        for i in 0..n {
+            let Some(card) = session
+                .status(store, clock, ReviewMode::Reveal)
+                .unwrap()
+                .card
+            else {
+                break;
+            };
+            let rating = [Rating::Again, Rating::Good, Rating::Easy][i % 3];
+            session
+                .answer(
+                    store,
+                    card.card.card.id,
+                    rating,
+                    clock,
+                    None,
+                    ReviewMode::Reveal,
+                )
+                .unwrap();
+            answered += 1;
+        }
+        answered
+    };
+
+    // Answers while the deck is read (or just after): noted either way.
+    let warm = store
+        .warm_deck_in_background()
+        .unwrap()
+        .expect("a file's store warms its deck");
+    assert!(
+        store.warm_deck_in_background().unwrap().is_none(),
+        "one warm-up at a time"
+    );
+    let clock = now();
+    assert!(answer(&mut store, clock, 12) > 0);
+    warm.join().unwrap();
+    assert!(
+        store.refresh_kept_deck().unwrap(),
+        "the warmed deck is kept and patched for the answers"
+    );
+    assert!(!store.kept_deck().is_empty());
+    same(&store, clock);
+    assert!(
+        store.warm_deck_in_background().unwrap().is_none(),
+        "a kept deck needs no warm-up"
+    );
+
+    // A dashboard asked for at once waits for the warm-up and is right.
+    let waiting = Store::open(&path).unwrap();
+    let warm = waiting.warm_deck_in_background().unwrap().expect("warms");
+    same(&waiting, clock);
+    warm.join().unwrap();
+    assert!(waiting.refresh_kept_deck().unwrap());
+    same(&waiting, clock + DAY_MS);
+
+    // Another connection commits during the warm-up: read afresh.
+    let outdated = Store::open(&path).unwrap();
+    let warm = outdated.warm_deck_in_background().unwrap().expect("warms");
+    assert!(answer(&mut Store::open(&path).unwrap(), clock + 60_000, 3) > 0);
+    warm.join().unwrap();
+    assert!(
+        !outdated.refresh_kept_deck().unwrap(),
+        "another connection's answer is noticed"
+    );
+    same(&outdated, clock + 120_000);
+
+    assert!(Store::open_in_memory()
+        .unwrap()
+        .warm_deck_in_background()
+        .unwrap()
+        .is_none());
+}

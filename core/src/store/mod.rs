@@ -43,7 +43,7 @@ pub use undo::{UndoEntry, UNDO_WINDOW_MS};
 pub fn export_table_names() -> impl Iterator<Item = &'static str> {
     export::TABLES.iter().map(|t| t.name)
 }
-pub use stats::{DayTotals, DeckVersion, HardCardRow, QuizSessionRow, StatsCard};
+pub use stats::{DayTotals, DeckVersion, HardCardRow, KeptCards, QuizSessionRow, StatsCard};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -70,8 +70,9 @@ pub struct Store {
     /// The background checkpoint thread, when started; it stops (closing its
     /// connection) when the store is dropped, so a restore can replace the file.
     checkpointer: Option<Checkpointer>,
-    /// The deck's schedules kept between dashboards (see `stats::DeckCache`).
-    deck: std::cell::RefCell<stats::DeckCache>,
+    /// The deck's schedules kept between dashboards (see `stats::DeckCache`),
+    /// shared with a warm-up thread that fills it (`Store::warm_deck_in_background`).
+    deck: std::sync::Arc<stats::KeptDeck>,
 }
 
 /// One write transaction, open while a workflow above the store runs its

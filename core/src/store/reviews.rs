@@ -87,6 +87,45 @@ fn write_schedule(tx: &Transaction<'_>, card_id: i64, s: &Schedule) -> Result<us
     )?)
 }
 
+/// [`write_schedule`] for an answer, leaving out `state` and `lapses` when
+/// the answer kept both: SQLite rewrites every index on a column an UPDATE
+/// sets, changed or not, and most answers (a passed review, a learning step)
+/// keep them, so `card_schedule_browse_lapses` (and the test of
+/// `card_schedule_new`'s WHERE) is spared a page written per answer. The
+/// narrower UPDATE applies only while the row still holds `before`'s state
+/// and lapses (another connection may have written since `before` was read);
+/// otherwise the full one is written.
+fn write_answered_schedule(
+    tx: &Transaction<'_>,
+    card_id: i64,
+    before: &Schedule,
+    s: &Schedule,
+) -> Result<usize> {
+    if before.state == s.state && before.lapses == s.lapses {
+        let written = tx
+            .prepare_cached(
+                "UPDATE card_schedule SET due = ?4, stability = ?5, difficulty = ?6, step = ?7, reps = ?8,
+                                          last_review_at = ?9, buried_until = NULL
+                 WHERE card_id = ?1 AND state = ?2 AND lapses = ?3",
+            )?
+            .execute(params![
+                card_id,
+                s.state.as_str(),
+                s.lapses,
+                s.due,
+                s.stability.map(f64::from),
+                s.difficulty.map(f64::from),
+                s.step,
+                s.reps,
+                s.last_review_at
+            ])?;
+        if written > 0 {
+            return Ok(written);
+        }
+    }
+    write_schedule(tx, card_id, s)
+}
+
 /// Accepted, not suspended, not buried at `now`.
 const REVIEWABLE: &str = "c.status = 'accepted' AND s.suspended = 0 AND (s.buried_until IS NULL OR s.buried_until <= ?1)";
 
@@ -238,7 +277,7 @@ impl Store {
             ],
         )?;
         let log_id = tx.last_insert_rowid();
-        if write_schedule(&tx, outcome.card_id, &outcome.schedule)? == 0 {
+        if write_answered_schedule(&tx, outcome.card_id, before, &outcome.schedule)? == 0 {
             return Err(Error::not_found("card in the deck", outcome.card_id));
         }
         tx.commit()?;

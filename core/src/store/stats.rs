@@ -2,6 +2,9 @@
 //! schedule in one pass, and the few rows the dashboard lists. The figures
 //! themselves are computed in `stats`.
 
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
@@ -71,11 +74,46 @@ pub(crate) struct DeckCache {
     cards: Vec<StatsCard>,
     /// Whether `cards` has been read at all.
     filled: bool,
+    /// A warm-up thread is reading the deck as it stood at (`data_version`,
+    /// `changes`); answers are noted meanwhile, as for a filled deck.
+    warming: bool,
     data_version: i64,
     /// This connection's `total_changes` that `cards` accounts for.
     changes: u64,
     /// Cards answered (or an answer taken back) on this connection since.
     touched: Vec<i64>,
+}
+
+/// The kept deck, shared by the store and its warm-up thread, with the
+/// signal that a warm-up ended.
+#[derive(Debug, Default)]
+pub(crate) struct KeptDeck {
+    cache: Mutex<DeckCache>,
+    warmed: Condvar,
+}
+
+impl KeptDeck {
+    fn lock(&self) -> MutexGuard<'_, DeckCache> {
+        // Nothing in the cache is left half-changed by a panic that matters:
+        // a wrong version only makes the next dashboard read afresh.
+        self.cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// How long a dashboard waits for a warm-up under way before reading the
+/// deck itself (the warm-up takes about a second at a lifetime's scale).
+const WARM_UP_WAIT: Duration = Duration::from_secs(30);
+
+/// The deck as kept, borrowed from the store (see [`Store::kept_deck`]).
+pub struct KeptCards<'a>(MutexGuard<'a, DeckCache>);
+
+impl std::ops::Deref for KeptCards<'_> {
+    type Target = [StatsCard];
+    fn deref(&self) -> &[StatsCard] {
+        &self.0.cards
+    }
 }
 
 /// What the deck's cache must match: (`data_version`, `total_changes`).
@@ -218,7 +256,13 @@ impl Store {
     /// afresh (never read, or changed some other way).
     pub fn refresh_kept_deck(&self) -> Result<bool> {
         let (data_version, changes) = self.deck_version()?;
-        let mut kept = self.deck.borrow_mut();
+        // A warm-up under way reads the deck on its own connection: wait for
+        // it rather than read it twice.
+        let (mut kept, _) = self
+            .deck
+            .warmed
+            .wait_timeout_while(self.deck.lock(), WARM_UP_WAIT, |kept| kept.warming)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if !kept.filled || kept.data_version != data_version || kept.changes != changes {
             return Ok(false);
         }
@@ -242,26 +286,87 @@ impl Store {
 
     /// Keeps `cards` (the whole deck, in card order, read at `version`).
     pub fn keep_deck(&self, cards: Vec<StatsCard>, (data_version, changes): DeckVersion) {
-        *self.deck.borrow_mut() = DeckCache {
+        // Replaces a warm-up under way too: its result is then dropped.
+        *self.deck.lock() = DeckCache {
             cards,
             filled: true,
+            warming: false,
             data_version,
             changes,
             touched: Vec::new(),
         };
+        self.deck.warmed.notify_all();
     }
 
     /// The deck as kept (empty before [`Store::keep_deck`]).
-    pub fn kept_deck(&self) -> std::cell::Ref<'_, [StatsCard]> {
-        std::cell::Ref::map(self.deck.borrow(), |kept| kept.cards.as_slice())
+    pub fn kept_deck(&self) -> KeptCards<'_> {
+        KeptCards(self.deck.lock())
+    }
+
+    /// Reads the whole deck on a second connection and a thread of its own,
+    /// so that the first dashboard (or the library's mastery bars) finds it
+    /// kept instead of reading a lifetime's million cards (~0.6 s of CPU)
+    /// while the learner waits. Returns at once, with the thread; `None` when
+    /// there is nothing to do (the deck is kept or being read, or the store is
+    /// in memory). The store stays correct meanwhile: its answers are noted
+    /// as for a kept deck, a dashboard asked for before the read ends waits
+    /// for it, and anything else (another connection's commit, an import)
+    /// makes the next dashboard read afresh, as it would for a kept deck.
+    pub fn warm_deck_in_background(&self) -> Result<Option<std::thread::JoinHandle<()>>> {
+        let Some(reader) = self.reader()? else {
+            return Ok(None);
+        };
+        let (data_version, changes) = self.deck_version()?;
+        {
+            let mut kept = self.deck.lock();
+            if kept.filled || kept.warming {
+                return Ok(None);
+            }
+            // The reader's snapshot is taken after this point, so it holds
+            // everything up to (data_version, changes); the answers noted from
+            // here on are read again by `refresh_kept_deck`.
+            *kept = DeckCache {
+                warming: true,
+                data_version,
+                changes,
+                ..DeckCache::default()
+            };
+        }
+        let deck = Arc::clone(&self.deck);
+        let finish = Arc::clone(&self.deck);
+        let spawned = std::thread::Builder::new()
+            .name("clio-deck-warm-up".into())
+            .spawn(move || {
+                let cards = reader.stats_cards();
+                let mut kept = deck.lock();
+                // Still this warm-up's: nothing replaced the cache since.
+                if kept.warming {
+                    kept.warming = false;
+                    if let Ok(cards) = cards {
+                        kept.cards = cards;
+                        kept.filled = true;
+                    }
+                }
+                drop(kept);
+                deck.warmed.notify_all();
+            });
+        match spawned {
+            Ok(thread) => Ok(Some(thread)),
+            Err(e) => {
+                finish.lock().warming = false;
+                Err(crate::Error::Invalid(format!(
+                    "could not start reading the deck in the background: {e}"
+                )))
+            }
+        }
     }
 
     /// Notes that an answer to `card_id` (written or taken back) made this
     /// connection's changes go from `changes_before` to now, so the kept deck
     /// need only re-read that card.
     pub(super) fn note_answer(&self, card_id: i64, changes_before: u64) {
-        let mut kept = self.deck.borrow_mut();
-        if kept.filled && kept.changes == changes_before {
+        let mut kept = self.deck.lock();
+        if (kept.filled || kept.warming) && kept.changes == changes_before {
             kept.changes = self.conn.total_changes();
             kept.touched.push(card_id);
         }
