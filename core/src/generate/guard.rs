@@ -20,6 +20,7 @@ use super::entities::EntityKind;
 use super::lexicon::{is_aux, lexicon};
 use super::questions::Candidate;
 use super::render::capitalise_first;
+use super::shape;
 use super::text::Document;
 use super::CardKind;
 
@@ -602,6 +603,9 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
             return true;
         }
     }
+    if garbled_question(prompt, answer) {
+        return true;
+    }
     // "Until what year did the Spanish capture its last ruler?": "until" belonged to
     // another clause when the possessive has nothing to point at.
     if w.first().is_some_and(|x| x == "until") && w.iter().any(|x| x == "its" || x == "their") {
@@ -666,6 +670,108 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
     let who = w.iter().any(|x| x == "who" || x == "whom");
     let where_ = w.iter().any(|x| x == "where");
     (who && answer_kind == EntityKind::Place) || (where_ && answer_kind == EntityKind::Person)
+}
+
+/// Intransitive verbs: "What did X come?" has no object for its "what".
+const INTRANSITIVE: &[&str] = &[
+    "come", "go", "happen", "arrive", "die", "fall", "rise", "emerge", "occur", "appear", "remain",
+    "exist",
+];
+
+/// Reporting verbs: a source's, not the actor's ("Who hated the emperor, says?").
+const REPORTING: &[&str] = &[
+    "says", "said", "writes", "wrote", "claims", "claimed", "records", "recorded", "reports",
+    "reported", "notes", "noted", "argues", "argued", "tells", "told",
+];
+
+/// Question transforms that garble their clause, each a class the blind judges
+/// kept finding: a negation ("In what year did the crown no longer …", "What did
+/// not annex …" have many answers), a month in a time question whose answer is a
+/// date (the month belonged to another clause), a reporting verb left at the end,
+/// a "to whom" whose verb keeps its own "to" phrase, a "what" object of an
+/// intransitive verb, a demonym as the subject ("did Omani finally take …"), and
+/// "Where was X a Y?".
+fn garbled_question(prompt: &str, answer: &str) -> bool {
+    let lex = lexicon();
+    let w = words(prompt);
+    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let n = w.len();
+    if n < 3 {
+        return false;
+    }
+    // Only the question's own clause: "Who promised that the king would not
+    // return?" asks a fine thing.
+    let main_end = w
+        .iter()
+        .skip(1)
+        .position(|x| {
+            matches!(
+                x.as_str(),
+                "that" | "who" | "which" | "whether" | "because" | "if" | "when" | "after"
+            )
+        })
+        .map_or(n, |k| k + 1);
+    let main = &w[..main_end];
+    let negated = main
+        .iter()
+        .any(|x| matches!(x.as_str(), "not" | "never" | "n't"))
+        || main.windows(2).any(|p| p[0] == "no" && p[1] == "longer");
+    if negated {
+        return true;
+    }
+    if asks_time(prompt)
+        && answer.split_whitespace().any(shape::is_month)
+        && raw[1..].iter().any(|x| shape::is_month(x))
+    {
+        return true;
+    }
+    if REPORTING.contains(&w[n - 1].as_str()) && raw[n - 2].ends_with(',') {
+        return true;
+    }
+    // "To whom did the hetman appeal to the king?"
+    if n > 3 && w[1] == "whom" {
+        let prep = &w[0];
+        if w[3..].iter().any(|x| x == prep) {
+            return true;
+        }
+    }
+    if w[0] == "what"
+        && matches!(w[1].as_str(), "did" | "does" | "do")
+        && INTRANSITIVE.contains(&w[n - 1].as_str())
+    {
+        return true;
+    }
+    // A demonym alone as the subject after the auxiliary, before an adverb or a
+    // verb: "In what year did Omani finally take Mombasa?".
+    if let Some(a) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "did" | "does" | "do" | "had" | "was" | "were"))
+    {
+        let subject = raw
+            .get(a + 1)
+            .map(|r| r.trim_matches(|c: char| !c.is_alphanumeric()));
+        if subject.is_some_and(|s| lex.is_demonym(s)) {
+            // "did Soviet Premier Khrushchev …": a demonym before a name is its part.
+            let next_lower = raw
+                .get(a + 2)
+                .is_some_and(|r| r.chars().next().is_some_and(char::is_lowercase));
+            let next = w.get(a + 2).map(String::as_str).unwrap_or("");
+            if next_lower && (next.ends_with("ly") || lex.is_verb_lemma(next)) {
+                return true;
+            }
+        }
+    }
+    // "Where was Canudos a religious community?": a place asked of a copula whose
+    // predicate is a noun.
+    if w[0] == "where" && matches!(w[1].as_str(), "was" | "were" | "is" | "are") {
+        let participle = w[2..]
+            .iter()
+            .any(|x| lex.participle_lemma(x).is_some() || x.len() > 4 && x.ends_with("ed"));
+        if !participle && w[3..].iter().any(|x| x == "a" || x == "an") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a cloze prompt is cut or garbled around its blank.
@@ -809,6 +915,8 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = drop_opening_label(&c.prompt)?;
     c.prompt = drop_opening_connective(&c.prompt);
     c.prompt = drop_intensifiers(&c.prompt);
+    c.prompt = shape::drop_spoken_asides(&c.prompt);
+    c.prompt = shape::close_quotes(&c.prompt)?;
     if c.kind == CardKind::Question {
         c.prompt = drop_focus_only(&c.prompt);
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
@@ -817,9 +925,12 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || points_back(&c.prompt)
         || ends_in_bare_duration(&c.prompt)
         || is_enumeration_word(&c.answer)
+        || shape::answer_is_only_a_unit(&c.answer)
+        || shape::blank_splits_date(&c.prompt, &c.answer)
+        || shape::vague_subject(&c.prompt)
         || match c.kind {
             CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
-            CardKind::Cloze => bad_cloze(doc, &c),
+            CardKind::Cloze => bad_cloze(doc, &c) || shape::lacks_main_verb(&c.prompt),
             _ => false,
         };
     (!bad).then_some(c)
@@ -1162,6 +1273,42 @@ mod tests {
             "1604",
             Year
         ));
+    }
+
+    #[test]
+    fn garbled_question_transforms_are_refused() {
+        for (p, a) in [
+            ("In what year did the duchy no longer pay tribute?", "1702"),
+            ("What did not join the league?", "Bremen"),
+            ("When did the riots spread in October?", "August 1921"),
+            ("Who betrayed the consul, writes?", "Sallust"),
+            ("To whom did the abbot appeal to the bishops?", "Gregory"),
+            ("What did two years later come?", "the famine"),
+            ("In what year did Genoese finally seize Chios?", "1346"),
+            ("Where was Sparta a military state?", "Laconia"),
+        ] {
+            assert!(garbled_question(p, a), "{p}");
+        }
+        for (p, a) in [
+            ("In what year did the duchy stop paying tribute?", "1702"),
+            ("When did the riots spread?", "October 1921"),
+            ("In what month did the fleet sail in 1588?", "July"),
+            ("To whom did the abbot appeal?", "Gregory"),
+            (
+                "Who swore that the army would not cross the river?",
+                "Pompey",
+            ),
+            ("What did the treaty end?", "the war"),
+            ("In what year did Genoese merchants seize Chios?", "1346"),
+            (
+                "In what year did Soviet Premier Bulganin visit India?",
+                "1955",
+            ),
+            ("Where was the peace signed?", "Utrecht"),
+            ("What did the famine follow?", "the floods"),
+        ] {
+            assert!(!garbled_question(p, a), "{p}");
+        }
     }
 
     fn cloze_card(text: &str, prompt: &str, answer: &str) -> (Document, Candidate) {
