@@ -761,6 +761,24 @@ fn garbled_question(prompt: &str, answer: &str) -> bool {
             }
         }
     }
+    // "What is that the canal was …?": a clause merged after the copula.
+    if matches!(w[0].as_str(), "what" | "who")
+        && matches!(w[1].as_str(), "is" | "was" | "were")
+        && w[2] == "that"
+    {
+        return true;
+    }
+    // "Who was Pericles?" → "Cimon": a question of identity answered by another
+    // name is the wrong fact.
+    if w[0] == "who"
+        && matches!(w[1].as_str(), "was" | "were")
+        && n <= 4
+        && raw[2..]
+            .iter()
+            .all(|r| r.chars().next().is_some_and(char::is_uppercase))
+    {
+        return true;
+    }
     // "Where was Canudos a religious community?": a place asked of a copula whose
     // predicate is a noun.
     if w[0] == "where" && matches!(w[1].as_str(), "was" | "were" | "is" | "are") {
@@ -928,6 +946,9 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || shape::answer_is_only_a_unit(&c.answer)
         || shape::blank_splits_date(&c.prompt, &c.answer)
         || shape::vague_subject(&c.prompt)
+        || shape::cut_at_end(&c.prompt)
+        || shape::blank_is_day_of_month(&c.prompt, &c.answer)
+        || shape::blank_after_name_particle(&c.prompt)
         || match c.kind {
             CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
             CardKind::Cloze => bad_cloze(doc, &c) || shape::lacks_main_verb(&c.prompt),
@@ -1286,6 +1307,8 @@ mod tests {
             ("What did two years later come?", "the famine"),
             ("In what year did Genoese finally seize Chios?", "1346"),
             ("Where was Sparta a military state?", "Laconia"),
+            ("What is that the siege was not the cause?", "the famine"),
+            ("Who was Pericles?", "Cimon"),
         ] {
             assert!(garbled_question(p, a), "{p}");
         }
@@ -1305,6 +1328,7 @@ mod tests {
                 "1955",
             ),
             ("Where was the peace signed?", "Utrecht"),
+            ("Who was the first consul?", "Brutus"),
             ("What did the famine follow?", "the floods"),
         ] {
             assert!(!garbled_question(p, a), "{p}");

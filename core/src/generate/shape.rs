@@ -367,6 +367,124 @@ pub(super) fn lacks_main_verb(prompt: &str) -> bool {
     false
 }
 
+/// A prompt cut inside its last phrase: it ends on a conjunction, a preposition or
+/// an article ("… fought each other and."), or its last clause opens with a
+/// subordinator and never reaches a verb ("… could not be ruled from one centre
+/// unless orders.", "When did the council admit that the plan?").
+pub(super) fn cut_at_end(prompt: &str) -> bool {
+    let w = bare_words(prompt);
+    let Some(last) = w.last() else {
+        return false;
+    };
+    // A question may strand its preposition ("Who did the king side with?").
+    let question = prompt.trim_end().ends_with('?');
+    let dangling = matches!(
+        last.as_str(),
+        "and" | "or" | "but" | "the" | "a" | "an" | "unless" | "that"
+    ) || !question && matches!(last.as_str(), "of" | "to" | "with");
+    if dangling {
+        return true;
+    }
+    // The last subordinator and the words after it.
+    let Some(k) = w.iter().rposition(|x| {
+        matches!(
+            x.as_str(),
+            "unless" | "because" | "although" | "though" | "whether" | "that"
+        )
+    }) else {
+        return false;
+    };
+    // "in that year", "that same day": a demonstrative, not a clause.
+    if w[k] == "that"
+        && k > 0
+        && (determiner(&w[k - 1]) || matches!(w[k - 1].as_str(), "after" | "before" | "at"))
+    {
+        return false;
+    }
+    let tail = &w[k + 1..];
+    // "because of his learning": a preposition, not a clause.
+    if w[k] == "because" && tail.first().is_some_and(|t| t == "of") {
+        return false;
+    }
+    // "… regained control that afternoon", "died that August": a time.
+    if w[k] == "that"
+        && tail.first().is_some_and(|t| {
+            MONTHS.contains(&t.as_str())
+                || matches!(
+                    t.as_str(),
+                    "day"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                        | "time"
+                )
+        })
+    {
+        return false;
+    }
+    // "… that had been deployed": a relative clause, its verb straight after.
+    !tail.is_empty() && tail.len() <= 4 && !part_has_verb(&tail.join(" "), true)
+}
+
+/// A blank for the day of a date whose month stays on the card ("On _____ May the
+/// fleet sailed" → "21"): only the day is asked, a detail no one learns.
+pub(super) fn blank_is_day_of_month(prompt: &str, answer: &str) -> bool {
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let day = answer
+        .trim()
+        .parse::<u32>()
+        .is_ok_and(|d| (1..=31).contains(&d));
+    day && prompt[at + 5..]
+        .split_whitespace()
+        .next()
+        .is_some_and(is_month)
+}
+
+/// A blank after the lower-case particle of a name ("the port of Dar es _____",
+/// "Leonardo da _____"): the answer is the rest of a name the card half shows.
+pub(super) fn blank_after_name_particle(prompt: &str) -> bool {
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let before: Vec<&str> = prompt[..at].split_whitespace().collect();
+    let n = before.len();
+    n >= 2
+        && matches!(
+            before[n - 1],
+            "es" | "da"
+                | "de"
+                | "del"
+                | "della"
+                | "di"
+                | "do"
+                | "dos"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "al"
+                | "el"
+                | "bin"
+                | "ibn"
+                | "ben"
+        )
+        && before[n - 2].chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Generic nouns that, as "the X" before a verb, stand for something named in an
 /// earlier sentence ("The decision drew …", "In 1902 the area became …"): on a
 /// card they name nothing. "The area of the camp …" says which.
@@ -541,6 +659,47 @@ mod tests {
         ] {
             assert!(!lacks_main_verb(p), "{p}");
         }
+    }
+
+    #[test]
+    fn prompts_cut_at_their_end_are_refused() {
+        for p in [
+            "Rival clans in Kyoto and _____ fought each other and.",
+            "A realm so large could not be ruled from _____ unless couriers.",
+            "When did the council admit that the plan?",
+            "The monks appealed to the example of St _____ of.",
+        ] {
+            assert!(cut_at_end(p), "{p}");
+        }
+        for p in [
+            "The missiles that had been deployed in _____ were removed.",
+            "In that year the _____ fell.",
+            "The envoy reported that the khan had died in _____.",
+            "The city fell because the walls were weak in _____.",
+            "The rebels held _____ and Lyon.",
+            "The guards regained control of _____ that afternoon.",
+            "The legate spoke first because of his better _____.",
+            "Which city did the king side with?",
+        ] {
+            assert!(!cut_at_end(p), "{p}");
+        }
+        assert!(blank_is_day_of_month(
+            "At Lepanto on _____ October the fleets met.",
+            "7"
+        ));
+        assert!(!blank_is_day_of_month(
+            "At Lepanto on _____ the fleets met.",
+            "7 October 1571"
+        ));
+        assert!(blank_after_name_particle(
+            "Goods reached the port of Dar es _____."
+        ));
+        assert!(blank_after_name_particle(
+            "The painter Leonardo da _____ left Milan."
+        ));
+        assert!(!blank_after_name_particle(
+            "The army of _____ marched north."
+        ));
     }
 
     #[test]
