@@ -160,6 +160,29 @@ fn points_back(prompt: &str) -> bool {
             && p[1] != "_____"
             && p[1].chars().all(|c| c.is_lowercase())
     });
+    // "for that reason", "Worse, that conflict …": "that" before a noun, after a
+    // preposition or opening its clause; not "the town that held out" (a
+    // relative) nor "said that the …" (a complement).
+    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let lex = lexicon();
+    let that_noun = (0..w.len().saturating_sub(1)).any(|i| {
+        let next = &w[i + 1];
+        let opens = i == 0
+            || raw.get(i - 1).is_some_and(|r| r.ends_with(','))
+            || matches!(
+                w[i - 1].as_str(),
+                "for" | "after" | "of" | "from" | "with" | "during" | "against" | "despite"
+            );
+        w[i] == "that"
+            && opens
+            && next != "_____"
+            && next.chars().all(|c| c.is_lowercase())
+            && !lexicon_function(next)
+            && !is_aux(next)
+            && lex.past_lemma(next).is_none()
+            && lex.present_lemma(next).is_none()
+            && !next.ends_with("ly")
+    });
     let pointing_noun = w
         .windows(2)
         .any(|p| p[0] == "the" && POINTING_NOUNS.contains(&p[1].as_str()));
@@ -180,7 +203,11 @@ fn points_back(prompt: &str) -> bool {
     ]
     .iter()
     .any(|t| prompt.contains(t));
-    demonstrative || pointing_noun || opens_back || there_said_before
+    demonstrative || that_noun || pointing_noun || opens_back || there_said_before
+}
+
+fn lexicon_function(w: &str) -> bool {
+    lexicon().is_function(w)
 }
 
 /// A cloze whose blank is one item of a list of three or more ("Karnak, Luxor,
@@ -761,6 +788,19 @@ fn garbled_question(prompt: &str, answer: &str) -> bool {
             }
         }
     }
+    // "On what date did the day occupy the port?": a time as the actor.
+    if let Some(d) = w.iter().position(|x| x == "did") {
+        if w.get(d + 1).is_some_and(|x| x == "the")
+            && w.get(d + 2).is_some_and(|x| {
+                matches!(
+                    x.as_str(),
+                    "day" | "year" | "month" | "week" | "time" | "period" | "decade" | "century"
+                )
+            })
+        {
+            return true;
+        }
+    }
     // "What is that the canal was …?": a clause merged after the copula.
     if matches!(w[0].as_str(), "what" | "who")
         && matches!(w[1].as_str(), "is" | "was" | "were")
@@ -1040,6 +1080,19 @@ mod tests {
     }
 
     #[test]
+    fn that_before_a_noun_points_back() {
+        assert!(points_back(
+            "In what year did the khan move his court to Sarai for that reason?"
+        ));
+        assert!(points_back("Worse, that war ruined the trade in _____."));
+        assert!(!points_back("The town that held out longest was _____."));
+        assert!(!points_back(
+            "The envoy said that the khan had died in _____."
+        ));
+        assert!(!points_back("The general knew that _____ would fall."));
+    }
+
+    #[test]
     fn prompts_that_point_back_at_the_text_are_refused() {
         for vague in [
             "The record of this meeting survives as the _____.",
@@ -1309,6 +1362,7 @@ mod tests {
             ("Where was Sparta a military state?", "Laconia"),
             ("What is that the siege was not the cause?", "the famine"),
             ("Who was Pericles?", "Cimon"),
+            ("On what date did the day end the siege?", "3 May 1491"),
         ] {
             assert!(garbled_question(p, a), "{p}");
         }
