@@ -420,20 +420,43 @@ const REPORTING_VERBS: &[&str] = &[
     "described",
 ];
 
-/// Whether a person of a sentence is its source, not one of its actors: "Bede
-/// tells", "as Livy says", "according to Herodotus".
+/// Whether a person of a sentence is only its source, named in an aside: "as Livy
+/// tells it", "according to Herodotus". ("The historian Gibbon wrote …" makes him
+/// the actor, and "he" after it may well be him.)
 fn is_source(s: &Sentence, e: &super::entities::Entity) -> bool {
     let after = s.tokens.get(e.end).map(|t| t.lower.as_str());
     let reports = after.is_some_and(|a| REPORTING_VERBS.contains(&a));
     let start = e.title.map_or(e.start, |t| t.0);
+    let as_aside = start >= 1 && s.tokens[start - 1].lower == "as" && reports;
     let according =
         start >= 2 && s.tokens[start - 2].lower == "according" && s.tokens[start - 1].lower == "to";
-    reports || according
+    as_aside || according
 }
 
 #[cfg(test)]
 mod tests {
     use super::plural_name;
+
+    #[test]
+    fn a_source_named_in_an_aside_is_not_the_actor() {
+        use super::super::text::Document;
+        use super::is_source;
+        let doc = Document::analyse(
+            "The treaty, as Procopius tells it, pleased Justinian. The historian Edward Gibbon wrote in 1776.",
+        );
+        let person = |si: usize, name: &str| {
+            let s = &doc.sentences[si];
+            let e = s
+                .entities
+                .iter()
+                .find(|e| s.span_text(e.start, e.end).contains(name))
+                .unwrap_or_else(|| panic!("{name} in {:?}", s.entities));
+            is_source(s, e)
+        };
+        assert!(person(0, "Procopius"));
+        assert!(!person(0, "Justinian"));
+        assert!(!person(1, "Gibbon"));
+    }
 
     #[test]
     fn a_plural_group_is_no_person_for_he() {
