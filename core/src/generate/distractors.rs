@@ -502,7 +502,11 @@ pub fn add_exercises(
             continue;
         }
         let d = distractors(&pool, library, &card.answer, kind, &card.prompt, 3);
-        if d.len() < 3 || !d.iter().all(|x| clearly_of_sort(x, kind)) {
+        if d.len() < 3
+            || !d.iter().all(|x| {
+                clearly_of_sort(x, kind) && fits_prompt(x, &card.answer, kind, &card.prompt)
+            })
+        {
             continue;
         }
         mc_eligible += 1;
@@ -543,6 +547,62 @@ fn clearly_of_sort(choice: &str, kind: EntityKind) -> bool {
     }
 }
 
+/// The year a time is in: its last number of three or four digits ("May 1648" →
+/// 1648).
+fn year_in(time: &str) -> Option<i64> {
+    time.split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .find(|w| (3..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
+        .and_then(|w| w.parse().ok())
+}
+
+/// Whether a time choice could be the answer as the prompt reads: written like the
+/// answer (a full date among full dates, not the one full date among months), and
+/// on the right side of a range the prompt gives ("Between _____ and 284": no
+/// option after 284).
+fn fits_prompt(choice: &str, answer: &str, kind: EntityKind, prompt: &str) -> bool {
+    if !kind.is_time() {
+        return true;
+    }
+    // "27 October" is no "January 1959": numbers and words in the same places.
+    let shape = |t: &str| -> Vec<bool> {
+        t.split_whitespace()
+            .map(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .collect()
+    };
+    if shape(choice) != shape(answer) {
+        return false;
+    }
+    let Some(at) = prompt.find("_____") else {
+        return true;
+    };
+    let Some(year) = year_in(choice) else {
+        return true;
+    };
+    let after: Vec<&str> = prompt[at + 5..].split_whitespace().take(2).collect();
+    if let [link, bound] = after.as_slice() {
+        if matches!(*link, "and" | "to" | "until") {
+            if let Some(b) = year_in(bound) {
+                if year >= b {
+                    return false;
+                }
+            }
+        }
+    }
+    let before: Vec<&str> = prompt[..at].split_whitespace().rev().take(2).collect();
+    if let [link, bound] = before.as_slice() {
+        if matches!(*link, "and" | "to") {
+            if let Some(b) = year_in(bound) {
+                if year <= b {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
 /// The source sentence as a statement to judge, with `swap` put in place of the answer.
 fn statement(sentence: &str, answer: &str, swap: Option<&str>) -> Option<String> {
     let first = norm_tokens(sentence);
@@ -573,6 +633,30 @@ fn statement(sentence: &str, answer: &str, swap: Option<&str>) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_choices_fit_the_prompt() {
+        let p = "Between roughly _____ and 1450 the duchy was at war.";
+        assert!(fits_prompt("1420", "1415", EntityKind::Year, p));
+        assert!(!fits_prompt("1460", "1415", EntityKind::Year, p));
+        let p = "The truce lasted from 1320 to _____.";
+        assert!(!fits_prompt("1310", "1330", EntityKind::Year, p));
+        assert!(fits_prompt("1335", "1330", EntityKind::Year, p));
+        let p = "On what date did the fleet sail?";
+        assert!(!fits_prompt(
+            "June 1588",
+            "12 July 1588",
+            EntityKind::Date,
+            p
+        ));
+        assert!(fits_prompt(
+            "3 June 1588",
+            "12 July 1588",
+            EntityKind::Date,
+            p
+        ));
+        assert!(fits_prompt("Kent", "Essex", EntityKind::Place, p));
+    }
 
     #[test]
     fn places_are_sorted_by_what_they_are() {

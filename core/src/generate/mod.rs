@@ -53,6 +53,7 @@ mod questions;
 mod rank;
 mod render;
 mod sentences;
+mod shape;
 mod text;
 mod tokens;
 

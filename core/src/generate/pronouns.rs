@@ -33,6 +33,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn last_person_any(&self, before: usize) -> Option<String> {
+        self.last_person_within(before, 3)
+    }
+
+    /// `last_person_any`, following a "he" that opens a sentence before back at most
+    /// `depth` sentences.
+    fn last_person_within(&self, before: usize, depth: usize) -> Option<String> {
         let s = self.s();
         if let Some(e) = s
             .entities
@@ -40,12 +46,52 @@ impl<'a> Ctx<'a> {
             .rev()
             .find(|e| e.end <= before && e.kind == EntityKind::Person)
         {
+            // "…, as Bede tells it, he …": the source is not the actor.
+            if is_source(s, e) {
+                return None;
+            }
             return Some(answer_text(s, e));
         }
         for k in (self.si.saturating_sub(2)..self.si).rev() {
             let p = &self.doc.sentences[k];
             if p.boilerplate {
                 continue;
+            }
+            if let Some(c) = self.clauses[k].first() {
+                // The sentence before is about "he" too: he is whom that "he" stands
+                // for, not the other person it names ("That year he invaded Maui
+                // with Young. His rival …").
+                if let Some(t) = (c.subj.0..c.subj.1)
+                    .find(|&t| matches!(p.tokens[t].lower.as_str(), "he" | "she"))
+                {
+                    if depth == 0 {
+                        return None;
+                    }
+                    let before_ctx = Ctx {
+                        doc: self.doc,
+                        si: k,
+                        clauses: self.clauses,
+                    };
+                    return before_ctx
+                        .last_person_within(t, depth - 1)
+                        .filter(|name| !plural_name(name));
+                }
+                // A name of no known kind as the subject may be the person ("Khmelnytsky
+                // appealed to the king"): the other person it names is a guess.
+                if p.entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Name && e.start >= c.subj.0 && e.end <= c.subj.1)
+                {
+                    return None;
+                }
+            }
+            // A source ("as Bede tells it", "according to Livy") is never the actor:
+            // with one in the sentence, "he" is someone it reports on, or unclear.
+            if p.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && is_source(p, e))
+            {
+                return None;
             }
             // Prefer the subject of the previous sentence when it is a person.
             if let Some(c) = self.clauses[k].first() {
@@ -352,9 +398,65 @@ fn plural_name(name: &str) -> bool {
     })
 }
 
+/// Verbs that report what a source says.
+const REPORTING_VERBS: &[&str] = &[
+    "says",
+    "said",
+    "tells",
+    "told",
+    "writes",
+    "wrote",
+    "records",
+    "recorded",
+    "reports",
+    "reported",
+    "notes",
+    "noted",
+    "claims",
+    "claimed",
+    "relates",
+    "related",
+    "describes",
+    "described",
+];
+
+/// Whether a person of a sentence is only its source, named in an aside: "as Livy
+/// tells it", "according to Herodotus". ("The historian Gibbon wrote …" makes him
+/// the actor, and "he" after it may well be him.)
+fn is_source(s: &Sentence, e: &super::entities::Entity) -> bool {
+    let after = s.tokens.get(e.end).map(|t| t.lower.as_str());
+    let reports = after.is_some_and(|a| REPORTING_VERBS.contains(&a));
+    let start = e.title.map_or(e.start, |t| t.0);
+    let as_aside = start >= 1 && s.tokens[start - 1].lower == "as" && reports;
+    let according =
+        start >= 2 && s.tokens[start - 2].lower == "according" && s.tokens[start - 1].lower == "to";
+    as_aside || according
+}
+
 #[cfg(test)]
 mod tests {
     use super::plural_name;
+
+    #[test]
+    fn a_source_named_in_an_aside_is_not_the_actor() {
+        use super::super::text::Document;
+        use super::is_source;
+        let doc = Document::analyse(
+            "The treaty, as Procopius tells it, pleased Justinian. The historian Edward Gibbon wrote in 1776.",
+        );
+        let person = |si: usize, name: &str| {
+            let s = &doc.sentences[si];
+            let e = s
+                .entities
+                .iter()
+                .find(|e| s.span_text(e.start, e.end).contains(name))
+                .unwrap_or_else(|| panic!("{name} in {:?}", s.entities));
+            is_source(s, e)
+        };
+        assert!(person(0, "Procopius"));
+        assert!(!person(0, "Justinian"));
+        assert!(!person(1, "Gibbon"));
+    }
 
     #[test]
     fn a_plural_group_is_no_person_for_he() {

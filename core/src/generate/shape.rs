@@ -1,0 +1,758 @@
+//! The shape of a finished prompt, whatever rule made it: spoken asides copied from
+//! an answer written as talk ("yes,", "The short answer is that …"), quotation
+//! marks left open or with a space inside, an answer that is only a unit or an era,
+//! a blank that splits a date, and a cloze whose main clause lost its verb.
+//!
+//! [`super::guard`] calls these last, after its own repairs.
+
+use super::lexicon::{is_aux, lexicon};
+
+/// Frames an answer written as talk opens with: the card reads the same without.
+const OPENING_FRAMES: &[&str] = &[
+    "the short answer is that ",
+    "the simple answer is that ",
+    "the answer is that ",
+    "the background is that ",
+    "the short version is that ",
+    "the point is that ",
+    "the truth is that ",
+    "the thing is that ",
+];
+
+/// Spoken asides between commas ("William Pitt, yes, the son of …"): no fact.
+const ASIDES: &[&str] = &[
+    "yes",
+    "by chance",
+    "of course",
+    "as it happens",
+    "mind you",
+    "remember",
+    "frankly",
+    "in fact",
+    "to be fair",
+    "then",
+];
+
+/// The prompt without the asides of talk: an opening frame, an aside between
+/// commas, and "also"/"even" before a verb whose other half is on another card
+/// ("Said also signed …" → "Said signed …").
+pub(super) fn drop_spoken_asides(prompt: &str) -> String {
+    let mut p = prompt.to_string();
+    let lower = p.to_lowercase();
+    if let Some(frame) = OPENING_FRAMES.iter().find(|f| lower.starts_with(**f)) {
+        let rest = &p[frame.len()..];
+        if rest.split_whitespace().count() >= 4 {
+            p = super::render::capitalise_first(rest);
+        }
+    }
+    // An aside opening the prompt ("Then, by chance, King _____ died.").
+    loop {
+        let lower = p.to_lowercase();
+        let Some(aside) = ASIDES.iter().find(|a| lower.starts_with(&format!("{a}, "))) else {
+            break;
+        };
+        let rest = &p[aside.len() + 2..];
+        if rest.split_whitespace().count() < 4 {
+            break;
+        }
+        p = super::render::capitalise_first(rest);
+    }
+    for aside in ASIDES {
+        // "then" between commas is a time ("…, then, …"): only the talk asides.
+        if *aside == "then" {
+            continue;
+        }
+        let inner = format!(", {aside}, ");
+        while let Some(at) = p.to_lowercase().find(&inner) {
+            p.replace_range(at..at + inner.len(), ", ");
+        }
+    }
+    drop_also_before_verb(&p)
+}
+
+/// "also" or "even" just before a finite verb or after an auxiliary before its
+/// participle: the word leans on a fact the card does not show ("The nation also
+/// had …", "were even sold"). "also known as" introduces a name and stays.
+fn drop_also_before_verb(prompt: &str) -> String {
+    let lex = lexicon();
+    let raw: Vec<&str> = prompt.split(' ').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(raw.len());
+    for (i, w) in raw.iter().enumerate() {
+        let bare = w.to_lowercase();
+        if (bare == "also" || bare == "even") && i > 0 {
+            let next = raw.get(i + 1).map(|n| {
+                n.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let prev = raw[i - 1].to_lowercase();
+            let past = next
+                .as_deref()
+                .is_some_and(|n| lex.past_lemma(n).is_some_and(|l| l != n));
+            let participle_after_aux = is_aux(&prev)
+                && next
+                    .as_deref()
+                    .is_some_and(|n| lex.participle_lemma(n).is_some_and(|l| l != n));
+            // "had also" before a noun ("had also a fleet") is rare; a past form
+            // after a name or a noun is the verb of the clause.
+            if (past || participle_after_aux) && !raw[i - 1].ends_with(',') {
+                continue;
+            }
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+/// Quotation marks: a straight quote left open is dropped, a space inside a pair
+/// (`The "_____ " movement`) is closed up; curly quotes that do not pair refuse
+/// the card (`None`).
+pub(super) fn close_quotes(prompt: &str) -> Option<String> {
+    let straight = prompt.matches('"').count();
+    let opening = prompt.matches('“').count();
+    let closing = prompt.matches('”').count();
+    if opening != closing {
+        return None;
+    }
+    // One straight quote left open (`warned "the army would stay _____ years.`):
+    // the words read the same without it.
+    let prompt = if straight % 2 == 1 {
+        let at = prompt.rfind('"').unwrap_or(0);
+        let mut p = prompt.to_string();
+        p.remove(at);
+        p.replace("  ", " ")
+    } else {
+        prompt.to_string()
+    };
+    let prompt = prompt.as_str();
+    let mut out = String::with_capacity(prompt.len());
+    let mut seen = 0;
+    let chars: Vec<char> = prompt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '"' {
+            seen += 1;
+            let opens = seen % 2 == 1;
+            if opens {
+                out.push(c);
+                // `" _____"`: no space after an opening quote.
+                while chars.get(i + 1) == Some(&' ') {
+                    i += 1;
+                }
+            } else {
+                // `_____ "`: no space before a closing quote.
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push(c);
+            }
+        } else {
+            out.push(c);
+        }
+        i += 1;
+    }
+    Some(out)
+}
+
+/// An answer that is only a unit, an era or a multiplier ("BC", "thousand"): the
+/// fact is the number or the century beside it.
+pub(super) fn answer_is_only_a_unit(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "bc" | "bce"
+            | "ad"
+            | "ce"
+            | "b.c."
+            | "a.d."
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "dozen"
+            | "dozens"
+            | "percent"
+            | "per cent"
+    )
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word is a month's name as written in a sentence ("May", not "may").
+pub(super) fn is_month(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    bare.chars().next().is_some_and(char::is_uppercase)
+        && MONTHS.contains(&bare.to_lowercase().as_str())
+}
+
+/// A blank that splits a pair of dates ("In April or _____" → "May 1856"): the year
+/// of the answer belongs to both months, and the card reads as if only one had it.
+pub(super) fn blank_splits_date(prompt: &str, answer: &str) -> bool {
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let before: Vec<&str> = prompt[..at].split_whitespace().collect();
+    let n = before.len();
+    n >= 2
+        && matches!(before[n - 1], "or" | "and" | "to" | "-" | "–")
+        && is_month(before[n - 2])
+        && answer.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Words that open a clause inside the sentence: the verbs after them belong to it,
+/// not to the main clause ("A fight over who would profit …").
+fn opens_inner_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "who" | "whom" | "whose" | "which" | "where" | "when" | "while" | "whether" | "if"
+    )
+}
+
+/// Quantifiers before a participle that make it an adjective ("many based on the
+/// island"), not a verb.
+fn quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "many" | "some" | "most" | "all" | "several" | "few" | "both" | "each" | "one" | "those"
+    )
+}
+
+/// Words before a noun: a present-looking word after them is a plural noun.
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "these"
+            | "those"
+            | "with"
+            | "from"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+    ) || quantifier(w)
+}
+
+/// The words of a part of a prompt, lower-cased, without punctuation.
+fn bare_words(part: &str) -> Vec<String> {
+    part.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether a part of a prompt (between commas) holds a verb of its own: an
+/// auxiliary or modal, a present form, or a past form that is not the part's first
+/// word (after a comma a past form opens a participle phrase: ", proclaimed in
+/// 1436") nor after a quantifier ("many based on …"). Verbs after a relative or
+/// interrogative word belong to that inner clause and do not count.
+fn part_has_verb(part: &str, initial_past_counts: bool) -> bool {
+    let lex = lexicon();
+    let w = bare_words(part);
+    // After "who"/"which"/"when" … the first verb is the inner clause's own; a
+    // later one may be the main clause's ("A group known as the X who were
+    // exiles rioted in …").
+    let mut inner = false;
+    for (i, x) in w.iter().enumerate() {
+        if opens_inner_clause(x) {
+            inner = true;
+            continue;
+        }
+        let modal = matches!(x.as_str(), "would" | "could" | "might" | "should" | "must");
+        // "lists", "counts": a present form, or a plural noun after its article or
+        // before its "of" ("the counts of the march").
+        let present = lex.present_lemma(x).is_some()
+            && !(i > 0 && determiner(&w[i - 1]))
+            && w.get(i + 1).is_none_or(|n| n != "of");
+        if is_aux(x) || modal || present {
+            if inner {
+                inner = false;
+                continue;
+            }
+            return true;
+        }
+        // "set", "split", "cut": the past of the lexicon may be its lemma.
+        let past = lex.past_lemma(x).is_some();
+        // "Fragments of the decree survive in Greek": a plural's present is its
+        // lemma; a preposition or an article after it shows it is a verb.
+        let plural_present = i > 0
+            && lex.is_verb_lemma(x)
+            && !determiner(&w[i - 1])
+            && !matches!(
+                w[i - 1].as_str(),
+                "would" | "could" | "might" | "should" | "must"
+            )
+            && w.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.as_str(),
+                    "from"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "into"
+                        | "with"
+                        | "by"
+                        | "as"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "that"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                )
+            });
+        if plural_present {
+            if inner {
+                inner = false;
+                continue;
+            }
+            return true;
+        }
+        // Only a quantifier opening its part: "Quite a few arrived …" has its verb.
+        let after_quantifier = i == 1 && quantifier(&w[0]);
+        if past && (i > 0 || initial_past_counts) && !after_quantifier {
+            if inner {
+                inner = false;
+                continue;
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// A cloze with no main clause: no part of the prompt between commas holds a verb
+/// of its own, or the prompt ends in a relative clause whose verb was cut away.
+/// "The Treaty of Ghent, signed in _____." and "In _____ the lords of the
+/// north." name something and say nothing about it; "The treaty, signed in 1814,
+/// ended _____." has its verb after the participle phrase.
+pub(super) fn lacks_main_verb(prompt: &str) -> bool {
+    let body = prompt.trim_end_matches(['.', '?', '!', ';']);
+    let parts: Vec<&str> = body.split(", ").collect();
+    let n = parts.len();
+    // A past form opening the last of three or more parts is the main verb after
+    // a parenthesis ("The treaty, signed in 1814, ended the war.").
+    let has_verb = parts
+        .iter()
+        .enumerate()
+        .any(|(k, part)| part_has_verb(part, n >= 3 && k == n - 1 && k > 0));
+    if !has_verb {
+        return true;
+    }
+    // "…, under Constantine, whose gold coin, struck from about _____.": the
+    // relative clause that ends the prompt never reaches its verb.
+    if let Some(r) = parts.iter().rposition(|p| {
+        let first = bare_words(p).into_iter().next();
+        first.is_some_and(|f| matches!(f.as_str(), "whose" | "who" | "which"))
+    }) {
+        let rel_words = bare_words(parts[r]);
+        let rel_verb = part_has_verb(&rel_words[1..].join(" "), true)
+            || parts[r + 1..].iter().any(|p| part_has_verb(p, false));
+        if !rel_verb {
+            return true;
+        }
+        // "Rome was at war, and Hannibal, who crossed the Alps in _____.": the
+        // name before the relative clause never gets its verb.
+        if r + 1 == n && r > 0 {
+            let head = bare_words(parts[r - 1]);
+            if head.first().is_some_and(|f| f == "and" || f == "but")
+                && !part_has_verb(parts[r - 1], false)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A prompt cut inside its last phrase: it ends on a conjunction, a preposition or
+/// an article ("… fought each other and."), or its last clause opens with a
+/// subordinator and never reaches a verb ("… could not be ruled from one centre
+/// unless orders.", "When did the council admit that the plan?").
+pub(super) fn cut_at_end(prompt: &str) -> bool {
+    let w = bare_words(prompt);
+    let Some(last) = w.last() else {
+        return false;
+    };
+    // A question may strand its preposition ("Who did the king side with?").
+    let question = prompt.trim_end().ends_with('?');
+    let dangling = matches!(
+        last.as_str(),
+        "and" | "or" | "but" | "the" | "a" | "an" | "unless" | "that"
+    ) || !question && matches!(last.as_str(), "of" | "to" | "with");
+    if dangling {
+        return true;
+    }
+    // The last subordinator and the words after it.
+    let Some(k) = w.iter().rposition(|x| {
+        matches!(
+            x.as_str(),
+            "unless" | "because" | "although" | "though" | "whether" | "that"
+        )
+    }) else {
+        return false;
+    };
+    // "in that year", "that same day": a demonstrative, not a clause.
+    if w[k] == "that"
+        && k > 0
+        && (determiner(&w[k - 1]) || matches!(w[k - 1].as_str(), "after" | "before" | "at"))
+    {
+        return false;
+    }
+    let tail = &w[k + 1..];
+    // "because of his learning": a preposition, not a clause.
+    if w[k] == "because" && tail.first().is_some_and(|t| t == "of") {
+        return false;
+    }
+    // "… regained control that afternoon", "died that August": a time.
+    if w[k] == "that"
+        && tail.first().is_some_and(|t| {
+            MONTHS.contains(&t.as_str())
+                || matches!(
+                    t.as_str(),
+                    "day"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                        | "time"
+                )
+        })
+    {
+        return false;
+    }
+    // "… that had been deployed": a relative clause, its verb straight after.
+    !tail.is_empty() && tail.len() <= 4 && !part_has_verb(&tail.join(" "), true)
+}
+
+/// A blank for the day of a date whose month stays on the card ("On _____ May the
+/// fleet sailed" → "21"): only the day is asked, a detail no one learns.
+pub(super) fn blank_is_day_of_month(prompt: &str, answer: &str) -> bool {
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let day = answer
+        .trim()
+        .parse::<u32>()
+        .is_ok_and(|d| (1..=31).contains(&d));
+    day && prompt[at + 5..]
+        .split_whitespace()
+        .next()
+        .is_some_and(is_month)
+}
+
+/// A blank after the lower-case particle of a name ("the port of Dar es _____",
+/// "Leonardo da _____"): the answer is the rest of a name the card half shows.
+pub(super) fn blank_after_name_particle(prompt: &str) -> bool {
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let before: Vec<&str> = prompt[..at].split_whitespace().collect();
+    let n = before.len();
+    n >= 2
+        && matches!(
+            before[n - 1],
+            "es" | "da"
+                | "de"
+                | "del"
+                | "della"
+                | "di"
+                | "do"
+                | "dos"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "al"
+                | "el"
+                | "bin"
+                | "ibn"
+                | "ben"
+        )
+        && before[n - 2].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Generic nouns that, as "the X" before a verb, stand for something named in an
+/// earlier sentence ("The decision drew …", "In 1902 the area became …"): on a
+/// card they name nothing. "The area of the camp …" says which.
+const GENERIC_SUBJECTS: &[&str] = &[
+    "decision",
+    "area",
+    "region",
+    "result",
+    "text",
+    "nation",
+    "kingdom",
+    "country",
+    "court",
+    "plan",
+    "policy",
+    "change",
+    "reform",
+    "agreement",
+    "ruling",
+    "document",
+    "campaign",
+];
+
+/// Whether the prompt's subject is a generic "the X" that only points back, or a
+/// superlative with its noun left in the sentence before ("The most recent, the
+/// _____, …").
+pub(super) fn vague_subject(prompt: &str) -> bool {
+    let lex = lexicon();
+    let w = bare_words(prompt);
+    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    for i in 0..w.len().saturating_sub(2) {
+        if w[i] != "the" || !GENERIC_SUBJECTS.contains(&w[i + 1].as_str()) {
+            continue;
+        }
+        // "the Court" as a name, or "the court, …" in an apposition: not this.
+        if raw
+            .get(i + 1)
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase) || r.ends_with(','))
+        {
+            continue;
+        }
+        // The subject of a verb: next comes the verb, perhaps after an adverb.
+        let mut k = i + 2;
+        if w.get(k)
+            .is_some_and(|x| matches!(x.as_str(), "also" | "then" | "later" | "soon" | "still"))
+        {
+            k += 1;
+        }
+        let Some(v) = w.get(k) else { continue };
+        let verb = matches!(v.as_str(), "was" | "were" | "had" | "would" | "could")
+            || lex.past_lemma(v).is_some_and(|l| l != v)
+            || lex.present_lemma(v).is_some();
+        // The noun is the subject: no verb before it ("In 1911 the area became …");
+        // after a verb it is an object, and a past form after it a participle
+        // ("… conquered the area ruled by …").
+        let opens = !w[..i].iter().any(|x| {
+            is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != x) || lex.present_lemma(x).is_some()
+        });
+        if verb && opens {
+            return true;
+        }
+    }
+    // "The most recent, …", "The last, …": a superlative or an order with no noun.
+    let opens_with_bare_superlative = match w.as_slice() {
+        [the, most, _, ..] if the == "the" && most == "most" => {
+            raw.get(2).is_some_and(|r| r.ends_with(','))
+        }
+        [the, x, ..] if the == "the" => {
+            matches!(
+                x.as_str(),
+                "first" | "second" | "third" | "last" | "latter" | "former" | "latest"
+            ) && raw.get(1).is_some_and(|r| r.ends_with(','))
+        }
+        _ => false,
+    };
+    opens_with_bare_superlative
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spoken_asides_are_dropped() {
+        assert_eq!(
+            drop_spoken_asides("The short answer is that Venice was richer than Genoa in _____."),
+            "Venice was richer than Genoa in _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("Horatio Nelson, yes, the admiral of the fleet, died at _____."),
+            "Horatio Nelson, the admiral of the fleet, died at _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("Then, by chance, the old sultan died in _____."),
+            "The old sultan died in _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("The duke also signed a treaty with Savoy in _____."),
+            "The duke signed a treaty with Savoy in _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("Who were even deported to the colonies?"),
+            "Who were deported to the colonies?"
+        );
+        // "also known as" gives a name; "even" before a noun is no aside.
+        let kept = "Tenochtitlan, also known as _____, was the Aztec capital.";
+        assert_eq!(drop_spoken_asides(kept), kept);
+        let kept = "Even the _____ paid the tax.";
+        assert_eq!(drop_spoken_asides(kept), kept);
+        // "then" between commas is a time of the sentence and stays.
+        let kept = "The army crossed the Rhine, then, in _____, the Danube.";
+        assert_eq!(drop_spoken_asides(kept), kept);
+    }
+
+    #[test]
+    fn quotes_must_pair_and_hold_no_inner_space() {
+        assert_eq!(
+            close_quotes("The \"_____ \" campaign began in the north."),
+            Some("The \"_____\" campaign began in the north.".to_string())
+        );
+        assert_eq!(
+            close_quotes("The reformer, known as \"the _____."),
+            Some("The reformer, known as the _____.".to_string())
+        );
+        assert_eq!(close_quotes("She was called “the _____."), None);
+        let fine = "The slogan \"Land and Bread\" spread in _____.";
+        assert_eq!(close_quotes(fine).as_deref(), Some(fine));
+    }
+
+    #[test]
+    fn units_eras_and_split_dates_are_no_answers() {
+        assert!(answer_is_only_a_unit("BC"));
+        assert!(answer_is_only_a_unit("thousand"));
+        assert!(!answer_is_only_a_unit("3,000"));
+        assert!(!answer_is_only_a_unit("the 5th century BC"));
+        assert!(blank_splits_date(
+            "In March or _____ the envoys reached the coast.",
+            "April 1702"
+        ));
+        assert!(!blank_splits_date(
+            "In March or _____ the envoys reached the coast.",
+            "April"
+        ));
+        assert!(!blank_splits_date(
+            "Between 1702 and _____ the envoys travelled.",
+            "1705"
+        ));
+    }
+
+    #[test]
+    fn a_cloze_without_its_main_verb_is_a_fragment() {
+        for p in [
+            "The Edict of Toleration, issued in _____.",
+            "In _____ the counts of the southern march.",
+            "The traders, with ships sailing from _____ to Goa.",
+            "Armenian bankers, many settled in the port of _____.",
+            "A quarrel over who would control the silver mines of _____.",
+            "The new currency came later, under Aurelian, whose silver coin, minted from about _____.",
+            "Carthage was rebuilding its fleet, and Hannibal, who crossed the Alps in _____.",
+            "The grain ledgers, hundreds of tablets from around _____ to 480 BC.",
+        ] {
+            assert!(lacks_main_verb(p), "{p}");
+        }
+        for p in [
+            "The treaty, signed in 1814, ended the war with _____.",
+            "In _____ the counts of the southern march rebelled.",
+            "Vasco da Gama, whose fleet sailed in 1497, reached _____.",
+            "Drought in _____ ruined the harvest.",
+            "The emperor could not hold _____ without the legions.",
+            "The council decides who rules _____.",
+            "By _____ the canal reached the sea.",
+            "The envoy, who met the shah, stayed in Qazvin until _____.",
+            "The Peace of Lodi in 1454 set the border at the _____.",
+            "Copies of the charter survive in _____ and Latin.",
+            "A sect known as the _____ who were Cathars rebelled in the south.",
+        ] {
+            assert!(!lacks_main_verb(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn prompts_cut_at_their_end_are_refused() {
+        for p in [
+            "Rival clans in Kyoto and _____ fought each other and.",
+            "A realm so large could not be ruled from _____ unless couriers.",
+            "When did the council admit that the plan?",
+            "The monks appealed to the example of St _____ of.",
+        ] {
+            assert!(cut_at_end(p), "{p}");
+        }
+        for p in [
+            "The missiles that had been deployed in _____ were removed.",
+            "In that year the _____ fell.",
+            "The envoy reported that the khan had died in _____.",
+            "The city fell because the walls were weak in _____.",
+            "The rebels held _____ and Lyon.",
+            "The guards regained control of _____ that afternoon.",
+            "The legate spoke first because of his better _____.",
+            "Which city did the king side with?",
+        ] {
+            assert!(!cut_at_end(p), "{p}");
+        }
+        assert!(blank_is_day_of_month(
+            "At Lepanto on _____ October the fleets met.",
+            "7"
+        ));
+        assert!(!blank_is_day_of_month(
+            "At Lepanto on _____ the fleets met.",
+            "7 October 1571"
+        ));
+        assert!(blank_after_name_particle(
+            "Goods reached the port of Dar es _____."
+        ));
+        assert!(blank_after_name_particle(
+            "The painter Leonardo da _____ left Milan."
+        ));
+        assert!(!blank_after_name_particle(
+            "The army of _____ marched north."
+        ));
+    }
+
+    #[test]
+    fn a_generic_subject_that_points_back_is_vague() {
+        for p in [
+            "The decision pulled _____ into the war.",
+            "In 1911 the area became the province of _____.",
+            "The kingdom lasted until _____.",
+            "The text then lists the duties of the _____.",
+            "The most famous, the _____, fell in 1453.",
+        ] {
+            assert!(vague_subject(p), "{p}");
+        }
+        for p in [
+            "The decision of the synod angered _____.",
+            "The Court of Chancery met in _____.",
+            "The area around _____ was flooded.",
+            "Louis XIV moved the court to _____ in 1682.",
+            "The kingdom of Aragon annexed _____ in 1442.",
+        ] {
+            assert!(!vague_subject(p), "{p}");
+        }
+    }
+}
