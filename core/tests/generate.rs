@@ -1751,7 +1751,9 @@ fn a_verb_is_never_missing_after_did() {
 #[test]
 fn suggestions_are_the_best_cards_above_the_bar_and_the_rest_is_held_back() {
     let options = GenerateOptions::default();
-    let s = suggest("", SINO_SOVIET, &options, &LibraryContext::default());
+    // The reader passes the text's title (the student sees it above each card).
+    let title = "Why did the Sino-Soviet split happen?";
+    let s = suggest(title, SINO_SOVIET, &options, &LibraryContext::default());
     let words = SINO_SOVIET.split_whitespace().count();
     assert!(!s.shown.is_empty() && s.shown.len() <= suggestion_cap(words));
     assert!(
@@ -1762,7 +1764,7 @@ fn suggestions_are_the_best_cards_above_the_bar_and_the_rest_is_held_back() {
     let all = cards(SINO_SOVIET);
     assert_eq!(s.shown.len() + s.held_back.len(), all.len());
     let bar = quality::model().bar;
-    let keep: std::collections::HashMap<String, f32> = candidate_features("", SINO_SOVIET)
+    let keep: std::collections::HashMap<String, f32> = candidate_features(title, SINO_SOVIET)
         .into_iter()
         .map(|c| (c.prompt, c.keep))
         .collect();
@@ -1833,5 +1835,27 @@ fn every_candidate_has_its_features_and_form() {
     assert!(
         forms.contains("clause") && forms.contains("cloze"),
         "{forms:?}"
+    );
+}
+
+#[test]
+fn a_count_after_a_short_time_phrase_without_a_comma_is_asked_with_one() {
+    let cs = cards(
+        "In 1500 there were about 200 printing shops in Venice. \
+The printers of the city sold their books across Europe.",
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "In 1500, how many printing shops were there in Venice?"
+        )
+        .answer,
+        "200"
+    );
+    // The broken word orders the form made without its comma rule are gone.
+    assert!(
+        cs.iter().all(|c| !c.prompt.contains("in 1500 there")),
+        "{:?}",
+        cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
     );
 }

@@ -130,19 +130,26 @@ pub(super) fn existential_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     let ue = super::questions::unit_end(s, u);
     let n = s.tokens.len();
     let end = super::render::trim_relative(s, ue, trim_after(s, ue, n));
-    // What comes before "there": nothing, or a fronted phrase ending in a comma.
+    // What comes before "there": nothing, a fronted phrase ending in a comma, or a
+    // short time phrase without one ("In 1500 there were …").
     let there = a - 2;
     let mut q = Vec::new();
     if there > 0 {
-        if there > 9
-            || !s.tokens[there - 1].is_punct(",")
-            || s.tokens[..there - 1]
+        let comma = s.tokens[there - 1].is_punct(",");
+        let fronted = if comma { there - 1 } else { there };
+        let short_time = !comma
+            && there <= 4
+            && super::lexicon::TIME_PREPOSITIONS.contains(&s.tokens[0].lower.as_str())
+            && s.tokens[1..there]
                 .iter()
-                .any(|t| t.kind == TokKind::Punct)
+                .any(|t| t.lower.bytes().all(|b| b.is_ascii_digit()));
+        if there > 9
+            || !(comma || short_time)
+            || s.tokens[..fronted].iter().any(|t| t.kind == TokKind::Punct)
         {
             return None;
         }
-        q.extend((0..there - 1).map(Piece::Tok));
+        q.extend((0..fronted).map(Piece::Tok));
         q.push(Piece::Text(",".into()));
         q.push(Piece::Text("how many".into()));
     } else {
