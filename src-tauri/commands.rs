@@ -19,7 +19,7 @@ use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, Type
 use clio_core::search::{self, SearchHit};
 use clio_core::stats::{self, Dashboard, DocumentMastery};
 use clio_core::time::now_ms;
-use clio_core::{info, starter};
+use clio_core::{info, starter, DocumentId};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -87,13 +87,13 @@ pub async fn search_documents(
 
 /// A document with its body and blocks, for the reader.
 #[tauri::command]
-pub async fn get_document(state: State<'_, AppState>, id: i64) -> CommandResult<Document> {
+pub async fn get_document(state: State<'_, AppState>, id: DocumentId) -> CommandResult<Document> {
     state.with_store(|store| library::get_document(store, id))
 }
 
 /// Deletes a document with its highlights, cards and their reviews (undoable).
 #[tauri::command]
-pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub async fn delete_document(state: State<'_, AppState>, id: DocumentId) -> CommandResult<()> {
     state.with_store(|store| library::delete_document(store, id))
 }
 
@@ -138,7 +138,7 @@ pub async fn add_starter_library(state: State<'_, AppState>) -> CommandResult<us
 #[tauri::command]
 pub async fn document_cards(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> CommandResult<Vec<StoredCard>> {
     state.with_store(|store| cards::document_cards(store, document_id, now_ms()))
 }
@@ -153,7 +153,7 @@ pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandR
 #[tauri::command]
 pub async fn accept_all_cards(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> CommandResult<usize> {
     state.with_store(|store| cards::accept_all(store, document_id, now_ms()))
 }
@@ -179,7 +179,7 @@ pub async fn update_card(
 #[tauri::command]
 pub async fn draft_card_from_selection(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
     start: usize,
     end: usize,
 ) -> CommandResult<SelectionDrafts> {
@@ -190,7 +190,7 @@ pub async fn draft_card_from_selection(
 #[tauri::command]
 pub async fn create_card(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
     draft: CardDraft,
 ) -> CommandResult<StoredCard> {
     state.with_store(|store| cards::create_from_draft(store, document_id, draft, now_ms()))
@@ -376,7 +376,7 @@ pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> CommandRe
 #[tauri::command]
 pub async fn document_annotations(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> CommandResult<Vec<Annotation>> {
     state.with_store(|store| annotations::document_annotations(store, document_id))
 }
@@ -398,7 +398,7 @@ pub async fn library_annotations(
 #[tauri::command]
 pub async fn export_annotations(
     state: State<'_, AppState>,
-    document_id: Option<i64>,
+    document_id: Option<DocumentId>,
     path: PathBuf,
 ) -> CommandResult<ExportSummary> {
     state.with_store(|store| annotations::export_to_file(store, document_id, &path))

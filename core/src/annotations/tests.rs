@@ -1,8 +1,10 @@
 //! Highlights and notes on a real (in-memory) store.
 
 use super::*;
+
 use crate::import::{import_named_text, Format};
 use crate::library::{add_document, NewDocument};
+use crate::DocumentId;
 
 const TEXT: &str = "\
 Détente\n\n\
@@ -11,7 +13,7 @@ Zhōu Ēnlái met Richard Nixon in Beijing in 1972 👍🏽 and the two spoke of
 The Helsinki Final Act was signed in 1975 by thirty-five states.\n\n\
 Détente ended with the Soviet invasion of Afghanistan in 1979.";
 
-fn store_with_text(text: &str) -> (Store, i64) {
+fn store_with_text(text: &str) -> (Store, DocumentId) {
     let mut store = Store::open_in_memory().unwrap();
     let report = import_named_text(&mut store, "detente.txt", text, Format::Text, 1_000);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -36,7 +38,7 @@ fn text_at(body: &str, a: &Annotation) -> String {
 
 fn highlight(
     store: &mut Store,
-    id: i64,
+    id: DocumentId,
     needle: &str,
     color: HighlightColor,
     note: Option<&str>,
@@ -151,7 +153,7 @@ fn a_selection_is_trimmed_and_bad_ones_say_what_is_wrong() {
         "10,000 characters fit"
     );
     let missing = NewAnnotation {
-        document_id: 999,
+        document_id: DocumentId(999),
         ..new(0, 6, None)
     };
     assert!(matches!(
@@ -254,7 +256,7 @@ fn a_documents_highlights_come_in_reading_order() {
         .collect();
     assert_eq!(ids, [inner.id, first.id, middle.id, last.id]);
     assert!(matches!(
-        document_annotations(&store, 404),
+        document_annotations(&store, DocumentId(404)),
         Err(Error::NotFound {
             what: "document",
             id: 404

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::cards::CardEdit;
 use crate::cards::CardKind;
 use crate::error::{Error, Result};
+use crate::ids::DocumentId;
 use crate::review::{learner_day_start, next_day_start};
 use crate::schedule::QueueState;
 use crate::store::{Store, UndoEntry};
@@ -68,8 +69,7 @@ pub enum BrowserSort {
 pub struct BrowserQuery {
     /// Words to find in the prompt, answer or source sentence (each also as a prefix).
     pub search: String,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     /// A category and everything under it, from the root down.
     pub category: Vec<String>,
     pub state: Option<StateFilter>,
@@ -88,8 +88,7 @@ pub struct BrowserQuery {
 pub struct BrowserCard {
     #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     pub document_title: Option<String>,
     pub kind: CardKind,
     pub prompt: String,

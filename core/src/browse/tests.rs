@@ -3,6 +3,7 @@
 use super::*;
 use crate::cards::CardStatus;
 use crate::test_support::{populate, search_ids, snapshot, T0};
+use crate::DocumentId;
 
 const NOW: i64 = T0 + 60_000;
 
@@ -164,7 +165,7 @@ fn filters_by_state_kind_category_document_and_due() {
     );
     assert_eq!(
         count(BrowserQuery {
-            document_id: Some(doc + 1000),
+            document_id: Some(DocumentId(doc.0 + 1000)),
             ..Default::default()
         }),
         0
@@ -592,7 +593,7 @@ fn deleting_a_text_can_be_undone_with_its_notes_cards_reviews_and_search() {
 #[test]
 fn undoing_a_delete_refuses_when_a_new_text_took_its_id() {
     let mut store = library();
-    let last: i64 = store
+    let last: DocumentId = store
         .connection()
         .query_row("SELECT max(id) FROM documents", [], |r| r.get(0))
         .unwrap();

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::ids::DocumentId;
 use crate::schedule::QueueState;
 use crate::store::{Store, Tx};
 
@@ -87,8 +88,7 @@ pub enum CardOrigin {
 pub struct StoredCard {
     #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     pub kind: CardKind,
     pub prompt: String,
     pub answer: String,
@@ -206,7 +206,11 @@ impl CardOrigin {
 /// A document's cards that are not rejected: suggestions best first, then the
 /// accepted cards in reading order. Writes the suggestions first if the
 /// document has none for its current text.
-pub fn document_cards(store: &mut Store, document_id: i64, now: i64) -> Result<Vec<StoredCard>> {
+pub fn document_cards(
+    store: &mut Store,
+    document_id: DocumentId,
+    now: i64,
+) -> Result<Vec<StoredCard>> {
     ensure_suggestions(store, document_id, now)?;
     store.document_cards(document_id)
 }
@@ -231,7 +235,7 @@ pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
 }
 
 /// Accepts every suggestion of a document that is shown (not held back).
-pub fn accept_all(store: &mut Store, document_id: i64, now: i64) -> Result<usize> {
+pub fn accept_all(store: &mut Store, document_id: DocumentId, now: i64) -> Result<usize> {
     let ids: Vec<i64> = store
         .document_cards(document_id)?
         .into_iter()
@@ -259,7 +263,7 @@ pub fn update(
 /// Creates an accepted card from a draft (the learner made it on purpose).
 pub fn create_from_draft(
     store: &mut Store,
-    document_id: i64,
+    document_id: DocumentId,
     draft: CardDraft,
     now: i64,
 ) -> Result<StoredCard> {
@@ -278,7 +282,7 @@ pub fn create_from_draft(
 /// Draft cards for the text the learner selected (code points in the body).
 pub fn draft_from_selection(
     store: &Store,
-    document_id: i64,
+    document_id: DocumentId,
     start: usize,
     end: usize,
 ) -> Result<SelectionDrafts> {
@@ -288,7 +292,11 @@ pub fn draft_from_selection(
 
 /// Every stored card (or a document's: its suggestions are written first if
 /// it has none for its current text), by document, in reading order.
-pub fn list(store: &mut Store, document_id: Option<i64>, now: i64) -> Result<Vec<ListedCard>> {
+pub fn list(
+    store: &mut Store,
+    document_id: Option<DocumentId>,
+    now: i64,
+) -> Result<Vec<ListedCard>> {
     if let Some(id) = document_id {
         ensure_suggestions(store, id, now)?;
     }
@@ -316,7 +324,7 @@ pub fn deck(store: &Store) -> Result<Deck> {
 /// deleted). Returns how many were flagged.
 pub(crate) fn follow_new_text(
     tx: &Tx<'_>,
-    document_id: i64,
+    document_id: DocumentId,
     body: &str,
     revision: i64,
     now: i64,

@@ -1,15 +1,17 @@
 //! The card workflow on a real (in-memory) store.
 
 use super::*;
+
 use crate::import::{import_named_text, Format};
 use crate::store::Store;
+use crate::DocumentId;
 
 const TEXT: &str = "\
 The Sino-Soviet split grew through the late 1950s. The culmination of this conflict came in 1960, \
 when the Soviet Union withdrew its advisers and aid from China. Mao Zedong launched the Great Leap \
 Forward in 1958. Zhōu Ēnlái met Richard Nixon in Beijing in 1972.";
 
-fn store_with_text(text: &str) -> (Store, i64) {
+fn store_with_text(text: &str) -> (Store, DocumentId) {
     let mut store = Store::open_in_memory().unwrap();
     let report = import_named_text(&mut store, "split.txt", text, Format::Text, 1_000);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -18,7 +20,7 @@ fn store_with_text(text: &str) -> (Store, i64) {
 }
 
 /// The suggestions shown (not held back below the quality bar).
-fn suggestions(store: &mut Store, id: i64) -> Vec<StoredCard> {
+fn suggestions(store: &mut Store, id: DocumentId) -> Vec<StoredCard> {
     document_cards(store, id, 2_000)
         .unwrap()
         .into_iter()
@@ -26,7 +28,7 @@ fn suggestions(store: &mut Store, id: i64) -> Vec<StoredCard> {
         .collect()
 }
 
-fn held_back(store: &mut Store, id: i64) -> Vec<StoredCard> {
+fn held_back(store: &mut Store, id: DocumentId) -> Vec<StoredCard> {
     document_cards(store, id, 2_000)
         .unwrap()
         .into_iter()

@@ -16,6 +16,7 @@ use ts_rs::TS;
 use crate::cards::CardKind;
 use crate::cards::StoredCard;
 use crate::error::{Error, Result};
+use crate::ids::DocumentId;
 use crate::schedule::{check_typed, AnswerDiff};
 use crate::store::Store;
 
@@ -31,10 +32,7 @@ pub const MAX_QUESTIONS: u32 = 100;
 pub enum QuizScope {
     /// The cards of one document.
     #[serde(rename_all = "camelCase")]
-    Document {
-        #[ts(type = "number")]
-        document_id: i64,
-    },
+    Document { document_id: DocumentId },
     /// The cards of the documents in a category or any of its subcategories.
     Category { path: Vec<String> },
     /// The whole deck.
@@ -123,8 +121,7 @@ pub struct QuizFeedback {
     pub expected: String,
     /// Typed answers: what was typed against the answer, word by word.
     pub diff: Option<AnswerDiff>,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     #[ts(type = "number | null")]
     pub span_start: Option<usize>,
     #[ts(type = "number | null")]
@@ -145,8 +142,7 @@ pub struct MissedQuestion {
     /// None when the card was deleted since.
     #[ts(type = "number | null")]
     pub card_id: Option<i64>,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     pub document_title: Option<String>,
     #[ts(type = "number | null")]
     pub span_start: Option<usize>,
@@ -215,7 +211,7 @@ pub struct StoredQuestion {
     pub expected: String,
     pub answered: bool,
     pub finished: bool,
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     pub span_start: Option<usize>,
     pub span_end: Option<usize>,
     pub source_text: Option<String>,

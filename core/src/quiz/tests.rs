@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::cards::{accept, document_cards, CardDraft, CardOrigin, CardStatus};
+use crate::ids::DocumentId;
 use crate::import::{import_named_text, Format};
 
 const TEXT: &str = "\
@@ -12,20 +13,20 @@ Forward in 1958. Zhōu Ēnlái met Richard Nixon in Beijing in 1972.";
 const NOW: i64 = 1_700_000_000_000;
 const DAY: i64 = 86_400_000;
 
-fn import(store: &mut Store, name: &str, text: &str, format: Format) -> i64 {
+fn import(store: &mut Store, name: &str, text: &str, format: Format) -> DocumentId {
     let report = import_named_text(store, name, text, format, 1_000);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     report.added[0].id
 }
 
 /// A Markdown document in a category, e.g. `"History / Europe"`.
-fn import_in(store: &mut Store, title: &str, category: &str, body: &str) -> i64 {
+fn import_in(store: &mut Store, title: &str, category: &str, body: &str) -> DocumentId {
     let md = format!("---\ntitle: {title}\ncategory: {category}\n---\n{body}\n");
     import(store, &format!("{title}.md"), &md, Format::Markdown)
 }
 
 /// Accepts every suggestion of a document; returns the accepted ids.
-fn accept_all(store: &mut Store, document_id: i64) -> Vec<i64> {
+fn accept_all(store: &mut Store, document_id: DocumentId) -> Vec<i64> {
     let ids: Vec<i64> = document_cards(store, document_id, 2_000)
         .unwrap()
         .into_iter()
@@ -39,7 +40,7 @@ fn accept_all(store: &mut Store, document_id: i64) -> Vec<i64> {
 /// An accepted card made by hand.
 fn card(
     store: &mut Store,
-    document_id: i64,
+    document_id: DocumentId,
     kind: CardKind,
     prompt: &str,
     answer: &str,
@@ -970,7 +971,13 @@ fn an_empty_scope_or_a_bad_count_is_refused_with_what_to_do() {
     assert!(err.contains("due in the next 7 days"), "{err}");
     let err = start_quiz(
         &mut store,
-        &request(QuizScope::Document { document_id: 999 }, 10, &[]),
+        &request(
+            QuizScope::Document {
+                document_id: DocumentId(999),
+            },
+            10,
+            &[],
+        ),
         NOW,
         1,
     )
@@ -1057,7 +1064,12 @@ fn answers_count_as_reviews_only_when_the_learner_asks() {
 fn requests_read_the_ui_json() {
     let json = r#"{"scope":{"kind":"document","documentId":3},"questionCount":5,"formats":["trueFalse","choice"],"countsAsReview":true}"#;
     let req: QuizRequest = serde_json::from_str(json).unwrap();
-    assert_eq!(req.scope, QuizScope::Document { document_id: 3 });
+    assert_eq!(
+        req.scope,
+        QuizScope::Document {
+            document_id: DocumentId(3)
+        }
+    );
     assert_eq!(req.formats, [QuizFormat::TrueFalse, QuizFormat::Choice]);
     let due: QuizScope = serde_json::from_str(r#"{"kind":"dueSoon","days":7}"#).unwrap();
     assert_eq!(due, QuizScope::DueSoon { days: 7 });

@@ -10,6 +10,7 @@ use crate::annotations::{
     AnchorState, Annotation, HighlightColor, LibraryAnnotation, ValidAnnotation,
 };
 use crate::error::{Error, OrNotFound, Result};
+use crate::ids::DocumentId;
 
 const ANNOTATION_COLUMNS: &str =
     "a.id, a.document_id, a.color, a.note, a.quote_exact, a.pos_start, a.pos_end,
@@ -50,7 +51,7 @@ impl Store {
     /// Stores a new highlight on the document's current revision; returns its id.
     pub fn insert_annotation(
         &mut self,
-        document_id: i64,
+        document_id: DocumentId,
         valid: &ValidAnnotation,
         now: i64,
     ) -> Result<i64> {
@@ -117,7 +118,7 @@ impl Store {
     }
 
     /// A document's highlights in reading order, the orphans last.
-    pub fn document_annotations(&self, document_id: i64) -> Result<Vec<Annotation>> {
+    pub fn document_annotations(&self, document_id: DocumentId) -> Result<Vec<Annotation>> {
         let exists: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
             [document_id],
@@ -170,7 +171,7 @@ pub struct StoredHighlight {
 
 impl Tx<'_> {
     /// Every highlight of a document, anchored or orphaned, in the order made.
-    pub fn document_highlights(&self, document_id: i64) -> Result<Vec<StoredHighlight>> {
+    pub fn document_highlights(&self, document_id: DocumentId) -> Result<Vec<StoredHighlight>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT id, quote_exact, quote_prefix, quote_suffix, pos_start, pos_end, anchor_state
              FROM annotations WHERE document_id = ?1 ORDER BY id",

@@ -93,7 +93,7 @@ fn conditions(
         sql.push("0".into());
     }
     if let Some(id) = query.document_id {
-        let p = bind(&mut values, SqlValue::Integer(id));
+        let p = bind(&mut values, SqlValue::Integer(id.0));
         sql.push(format!("c.document_id = {p}"));
     }
     if !query.category.is_empty() {

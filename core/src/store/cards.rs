@@ -10,6 +10,7 @@ use crate::cards::{
 };
 use crate::error::{Error, OrNotFound, Result};
 use crate::generate::Card;
+use crate::ids::DocumentId;
 use crate::schedule::QueueState;
 
 pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
@@ -77,7 +78,7 @@ impl Store {
     /// Every card of a document (rejected ones only if asked), in reading order.
     pub fn cards_of_document(
         &self,
-        document_id: i64,
+        document_id: DocumentId,
         include_rejected: bool,
     ) -> Result<Vec<StoredCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -90,7 +91,7 @@ impl Store {
     }
 
     /// A document's suggestions best first, then its accepted cards in reading order.
-    pub fn document_cards(&self, document_id: i64) -> Result<Vec<StoredCard>> {
+    pub fn document_cards(&self, document_id: DocumentId) -> Result<Vec<StoredCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CARD_COLUMNS} FROM cards c
              WHERE c.document_id = ?1 AND c.status <> 'rejected'
@@ -103,7 +104,7 @@ impl Store {
     }
 
     /// True when the document's suggestions were not written for its current text.
-    pub fn suggestions_outdated(&self, document_id: i64) -> Result<bool> {
+    pub fn suggestions_outdated(&self, document_id: DocumentId) -> Result<bool> {
         self.conn
             .query_row(
                 "SELECT suggested_revision IS NULL OR suggested_revision < revision FROM documents WHERE id = ?1",
@@ -116,7 +117,7 @@ impl Store {
 
     /// Up to `limit` documents whose suggestions were not written for their
     /// current text, newest first (the ones a learner just imported).
-    pub fn documents_needing_suggestions(&self, limit: usize) -> Result<Vec<i64>> {
+    pub fn documents_needing_suggestions(&self, limit: usize) -> Result<Vec<DocumentId>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id FROM documents WHERE suggested_revision IS NULL OR suggested_revision < revision
              ORDER BY created_at DESC, id DESC LIMIT ?1",
@@ -130,7 +131,7 @@ impl Store {
     /// written for `revision`.
     pub fn replace_suggestions(
         &mut self,
-        document_id: i64,
+        document_id: DocumentId,
         revision: i64,
         cards: &[Card],
         held_back: &[Card],
@@ -161,7 +162,7 @@ impl Store {
             let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(chunk.len() * 13);
             for (card, held) in chunk {
                 values.extend([
-                    document_id.into(),
+                    document_id.0.into(),
                     card.kind.as_str().to_string().into(),
                     card.prompt.clone().into(),
                     card.answer.clone().into(),
@@ -271,7 +272,7 @@ impl Store {
     /// Stores a new card made by the learner; returns its id.
     pub fn insert_card(
         &mut self,
-        document_id: i64,
+        document_id: DocumentId,
         draft: &CardDraft,
         origin: CardOrigin,
         status: CardStatus,
@@ -315,7 +316,7 @@ impl Store {
 
     /// Every card, or a document's, with its document's title and schedule,
     /// by document in reading order.
-    pub fn listed_cards(&self, document_id: Option<i64>) -> Result<Vec<ListedCard>> {
+    pub fn listed_cards(&self, document_id: Option<DocumentId>) -> Result<Vec<ListedCard>> {
         if let Some(id) = document_id {
             self.document(id)?;
         }
@@ -425,7 +426,7 @@ pub struct CardSource {
 
 impl Tx<'_> {
     /// Every card of a document with its source sentence.
-    pub fn card_sources(&self, document_id: i64) -> Result<Vec<CardSource>> {
+    pub fn card_sources(&self, document_id: DocumentId) -> Result<Vec<CardSource>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT id, source_text, span_start FROM cards WHERE document_id = ?1",
         )?;

@@ -11,6 +11,7 @@ use super::documents::blocks_json;
 use super::{Store, Tx};
 use crate::cards::CardKind;
 use crate::error::{Error, Result};
+use crate::ids::DocumentId;
 use crate::interchange::{CardSchedule, ExportScope, IncomingCard, OutgoingCard, ReviewEntry};
 use crate::library::ValidDocument;
 use crate::schedule::{QueueState, Schedule};
@@ -164,7 +165,11 @@ impl Tx<'_> {
     }
 
     /// A new document whose cards come with it (its suggestions count as made).
-    pub(crate) fn insert_document_with_cards(&self, doc: &ValidDocument, now: i64) -> Result<i64> {
+    pub(crate) fn insert_document_with_cards(
+        &self,
+        doc: &ValidDocument,
+        now: i64,
+    ) -> Result<DocumentId> {
         let category_id = ensure_category_path(&self.tx, &doc.category_path)?;
         let blocks_json = blocks_json(doc)?;
         self.tx.execute(
@@ -184,13 +189,13 @@ impl Tx<'_> {
                 now
             ],
         )?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(DocumentId(self.tx.last_insert_rowid()))
     }
 
     /// An imported card (accepted), standing for the paragraph at `start..end`.
     pub(crate) fn insert_imported_card(
         &self,
-        document_id: i64,
+        document_id: DocumentId,
         card: &IncomingCard,
         paragraph: &str,
         (start, end): (usize, usize),

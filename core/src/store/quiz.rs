@@ -7,6 +7,7 @@ use super::cards::{card_of_row, CARD_COLUMNS};
 use super::Store;
 use crate::cards::StoredCard;
 use crate::error::{Error, OrNotFound, Result};
+use crate::ids::DocumentId;
 use crate::quiz::{
     MissedQuestion, NewQuiz, QuizFormat, QuizResult, QuizScope, QuizSummary, StoredQuestion,
 };
@@ -94,7 +95,7 @@ impl Store {
     }
 
     /// A document's stable uid and its title.
-    pub fn document_uid_and_title(&self, id: i64) -> Result<(String, String)> {
+    pub fn document_uid_and_title(&self, id: DocumentId) -> Result<(String, String)> {
         self.conn
             .query_row(
                 "SELECT uid, title FROM documents WHERE id = ?1",

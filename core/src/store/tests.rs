@@ -5,6 +5,7 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::library::{add_document, NewDocument};
+use crate::DocumentId;
 
 fn temp_db() -> (TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -223,7 +224,7 @@ fn categories_are_shared_between_documents_and_listed_newest_first() {
         .query_row("SELECT count(*) FROM categories", [], |r| r.get(0))
         .unwrap();
     assert_eq!(categories, 2, "History and Cold War, once each");
-    let ids: Vec<i64> = store
+    let ids: Vec<DocumentId> = store
         .list_documents()
         .unwrap()
         .iter()
@@ -327,7 +328,7 @@ fn upgrading_a_version_1_library_keeps_its_cards_in_the_deck() {
     let card = store.card(1).unwrap();
     assert_eq!(card.status, crate::cards::CardStatus::Accepted);
     assert!(
-        store.suggestions_outdated(1).unwrap(),
+        store.suggestions_outdated(DocumentId(1)).unwrap(),
         "suggestions get written on first open"
     );
 }
