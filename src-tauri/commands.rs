@@ -19,7 +19,7 @@ use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, Type
 use clio_core::search::{self, SearchHit};
 use clio_core::stats::{self, Dashboard, DocumentMastery};
 use clio_core::time::now_ms;
-use clio_core::{info, starter, DocumentId};
+use clio_core::{info, starter, CardId, DocumentId};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -145,7 +145,7 @@ pub async fn document_cards(
 
 /// Puts cards in the review deck; returns how many changed.
 #[tauri::command]
-pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<usize> {
+pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<CardId>) -> CommandResult<usize> {
     state.with_store(|store| cards::accept(store, &ids, now_ms()))
 }
 
@@ -160,7 +160,7 @@ pub async fn accept_all_cards(
 
 /// Rejects cards for good (regenerating will not suggest them again).
 #[tauri::command]
-pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<usize> {
+pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<CardId>) -> CommandResult<usize> {
     state.with_store(|store| cards::reject(store, &ids, now_ms()))
 }
 
@@ -168,7 +168,7 @@ pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandR
 #[tauri::command]
 pub async fn update_card(
     state: State<'_, AppState>,
-    id: i64,
+    id: CardId,
     edit: CardEdit,
     accept: bool,
 ) -> CommandResult<StoredCard> {
@@ -224,13 +224,13 @@ pub async fn review_restart(
 #[tauri::command]
 pub async fn review_answer(
     state: State<'_, AppState>,
-    card_id: i64,
+    card_id: CardId,
     rating: Rating,
     duration_ms: Option<i64>,
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, now| {
-        session.answer(store, card_id, rating, now, duration_ms, mode)
+        session.answer(store, card_id.0, rating, now, duration_ms, mode)
     })
 }
 
@@ -249,12 +249,12 @@ pub async fn review_undo(
 #[tauri::command]
 pub async fn review_bury(
     state: State<'_, AppState>,
-    card_id: i64,
+    card_id: CardId,
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, now| {
-        store.bury(card_id, review::next_day_start(now))?;
-        session.skip(card_id);
+        store.bury(card_id.0, review::next_day_start(now))?;
+        session.skip(card_id.0);
         Ok(())
     })
 }
@@ -263,12 +263,12 @@ pub async fn review_bury(
 #[tauri::command]
 pub async fn review_suspend(
     state: State<'_, AppState>,
-    card_id: i64,
+    card_id: CardId,
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, _| {
-        store.set_suspended(card_id, true)?;
-        session.skip(card_id);
+        store.set_suspended(card_id.0, true)?;
+        session.skip(card_id.0);
         Ok(())
     })
 }

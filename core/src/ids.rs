@@ -71,6 +71,16 @@ id_type!(
     DocumentId
 );
 
+id_type!(
+    /// A row of `cards` (and of its `card_schedule`).
+    CardId
+);
+
+/// The raw row ids, for code that handles rows of any table alike (undo).
+pub(crate) fn raw<T: Copy + Into<i64>>(ids: &[T]) -> Vec<i64> {
+    ids.iter().map(|&id| id.into()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::ids::DocumentId;
+use crate::ids::{CardId, DocumentId};
 use crate::schedule::QueueState;
 use crate::store::{Store, Tx};
 
@@ -86,8 +86,7 @@ pub enum CardOrigin {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredCard {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: CardId,
     pub document_id: Option<DocumentId>,
     pub kind: CardKind,
     pub prompt: String,
@@ -216,14 +215,14 @@ pub fn document_cards(
 }
 
 /// Puts cards in the review deck.
-pub fn accept(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
+pub fn accept(store: &mut Store, ids: &[CardId], now: i64) -> Result<usize> {
     store.set_card_status(ids, CardStatus::Accepted, now)
 }
 
 /// Takes cards out of the suggestions (or the deck): they are never
 /// suggested again. Kept for undo ("Rejected a suggestion", "Removed a card
 /// from your deck").
-pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
+pub fn reject(store: &mut Store, ids: &[CardId], now: i64) -> Result<usize> {
     let label = match ids {
         [id] => match store.card(*id)?.status {
             CardStatus::Accepted => "Removed a card from your deck".to_owned(),
@@ -236,7 +235,7 @@ pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
 
 /// Accepts every suggestion of a document that is shown (not held back).
 pub fn accept_all(store: &mut Store, document_id: DocumentId, now: i64) -> Result<usize> {
-    let ids: Vec<i64> = store
+    let ids: Vec<CardId> = store
         .document_cards(document_id)?
         .into_iter()
         .filter(|c| c.status == CardStatus::Suggested && !c.held_back)
@@ -249,7 +248,7 @@ pub fn accept_all(store: &mut Store, document_id: DocumentId, now: i64) -> Resul
 /// `accept`, a suggestion also joins the deck. Returns the card as stored.
 pub fn update(
     store: &mut Store,
-    id: i64,
+    id: CardId,
     edit: CardEdit,
     accept: bool,
     now: i64,
@@ -305,7 +304,7 @@ pub fn list(
 
 /// Deletes cards (of any status) with their review history, all or none;
 /// kept for undo.
-pub fn delete(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
+pub fn delete(store: &mut Store, ids: &[CardId], now: i64) -> Result<usize> {
     let label = match ids.len() {
         1 => "Deleted a card".to_owned(),
         n => format!("Deleted {n} cards"),

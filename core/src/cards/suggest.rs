@@ -111,6 +111,7 @@ mod tests {
     use super::*;
     use crate::cards::CardKind;
     use crate::cards::{CardOrigin, StoredCard};
+    use crate::CardId;
 
     fn generated(prompt: &str, answer: &str, sentence: &str) -> Card {
         Card {
@@ -127,7 +128,7 @@ mod tests {
 
     fn decided(prompt: &str, answer: &str, sentence: &str, status: CardStatus) -> StoredCard {
         StoredCard {
-            id: 1,
+            id: CardId(1),
             document_id: Some(DocumentId(1)),
             kind: CardKind::Cloze,
             prompt: prompt.into(),

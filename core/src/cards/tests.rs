@@ -4,6 +4,7 @@ use super::*;
 
 use crate::import::{import_named_text, Format};
 use crate::store::Store;
+use crate::CardId;
 use crate::DocumentId;
 
 const TEXT: &str = "\
@@ -80,7 +81,7 @@ fn accepted_cards_join_the_deck_as_new_cards_in_order() {
             .all(|c| c.document_title.as_deref() == Some("split.txt")),
         "{deck:?}"
     );
-    let positions: Vec<(i64, i64)> = store
+    let positions: Vec<(CardId, i64)> = store
         .connection()
         .prepare("SELECT card_id, new_position FROM card_schedule WHERE state = 'new' ORDER BY new_position")
         .unwrap()
@@ -98,7 +99,7 @@ fn accepted_cards_join_the_deck_as_new_cards_in_order() {
 fn an_unknown_card_fails_the_whole_batch() {
     let (mut store, id) = store_with_text(TEXT);
     let cards = suggestions(&mut store, id);
-    let err = accept(&mut store, &[cards[0].id, 999_999], 3_000).unwrap_err();
+    let err = accept(&mut store, &[cards[0].id, CardId(999_999)], 3_000).unwrap_err();
     assert!(err.to_string().contains("no card with id 999999"), "{err}");
     assert_eq!(
         deck(&store).unwrap().total,

@@ -205,7 +205,7 @@ impl ChoiceSource {
         // The built-in names after the library's, starting at a place that
         // depends on the card, so not every card gets the same three.
         let mut library = self.library.clone().expect("just read");
-        library.entities.extend(built_in_names(card.id));
+        library.entities.extend(built_in_names(card.id.0));
         let library = &library;
         let body = card
             .document_id

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::cards::{accept, document_cards, CardDraft, CardOrigin, CardStatus};
-use crate::ids::DocumentId;
+use crate::ids::{CardId, DocumentId};
 use crate::import::{import_named_text, Format};
 
 const TEXT: &str = "\
@@ -26,8 +26,8 @@ fn import_in(store: &mut Store, title: &str, category: &str, body: &str) -> Docu
 }
 
 /// Accepts every suggestion of a document; returns the accepted ids.
-fn accept_all(store: &mut Store, document_id: DocumentId) -> Vec<i64> {
-    let ids: Vec<i64> = document_cards(store, document_id, 2_000)
+fn accept_all(store: &mut Store, document_id: DocumentId) -> Vec<CardId> {
+    let ids: Vec<CardId> = document_cards(store, document_id, 2_000)
         .unwrap()
         .into_iter()
         .filter(|c| c.status == CardStatus::Suggested)
@@ -45,7 +45,7 @@ fn card(
     prompt: &str,
     answer: &str,
     choices: &[&str],
-) -> i64 {
+) -> CardId {
     let draft = CardDraft {
         kind,
         prompt: prompt.into(),
@@ -75,8 +75,8 @@ fn request(scope: QuizScope, count: u32, formats: &[QuizFormat]) -> QuizRequest 
     }
 }
 
-fn card_ids(session: &QuizSession) -> Vec<i64> {
-    let mut ids: Vec<i64> = session.questions.iter().map(|q| q.card_id).collect();
+fn card_ids(session: &QuizSession) -> Vec<CardId> {
+    let mut ids: Vec<CardId> = session.questions.iter().map(|q| q.card_id).collect();
     ids.sort_unstable();
     ids
 }
@@ -123,7 +123,7 @@ fn a_document_quiz_asks_only_that_documents_accepted_cards() {
 fn suggested_and_rejected_cards_are_never_asked() {
     let mut store = Store::open_in_memory().unwrap();
     let a = import(&mut store, "split.txt", TEXT, Format::Text);
-    let suggestions: Vec<i64> = document_cards(&mut store, a, 2_000)
+    let suggestions: Vec<CardId> = document_cards(&mut store, a, 2_000)
         .unwrap()
         .iter()
         .map(|c| c.id)
@@ -249,7 +249,7 @@ fn a_due_soon_quiz_takes_cards_due_or_due_within_the_days() {
     let later = card(&mut store, a, CardKind::Question, "Later?", "Three", &[]);
     let _new = card(&mut store, a, CardKind::Question, "New?", "Four", &[]);
     let suspended = card(&mut store, a, CardKind::Question, "Suspended?", "Five", &[]);
-    let set_due = |id: i64, due: i64, suspended: bool| {
+    let set_due = |id: CardId, due: i64, suspended: bool| {
         store
             .connection()
             .execute(
@@ -340,7 +340,7 @@ fn formats_follow_the_request_and_fall_back_to_typed() {
         "1960",
         &[],
     );
-    let by_card = |s: &QuizSession, id: i64| {
+    let by_card = |s: &QuizSession, id: CardId| {
         s.questions
             .iter()
             .find(|q| q.card_id == id)
@@ -499,7 +499,7 @@ fn answers_are_scored_and_missed_questions_listed() {
         &[],
     );
     let s = start_quiz(&mut store, &request(QuizScope::All, 4, &[]), NOW, 9).unwrap();
-    let by_card = |id: i64| {
+    let by_card = |id: CardId| {
         s.questions
             .iter()
             .find(|q| q.card_id == id)
@@ -674,7 +674,7 @@ fn multiple_choice_works_for_people_and_organisations() {
             q.choices
         );
     }
-    let of = |id: i64| {
+    let of = |id: CardId| {
         &s.questions
             .iter()
             .find(|q| q.card_id == id)

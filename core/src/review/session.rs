@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::day::learner_day_start;
 use crate::cards::{CardStatus, DeckCard};
 use crate::error::{Error, Result};
+use crate::ids::CardId;
 use crate::quiz::ChoiceSource;
 use crate::schedule::{
     QueueState, Rating, Schedule, Scheduler, SchedulerConfig, DAY_MS, LEARN_AHEAD_MS,
@@ -217,7 +218,7 @@ impl ReviewSession {
         now: i64,
         mode: ReviewMode,
     ) -> Result<ReviewCard> {
-        let card = store.deck_card(id)?;
+        let card = store.deck_card(CardId(id))?;
         let schedule = store.schedule_of(id)?;
         let buttons = self
             .scheduler
@@ -270,7 +271,7 @@ impl ReviewSession {
         self.leech = if outcome.leech {
             Some(LeechNote {
                 card_id,
-                prompt: store.deck_card(card_id)?.card.prompt,
+                prompt: store.deck_card(CardId(card_id))?.card.prompt,
                 lapses: outcome.schedule.lapses,
                 suspended: outcome.suspend,
             })
@@ -360,7 +361,7 @@ fn choices_for(store: &Store, source: &mut ChoiceSource, card: &DeckCard) -> Res
     }
     // The answer's place depends on the card, not always first.
     choices.retain(|o| o != &c.answer);
-    let at = (c.id.unsigned_abs() as usize * 7 + 3) % (choices.len() + 1);
+    let at = (c.id.0.unsigned_abs() as usize * 7 + 3) % (choices.len() + 1);
     choices.insert(at, c.answer.clone());
     Ok(choices)
 }

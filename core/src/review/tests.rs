@@ -22,10 +22,11 @@ fn deck(n: usize) -> (Store, Vec<i64>) {
         .unwrap()
         .iter()
         .take(n)
-        .map(|c| c.id)
+        .map(|c| c.id.0)
         .collect();
     assert_eq!(ids.len(), n, "the text gives {n} cards");
-    cards::accept(&mut store, &ids, NOON).unwrap();
+    let card_ids: Vec<crate::CardId> = ids.iter().copied().map(crate::CardId).collect();
+    cards::accept(&mut store, &card_ids, NOON).unwrap();
     (store, ids)
 }
 
@@ -38,7 +39,7 @@ fn shown(session: &mut ReviewSession, store: &Store, now: i64) -> Option<i64> {
         .status(store, now, ReviewMode::Reveal)
         .unwrap()
         .card
-        .map(|c| c.card.card.id)
+        .map(|c| c.card.card.id.0)
 }
 
 #[test]
@@ -55,7 +56,7 @@ fn new_cards_come_in_the_order_they_were_accepted_with_interval_labels() {
     );
     let status = session.status(&store, NOON, ReviewMode::Reveal).unwrap();
     let card = status.card.unwrap();
-    assert_eq!(card.card.card.id, ids[0]);
+    assert_eq!(card.card.card.id.0, ids[0]);
     assert_eq!(card.state, QueueState::New);
     let labels: Vec<&str> = card.buttons.iter().map(|b| b.interval.as_str()).collect();
     assert_eq!(
@@ -109,7 +110,7 @@ fn a_learning_card_comes_back_after_its_step_and_the_log_keeps_every_answer() {
         .status(&store, NOON + 2_000, ReviewMode::Reveal)
         .unwrap();
     assert_eq!(
-        status.card.map(|c| c.card.card.id),
+        status.card.map(|c| c.card.card.id.0),
         Some(ids[0]),
         "shown early within the 20-minute learn-ahead"
     );

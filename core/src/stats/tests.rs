@@ -675,7 +675,7 @@ fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
         session
             .answer(
                 &mut store,
-                card.card.card.id,
+                card.card.card.id.0,
                 ratings[i % 4],
                 clock,
                 Some(4_000),
@@ -729,7 +729,7 @@ fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
         session
             .answer(
                 &mut other,
-                card.card.card.id,
+                card.card.card.id.0,
                 Rating::Good,
                 clock,
                 None,

@@ -10,7 +10,7 @@ use crate::cards::{
 };
 use crate::error::{Error, OrNotFound, Result};
 use crate::generate::Card;
-use crate::ids::DocumentId;
+use crate::ids::{CardId, DocumentId};
 use crate::schedule::QueueState;
 
 pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
@@ -51,7 +51,7 @@ fn choices_json(choices: &[String]) -> Option<String> {
 }
 
 impl Store {
-    pub fn card(&self, id: i64) -> Result<StoredCard> {
+    pub fn card(&self, id: CardId) -> Result<StoredCard> {
         self.conn
             .query_row(
                 &format!("SELECT {CARD_COLUMNS} FROM cards c WHERE c.id = ?1"),
@@ -63,7 +63,7 @@ impl Store {
     }
 
     /// A card with the title of its document.
-    pub fn deck_card(&self, id: i64) -> Result<DeckCard> {
+    pub fn deck_card(&self, id: CardId) -> Result<DeckCard> {
         // Cached: read for every card shown in review.
         self.conn
             .prepare_cached(&format!(
@@ -190,7 +190,12 @@ impl Store {
     /// Sets the status of cards, all or none. Accepted cards join the review
     /// deck as new cards, after those already waiting; a rejected card keeps its
     /// scheduling history (reviews only ever draw accepted cards).
-    pub fn set_card_status(&mut self, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
+    pub fn set_card_status(
+        &mut self,
+        ids: &[CardId],
+        status: CardStatus,
+        now: i64,
+    ) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let changed = set_status_in(&tx, ids, status, now)?;
         tx.commit()?;
@@ -200,12 +205,13 @@ impl Store {
     /// [`Store::set_card_status`], recorded for undo under `label`.
     pub fn set_card_status_undoable(
         &mut self,
-        ids: &[i64],
+        ids: &[CardId],
         status: CardStatus,
         label: &str,
         now: i64,
     ) -> Result<usize> {
-        let touches = Touch::cards_and_schedules(ids);
+        let raw = crate::ids::raw(ids);
+        let touches = Touch::cards_and_schedules(&raw);
         self.undoable(label, now, &touches, |tx| {
             set_status_in(tx, ids, status, now)
         })
@@ -214,12 +220,12 @@ impl Store {
     /// An edited card written (its status unchanged), recorded for undo under `label`.
     pub fn update_card_undoable(
         &mut self,
-        id: i64,
+        id: CardId,
         edited: &EditedCard,
         label: &str,
         now: i64,
     ) -> Result<()> {
-        let ids = [id];
+        let ids = [id.0];
         let touches = [Touch::Change(Rows {
             table: "cards",
             column: "id",
@@ -240,7 +246,7 @@ impl Store {
     /// Writes an edited card; with `accept`, it also joins the deck.
     pub fn update_card(
         &mut self,
-        id: i64,
+        id: CardId,
         edited: &EditedCard,
         accept: bool,
         now: i64,
@@ -277,7 +283,7 @@ impl Store {
         origin: CardOrigin,
         status: CardStatus,
         now: i64,
-    ) -> Result<i64> {
+    ) -> Result<CardId> {
         let tx = self.conn.transaction()?;
         let revision: i64 = tx
             .query_row(
@@ -306,7 +312,7 @@ impl Store {
                 now
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = CardId(tx.last_insert_rowid());
         if status == CardStatus::Accepted {
             join_deck(&tx, id)?;
         }
@@ -341,11 +347,12 @@ impl Store {
 
     /// Deletes cards with their schedule and reviews, all or none, recorded
     /// for undo under `label`. Returns how many.
-    pub fn delete_cards(&mut self, ids: &[i64], label: &str, now: i64) -> Result<usize> {
+    pub fn delete_cards(&mut self, ids: &[CardId], label: &str, now: i64) -> Result<usize> {
+        let raw = crate::ids::raw(ids);
         let touches = [Touch::Delete(Rows {
             table: "cards",
             column: "id",
-            ids,
+            ids: &raw,
         })];
         self.undoable(label, now, &touches, |tx| {
             let mut deleted = 0;
@@ -384,7 +391,12 @@ impl Store {
     }
 }
 
-fn set_status_in(tx: &Transaction<'_>, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
+fn set_status_in(
+    tx: &Transaction<'_>,
+    ids: &[CardId],
+    status: CardStatus,
+    now: i64,
+) -> Result<usize> {
     let mut changed = 0;
     for &id in ids {
         let found = tx.execute(
@@ -407,7 +419,7 @@ fn set_status_in(tx: &Transaction<'_>, ids: &[i64], status: CardStatus, now: i64
 
 /// Gives an accepted card its scheduling row (a new card, introduced after
 /// the new cards already waiting) unless it has one.
-fn join_deck(tx: &Transaction<'_>, card_id: i64) -> Result<()> {
+fn join_deck(tx: &Transaction<'_>, card_id: CardId) -> Result<()> {
     tx.execute(
         "INSERT OR IGNORE INTO card_schedule (card_id, new_position)
          VALUES (?1, (SELECT coalesce(max(new_position), 0) + 1 FROM card_schedule))",
@@ -419,7 +431,7 @@ fn join_deck(tx: &Transaction<'_>, card_id: i64) -> Result<()> {
 /// A card's claim on its text: the sentence it was made from and where it stood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardSource {
-    pub card_id: i64,
+    pub card_id: CardId,
     pub source_text: Option<String>,
     pub span_start: Option<usize>,
 }
@@ -443,7 +455,7 @@ impl Tx<'_> {
     /// Moves a card to its sentence's place in the document's revision `revision`.
     pub fn move_card_source(
         &self,
-        card_id: i64,
+        card_id: CardId,
         start: usize,
         end: usize,
         revision: i64,
@@ -456,7 +468,7 @@ impl Tx<'_> {
     }
 
     /// Flags a card for the learner to check; 1 when it was not flagged yet, else 0.
-    pub fn flag_card_for_check(&self, card_id: i64, now: i64) -> Result<usize> {
+    pub fn flag_card_for_check(&self, card_id: CardId, now: i64) -> Result<usize> {
         Ok(self.tx.execute(
             "UPDATE cards SET needs_check = 1, updated_at = ?2 WHERE id = ?1 AND needs_check = 0",
             params![card_id, now],

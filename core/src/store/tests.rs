@@ -5,6 +5,7 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::library::{add_document, NewDocument};
+use crate::CardId;
 use crate::DocumentId;
 
 fn temp_db() -> (TempDir, PathBuf) {
@@ -325,7 +326,7 @@ fn upgrading_a_version_1_library_keeps_its_cards_in_the_deck() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-    let card = store.card(1).unwrap();
+    let card = store.card(CardId(1)).unwrap();
     assert_eq!(card.status, crate::cards::CardStatus::Accepted);
     assert!(
         store.suggestions_outdated(DocumentId(1)).unwrap(),
@@ -446,7 +447,7 @@ fn transact_keeps_everything_the_work_wrote_or_nothing() {
 fn a_missing_row_is_named_with_its_kind_and_id() {
     use crate::error::OrNotFound;
     let store = Store::open_in_memory().unwrap();
-    let err = store.card(41).unwrap_err();
+    let err = store.card(CardId(41)).unwrap_err();
     assert!(
         matches!(
             err,
