@@ -283,4 +283,6 @@ pub fn thin_backups(db_path: &Path, now: i64, policy: &KeepPolicy) -> Result<Vec
 }
 
 #[cfg(test)]
+mod safety_tests;
+#[cfg(test)]
 mod tests;

@@ -300,6 +300,4 @@ fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
 #[cfg(test)]
 mod concurrency_tests;
 #[cfg(test)]
-mod safety_tests;
-#[cfg(test)]
 mod tests;
