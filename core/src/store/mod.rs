@@ -27,7 +27,9 @@ mod undo;
 
 pub use annotations::StoredHighlight;
 pub(crate) use backup::io_error as file_error;
-pub use backup::{check_file, copy_database_file, fold_wal_into_file, sync_dir, WalFold};
+pub use backup::{
+    check_file, copy_database_file, fold_wal_into_file, sync_dir, FileFault, WalFold,
+};
 pub use cards::CardSource;
 pub use documents::Counts;
 pub(crate) use export::export_file_tables;
