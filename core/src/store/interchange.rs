@@ -232,25 +232,16 @@ impl Tx<'_> {
         suspended: bool,
         new_position: i64,
     ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, step, reps, lapses,
-                                            last_review_at, new_position, suspended)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                card_id,
-                s.state.as_str(),
-                s.due,
-                s.stability.map(f64::from),
-                s.difficulty.map(f64::from),
-                s.step,
-                s.reps,
-                s.lapses,
-                s.last_review_at,
-                new_position,
-                suspended
-            ])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, step, reps, lapses,
+                                        last_review_at, new_position, suspended)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        stmt.raw_bind_parameter(1, card_id)?;
+        super::schedule_row::bind_schedule(&mut stmt, 2, s)?;
+        stmt.raw_bind_parameter(10, new_position)?;
+        stmt.raw_bind_parameter(11, suspended)?;
+        stmt.raw_execute()?;
         Ok(())
     }
 

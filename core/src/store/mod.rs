@@ -19,6 +19,7 @@ mod migrations;
 mod quiz;
 mod reviews;
 mod revisions;
+mod schedule_row;
 mod search;
 mod stats;
 #[cfg(feature = "bench-data")]
