@@ -55,38 +55,39 @@ impl Store {
         valid: &ValidAnnotation,
         now: i64,
     ) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        let revision: i64 = tx
-            .query_row(
-                "SELECT revision FROM documents WHERE id = ?1",
-                [document_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .or_not_found("document", document_id)?;
-        let quote = &valid.selectors.quote;
-        let position = valid.selectors.position;
-        tx.execute(
-            "INSERT INTO annotations (document_id, color, note, quote_exact, quote_prefix, quote_suffix,
-                                      pos_start, pos_end, anchor_state, anchored_revision, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            params![
-                document_id,
-                valid.color.as_str(),
-                valid.note,
-                quote.exact,
-                quote.prefix,
-                quote.suffix,
-                position.map(|p| p.start as i64),
-                position.map(|p| p.end as i64),
-                if position.is_some() { AnchorState::Anchored } else { AnchorState::Orphaned }.as_str(),
-                revision,
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let revision: i64 = tx
+                .query_row(
+                    "SELECT revision FROM documents WHERE id = ?1",
+                    [document_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .or_not_found("document", document_id)?;
+            let quote = &valid.selectors.quote;
+            let position = valid.selectors.position;
+            tx.execute(
+                "INSERT INTO annotations (document_id, color, note, quote_exact, quote_prefix, quote_suffix,
+                                          pos_start, pos_end, anchor_state, anchored_revision, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                params![
+                    document_id,
+                    valid.color.as_str(),
+                    valid.note,
+                    quote.exact,
+                    quote.prefix,
+                    quote.suffix,
+                    position.map(|p| p.start as i64),
+                    position.map(|p| p.end as i64),
+                    if position.is_some() { AnchorState::Anchored } else { AnchorState::Orphaned }.as_str(),
+                    revision,
+                    now
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            Ok(id)
+        })
     }
 
     /// Sets a highlight's colour and note.

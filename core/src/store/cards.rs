@@ -196,10 +196,11 @@ impl Store {
         status: CardStatus,
         now: i64,
     ) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        let changed = set_status_in(&tx, ids, status, now)?;
-        tx.commit()?;
-        Ok(changed)
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let changed = set_status_in(tx, ids, status, now)?;
+            Ok(changed)
+        })
     }
 
     /// [`Store::set_card_status`], recorded for undo under `label`.
@@ -251,28 +252,29 @@ impl Store {
         accept: bool,
         now: i64,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let found = tx.execute(
-            "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5,
-                              status = CASE WHEN ?6 THEN 'accepted' ELSE status END
-             WHERE id = ?1",
-            params![
-                id,
-                edited.prompt,
-                edited.answer,
-                choices_json(&edited.choices),
-                now,
-                accept
-            ],
-        )?;
-        if found == 0 {
-            return Err(Error::not_found("card", id));
-        }
-        if accept {
-            join_deck(&tx, id)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let found = tx.execute(
+                "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5,
+                                  status = CASE WHEN ?6 THEN 'accepted' ELSE status END
+                 WHERE id = ?1",
+                params![
+                    id,
+                    edited.prompt,
+                    edited.answer,
+                    choices_json(&edited.choices),
+                    now,
+                    accept
+                ],
+            )?;
+            if found == 0 {
+                return Err(Error::not_found("card", id));
+            }
+            if accept {
+                join_deck(tx, id)?;
+            }
+            Ok(())
+        })
     }
 
     /// Stores a new card made by the learner; returns its id.
@@ -284,40 +286,41 @@ impl Store {
         status: CardStatus,
         now: i64,
     ) -> Result<CardId> {
-        let tx = self.conn.transaction()?;
-        let revision: i64 = tx
-            .query_row(
-                "SELECT revision FROM documents WHERE id = ?1",
-                [document_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .or_not_found("document", document_id)?;
-        tx.execute(
-            "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
-                                source_revision, origin, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-            params![
-                document_id,
-                draft.kind.as_str(),
-                draft.prompt,
-                draft.answer,
-                choices_json(&draft.choices),
-                draft.source_text,
-                draft.span_start as i64,
-                draft.span_end as i64,
-                revision,
-                origin.as_str(),
-                status.as_str(),
-                now
-            ],
-        )?;
-        let id = CardId(tx.last_insert_rowid());
-        if status == CardStatus::Accepted {
-            join_deck(&tx, id)?;
-        }
-        tx.commit()?;
-        Ok(id)
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let revision: i64 = tx
+                .query_row(
+                    "SELECT revision FROM documents WHERE id = ?1",
+                    [document_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .or_not_found("document", document_id)?;
+            tx.execute(
+                "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
+                                    source_revision, origin, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                params![
+                    document_id,
+                    draft.kind.as_str(),
+                    draft.prompt,
+                    draft.answer,
+                    choices_json(&draft.choices),
+                    draft.source_text,
+                    draft.span_start as i64,
+                    draft.span_end as i64,
+                    revision,
+                    origin.as_str(),
+                    status.as_str(),
+                    now
+                ],
+            )?;
+            let id = CardId(tx.last_insert_rowid());
+            if status == CardStatus::Accepted {
+                join_deck(tx, id)?;
+            }
+            Ok(id)
+        })
     }
 
     /// Every card, or a document's, with its document's title and schedule,

@@ -23,26 +23,27 @@ impl Store {
     /// Adds a validated document in one transaction, or returns the existing
     /// one with the same content hash.
     pub fn add_document(&mut self, doc: &ValidDocument, now: i64) -> Result<AddedDocument> {
-        let tx = self.conn.transaction()?;
-        let existing: Option<DocumentId> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE content_hash = ?1",
-                [&doc.content_hash],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
-            return Ok(AddedDocument { id, created: false });
-        }
-        let category_id = ensure_category_path(&tx, &doc.category_path)?;
-        tx.execute(
-            "INSERT INTO documents (title, author, category_id, source, body, content_hash, word_count, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![doc.title, doc.author, category_id, doc.source, doc.body, doc.content_hash, doc.word_count, now],
-        )?;
-        let id = DocumentId(tx.last_insert_rowid());
-        tx.commit()?;
-        Ok(AddedDocument { id, created: true })
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let existing: Option<DocumentId> = tx
+                .query_row(
+                    "SELECT id FROM documents WHERE content_hash = ?1",
+                    [&doc.content_hash],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = existing {
+                return Ok(AddedDocument { id, created: false });
+            }
+            let category_id = ensure_category_path(tx, &doc.category_path)?;
+            tx.execute(
+                "INSERT INTO documents (title, author, category_id, source, body, content_hash, word_count, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![doc.title, doc.author, category_id, doc.source, doc.body, doc.content_hash, doc.word_count, now],
+            )?;
+            let id = DocumentId(tx.last_insert_rowid());
+            Ok(AddedDocument { id, created: true })
+        })
     }
 }
 
