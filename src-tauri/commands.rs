@@ -253,7 +253,7 @@ pub async fn review_bury(
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, now| {
-        store.bury(card_id.0, review::next_day_start(now))?;
+        store.bury(card_id, review::next_day_start(now))?;
         session.skip(card_id.0);
         Ok(())
     })
@@ -267,7 +267,7 @@ pub async fn review_suspend(
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, _| {
-        store.set_suspended(card_id.0, true)?;
+        store.set_suspended(card_id, true)?;
         session.skip(card_id.0);
         Ok(())
     })

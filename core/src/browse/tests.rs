@@ -393,7 +393,7 @@ fn undo_refuses_when_the_cards_changed_since_and_changes_nothing() {
     let id = all(&store).cards[0].id;
     act(&mut store, CardAction::Flag, &[id], NOW).unwrap();
     // A later change that undo must not overwrite: the card is suspended elsewhere.
-    store.set_suspended(id.0, true).unwrap();
+    store.set_suspended(id, true).unwrap();
     let changed = snapshot(store.connection());
     let error = undo(&mut store, NOW + 1_000).unwrap_err().to_string();
     assert!(error.contains("can no longer be undone"), "{error}");

@@ -219,7 +219,7 @@ impl ReviewSession {
         mode: ReviewMode,
     ) -> Result<ReviewCard> {
         let card = store.deck_card(CardId(id))?;
-        let schedule = store.schedule_of(id)?;
+        let schedule = store.schedule_of(CardId(id))?;
         let buttons = self
             .scheduler
             .preview(&schedule, now, id)
@@ -258,7 +258,7 @@ impl ReviewSession {
                 "card {card_id} is not the one being reviewed now; it may have been answered already. Carry on with the card shown."
             )));
         }
-        let before = store.schedule_of(card_id)?;
+        let before = store.schedule_of(CardId(card_id))?;
         let outcome = self.scheduler.answer(&before, rating, now, card_id);
         store.record_answer(
             &outcome,
@@ -304,7 +304,7 @@ impl ReviewSession {
             self.answered_ids.push(expected);
         }
         self.remove(card_id);
-        let state = store.schedule_of(card_id)?.state;
+        let state = store.schedule_of(CardId(card_id))?.state;
         self.queue.push_front((card_id, state));
         self.queued.insert(card_id);
         count(&mut self.queue_counts, state, 1);

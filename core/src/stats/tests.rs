@@ -713,7 +713,7 @@ fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
             |r| r.get(0),
         )
         .unwrap();
-    store.set_suspended(some_card, true).unwrap();
+    store.set_suspended(crate::CardId(some_card), true).unwrap();
     same(&store, clock);
 
     // Another connection answers: this store's kept deck is out of date.

@@ -11,7 +11,7 @@ use super::documents::blocks_json;
 use super::{Store, Tx};
 use crate::cards::CardKind;
 use crate::error::{Error, Result};
-use crate::ids::DocumentId;
+use crate::ids::{CardId, DocumentId};
 use crate::interchange::{CardSchedule, ExportScope, IncomingCard, OutgoingCard, ReviewEntry};
 use crate::library::ValidDocument;
 use crate::schedule::{QueueState, Schedule};
@@ -200,7 +200,7 @@ impl Tx<'_> {
         paragraph: &str,
         (start, end): (usize, usize),
         now: i64,
-    ) -> Result<i64> {
+    ) -> Result<CardId> {
         let choices = (!card.choices.is_empty())
             .then(|| serde_json::to_string(&card.choices).unwrap_or_default());
         self.tx
@@ -221,13 +221,13 @@ impl Tx<'_> {
                 card.tags,
                 now
             ])?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(CardId(self.tx.last_insert_rowid()))
     }
 
     /// A card's scheduling row as it was in the other program.
     pub(crate) fn insert_imported_schedule(
         &self,
-        card_id: i64,
+        card_id: CardId,
         s: &Schedule,
         suspended: bool,
         new_position: i64,
@@ -246,7 +246,7 @@ impl Tx<'_> {
     }
 
     /// One answer of an imported card's history.
-    pub(crate) fn insert_imported_review(&self, card_id: i64, r: &ReviewEntry) -> Result<()> {
+    pub(crate) fn insert_imported_review(&self, card_id: CardId, r: &ReviewEntry) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after,

@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, OrNotFound, Result};
+use crate::ids::CardId;
 use crate::schedule::{
     AnswerOutcome, CardHistory, DoneToday, QueueCandidate, QueueState, Rating, Schedule,
 };
@@ -151,7 +152,7 @@ impl Store {
     }
 
     /// A card's scheduling state; an error for cards not in the deck.
-    pub fn schedule_of(&self, card_id: i64) -> Result<Schedule> {
+    pub fn schedule_of(&self, card_id: CardId) -> Result<Schedule> {
         // Cached: read twice per answer, and preparing costs more than the read.
         self.conn
             .prepare_cached(&format!(
@@ -284,7 +285,7 @@ impl Store {
     }
 
     /// Suspends (or restores) a card: suspended cards are never due.
-    pub fn set_suspended(&mut self, card_id: i64, suspended: bool) -> Result<()> {
+    pub fn set_suspended(&mut self, card_id: CardId, suspended: bool) -> Result<()> {
         match self.conn.execute(
             "UPDATE card_schedule SET suspended = ?2 WHERE card_id = ?1",
             params![card_id, suspended],
@@ -295,7 +296,7 @@ impl Store {
     }
 
     /// Hides a card until `until` (the start of the learner's next day).
-    pub fn bury(&mut self, card_id: i64, until: i64) -> Result<()> {
+    pub fn bury(&mut self, card_id: CardId, until: i64) -> Result<()> {
         match self.conn.execute(
             "UPDATE card_schedule SET buried_until = ?2 WHERE card_id = ?1",
             params![card_id, until],
