@@ -19,7 +19,7 @@ use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, Type
 use clio_core::search::{self, SearchHit};
 use clio_core::stats::{self, Dashboard, DocumentMastery};
 use clio_core::time::now_ms;
-use clio_core::{info, starter, CardId, DocumentId};
+use clio_core::{info, starter, AnnotationId, CardId, DocumentId};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -360,7 +360,7 @@ pub async fn create_annotation(
 #[tauri::command]
 pub async fn update_annotation(
     state: State<'_, AppState>,
-    id: i64,
+    id: AnnotationId,
     edit: AnnotationEdit,
 ) -> CommandResult<Annotation> {
     state.with_store(|store| annotations::update(store, id, edit, now_ms()))
@@ -368,7 +368,7 @@ pub async fn update_annotation(
 
 /// Removes a highlight and its note for good.
 #[tauri::command]
-pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub async fn delete_annotation(state: State<'_, AppState>, id: AnnotationId) -> CommandResult<()> {
     state.with_store(|store| annotations::delete(store, id))
 }
 

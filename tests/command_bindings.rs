@@ -23,7 +23,7 @@ use syn::{FnArg, GenericArgument, ItemFn, Pat, PathArguments, ReturnType, Token,
 const GENERATED: &str = "ui/src/lib/commands.gen.ts";
 
 /// The id newtypes of `clio_core::ids` (serde transparent): plain numbers on the page.
-const ID_TYPES: &[&str] = &["DocumentId", "CardId"];
+const ID_TYPES: &[&str] = &["DocumentId", "CardId", "AnnotationId"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -76,6 +76,11 @@ id_type!(
     CardId
 );
 
+id_type!(
+    /// A row of `annotations`: a highlight, with or without a note.
+    AnnotationId
+);
+
 /// The raw row ids, for code that handles rows of any table alike (undo).
 pub(crate) fn raw<T: Copy + Into<i64>>(ids: &[T]) -> Vec<i64> {
     ids.iter().map(|&id| id.into()).collect()

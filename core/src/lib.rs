@@ -39,7 +39,7 @@ pub mod time;
 pub(crate) mod test_support;
 
 pub use error::{Error, Result};
-pub use ids::{CardId, DocumentId};
+pub use ids::{AnnotationId, CardId, DocumentId};
 pub use store::Store;
 
 /// The version of Clio, shared by the library, the CLI and the window.

@@ -400,7 +400,7 @@ fn the_checker_reads_use_lines_and_paths() {
 /// type of its own (`clio_core::ids`) but typed as a bare integer:
 /// "file:line: name: type" for each.
 fn bare_ids_in(code: &str, file: &str) -> Vec<String> {
-    const TYPED: [&str; 2] = ["document_id", "card_id"];
+    const TYPED: [&str; 3] = ["document_id", "card_id", "annotation_id"];
     let mut found = Vec::new();
     let lines: Vec<&str> = code.lines().collect();
     for (at, line) in lines.iter().enumerate() {
@@ -446,7 +446,7 @@ fn the_store_takes_typed_ids_not_bare_integers() {
     }
     assert!(
         found.is_empty(),
-        "use DocumentId / CardId (core/src/ids.rs) for these parameters:\n{}",
+        "use DocumentId / CardId / AnnotationId (core/src/ids.rs) for these parameters:\n{}",
         found.join("\n")
     );
 }

@@ -19,7 +19,7 @@ use ts_rs::TS;
 
 use crate::anchor::{self, AnnotatedDocument, ExportedAnnotation, Selectors};
 use crate::error::{Error, Result};
-use crate::ids::DocumentId;
+use crate::ids::{AnnotationId, DocumentId};
 use crate::store::{Store, Tx};
 
 /// The longest note, in characters (code points).
@@ -115,8 +115,7 @@ pub struct AnnotationEdit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Annotation {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: AnnotationId,
     pub document_id: DocumentId,
     pub color: HighlightColor,
     pub note: Option<String>,
@@ -230,14 +229,19 @@ pub fn create(store: &mut Store, new: NewAnnotation, now: i64) -> Result<Annotat
 }
 
 /// Changes a highlight's colour and note; returns it as stored.
-pub fn update(store: &mut Store, id: i64, edit: AnnotationEdit, now: i64) -> Result<Annotation> {
+pub fn update(
+    store: &mut Store,
+    id: AnnotationId,
+    edit: AnnotationEdit,
+    now: i64,
+) -> Result<Annotation> {
     let note = clean_note(edit.note.as_deref())?;
     store.update_annotation(id, edit.color, note.as_deref(), now)?;
     store.annotation(id)
 }
 
 /// Removes a highlight and its note for good.
-pub fn delete(store: &mut Store, id: i64) -> Result<()> {
+pub fn delete(store: &mut Store, id: AnnotationId) -> Result<()> {
     store.delete_annotation(id)
 }
 

@@ -10,7 +10,7 @@ use crate::annotations::{
     AnchorState, Annotation, HighlightColor, LibraryAnnotation, ValidAnnotation,
 };
 use crate::error::{Error, OrNotFound, Result};
-use crate::ids::DocumentId;
+use crate::ids::{AnnotationId, DocumentId};
 
 const ANNOTATION_COLUMNS: &str =
     "a.id, a.document_id, a.color, a.note, a.quote_exact, a.pos_start, a.pos_end,
@@ -37,7 +37,7 @@ fn annotation_of_row(row: &Row<'_>) -> rusqlite::Result<Annotation> {
 }
 
 impl Store {
-    pub fn annotation(&self, id: i64) -> Result<Annotation> {
+    pub fn annotation(&self, id: AnnotationId) -> Result<Annotation> {
         self.conn
             .query_row(
                 &format!("SELECT {ANNOTATION_COLUMNS} FROM annotations a WHERE a.id = ?1"),
@@ -54,7 +54,7 @@ impl Store {
         document_id: DocumentId,
         valid: &ValidAnnotation,
         now: i64,
-    ) -> Result<i64> {
+    ) -> Result<AnnotationId> {
         self.transact(|tx| {
             let tx = &tx.tx;
             let revision: i64 = tx
@@ -85,7 +85,7 @@ impl Store {
                     now
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = AnnotationId(tx.last_insert_rowid());
             Ok(id)
         })
     }
@@ -93,7 +93,7 @@ impl Store {
     /// Sets a highlight's colour and note.
     pub fn update_annotation(
         &mut self,
-        id: i64,
+        id: AnnotationId,
         color: HighlightColor,
         note: Option<&str>,
         now: i64,
@@ -108,7 +108,7 @@ impl Store {
         }
     }
 
-    pub fn delete_annotation(&mut self, id: i64) -> Result<()> {
+    pub fn delete_annotation(&mut self, id: AnnotationId) -> Result<()> {
         match self
             .conn
             .execute("DELETE FROM annotations WHERE id = ?1", [id])?
@@ -164,7 +164,7 @@ impl Store {
 /// A highlight as stored, for re-anchoring: where it was and what it said.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredHighlight {
-    pub id: i64,
+    pub id: AnnotationId,
     pub selectors: Selectors,
     /// `anchored` or `orphaned`.
     pub state: String,
@@ -202,7 +202,7 @@ impl Tx<'_> {
     /// found there; `changed` (its words or its state changed) touches `updated_at`.
     pub fn place_highlight(
         &self,
-        id: i64,
+        id: AnnotationId,
         position: TextPositionSelector,
         quote: &TextQuoteSelector,
         revision: i64,
@@ -230,7 +230,7 @@ impl Tx<'_> {
     }
 
     /// Orphans a highlight: no position, its quote and note kept.
-    pub fn orphan_highlight(&self, id: i64, now: i64) -> Result<()> {
+    pub fn orphan_highlight(&self, id: AnnotationId, now: i64) -> Result<()> {
         self.tx.execute(
             "UPDATE annotations SET pos_start = NULL, pos_end = NULL, anchor_state = 'orphaned',
                     updated_at = CASE WHEN anchor_state = 'orphaned' THEN updated_at ELSE ?2 END
