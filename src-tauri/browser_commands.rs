@@ -5,6 +5,7 @@ use clio_core::browse::{
 };
 use clio_core::cards::CardEdit;
 use clio_core::time::now_ms;
+use clio_core::CardId;
 use tauri::State;
 
 use crate::commands::{AppState, CommandResult};
@@ -20,7 +21,10 @@ pub async fn browse_cards(
 
 /// A deck card and every answer given to it.
 #[tauri::command]
-pub async fn card_history(state: State<'_, AppState>, card_id: i64) -> CommandResult<CardHistory> {
+pub async fn card_history(
+    state: State<'_, AppState>,
+    card_id: CardId,
+) -> CommandResult<CardHistory> {
     state.with_store(|store| browse::history(store, card_id))
 }
 
@@ -30,7 +34,7 @@ pub async fn card_history(state: State<'_, AppState>, card_id: i64) -> CommandRe
 pub async fn card_action(
     state: State<'_, AppState>,
     action: CardAction,
-    ids: Vec<i64>,
+    ids: Vec<CardId>,
 ) -> CommandResult<ActionOutcome> {
     let outcome = state.with_store(|store| browse::act(store, action, &ids, now_ms()))?;
     state.forget_review_session();
@@ -41,7 +45,7 @@ pub async fn card_action(
 #[tauri::command]
 pub async fn browser_edit_card(
     state: State<'_, AppState>,
-    id: i64,
+    id: CardId,
     edit: CardEdit,
 ) -> CommandResult<EditOutcome> {
     state.with_store(|store| browse::edit(store, id, edit, now_ms()))

@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use clio_core::browse::{self, CardAction};
 use clio_core::cards::{self, CardStatus, ListedCard};
 use clio_core::time::now_ms;
-use clio_core::Store;
+use clio_core::{CardId, DocumentId, Store};
 
 /// The verbs, as typed.
 pub const VERBS: &[&str] = &["list", "accept", "reject", "suspend", "delete"];
@@ -49,7 +49,7 @@ pub struct ListArgs {
 pub struct Selection {
     /// The cards' ids
     #[arg(value_name = "ID")]
-    pub ids: Vec<i64>,
+    pub ids: Vec<CardId>,
     /// Act on a document's cards (with --all)
     #[arg(long, value_name = "ID")]
     pub document: Option<i64>,
@@ -178,7 +178,8 @@ fn list(store: &mut Store, args: ListArgs, now: i64) -> Result<(), String> {
             ))
         }
     };
-    let mut listed = cards::list(store, args.document, now).map_err(|e| e.to_string())?;
+    let mut listed =
+        cards::list(store, args.document.map(DocumentId), now).map_err(|e| e.to_string())?;
     listed.retain(|c| status.is_none_or(|s| c.card.status == s));
     if args.limit > 0 {
         listed.truncate(args.limit);
@@ -211,9 +212,9 @@ fn select(
     sel: &Selection,
     now: i64,
     applies: impl Fn(&ListedCard) -> bool,
-) -> Result<Vec<i64>, String> {
+) -> Result<Vec<CardId>, String> {
     match (sel.document, sel.all, sel.ids.is_empty()) {
-        (Some(doc), true, true) => Ok(cards::list(store, Some(doc), now)
+        (Some(doc), true, true) => Ok(cards::list(store, Some(DocumentId(doc)), now)
             .map_err(|e| e.to_string())?
             .iter()
             .filter(|c| applies(c))
@@ -233,7 +234,7 @@ fn select(
 fn report(
     sel: &Selection,
     action: &str,
-    ids: &[i64],
+    ids: &[CardId],
     changed: usize,
     text: &str,
 ) -> Result<(), String> {

@@ -11,7 +11,7 @@ use clio_core::generate::{candidate_features, suggest, GenerateOptions, LibraryC
 use clio_core::import::{self, ImportReport};
 use clio_core::library::{self, NewDocument};
 use clio_core::time::now_ms;
-use clio_core::{info, paths, search, Store};
+use clio_core::{info, paths, search, DocumentId, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -313,7 +313,7 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
             }
         }
         Command::Show(args) => {
-            let doc = library::get_document(&store, args.id)?;
+            let doc = library::get_document(&store, DocumentId(args.id))?;
             if args.json {
                 print_json(&doc);
             } else {
@@ -331,7 +331,7 @@ fn execute(command: Command, db: &Path) -> Result<(), CliError> {
             }
         }
         Command::Delete(args) => {
-            library::delete_document(&mut store, args.id)?;
+            library::delete_document(&mut store, DocumentId(args.id))?;
             if args.json {
                 print_json(&serde_json::json!({ "deleted": args.id }));
             } else {

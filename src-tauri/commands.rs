@@ -19,7 +19,7 @@ use clio_core::schedule::{check_typed, BacklogPlan, OptimizeReport, Rating, Type
 use clio_core::search::{self, SearchHit};
 use clio_core::stats::{self, Dashboard, DocumentMastery};
 use clio_core::time::now_ms;
-use clio_core::{info, starter};
+use clio_core::{info, starter, AnnotationId, CardId, DocumentId};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -87,13 +87,13 @@ pub async fn search_documents(
 
 /// A document with its body and blocks, for the reader.
 #[tauri::command]
-pub async fn get_document(state: State<'_, AppState>, id: i64) -> CommandResult<Document> {
+pub async fn get_document(state: State<'_, AppState>, id: DocumentId) -> CommandResult<Document> {
     state.with_store(|store| library::get_document(store, id))
 }
 
 /// Deletes a document with its highlights, cards and their reviews (undoable).
 #[tauri::command]
-pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub async fn delete_document(state: State<'_, AppState>, id: DocumentId) -> CommandResult<()> {
     state.with_store(|store| library::delete_document(store, id))
 }
 
@@ -138,14 +138,14 @@ pub async fn add_starter_library(state: State<'_, AppState>) -> CommandResult<us
 #[tauri::command]
 pub async fn document_cards(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> CommandResult<Vec<StoredCard>> {
     state.with_store(|store| cards::document_cards(store, document_id, now_ms()))
 }
 
 /// Puts cards in the review deck; returns how many changed.
 #[tauri::command]
-pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<usize> {
+pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<CardId>) -> CommandResult<usize> {
     state.with_store(|store| cards::accept(store, &ids, now_ms()))
 }
 
@@ -153,14 +153,14 @@ pub async fn accept_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandR
 #[tauri::command]
 pub async fn accept_all_cards(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> CommandResult<usize> {
     state.with_store(|store| cards::accept_all(store, document_id, now_ms()))
 }
 
 /// Rejects cards for good (regenerating will not suggest them again).
 #[tauri::command]
-pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<usize> {
+pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<CardId>) -> CommandResult<usize> {
     state.with_store(|store| cards::reject(store, &ids, now_ms()))
 }
 
@@ -168,7 +168,7 @@ pub async fn reject_cards(state: State<'_, AppState>, ids: Vec<i64>) -> CommandR
 #[tauri::command]
 pub async fn update_card(
     state: State<'_, AppState>,
-    id: i64,
+    id: CardId,
     edit: CardEdit,
     accept: bool,
 ) -> CommandResult<StoredCard> {
@@ -179,7 +179,7 @@ pub async fn update_card(
 #[tauri::command]
 pub async fn draft_card_from_selection(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
     start: usize,
     end: usize,
 ) -> CommandResult<SelectionDrafts> {
@@ -190,7 +190,7 @@ pub async fn draft_card_from_selection(
 #[tauri::command]
 pub async fn create_card(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
     draft: CardDraft,
 ) -> CommandResult<StoredCard> {
     state.with_store(|store| cards::create_from_draft(store, document_id, draft, now_ms()))
@@ -224,13 +224,13 @@ pub async fn review_restart(
 #[tauri::command]
 pub async fn review_answer(
     state: State<'_, AppState>,
-    card_id: i64,
+    card_id: CardId,
     rating: Rating,
     duration_ms: Option<i64>,
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, now| {
-        session.answer(store, card_id, rating, now, duration_ms, mode)
+        session.answer(store, card_id.0, rating, now, duration_ms, mode)
     })
 }
 
@@ -249,12 +249,12 @@ pub async fn review_undo(
 #[tauri::command]
 pub async fn review_bury(
     state: State<'_, AppState>,
-    card_id: i64,
+    card_id: CardId,
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, now| {
         store.bury(card_id, review::next_day_start(now))?;
-        session.skip(card_id);
+        session.skip(card_id.0);
         Ok(())
     })
 }
@@ -263,12 +263,12 @@ pub async fn review_bury(
 #[tauri::command]
 pub async fn review_suspend(
     state: State<'_, AppState>,
-    card_id: i64,
+    card_id: CardId,
     mode: ReviewMode,
 ) -> CommandResult<ReviewStatus> {
     state.with_review(mode, false, |store, session, _| {
         store.set_suspended(card_id, true)?;
-        session.skip(card_id);
+        session.skip(card_id.0);
         Ok(())
     })
 }
@@ -360,7 +360,7 @@ pub async fn create_annotation(
 #[tauri::command]
 pub async fn update_annotation(
     state: State<'_, AppState>,
-    id: i64,
+    id: AnnotationId,
     edit: AnnotationEdit,
 ) -> CommandResult<Annotation> {
     state.with_store(|store| annotations::update(store, id, edit, now_ms()))
@@ -368,7 +368,7 @@ pub async fn update_annotation(
 
 /// Removes a highlight and its note for good.
 #[tauri::command]
-pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub async fn delete_annotation(state: State<'_, AppState>, id: AnnotationId) -> CommandResult<()> {
     state.with_store(|store| annotations::delete(store, id))
 }
 
@@ -376,7 +376,7 @@ pub async fn delete_annotation(state: State<'_, AppState>, id: i64) -> CommandRe
 #[tauri::command]
 pub async fn document_annotations(
     state: State<'_, AppState>,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> CommandResult<Vec<Annotation>> {
     state.with_store(|store| annotations::document_annotations(store, document_id))
 }
@@ -398,7 +398,7 @@ pub async fn library_annotations(
 #[tauri::command]
 pub async fn export_annotations(
     state: State<'_, AppState>,
-    document_id: Option<i64>,
+    document_id: Option<DocumentId>,
     path: PathBuf,
 ) -> CommandResult<ExportSummary> {
     state.with_store(|store| annotations::export_to_file(store, document_id, &path))

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use clio_core::review::{self, ReviewMode, ReviewSession, ReviewStatus};
 use clio_core::schedule::{check_typed, Rating};
 use clio_core::time::now_ms;
-use clio_core::Store;
+use clio_core::{CardId, Store};
 use serde::Serialize;
 
 #[derive(Debug, Args)]
@@ -57,7 +57,7 @@ pub fn due(store: &Store, args: DueArgs) -> clio_core::Result<()> {
     let summary = review::summary_of(store, &session, now)?;
     let mut next = Vec::new();
     for id in session.upcoming(args.next) {
-        let card = store.deck_card(id)?;
+        let card = store.deck_card(CardId(id))?;
         next.push(NextCard {
             id,
             prompt: card.card.prompt,
@@ -174,7 +174,7 @@ pub fn review(store: &mut Store, args: ReviewArgs) -> clio_core::Result<()> {
             };
             session.answer(
                 store,
-                c.id,
+                c.id.0,
                 rating,
                 now_ms(),
                 Some(now_ms() - shown_at),

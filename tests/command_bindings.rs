@@ -22,6 +22,9 @@ use syn::{FnArg, GenericArgument, ItemFn, Pat, PathArguments, ReturnType, Token,
 
 const GENERATED: &str = "ui/src/lib/commands.gen.ts";
 
+/// The id newtypes of `clio_core::ids` (serde transparent): plain numbers on the page.
+const ID_TYPES: &[&str] = &["DocumentId", "CardId", "AnnotationId"];
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -118,6 +121,8 @@ fn ts_type(ty: &Type, types: &mut Types, bindings: &Path) -> Result<String, Stri
             Ok(match name.as_str() {
                 "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize"
                 | "f32" | "f64" => "number".into(),
+                // clio_core::ids: numbers in JSON, as the raw ids were.
+                _ if ID_TYPES.contains(&name.as_str()) => "number".into(),
                 "bool" => "boolean".into(),
                 "String" | "str" | "PathBuf" | "Path" => "string".into(),
                 "Vec" => array_of(ts_type(only_arg(segment, "Vec")?, types, bindings)?),
@@ -554,14 +559,14 @@ fn a_renamed_argument_changes_the_generated_wrappers() {
     let commands_rs = src.path().join("commands.rs");
     let text = std::fs::read_to_string(&commands_rs).unwrap();
     let original =
-        "pub async fn document_cards(\n    state: State<'_, AppState>,\n    document_id: i64,";
+        "pub async fn document_cards(\n    state: State<'_, AppState>,\n    document_id: DocumentId,";
     assert!(
         text.contains(original),
         "document_cards changed; update this test"
     );
     let renamed = text.replace(
         original,
-        "pub async fn document_cards(\n    state: State<'_, AppState>,\n    doc_id: i64,",
+        "pub async fn document_cards(\n    state: State<'_, AppState>,\n    doc_id: DocumentId,",
     );
     std::fs::write(&commands_rs, renamed).unwrap();
 

@@ -141,7 +141,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("load average while measuring: {}", load.join(" "));
     }
 
-    let ids: Vec<i64> = browse::browse(
+    let ids: Vec<clio_core::CardId> = browse::browse(
         &store,
         &BrowserQuery {
             limit: 500,

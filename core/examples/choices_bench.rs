@@ -36,7 +36,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut source = ChoiceSource::new();
     let mut by_kind: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
-    let mut bodies: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+    let mut bodies: std::collections::HashMap<clio_core::DocumentId, String> =
+        std::collections::HashMap::new();
     let mut first_ms = 0.0;
     let mut total_ms = 0.0;
     for (i, card) in cards.iter().enumerate() {
@@ -56,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if options.is_some_and(|o| o.len() >= 4) {
             entry.0 += 1;
         }
-        let id = card.document_id.unwrap_or_default();
+        let id = card.document_id.unwrap_or(clio_core::DocumentId(0));
         if let std::collections::hash_map::Entry::Vacant(entry) = bodies.entry(id) {
             entry.insert(store.document(id)?.body);
         }

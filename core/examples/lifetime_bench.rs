@@ -254,7 +254,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         status_cpu.push(thread_cpu_ms() - c);
         session.answer(
             &mut store,
-            card.card.card.id,
+            card.card.card.id.0,
             ratings[i % ratings.len()],
             clock,
             Some(5_000),
@@ -313,7 +313,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             session.answer(
                 &mut store,
-                card.card.card.id,
+                card.card.card.id.0,
                 ratings[(run + i) % ratings.len()],
                 clock,
                 Some(5_000),

@@ -59,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         session.answer(
             &mut store,
-            card.card.card.id,
+            card.card.card.id.0,
             ratings[i % ratings.len()],
             clock,
             Some(5_000),

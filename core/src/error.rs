@@ -128,8 +128,11 @@ impl From<rusqlite::Error> for Error {
 
 impl Error {
     /// "no {what} with id {id}".
-    pub fn not_found(what: &'static str, id: i64) -> Self {
-        Error::NotFound { what, id }
+    pub fn not_found(what: &'static str, id: impl Into<i64>) -> Self {
+        Error::NotFound {
+            what,
+            id: id.into(),
+        }
     }
 
     /// Names the library file in a full-disk or read-only message that did not know it.
@@ -228,11 +231,11 @@ fn folder_is_writable(path: &std::path::Path) -> bool {
 
 /// `None` as [`Error::NotFound`]: `store.query(…).optional()?.or_not_found("card", id)`.
 pub trait OrNotFound<T> {
-    fn or_not_found(self, what: &'static str, id: i64) -> Result<T>;
+    fn or_not_found(self, what: &'static str, id: impl Into<i64>) -> Result<T>;
 }
 
 impl<T> OrNotFound<T> for Option<T> {
-    fn or_not_found(self, what: &'static str, id: i64) -> Result<T> {
-        self.ok_or(Error::NotFound { what, id })
+    fn or_not_found(self, what: &'static str, id: impl Into<i64>) -> Result<T> {
+        self.ok_or(Error::not_found(what, id))
     }
 }

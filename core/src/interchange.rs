@@ -18,6 +18,7 @@ use ts_rs::TS;
 
 use crate::cards::CardKind;
 use crate::error::{Error, Result};
+use crate::ids::DocumentId;
 use crate::library::{Block, NewDocument, SourceFormat, ValidDocument};
 use crate::schedule::{QueueState, Schedule};
 use crate::store::{Store, Tx};
@@ -78,8 +79,7 @@ pub struct CardExportReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedCardDocument {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: DocumentId,
     pub title: String,
     pub category_path: Vec<String>,
     #[ts(type = "number")]
@@ -298,7 +298,7 @@ fn store_prepared(
     groups: &[PreparedGroup],
     now: i64,
     progress: &mut dyn FnMut(Progress),
-) -> Result<Vec<Option<i64>>> {
+) -> Result<Vec<Option<DocumentId>>> {
     let total: u64 = groups.iter().map(|g| g.cards.len() as u64).sum();
     let mut done = 0u64;
     let mut next_position = tx.next_new_position()?;

@@ -19,6 +19,7 @@ pub mod cards_csv;
 pub mod error;
 pub mod export;
 pub mod generate;
+pub mod ids;
 pub mod import;
 pub mod info;
 pub mod interchange;
@@ -38,6 +39,7 @@ pub mod time;
 pub(crate) mod test_support;
 
 pub use error::{Error, Result};
+pub use ids::{AnnotationId, CardId, DocumentId};
 pub use store::Store;
 
 /// The version of Clio, shared by the library, the CLI and the window.

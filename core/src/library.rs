@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::ids::DocumentId;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -25,8 +26,7 @@ pub struct NewDocument {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AddedDocument {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: DocumentId,
     /// False when an identical document was already in the library.
     pub created: bool,
 }
@@ -35,12 +35,12 @@ pub struct AddedDocument {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Upsert {
     /// A new document.
-    Added { id: i64 },
+    Added { id: DocumentId },
     /// A known document (same source, or same title and no source) got new
     /// text; `revision` is its new revision number.
-    Updated { id: i64, revision: i64 },
+    Updated { id: DocumentId, revision: i64 },
     /// The same title and text were already there.
-    Unchanged { id: i64 },
+    Unchanged { id: DocumentId },
 }
 
 /// Stores an imported document in one transaction: nothing when the same
@@ -56,7 +56,7 @@ pub fn upsert_document(
     store: &mut Store,
     doc: &ValidDocument,
     now: i64,
-    fresh: &[i64],
+    fresh: &[DocumentId],
 ) -> Result<Upsert> {
     store.transact(|tx| {
         let outcome = tx.upsert_document_row(doc, now, fresh)?;
@@ -69,7 +69,7 @@ pub fn upsert_document(
 }
 
 impl Upsert {
-    pub fn id(self) -> i64 {
+    pub fn id(self) -> DocumentId {
         match self {
             Upsert::Added { id } | Upsert::Updated { id, .. } | Upsert::Unchanged { id } => id,
         }
@@ -80,8 +80,7 @@ impl Upsert {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentSummary {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: DocumentId,
     pub title: String,
     pub author: Option<String>,
     pub category_path: Vec<String>,
@@ -198,8 +197,7 @@ pub fn body_of_blocks(blocks: &[Block]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Document {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: DocumentId,
     pub title: String,
     pub author: Option<String>,
     pub category_path: Vec<String>,
@@ -342,11 +340,11 @@ pub fn category_tree(store: &Store) -> Result<Vec<CategoryCount>> {
     Ok(tree)
 }
 
-pub fn get_document(store: &Store, id: i64) -> Result<Document> {
+pub fn get_document(store: &Store, id: DocumentId) -> Result<Document> {
     store.document(id)
 }
 
-pub fn delete_document(store: &mut Store, id: i64) -> Result<()> {
+pub fn delete_document(store: &mut Store, id: DocumentId) -> Result<()> {
     store.delete_document(id, now_ms())
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::ids::DocumentId;
 use crate::store::Store;
 
 /// Private-use characters that mark a hit inside a snippet from the store.
@@ -17,7 +18,7 @@ pub const SEARCH_LIMIT: usize = 25;
 /// A search result as the store returns it, snippet still marked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawHit {
-    pub id: i64,
+    pub id: DocumentId,
     pub title: String,
     pub author: Option<String>,
     pub category_path: Vec<String>,
@@ -27,8 +28,7 @@ pub struct RawHit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: DocumentId,
     pub title: String,
     pub author: Option<String>,
     pub category_path: Vec<String>,
@@ -101,7 +101,7 @@ mod tests {
     use super::*;
     use crate::library::{add_document, NewDocument};
 
-    fn add(store: &mut Store, title: &str, body: &str) -> i64 {
+    fn add(store: &mut Store, title: &str, body: &str) -> DocumentId {
         let doc = NewDocument {
             title: title.into(),
             author: None,
@@ -160,7 +160,7 @@ mod tests {
         );
 
         let hits = search_documents(&store, "sov").unwrap();
-        let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+        let ids: Vec<DocumentId> = hits.iter().map(|h| h.id).collect();
         assert_eq!(ids, vec![in_title, in_body]);
         assert!(
             hits[1].snippet.iter().any(|p| p.hit && p.text == "Soviet"),

@@ -34,7 +34,7 @@ pub fn populate(store: &mut Store) {
     crate::cards::suggest_for_document(store, wall, T0 + 3_000).unwrap();
     // Every suggestion of the first text, the held-back ones too: the deck
     // needs a few cards of several kinds.
-    let suggested: Vec<i64> = store
+    let suggested: Vec<crate::CardId> = store
         .cards_of_document(berlin, true)
         .unwrap()
         .into_iter()
@@ -162,7 +162,7 @@ pub fn assert_same_tables(a: &Connection, b: &Connection) {
 /// A library for the interchange tests: one card of every kind (with
 /// characters that need escaping in HTML and CSV) in a categorised document,
 /// and one in a document without a category. Returns the cards' ids.
-pub fn cards_of_every_kind(store: &mut Store) -> Vec<i64> {
+pub fn cards_of_every_kind(store: &mut Store) -> Vec<crate::CardId> {
     use crate::cards::CardKind;
     use crate::cards::{CardDraft, CardOrigin, CardStatus};
     use crate::library::NewDocument;

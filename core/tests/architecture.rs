@@ -395,3 +395,69 @@ fn the_checker_reads_use_lines_and_paths() {
     ));
     assert!(references(&code, "backup").is_empty(), "{code}");
 }
+
+/// Parameters of the store's public functions named like an id that has a
+/// type of its own (`clio_core::ids`) but typed as a bare integer:
+/// "file:line: name: type" for each.
+fn bare_ids_in(code: &str, file: &str) -> Vec<String> {
+    const TYPED: [&str; 3] = ["document_id", "card_id", "annotation_id"];
+    let mut found = Vec::new();
+    let lines: Vec<&str> = code.lines().collect();
+    for (at, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        if !(t.starts_with("pub fn ") || t.starts_with("pub(crate) fn ")) {
+            continue;
+        }
+        // The signature, up to the body's brace (it may span lines).
+        let mut signature = String::new();
+        for next in &lines[at..] {
+            signature.push_str(next);
+            signature.push(' ');
+            if next.contains('{') || next.trim_end().ends_with(';') {
+                break;
+            }
+        }
+        for name in TYPED {
+            for ty in ["i64", "Option<i64>", "&[i64]", "Vec<i64>"] {
+                if signature.contains(&format!("{name}: {ty}")) {
+                    found.push(format!("{file}:{}: {name}: {ty}", at + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The store's functions take the id types, not raw integers, for the ids
+/// that cross modules: a card id cannot be passed where a document id is meant.
+#[test]
+fn the_store_takes_typed_ids_not_bare_integers() {
+    let src = std::env::var_os("CLIO_CORE_SRC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let mut found = Vec::new();
+    for file in rust_files(&src.join("store")) {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        if name == "tests.rs" || name.ends_with("_tests.rs") {
+            continue;
+        }
+        let code = without_tests(&without_comments(&fs::read_to_string(&file).unwrap()));
+        found.extend(bare_ids_in(&code, &name));
+    }
+    assert!(
+        found.is_empty(),
+        "use DocumentId / CardId / AnnotationId (core/src/ids.rs) for these parameters:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_typed_id_check_sees_bare_ids() {
+    let code = "impl Store {\n    pub fn card(&self, card_id: i64) -> Result<()> {\n    }\n    \
+                pub(crate) fn list(\n        &self,\n        document_id: Option<i64>,\n    ) -> Result<()> {\n    }\n    \
+                pub fn fine(&self, card_id: CardId, session_id: i64) {}\n}\n";
+    assert_eq!(
+        bare_ids_in(code, "x.rs"),
+        ["x.rs:2: card_id: i64", "x.rs:4: document_id: Option<i64>"]
+    );
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clio_core::import::{import_path, import_text, ImportReport, MAX_FILE_BYTES};
 use clio_core::library::{body_of_blocks, BlockKind, SourceFormat};
-use clio_core::Store;
+use clio_core::{DocumentId, Store};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
@@ -86,7 +86,7 @@ const NEVER: &[&str] = &[
     "STYLE TEXT",
 ];
 
-fn assert_safe_and_consistent(lib: &Lib, id: i64) {
+fn assert_safe_and_consistent(lib: &Lib, id: DocumentId) {
     let doc = lib.store.document(id).unwrap();
     assert_eq!(
         doc.body,

@@ -21,7 +21,7 @@ pub fn deck(db: &std::path::Path) -> usize {
     let mut store = Store::open(db).unwrap();
     let id = import_named_text(&mut store, "berlin.txt", TEXT, Format::Text, 0).added[0].id;
     // Every suggestion, the held-back ones too: the tests need a deck of some size.
-    let ids: Vec<i64> = store
+    let ids: Vec<clio_core::CardId> = store
         .cards_of_document(id, true)
         .unwrap()
         .into_iter()

@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use crate::anchor::{self, AnnotatedDocument, ExportedAnnotation, Selectors};
 use crate::error::{Error, Result};
+use crate::ids::{AnnotationId, DocumentId};
 use crate::store::{Store, Tx};
 
 /// The longest note, in characters (code points).
@@ -92,8 +93,7 @@ impl AnchorState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewAnnotation {
-    #[ts(type = "number")]
-    pub document_id: i64,
+    pub document_id: DocumentId,
     #[ts(type = "number")]
     pub start: usize,
     #[ts(type = "number")]
@@ -115,10 +115,8 @@ pub struct AnnotationEdit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Annotation {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub document_id: i64,
+    pub id: AnnotationId,
+    pub document_id: DocumentId,
     pub color: HighlightColor,
     pub note: Option<String>,
     /// The highlighted text (as it was highlighted, for an orphan).
@@ -231,19 +229,24 @@ pub fn create(store: &mut Store, new: NewAnnotation, now: i64) -> Result<Annotat
 }
 
 /// Changes a highlight's colour and note; returns it as stored.
-pub fn update(store: &mut Store, id: i64, edit: AnnotationEdit, now: i64) -> Result<Annotation> {
+pub fn update(
+    store: &mut Store,
+    id: AnnotationId,
+    edit: AnnotationEdit,
+    now: i64,
+) -> Result<Annotation> {
     let note = clean_note(edit.note.as_deref())?;
     store.update_annotation(id, edit.color, note.as_deref(), now)?;
     store.annotation(id)
 }
 
 /// Removes a highlight and its note for good.
-pub fn delete(store: &mut Store, id: i64) -> Result<()> {
+pub fn delete(store: &mut Store, id: AnnotationId) -> Result<()> {
     store.delete_annotation(id)
 }
 
 /// A document's highlights in reading order, the orphans last.
-pub fn document_annotations(store: &Store, document_id: i64) -> Result<Vec<Annotation>> {
+pub fn document_annotations(store: &Store, document_id: DocumentId) -> Result<Vec<Annotation>> {
     store.document_annotations(document_id)
 }
 
@@ -292,7 +295,10 @@ fn fold(text: &str) -> String {
 
 /// The Markdown export of one document's highlights (`Some(id)`) or of every
 /// document that has any, by title; with how many documents and highlights it holds.
-pub fn export_markdown(store: &Store, document_id: Option<i64>) -> Result<(String, usize, usize)> {
+pub fn export_markdown(
+    store: &Store,
+    document_id: Option<DocumentId>,
+) -> Result<(String, usize, usize)> {
     let annotations: Vec<LibraryAnnotation> = match document_id {
         Some(id) => {
             let doc = store.document(id)?;
@@ -343,7 +349,7 @@ pub fn export_markdown(store: &Store, document_id: Option<i64>) -> Result<(Strin
 /// an extension), so the command cannot be used to overwrite other files.
 pub fn export_to_file(
     store: &Store,
-    document_id: Option<i64>,
+    document_id: Option<DocumentId>,
     path: &Path,
 ) -> Result<ExportSummary> {
     let path = markdown_path(path)?;
@@ -400,7 +406,7 @@ pub fn markdown_path(path: &Path) -> Result<PathBuf> {
 /// quote. Returns how many are orphaned.
 pub(crate) fn reanchor_document(
     tx: &Tx<'_>,
-    document_id: i64,
+    document_id: DocumentId,
     body: &str,
     revision: i64,
     now: i64,

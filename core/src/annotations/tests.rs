@@ -1,8 +1,11 @@
 //! Highlights and notes on a real (in-memory) store.
 
 use super::*;
+
 use crate::import::{import_named_text, Format};
 use crate::library::{add_document, NewDocument};
+use crate::AnnotationId;
+use crate::DocumentId;
 
 const TEXT: &str = "\
 Détente\n\n\
@@ -11,7 +14,7 @@ Zhōu Ēnlái met Richard Nixon in Beijing in 1972 👍🏽 and the two spoke of
 The Helsinki Final Act was signed in 1975 by thirty-five states.\n\n\
 Détente ended with the Soviet invasion of Afghanistan in 1979.";
 
-fn store_with_text(text: &str) -> (Store, i64) {
+fn store_with_text(text: &str) -> (Store, DocumentId) {
     let mut store = Store::open_in_memory().unwrap();
     let report = import_named_text(&mut store, "detente.txt", text, Format::Text, 1_000);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -36,7 +39,7 @@ fn text_at(body: &str, a: &Annotation) -> String {
 
 fn highlight(
     store: &mut Store,
-    id: i64,
+    id: DocumentId,
     needle: &str,
     color: HighlightColor,
     note: Option<&str>,
@@ -151,7 +154,7 @@ fn a_selection_is_trimmed_and_bad_ones_say_what_is_wrong() {
         "10,000 characters fit"
     );
     let missing = NewAnnotation {
-        document_id: 999,
+        document_id: DocumentId(999),
         ..new(0, 6, None)
     };
     assert!(matches!(
@@ -247,14 +250,14 @@ fn a_documents_highlights_come_in_reading_order() {
         None,
     );
     let inner = highlight(&mut store, id, "Günter", HighlightColor::Pink, None);
-    let ids: Vec<i64> = document_annotations(&store, id)
+    let ids: Vec<AnnotationId> = document_annotations(&store, id)
         .unwrap()
         .iter()
         .map(|a| a.id)
         .collect();
     assert_eq!(ids, [inner.id, first.id, middle.id, last.id]);
     assert!(matches!(
-        document_annotations(&store, 404),
+        document_annotations(&store, DocumentId(404)),
         Err(Error::NotFound {
             what: "document",
             id: 404
@@ -295,13 +298,13 @@ fn the_library_list_filters_by_colour_and_finds_words_in_quotes_and_notes() {
 
     let all = library_annotations(&store, &AnnotationFilter::default()).unwrap();
     // Documents by title ("Détente" before "Ostpolitik"), then reading order.
-    let ids: Vec<i64> = all.iter().map(|a| a.annotation.id).collect();
+    let ids: Vec<AnnotationId> = all.iter().map(|a| a.annotation.id).collect();
     assert_eq!(ids, [zhou.id, helsinki.id, knelt.id]);
     assert_eq!(all[2].document_title, "Ostpolitik");
     assert_eq!(all[2].category_path, ["History", "Cold War"]);
     assert_eq!(all[0].document_title, "Détente");
 
-    let find = |color: Option<HighlightColor>, query: Option<&str>| -> Vec<i64> {
+    let find = |color: Option<HighlightColor>, query: Option<&str>| -> Vec<AnnotationId> {
         let filter = AnnotationFilter {
             color,
             query: query.map(Into::into),
@@ -316,7 +319,10 @@ fn the_library_list_filters_by_colour_and_finds_words_in_quotes_and_notes() {
         find(Some(HighlightColor::Yellow), None),
         [helsinki.id, knelt.id]
     );
-    assert_eq!(find(Some(HighlightColor::Pink), None), Vec::<i64>::new());
+    assert_eq!(
+        find(Some(HighlightColor::Pink), None),
+        Vec::<AnnotationId>::new()
+    );
     assert_eq!(
         find(None, Some("zhou enlai")),
         [zhou.id],
@@ -339,10 +345,10 @@ fn the_library_list_filters_by_colour_and_finds_words_in_quotes_and_notes() {
         "no wildcard characters"
     );
     assert_eq!(find(None, Some("%")), [knelt.id]);
-    assert_eq!(find(None, Some("_")), Vec::<i64>::new());
+    assert_eq!(find(None, Some("_")), Vec::<AnnotationId>::new());
     assert_eq!(
         find(Some(HighlightColor::Green), Some("helsinki")),
-        Vec::<i64>::new()
+        Vec::<AnnotationId>::new()
     );
     assert_eq!(
         find(None, Some("   ")).len(),
@@ -397,7 +403,7 @@ fn an_edited_version_moves_highlights_with_their_text_and_orphans_the_deleted_on
     assert_eq!(doc.revision, 2);
 
     let list = document_annotations(&store, id).unwrap();
-    let ids: Vec<i64> = list.iter().map(|a| a.id).collect();
+    let ids: Vec<AnnotationId> = list.iter().map(|a| a.id).collect();
     assert_eq!(
         ids,
         [gunter.id, meeting.id, afghanistan.id, helsinki.id],
@@ -437,7 +443,7 @@ fn an_edited_version_moves_highlights_with_their_text_and_orphans_the_deleted_on
     );
     assert_eq!(orphan.updated_at, 5_000);
 
-    let revisions: Vec<(i64, String)> = store
+    let revisions: Vec<(AnnotationId, String)> = store
         .connection()
         .prepare("SELECT id, anchored_revision || anchor_state FROM annotations ORDER BY id")
         .unwrap()

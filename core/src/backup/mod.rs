@@ -199,6 +199,40 @@ fn write_backup(
     Ok(inspect(&target))
 }
 
+/// What a failed file check means, in the learner's words (the store only
+/// finds the fault). Completes "… cannot be restored: ", "… cannot be read: ".
+impl std::fmt::Display for store::FileFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            store::FileFault::EmptyOrMissing => write!(f, "the file is empty or missing"),
+            store::FileFault::Unopenable(e) => write!(f, "it does not open: {e}"),
+            store::FileFault::Unreadable(e) => write!(f, "it is not readable: {e}"),
+            store::FileFault::NotClio => write!(f, "it is not a Clio library"),
+            store::FileFault::Newer { version } => write!(
+                f,
+                "it was written by a newer Clio (schema version {version})"
+            ),
+            store::FileFault::Damaged { findings } => {
+                // The first three findings; a damaged file may have hundreds.
+                write!(
+                    f,
+                    "it is damaged: {}",
+                    findings
+                        .iter()
+                        .take(3)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )?;
+                match findings.len().saturating_sub(3) {
+                    0 => Ok(()),
+                    more => write!(f, " (and {more} more problems)"),
+                }
+            }
+        }
+    }
+}
+
 /// Size, time and health of one backup file; never writes to it.
 pub fn inspect(path: &Path) -> BackupInfo {
     let file_name = path
@@ -219,7 +253,7 @@ pub fn inspect(path: &Path) -> BackupInfo {
         .unwrap_or(0);
     let (schema_version, problem) = match store::check_file(path) {
         Ok(version) => (Some(version), None),
-        Err(reason) => (None, Some(reason)),
+        Err(fault) => (None, Some(fault.to_string())),
     };
     BackupInfo {
         path: path.display().to_string(),
@@ -282,5 +316,7 @@ pub fn thin_backups(db_path: &Path, now: i64, policy: &KeepPolicy) -> Result<Vec
     Ok(deleted)
 }
 
+#[cfg(test)]
+mod safety_tests;
 #[cfg(test)]
 mod tests;

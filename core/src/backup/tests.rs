@@ -235,3 +235,43 @@ fn kept_with(times: &[i64], now: i64, policy: &KeepPolicy) -> Vec<i64> {
         .map(|(_, &t)| t)
         .collect()
 }
+
+#[test]
+fn the_store_finds_a_file_fault_and_backup_words_it() {
+    use crate::store::{check_file, FileFault};
+    let dir = tempfile::tempdir().unwrap();
+
+    let empty = dir.path().join("empty.sqlite3");
+    fs::write(&empty, b"").unwrap();
+    assert_eq!(check_file(&empty), Err(FileFault::EmptyOrMissing));
+    assert_eq!(
+        check_file(&dir.path().join("missing.sqlite3")),
+        Err(FileFault::EmptyOrMissing)
+    );
+
+    let foreign = dir.path().join("foreign.sqlite3");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x);")
+        .unwrap();
+    let fault = check_file(&foreign).unwrap_err();
+    assert_eq!(fault, FileFault::NotClio);
+    assert_eq!(fault.to_string(), "it is not a Clio library");
+
+    let good = dir.path().join("good.sqlite3");
+    drop(crate::Store::open(&good).unwrap());
+    assert_eq!(check_file(&good), Ok(crate::store::LATEST_VERSION));
+
+    let newer = FileFault::Newer { version: 99 };
+    assert_eq!(
+        newer.to_string(),
+        "it was written by a newer Clio (schema version 99)"
+    );
+    let damaged = FileFault::Damaged {
+        findings: (1..=5).map(|i| format!("page {i} is bad")).collect(),
+    };
+    assert_eq!(
+        damaged.to_string(),
+        "it is damaged: page 1 is bad; page 2 is bad; page 3 is bad (and 2 more problems)"
+    );
+}

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::cards::CardEdit;
 use crate::cards::CardKind;
 use crate::error::{Error, Result};
+use crate::ids::{CardId, DocumentId};
 use crate::review::{learner_day_start, next_day_start};
 use crate::schedule::QueueState;
 use crate::store::{Store, UndoEntry};
@@ -68,8 +69,7 @@ pub enum BrowserSort {
 pub struct BrowserQuery {
     /// Words to find in the prompt, answer or source sentence (each also as a prefix).
     pub search: String,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     /// A category and everything under it, from the root down.
     pub category: Vec<String>,
     pub state: Option<StateFilter>,
@@ -86,10 +86,8 @@ pub struct BrowserQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BrowserCard {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub id: CardId,
+    pub document_id: Option<DocumentId>,
     pub document_title: Option<String>,
     pub kind: CardKind,
     pub prompt: String,
@@ -241,7 +239,7 @@ pub fn browse(store: &Store, query: &BrowserQuery, now: i64) -> Result<BrowserPa
 }
 
 /// A deck card and every answer given to it.
-pub fn history(store: &Store, card_id: i64) -> Result<CardHistory> {
+pub fn history(store: &Store, card_id: CardId) -> Result<CardHistory> {
     Ok(CardHistory {
         card: store.browser_card(card_id)?,
         reviews: store.card_reviews(card_id)?,
@@ -249,7 +247,12 @@ pub fn history(store: &Store, card_id: i64) -> Result<CardHistory> {
 }
 
 /// Does `action` to the cards, all or none, and keeps how to undo it.
-pub fn act(store: &mut Store, action: CardAction, ids: &[i64], now: i64) -> Result<ActionOutcome> {
+pub fn act(
+    store: &mut Store,
+    action: CardAction,
+    ids: &[CardId],
+    now: i64,
+) -> Result<ActionOutcome> {
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -272,7 +275,7 @@ pub fn act(store: &mut Store, action: CardAction, ids: &[i64], now: i64) -> Resu
 
 /// Changes a card's prompt and answer, with the Cards panel's checks, and
 /// keeps how to undo it.
-pub fn edit(store: &mut Store, id: i64, edit: CardEdit, now: i64) -> Result<EditOutcome> {
+pub fn edit(store: &mut Store, id: CardId, edit: CardEdit, now: i64) -> Result<EditOutcome> {
     let card = store.card(id)?;
     let edited = edit.apply(&card)?;
     store.update_card_undoable(id, &edited, "Edited a card", now)?;

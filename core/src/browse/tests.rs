@@ -3,6 +3,8 @@
 use super::*;
 use crate::cards::CardStatus;
 use crate::test_support::{populate, search_ids, snapshot, T0};
+use crate::CardId;
+use crate::DocumentId;
 
 const NOW: i64 = T0 + 60_000;
 
@@ -25,7 +27,7 @@ fn deck_size(store: &Store) -> u64 {
 }
 
 /// A card that has been answered (it has review-log rows and a quiz answer may point at it).
-fn reviewed_card(store: &Store) -> i64 {
+fn reviewed_card(store: &Store) -> CardId {
     all(store)
         .cards
         .iter()
@@ -164,7 +166,7 @@ fn filters_by_state_kind_category_document_and_due() {
     );
     assert_eq!(
         count(BrowserQuery {
-            document_id: Some(doc + 1000),
+            document_id: Some(DocumentId(doc.0 + 1000)),
             ..Default::default()
         }),
         0
@@ -266,7 +268,7 @@ fn sorts_by_added_difficulty_and_lapses_both_ways() {
 fn suspend_bury_flag_and_reset_act_on_a_selection_and_undo_puts_everything_back() {
     let mut store = library();
     let before = snapshot(store.connection());
-    let ids: Vec<i64> = all(&store).cards.iter().take(3).map(|c| c.id).collect();
+    let ids: Vec<CardId> = all(&store).cards.iter().take(3).map(|c| c.id).collect();
     for action in [
         CardAction::Suspend,
         CardAction::Bury,
@@ -334,7 +336,7 @@ fn deleting_reviewed_cards_and_undoing_restores_their_schedule_reviews_and_quiz_
         .map(|c| c.id)
         .find(|&c| c != id)
         .unwrap();
-    let quiz_card: i64 = store
+    let quiz_card: CardId = store
         .connection()
         .query_row(
             "SELECT card_id FROM quiz_answers WHERE card_id IS NOT NULL",
@@ -405,7 +407,7 @@ fn undo_refuses_when_the_cards_changed_since_and_changes_nothing() {
 #[test]
 fn undo_expires_and_a_new_action_replaces_the_last_one() {
     let mut store = library();
-    let ids: Vec<i64> = all(&store).cards.iter().take(2).map(|c| c.id).collect();
+    let ids: Vec<CardId> = all(&store).cards.iter().take(2).map(|c| c.id).collect();
     act(&mut store, CardAction::Suspend, &ids[..1], NOW).unwrap();
     act(&mut store, CardAction::Flag, &ids[1..], NOW + 1).unwrap();
     assert_eq!(
@@ -437,7 +439,7 @@ fn actions_refuse_cards_outside_the_deck_and_empty_or_huge_selections_all_or_not
     let mut store = library();
     let before = snapshot(store.connection());
     let id = all(&store).cards[0].id;
-    let suggestion: i64 = store
+    let suggestion: CardId = store
         .connection()
         .query_row(
             "SELECT id FROM cards WHERE status = 'suggested' LIMIT 1",
@@ -446,12 +448,12 @@ fn actions_refuse_cards_outside_the_deck_and_empty_or_huge_selections_all_or_not
         )
         .unwrap();
     assert!(act(&mut store, CardAction::Suspend, &[id, suggestion], NOW).is_err());
-    assert!(act(&mut store, CardAction::Delete, &[id, 999_999], NOW).is_err());
+    assert!(act(&mut store, CardAction::Delete, &[id, CardId(999_999)], NOW).is_err());
     assert!(act(&mut store, CardAction::Flag, &[], NOW)
         .unwrap_err()
         .to_string()
         .contains("Select"));
-    let many: Vec<i64> = (1..=(MAX_SELECTION as i64 + 1)).collect();
+    let many: Vec<CardId> = (1..=(MAX_SELECTION as i64 + 1)).map(CardId).collect();
     assert!(act(&mut store, CardAction::Flag, &many, NOW).is_err());
     assert_eq!(snapshot(store.connection()), before);
 }
@@ -541,7 +543,7 @@ fn rejecting_and_removing_cards_can_be_undone() {
     undo(&mut store, NOW + 1).unwrap();
     assert_eq!(snapshot(store.connection()), before);
 
-    let suggestion: i64 = store
+    let suggestion: CardId = store
         .connection()
         .query_row(
             "SELECT id FROM cards WHERE status = 'suggested' LIMIT 1",
@@ -592,7 +594,7 @@ fn deleting_a_text_can_be_undone_with_its_notes_cards_reviews_and_search() {
 #[test]
 fn undoing_a_delete_refuses_when_a_new_text_took_its_id() {
     let mut store = library();
-    let last: i64 = store
+    let last: DocumentId = store
         .connection()
         .query_row("SELECT max(id) FROM documents", [], |r| r.get(0))
         .unwrap();

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::ids::{CardId, DocumentId};
 use crate::schedule::QueueState;
 use crate::store::{Store, Tx};
 
@@ -85,10 +86,8 @@ pub enum CardOrigin {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredCard {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub id: CardId,
+    pub document_id: Option<DocumentId>,
     pub kind: CardKind,
     pub prompt: String,
     pub answer: String,
@@ -206,20 +205,24 @@ impl CardOrigin {
 /// A document's cards that are not rejected: suggestions best first, then the
 /// accepted cards in reading order. Writes the suggestions first if the
 /// document has none for its current text.
-pub fn document_cards(store: &mut Store, document_id: i64, now: i64) -> Result<Vec<StoredCard>> {
+pub fn document_cards(
+    store: &mut Store,
+    document_id: DocumentId,
+    now: i64,
+) -> Result<Vec<StoredCard>> {
     ensure_suggestions(store, document_id, now)?;
     store.document_cards(document_id)
 }
 
 /// Puts cards in the review deck.
-pub fn accept(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
+pub fn accept(store: &mut Store, ids: &[CardId], now: i64) -> Result<usize> {
     store.set_card_status(ids, CardStatus::Accepted, now)
 }
 
 /// Takes cards out of the suggestions (or the deck): they are never
 /// suggested again. Kept for undo ("Rejected a suggestion", "Removed a card
 /// from your deck").
-pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
+pub fn reject(store: &mut Store, ids: &[CardId], now: i64) -> Result<usize> {
     let label = match ids {
         [id] => match store.card(*id)?.status {
             CardStatus::Accepted => "Removed a card from your deck".to_owned(),
@@ -231,8 +234,8 @@ pub fn reject(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
 }
 
 /// Accepts every suggestion of a document that is shown (not held back).
-pub fn accept_all(store: &mut Store, document_id: i64, now: i64) -> Result<usize> {
-    let ids: Vec<i64> = store
+pub fn accept_all(store: &mut Store, document_id: DocumentId, now: i64) -> Result<usize> {
+    let ids: Vec<CardId> = store
         .document_cards(document_id)?
         .into_iter()
         .filter(|c| c.status == CardStatus::Suggested && !c.held_back)
@@ -245,7 +248,7 @@ pub fn accept_all(store: &mut Store, document_id: i64, now: i64) -> Result<usize
 /// `accept`, a suggestion also joins the deck. Returns the card as stored.
 pub fn update(
     store: &mut Store,
-    id: i64,
+    id: CardId,
     edit: CardEdit,
     accept: bool,
     now: i64,
@@ -259,7 +262,7 @@ pub fn update(
 /// Creates an accepted card from a draft (the learner made it on purpose).
 pub fn create_from_draft(
     store: &mut Store,
-    document_id: i64,
+    document_id: DocumentId,
     draft: CardDraft,
     now: i64,
 ) -> Result<StoredCard> {
@@ -278,7 +281,7 @@ pub fn create_from_draft(
 /// Draft cards for the text the learner selected (code points in the body).
 pub fn draft_from_selection(
     store: &Store,
-    document_id: i64,
+    document_id: DocumentId,
     start: usize,
     end: usize,
 ) -> Result<SelectionDrafts> {
@@ -288,7 +291,11 @@ pub fn draft_from_selection(
 
 /// Every stored card (or a document's: its suggestions are written first if
 /// it has none for its current text), by document, in reading order.
-pub fn list(store: &mut Store, document_id: Option<i64>, now: i64) -> Result<Vec<ListedCard>> {
+pub fn list(
+    store: &mut Store,
+    document_id: Option<DocumentId>,
+    now: i64,
+) -> Result<Vec<ListedCard>> {
     if let Some(id) = document_id {
         ensure_suggestions(store, id, now)?;
     }
@@ -297,7 +304,7 @@ pub fn list(store: &mut Store, document_id: Option<i64>, now: i64) -> Result<Vec
 
 /// Deletes cards (of any status) with their review history, all or none;
 /// kept for undo.
-pub fn delete(store: &mut Store, ids: &[i64], now: i64) -> Result<usize> {
+pub fn delete(store: &mut Store, ids: &[CardId], now: i64) -> Result<usize> {
     let label = match ids.len() {
         1 => "Deleted a card".to_owned(),
         n => format!("Deleted {n} cards"),
@@ -316,7 +323,7 @@ pub fn deck(store: &Store) -> Result<Deck> {
 /// deleted). Returns how many were flagged.
 pub(crate) fn follow_new_text(
     tx: &Tx<'_>,
-    document_id: i64,
+    document_id: DocumentId,
     body: &str,
     revision: i64,
     now: i64,

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::{CardStatus, StoredCard};
 use crate::error::Result;
 use crate::generate::{suggest, Card, LibraryContext};
+use crate::ids::DocumentId;
 use crate::store::Store;
 
 /// How many suggestions a document of `words` words gets: about one per 15
@@ -22,7 +23,7 @@ const MAX_HELD_BACK: usize = 40;
 /// suggestions go, the generator's best cards come, except those the learner
 /// accepted or rejected before (same prompt, or same answer from the same
 /// sentence). Returns how many suggestions were written.
-pub fn suggest_for_document(store: &mut Store, document_id: i64, now: i64) -> Result<usize> {
+pub fn suggest_for_document(store: &mut Store, document_id: DocumentId, now: i64) -> Result<usize> {
     let doc = store.document(document_id)?;
     let limit = suggestion_limit(doc.body.split_whitespace().count());
     let decided: Vec<StoredCard> = store
@@ -49,7 +50,7 @@ pub fn suggest_for_document(store: &mut Store, document_id: i64, now: i64) -> Re
 }
 
 /// Writes suggestions if the document has none for its current revision.
-pub fn ensure_suggestions(store: &mut Store, document_id: i64, now: i64) -> Result<()> {
+pub fn ensure_suggestions(store: &mut Store, document_id: DocumentId, now: i64) -> Result<()> {
     if store.suggestions_outdated(document_id)? {
         suggest_for_document(store, document_id, now)?;
     }
@@ -110,6 +111,7 @@ mod tests {
     use super::*;
     use crate::cards::CardKind;
     use crate::cards::{CardOrigin, StoredCard};
+    use crate::CardId;
 
     fn generated(prompt: &str, answer: &str, sentence: &str) -> Card {
         Card {
@@ -126,8 +128,8 @@ mod tests {
 
     fn decided(prompt: &str, answer: &str, sentence: &str, status: CardStatus) -> StoredCard {
         StoredCard {
-            id: 1,
-            document_id: Some(1),
+            id: CardId(1),
+            document_id: Some(DocumentId(1)),
             kind: CardKind::Cloze,
             prompt: prompt.into(),
             answer: answer.into(),

@@ -1,15 +1,18 @@
 //! The card workflow on a real (in-memory) store.
 
 use super::*;
+
 use crate::import::{import_named_text, Format};
 use crate::store::Store;
+use crate::CardId;
+use crate::DocumentId;
 
 const TEXT: &str = "\
 The Sino-Soviet split grew through the late 1950s. The culmination of this conflict came in 1960, \
 when the Soviet Union withdrew its advisers and aid from China. Mao Zedong launched the Great Leap \
 Forward in 1958. Zhōu Ēnlái met Richard Nixon in Beijing in 1972.";
 
-fn store_with_text(text: &str) -> (Store, i64) {
+fn store_with_text(text: &str) -> (Store, DocumentId) {
     let mut store = Store::open_in_memory().unwrap();
     let report = import_named_text(&mut store, "split.txt", text, Format::Text, 1_000);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -18,7 +21,7 @@ fn store_with_text(text: &str) -> (Store, i64) {
 }
 
 /// The suggestions shown (not held back below the quality bar).
-fn suggestions(store: &mut Store, id: i64) -> Vec<StoredCard> {
+fn suggestions(store: &mut Store, id: DocumentId) -> Vec<StoredCard> {
     document_cards(store, id, 2_000)
         .unwrap()
         .into_iter()
@@ -26,7 +29,7 @@ fn suggestions(store: &mut Store, id: i64) -> Vec<StoredCard> {
         .collect()
 }
 
-fn held_back(store: &mut Store, id: i64) -> Vec<StoredCard> {
+fn held_back(store: &mut Store, id: DocumentId) -> Vec<StoredCard> {
     document_cards(store, id, 2_000)
         .unwrap()
         .into_iter()
@@ -78,7 +81,7 @@ fn accepted_cards_join_the_deck_as_new_cards_in_order() {
             .all(|c| c.document_title.as_deref() == Some("split.txt")),
         "{deck:?}"
     );
-    let positions: Vec<(i64, i64)> = store
+    let positions: Vec<(CardId, i64)> = store
         .connection()
         .prepare("SELECT card_id, new_position FROM card_schedule WHERE state = 'new' ORDER BY new_position")
         .unwrap()
@@ -96,7 +99,7 @@ fn accepted_cards_join_the_deck_as_new_cards_in_order() {
 fn an_unknown_card_fails_the_whole_batch() {
     let (mut store, id) = store_with_text(TEXT);
     let cards = suggestions(&mut store, id);
-    let err = accept(&mut store, &[cards[0].id, 999_999], 3_000).unwrap_err();
+    let err = accept(&mut store, &[cards[0].id, CardId(999_999)], 3_000).unwrap_err();
     assert!(err.to_string().contains("no card with id 999999"), "{err}");
     assert_eq!(
         deck(&store).unwrap().total,

@@ -218,6 +218,8 @@ pub fn import_json(store: &mut Store, value: &Value, merge: bool) -> Result<Impo
 /// A backup (or any Clio library file) as an export value, read without
 /// writing to it: to merge a backup into the open library.
 pub fn export_library_file(path: &Path, now: i64) -> Result<Value> {
+    crate::store::check_file(path)
+        .map_err(|fault| Error::Invalid(format!("{} cannot be read: {fault}", path.display())))?;
     let (schema, tables) = crate::store::export_file_tables(path)?;
     Ok(document(schema, tables, Value::Null, now))
 }

@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::ids::DocumentId;
 use crate::library::{body_of_blocks, Block, NewDocument, SourceFormat, Upsert};
 use crate::store::Store;
 
@@ -72,8 +73,7 @@ pub struct Parsed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedItem {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: DocumentId,
     pub title: String,
     pub file: Option<String>,
     #[ts(type = "number | null")]
@@ -482,7 +482,7 @@ fn store_parsed(
             record,
             suggested_cards: None,
         };
-        let fresh: Vec<i64> = report
+        let fresh: Vec<DocumentId> = report
             .added
             .iter()
             .chain(&report.updated)

@@ -13,6 +13,7 @@ use crate::cards::CardKind;
 use crate::cards::StoredCard;
 use crate::error::Result;
 use crate::generate::{distractors_for, entities_of, EntityKind, LibraryContext, LibraryEntity};
+use crate::ids::DocumentId;
 use crate::store::Store;
 
 /// What a card in choice mode says when no options could be found.
@@ -144,7 +145,7 @@ const BUILT_IN: &[(EntityKind, &[&str])] = &[
 /// since reading the library's names is the costly part.
 #[derive(Default)]
 pub struct ChoiceSource {
-    bodies: HashMap<i64, String>,
+    bodies: HashMap<DocumentId, String>,
     /// The names of the library's texts, read on first need.
     library: Option<LibraryContext>,
 }
@@ -204,7 +205,7 @@ impl ChoiceSource {
         // The built-in names after the library's, starting at a place that
         // depends on the card, so not every card gets the same three.
         let mut library = self.library.clone().expect("just read");
-        library.entities.extend(built_in_names(card.id));
+        library.entities.extend(built_in_names(card.id.0));
         let library = &library;
         let body = card
             .document_id
@@ -231,7 +232,7 @@ impl ChoiceSource {
 
 /// The names of the library's texts, in text order, those in the category of
 /// `document_id` first, up to a budget of text.
-fn library_names(store: &Store, document_id: Option<i64>) -> Result<LibraryContext> {
+fn library_names(store: &Store, document_id: Option<DocumentId>) -> Result<LibraryContext> {
     let mut documents = store.list_documents()?;
     let category = documents
         .iter()

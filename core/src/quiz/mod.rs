@@ -16,6 +16,7 @@ use ts_rs::TS;
 use crate::cards::CardKind;
 use crate::cards::StoredCard;
 use crate::error::{Error, Result};
+use crate::ids::{CardId, DocumentId};
 use crate::schedule::{check_typed, AnswerDiff};
 use crate::store::Store;
 
@@ -31,10 +32,7 @@ pub const MAX_QUESTIONS: u32 = 100;
 pub enum QuizScope {
     /// The cards of one document.
     #[serde(rename_all = "camelCase")]
-    Document {
-        #[ts(type = "number")]
-        document_id: i64,
-    },
+    Document { document_id: DocumentId },
     /// The cards of the documents in a category or any of its subcategories.
     Category { path: Vec<String> },
     /// The whole deck.
@@ -93,8 +91,7 @@ pub struct QuizRequest {
 pub struct QuizQuestion {
     /// 1 for the first question.
     pub position: u32,
-    #[ts(type = "number")]
-    pub card_id: i64,
+    pub card_id: CardId,
     pub format: QuizFormat,
     pub prompt: String,
     /// Choice and true/false: the options, in the order to show. Empty for typed.
@@ -123,8 +120,7 @@ pub struct QuizFeedback {
     pub expected: String,
     /// Typed answers: what was typed against the answer, word by word.
     pub diff: Option<AnswerDiff>,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     #[ts(type = "number | null")]
     pub span_start: Option<usize>,
     #[ts(type = "number | null")]
@@ -143,10 +139,8 @@ pub struct MissedQuestion {
     /// None when the question was not answered.
     pub given: Option<String>,
     /// None when the card was deleted since.
-    #[ts(type = "number | null")]
-    pub card_id: Option<i64>,
-    #[ts(type = "number | null")]
-    pub document_id: Option<i64>,
+    pub card_id: Option<CardId>,
+    pub document_id: Option<DocumentId>,
     pub document_title: Option<String>,
     #[ts(type = "number | null")]
     pub span_start: Option<usize>,
@@ -215,12 +209,12 @@ pub struct StoredQuestion {
     pub expected: String,
     pub answered: bool,
     pub finished: bool,
-    pub document_id: Option<i64>,
+    pub document_id: Option<DocumentId>,
     pub span_start: Option<usize>,
     pub span_end: Option<usize>,
     pub source_text: Option<String>,
     /// The card asked about; `None` once the card was deleted.
-    pub card_id: Option<i64>,
+    pub card_id: Option<CardId>,
 }
 
 /// Picks up to `question_count` accepted cards in scope at random (the same
@@ -334,7 +328,7 @@ pub fn answer_question(
         .filter(|_| store.quiz_counts_as_review(session_id).unwrap_or(false))
     {
         let config = crate::review::scheduler_config(store)?;
-        crate::review::record_quiz_answer(store, &config, card_id, correct, now, duration_ms)?;
+        crate::review::record_quiz_answer(store, &config, card_id.0, correct, now, duration_ms)?;
     }
     Ok(QuizFeedback {
         correct,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::cards::{accept, document_cards, CardDraft, CardOrigin, CardStatus};
+use crate::ids::{CardId, DocumentId};
 use crate::import::{import_named_text, Format};
 
 const TEXT: &str = "\
@@ -12,21 +13,21 @@ Forward in 1958. Zhōu Ēnlái met Richard Nixon in Beijing in 1972.";
 const NOW: i64 = 1_700_000_000_000;
 const DAY: i64 = 86_400_000;
 
-fn import(store: &mut Store, name: &str, text: &str, format: Format) -> i64 {
+fn import(store: &mut Store, name: &str, text: &str, format: Format) -> DocumentId {
     let report = import_named_text(store, name, text, format, 1_000);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     report.added[0].id
 }
 
 /// A Markdown document in a category, e.g. `"History / Europe"`.
-fn import_in(store: &mut Store, title: &str, category: &str, body: &str) -> i64 {
+fn import_in(store: &mut Store, title: &str, category: &str, body: &str) -> DocumentId {
     let md = format!("---\ntitle: {title}\ncategory: {category}\n---\n{body}\n");
     import(store, &format!("{title}.md"), &md, Format::Markdown)
 }
 
 /// Accepts every suggestion of a document; returns the accepted ids.
-fn accept_all(store: &mut Store, document_id: i64) -> Vec<i64> {
-    let ids: Vec<i64> = document_cards(store, document_id, 2_000)
+fn accept_all(store: &mut Store, document_id: DocumentId) -> Vec<CardId> {
+    let ids: Vec<CardId> = document_cards(store, document_id, 2_000)
         .unwrap()
         .into_iter()
         .filter(|c| c.status == CardStatus::Suggested)
@@ -39,12 +40,12 @@ fn accept_all(store: &mut Store, document_id: i64) -> Vec<i64> {
 /// An accepted card made by hand.
 fn card(
     store: &mut Store,
-    document_id: i64,
+    document_id: DocumentId,
     kind: CardKind,
     prompt: &str,
     answer: &str,
     choices: &[&str],
-) -> i64 {
+) -> CardId {
     let draft = CardDraft {
         kind,
         prompt: prompt.into(),
@@ -74,8 +75,8 @@ fn request(scope: QuizScope, count: u32, formats: &[QuizFormat]) -> QuizRequest 
     }
 }
 
-fn card_ids(session: &QuizSession) -> Vec<i64> {
-    let mut ids: Vec<i64> = session.questions.iter().map(|q| q.card_id).collect();
+fn card_ids(session: &QuizSession) -> Vec<CardId> {
+    let mut ids: Vec<CardId> = session.questions.iter().map(|q| q.card_id).collect();
     ids.sort_unstable();
     ids
 }
@@ -122,7 +123,7 @@ fn a_document_quiz_asks_only_that_documents_accepted_cards() {
 fn suggested_and_rejected_cards_are_never_asked() {
     let mut store = Store::open_in_memory().unwrap();
     let a = import(&mut store, "split.txt", TEXT, Format::Text);
-    let suggestions: Vec<i64> = document_cards(&mut store, a, 2_000)
+    let suggestions: Vec<CardId> = document_cards(&mut store, a, 2_000)
         .unwrap()
         .iter()
         .map(|c| c.id)
@@ -248,7 +249,7 @@ fn a_due_soon_quiz_takes_cards_due_or_due_within_the_days() {
     let later = card(&mut store, a, CardKind::Question, "Later?", "Three", &[]);
     let _new = card(&mut store, a, CardKind::Question, "New?", "Four", &[]);
     let suspended = card(&mut store, a, CardKind::Question, "Suspended?", "Five", &[]);
-    let set_due = |id: i64, due: i64, suspended: bool| {
+    let set_due = |id: CardId, due: i64, suspended: bool| {
         store
             .connection()
             .execute(
@@ -339,7 +340,7 @@ fn formats_follow_the_request_and_fall_back_to_typed() {
         "1960",
         &[],
     );
-    let by_card = |s: &QuizSession, id: i64| {
+    let by_card = |s: &QuizSession, id: CardId| {
         s.questions
             .iter()
             .find(|q| q.card_id == id)
@@ -498,7 +499,7 @@ fn answers_are_scored_and_missed_questions_listed() {
         &[],
     );
     let s = start_quiz(&mut store, &request(QuizScope::All, 4, &[]), NOW, 9).unwrap();
-    let by_card = |id: i64| {
+    let by_card = |id: CardId| {
         s.questions
             .iter()
             .find(|q| q.card_id == id)
@@ -673,7 +674,7 @@ fn multiple_choice_works_for_people_and_organisations() {
             q.choices
         );
     }
-    let of = |id: i64| {
+    let of = |id: CardId| {
         &s.questions
             .iter()
             .find(|q| q.card_id == id)
@@ -970,7 +971,13 @@ fn an_empty_scope_or_a_bad_count_is_refused_with_what_to_do() {
     assert!(err.contains("due in the next 7 days"), "{err}");
     let err = start_quiz(
         &mut store,
-        &request(QuizScope::Document { document_id: 999 }, 10, &[]),
+        &request(
+            QuizScope::Document {
+                document_id: DocumentId(999),
+            },
+            10,
+            &[],
+        ),
         NOW,
         1,
     )
@@ -1057,7 +1064,12 @@ fn answers_count_as_reviews_only_when_the_learner_asks() {
 fn requests_read_the_ui_json() {
     let json = r#"{"scope":{"kind":"document","documentId":3},"questionCount":5,"formats":["trueFalse","choice"],"countsAsReview":true}"#;
     let req: QuizRequest = serde_json::from_str(json).unwrap();
-    assert_eq!(req.scope, QuizScope::Document { document_id: 3 });
+    assert_eq!(
+        req.scope,
+        QuizScope::Document {
+            document_id: DocumentId(3)
+        }
+    );
     assert_eq!(req.formats, [QuizFormat::TrueFalse, QuizFormat::Choice]);
     let due: QuizScope = serde_json::from_str(r#"{"kind":"dueSoon","days":7}"#).unwrap();
     assert_eq!(due, QuizScope::DueSoon { days: 7 });

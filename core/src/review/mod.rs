@@ -103,7 +103,7 @@ pub fn record_quiz_answer(
     now: i64,
     duration_ms: i64,
 ) -> Result<()> {
-    let Ok(before) = store.schedule_of(card_id) else {
+    let Ok(before) = store.schedule_of(crate::CardId(card_id)) else {
         return Ok(());
     };
     let scheduler = Scheduler::new(config.clone())?.with_day_start(learner_day_start(now));

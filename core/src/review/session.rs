@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::day::learner_day_start;
 use crate::cards::{CardStatus, DeckCard};
 use crate::error::{Error, Result};
+use crate::ids::CardId;
 use crate::quiz::ChoiceSource;
 use crate::schedule::{
     QueueState, Rating, Schedule, Scheduler, SchedulerConfig, DAY_MS, LEARN_AHEAD_MS,
@@ -217,8 +218,8 @@ impl ReviewSession {
         now: i64,
         mode: ReviewMode,
     ) -> Result<ReviewCard> {
-        let card = store.deck_card(id)?;
-        let schedule = store.schedule_of(id)?;
+        let card = store.deck_card(CardId(id))?;
+        let schedule = store.schedule_of(CardId(id))?;
         let buttons = self
             .scheduler
             .preview(&schedule, now, id)
@@ -257,7 +258,7 @@ impl ReviewSession {
                 "card {card_id} is not the one being reviewed now; it may have been answered already. Carry on with the card shown."
             )));
         }
-        let before = store.schedule_of(card_id)?;
+        let before = store.schedule_of(CardId(card_id))?;
         let outcome = self.scheduler.answer(&before, rating, now, card_id);
         store.record_answer(
             &outcome,
@@ -270,7 +271,7 @@ impl ReviewSession {
         self.leech = if outcome.leech {
             Some(LeechNote {
                 card_id,
-                prompt: store.deck_card(card_id)?.card.prompt,
+                prompt: store.deck_card(CardId(card_id))?.card.prompt,
                 lapses: outcome.schedule.lapses,
                 suspended: outcome.suspend,
             })
@@ -303,7 +304,7 @@ impl ReviewSession {
             self.answered_ids.push(expected);
         }
         self.remove(card_id);
-        let state = store.schedule_of(card_id)?.state;
+        let state = store.schedule_of(CardId(card_id))?.state;
         self.queue.push_front((card_id, state));
         self.queued.insert(card_id);
         count(&mut self.queue_counts, state, 1);
@@ -360,7 +361,7 @@ fn choices_for(store: &Store, source: &mut ChoiceSource, card: &DeckCard) -> Res
     }
     // The answer's place depends on the card, not always first.
     choices.retain(|o| o != &c.answer);
-    let at = (c.id.unsigned_abs() as usize * 7 + 3) % (choices.len() + 1);
+    let at = (c.id.0.unsigned_abs() as usize * 7 + 3) % (choices.len() + 1);
     choices.insert(at, c.answer.clone());
     Ok(choices)
 }

@@ -22,10 +22,11 @@ fn deck(n: usize) -> (Store, Vec<i64>) {
         .unwrap()
         .iter()
         .take(n)
-        .map(|c| c.id)
+        .map(|c| c.id.0)
         .collect();
     assert_eq!(ids.len(), n, "the text gives {n} cards");
-    cards::accept(&mut store, &ids, NOON).unwrap();
+    let card_ids: Vec<crate::CardId> = ids.iter().copied().map(crate::CardId).collect();
+    cards::accept(&mut store, &card_ids, NOON).unwrap();
     (store, ids)
 }
 
@@ -38,7 +39,7 @@ fn shown(session: &mut ReviewSession, store: &Store, now: i64) -> Option<i64> {
         .status(store, now, ReviewMode::Reveal)
         .unwrap()
         .card
-        .map(|c| c.card.card.id)
+        .map(|c| c.card.card.id.0)
 }
 
 #[test]
@@ -55,7 +56,7 @@ fn new_cards_come_in_the_order_they_were_accepted_with_interval_labels() {
     );
     let status = session.status(&store, NOON, ReviewMode::Reveal).unwrap();
     let card = status.card.unwrap();
-    assert_eq!(card.card.card.id, ids[0]);
+    assert_eq!(card.card.card.id.0, ids[0]);
     assert_eq!(card.state, QueueState::New);
     let labels: Vec<&str> = card.buttons.iter().map(|b| b.interval.as_str()).collect();
     assert_eq!(
@@ -88,7 +89,7 @@ fn a_learning_card_comes_back_after_its_step_and_the_log_keeps_every_answer() {
         )
         .unwrap();
     assert_eq!(
-        store.schedule_of(ids[0]).unwrap().state,
+        store.schedule_of(crate::CardId(ids[0])).unwrap().state,
         QueueState::Learning
     );
     assert_eq!(shown(&mut session, &store, NOON + 1_000), Some(ids[1]));
@@ -102,14 +103,17 @@ fn a_learning_card_comes_back_after_its_step_and_the_log_keeps_every_answer() {
             ReviewMode::Reveal,
         )
         .unwrap();
-    assert_eq!(store.schedule_of(ids[1]).unwrap().state, QueueState::Review);
+    assert_eq!(
+        store.schedule_of(crate::CardId(ids[1])).unwrap().state,
+        QueueState::Review
+    );
 
     // Nothing now; the learning card is due in ten minutes (beyond the learn-ahead? no: within it).
     let status = session
         .status(&store, NOON + 2_000, ReviewMode::Reveal)
         .unwrap();
     assert_eq!(
-        status.card.map(|c| c.card.card.id),
+        status.card.map(|c| c.card.card.id.0),
         Some(ids[0]),
         "shown early within the 20-minute learn-ahead"
     );
@@ -131,7 +135,10 @@ fn a_learning_card_comes_back_after_its_step_and_the_log_keeps_every_answer() {
             ReviewMode::Reveal,
         )
         .unwrap();
-    assert_eq!(store.schedule_of(ids[0]).unwrap().state, QueueState::Review);
+    assert_eq!(
+        store.schedule_of(crate::CardId(ids[0])).unwrap().state,
+        QueueState::Review
+    );
     assert_eq!(store.review_count().unwrap(), 3);
     let done = session
         .status(&store, NOON + 12 * MINUTE_MS, ReviewMode::Reveal)
@@ -158,7 +165,7 @@ fn undo_restores_the_card_and_shows_it_again() {
     assert!(session.undo(&mut store).unwrap());
     assert_eq!(store.review_count().unwrap(), 0);
     assert_eq!(
-        store.schedule_of(ids[0]).unwrap(),
+        store.schedule_of(crate::CardId(ids[0])).unwrap(),
         crate::schedule::Schedule::new_card()
     );
     assert_eq!(shown(&mut session, &store, NOON), Some(ids[0]));
@@ -214,8 +221,10 @@ fn the_daily_new_limit_counts_what_was_done_earlier_today() {
 #[test]
 fn suspended_and_buried_cards_stay_out_of_the_queue() {
     let (mut store, ids) = deck(3);
-    store.set_suspended(ids[0], true).unwrap();
-    store.bury(ids[1], next_day_start(NOON)).unwrap();
+    store.set_suspended(crate::CardId(ids[0]), true).unwrap();
+    store
+        .bury(crate::CardId(ids[1]), next_day_start(NOON))
+        .unwrap();
     assert_eq!(start(&store, NOON).counts().new, 1);
     assert_eq!(
         start(&store, next_day_start(NOON) + HOUR_MS).counts().new,
@@ -369,7 +378,13 @@ fn a_card_forgotten_again_and_again_becomes_a_leech() {
         answer_at(&mut store, card, Rating::Good, now);
         let mut last = None;
         for lapse in 1..=3 {
-            now = store.schedule_of(card).unwrap().due.unwrap().max(now) + 6 * HOUR_MS;
+            now = store
+                .schedule_of(crate::CardId(card))
+                .unwrap()
+                .due
+                .unwrap()
+                .max(now)
+                + 6 * HOUR_MS;
             let status = answer_at(&mut store, card, Rating::Again, now);
             assert_eq!(status.leech.is_some(), lapse == 3, "lapse {lapse}");
             last = status.leech;
@@ -395,7 +410,7 @@ fn a_card_forgotten_again_and_again_becomes_a_leech() {
         // Undo takes the tag and the suspension back with the answer.
         assert!(store.undo_last_answer().unwrap().is_some());
         assert_eq!(tags_and_suspended(&store, card), (String::new(), false));
-        assert_eq!(store.schedule_of(card).unwrap().lapses, 2);
+        assert_eq!(store.schedule_of(crate::CardId(card)).unwrap().lapses, 2);
     }
 }
 

@@ -675,7 +675,7 @@ fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
         session
             .answer(
                 &mut store,
-                card.card.card.id,
+                card.card.card.id.0,
                 ratings[i % 4],
                 clock,
                 Some(4_000),
@@ -713,7 +713,7 @@ fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
             |r| r.get(0),
         )
         .unwrap();
-    store.set_suspended(some_card, true).unwrap();
+    store.set_suspended(crate::CardId(some_card), true).unwrap();
     same(&store, clock);
 
     // Another connection answers: this store's kept deck is out of date.
@@ -729,7 +729,7 @@ fn the_kept_deck_gives_the_figures_of_a_fresh_read() {
         session
             .answer(
                 &mut other,
-                card.card.card.id,
+                card.card.card.id.0,
                 Rating::Good,
                 clock,
                 None,

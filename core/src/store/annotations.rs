@@ -10,6 +10,7 @@ use crate::annotations::{
     AnchorState, Annotation, HighlightColor, LibraryAnnotation, ValidAnnotation,
 };
 use crate::error::{Error, OrNotFound, Result};
+use crate::ids::{AnnotationId, DocumentId};
 
 const ANNOTATION_COLUMNS: &str =
     "a.id, a.document_id, a.color, a.note, a.quote_exact, a.pos_start, a.pos_end,
@@ -36,7 +37,7 @@ fn annotation_of_row(row: &Row<'_>) -> rusqlite::Result<Annotation> {
 }
 
 impl Store {
-    pub fn annotation(&self, id: i64) -> Result<Annotation> {
+    pub fn annotation(&self, id: AnnotationId) -> Result<Annotation> {
         self.conn
             .query_row(
                 &format!("SELECT {ANNOTATION_COLUMNS} FROM annotations a WHERE a.id = ?1"),
@@ -50,48 +51,49 @@ impl Store {
     /// Stores a new highlight on the document's current revision; returns its id.
     pub fn insert_annotation(
         &mut self,
-        document_id: i64,
+        document_id: DocumentId,
         valid: &ValidAnnotation,
         now: i64,
-    ) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        let revision: i64 = tx
-            .query_row(
-                "SELECT revision FROM documents WHERE id = ?1",
-                [document_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .or_not_found("document", document_id)?;
-        let quote = &valid.selectors.quote;
-        let position = valid.selectors.position;
-        tx.execute(
-            "INSERT INTO annotations (document_id, color, note, quote_exact, quote_prefix, quote_suffix,
-                                      pos_start, pos_end, anchor_state, anchored_revision, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            params![
-                document_id,
-                valid.color.as_str(),
-                valid.note,
-                quote.exact,
-                quote.prefix,
-                quote.suffix,
-                position.map(|p| p.start as i64),
-                position.map(|p| p.end as i64),
-                if position.is_some() { AnchorState::Anchored } else { AnchorState::Orphaned }.as_str(),
-                revision,
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
+    ) -> Result<AnnotationId> {
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let revision: i64 = tx
+                .query_row(
+                    "SELECT revision FROM documents WHERE id = ?1",
+                    [document_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .or_not_found("document", document_id)?;
+            let quote = &valid.selectors.quote;
+            let position = valid.selectors.position;
+            tx.execute(
+                "INSERT INTO annotations (document_id, color, note, quote_exact, quote_prefix, quote_suffix,
+                                          pos_start, pos_end, anchor_state, anchored_revision, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                params![
+                    document_id,
+                    valid.color.as_str(),
+                    valid.note,
+                    quote.exact,
+                    quote.prefix,
+                    quote.suffix,
+                    position.map(|p| p.start as i64),
+                    position.map(|p| p.end as i64),
+                    if position.is_some() { AnchorState::Anchored } else { AnchorState::Orphaned }.as_str(),
+                    revision,
+                    now
+                ],
+            )?;
+            let id = AnnotationId(tx.last_insert_rowid());
+            Ok(id)
+        })
     }
 
     /// Sets a highlight's colour and note.
     pub fn update_annotation(
         &mut self,
-        id: i64,
+        id: AnnotationId,
         color: HighlightColor,
         note: Option<&str>,
         now: i64,
@@ -106,7 +108,7 @@ impl Store {
         }
     }
 
-    pub fn delete_annotation(&mut self, id: i64) -> Result<()> {
+    pub fn delete_annotation(&mut self, id: AnnotationId) -> Result<()> {
         match self
             .conn
             .execute("DELETE FROM annotations WHERE id = ?1", [id])?
@@ -117,7 +119,7 @@ impl Store {
     }
 
     /// A document's highlights in reading order, the orphans last.
-    pub fn document_annotations(&self, document_id: i64) -> Result<Vec<Annotation>> {
+    pub fn document_annotations(&self, document_id: DocumentId) -> Result<Vec<Annotation>> {
         let exists: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
             [document_id],
@@ -162,7 +164,7 @@ impl Store {
 /// A highlight as stored, for re-anchoring: where it was and what it said.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredHighlight {
-    pub id: i64,
+    pub id: AnnotationId,
     pub selectors: Selectors,
     /// `anchored` or `orphaned`.
     pub state: String,
@@ -170,7 +172,7 @@ pub struct StoredHighlight {
 
 impl Tx<'_> {
     /// Every highlight of a document, anchored or orphaned, in the order made.
-    pub fn document_highlights(&self, document_id: i64) -> Result<Vec<StoredHighlight>> {
+    pub fn document_highlights(&self, document_id: DocumentId) -> Result<Vec<StoredHighlight>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT id, quote_exact, quote_prefix, quote_suffix, pos_start, pos_end, anchor_state
              FROM annotations WHERE document_id = ?1 ORDER BY id",
@@ -200,7 +202,7 @@ impl Tx<'_> {
     /// found there; `changed` (its words or its state changed) touches `updated_at`.
     pub fn place_highlight(
         &self,
-        id: i64,
+        id: AnnotationId,
         position: TextPositionSelector,
         quote: &TextQuoteSelector,
         revision: i64,
@@ -228,7 +230,7 @@ impl Tx<'_> {
     }
 
     /// Orphans a highlight: no position, its quote and note kept.
-    pub fn orphan_highlight(&self, id: i64, now: i64) -> Result<()> {
+    pub fn orphan_highlight(&self, id: AnnotationId, now: i64) -> Result<()> {
         self.tx.execute(
             "UPDATE annotations SET pos_start = NULL, pos_end = NULL, anchor_state = 'orphaned',
                     updated_at = CASE WHEN anchor_state = 'orphaned' THEN updated_at ELSE ?2 END

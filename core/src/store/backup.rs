@@ -63,45 +63,58 @@ fn copy_database(conn: &Connection, partial: &Path, dir: &Path) -> Result<()> {
     result
 }
 
+/// Why a file is not a library this Clio can use, as [`check_file`] found
+/// it. The store only finds; [`crate::backup`] says what it means to the
+/// learner (its `Display`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileFault {
+    /// The file is not there, or has no bytes.
+    EmptyOrMissing,
+    /// SQLite could not open it (its error).
+    Unopenable(String),
+    /// Its header could not be read (SQLite's error).
+    Unreadable(String),
+    /// A database of another program.
+    NotClio,
+    /// Written by a newer Clio, with this schema version.
+    Newer { version: u32 },
+    /// `quick_check` found damage (or failed on it): its findings, one a line.
+    Damaged { findings: Vec<String> },
+}
+
 /// Opens `path` read-only: a Clio library of a schema this Clio knows that
 /// passes `quick_check` gives its schema version; anything else, why not.
-pub fn check_file(path: &Path) -> std::result::Result<u32, String> {
+pub fn check_file(path: &Path) -> std::result::Result<u32, FileFault> {
     if fs::metadata(path).map(|m| m.len()).unwrap_or(0) == 0 {
-        return Err("the file is empty or missing".into());
+        return Err(FileFault::EmptyOrMissing);
     }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| format!("it does not open: {e}"))?;
+    .map_err(|e| FileFault::Unopenable(e.to_string()))?;
+    let unreadable = |e: rusqlite::Error| FileFault::Unreadable(e.to_string());
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(|e| format!("it is not readable: {e}"))?;
+        .map_err(unreadable)?;
     if app_id != APPLICATION_ID {
-        return Err("it is not a Clio library".into());
+        return Err(FileFault::NotClio);
     }
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     if version > LATEST_VERSION {
-        return Err(format!(
-            "it was written by a newer Clio (schema version {version})"
-        ));
+        return Err(FileFault::Newer { version });
     }
-    let verdict = quick_check(&conn).map_err(|e| format!("it is damaged: {e}"))?;
+    let verdict = quick_check(&conn).map_err(|e| FileFault::Damaged {
+        findings: vec![e.to_string()],
+    })?;
     if verdict != "ok" {
-        return Err(format!("it is damaged: {}", first_lines(&verdict)));
+        return Err(FileFault::Damaged {
+            findings: verdict.lines().map(str::to_owned).collect(),
+        });
     }
     Ok(version)
-}
-
-fn first_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().take(3).collect();
-    let more = text.lines().count().saturating_sub(3);
-    match more {
-        0 => lines.join("; "),
-        n => format!("{} (and {n} more problems)", lines.join("; ")),
-    }
 }
 
 /// Why the WAL could not be folded into the library file.

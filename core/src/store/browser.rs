@@ -12,6 +12,7 @@ use crate::browse::{
 };
 use crate::cards::CardKind;
 use crate::error::{Error, OrNotFound, Result};
+use crate::ids::CardId;
 use crate::schedule::QueueState;
 
 const DAY_MS: i64 = 86_400_000;
@@ -93,7 +94,7 @@ fn conditions(
         sql.push("0".into());
     }
     if let Some(id) = query.document_id {
-        let p = bind(&mut values, SqlValue::Integer(id));
+        let p = bind(&mut values, SqlValue::Integer(id.0));
         sql.push(format!("c.document_id = {p}"));
     }
     if !query.category.is_empty() {
@@ -190,7 +191,7 @@ impl Store {
         let n = values.len();
         values.push(SqlValue::Integer(i64::from(limit)));
         values.push(SqlValue::Integer(i64::from(query.offset)));
-        let ids: Vec<i64> = {
+        let ids: Vec<CardId> = {
             let mut stmt = self.conn.prepare(&format!(
                 "SELECT c.id {from} WHERE {filter} ORDER BY {} LIMIT ?{} OFFSET ?{}",
                 order_by(query.sort, query.descending),
@@ -211,7 +212,7 @@ impl Store {
                 "SELECT {BROWSER_COLUMNS} {BROWSER_FROM} WHERE c.id IN (SELECT value FROM json_each(?1))"
             ))?;
             let json = serde_json::to_string(&ids).expect("ids serialise");
-            let mut by_id: std::collections::HashMap<i64, BrowserCard> = stmt
+            let mut by_id: std::collections::HashMap<CardId, BrowserCard> = stmt
                 .query_map([json], |row| browser_card(row, now))?
                 .map(|r| r.map(|c| (c.id, c)))
                 .collect::<rusqlite::Result<_>>()?;
@@ -225,7 +226,7 @@ impl Store {
     }
 
     /// One deck card as the browser shows it.
-    pub fn browser_card(&self, id: i64) -> Result<BrowserCard> {
+    pub fn browser_card(&self, id: CardId) -> Result<BrowserCard> {
         let now = crate::time::now_ms();
         self.conn
             .query_row(
@@ -238,7 +239,7 @@ impl Store {
     }
 
     /// Every answer given to a card, oldest first.
-    pub fn card_reviews(&self, card_id: i64) -> Result<Vec<HistoryEntry>> {
+    pub fn card_reviews(&self, card_id: CardId) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT reviewed_at, rating, state_before, state_after, due_after, stability, difficulty,
                     duration_ms, answer_mode, origin
@@ -294,18 +295,19 @@ impl Store {
     pub fn act_on_cards(
         &mut self,
         action: CardAction,
-        ids: &[i64],
+        ids: &[CardId],
         label: &str,
         now: i64,
         bury_until: i64,
     ) -> Result<usize> {
+        let raw = crate::ids::raw(ids);
         let touches = match action {
             CardAction::Delete => vec![Touch::Delete(Rows {
                 table: "cards",
                 column: "id",
-                ids,
+                ids: &raw,
             })],
-            _ => Touch::cards_and_schedules(ids).to_vec(),
+            _ => Touch::cards_and_schedules(&raw).to_vec(),
         };
         self.undoable(label, now, &touches, |tx| {
             let mut changed = 0;
@@ -320,7 +322,7 @@ impl Store {
     }
 }
 
-fn in_deck(tx: &Transaction<'_>, id: i64) -> Result<bool> {
+fn in_deck(tx: &Transaction<'_>, id: CardId) -> Result<bool> {
     Ok(tx
         .query_row(
             "SELECT 1 FROM cards c JOIN card_schedule s ON s.card_id = c.id WHERE c.id = ?1 AND c.status = 'accepted'",
@@ -334,7 +336,7 @@ fn in_deck(tx: &Transaction<'_>, id: i64) -> Result<bool> {
 fn act_on_card(
     tx: &Transaction<'_>,
     action: CardAction,
-    id: i64,
+    id: CardId,
     now: i64,
     bury_until: i64,
 ) -> Result<usize> {

@@ -10,6 +10,7 @@ use crate::cards::{
 };
 use crate::error::{Error, OrNotFound, Result};
 use crate::generate::Card;
+use crate::ids::{CardId, DocumentId};
 use crate::schedule::QueueState;
 
 pub(super) const CARD_COLUMNS: &str = "c.id, c.document_id, c.kind, c.prompt, c.answer, c.choices_json, c.source_text,
@@ -50,7 +51,7 @@ fn choices_json(choices: &[String]) -> Option<String> {
 }
 
 impl Store {
-    pub fn card(&self, id: i64) -> Result<StoredCard> {
+    pub fn card(&self, id: CardId) -> Result<StoredCard> {
         self.conn
             .query_row(
                 &format!("SELECT {CARD_COLUMNS} FROM cards c WHERE c.id = ?1"),
@@ -62,7 +63,7 @@ impl Store {
     }
 
     /// A card with the title of its document.
-    pub fn deck_card(&self, id: i64) -> Result<DeckCard> {
+    pub fn deck_card(&self, id: CardId) -> Result<DeckCard> {
         // Cached: read for every card shown in review.
         self.conn
             .prepare_cached(&format!(
@@ -77,7 +78,7 @@ impl Store {
     /// Every card of a document (rejected ones only if asked), in reading order.
     pub fn cards_of_document(
         &self,
-        document_id: i64,
+        document_id: DocumentId,
         include_rejected: bool,
     ) -> Result<Vec<StoredCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -90,7 +91,7 @@ impl Store {
     }
 
     /// A document's suggestions best first, then its accepted cards in reading order.
-    pub fn document_cards(&self, document_id: i64) -> Result<Vec<StoredCard>> {
+    pub fn document_cards(&self, document_id: DocumentId) -> Result<Vec<StoredCard>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CARD_COLUMNS} FROM cards c
              WHERE c.document_id = ?1 AND c.status <> 'rejected'
@@ -103,7 +104,7 @@ impl Store {
     }
 
     /// True when the document's suggestions were not written for its current text.
-    pub fn suggestions_outdated(&self, document_id: i64) -> Result<bool> {
+    pub fn suggestions_outdated(&self, document_id: DocumentId) -> Result<bool> {
         self.conn
             .query_row(
                 "SELECT suggested_revision IS NULL OR suggested_revision < revision FROM documents WHERE id = ?1",
@@ -116,7 +117,7 @@ impl Store {
 
     /// Up to `limit` documents whose suggestions were not written for their
     /// current text, newest first (the ones a learner just imported).
-    pub fn documents_needing_suggestions(&self, limit: usize) -> Result<Vec<i64>> {
+    pub fn documents_needing_suggestions(&self, limit: usize) -> Result<Vec<DocumentId>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id FROM documents WHERE suggested_revision IS NULL OR suggested_revision < revision
              ORDER BY created_at DESC, id DESC LIMIT ?1",
@@ -130,7 +131,7 @@ impl Store {
     /// written for `revision`.
     pub fn replace_suggestions(
         &mut self,
-        document_id: i64,
+        document_id: DocumentId,
         revision: i64,
         cards: &[Card],
         held_back: &[Card],
@@ -161,7 +162,7 @@ impl Store {
             let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(chunk.len() * 13);
             for (card, held) in chunk {
                 values.extend([
-                    document_id.into(),
+                    document_id.0.into(),
                     card.kind.as_str().to_string().into(),
                     card.prompt.clone().into(),
                     card.answer.clone().into(),
@@ -189,22 +190,29 @@ impl Store {
     /// Sets the status of cards, all or none. Accepted cards join the review
     /// deck as new cards, after those already waiting; a rejected card keeps its
     /// scheduling history (reviews only ever draw accepted cards).
-    pub fn set_card_status(&mut self, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        let changed = set_status_in(&tx, ids, status, now)?;
-        tx.commit()?;
-        Ok(changed)
+    pub fn set_card_status(
+        &mut self,
+        ids: &[CardId],
+        status: CardStatus,
+        now: i64,
+    ) -> Result<usize> {
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let changed = set_status_in(tx, ids, status, now)?;
+            Ok(changed)
+        })
     }
 
     /// [`Store::set_card_status`], recorded for undo under `label`.
     pub fn set_card_status_undoable(
         &mut self,
-        ids: &[i64],
+        ids: &[CardId],
         status: CardStatus,
         label: &str,
         now: i64,
     ) -> Result<usize> {
-        let touches = Touch::cards_and_schedules(ids);
+        let raw = crate::ids::raw(ids);
+        let touches = Touch::cards_and_schedules(&raw);
         self.undoable(label, now, &touches, |tx| {
             set_status_in(tx, ids, status, now)
         })
@@ -213,12 +221,12 @@ impl Store {
     /// An edited card written (its status unchanged), recorded for undo under `label`.
     pub fn update_card_undoable(
         &mut self,
-        id: i64,
+        id: CardId,
         edited: &EditedCard,
         label: &str,
         now: i64,
     ) -> Result<()> {
-        let ids = [id];
+        let ids = [id.0];
         let touches = [Touch::Change(Rows {
             table: "cards",
             column: "id",
@@ -239,83 +247,85 @@ impl Store {
     /// Writes an edited card; with `accept`, it also joins the deck.
     pub fn update_card(
         &mut self,
-        id: i64,
+        id: CardId,
         edited: &EditedCard,
         accept: bool,
         now: i64,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let found = tx.execute(
-            "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5,
-                              status = CASE WHEN ?6 THEN 'accepted' ELSE status END
-             WHERE id = ?1",
-            params![
-                id,
-                edited.prompt,
-                edited.answer,
-                choices_json(&edited.choices),
-                now,
-                accept
-            ],
-        )?;
-        if found == 0 {
-            return Err(Error::not_found("card", id));
-        }
-        if accept {
-            join_deck(&tx, id)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let found = tx.execute(
+                "UPDATE cards SET prompt = ?2, answer = ?3, choices_json = ?4, updated_at = ?5,
+                                  status = CASE WHEN ?6 THEN 'accepted' ELSE status END
+                 WHERE id = ?1",
+                params![
+                    id,
+                    edited.prompt,
+                    edited.answer,
+                    choices_json(&edited.choices),
+                    now,
+                    accept
+                ],
+            )?;
+            if found == 0 {
+                return Err(Error::not_found("card", id));
+            }
+            if accept {
+                join_deck(tx, id)?;
+            }
+            Ok(())
+        })
     }
 
     /// Stores a new card made by the learner; returns its id.
     pub fn insert_card(
         &mut self,
-        document_id: i64,
+        document_id: DocumentId,
         draft: &CardDraft,
         origin: CardOrigin,
         status: CardStatus,
         now: i64,
-    ) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        let revision: i64 = tx
-            .query_row(
-                "SELECT revision FROM documents WHERE id = ?1",
-                [document_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .or_not_found("document", document_id)?;
-        tx.execute(
-            "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
-                                source_revision, origin, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-            params![
-                document_id,
-                draft.kind.as_str(),
-                draft.prompt,
-                draft.answer,
-                choices_json(&draft.choices),
-                draft.source_text,
-                draft.span_start as i64,
-                draft.span_end as i64,
-                revision,
-                origin.as_str(),
-                status.as_str(),
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        if status == CardStatus::Accepted {
-            join_deck(&tx, id)?;
-        }
-        tx.commit()?;
-        Ok(id)
+    ) -> Result<CardId> {
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let revision: i64 = tx
+                .query_row(
+                    "SELECT revision FROM documents WHERE id = ?1",
+                    [document_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .or_not_found("document", document_id)?;
+            tx.execute(
+                "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
+                                    source_revision, origin, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                params![
+                    document_id,
+                    draft.kind.as_str(),
+                    draft.prompt,
+                    draft.answer,
+                    choices_json(&draft.choices),
+                    draft.source_text,
+                    draft.span_start as i64,
+                    draft.span_end as i64,
+                    revision,
+                    origin.as_str(),
+                    status.as_str(),
+                    now
+                ],
+            )?;
+            let id = CardId(tx.last_insert_rowid());
+            if status == CardStatus::Accepted {
+                join_deck(tx, id)?;
+            }
+            Ok(id)
+        })
     }
 
     /// Every card, or a document's, with its document's title and schedule,
     /// by document in reading order.
-    pub fn listed_cards(&self, document_id: Option<i64>) -> Result<Vec<ListedCard>> {
+    pub fn listed_cards(&self, document_id: Option<DocumentId>) -> Result<Vec<ListedCard>> {
         if let Some(id) = document_id {
             self.document(id)?;
         }
@@ -340,11 +350,12 @@ impl Store {
 
     /// Deletes cards with their schedule and reviews, all or none, recorded
     /// for undo under `label`. Returns how many.
-    pub fn delete_cards(&mut self, ids: &[i64], label: &str, now: i64) -> Result<usize> {
+    pub fn delete_cards(&mut self, ids: &[CardId], label: &str, now: i64) -> Result<usize> {
+        let raw = crate::ids::raw(ids);
         let touches = [Touch::Delete(Rows {
             table: "cards",
             column: "id",
-            ids,
+            ids: &raw,
         })];
         self.undoable(label, now, &touches, |tx| {
             let mut deleted = 0;
@@ -383,7 +394,12 @@ impl Store {
     }
 }
 
-fn set_status_in(tx: &Transaction<'_>, ids: &[i64], status: CardStatus, now: i64) -> Result<usize> {
+fn set_status_in(
+    tx: &Transaction<'_>,
+    ids: &[CardId],
+    status: CardStatus,
+    now: i64,
+) -> Result<usize> {
     let mut changed = 0;
     for &id in ids {
         let found = tx.execute(
@@ -406,7 +422,7 @@ fn set_status_in(tx: &Transaction<'_>, ids: &[i64], status: CardStatus, now: i64
 
 /// Gives an accepted card its scheduling row (a new card, introduced after
 /// the new cards already waiting) unless it has one.
-fn join_deck(tx: &Transaction<'_>, card_id: i64) -> Result<()> {
+fn join_deck(tx: &Transaction<'_>, card_id: CardId) -> Result<()> {
     tx.execute(
         "INSERT OR IGNORE INTO card_schedule (card_id, new_position)
          VALUES (?1, (SELECT coalesce(max(new_position), 0) + 1 FROM card_schedule))",
@@ -418,14 +434,14 @@ fn join_deck(tx: &Transaction<'_>, card_id: i64) -> Result<()> {
 /// A card's claim on its text: the sentence it was made from and where it stood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardSource {
-    pub card_id: i64,
+    pub card_id: CardId,
     pub source_text: Option<String>,
     pub span_start: Option<usize>,
 }
 
 impl Tx<'_> {
     /// Every card of a document with its source sentence.
-    pub fn card_sources(&self, document_id: i64) -> Result<Vec<CardSource>> {
+    pub fn card_sources(&self, document_id: DocumentId) -> Result<Vec<CardSource>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT id, source_text, span_start FROM cards WHERE document_id = ?1",
         )?;
@@ -442,7 +458,7 @@ impl Tx<'_> {
     /// Moves a card to its sentence's place in the document's revision `revision`.
     pub fn move_card_source(
         &self,
-        card_id: i64,
+        card_id: CardId,
         start: usize,
         end: usize,
         revision: i64,
@@ -455,7 +471,7 @@ impl Tx<'_> {
     }
 
     /// Flags a card for the learner to check; 1 when it was not flagged yet, else 0.
-    pub fn flag_card_for_check(&self, card_id: i64, now: i64) -> Result<usize> {
+    pub fn flag_card_for_check(&self, card_id: CardId, now: i64) -> Result<usize> {
         Ok(self.tx.execute(
             "UPDATE cards SET needs_check = 1, updated_at = ?2 WHERE id = ?1 AND needs_check = 0",
             params![card_id, now],

@@ -6,6 +6,7 @@ use super::categories::{category_path, ensure_category_path, CATEGORY_PATHS};
 use super::{Store, Tx};
 use crate::error::Error;
 use crate::error::{OrNotFound, Result};
+use crate::ids::DocumentId;
 use crate::library::{
     AddedDocument, Block, Document, DocumentSummary, SourceFormat, Upsert, ValidDocument,
 };
@@ -22,26 +23,27 @@ impl Store {
     /// Adds a validated document in one transaction, or returns the existing
     /// one with the same content hash.
     pub fn add_document(&mut self, doc: &ValidDocument, now: i64) -> Result<AddedDocument> {
-        let tx = self.conn.transaction()?;
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE content_hash = ?1",
-                [&doc.content_hash],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
-            return Ok(AddedDocument { id, created: false });
-        }
-        let category_id = ensure_category_path(&tx, &doc.category_path)?;
-        tx.execute(
-            "INSERT INTO documents (title, author, category_id, source, body, content_hash, word_count, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![doc.title, doc.author, category_id, doc.source, doc.body, doc.content_hash, doc.word_count, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(AddedDocument { id, created: true })
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let existing: Option<DocumentId> = tx
+                .query_row(
+                    "SELECT id FROM documents WHERE content_hash = ?1",
+                    [&doc.content_hash],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = existing {
+                return Ok(AddedDocument { id, created: false });
+            }
+            let category_id = ensure_category_path(tx, &doc.category_path)?;
+            tx.execute(
+                "INSERT INTO documents (title, author, category_id, source, body, content_hash, word_count, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![doc.title, doc.author, category_id, doc.source, doc.body, doc.content_hash, doc.word_count, now],
+            )?;
+            let id = DocumentId(tx.last_insert_rowid());
+            Ok(AddedDocument { id, created: true })
+        })
     }
 }
 
@@ -58,10 +60,10 @@ impl Tx<'_> {
         &self,
         doc: &ValidDocument,
         now: i64,
-        fresh: &[i64],
+        fresh: &[DocumentId],
     ) -> Result<Upsert> {
         let tx = &self.tx;
-        let same_text: Option<i64> = tx
+        let same_text: Option<DocumentId> = tx
             .query_row(
                 "SELECT id FROM documents WHERE content_hash = ?1",
                 [&doc.content_hash],
@@ -99,7 +101,7 @@ impl Tx<'_> {
                     ],
                 )?;
                 Upsert::Added {
-                    id: tx.last_insert_rowid(),
+                    id: DocumentId(tx.last_insert_rowid()),
                 }
             }
         };
@@ -110,7 +112,7 @@ impl Tx<'_> {
 
 impl Store {
     /// One whole document, for the reader.
-    pub fn document(&self, id: i64) -> Result<Document> {
+    pub fn document(&self, id: DocumentId) -> Result<Document> {
         let row = self
             .conn
             .query_row(
@@ -183,7 +185,7 @@ impl Store {
     /// reviews (foreign keys cascade), in one statement.
     /// Deletes a document with everything that hangs on it (notes, cards,
     /// their reviews), kept for undo.
-    pub fn delete_document(&mut self, id: i64, now: i64) -> Result<()> {
+    pub fn delete_document(&mut self, id: DocumentId, now: i64) -> Result<()> {
         let title: String = self
             .conn
             .query_row("SELECT title FROM documents WHERE id = ?1", [id], |r| {
@@ -191,7 +193,7 @@ impl Store {
             })
             .optional()?
             .or_not_found("document", id)?;
-        let ids = [id];
+        let ids = [id.0];
         let touches = [super::undo::Touch::Delete(super::undo::Rows {
             table: "documents",
             column: "id",
@@ -249,8 +251,12 @@ pub(super) fn blocks_json(doc: &ValidDocument) -> Result<Option<String>> {
 /// The document an import should update: with a source, the one with that
 /// source (preferring the same title, then the newest); without a source, the
 /// one without a source and with the same title.
-fn find_known(tx: &Transaction<'_>, doc: &ValidDocument, fresh: &[i64]) -> Result<Option<i64>> {
-    let ids: Vec<i64> = match &doc.source {
+fn find_known(
+    tx: &Transaction<'_>,
+    doc: &ValidDocument,
+    fresh: &[DocumentId],
+) -> Result<Option<DocumentId>> {
+    let ids: Vec<DocumentId> = match &doc.source {
         Some(source) => {
             let mut stmt = tx.prepare_cached(
                 "SELECT id FROM documents WHERE source = ?1 ORDER BY (title = ?2) DESC, updated_at DESC, id DESC",
@@ -274,7 +280,7 @@ fn find_known(tx: &Transaction<'_>, doc: &ValidDocument, fresh: &[i64]) -> Resul
 }
 
 /// Replaces a document's tags with `tags` (names are shared, case-insensitively).
-fn set_tags(tx: &Transaction<'_>, document_id: i64, tags: &[String]) -> Result<()> {
+fn set_tags(tx: &Transaction<'_>, document_id: DocumentId, tags: &[String]) -> Result<()> {
     tx.execute(
         "DELETE FROM document_tags WHERE document_id = ?1",
         [document_id],

@@ -226,10 +226,9 @@ fn export_tables(conn: &Connection) -> Result<Tables> {
     Ok(out)
 }
 
-/// The rows of another library file (a backup), opened read-only, with its schema version.
+/// The rows of another library file (a backup), opened read-only, with its
+/// schema version. The caller checks the file first ([`super::check_file`]).
 pub(crate) fn export_file_tables(path: &std::path::Path) -> Result<(u32, Tables)> {
-    super::backup::check_file(path)
-        .map_err(|reason| Error::Invalid(format!("{} cannot be read: {reason}", path.display())))?;
     let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     Ok((version, export_tables(&conn)?))

@@ -11,6 +11,7 @@ use super::documents::blocks_json;
 use super::{Store, Tx};
 use crate::cards::CardKind;
 use crate::error::{Error, Result};
+use crate::ids::{CardId, DocumentId};
 use crate::interchange::{CardSchedule, ExportScope, IncomingCard, OutgoingCard, ReviewEntry};
 use crate::library::ValidDocument;
 use crate::schedule::{QueueState, Schedule};
@@ -164,7 +165,11 @@ impl Tx<'_> {
     }
 
     /// A new document whose cards come with it (its suggestions count as made).
-    pub(crate) fn insert_document_with_cards(&self, doc: &ValidDocument, now: i64) -> Result<i64> {
+    pub(crate) fn insert_document_with_cards(
+        &self,
+        doc: &ValidDocument,
+        now: i64,
+    ) -> Result<DocumentId> {
         let category_id = ensure_category_path(&self.tx, &doc.category_path)?;
         let blocks_json = blocks_json(doc)?;
         self.tx.execute(
@@ -184,18 +189,18 @@ impl Tx<'_> {
                 now
             ],
         )?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(DocumentId(self.tx.last_insert_rowid()))
     }
 
     /// An imported card (accepted), standing for the paragraph at `start..end`.
     pub(crate) fn insert_imported_card(
         &self,
-        document_id: i64,
+        document_id: DocumentId,
         card: &IncomingCard,
         paragraph: &str,
         (start, end): (usize, usize),
         now: i64,
-    ) -> Result<i64> {
+    ) -> Result<CardId> {
         let choices = (!card.choices.is_empty())
             .then(|| serde_json::to_string(&card.choices).unwrap_or_default());
         self.tx
@@ -216,41 +221,32 @@ impl Tx<'_> {
                 card.tags,
                 now
             ])?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(CardId(self.tx.last_insert_rowid()))
     }
 
     /// A card's scheduling row as it was in the other program.
     pub(crate) fn insert_imported_schedule(
         &self,
-        card_id: i64,
+        card_id: CardId,
         s: &Schedule,
         suspended: bool,
         new_position: i64,
     ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, step, reps, lapses,
-                                            last_review_at, new_position, suspended)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                card_id,
-                s.state.as_str(),
-                s.due,
-                s.stability.map(f64::from),
-                s.difficulty.map(f64::from),
-                s.step,
-                s.reps,
-                s.lapses,
-                s.last_review_at,
-                new_position,
-                suspended
-            ])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO card_schedule (card_id, state, due, stability, difficulty, step, reps, lapses,
+                                        last_review_at, new_position, suspended)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        stmt.raw_bind_parameter(1, card_id)?;
+        super::schedule_row::bind_schedule(&mut stmt, 2, s)?;
+        stmt.raw_bind_parameter(10, new_position)?;
+        stmt.raw_bind_parameter(11, suspended)?;
+        stmt.raw_execute()?;
         Ok(())
     }
 
     /// One answer of an imported card's history.
-    pub(crate) fn insert_imported_review(&self, card_id: i64, r: &ReviewEntry) -> Result<()> {
+    pub(crate) fn insert_imported_review(&self, card_id: CardId, r: &ReviewEntry) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, state_after, due_after,

@@ -19,6 +19,7 @@ mod migrations;
 mod quiz;
 mod reviews;
 mod revisions;
+mod schedule_row;
 mod search;
 mod stats;
 #[cfg(feature = "bench-data")]
@@ -27,7 +28,9 @@ mod undo;
 
 pub use annotations::StoredHighlight;
 pub(crate) use backup::io_error as file_error;
-pub use backup::{check_file, copy_database_file, fold_wal_into_file, sync_dir, WalFold};
+pub use backup::{
+    check_file, copy_database_file, fold_wal_into_file, sync_dir, FileFault, WalFold,
+};
 pub use cards::CardSource;
 pub use documents::Counts;
 pub(crate) use export::export_file_tables;
@@ -300,7 +303,5 @@ fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
 
 #[cfg(test)]
 mod concurrency_tests;
-#[cfg(test)]
-mod safety_tests;
 #[cfg(test)]
 mod tests;

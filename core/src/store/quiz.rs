@@ -7,6 +7,7 @@ use super::cards::{card_of_row, CARD_COLUMNS};
 use super::Store;
 use crate::cards::StoredCard;
 use crate::error::{Error, OrNotFound, Result};
+use crate::ids::DocumentId;
 use crate::quiz::{
     MissedQuestion, NewQuiz, QuizFormat, QuizResult, QuizScope, QuizSummary, StoredQuestion,
 };
@@ -94,7 +95,7 @@ impl Store {
     }
 
     /// A document's stable uid and its title.
-    pub fn document_uid_and_title(&self, id: i64) -> Result<(String, String)> {
+    pub fn document_uid_and_title(&self, id: DocumentId) -> Result<(String, String)> {
         self.conn
             .query_row(
                 "SELECT uid, title FROM documents WHERE id = ?1",
@@ -107,39 +108,40 @@ impl Store {
 
     /// Stores a quiz and its questions in one transaction; returns its id.
     pub fn insert_quiz(&mut self, quiz: &NewQuiz, now: i64) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO quiz_sessions (scope_kind, scope_ref, formats, question_count, counts_as_review, started_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                quiz.scope_kind,
-                quiz.scope_ref,
-                quiz.formats,
-                quiz.questions.len() as i64,
-                quiz.counts_as_review,
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO quiz_answers (session_id, card_id, position, format, prompt, expected)
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            tx.execute(
+                "INSERT INTO quiz_sessions (scope_kind, scope_ref, formats, question_count, counts_as_review, started_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    quiz.scope_kind,
+                    quiz.scope_ref,
+                    quiz.formats,
+                    quiz.questions.len() as i64,
+                    quiz.counts_as_review,
+                    now
+                ],
             )?;
-            for planned in &quiz.questions {
-                let q = &planned.question;
-                insert.execute(params![
-                    id,
-                    q.card_id,
-                    q.position,
-                    q.format.as_str(),
-                    q.prompt,
-                    planned.expected
-                ])?;
+            let id = tx.last_insert_rowid();
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO quiz_answers (session_id, card_id, position, format, prompt, expected)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?;
+                for planned in &quiz.questions {
+                    let q = &planned.question;
+                    insert.execute(params![
+                        id,
+                        q.card_id,
+                        q.position,
+                        q.format.as_str(),
+                        q.prompt,
+                        planned.expected
+                    ])?;
+                }
             }
-        }
-        tx.commit()?;
-        Ok(id)
+            Ok(id)
+        })
     }
 
     /// One question of a quiz with its card's place in the text.
@@ -187,89 +189,90 @@ impl Store {
         now: i64,
         duration_ms: i64,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let written = tx.execute(
-            "UPDATE quiz_answers SET given = ?3, correct = ?4, answered_at = ?5, duration_ms = ?6
-             WHERE session_id = ?1 AND position = ?2 AND answered_at IS NULL",
-            params![session_id, position, given, correct, now, duration_ms],
-        )?;
-        if written == 0 {
-            return Err(Error::Invalid(format!(
-                "Question {position} of this quiz was already answered; each question takes one answer. Go on to the next one."
-            )));
-        }
-        if correct {
-            tx.execute(
-                "UPDATE quiz_sessions SET correct_count = correct_count + 1 WHERE id = ?1",
-                [session_id],
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let written = tx.execute(
+                "UPDATE quiz_answers SET given = ?3, correct = ?4, answered_at = ?5, duration_ms = ?6
+                 WHERE session_id = ?1 AND position = ?2 AND answered_at IS NULL",
+                params![session_id, position, given, correct, now, duration_ms],
             )?;
-        }
-        tx.commit()?;
-        Ok(())
+            if written == 0 {
+                return Err(Error::Invalid(format!(
+                    "Question {position} of this quiz was already answered; each question takes one answer. Go on to the next one."
+                )));
+            }
+            if correct {
+                tx.execute(
+                    "UPDATE quiz_sessions SET correct_count = correct_count + 1 WHERE id = ?1",
+                    [session_id],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     /// Marks a quiz finished (the first time only) and reads its score and
     /// the questions missed or left unanswered.
     pub fn finish_quiz(&mut self, session_id: i64, now: i64) -> Result<QuizResult> {
-        let tx = self.conn.transaction()?;
-        let found = tx.execute(
-            "UPDATE quiz_sessions SET finished_at = coalesce(finished_at, ?2) WHERE id = ?1",
-            params![session_id, now],
-        )?;
-        if found == 0 {
-            return Err(Error::not_found("quiz", session_id));
-        }
-        // Only answered questions are scored: ending early is not getting the rest wrong.
-        let (correct, total, unanswered): (u32, u32, u32) = tx.query_row(
-            "SELECT count(*) FILTER (WHERE correct = 1), count(*) FILTER (WHERE answered_at IS NOT NULL),
-                    count(*) FILTER (WHERE answered_at IS NULL)
-             FROM quiz_answers WHERE session_id = ?1",
-            [session_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        if total == 0 {
-            // Nothing answered: no score to keep, so the quiz leaves no trace in the history.
-            tx.execute("DELETE FROM quiz_sessions WHERE id = ?1", [session_id])?;
-            tx.commit()?;
-            return Ok(QuizResult {
-                correct: 0,
-                total: 0,
-                unanswered,
-                saved: false,
-                missed: Vec::new(),
-            });
-        }
-        let missed = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT a.position, a.prompt, a.expected, a.given, a.card_id, c.document_id, d.title,
-                        c.span_start, c.span_end
-                 FROM quiz_answers a LEFT JOIN cards c ON c.id = a.card_id
-                 LEFT JOIN documents d ON d.id = c.document_id
-                 WHERE a.session_id = ?1 AND ifnull(a.correct, 0) = 0
-                 ORDER BY a.position",
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let found = tx.execute(
+                "UPDATE quiz_sessions SET finished_at = coalesce(finished_at, ?2) WHERE id = ?1",
+                params![session_id, now],
             )?;
-            let rows = stmt.query_map([session_id], |r| {
-                Ok(MissedQuestion {
-                    position: r.get(0)?,
-                    prompt: r.get(1)?,
-                    expected: r.get(2)?,
-                    given: r.get(3)?,
-                    card_id: r.get(4)?,
-                    document_id: r.get(5)?,
-                    document_title: r.get(6)?,
-                    span_start: r.get::<_, Option<i64>>(7)?.map(|v| v as usize),
-                    span_end: r.get::<_, Option<i64>>(8)?.map(|v| v as usize),
-                })
-            })?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
-        };
-        tx.commit()?;
-        Ok(QuizResult {
-            correct,
-            total,
-            unanswered,
-            saved: true,
-            missed,
+            if found == 0 {
+                return Err(Error::not_found("quiz", session_id));
+            }
+            // Only answered questions are scored: ending early is not getting the rest wrong.
+            let (correct, total, unanswered): (u32, u32, u32) = tx.query_row(
+                "SELECT count(*) FILTER (WHERE correct = 1), count(*) FILTER (WHERE answered_at IS NOT NULL),
+                        count(*) FILTER (WHERE answered_at IS NULL)
+                 FROM quiz_answers WHERE session_id = ?1",
+                [session_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            if total == 0 {
+                // Nothing answered: no score to keep, so the quiz leaves no trace in the history.
+                tx.execute("DELETE FROM quiz_sessions WHERE id = ?1", [session_id])?;
+                return Ok(QuizResult {
+                    correct: 0,
+                    total: 0,
+                    unanswered,
+                    saved: false,
+                    missed: Vec::new(),
+                });
+            }
+            let missed = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT a.position, a.prompt, a.expected, a.given, a.card_id, c.document_id, d.title,
+                            c.span_start, c.span_end
+                     FROM quiz_answers a LEFT JOIN cards c ON c.id = a.card_id
+                     LEFT JOIN documents d ON d.id = c.document_id
+                     WHERE a.session_id = ?1 AND ifnull(a.correct, 0) = 0
+                     ORDER BY a.position",
+                )?;
+                let rows = stmt.query_map([session_id], |r| {
+                    Ok(MissedQuestion {
+                        position: r.get(0)?,
+                        prompt: r.get(1)?,
+                        expected: r.get(2)?,
+                        given: r.get(3)?,
+                        card_id: r.get(4)?,
+                        document_id: r.get(5)?,
+                        document_title: r.get(6)?,
+                        span_start: r.get::<_, Option<i64>>(7)?.map(|v| v as usize),
+                        span_end: r.get::<_, Option<i64>>(8)?.map(|v| v as usize),
+                    })
+                })?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            Ok(QuizResult {
+                correct,
+                total,
+                unanswered,
+                saved: true,
+                missed,
+            })
         })
     }
 

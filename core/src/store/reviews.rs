@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, OrNotFound, Result};
+use crate::ids::CardId;
 use crate::schedule::{
     AnswerOutcome, CardHistory, DoneToday, QueueCandidate, QueueState, Rating, Schedule,
 };
@@ -50,7 +51,7 @@ pub(super) const SCHEDULE_COLUMNS: &str =
     "s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_at";
 
 /// A `Schedule` from the eight `SCHEDULE_COLUMNS` starting at column `at`.
-fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {
+pub(super) fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {
     let state: String = row.get(at)?;
     Ok(Schedule {
         // A state this Clio does not know (a later version's) is treated as new.
@@ -68,23 +69,14 @@ fn schedule_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Schedule> {
 /// Writes the scheduler's columns of a card's `card_schedule` row (and lifts a
 /// burial: an answered card is not hidden any more). Returns the rows changed.
 fn write_schedule(tx: &Transaction<'_>, card_id: i64, s: &Schedule) -> Result<usize> {
-    Ok(tx.prepare_cached(
+    let mut stmt = tx.prepare_cached(
         "UPDATE card_schedule SET state = ?2, due = ?3, stability = ?4, difficulty = ?5, step = ?6, reps = ?7,
                                   lapses = ?8, last_review_at = ?9, buried_until = NULL
          WHERE card_id = ?1",
-    )?
-    .execute(params![
-            card_id,
-            s.state.as_str(),
-            s.due,
-            s.stability.map(f64::from),
-            s.difficulty.map(f64::from),
-            s.step,
-            s.reps,
-            s.lapses,
-            s.last_review_at
-        ],
-    )?)
+    )?;
+    stmt.raw_bind_parameter(1, card_id)?;
+    super::schedule_row::bind_schedule(&mut stmt, 2, s)?;
+    Ok(stmt.raw_execute()?)
 }
 
 /// [`write_schedule`] for an answer, leaving out `state` and `lapses` when
@@ -199,7 +191,7 @@ impl Store {
     }
 
     /// A card's scheduling state; an error for cards not in the deck.
-    pub fn schedule_of(&self, card_id: i64) -> Result<Schedule> {
+    pub fn schedule_of(&self, card_id: CardId) -> Result<Schedule> {
         // Cached: read twice per answer, and preparing costs more than the read.
         self.conn
             .prepare_cached(&format!(
@@ -332,7 +324,7 @@ impl Store {
     }
 
     /// Suspends (or restores) a card: suspended cards are never due.
-    pub fn set_suspended(&mut self, card_id: i64, suspended: bool) -> Result<()> {
+    pub fn set_suspended(&mut self, card_id: CardId, suspended: bool) -> Result<()> {
         match self.conn.execute(
             "UPDATE card_schedule SET suspended = ?2 WHERE card_id = ?1",
             params![card_id, suspended],
@@ -343,7 +335,7 @@ impl Store {
     }
 
     /// Hides a card until `until` (the start of the learner's next day).
-    pub fn bury(&mut self, card_id: i64, until: i64) -> Result<()> {
+    pub fn bury(&mut self, card_id: CardId, until: i64) -> Result<()> {
         match self.conn.execute(
             "UPDATE card_schedule SET buried_until = ?2 WHERE card_id = ?1",
             params![card_id, until],

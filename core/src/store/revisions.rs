@@ -4,11 +4,16 @@ use rusqlite::{params, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::ids::DocumentId;
 use crate::library::DocumentRevision;
 
 /// Copies the current title, body and hash of `document_id` into
 /// `document_revisions` and returns the revision number the new text gets.
-pub(super) fn keep_current_text(tx: &Transaction<'_>, document_id: i64, now: i64) -> Result<i64> {
+pub(super) fn keep_current_text(
+    tx: &Transaction<'_>,
+    document_id: DocumentId,
+    now: i64,
+) -> Result<i64> {
     let changed = tx.execute(
         "INSERT INTO document_revisions (document_id, revision, title, body, content_hash, replaced_at)
          SELECT id, revision, title, body, content_hash, ?2 FROM documents WHERE id = ?1",
@@ -26,7 +31,7 @@ pub(super) fn keep_current_text(tx: &Transaction<'_>, document_id: i64, now: i64
 
 impl Store {
     /// The earlier texts of a document, oldest first.
-    pub fn document_revisions(&self, document_id: i64) -> Result<Vec<DocumentRevision>> {
+    pub fn document_revisions(&self, document_id: DocumentId) -> Result<Vec<DocumentRevision>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT revision, title, body, content_hash, replaced_at FROM document_revisions
              WHERE document_id = ?1 ORDER BY revision",

@@ -5,6 +5,8 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::library::{add_document, NewDocument};
+use crate::CardId;
+use crate::DocumentId;
 
 fn temp_db() -> (TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -223,7 +225,7 @@ fn categories_are_shared_between_documents_and_listed_newest_first() {
         .query_row("SELECT count(*) FROM categories", [], |r| r.get(0))
         .unwrap();
     assert_eq!(categories, 2, "History and Cold War, once each");
-    let ids: Vec<i64> = store
+    let ids: Vec<DocumentId> = store
         .list_documents()
         .unwrap()
         .iter()
@@ -324,10 +326,10 @@ fn upgrading_a_version_1_library_keeps_its_cards_in_the_deck() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-    let card = store.card(1).unwrap();
+    let card = store.card(CardId(1)).unwrap();
     assert_eq!(card.status, crate::cards::CardStatus::Accepted);
     assert!(
-        store.suggestions_outdated(1).unwrap(),
+        store.suggestions_outdated(DocumentId(1)).unwrap(),
         "suggestions get written on first open"
     );
 }
@@ -445,7 +447,7 @@ fn transact_keeps_everything_the_work_wrote_or_nothing() {
 fn a_missing_row_is_named_with_its_kind_and_id() {
     use crate::error::OrNotFound;
     let store = Store::open_in_memory().unwrap();
-    let err = store.card(41).unwrap_err();
+    let err = store.card(CardId(41)).unwrap_err();
     assert!(
         matches!(
             err,

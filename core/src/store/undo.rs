@@ -97,35 +97,36 @@ impl Store {
         touches: &[Touch<'_>],
         action: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = self.conn.transaction()?;
-        let mut saved = Saver::default();
-        for touch in touches {
-            match *touch {
-                Touch::Change(rows) => saved.change(&tx, rows)?,
-                Touch::Delete(rows) => saved.delete(&tx, rows)?,
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let mut saved = Saver::default();
+            for touch in touches {
+                match *touch {
+                    Touch::Change(rows) => saved.change(tx, rows)?,
+                    Touch::Delete(rows) => saved.delete(tx, rows)?,
+                }
             }
-        }
-        let out = action(&tx)?;
-        // Rows the action created (e.g. a schedule row) are removed by undo.
-        for touch in touches {
-            if let Touch::Change(rows) = *touch {
-                saved.created(&tx, rows)?;
+            let out = action(tx)?;
+            // Rows the action created (e.g. a schedule row) are removed by undo.
+            for touch in touches {
+                if let Touch::Change(rows) = *touch {
+                    saved.created(tx, rows)?;
+                }
             }
-        }
-        let saved = saved.finish();
-        let after = fingerprint(&tx, &saved)?;
-        tx.execute("DELETE FROM undo_entries", [])?;
-        tx.execute(
-            "INSERT INTO undo_entries (label, created_at, rows_json, after_hash) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                label,
-                now,
-                serde_json::to_string(&saved).expect("plain data serialises"),
-                after
-            ],
-        )?;
-        tx.commit()?;
-        Ok(out)
+            let saved = saved.finish();
+            let after = fingerprint(tx, &saved)?;
+            tx.execute("DELETE FROM undo_entries", [])?;
+            tx.execute(
+                "INSERT INTO undo_entries (label, created_at, rows_json, after_hash) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    label,
+                    now,
+                    serde_json::to_string(&saved).expect("plain data serialises"),
+                    after
+                ],
+            )?;
+            Ok(out)
+        })
     }
 
     /// The action that can be undone now, if any.
@@ -149,42 +150,44 @@ impl Store {
     /// Refuses, changing nothing, when there is none, it is too old, or its
     /// rows changed since.
     pub fn undo_last(&mut self, now: i64) -> Result<String> {
-        let tx = self.conn.transaction()?;
-        let entry: Option<(i64, String, i64, String, String)> = tx
-            .query_row(
-                "SELECT id, label, created_at, rows_json, after_hash FROM undo_entries ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?;
-        let Some((id, label, created_at, rows_json, after_hash)) = entry else {
-            return Err(Error::Invalid("There is nothing to undo.".into()));
-        };
-        if now - created_at > UNDO_WINDOW_MS {
-            tx.execute("DELETE FROM undo_entries", [])?;
-            tx.commit()?;
-            return Err(Error::Invalid(format!(
-                "“{label}” was more than {} minutes ago and can no longer be undone.",
-                UNDO_WINDOW_MS / 60_000
-            )));
-        }
-        let saved: Saved = serde_json::from_str(&rows_json).map_err(|e| {
-            Error::Invalid(format!(
-                "The undo record of “{label}” is unreadable ({e}); nothing was changed."
-            ))
-        })?;
-        if fingerprint(&tx, &saved)? != after_hash {
-            tx.execute("DELETE FROM undo_entries", [])?;
-            tx.commit()?;
-            return Err(Error::Invalid(format!(
-                "“{label}” can no longer be undone: the cards or texts it touched changed since \
-                 (reviewed, edited or added to). Nothing was changed."
-            )));
-        }
-        restore(&tx, &saved)?;
-        tx.execute("DELETE FROM undo_entries WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(label)
+        // A refusal that drops a stale entry still commits (the entry is
+        // gone either way): the outer result is the transaction's, the inner
+        // one undo's answer.
+        self.transact(|tx| {
+            let tx = &tx.tx;
+            let entry: Option<(i64, String, i64, String, String)> = tx
+                .query_row(
+                    "SELECT id, label, created_at, rows_json, after_hash FROM undo_entries ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()?;
+            let Some((id, label, created_at, rows_json, after_hash)) = entry else {
+                return Err(Error::Invalid("There is nothing to undo.".into()));
+            };
+            if now - created_at > UNDO_WINDOW_MS {
+                tx.execute("DELETE FROM undo_entries", [])?;
+                return Ok(Err(Error::Invalid(format!(
+                    "“{label}” was more than {} minutes ago and can no longer be undone.",
+                    UNDO_WINDOW_MS / 60_000
+                ))));
+            }
+            let saved: Saved = serde_json::from_str(&rows_json).map_err(|e| {
+                Error::Invalid(format!(
+                    "The undo record of “{label}” is unreadable ({e}); nothing was changed."
+                ))
+            })?;
+            if fingerprint(tx, &saved)? != after_hash {
+                tx.execute("DELETE FROM undo_entries", [])?;
+                return Ok(Err(Error::Invalid(format!(
+                    "“{label}” can no longer be undone: the cards or texts it touched changed since \
+                     (reviewed, edited or added to). Nothing was changed."
+                ))));
+            }
+            restore(tx, &saved)?;
+            tx.execute("DELETE FROM undo_entries WHERE id = ?1", [id])?;
+            Ok(Ok(label))
+        })?
     }
 }
 

@@ -1,6 +1,7 @@
 //! Backups, restore, the start-up check, and the storage faults: a truncated
 //! file, a corrupted page, a read-only library, a full disk. Each fault gets
-//! its documented message, and what was saved before it is still there.
+//! its documented message, and what was saved before it is still there. The
+//! workflows are this module's; the store is only their file underneath.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,12 +9,13 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
-use super::*;
-use crate::backup::{
+use super::{
     back_up_if_changed, backup_file_name, check_at_start, library_problem, list_backups,
     newest_good_backup, open_checked, restore_backup, thin_backups,
 };
+use crate::error::Error;
 use crate::library::{add_document, NewDocument};
+use crate::store::{Store, LATEST_VERSION};
 use crate::test_support::{assert_same_tables, populate, snapshot, T0};
 
 const HOUR: i64 = 3_600_000;
