@@ -468,6 +468,25 @@ fn many_suggestions_are_written_in_order_with_every_field() {
         )
         .unwrap();
     assert_eq!(hits, 160);
+    // Uids as the column's default makes them: 32 hex digits, all different.
+    let uids: Vec<String> = store
+        .connection()
+        .prepare("SELECT uid FROM cards WHERE document_id = ?1")
+        .unwrap()
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        uids.iter().all(|u| u.len() == 32
+            && u.chars()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())),
+        "{uids:?}"
+    );
+    assert_eq!(
+        uids.iter().collect::<std::collections::HashSet<_>>().len(),
+        160
+    );
 
     store
         .replace_suggestions(id, 1, &shown[..3], &[], 8_000)

@@ -71,14 +71,19 @@ const SUGGESTION_SHARED: usize = 3;
 /// index (filled by a trigger) writes out what it holds, so a statement per
 /// card cost a tiny index segment per card. Slots left unbound are NULL rows,
 /// which the WHERE drops; the rows keep their order (and so their ids).
+/// The uid is 32 hex digits as the column's default, but begins with the
+/// time in milliseconds (then 80 random bits): a fully random uid put each of
+/// a text's cards on another page of the uid index, and writing a large
+/// library's suggestions read and rewrote a page per card.
 fn suggestion_insert_sql() -> &'static str {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SQL.get_or_init(|| {
         let row = format!("({})", vec!["?"; SUGGESTION_VALUES].join(", "));
         format!(
-            "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
+            "INSERT INTO cards (uid, document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
                                 source_revision, origin, score, status, created_at, updated_at, held_back)
-             SELECT ?1, column1, column2, column3, column4, column5, column6, column7,
+             SELECT printf('%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER)) || lower(hex(randomblob(10))),
+                    ?1, column1, column2, column3, column4, column5, column6, column7,
                     ?2, 'generated', column8, 'suggested', ?3, ?3, column9
              FROM (VALUES {}) WHERE column1 IS NOT NULL",
             vec![row; SUGGESTION_SLOTS].join(", ")
