@@ -78,7 +78,7 @@ const SUGGESTION_SHARED: usize = 3;
 fn suggestion_insert_sql() -> &'static str {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SQL.get_or_init(|| {
-        let row = format!("({})", vec!["?"; SUGGESTION_VALUES].join(", "));
+        let row = format!("({})", ["?"; SUGGESTION_VALUES].join(", "));
         format!(
             "INSERT INTO cards (uid, document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
                                 source_revision, origin, score, status, created_at, updated_at, held_back)
