@@ -3,10 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::{CardStatus, StoredCard};
+use super::StoredCard;
 use crate::error::Result;
 use crate::generate::{suggest, Card, LibraryContext};
 use crate::ids::DocumentId;
+use crate::prefs::Preferences;
 use crate::store::Store;
 
 /// How many suggestions a document of `words` words gets: about one per 15
@@ -24,14 +25,21 @@ const MAX_HELD_BACK: usize = 40;
 /// accepted or rejected before (same prompt, or same answer from the same
 /// sentence). Returns how many suggestions were written.
 pub fn suggest_for_document(store: &mut Store, document_id: DocumentId, now: i64) -> Result<usize> {
-    let doc = store.document(document_id)?;
-    let limit = suggestion_limit(doc.body.split_whitespace().count());
-    let decided: Vec<StoredCard> = store
-        .cards_of_document(document_id, true)?
-        .into_iter()
-        .filter(|c| c.status != CardStatus::Suggested)
-        .collect();
     let prefs = crate::prefs::load(store)?;
+    write_suggestions(store, document_id, &prefs, now)
+}
+
+/// [`suggest_for_document`] with the preferences already read (read once for
+/// a batch of documents, not once per document).
+fn write_suggestions(
+    store: &mut Store,
+    document_id: DocumentId,
+    prefs: &Preferences,
+    now: i64,
+) -> Result<usize> {
+    let doc = store.suggestion_source(document_id)?;
+    let limit = suggestion_limit(doc.body.split_whitespace().count());
+    let decided = store.decided_cards(document_id)?;
     // The cards above the quality bar (the title is what the learner sees above
     // a card, so an answer it names is no card).
     let generated = suggest(
@@ -63,14 +71,23 @@ pub fn ensure_suggestions(store: &mut Store, document_id: DocumentId, now: i64) 
 /// library stays responsive while a big folder is worked through.
 pub fn write_pending_suggestions(store: &mut Store, now: i64, limit: usize) -> Result<usize> {
     let pending = store.documents_needing_suggestions(limit)?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let prefs = crate::prefs::load(store)?;
     for &id in &pending {
-        suggest_for_document(store, id, now)?;
+        write_suggestions(store, id, &prefs, now)?;
     }
     Ok(pending.len())
 }
 
 /// The first `limit` generated cards whose fact the learner has not decided on.
-fn fresh_suggestions(generated: Vec<Card>, decided: &[StoredCard], limit: usize) -> Vec<Card> {
+fn fresh_suggestions(mut generated: Vec<Card>, decided: &[StoredCard], limit: usize) -> Vec<Card> {
+    if decided.is_empty() {
+        // Nothing to leave out (a text never worked on): no keys to build.
+        generated.truncate(limit);
+        return generated;
+    }
     let mut known: HashSet<String> = HashSet::new();
     for card in decided {
         known.insert(prompt_key(&card.prompt));
@@ -110,6 +127,7 @@ fn words(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::cards::CardKind;
+    use crate::cards::CardStatus;
     use crate::cards::{CardOrigin, StoredCard};
     use crate::CardId;
 

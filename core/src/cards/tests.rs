@@ -399,3 +399,104 @@ fn preferences_choose_the_card_kinds_and_can_accept_suggestions_at_once() {
     );
     assert_eq!(deck(&store).unwrap().total as usize, cards.len());
 }
+
+/// More suggestions than one INSERT holds: all are written in order (ids
+/// follow the generator's order, shown before held back) with every field,
+/// and writing again replaces them.
+#[test]
+fn many_suggestions_are_written_in_order_with_every_field() {
+    use crate::generate::Card;
+    let (mut store, id) = store_with_text(TEXT);
+    let body = store.document(id).unwrap().body;
+    let sentence = "Mao Zedong launched the Great Leap Forward in 1958.";
+    let start = body.find(sentence).unwrap();
+    let card = |i: usize| Card {
+        kind: if i % 2 == 0 {
+            CardKind::Question
+        } else {
+            CardKind::MultipleChoice
+        },
+        prompt: format!("Question {i}?"),
+        answer: format!("Answer {i}"),
+        choices: if i % 2 == 0 {
+            vec![]
+        } else {
+            vec![format!("Answer {i}"), "Other".into()]
+        },
+        source_sentence: sentence.into(),
+        span_start: start,
+        span_end: start + sentence.len() + i,
+        score: 1.0 / (i + 1) as f32,
+    };
+    let shown: Vec<Card> = (0..150).map(card).collect();
+    let held: Vec<Card> = (150..160).map(card).collect();
+    store
+        .replace_suggestions(id, 1, &shown, &held, 7_000)
+        .unwrap();
+    let mut stored = store.cards_of_document(id, true).unwrap();
+    stored.sort_by_key(|c| c.id);
+    assert_eq!(stored.len(), 160);
+    for (i, c) in stored.iter().enumerate() {
+        let want = card(i);
+        assert_eq!(
+            (c.kind, c.prompt.as_str(), c.answer.as_str(), &c.choices),
+            (
+                want.kind,
+                want.prompt.as_str(),
+                want.answer.as_str(),
+                &want.choices
+            )
+        );
+        assert_eq!(c.source_text.as_deref(), Some(sentence));
+        assert_eq!(
+            (c.span_start, c.span_end),
+            (Some(want.span_start), Some(want.span_end))
+        );
+        assert_eq!(c.score, Some(want.score));
+        assert_eq!(c.held_back, i >= 150, "card {i}");
+        assert_eq!(
+            (c.status, c.origin),
+            (CardStatus::Suggested, CardOrigin::Generated)
+        );
+        assert_eq!((c.created_at, c.updated_at), (7_000, 7_000));
+    }
+    assert!(!store.suggestions_outdated(id).unwrap());
+    // Cards found by the full-text index, as written.
+    let hits: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM cards_fts WHERE cards_fts MATCH 'answer'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hits, 160);
+    // Uids as the column's default makes them: 32 hex digits, all different.
+    let uids: Vec<String> = store
+        .connection()
+        .prepare("SELECT uid FROM cards WHERE document_id = ?1")
+        .unwrap()
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        uids.iter().all(|u| u.len() == 32
+            && u.chars()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())),
+        "{uids:?}"
+    );
+    assert_eq!(
+        uids.iter().collect::<std::collections::HashSet<_>>().len(),
+        160
+    );
+
+    store
+        .replace_suggestions(id, 1, &shown[..3], &[], 8_000)
+        .unwrap();
+    let again = store.cards_of_document(id, true).unwrap();
+    assert_eq!(
+        again.iter().map(|c| c.prompt.as_str()).collect::<Vec<_>>(),
+        ["Question 0?", "Question 1?", "Question 2?"]
+    );
+}

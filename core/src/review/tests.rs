@@ -485,12 +485,12 @@ fn an_answer_writes_its_whole_schedule_even_from_an_outdated_state() {
     let (mut store, ids) = deck(1);
     let scheduler = Scheduler::new(scheduler_config(&store).unwrap()).unwrap();
     let card = ids[0];
-    let new = store.schedule_of(card).unwrap();
+    let new = store.schedule_of(crate::CardId(card)).unwrap();
     let first = scheduler.answer(&new, Rating::Good, NOON, card);
     store
         .record_answer(&first, &new, None, AnswerMode::Reveal, AnswerOrigin::Review)
         .unwrap();
-    let learning = store.schedule_of(card).unwrap();
+    let learning = store.schedule_of(crate::CardId(card)).unwrap();
     assert_eq!(learning, first.schedule);
     assert_eq!(learning.state, QueueState::Learning);
 
@@ -507,7 +507,10 @@ fn an_answer_writes_its_whole_schedule_even_from_an_outdated_state() {
             AnswerOrigin::Review,
         )
         .unwrap();
-    assert_eq!(store.schedule_of(card).unwrap(), again.schedule);
+    assert_eq!(
+        store.schedule_of(crate::CardId(card)).unwrap(),
+        again.schedule
+    );
 
     // The card graduates; an answer computed from its learning state still
     // writes all of its own schedule (state included).
@@ -533,5 +536,8 @@ fn an_answer_writes_its_whole_schedule_even_from_an_outdated_state() {
             AnswerOrigin::Review,
         )
         .unwrap();
-    assert_eq!(store.schedule_of(card).unwrap(), stale.schedule);
+    assert_eq!(
+        store.schedule_of(crate::CardId(card)).unwrap(),
+        stale.schedule
+    );
 }

@@ -785,7 +785,7 @@ fn a_deck_warmed_in_the_background_gives_the_figures_of_a_fresh_read() {
             session
                 .answer(
                     store,
-                    card.card.card.id,
+                    card.card.card.id.0,
                     rating,
                     clock,
                     None,

@@ -50,6 +50,48 @@ fn choices_json(choices: &[String]) -> Option<String> {
     (!choices.is_empty()).then(|| serde_json::to_string(choices).unwrap_or_default())
 }
 
+/// What [`Store::suggestion_source`] reads of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuggestionSource {
+    pub title: String,
+    pub body: String,
+    pub revision: i64,
+}
+
+/// How many suggestions one INSERT writes at most: more than a document gets
+/// (80 shown and 40 held back), so a document's suggestions are one statement.
+const SUGGESTION_SLOTS: usize = 128;
+/// The values bound per suggestion in [`suggestion_insert_sql`].
+const SUGGESTION_VALUES: usize = 9;
+/// The parameters before the first suggestion's: document, revision, time.
+const SUGGESTION_SHARED: usize = 3;
+
+/// The INSERT of up to [`SUGGESTION_SLOTS`] suggestions, built once per
+/// connection and then taken from its statement cache. Many rows to one
+/// statement: each statement is a savepoint, at which the cards' full-text
+/// index (filled by a trigger) writes out what it holds, so a statement per
+/// card cost a tiny index segment per card. Slots left unbound are NULL rows,
+/// which the WHERE drops; the rows keep their order (and so their ids).
+/// The uid is 32 hex digits as the column's default, but begins with the
+/// time in milliseconds (then 80 random bits): a fully random uid put each of
+/// a text's cards on another page of the uid index, and writing a large
+/// library's suggestions read and rewrote a page per card.
+fn suggestion_insert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let row = format!("({})", ["?"; SUGGESTION_VALUES].join(", "));
+        format!(
+            "INSERT INTO cards (uid, document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
+                                source_revision, origin, score, status, created_at, updated_at, held_back)
+             SELECT printf('%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER)) || lower(hex(randomblob(10))),
+                    ?1, column1, column2, column3, column4, column5, column6, column7,
+                    ?2, 'generated', column8, 'suggested', ?3, ?3, column9
+             FROM (VALUES {}) WHERE column1 IS NOT NULL",
+            vec![row; SUGGESTION_SLOTS].join(", ")
+        )
+    })
+}
+
 impl Store {
     pub fn card(&self, id: CardId) -> Result<StoredCard> {
         self.conn
@@ -126,6 +168,33 @@ impl Store {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// What writing a document's suggestions reads of it (not its blocks or
+    /// category, which [`Store::document`] also reads).
+    pub fn suggestion_source(&self, document_id: DocumentId) -> Result<SuggestionSource> {
+        self.conn
+            .prepare_cached("SELECT title, body, revision FROM documents WHERE id = ?1")?
+            .query_row([document_id], |r| {
+                Ok(SuggestionSource {
+                    title: r.get(0)?,
+                    body: r.get(1)?,
+                    revision: r.get(2)?,
+                })
+            })
+            .optional()?
+            .or_not_found("document", document_id)
+    }
+
+    /// The cards of a document the learner decided on (accepted or rejected).
+    pub fn decided_cards(&self, document_id: DocumentId) -> Result<Vec<StoredCard>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards c
+             WHERE c.document_id = ?1 AND c.status <> 'suggested'
+             ORDER BY c.span_start, c.id"
+        ))?;
+        let rows = stmt.query_map([document_id], card_of_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Replaces a document's suggestions with `cards` and the ones held back
     /// below the quality bar, in one transaction, and records that they were
     /// written for `revision`.
@@ -138,51 +207,18 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'",
-            [document_id],
-        )?;
-        // Many rows to one INSERT: each statement is a savepoint, at which the
-        // cards' full-text index (filled by a trigger) writes out what it holds,
-        // so a statement per card cost a tiny index segment per card.
-        const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'generated', ?, 'suggested', ?, ?, ?)";
-        const ROWS_PER_INSERT: usize = 200;
+        tx.prepare_cached("DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'")?
+            .execute([document_id])?;
         let rows: Vec<(&Card, bool)> = cards
             .iter()
             .map(|c| (c, false))
             .chain(held_back.iter().map(|c| (c, true)))
             .collect();
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
-            let sql = format!(
-                "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
-                                    source_revision, origin, score, status, created_at, updated_at, held_back)
-                 VALUES {}",
-                vec![ROW; chunk.len()].join(", ")
-            );
-            let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(chunk.len() * 13);
-            for (card, held) in chunk {
-                values.extend([
-                    document_id.0.into(),
-                    card.kind.as_str().to_string().into(),
-                    card.prompt.clone().into(),
-                    card.answer.clone().into(),
-                    choices_json(&card.choices).into(),
-                    card.source_sentence.clone().into(),
-                    (card.span_start as i64).into(),
-                    (card.span_end as i64).into(),
-                    revision.into(),
-                    f64::from(card.score).into(),
-                    now.into(),
-                    now.into(),
-                    (*held).into(),
-                ]);
-            }
-            tx.execute(&sql, rusqlite::params_from_iter(values))?;
+        for chunk in rows.chunks(SUGGESTION_SLOTS) {
+            insert_suggestions(&tx, document_id, revision, chunk, now)?;
         }
-        tx.execute(
-            "UPDATE documents SET suggested_revision = ?2 WHERE id = ?1",
-            params![document_id, revision],
-        )?;
+        tx.prepare_cached("UPDATE documents SET suggested_revision = ?2 WHERE id = ?1")?
+            .execute(params![document_id, revision])?;
         tx.commit()?;
         Ok(())
     }
@@ -392,6 +428,38 @@ impl Store {
             cards: rows.collect::<rusqlite::Result<_>>()?,
         })
     }
+}
+
+/// Writes up to [`SUGGESTION_SLOTS`] suggestions (each with whether it is
+/// held back) in one statement, in the caller's transaction.
+fn insert_suggestions(
+    tx: &Transaction<'_>,
+    document_id: DocumentId,
+    revision: i64,
+    rows: &[(&Card, bool)],
+    now: i64,
+) -> Result<()> {
+    debug_assert!(rows.len() <= SUGGESTION_SLOTS);
+    // Taken from the cache with its bindings cleared, so unused slots are NULL.
+    let mut stmt = tx.prepare_cached(suggestion_insert_sql())?;
+    stmt.raw_bind_parameter(1, document_id)?;
+    stmt.raw_bind_parameter(2, revision)?;
+    stmt.raw_bind_parameter(3, now)?;
+    for (i, (card, held)) in rows.iter().enumerate() {
+        let at = SUGGESTION_SHARED + 1 + i * SUGGESTION_VALUES;
+        stmt.raw_bind_parameter(at, card.kind.as_str())?;
+        stmt.raw_bind_parameter(at + 1, &card.prompt)?;
+        stmt.raw_bind_parameter(at + 2, &card.answer)?;
+        stmt.raw_bind_parameter(at + 3, choices_json(&card.choices))?;
+        stmt.raw_bind_parameter(at + 4, &card.source_sentence)?;
+        stmt.raw_bind_parameter(at + 5, card.span_start as i64)?;
+        stmt.raw_bind_parameter(at + 6, card.span_end as i64)?;
+        stmt.raw_bind_parameter(at + 7, f64::from(card.score))?;
+        stmt.raw_bind_parameter(at + 8, *held)?;
+    }
+    let written = stmt.raw_execute()?;
+    debug_assert_eq!(written, rows.len());
+    Ok(())
 }
 
 fn set_status_in(
