@@ -113,7 +113,7 @@ fn a_large_library_left_with_a_wal_is_checked_in_full_before_it_opens() {
     drop(window);
     assert!(left_a_journal(&crashed));
 
-    // Undamaged, the full check passes (and sees the WAL's write).
+    // Undamaged, the full check passes.
     let ok = check(&crashed, Some(PAGE as u64)).unwrap();
     assert!(!ok.full_check_deferred, "a leftover WAL means checking now");
 
