@@ -160,6 +160,28 @@ describe('start-up', () => {
     expect(screen.getByTestId('fatal-backup-offer')).toHaveTextContent('kept beside the library');
   });
 
+  it('replaces a read error at start with the damaged-library screen when the check then finds damage', async () => {
+    const backup = fakeBackup(Date.UTC(2026, 2, 9, 18));
+    const backend = fakeBackend({
+      backups: [backup],
+      appInfoError: { message: 'the library file is damaged: database disk image is malformed. The change was not saved.' },
+    });
+    await renderApp();
+    expect(screen.getByTestId('fatal-error')).toBeInTheDocument();
+    expect(screen.queryByTestId('fatal-backup-offer')).not.toBeInTheDocument();
+    await waitFor(() => expect(backend.callsTo('library_problem')).toHaveLength(2));
+
+    const problem = {
+      message: 'The library at /data/clio.sqlite3 is damaged: SQLite reports the file as malformed. Clio has not changed it.',
+      damaged: true,
+      newestGoodBackup: backup,
+    };
+    backend.damageAfterLaunch(problem);
+    await emit('library-damaged', problem);
+    expect(await screen.findByTestId('fatal-backup-offer')).toHaveTextContent('kept beside the library');
+    expect(screen.getByTestId('fatal-message')).toHaveTextContent('Clio has not changed it');
+  });
+
   it('applies the saved theme before signalling ready', async () => {
     fakeBackend({ settings: { theme: 'dark' } });
     await renderApp();
