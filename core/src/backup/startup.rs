@@ -3,9 +3,10 @@
 //! `PRAGMA quick_check` over the whole file. A damaged or unreadable library is
 //! reported with the newest good backup and never written to.
 //!
-//! `quick_check` reads every page: about 560 MB/s here, so 3.2 s for the 1.8 GB
-//! of a lifetime's million cards (`lifetime_bench`), far over the 50 ms the
-//! window may take to open. So the window ([`open_for_window`]) runs it before
+//! `quick_check` reads every page: about 555 MB per second of CPU here (3.2 s of
+//! CPU for the 1.8 GB of a lifetime's million cards, `lifetime_bench`; longer in
+//! wall time on a busy machine or a cold disk), far over the 50 ms the window
+//! may take to open. So the window ([`open_for_window`]) runs it before
 //! opening only when it is cheap (a file up to [`FOREGROUND_CHECK_MAX_BYTES`])
 //! or when the last session did not end cleanly (a non-empty `-wal` or
 //! `-journal` beside the file: SQLite removes the WAL when the last connection
@@ -34,8 +35,8 @@ pub fn check_at_start(path: &Path) -> Result<StartupCheck> {
 }
 
 /// Libraries up to this size get the full check before the window opens them:
-/// at the ~560 MB/s `quick_check` reads (page cache warm), 16 MiB takes about
-/// 30 ms, inside the 50 ms the window may take to open. Larger ones are checked
+/// at the ~555 MB per CPU-second `quick_check` reads (page cache warm), 16 MiB
+/// takes about 30 ms, inside the 50 ms the window may take to open. Larger ones are checked
 /// in the background unless the last session did not end cleanly.
 pub const FOREGROUND_CHECK_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
