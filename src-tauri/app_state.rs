@@ -3,6 +3,7 @@
 //! restores, suggestions left by a large import).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use clio_core::backup::{self, BackupInfo, LibraryProblem, RestoreReport};
@@ -29,7 +30,14 @@ pub struct AppState {
     last_automatic: Mutex<Option<AutomaticBackup>>,
     /// The window's background thread that writes suggestions a large import left.
     suggestion_writer: OnceLock<std::thread::Thread>,
+    /// The start-up check's full read of the file is still to run (a large
+    /// library whose last session ended cleanly): see [`AppState::finish_startup_check`].
+    check_deferred: AtomicBool,
 }
+
+/// The event the window gets when the start-up check, finished in the
+/// background, found the library damaged; its payload is the [`LibraryProblem`].
+pub const LIBRARY_DAMAGED_EVENT: &str = "library-damaged";
 
 /// The outcome of the last automatic backup (the timer's, or at quit).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -45,11 +53,19 @@ pub struct AutomaticBackup {
 
 impl AppState {
     /// Opens the library at `db` as the window does: the start-up check reads
-    /// it first (PRAGMA quick_check) without writing, so a damaged library is
-    /// not opened and the UI offers the newest good backup instead.
+    /// it first without writing, so a damaged library is not opened and the UI
+    /// offers the newest good backup instead. For a large library that closed
+    /// cleanly the full read (PRAGMA quick_check) is left to
+    /// [`AppState::finish_startup_check`], so the window does not wait seconds.
     pub fn open(db: PathBuf) -> Self {
-        let store = open_for_window(&db);
-        Self::new(db, store)
+        let opened = backup::open_for_window(&db).and_then(|(mut store, check)| {
+            defer_checkpoints(&mut store)?;
+            Ok((store, check.full_check_deferred))
+        });
+        let deferred = matches!(opened, Ok((_, true)));
+        let state = Self::new(db, opened.map(|(store, _)| store));
+        state.check_deferred.store(deferred, Ordering::SeqCst);
+        state
     }
 
     pub fn new(db: PathBuf, store: Result<Store, clio_core::Error>) -> Self {
@@ -60,7 +76,44 @@ impl AppState {
             file_work: Mutex::new(()),
             last_automatic: Mutex::new(None),
             suggestion_writer: OnceLock::new(),
+            check_deferred: AtomicBool::new(false),
         }
+    }
+
+    /// Runs the start-up check's full read if the launch left it for later
+    /// (on a read-only connection of its own, while the window works). If it
+    /// finds the library damaged, the store is closed without writing to the
+    /// file again, every command from then on reports the problem, and the
+    /// problem is returned for the window to show (with the newest good
+    /// backup). `None` when the check was not deferred, or found nothing.
+    pub fn finish_startup_check(&self) -> Option<LibraryProblem> {
+        if !self.check_deferred.swap(false, Ordering::SeqCst) {
+            return None;
+        }
+        // A restore waits for the check (and a backup does not copy the file meanwhile).
+        let _work = self
+            .file_work
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let error = match backup::check_in_background(&self.db) {
+            Ok(()) => return None,
+            Err(error @ clio_core::Error::Damaged { .. }) => error,
+            Err(other) => {
+                // Not damage (the file could not be read just now): the library stays open.
+                eprintln!("clio: the start-up check could not read the library: {other}");
+                return None;
+            }
+        };
+        let problem = backup::library_problem(&error);
+        let mut store = self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.forget_review_session();
+        if let Ok(open) = std::mem::replace(&mut *store, Err(problem.clone())) {
+            open.close_damaged();
+        }
+        Some(problem)
     }
 
     pub fn db_path(&self) -> &Path {
@@ -176,7 +229,11 @@ impl AppState {
             newest_good_backup: None,
         });
         let report = clio_core::backup::restore_backup(&self.db, backup, now_ms());
-        *store = open_for_window(&self.db).map_err(|e| clio_core::backup::library_problem(&e));
+        // Checked in full before it opens: the library may be the damaged one
+        // still (when the restore failed), and a restore takes seconds anyway.
+        *store = backup::open_checked(&self.db)
+            .and_then(|(mut store, _)| defer_checkpoints(&mut store).map(|()| store))
+            .map_err(|e| clio_core::backup::library_problem(&e));
         Ok(report?)
     }
 
@@ -237,10 +294,7 @@ impl AppState {
     }
 }
 
-/// The start-up check, then the store, with checkpoints off the answer path
-/// (answers are written one by one).
-fn open_for_window(db: &Path) -> clio_core::Result<Store> {
-    let (mut store, _) = backup::open_checked(db)?;
-    store.defer_checkpoints(std::time::Duration::from_secs(30))?;
-    Ok(store)
+/// Checkpoints off the answer path (answers are written one by one).
+fn defer_checkpoints(store: &mut Store) -> clio_core::Result<()> {
+    store.defer_checkpoints(std::time::Duration::from_secs(30))
 }

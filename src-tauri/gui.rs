@@ -4,15 +4,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
+use crate::app_state::LIBRARY_DAMAGED_EVENT;
 use crate::commands::{self, AppState};
 
 pub fn run(db: PathBuf) -> ExitCode {
     configure_webkit();
     // Opening the database is the only work before the window: it takes a few
     // milliseconds, and the first screen needs it. A damaged library is not
-    // opened; the first screen then offers the newest good backup.
+    // opened; the first screen then offers the newest good backup. (A large
+    // library's full check runs after launch: `start_deferred_check`.)
     let state = AppState::open(db);
     if let Some(problem) = state.problem() {
         eprintln!("clio: {}", problem.message);
@@ -25,6 +27,7 @@ pub fn run(db: PathBuf) -> ExitCode {
             // lifetime's million cards) is read on a thread of its own now,
             // not while the learner waits for the first of them.
             app.state::<AppState>().warm_deck();
+            start_deferred_check(app.handle().clone());
             start_backup_timer(app.handle().clone());
             start_suggestion_writer(app.handle().clone());
             Ok(())
@@ -44,6 +47,25 @@ pub fn run(db: PathBuf) -> ExitCode {
             eprintln!("clio: could not start the window: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The start-up check's full read of a large library, on a thread of its
+/// own; if it finds damage, the window is told (`library-damaged`, with the
+/// problem) and shows the damaged-library screen with the newest good backup.
+fn start_deferred_check(app: tauri::AppHandle) {
+    let spawned = std::thread::Builder::new()
+        .name("clio-startup-check".into())
+        .spawn(move || {
+            if let Some(problem) = app.state::<AppState>().finish_startup_check() {
+                eprintln!("clio: {}", problem.message);
+                if let Err(error) = app.emit(LIBRARY_DAMAGED_EVENT, &problem) {
+                    eprintln!("clio: could not tell the window: {error}");
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        eprintln!("clio: could not start the library check: {error}");
     }
 }
 

@@ -1,9 +1,11 @@
 // End-to-end: back up from Settings, change the library, restore the backup
 // (the library as it was is kept as a backup of its own); and a damaged library
-// at start offers its newest good backup, which one click restores.
+// at start offers its newest good backup, which one click restores, also when
+// the library is large and the check that finds the damage runs after launch.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 
@@ -81,6 +83,50 @@ test('a damaged library at start offers its newest good backup, and restoring it
   assert.match(await offer.text(), /kept\s+beside the library/);
   assert.match(await (await app.find('h1')).text(), /damaged/);
   await saveScreenshot(app, 'damaged-library-offer');
+  await (await app.find('[data-testid="fatal-restore"]')).click();
+
+  await app.waitFor('[data-testid="screen-library"]', { timeout: 20000 });
+  await waitUntil(async () => (await app.findAll('[data-testid="doc-item"]')).length >= 1, { what: 'the restored library listed' });
+  const aside = readdirSync(folder).filter((f) => /^clio\.sqlite3\.damaged-\d{8}-\d{6}$/.test(f));
+  assert.equal(aside.length, 1, `the damaged file is kept: ${readdirSync(folder)}`);
+  assert.ok(titles(db).some((t) => /Airlift/i.test(t)), 'the text is back');
+});
+
+// Grows the library past the size the window checks in full before opening it
+// (16 MiB) with a table of padding, closes it cleanly, and prints the padding's
+// b-tree root page and the page size.
+const GROW = `
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE padding (b BLOB)")
+c.execute("INSERT INTO padding VALUES (zeroblob(17 * 1024 * 1024))")
+c.commit()
+root = c.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'padding'").fetchone()[0]
+size = c.execute("PRAGMA page_size").fetchone()[0]
+c.close()
+print(root, size)
+`;
+
+test('a large library damaged where the first screen does not read is checked after launch, and its newest good backup offered', async () => {
+  const folder = path.join(dir, 'large');
+  const db = path.join(folder, 'clio.sqlite3');
+  cli(APP, ['--db', db, 'import', FIXTURE]);
+  cli(APP, ['--db', db, 'backup']);
+  const [root, pageSize] = execFileSync('python3', ['-c', GROW, db], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  assert.ok(statSync(db).size > 16 * 1024 * 1024);
+  assert.ok(!existsSync(`${db}-wal`) || statSync(`${db}-wal`).size === 0, 'closed cleanly: no WAL left');
+  // Scrambles the padding's root page: the header, the schema and everything
+  // the first screen reads are intact; only the full check reads that page.
+  const bytes = readFileSync(db);
+  for (let i = (root - 1) * pageSize; i < root * pageSize; i++) bytes[i] = (i * 131) % 251;
+  writeFileSync(db, bytes);
+
+  app = await launch(APP, ['--db', db]);
+  const offer = await app.waitFor('[data-testid="fatal-backup-offer"]', { timeout: 30000 });
+  assert.match(await offer.text(), /kept\s+beside the library/);
+  assert.match(await (await app.find('[data-testid="fatal-message"]')).text(), /is damaged: SQLite/);
+  assert.ok(readFileSync(db).equals(bytes), 'the damaged file was not written to');
+  await saveScreenshot(app, 'damaged-large-library-offer');
   await (await app.find('[data-testid="fatal-restore"]')).click();
 
   await app.waitFor('[data-testid="screen-library"]', { timeout: 20000 });

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
@@ -110,6 +111,75 @@ describe('start-up', () => {
     await user.click(screen.getByTestId('fatal-restore'));
     expect(await screen.findByTestId('screen-library')).toBeInTheDocument();
     expect(backend.callsTo('restore_backup')[0]!.args).toMatchObject({ path: backup.path });
+  });
+
+  it('shows the damaged-library screen with the backup offer when the check after launch finds damage', async () => {
+    const backup = fakeBackup(Date.UTC(2026, 2, 9, 18));
+    const backend = fakeBackend({ documents: [doc(1)], backups: [backup] });
+    const user = userEvent.setup();
+    await renderApp();
+    expect(screen.getByTestId('screen-library')).toBeInTheDocument();
+    // The listener is set up after app_ready, and asks once whether the check already reported.
+    await waitFor(() => expect(backend.callsTo('library_problem')).toHaveLength(1));
+    expect(screen.queryByTestId('fatal-error')).not.toBeInTheDocument();
+
+    const problem = {
+      message:
+        "The library at /data/clio.sqlite3 is damaged: SQLite's check found: page 7 is never used. Clio has not changed it.",
+      damaged: true,
+      newestGoodBackup: backup,
+    };
+    backend.damageAfterLaunch(problem);
+    await emit('library-damaged', problem);
+
+    expect(await screen.findByTestId('fatal-error')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Your library file is damaged');
+    expect(screen.getByTestId('fatal-message')).toHaveTextContent('page 7 is never used');
+    expect(screen.getByTestId('fatal-backup-offer')).toHaveTextContent('kept beside the library');
+    expect(screen.queryByTestId('screen-library')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('fatal-restore'));
+    expect(await screen.findByTestId('screen-library')).toBeInTheDocument();
+    expect(backend.callsTo('restore_backup')[0]!.args).toMatchObject({ path: backup.path });
+  });
+
+  it('shows the damaged-library screen when the check reported before the window listened', async () => {
+    const backup = fakeBackup(Date.UTC(2026, 2, 9, 18));
+    fakeBackend({
+      documents: [doc(1)],
+      backups: [backup],
+      damagedAfterLaunch: {
+        message: 'The library at /data/clio.sqlite3 is damaged: SQLite reports the file as malformed. Clio has not changed it.',
+        damaged: true,
+        newestGoodBackup: backup,
+      },
+    });
+    await renderApp();
+
+    expect(await screen.findByTestId('fatal-error')).toBeInTheDocument();
+    expect(screen.getByTestId('fatal-message')).toHaveTextContent('malformed');
+    expect(screen.getByTestId('fatal-backup-offer')).toHaveTextContent('kept beside the library');
+  });
+
+  it('replaces a read error at start with the damaged-library screen when the check then finds damage', async () => {
+    const backup = fakeBackup(Date.UTC(2026, 2, 9, 18));
+    const backend = fakeBackend({
+      backups: [backup],
+      appInfoError: { message: 'the library file is damaged: database disk image is malformed. The change was not saved.' },
+    });
+    await renderApp();
+    expect(screen.getByTestId('fatal-error')).toBeInTheDocument();
+    expect(screen.queryByTestId('fatal-backup-offer')).not.toBeInTheDocument();
+    await waitFor(() => expect(backend.callsTo('library_problem')).toHaveLength(2));
+
+    const problem = {
+      message: 'The library at /data/clio.sqlite3 is damaged: SQLite reports the file as malformed. Clio has not changed it.',
+      damaged: true,
+      newestGoodBackup: backup,
+    };
+    backend.damageAfterLaunch(problem);
+    await emit('library-damaged', problem);
+    expect(await screen.findByTestId('fatal-backup-offer')).toHaveTextContent('kept beside the library');
+    expect(screen.getByTestId('fatal-message')).toHaveTextContent('Clio has not changed it');
   });
 
   it('applies the saved theme before signalling ready', async () => {

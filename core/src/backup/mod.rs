@@ -40,7 +40,10 @@ pub use naming::{
     backup_dir, backup_file_name, display_time, is_backup_of, parse_backup_name, stamp, BACKUP_DIR,
 };
 pub use restore::restore_backup;
-pub use startup::{check_at_start, library_problem, open_checked};
+pub use startup::{
+    check_at_launch, check_at_start, check_in_background, left_a_journal, library_problem,
+    open_checked, open_for_window, FOREGROUND_CHECK_MAX_BYTES,
+};
 pub use thinning::backups_to_delete;
 
 /// How long backups are kept at each spacing (see the module docs). The
@@ -94,7 +97,10 @@ pub struct StartupCheck {
     pub path: String,
     /// No library there yet: opening it creates a new one.
     pub is_new: bool,
-    /// How long `quick_check` took.
+    /// The full check (`quick_check`) was left for [`check_in_background`]:
+    /// the file is large and its last session ended cleanly.
+    pub full_check_deferred: bool,
+    /// How long the check took.
     #[ts(type = "number")]
     pub check_ms: u64,
 }

@@ -87,3 +87,21 @@ pub(super) fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(lines.join("\n"))
 }
+
+impl super::Store {
+    /// Closes a store whose file a check found damaged after it was opened
+    /// (the window's check in the background): the checkpoint thread stops,
+    /// and the last connection closes without copying the WAL into the file
+    /// (which SQLite does on a clean close), so the damaged file is not written
+    /// again. The WAL stays beside it; a restore moves it aside with the file,
+    /// and the next start, seeing it, checks the file before opening it.
+    pub fn close_damaged(mut self) {
+        // The main connection stays open until the end, so the checkpoint
+        // thread's connection is not the last one and does not checkpoint.
+        let _ = self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        );
+        drop(self.checkpointer.take());
+    }
+}

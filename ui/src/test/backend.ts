@@ -63,6 +63,12 @@ export interface FakeBackendOptions {
   automaticBackup?: AutomaticBackup;
   /** library_problem answers with this (the library did not open). */
   problem?: LibraryProblem;
+  /**
+   * The start-up check finishes after app_info's first answer and finds this
+   * damage (its event goes out before the window listens): from then on
+   * every command reports it.
+   */
+  damagedAfterLaunch?: LibraryProblem;
   info?: Partial<AppInfo>;
   /** app_info rejects with this. */
   appInfoError?: CommandError;
@@ -445,6 +451,10 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     app_info: () => {
       if (options.appInfoError) throw options.appInfoError;
       if (problem) throw { message: problem.message } satisfies CommandError;
+      if (options.damagedAfterLaunch) {
+        problem = options.damagedAfterLaunch;
+        options.damagedAfterLaunch = undefined;
+      }
       return {
         ...BASE_INFO,
         documentCount: documents.length,
@@ -941,6 +951,14 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
     },
     commands(): string[] {
       return calls.map((c) => c.cmd);
+    },
+    /**
+     * The start-up check, finished after launch, found the library damaged:
+     * from now on every command reports it, as the shell's do (the caller
+     * sends the `library-damaged` event, or not, to test a missed one).
+     */
+    damageAfterLaunch(found: LibraryProblem): void {
+      problem = found;
     },
   };
 }
