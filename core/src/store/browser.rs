@@ -141,8 +141,8 @@ fn conditions(
     Ok((sql.join(" AND "), values))
 }
 
-/// The order of a sort; descending is its exact reverse, so both can walk the
-/// same index (migration 0006) and stop after the first page.
+/// The order of a sort; descending is its exact reverse. Only "added" has an
+/// index to walk (migration 0009 says why due, difficulty and lapses do not).
 fn order_by(sort: BrowserSort, descending: bool) -> String {
     let keys: &[&str] = match sort {
         BrowserSort::Due => &["s.due IS NULL", "s.due", "s.new_position", "s.card_id"],

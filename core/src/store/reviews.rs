@@ -82,11 +82,10 @@ fn write_schedule(tx: &Transaction<'_>, card_id: i64, s: &Schedule) -> Result<us
 /// [`write_schedule`] for an answer, leaving out `state` and `lapses` when
 /// the answer kept both: SQLite rewrites every index on a column an UPDATE
 /// sets, changed or not, and most answers (a passed review, a learning step)
-/// keep them, so `card_schedule_browse_lapses` (and the test of
-/// `card_schedule_new`'s WHERE) is spared a page written per answer. The
-/// narrower UPDATE applies only while the row still holds `before`'s state
-/// and lapses (another connection may have written since `before` was read);
-/// otherwise the full one is written.
+/// keep them, so the test of `card_schedule_new`'s WHERE is spared per
+/// answer. The narrower UPDATE applies only while the row still holds
+/// `before`'s state and lapses (another connection may have written since
+/// `before` was read); otherwise the full one is written.
 fn write_answered_schedule(
     tx: &Transaction<'_>,
     card_id: i64,
