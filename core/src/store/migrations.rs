@@ -120,7 +120,7 @@ mod tests {
                     ..Default::default()
                 };
                 let page = browse(&store, &query, 1_000).unwrap();
-                page.cards.iter().map(|c| c.id).collect()
+                page.cards.iter().map(|c| c.id.0).collect()
             };
             assert_eq!(ids(false), ascending, "{sort:?}");
             let mut descending = ascending.clone();
