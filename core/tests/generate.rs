@@ -1859,3 +1859,28 @@ The printers of the city sold their books across Europe.",
         cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_closing_list_of_sources_gives_no_cards() {
+    let text = "The guild of Bruges merchants opened a hall in London in 1282. \
+The hall traded wool for cloth until the great fire of 1349 destroyed it.\n\n\
+Sources disagree on how many merchants lived there: perhaps 300 in 1300.\n\n\
+Sources: Marten Vos wrote The Wool Road in 1987, and Anna Pell published Merchants of the Steelyard in 2004.\n";
+    let cs = cards(text);
+    assert!(cs.iter().any(|c| c.answer == "1282"), "{}", show(&cs));
+    // A sentence about sources is still history; the list that closes the text is not.
+    assert!(cs.iter().any(|c| c.answer == "300"), "{}", show(&cs));
+    for c in &cs {
+        assert!(
+            !c.source_sentence.contains("Wool Road") && !c.source_sentence.contains("Steelyard"),
+            "{} -> {}",
+            c.prompt,
+            c.answer
+        );
+    }
+    // Without the heading, the same words are prose and may be asked about.
+    let plain = text.replace("Sources: ", "");
+    assert!(cards(&plain).iter().any(
+        |c| c.source_sentence.contains("Wool Road") || c.source_sentence.contains("Steelyard")
+    ));
+}

@@ -66,6 +66,13 @@ impl Document {
                 bracketed,
             });
         }
+        // A closing list of sources ("Sources: …", "Further reading") is the
+        // answer's bibliography, not its history: judges called its cards trivial.
+        if let Some(from) = sources_start(text, &sents) {
+            for s in &mut sents[from..] {
+                s.boilerplate = true;
+            }
+        }
         // Words seen capitalised where capitals are not forced (not first in a sentence).
         let mut capitalised: HashSet<String> = HashSet::new();
         let mut lowercase: HashSet<String> = HashSet::new();
@@ -96,6 +103,52 @@ impl Document {
         }
         Document { sentences: sents }
     }
+}
+
+/// Words that head an answer's closing list of sources.
+const SOURCES_HEADINGS: &[&str] = &[
+    "sources",
+    "source",
+    "references",
+    "further reading",
+    "suggested reading",
+    "reading",
+    "bibliography",
+    "works cited",
+    "citations",
+];
+
+/// The first sentence of a list of sources that closes the text: a paragraph
+/// opening with one of [`SOURCES_HEADINGS`] (then a colon, a dash or the line's
+/// end), in the last half of the text; everything from there on is sources.
+fn sources_start(text: &str, sents: &[Sentence]) -> Option<usize> {
+    let half = text.len() / 2;
+    sents.iter().position(|s| {
+        if s.start < half
+            || !text[..s.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+        {
+            return false;
+        }
+        let line = s
+            .raw
+            .trim_start_matches(['#', '*', '_', ' '])
+            .to_lowercase();
+        SOURCES_HEADINGS.iter().any(|h| {
+            line.strip_prefix(h).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['*', '_', ' ']);
+                rest.is_empty()
+                    || rest.starts_with(':')
+                    || rest.starts_with('\n')
+                    || rest.starts_with(" -")
+                    || rest.starts_with('-')
+                    || rest.starts_with('—')
+                    || rest.starts_with("and further reading")
+                    || rest.starts_with("& further reading")
+            })
+        })
+    })
 }
 
 /// Which tokens stand inside square brackets: after an unclosed "[" or on a "]".
