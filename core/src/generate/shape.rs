@@ -37,34 +37,46 @@ const ASIDES: &[&str] = &[
 /// commas, and "also"/"even" before a verb whose other half is on another card
 /// ("Said also signed …" → "Said signed …").
 pub(super) fn drop_spoken_asides(prompt: &str) -> String {
+    // ASCII lower case keeps every byte where it was, so an offset found in
+    // `lower` cuts `p` at the same place (full Unicode lower case can change a
+    // character's length: "İ" → "i̇").
     let mut p = prompt.to_string();
-    let lower = p.to_lowercase();
+    let mut lower = p.to_ascii_lowercase();
     if let Some(frame) = OPENING_FRAMES.iter().find(|f| lower.starts_with(**f)) {
         let rest = &p[frame.len()..];
         if rest.split_whitespace().count() >= 4 {
             p = super::render::capitalise_first(rest);
+            lower = p.to_ascii_lowercase();
         }
     }
     // An aside opening the prompt ("Then, by chance, King _____ died.").
-    loop {
-        let lower = p.to_lowercase();
-        let Some(aside) = ASIDES.iter().find(|a| lower.starts_with(&format!("{a}, "))) else {
-            break;
-        };
+    while let Some(aside) = ASIDES
+        .iter()
+        .find(|a| lower.strip_prefix(**a).is_some_and(|r| r.starts_with(", ")))
+    {
         let rest = &p[aside.len() + 2..];
         if rest.split_whitespace().count() < 4 {
             break;
         }
         p = super::render::capitalise_first(rest);
+        lower = p.to_ascii_lowercase();
     }
-    for aside in ASIDES {
-        // "then" between commas is a time ("…, then, …"): only the talk asides.
-        if *aside == "then" {
-            continue;
-        }
-        let inner = format!(", {aside}, ");
-        while let Some(at) = p.to_lowercase().find(&inner) {
-            p.replace_range(at..at + inner.len(), ", ");
+    // Asides between commas ("…, yes, …"); "then" there is a time, not talk.
+    if lower.contains(", ") {
+        for aside in ASIDES.iter().filter(|a| **a != "then") {
+            let mut from = 0;
+            while let Some(k) = lower[from..].find(aside) {
+                let at = from + k;
+                let end = at + aside.len();
+                if lower[..at].ends_with(", ") && lower[end..].starts_with(", ") {
+                    // ", yes, " → ", ": both strings lose the same bytes.
+                    p.replace_range(at..end + 2, "");
+                    lower.replace_range(at..end + 2, "");
+                    from = at;
+                } else {
+                    from = end;
+                }
+            }
         }
     }
     drop_also_before_verb(&p)
@@ -625,6 +637,17 @@ mod tests {
         // "then" between commas is a time of the sentence and stays.
         let kept = "The army crossed the Rhine, then, in _____, the Danube.";
         assert_eq!(drop_spoken_asides(kept), kept);
+        // Letters whose lower case is longer ("İ" → "i̇", "Ⱥ" → "ⱥ") before an
+        // aside: offsets found in the lower case used to cut the prompt
+        // elsewhere (a panic or a loop without end).
+        assert_eq!(
+            drop_spoken_asides("İİİ Ⱥlp Khan, yes, the sultan's vizier, fled to _____."),
+            "İİİ Ⱥlp Khan, the sultan's vizier, fled to _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("Then, İstanbul, yes, of course, fell in _____."),
+            "İstanbul, fell in _____."
+        );
     }
 
     #[test]
