@@ -64,7 +64,8 @@ pub struct DocInfo {
     pub lowercase: HashSet<String>,
 }
 
-const MONTHS: &[&str] = &[
+/// The months' names in lower case (one list for the generator).
+pub(super) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -5,6 +5,7 @@
 //!
 //! [`super::guard`] calls these last, after its own repairs.
 
+use super::entities::MONTHS;
 use super::lexicon::{is_aux, lexicon};
 
 /// Frames an answer written as talk opens with: the card reads the same without.
@@ -189,21 +190,6 @@ pub(super) fn answer_is_only_a_unit(answer: &str) -> bool {
             | "per cent"
     )
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether a word is a month's name as written in a sentence ("May", not "may").
 pub(super) fn is_month(word: &str) -> bool {
