@@ -57,14 +57,7 @@ impl Store {
     ) -> Result<AnnotationId> {
         self.transact(|tx| {
             let tx = &tx.tx;
-            let revision: i64 = tx
-                .query_row(
-                    "SELECT revision FROM documents WHERE id = ?1",
-                    [document_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .or_not_found("document", document_id)?;
+            let revision = super::documents::document_revision(tx, document_id)?;
             let quote = &valid.selectors.quote;
             let position = valid.selectors.position;
             tx.execute(

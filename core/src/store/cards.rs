@@ -324,14 +324,7 @@ impl Store {
     ) -> Result<CardId> {
         self.transact(|tx| {
             let tx = &tx.tx;
-            let revision: i64 = tx
-                .query_row(
-                    "SELECT revision FROM documents WHERE id = ?1",
-                    [document_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .or_not_found("document", document_id)?;
+            let revision = super::documents::document_revision(tx, document_id)?;
             tx.execute(
                 "INSERT INTO cards (document_id, kind, prompt, answer, choices_json, source_text, span_start, span_end,
                                     source_revision, origin, status, created_at, updated_at)

@@ -235,6 +235,17 @@ impl Store {
 }
 
 /// A document's block structure as the JSON kept in `documents.blocks_json`.
+/// A document's current revision (what new cards and highlights are made on).
+pub(super) fn document_revision(tx: &Transaction<'_>, document_id: DocumentId) -> Result<i64> {
+    tx.query_row(
+        "SELECT revision FROM documents WHERE id = ?1",
+        [document_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .or_not_found("document", document_id)
+}
+
 pub(super) fn blocks_json(doc: &ValidDocument) -> Result<Option<String>> {
     doc.blocks
         .as_ref()
