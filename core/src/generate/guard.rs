@@ -76,6 +76,10 @@ fn drop_opening_label(prompt: &str) -> Option<String> {
 /// "itself", "himself" … after a name or a noun only stress it ("The movement
 /// itself, known as …", "was Sang himself executed"); a card reads better without.
 fn drop_intensifiers(prompt: &str) -> String {
+    // Every intensifier ends in "self" or "selves".
+    if !prompt.contains("sel") {
+        return prompt.to_string();
+    }
     let raw: Vec<&str> = prompt.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
     for (i, w) in raw.iter().enumerate() {
@@ -367,6 +371,9 @@ fn is_enumeration_word(answer: &str) -> bool {
 /// year was the script only deciphered?" reads as a slip; "… was the script
 /// deciphered?" asks the same.
 pub(super) fn drop_focus_only(prompt: &str) -> String {
+    if !prompt.contains("only") {
+        return prompt.to_string();
+    }
     let words: Vec<&str> = prompt.split(' ').collect();
     let mut out: Vec<&str> = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
@@ -382,15 +389,28 @@ pub(super) fn drop_focus_only(prompt: &str) -> String {
     out.join(" ")
 }
 
-fn words(prompt: &str) -> Vec<String> {
-    prompt
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+fn words(prompt: &str) -> std::rc::Rc<Vec<String>> {
+    // The rules of one screen ask for the same prompt's words several times:
+    // the last prompt's words are kept (a copy of the prompt and a shared list).
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, std::rc::Rc<Vec<String>>)> =
+            std::cell::RefCell::default();
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != prompt {
+            let w: Vec<String> = prompt
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .collect();
+            *last = (prompt.to_string(), std::rc::Rc::new(w));
+        }
+        last.1.clone()
+    })
 }
 
 /// Whether the prompt asks for a time.

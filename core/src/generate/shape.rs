@@ -87,12 +87,18 @@ pub(super) fn drop_spoken_asides(prompt: &str) -> String {
 /// participle: the word leans on a fact the card does not show ("The nation also
 /// had …", "were even sold"). "also known as" introduces a name and stays.
 fn drop_also_before_verb(prompt: &str) -> String {
+    if !prompt
+        .split(' ')
+        .any(|w| w.eq_ignore_ascii_case("also") || w.eq_ignore_ascii_case("even"))
+    {
+        return prompt.to_string();
+    }
     let lex = lexicon();
     let raw: Vec<&str> = prompt.split(' ').collect();
     let mut out: Vec<&str> = Vec::with_capacity(raw.len());
     for (i, w) in raw.iter().enumerate() {
-        let bare = w.to_lowercase();
-        if (bare == "also" || bare == "even") && i > 0 {
+        // (No letter outside ASCII lower-cases into these words.)
+        if (w.eq_ignore_ascii_case("also") || w.eq_ignore_ascii_case("even")) && i > 0 {
             let next = raw.get(i + 1).map(|n| {
                 n.trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase()
