@@ -120,13 +120,8 @@ pub fn relative_time(toks: &[Token], k: usize) -> Option<(usize, i64)> {
 }
 
 fn count(word: &str) -> Option<i64> {
-    const WORDS: &[&str] = &[
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    ];
-    WORDS
-        .iter()
-        .position(|w| *w == word)
-        .map(|i| i as i64 + 2)
+    super::lexicon::cardinal_value(word)
+        .filter(|n| *n >= 2)
         .or_else(|| word.parse().ok().filter(|n| (2..=100).contains(n)))
 }
 

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, CARDINALS};
 use super::text::Sentence;
 use super::tokens::{TokKind, Token};
 
@@ -202,19 +202,8 @@ fn is_numberish(t: &Token) -> bool {
         || (t.lower.contains('-')
             && !t.is_capitalised()
             && t.lower.split('-').all(|p| {
-                NUMBER_WORDS.contains(&p)
-                    || matches!(
-                        p,
-                        "one"
-                            | "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                    )
+                // "twenty-one" … "ninety-nine": the units one to nine.
+                NUMBER_WORDS.contains(&p) || CARDINALS[..9].contains(&p)
             }))
 }
 

@@ -332,22 +332,8 @@ fn ends_in_bare_duration(prompt: &str) -> bool {
             "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
         )
         && (w[n - 2].chars().all(|c| c.is_ascii_digit())
-            || matches!(
-                w[n - 2].as_str(),
-                "a" | "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "few"
-                    | "several"
-                    | "many"
-            ))
+            || matches!(w[n - 2].as_str(), "a" | "few" | "several" | "many")
+            || super::lexicon::CARDINALS[..10].contains(&w[n - 2].as_str()))
 }
 
 /// An answer that is only a step of an enumeration ("Third, …").

@@ -137,6 +137,21 @@ pub(super) const PRONOUNS_AND_THAT: &[&str] = &[
     "them", "that",
 ];
 
+/// The cardinal numbers one to twelve written as words, in order: a word's
+/// value is its index plus one (see [`cardinal_value`]).
+pub(super) const CARDINALS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// The value of a cardinal of [`CARDINALS`] ("seven" → 7).
+pub(super) fn cardinal_value(word: &str) -> Option<i64> {
+    CARDINALS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| i as i64 + 1)
+}
+
 /// Prepositions that open a time phrase ("in 1960", "until the 1840s", "c. 1300",
 /// "of the 10th century").
 pub(super) const TIME_PREPOSITIONS: &[&str] = &[
@@ -320,6 +335,15 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cardinals_have_their_values() {
+        assert_eq!(cardinal_value("one"), Some(1));
+        assert_eq!(cardinal_value("seven"), Some(7));
+        assert_eq!(cardinal_value("twelve"), Some(12));
+        assert_eq!(cardinal_value("thirteen"), None);
+        assert_eq!(cardinal_value("Seven"), None);
+    }
 
     #[test]
     fn irregular_and_regular_past_tenses() {
