@@ -66,26 +66,33 @@ pub fn left_a_journal(path: &Path) -> bool {
 /// [`Error::Damaged`] with the newest good backup when it finds damage; any
 /// other error (the file could not be read) as it is.
 pub fn check_in_background(path: &Path) -> Result<()> {
-    let damaged = |reason: String| Error::Damaged {
-        path: path.to_owned(),
-        reason,
-        newest_good_backup: newest_good_backup(path).map(|b| b.path.into()),
-    };
     let probe = FileProbe::open(path).map_err(|e| with_newest_backup(e, path))?;
-    match probe.quick_check() {
-        Ok(verdict) if verdict == "ok" => Ok(()),
-        Ok(verdict) => Err(damaged(found(&verdict))),
-        Err(ProbeError::NotADatabase) => {
-            Err(damaged("its header is not an SQLite database's".to_owned()))
-        }
-        Err(ProbeError::Malformed) => {
-            Err(damaged("SQLite reports the file as malformed".to_owned()))
-        }
-        Err(ProbeError::Other(e)) => Err(with_newest_backup(e, path)),
+    let verdict = probe.quick_check().map_err(|e| probe_error(e, path))?;
+    if verdict != "ok" {
+        return Err(damaged(path, found(&verdict)));
     }
+    Ok(())
 }
 
 /// What `quick_check` found, in its first three lines.
+/// A damaged-library error for `path`, offering the newest good backup.
+fn damaged(path: &Path, reason: String) -> Error {
+    Error::Damaged {
+        path: path.to_owned(),
+        reason,
+        newest_good_backup: newest_good_backup(path).map(|b| b.path.into()),
+    }
+}
+
+/// What a failed read of the file by the probe means for the user.
+fn probe_error(error: ProbeError, path: &Path) -> Error {
+    match error {
+        ProbeError::NotADatabase => damaged(path, "its header is not an SQLite database's".into()),
+        ProbeError::Malformed => damaged(path, "SQLite reports the file as malformed".into()),
+        ProbeError::Other(e) => with_newest_backup(e, path),
+    }
+}
+
 fn found(verdict: &str) -> String {
     let lines: Vec<&str> = verdict.lines().take(3).collect();
     format!("SQLite's check found: {}", lines.join("; "))
@@ -100,11 +107,6 @@ fn check(path: &Path, full_check_max_bytes: Option<u64>) -> Result<StartupCheck>
         is_new,
         full_check_deferred,
         check_ms: started.elapsed().as_millis() as u64,
-    };
-    let damaged = |reason: &str| Error::Damaged {
-        path: path.to_owned(),
-        reason: reason.to_owned(),
-        newest_good_backup: newest_good_backup(path).map(|b| b.path.into()),
     };
     let size = match fs::metadata(path) {
         Ok(meta) => meta.len(),
@@ -134,11 +136,7 @@ fn check(path: &Path, full_check_max_bytes: Option<u64>) -> Result<StartupCheck>
         Some(max) => size <= max || left_a_journal(path),
     };
     let probe = FileProbe::open(path).map_err(|e| with_newest_backup(e, path))?;
-    let read = |e: ProbeError| match e {
-        ProbeError::NotADatabase => damaged("its header is not an SQLite database's"),
-        ProbeError::Malformed => damaged("SQLite reports the file as malformed"),
-        ProbeError::Other(e) => with_newest_backup(e, path),
-    };
+    let read = |e: ProbeError| probe_error(e, path);
     let header = probe.header().map_err(read)?;
     if header.application_id != store::APPLICATION_ID {
         if header.user_version == 0 && header.application_id == 0 && header.objects == 0 {
@@ -161,7 +159,7 @@ fn check(path: &Path, full_check_max_bytes: Option<u64>) -> Result<StartupCheck>
     }
     let verdict = probe.quick_check().map_err(read)?;
     if verdict != "ok" {
-        return Err(damaged(&found(&verdict)));
+        return Err(damaged(path, found(&verdict)));
     }
     Ok(done(false, false))
 }
