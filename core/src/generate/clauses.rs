@@ -282,7 +282,14 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
     let mut k = v + 1;
     while k < to {
         let t = &toks[k];
-        if t.kind == TokKind::Punct && matches!(t.text.as_str(), ";" | ":" | "—" | "(" | "–") {
+        // A dash ends the clause as an aside, not inside a range ("by 1907–1908").
+        let range = t.text == "–"
+            && toks[k - 1].kind == TokKind::Number
+            && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Number);
+        if t.kind == TokKind::Punct
+            && matches!(t.text.as_str(), ";" | ":" | "—" | "(" | "–")
+            && !range
+        {
             return k;
         }
         if t.kind == TokKind::Punct && matches!(t.text.as_str(), "." | "!" | "?") && k + 1 >= to {
@@ -311,6 +318,27 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
             )
             && k > v + 1
             && parse_at(toks, k + 1, to).is_some_and(|c| c.subj.1 - c.subj.0 <= 6)
+        {
+            return k;
+        }
+        // "were hanged in 1906 and the last resistance ended by 1908": "and" before
+        // an article and its own subject and verb opens a second clause.
+        if t.is_word()
+            && matches!(t.lower.as_str(), "and" | "but")
+            && k > v + 1
+            // "the moment when the United States and the Soviet Union came …": two
+            // subjects of a clause inside this one, not a second clause.
+            && !toks[v + 1..k].iter().any(|x| {
+                SUBORDINATORS.contains(&x.lower.as_str())
+                    || matches!(x.lower.as_str(), "when" | "where" | "who" | "which" | "that")
+            })
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                )
+            })
+            && parse_at(toks, k + 1, to).is_some_and(|c| c.subj.1 - c.subj.0 <= 5)
         {
             return k;
         }
@@ -1019,7 +1047,50 @@ fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
             next.lower.as_str(),
             "the" | "a" | "an" | "he" | "she" | "it" | "they" | "his" | "her" | "its" | "their"
         );
-    (year && k > start && k < n && subject_next).then_some(k)
+    (year && k > start && k < n && subject_next)
+        .then_some(k)
+        .or_else(|| dated_phrase_end(toks, n))
+}
+
+/// Where a fronted phrase naming a thing and its year ends when no comma follows:
+/// "After the war of 1438–1441 the Hansa …" ("of", the year, then an article
+/// opening the subject). None when a verb or punctuation comes first.
+fn dated_phrase_end(toks: &[Token], n: usize) -> Option<usize> {
+    let lex = lexicon();
+    let mut k = 1;
+    while k < n.min(10) {
+        let t = &toks[k];
+        if t.kind == TokKind::Number {
+            let year = t.text.len() >= 3 && t.text.bytes().all(|b| b.is_ascii_digit());
+            let mut after = k + 1;
+            if toks.get(after).is_some_and(|d| d.text == "–")
+                && toks
+                    .get(after + 1)
+                    .is_some_and(|y| y.kind == TokKind::Number)
+            {
+                after += 2;
+            }
+            let article = toks.get(after).is_some_and(|a| {
+                matches!(
+                    a.lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                )
+            });
+            // "of" before the year: "the war of 1438", "the spring of 1525".
+            let of_year = toks[k - 1].lower == "of";
+            return (year && of_year && article && after + 2 < n).then_some(after);
+        }
+        let plain = t.is_word()
+            && !is_aux(&t.lower)
+            && lex.past_lemma(&t.lower).is_none()
+            && lex.present_lemma(&t.lower).is_none()
+            && !t.lower.ends_with("ing");
+        if !plain {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Pushes a clause, splitting "X captured Y and executed Z" into two with one subject.
