@@ -20,9 +20,9 @@ use super::entities::EntityKind;
 use super::lexicon::{is_aux, lexicon};
 use super::questions::Candidate;
 use super::render::capitalise_first;
-use super::shape;
 use super::text::Document;
 use super::CardKind;
+use super::{leans, shape};
 
 /// The longest cloze worth suggesting, in words.
 const MAX_CLOZE_WORDS: usize = 45;
@@ -1005,6 +1005,9 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || shape::cut_at_end(&c.prompt)
         || shape::blank_is_day_of_month(&c.prompt, &c.answer)
         || shape::blank_after_name_particle(&c.prompt)
+        || leans::leans_on_text(&c.prompt)
+        || leans::blank_splits_name(&c.prompt, &c.answer)
+        || leans::clause_cut_off(&c.prompt)
         || match c.kind {
             CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
             CardKind::Cloze => bad_cloze(doc, &c) || shape::lacks_main_verb(&c.prompt),

@@ -45,6 +45,7 @@ mod entities;
 mod form_registry;
 mod forms;
 mod guard;
+mod leans;
 mod lexicon;
 mod people;
 mod pronouns;

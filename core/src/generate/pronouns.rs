@@ -5,7 +5,7 @@ use super::clauses::Clause;
 use super::entities::EntityKind;
 use super::lexicon::lexicon;
 use super::questions::answer_text;
-use super::render::{in_brackets, lower_first, possessive, Piece};
+use super::render::{in_brackets, lower_first, possessive, render, Piece};
 use super::text::{Document, Sentence};
 use super::tokens::TokKind;
 
@@ -289,6 +289,7 @@ impl<'a> Ctx<'a> {
                         && matches!(
                             e.kind,
                             EntityKind::Person
+                                | EntityKind::Name
                                 | EntityKind::Group
                                 | EntityKind::Place
                                 | EntityKind::Organization
@@ -300,8 +301,20 @@ impl<'a> Ctx<'a> {
                     if named_before {
                         out.push(Piece::Tok(k));
                     } else {
-                        out.push(Piece::Text(self.resolve(k)?));
-                        resolved = true;
+                        let name = self.resolve(k)?;
+                        // "Diponegoro dictated his chronicle", not "… Diponegoro's
+                        // chronicle": a possessive whose name the prompt already has
+                        // stays a pronoun.
+                        let base = name.trim_end_matches("'s").trim_end_matches('\'');
+                        if k > first_content
+                            && matches!(t.lower.as_str(), "his" | "its" | "their")
+                            && render(s, &out).contains(base)
+                        {
+                            out.push(Piece::Tok(k));
+                        } else {
+                            out.push(Piece::Text(name));
+                            resolved = true;
+                        }
                     }
                     k += 1;
                     continue;

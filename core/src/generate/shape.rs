@@ -259,6 +259,9 @@ fn determiner(w: &str) -> bool {
             | "by"
             | "for"
     ) || quantifier(w)
+        // "_____'s visits": a noun follows a possessive.
+        || w.ends_with("'s")
+        || w.ends_with("’s")
 }
 
 /// The words of a part of a prompt, lower-cased, without punctuation.

@@ -1,0 +1,252 @@
+//! Prompts that lean on text the card does not show, or that cut a name or a
+//! clause in two. Each rule names a defect blind judges gave such cards ("'that
+//! fight' has no referent", "blank splits the name", "no subject"); the student
+//! sees only the card and its text's title.
+
+use super::entities::MONTHS;
+use super::lexicon::{is_aux, lexicon};
+
+/// The prompt's words, lower-cased, without punctuation ("_____" kept).
+fn words(prompt: &str) -> Vec<String> {
+    prompt
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_verb_form(w: &str) -> bool {
+    let lex = lexicon();
+    is_aux(w) || lex.past_lemma(w).is_some_and(|l| l != w) || lex.present_lemma(w).is_some()
+}
+
+fn is_noun_like(w: &str) -> bool {
+    w != "_____"
+        && w.chars().all(char::is_lowercase)
+        && !lexicon().is_function(w)
+        && !is_verb_form(w)
+        && !w.ends_with("ly")
+}
+
+/// Whether the prompt points at something only the text around it names: "in that
+/// fight", "The same months saw …", "what was left", "The last was led by …", "the
+/// turning point come?".
+pub(super) fn leans_on_text(prompt: &str) -> bool {
+    let w = words(prompt);
+    let at = |i: usize| w.get(i).map_or("", String::as_str);
+    let asks = prompt.ends_with('?');
+    for i in 0..w.len() {
+        let next = at(i + 1);
+        match w[i].as_str() {
+            // "the same months", "the same year": which ones? ("the same rights as
+            // men" compares and stays.)
+            "same"
+                if i > 0
+                    && at(i - 1) == "the"
+                    && next != "time"
+                    && !w[i..].iter().any(|x| x == "as") =>
+            {
+                return true
+            }
+            // "the latter signed", not "the former viceroyalty".
+            "latter" | "former" if i > 0 && at(i - 1) == "the" && !is_noun_like(next) => {
+                return true
+            }
+            // "in that fight", "by that time"; "what that meant".
+            "that"
+                if i > 0
+                    && (matches!(
+                        at(i - 1),
+                        "in" | "at"
+                            | "on"
+                            | "by"
+                            | "to"
+                            | "into"
+                            | "under"
+                            | "over"
+                            | "since"
+                            | "until"
+                            | "before"
+                            | "through"
+                            | "throughout"
+                            | "like"
+                    ) && is_noun_like(next)
+                        || at(i - 1) == "what" && is_verb_form(next)) =>
+            {
+                return true
+            }
+            // "much of what was left", "what remained": of what?
+            "what"
+                if i > 0
+                    && matches!((next, at(i + 2)), ("was", "left") | ("remained", _))
+                    && !matches!(at(i + 2 + usize::from(next == "was")), "of") =>
+            {
+                return true
+            }
+            // "the turning point came", "the consequences came quickly": of what?
+            // (Questions only: "The turning point was the _____." names it.)
+            "turning" | "high" | "low" if next == "point" && at(i + 2) != "of" && i > 0 && asks => {
+                return true
+            }
+            "consequences" | "outcome" | "aftermath"
+                if i > 0 && at(i - 1) == "the" && next != "of" && asks =>
+            {
+                return true
+            }
+            _ => {}
+        }
+    }
+    // "The last was led by Saigō": an order with no noun opens the prompt.
+    at(0) == "the"
+        && matches!(
+            at(1),
+            "last" | "first" | "second" | "third" | "rest" | "others"
+        )
+        && is_verb_form(at(2))
+}
+
+/// Whether the blank takes one part of a name and leaves the other in the prompt:
+/// "A committee of the General _____" (the General Board of Health). A title
+/// before a person's name is no such split ("the Reverend _____").
+pub(super) fn blank_splits_name(prompt: &str, answer: &str) -> bool {
+    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let Some(b) = raw.iter().position(|r| r.starts_with("_____")) else {
+        return false;
+    };
+    if b < 2 {
+        return false;
+    }
+    let prev = raw[b - 1];
+    let lower = prev.to_lowercase();
+    let lex = lexicon();
+    prev.chars().next().is_some_and(char::is_uppercase)
+        && prev.chars().all(char::is_alphabetic)
+        && (!lex.is_title(&lower) || !names_a_person(answer))
+        && !lex.is_function(&lower)
+        && !MONTHS.contains(&lower.as_str())
+        && !raw[b - 2].ends_with([',', '.', ':', ';'])
+}
+
+/// Whether a name could be a person's: not "Board of Health", "East India Company".
+fn names_a_person(answer: &str) -> bool {
+    let lex = lexicon();
+    let last = answer
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    !answer.split_whitespace().any(|w| w == "of")
+        && !lex.is_org_head(&last)
+        && !lex.is_event_head(&last)
+        && !lex.is_place_head(&last)
+}
+
+/// Whether the prompt has no subject or its last clause waits for one: "Killed
+/// _____ and demanded the death of Yang Guifei." (a verb opens it), "… had little
+/// reason to be loyal, so when _____ arrived." (the main clause was cut off).
+pub(super) fn clause_cut_off(prompt: &str) -> bool {
+    let w = words(prompt);
+    let lex = lexicon();
+    let first = w.first().map_or("", String::as_str);
+    let opens_with_past = lex.past_lemma(first).is_some_and(|l| l != first)
+        && first.ends_with("ed")
+        && !prompt.contains(',');
+    let last_part = prompt
+        .trim_end_matches(['.', '?', '!'])
+        .rsplit(", ")
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // One verb after "so when": the subordinate clause's own, the main one is gone.
+    let waits = prompt.contains(", ")
+        && ["so when ", "and when ", "but when ", "so that when "]
+            .iter()
+            .any(|p| last_part.starts_with(p))
+        && words(&last_part).iter().filter(|x| is_verb_form(x)).count() <= 1;
+    opens_with_past || waits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_leaning_on_unseen_text_are_found() {
+        for p in [
+            "The British Legion's commander, James Rooke, lost an arm in that fight.",
+            "The same months saw _____ boom and collapse in Paris.",
+            "The _____ wrecked much of what was left.",
+            "The last was led by _____ himself.",
+            "On what date did the turning point come?",
+            "Why did the consequences come quickly?",
+            "The _____ understood exactly what that meant.",
+            "The latter signed a treaty with _____.",
+        ] {
+            assert!(leans_on_text(p), "{p}");
+        }
+        for p in [
+            "The turning point was the _____.",
+            "A parallel boom in Paris was collapsing at the same time.",
+            "The republic joined the former viceroyalty of _____.",
+            "What remained became the Republic of New Granada in _____.",
+            "Women were given the same rights as men in _____.",
+            "The turning point of the war came at _____.",
+            "What was left of the army surrendered at _____.",
+            "The consequences of the famine were felt until _____.",
+            "The last Hansetag met in _____.",
+            "The town that held out longest was _____.",
+            "In what year did the Bubble Act pass?",
+        ] {
+            assert!(!leans_on_text(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_blank_splitting_a_name_is_found() {
+        assert!(blank_splits_name(
+            "A committee of the General _____ looked into the outbreak.",
+            "Board of Health"
+        ));
+        assert!(!blank_splits_name(
+            "The local curate, the Reverend _____, set out.",
+            "Henry Whitehead"
+        ));
+        assert!(!blank_splits_name(
+            "The city was taken by King _____ in 1361.",
+            "Valdemar IV"
+        ));
+        assert!(!blank_splits_name(
+            "In June _____ led the army north.",
+            "Saigō"
+        ));
+        assert!(!blank_splits_name("_____ was crowned in Aachen.", "Otto"));
+        assert!(!blank_splits_name(
+            "The fleet sailed from Lisbon, _____ and Cádiz.",
+            "Seville"
+        ));
+        assert!(blank_splits_name(
+            "The British East _____ took Bengal.",
+            "India Company"
+        ));
+    }
+
+    #[test]
+    fn clauses_missing_their_subject_or_main_clause_are_found() {
+        assert!(clause_cut_off(
+            "Killed _____ and demanded the death of Yang Guifei."
+        ));
+        assert!(clause_cut_off(
+            "Subject peoples had little reason to be loyal, so when _____ arrived."
+        ));
+        assert!(!clause_cut_off(
+            "Killed at _____, the king was buried at Reims."
+        ));
+        assert!(!clause_cut_off("The escort mutinied and killed _____."));
+        assert!(!clause_cut_off(
+            "When _____ arrived, the Tlaxcalans joined him."
+        ));
+    }
+}
