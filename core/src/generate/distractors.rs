@@ -210,7 +210,9 @@ pub struct Pool {
 impl Pool {
     pub fn new(doc: &Document) -> Pool {
         let mut by_kind: HashMap<EntityKind, Vec<(String, Option<i64>)>> = HashMap::new();
-        for s in &doc.sentences {
+        // Not from the page's byline or its list of sources: the author of the
+        // answer or of a book is no choice for who led an army.
+        for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
             for e in &s.entities {
                 let t = answer_text(s, e);
                 let y = if e.kind == EntityKind::Year {
@@ -287,6 +289,13 @@ pub fn distractors(
         {
             return;
         }
+        // A span with a span, one time with one time: "755 to 763" is no choice
+        // for "757", nor "1898" for "1904–1908"; "15,000 to 30,000" is no year.
+        if kind.is_time()
+            && (is_span(cand) != is_span(answer) || kind == EntityKind::Year && cand.contains(','))
+        {
+            return;
+        }
         // Years: only near the answer (within forty years).
         if let (Some(y), EntityKind::Year) = (answer_year, kind) {
             match parse_year(cand) {
@@ -336,6 +345,9 @@ pub fn distractors(
     // tonnes", never a bare "64".
     let shape = |s: &str| {
         (
+            // "2nd", "7th": an ordinal is no choice for a count.
+            s.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].iter().any(|x| s.ends_with(x)),
             s.starts_with('$'),
             s.ends_with('%') || s.ends_with("percent"),
             s.chars().next().is_some_and(char::is_alphabetic),
@@ -365,6 +377,15 @@ pub fn distractors(
         consider(&g, &mut out);
     }
     out
+}
+
+/// Whether a time or number is a span: "1904–1908", "755 to 763", "1850-53".
+fn is_span(s: &str) -> bool {
+    s.contains(['–', '—']) || s.contains(" to ") || s.contains(" and ") || {
+        let b = s.as_bytes();
+        (1..b.len().saturating_sub(1))
+            .any(|i| b[i] == b'-' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    }
 }
 
 /// What sort of place a name is, from its last word or the lexicon: a people's
@@ -656,6 +677,47 @@ mod tests {
             p
         ));
         assert!(fits_prompt("Kent", "Essex", EntityKind::Place, p));
+    }
+
+    #[test]
+    fn choices_have_the_answers_shape() {
+        let doc = Document::analyse(
+            "The Herero war lasted from 1904 to 1908. The rising of 1905–1907 failed in the \
+             south. In 1898 the old chief died. The 2nd regiment arrived in 1906. The \
+             workhouse held 535 inmates. Some 616 people died near the pump, and 127 died \
+             in three days.",
+        );
+        let pool = Pool::new(&doc);
+        let lib = LibraryContext::default();
+        let spans = distractors(
+            &pool,
+            &lib,
+            "1904–1908",
+            EntityKind::Year,
+            "It lasted _____.",
+            3,
+        );
+        assert!(!spans.is_empty());
+        assert!(spans.iter().all(|c| is_span(c)), "{spans:?}");
+        let years = distractors(
+            &pool,
+            &lib,
+            "1906",
+            EntityKind::Year,
+            "It came in _____.",
+            3,
+        );
+        assert!(years.iter().all(|c| !is_span(c)), "{years:?}");
+        let counts = distractors(
+            &pool,
+            &lib,
+            "535",
+            EntityKind::Number,
+            "Of _____ inmates.",
+            3,
+        );
+        assert!(!counts.is_empty());
+        assert!(counts.iter().all(|c| !c.ends_with("nd")), "{counts:?}");
     }
 
     #[test]
