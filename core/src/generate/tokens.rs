@@ -132,6 +132,103 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
     out
 }
 
+/// The words of a part of a prompt, lower-cased, without the punctuation around
+/// them (a blank "_____" stays a word); punctuation alone is no word.
+pub fn bare_words(part: &str) -> Vec<String> {
+    part.split_whitespace()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `s` in lower case (full Unicode lower case, as `str::to_lowercase`).
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// A finished prompt cut once into what the guard's rules read, so no rule splits
+/// or lower-cases it again: built once per screen and passed to every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptWords<'a> {
+    /// The prompt as it stands.
+    pub text: &'a str,
+    /// The prompt in lower case.
+    pub lower: String,
+    /// Split at whitespace, punctuation kept: "Fust,", "_____.".
+    pub raw: Vec<&'a str>,
+    /// Each raw word lower-cased without the punctuation around it (underscores
+    /// too), one per raw word, so possibly empty: "Fust," → "fust", "_____." → "".
+    pub bare: Vec<String>,
+    /// The words the rules count: [`bare_words`] of the whole prompt.
+    pub words: Vec<String>,
+    /// For each of `words`, the byte offset of its raw word in `text`.
+    word_starts: Vec<usize>,
+}
+
+impl<'a> PromptWords<'a> {
+    pub fn new(text: &'a str) -> PromptWords<'a> {
+        let mut raw = Vec::new();
+        let mut bare = Vec::new();
+        let mut words = Vec::new();
+        let mut word_starts = Vec::new();
+        let base = text.as_ptr() as usize;
+        for r in text.split_whitespace() {
+            let word = r.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+            let bare_word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let lowered = lower(word);
+            // The bare word is the word without its outer underscores (and what
+            // they held in): most often the word itself, lower-cased once.
+            bare.push(if bare_word.len() == word.len() {
+                lowered.clone()
+            } else {
+                lower(bare_word)
+            });
+            if !lowered.is_empty() {
+                words.push(lowered);
+                word_starts.push(r.as_ptr() as usize - base);
+            }
+            raw.push(r);
+        }
+        PromptWords {
+            text,
+            lower: lower(text),
+            raw,
+            bare,
+            words,
+            word_starts,
+        }
+    }
+
+    /// The words of the part of the prompt between byte offsets `start` and
+    /// `end`, when whitespace (or ", ") bounds that part: the same as
+    /// [`bare_words`] of it, without splitting it again.
+    pub fn words_in(&self, start: usize, end: usize) -> &[String] {
+        let from = self.word_starts.partition_point(|&s| s < start);
+        let to = self.word_starts.partition_point(|&s| s < end);
+        &self.words[from..to]
+    }
+
+    /// The words of each part of the prompt between separators (`", "`): the
+    /// same as [`bare_words`] of each part of `text.split(sep)`, for a separator
+    /// of punctuation and then whitespace (it cuts no word in two: the
+    /// punctuation it takes from a word is none of the word's).
+    pub fn parts(&self, sep: &str) -> Vec<&[String]> {
+        debug_assert!(sep.ends_with(char::is_whitespace));
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (at, _) in self.text.match_indices(sep) {
+            out.push(self.words_in(start, at));
+            start = at + sep.len();
+        }
+        out.push(self.words_in(start, self.text.len()));
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
