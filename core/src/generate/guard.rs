@@ -282,7 +282,7 @@ fn blank_in_list(p: &PromptWords) -> bool {
 /// A cloze that is only a subordinate clause ("By the time _____ secured power."):
 /// the sentence's main clause was cut away.
 fn only_subordinate(p: &PromptWords) -> bool {
-    let lower = &p.lower;
+    let lower = p.lower();
     let opens = [
         "by the time ",
         "when ",
@@ -379,7 +379,7 @@ pub(super) fn drop_focus_only(prompt: &str) -> String {
 
 /// Whether the prompt asks for a time.
 fn asks_time(prompt: &PromptWords) -> bool {
-    let p = &prompt.lower;
+    let p = prompt.lower();
     p.starts_with("when ")
         || p.contains(", when ")
         || [
@@ -433,17 +433,17 @@ fn bad_either(p: &PromptWords) -> bool {
     // The first comma closes the subject only when a comma opened an apposition
     // before it: "Tawantinsuyu, stretched …" and "Ruled by X, was …" lost theirs.
     if let Some(k) = raw.iter().position(|x| x.ends_with(',')) {
-        if let Some(n) = p.bare.get(k + 1) {
+        if let Some(n) = (k + 1 < raw.len()).then(|| p.bare(k + 1)) {
             // "Malcolm submitted, paid homage …" is a list of verbs: a verb before
             // the comma means the subject is there.
             // (Not the first word: "Ruled by X, was …" opens with a participle.)
-            let verb_before = p.bare[1..=k].iter().any(|x| finite(x));
-            if finite(&n) && !matches!(n.as_str(), "who" | "which") && !verb_before {
+            let verb_before = (1..=k).any(|i| finite(p.bare(i)));
+            if finite(n) && !matches!(n, "who" | "which") && !verb_before {
                 return true;
             }
             // "Led by Midhat Pasha, they secured …": the pronoun after the opening
             // phrase points outside the card.
-            if matches!(n.as_str(), "he" | "she" | "they") && !verb_before {
+            if matches!(n, "he" | "she" | "they") && !verb_before {
                 return true;
             }
         }
@@ -456,14 +456,14 @@ fn bad_either(p: &PromptWords) -> bool {
 /// "them" unless two names come before them in the prompt.
 fn dangling_object(p: &PromptWords) -> bool {
     let raw = &p.raw;
-    p.bare.iter().enumerate().any(|(i, bare)| {
-        match bare.as_str() {
+    (0..raw.len()).any(|i| {
+        match p.bare(i) {
             // "…, where it then travelled along the _____": "it" as the subject of a
             // clause after a name is that name.
             "it" => {
                 let after_subordinator = i > 0
                     && matches!(
-                        p.bare[i - 1].as_str(),
+                        p.bare(i - 1),
                         "where" | "when" | "before" | "after" | "until" | "because" | "while"
                     );
                 let name_before = raw[1..i.max(1)]

@@ -135,6 +135,10 @@ pub(super) fn close_quotes(prompt: &str) -> Option<String> {
     if opening != closing {
         return None;
     }
+    // No straight quote: nothing to drop or close up.
+    if straight == 0 {
+        return Some(prompt.to_string());
+    }
     // One straight quote left open (`warned "the army would stay _____ years.`):
     // the words read the same without it.
     let prompt = if straight % 2 == 1 {

@@ -152,55 +152,78 @@ fn lower(s: &str) -> String {
 
 /// A finished prompt cut once into what the guard's rules read, so no rule splits
 /// or lower-cases it again: built once per screen and passed to every rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct PromptWords<'a> {
     /// The prompt as it stands.
     pub text: &'a str,
-    /// The prompt in lower case.
-    pub lower: String,
     /// Split at whitespace, punctuation kept: "Fust,", "_____.".
     pub raw: Vec<&'a str>,
-    /// Each raw word lower-cased without the punctuation around it (underscores
-    /// too), one per raw word, so possibly empty: "Fust," → "fust", "_____." → "".
-    pub bare: Vec<String>,
     /// The words the rules count: [`bare_words`] of the whole prompt.
     pub words: Vec<String>,
     /// For each of `words`, the byte offset of its raw word in `text`.
     word_starts: Vec<usize>,
+    /// For each raw word, where its bare form ([`PromptWords::bare`]) is.
+    bare: Vec<Bare>,
+    /// The bare forms that are not one of `words`.
+    bare_other: Vec<String>,
+    lower: std::cell::OnceCell<String>,
+}
+
+/// Where a raw word's bare form is: most often it is its word.
+#[derive(Debug, Clone, Copy)]
+enum Bare {
+    Empty,
+    Word(usize),
+    Other(usize),
 }
 
 impl<'a> PromptWords<'a> {
     pub fn new(text: &'a str) -> PromptWords<'a> {
-        let mut raw = Vec::new();
-        let mut bare = Vec::new();
-        let mut words = Vec::new();
-        let mut word_starts = Vec::new();
+        let mut p = PromptWords {
+            text,
+            raw: Vec::new(),
+            words: Vec::new(),
+            word_starts: Vec::new(),
+            bare: Vec::new(),
+            bare_other: Vec::new(),
+            lower: std::cell::OnceCell::new(),
+        };
         let base = text.as_ptr() as usize;
         for r in text.split_whitespace() {
             let word = r.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
             let bare_word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let lowered = lower(word);
-            // The bare word is the word without its outer underscores (and what
-            // they held in): most often the word itself, lower-cased once.
-            bare.push(if bare_word.len() == word.len() {
-                lowered.clone()
-            } else {
-                lower(bare_word)
-            });
-            if !lowered.is_empty() {
-                words.push(lowered);
-                word_starts.push(r.as_ptr() as usize - base);
+            if !word.is_empty() {
+                p.words.push(lower(word));
+                p.word_starts.push(r.as_ptr() as usize - base);
             }
-            raw.push(r);
+            // The bare word is the word without the underscores at its edges (and
+            // what they held in): most often the word itself.
+            p.bare.push(if bare_word.is_empty() {
+                Bare::Empty
+            } else if bare_word.len() == word.len() {
+                Bare::Word(p.words.len() - 1)
+            } else {
+                p.bare_other.push(lower(bare_word));
+                Bare::Other(p.bare_other.len() - 1)
+            });
+            p.raw.push(r);
         }
-        PromptWords {
-            text,
-            lower: lower(text),
-            raw,
-            bare,
-            words,
-            word_starts,
+        p
+    }
+
+    /// The `i`th raw word lower-cased without the punctuation around it
+    /// (underscores too): "Fust," → "fust", "_____." → "" (so possibly empty).
+    pub fn bare(&self, i: usize) -> &str {
+        match self.bare[i] {
+            Bare::Empty => "",
+            Bare::Word(k) => &self.words[k],
+            Bare::Other(k) => &self.bare_other[k],
         }
+    }
+
+    /// The prompt in lower case (made when a rule first asks).
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| lower(self.text))
     }
 
     /// The words of the part of the prompt between byte offsets `start` and
