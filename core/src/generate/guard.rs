@@ -124,20 +124,27 @@ pub(super) fn drop_opening_connective(prompt: &str) -> String {
 /// A question whose merge left the sentence's connective after its auxiliary:
 /// "When did so López invade Corrientes?" → "When did López invade Corrientes?".
 fn drop_connective_after_auxiliary(prompt: &str) -> String {
-    let raw: Vec<&str> = prompt.split(' ').collect();
-    let at = raw.iter().take(4).position(|w| is_aux(&w.to_lowercase()));
-    match at {
-        Some(i)
-            if raw
-                .get(i + 1)
-                .is_some_and(|n| OPENING_CONNECTIVES.contains(n))
-                && raw.len() > i + 3 =>
-        {
-            let mut out = raw.clone();
-            out.remove(i + 1);
-            out.join(" ")
+    // (A word with no upper-case letter is its own lower case: no copy.)
+    let lower_is_aux = |w: &str| {
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            is_aux(w)
+        } else {
+            is_aux(&w.to_lowercase())
         }
-        _ => prompt.to_string(),
+    };
+    let Some(i) = prompt.split(' ').take(4).position(lower_is_aux) else {
+        return prompt.to_string();
+    };
+    let mut raw: Vec<&str> = prompt.split(' ').collect();
+    if raw
+        .get(i + 1)
+        .is_some_and(|n| OPENING_CONNECTIVES.contains(n))
+        && raw.len() > i + 3
+    {
+        raw.remove(i + 1);
+        raw.join(" ")
+    } else {
+        prompt.to_string()
     }
 }
 

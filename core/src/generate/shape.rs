@@ -41,6 +41,21 @@ const ASIDES: &[&str] = &[
 /// commas, and "also"/"even" before a verb whose other half is on another card
 /// ("Said also signed …" → "Said signed …").
 pub(super) fn drop_spoken_asides(prompt: &str) -> String {
+    // Most prompts have no frame, no aside at their start and no ", ": nothing
+    // below would change them (checked without a lower-case copy).
+    let opens_with = |s: &str| {
+        prompt
+            .as_bytes()
+            .get(..s.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(s.as_bytes()))
+    };
+    let framed = OPENING_FRAMES.iter().any(|f| opens_with(f));
+    let aside_first = ASIDES
+        .iter()
+        .any(|a| opens_with(a) && prompt.as_bytes()[a.len()..].starts_with(b", "));
+    if !framed && !aside_first && !prompt.contains(", ") {
+        return drop_also_before_verb(prompt);
+    }
     // ASCII lower case keeps every byte where it was, so an offset found in
     // `lower` cuts `p` at the same place (full Unicode lower case can change a
     // character's length: "İ" → "i̇").
@@ -218,11 +233,13 @@ pub(super) fn blank_splits_date(p: &PromptWords, answer: &str) -> bool {
     let Some(at) = prompt.find("_____") else {
         return false;
     };
-    let before: Vec<&str> = prompt[..at].split_whitespace().collect();
-    let n = before.len();
-    n >= 2
-        && matches!(before[n - 1], "or" | "and" | "to" | "-" | "–")
-        && is_month(before[n - 2])
+    // The last two words before the blank.
+    let mut before = prompt[..at].split_whitespace().rev();
+    let (Some(last), Some(second_last)) = (before.next(), before.next()) else {
+        return false;
+    };
+    matches!(last, "or" | "and" | "to" | "-" | "–")
+        && is_month(second_last)
         && answer.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -500,33 +517,34 @@ pub(super) fn blank_after_name_particle(p: &PromptWords) -> bool {
     let Some(at) = prompt.find("_____") else {
         return false;
     };
-    let before: Vec<&str> = prompt[..at].split_whitespace().collect();
-    let n = before.len();
-    n >= 2
-        && matches!(
-            before[n - 1],
-            "es" | "da"
-                | "de"
-                | "del"
-                | "della"
-                | "di"
-                | "do"
-                | "dos"
-                | "du"
-                | "des"
-                | "la"
-                | "le"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "al"
-                | "el"
-                | "bin"
-                | "ibn"
-                | "ben"
-        )
-        && before[n - 2].chars().next().is_some_and(char::is_uppercase)
+    // The last two words before the blank.
+    let mut before = prompt[..at].split_whitespace().rev();
+    let (Some(last), Some(second_last)) = (before.next(), before.next()) else {
+        return false;
+    };
+    matches!(
+        last,
+        "es" | "da"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "do"
+            | "dos"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "ben"
+    ) && second_last.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Generic nouns that, as "the X" before a verb, stand for something named in an
