@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::generate::{suggest, Card, LibraryContext};
 use crate::ids::DocumentId;
 use crate::prefs::Preferences;
-use crate::store::Store;
+use crate::store::{Store, SuggestionsOf};
 
 /// How many suggestions a document of `words` words gets: about one per 15
 /// words (a fact a sentence in dense history prose), so a long answer is not
@@ -37,6 +37,32 @@ fn write_suggestions(
     prefs: &Preferences,
     now: i64,
 ) -> Result<usize> {
+    let made = make_suggestions(store, document_id, prefs)?;
+    store.replace_suggestions(
+        document_id,
+        made.revision,
+        &made.cards,
+        &made.held_back,
+        now,
+    )?;
+    if prefs.auto_accept_suggestions {
+        super::accept_all(store, document_id, now)?;
+    }
+    Ok(made.cards.len())
+}
+
+/// A document's suggestions, made but not yet written.
+struct Made {
+    document_id: DocumentId,
+    revision: i64,
+    cards: Vec<Card>,
+    held_back: Vec<Card>,
+}
+
+/// The generator's best cards for a document's current text, except those the
+/// learner accepted or rejected before (same prompt, or same answer from the
+/// same sentence), and the ones held back.
+fn make_suggestions(store: &Store, document_id: DocumentId, prefs: &Preferences) -> Result<Made> {
     let doc = store.suggestion_source(document_id)?;
     let limit = suggestion_limit(doc.body.split_whitespace().count());
     let decided = store.decided_cards(document_id)?;
@@ -48,13 +74,12 @@ fn write_suggestions(
         &prefs.generate_options(),
         &LibraryContext::default(),
     );
-    let cards = fresh_suggestions(generated.shown, &decided, limit);
-    let held_back = fresh_suggestions(generated.held_back, &decided, MAX_HELD_BACK);
-    store.replace_suggestions(document_id, doc.revision, &cards, &held_back, now)?;
-    if prefs.auto_accept_suggestions {
-        super::accept_all(store, document_id, now)?;
-    }
-    Ok(cards.len())
+    Ok(Made {
+        document_id,
+        revision: doc.revision,
+        cards: fresh_suggestions(generated.shown, &decided, limit),
+        held_back: fresh_suggestions(generated.held_back, &decided, MAX_HELD_BACK),
+    })
 }
 
 /// Writes suggestions if the document has none for its current revision.
@@ -75,11 +100,35 @@ pub fn write_pending_suggestions(store: &mut Store, now: i64, limit: usize) -> R
         return Ok(0);
     }
     let prefs = crate::prefs::load(store)?;
-    for &id in &pending {
-        write_suggestions(store, id, &prefs, now)?;
+    // A batch of texts to a transaction: each commit writes the pages the new
+    // cards share (their table, indexes and full-text index) once per batch.
+    for batch in pending.chunks(SUGGESTION_BATCH) {
+        let made = batch
+            .iter()
+            .map(|&id| make_suggestions(store, id, &prefs))
+            .collect::<Result<Vec<Made>>>()?;
+        let docs: Vec<SuggestionsOf<'_>> = made
+            .iter()
+            .map(|m| SuggestionsOf {
+                document_id: m.document_id,
+                revision: m.revision,
+                cards: &m.cards,
+                held_back: &m.held_back,
+            })
+            .collect();
+        store.replace_suggestions_of(&docs, now)?;
+        if prefs.auto_accept_suggestions {
+            for &id in batch {
+                super::accept_all(store, id, now)?;
+            }
+        }
     }
     Ok(pending.len())
 }
+
+/// How many texts' suggestions [`write_pending_suggestions`] writes in one
+/// transaction (the window asks for fewer at a time).
+const SUGGESTION_BATCH: usize = 32;
 
 /// The first `limit` generated cards whose fact the learner has not decided on.
 fn fresh_suggestions(mut generated: Vec<Card>, decided: &[StoredCard], limit: usize) -> Vec<Card> {

@@ -500,3 +500,110 @@ fn many_suggestions_are_written_in_order_with_every_field() {
         ["Question 0?", "Question 1?", "Question 2?"]
     );
 }
+
+/// Several documents' suggestions in one transaction: each document gets its
+/// own, its old ones go, and a batch that cannot be written leaves every
+/// document as it was.
+#[test]
+fn a_batch_of_documents_suggestions_is_written_whole_or_not_at_all() {
+    use crate::generate::Card;
+    use crate::store::SuggestionsOf;
+    let mut store = Store::open_in_memory().unwrap();
+    let mut ids = Vec::new();
+    for (name, text) in [
+        (
+            "a.txt",
+            "The Treaty of Lyon was signed in 1601 by two kings.",
+        ),
+        (
+            "b.txt",
+            "The Peace of Lodi was signed in 1454 by five states.",
+        ),
+    ] {
+        let report = import_named_text(&mut store, name, text, Format::Text, 1_000);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        ids.push(report.added[0].id);
+    }
+    let card = |prompt: &str| Card {
+        kind: CardKind::Question,
+        prompt: prompt.into(),
+        answer: "1601".into(),
+        choices: vec![],
+        source_sentence: "The Treaty of Lyon was signed in 1601 by two kings.".into(),
+        span_start: 0,
+        span_end: 10,
+        score: 0.5,
+    };
+    store
+        .replace_suggestions(ids[0], 1, &[card("Old?")], &[], 2_000)
+        .unwrap();
+    let (a, b) = (
+        [card("A shown?")],
+        [card("B shown?"), card("B also shown?")],
+    );
+    let held = [card("B held back?")];
+    store
+        .replace_suggestions_of(
+            &[
+                SuggestionsOf {
+                    document_id: ids[0],
+                    revision: 1,
+                    cards: &a,
+                    held_back: &[],
+                },
+                SuggestionsOf {
+                    document_id: ids[1],
+                    revision: 1,
+                    cards: &b,
+                    held_back: &held,
+                },
+            ],
+            3_000,
+        )
+        .unwrap();
+    let prompts = |store: &Store, id| {
+        let mut cards = store.cards_of_document(id, true).unwrap();
+        cards.sort_by_key(|c| c.id);
+        cards
+            .into_iter()
+            .map(|c| (c.prompt, c.held_back))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        prompts(&store, ids[0]),
+        vec![("A shown?".to_string(), false)]
+    );
+    assert_eq!(
+        prompts(&store, ids[1]),
+        vec![
+            ("B shown?".to_string(), false),
+            ("B also shown?".to_string(), false),
+            ("B held back?".to_string(), true)
+        ]
+    );
+    assert!(!store.suggestions_outdated(ids[0]).unwrap());
+    assert!(!store.suggestions_outdated(ids[1]).unwrap());
+    // A document that is not there: nothing of the batch is written.
+    let err = store.replace_suggestions_of(
+        &[
+            SuggestionsOf {
+                document_id: ids[0],
+                revision: 1,
+                cards: &b,
+                held_back: &[],
+            },
+            SuggestionsOf {
+                document_id: DocumentId(999),
+                revision: 1,
+                cards: &a,
+                held_back: &[],
+            },
+        ],
+        4_000,
+    );
+    assert!(err.is_err());
+    assert_eq!(
+        prompts(&store, ids[0]),
+        vec![("A shown?".to_string(), false)]
+    );
+}

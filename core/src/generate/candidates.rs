@@ -81,10 +81,19 @@ fn used_as_adjective(s: &Sentence, e: &Entity) -> bool {
 /// Whether a prompt holds a quotation cut in two: an odd number of straight quotes or
 /// unmatched curly ones or brackets. A whole quoted name ("the \"villes de sûreté\"") is fine.
 fn cut_quotation(prompt: &str) -> bool {
-    let straight = prompt.matches('"').count();
-    let open = prompt.matches('“').count();
-    let close = prompt.matches('”').count();
-    straight % 2 == 1 || open != close || prompt.matches('(').count() != prompt.matches(')').count()
+    // One pass over the prompt, not one per mark.
+    let (mut straight, mut open, mut close, mut left, mut right) = (0usize, 0, 0, 0, 0);
+    for c in prompt.chars() {
+        match c {
+            '"' => straight += 1,
+            '“' => open += 1,
+            '”' => close += 1,
+            '(' => left += 1,
+            ')' => right += 1,
+            _ => {}
+        }
+    }
+    straight % 2 == 1 || open != close || left != right
 }
 
 /// Sentences longer than this many tokens give no cards: a prompt cut from a

@@ -21,6 +21,7 @@ use super::lexicon::{is_aux, lexicon};
 use super::questions::Candidate;
 use super::render::capitalise_first;
 use super::text::Document;
+use super::tokens::{bare_words, PromptWords};
 use super::CardKind;
 use super::{leans, shape};
 
@@ -58,7 +59,7 @@ fn drop_opening_label(prompt: &str) -> Option<String> {
     };
     // "The treaty had two parts: …" introduces what follows; a label has no verb.
     let lex = lexicon();
-    let has_verb = words(label)
+    let has_verb = bare_words(label)
         .iter()
         .any(|x| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != *x));
     let short =
@@ -123,20 +124,27 @@ pub(super) fn drop_opening_connective(prompt: &str) -> String {
 /// A question whose merge left the sentence's connective after its auxiliary:
 /// "When did so López invade Corrientes?" → "When did López invade Corrientes?".
 fn drop_connective_after_auxiliary(prompt: &str) -> String {
-    let raw: Vec<&str> = prompt.split(' ').collect();
-    let at = raw.iter().take(4).position(|w| is_aux(&w.to_lowercase()));
-    match at {
-        Some(i)
-            if raw
-                .get(i + 1)
-                .is_some_and(|n| OPENING_CONNECTIVES.contains(n))
-                && raw.len() > i + 3 =>
-        {
-            let mut out = raw.clone();
-            out.remove(i + 1);
-            out.join(" ")
+    // (A word with no upper-case letter is its own lower case: no copy.)
+    let lower_is_aux = |w: &str| {
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            is_aux(w)
+        } else {
+            is_aux(&w.to_lowercase())
         }
-        _ => prompt.to_string(),
+    };
+    let Some(i) = prompt.split(' ').take(4).position(lower_is_aux) else {
+        return prompt.to_string();
+    };
+    let mut raw: Vec<&str> = prompt.split(' ').collect();
+    if raw
+        .get(i + 1)
+        .is_some_and(|n| OPENING_CONNECTIVES.contains(n))
+        && raw.len() > i + 3
+    {
+        raw.remove(i + 1);
+        raw.join(" ")
+    } else {
+        prompt.to_string()
     }
 }
 
@@ -157,8 +165,8 @@ const POINTING_NOUNS: &[&str] = &[
 /// Whether the prompt leans on the sentence before it: "this meeting", "those
 /// gains", "the arrangement", or a sentence opening "That is where …" / "There
 /// …" (a place said before). "There were …" says that something existed.
-fn points_back(prompt: &str) -> bool {
-    let w = words(prompt);
+fn points_back(p: &PromptWords) -> bool {
+    let w = &p.words;
     let demonstrative = w.windows(2).any(|p| {
         matches!(p[0].as_str(), "this" | "these" | "those")
             && p[1] != "_____"
@@ -167,7 +175,7 @@ fn points_back(prompt: &str) -> bool {
     // "for that reason", "Worse, that conflict …": "that" before a noun, after a
     // preposition or opening its clause; not "the town that held out" (a
     // relative) nor "said that the …" (a complement).
-    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let raw = &p.raw;
     let lex = lexicon();
     let that_noun = (0..w.len().saturating_sub(1)).any(|i| {
         let next = &w[i + 1];
@@ -206,7 +214,7 @@ fn points_back(prompt: &str) -> bool {
         " since then",
     ]
     .iter()
-    .any(|t| prompt.contains(t));
+    .any(|t| p.text.contains(t));
     demonstrative || that_noun || pointing_noun || opens_back || there_said_before
 }
 
@@ -218,7 +226,8 @@ fn lexicon_function(w: &str) -> bool {
 /// _____ and the Ramesseum", "the queens, _____ and Tiye"): the other items make
 /// it a guess, and judges called them trivial. A pair ("The _____ and the Cultural
 /// Revolution caused …") is a fact of its own and stays.
-fn blank_in_list(prompt: &str) -> bool {
+fn blank_in_list(p: &PromptWords) -> bool {
+    let prompt = p.text;
     let Some(at) = prompt.find("_____") else {
         return false;
     };
@@ -279,8 +288,8 @@ fn blank_in_list(prompt: &str) -> bool {
 
 /// A cloze that is only a subordinate clause ("By the time _____ secured power."):
 /// the sentence's main clause was cut away.
-fn only_subordinate(prompt: &str) -> bool {
-    let lower = prompt.to_lowercase();
+fn only_subordinate(p: &PromptWords) -> bool {
+    let lower = p.lower();
     let opens = [
         "by the time ",
         "when ",
@@ -297,13 +306,13 @@ fn only_subordinate(prompt: &str) -> bool {
     ]
     .iter()
     .any(|s| lower.starts_with(s));
-    opens && !prompt.contains(',')
+    opens && !p.text.contains(',')
 }
 
 /// A question ending in a bare span of time ("… ordered the first flights two
 /// days?"): the "later" or "after X" that made it a time was cut away.
-fn ends_in_bare_duration(prompt: &str) -> bool {
-    let w = words(prompt);
+fn ends_in_bare_duration(p: &PromptWords) -> bool {
+    let w = &p.words;
     let n = w.len();
     // "in about five weeks", "for two years": the span is said as a span.
     let said_as_span = w[..n.saturating_sub(2)].iter().rev().take(2).any(|x| {
@@ -326,7 +335,7 @@ fn ends_in_bare_duration(prompt: &str) -> bool {
     });
     n >= 3
         && !said_as_span
-        && prompt.trim_end().ends_with('?')
+        && p.text.trim_end().ends_with('?')
         && matches!(
             w[n - 1].as_str(),
             "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
@@ -375,33 +384,9 @@ pub(super) fn drop_focus_only(prompt: &str) -> String {
     out.join(" ")
 }
 
-fn words(prompt: &str) -> std::rc::Rc<Vec<String>> {
-    // The rules of one screen ask for the same prompt's words several times:
-    // the last prompt's words are kept (a copy of the prompt and a shared list).
-    thread_local! {
-        static LAST: std::cell::RefCell<(String, std::rc::Rc<Vec<String>>)> =
-            std::cell::RefCell::default();
-    }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if last.0 != prompt {
-            let w: Vec<String> = prompt
-                .split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
-                        .to_lowercase()
-                })
-                .filter(|w| !w.is_empty())
-                .collect();
-            *last = (prompt.to_string(), std::rc::Rc::new(w));
-        }
-        last.1.clone()
-    })
-}
-
 /// Whether the prompt asks for a time.
-fn asks_time(prompt: &str) -> bool {
-    let p = prompt.to_lowercase();
+fn asks_time(prompt: &PromptWords) -> bool {
+    let p = prompt.lower();
     p.starts_with("when ")
         || p.contains(", when ")
         || [
@@ -425,10 +410,11 @@ fn is_year(w: &str) -> bool {
 /// ("much of Economically the Porfiriato"), a cut after a possessive ("fear of
 /// Athens'."), "this"/"these" as a subject with nothing to point at ("…, this was a
 /// response"), a subject lost before its verb ("Tawantinsuyu, stretched some …").
-fn bad_either(prompt: &str) -> bool {
+fn bad_either(p: &PromptWords) -> bool {
     let lex = lexicon();
-    let raw: Vec<&str> = prompt.split_whitespace().collect();
-    let w = words(prompt);
+    let prompt = p.text;
+    let raw = &p.raw;
+    let w = &p.words;
     let finite = |x: &str| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != x);
     for i in 1..raw.len() {
         let prev = raw[i - 1];
@@ -454,25 +440,17 @@ fn bad_either(prompt: &str) -> bool {
     // The first comma closes the subject only when a comma opened an apposition
     // before it: "Tawantinsuyu, stretched …" and "Ruled by X, was …" lost theirs.
     if let Some(k) = raw.iter().position(|x| x.ends_with(',')) {
-        if let Some(next) = raw.get(k + 1) {
-            let n = next
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
+        if let Some(n) = (k + 1 < raw.len()).then(|| p.bare(k + 1)) {
             // "Malcolm submitted, paid homage …" is a list of verbs: a verb before
             // the comma means the subject is there.
             // (Not the first word: "Ruled by X, was …" opens with a participle.)
-            let verb_before = raw[1..=k].iter().any(|x| {
-                let x = x
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase();
-                finite(&x)
-            });
-            if finite(&n) && !matches!(n.as_str(), "who" | "which") && !verb_before {
+            let verb_before = (1..=k).any(|i| finite(p.bare(i)));
+            if finite(n) && !matches!(n, "who" | "which") && !verb_before {
                 return true;
             }
             // "Led by Midhat Pasha, they secured …": the pronoun after the opening
             // phrase points outside the card.
-            if matches!(n.as_str(), "he" | "she" | "they") && !verb_before {
+            if matches!(n, "he" | "she" | "they") && !verb_before {
                 return true;
             }
         }
@@ -483,22 +461,16 @@ fn bad_either(prompt: &str) -> bool {
 /// An object pronoun with nothing on the card to stand for: "it" always (its
 /// referent is seldom the name before it: "When did Truman sign it?"), "him" and
 /// "them" unless two names come before them in the prompt.
-fn dangling_object(prompt: &str) -> bool {
-    let raw: Vec<&str> = prompt.split_whitespace().collect();
-    raw.iter().enumerate().any(|(i, x)| {
-        let bare = x
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        match bare.as_str() {
+fn dangling_object(p: &PromptWords) -> bool {
+    let raw = &p.raw;
+    (0..raw.len()).any(|i| {
+        match p.bare(i) {
             // "…, where it then travelled along the _____": "it" as the subject of a
             // clause after a name is that name.
             "it" => {
                 let after_subordinator = i > 0
                     && matches!(
-                        raw[i - 1]
-                            .trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                            .as_str(),
+                        p.bare(i - 1),
                         "where" | "when" | "before" | "after" | "until" | "because" | "while"
                     );
                 let name_before = raw[1..i.max(1)]
@@ -531,14 +503,14 @@ fn dangling_object(prompt: &str) -> bool {
 }
 
 /// Whether a question prompt is broken in a way its rules did not see.
-fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
-    let w = words(prompt);
+fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool {
+    let w = &p.words;
     let lex = lexicon();
     // An object pronoun with nothing to stand for.
-    if dangling_object(prompt) {
+    if dangling_object(p) {
         return true;
     }
-    if asks_time(prompt) {
+    if asks_time(p) {
         // A second time in a time question: two clauses merged.
         if w.iter().any(|x| is_year(x)) {
             return true;
@@ -618,9 +590,9 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
     }
     // "Who fled, Isaac II was restored and …?": after the question's own part a
     // comma opens another clause; the merge asks two things at once.
-    let segments: Vec<&str> = prompt.split(", ").collect();
+    let segments = p.parts(", ");
     if let Some(q) = segments.iter().position(|seg| {
-        words(seg).iter().any(|x| {
+        seg.iter().any(|x| {
             matches!(
                 x.as_str(),
                 "who" | "what" | "when" | "where" | "which" | "how" | "whom" | "why"
@@ -628,7 +600,7 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
         })
     }) {
         if segments[q + 1..].iter().any(|seg| {
-            words(seg).iter().any(|x| {
+            seg.iter().any(|x| {
                 matches!(x.as_str(), "was" | "were" | "had")
                     || lex.past_lemma(x).is_some_and(|l| l != x) && !x.ends_with("ed")
             })
@@ -636,7 +608,7 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
             return true;
         }
     }
-    if garbled_question(prompt, answer) {
+    if garbled_question(p, answer) {
         return true;
     }
     // "Until what year did the Spanish capture its last ruler?": "until" belonged to
@@ -665,7 +637,7 @@ fn bad_question(prompt: &str, answer: &str, answer_kind: EntityKind) -> bool {
     }
     // "Who was the finance minister?", "What was besieged and eventually taken?": a
     // short question about its own subject that names nothing has many answers.
-    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let raw = &p.raw;
     // An adverb may stand between: "Who also found many allies?".
     let verb_at = if w
         .get(1)
@@ -724,10 +696,10 @@ const REPORTING: &[&str] = &[
 /// a "to whom" whose verb keeps its own "to" phrase, a "what" object of an
 /// intransitive verb, a demonym as the subject ("did Omani finally take …"), and
 /// "Where was X a Y?".
-fn garbled_question(prompt: &str, answer: &str) -> bool {
+fn garbled_question(p: &PromptWords, answer: &str) -> bool {
     let lex = lexicon();
-    let w = words(prompt);
-    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let w = &p.words;
+    let raw = &p.raw;
     let n = w.len();
     if n < 3 {
         return false;
@@ -752,7 +724,7 @@ fn garbled_question(prompt: &str, answer: &str) -> bool {
     if negated {
         return true;
     }
-    if asks_time(prompt)
+    if asks_time(p)
         && answer.split_whitespace().any(shape::is_month)
         && raw[1..].iter().any(|x| shape::is_month(x))
     {
@@ -849,11 +821,11 @@ fn garbled_question(prompt: &str, answer: &str) -> bool {
 }
 
 /// Whether a cloze prompt is cut or garbled around its blank.
-fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
-    let p = &c.prompt;
-    let w = words(p);
+fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
+    let p = view.text;
+    let w = &view.words;
     let lex = lexicon();
-    if dangling_object(p) || blank_in_list(p) || only_subordinate(p) {
+    if dangling_object(view) || blank_in_list(view) || only_subordinate(view) {
         return true;
     }
     // "losing thousands of men attacking _____ trenches" → "Paraguayan": a
@@ -871,7 +843,8 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
     // "Genghis Khan, who had united the tribes in _____ and was then at war …": a
     // name and its relative clause, no main verb after it.
     if let Some((head, rel)) = p.split_once(", ") {
-        let head_has_verb = words(head)
+        let head_has_verb = view
+            .words_in(0, head.len())
             .iter()
             .any(|x| is_aux(x) || lex.past_lemma(x).is_some() || lex.present_lemma(x).is_some());
         if (rel.starts_with("who ") || rel.starts_with("which "))
@@ -965,7 +938,7 @@ fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
         }
         if goes_on {
             if let Some(cut) = before.rfind([',', ';', ':']) {
-                let tail = words(&before[cut + 1..]);
+                let tail = bare_words(&before[cut + 1..]);
                 let finite = tail.iter().any(|x| {
                     is_aux(x) || lex.past_lemma(x).is_some() || lex.present_lemma(x).is_some()
                 });
@@ -995,22 +968,24 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         c.prompt = drop_focus_only(&c.prompt);
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
     }
-    let bad = bad_either(&c.prompt)
-        || points_back(&c.prompt)
-        || ends_in_bare_duration(&c.prompt)
+    // The prompt is cut into its words once; every rule reads that.
+    let p = PromptWords::new(&c.prompt);
+    let bad = bad_either(&p)
+        || points_back(&p)
+        || ends_in_bare_duration(&p)
         || is_enumeration_word(&c.answer)
         || shape::answer_is_only_a_unit(&c.answer)
-        || shape::blank_splits_date(&c.prompt, &c.answer)
-        || shape::vague_subject(&c.prompt)
-        || shape::cut_at_end(&c.prompt)
-        || shape::blank_is_day_of_month(&c.prompt, &c.answer)
-        || shape::blank_after_name_particle(&c.prompt)
-        || leans::leans_on_text(&c.prompt)
-        || leans::blank_splits_name(&c.prompt, &c.answer)
-        || leans::clause_cut_off(&c.prompt)
+        || shape::blank_splits_date(&p, &c.answer)
+        || shape::vague_subject(&p)
+        || shape::cut_at_end(&p)
+        || shape::blank_is_day_of_month(&p, &c.answer)
+        || shape::blank_after_name_particle(&p)
+        || leans::leans_on_text(&p)
+        || leans::blank_splits_name(&p, &c.answer)
+        || leans::clause_cut_off(&p)
         || match c.kind {
-            CardKind::Question => bad_question(&c.prompt, &c.answer, c.answer_kind),
-            CardKind::Cloze => bad_cloze(doc, &c) || shape::lacks_main_verb(&c.prompt),
+            CardKind::Question => bad_question(&p, &c.answer, c.answer_kind),
+            CardKind::Cloze => bad_cloze(doc, &c, &p) || shape::lacks_main_verb(&p),
             _ => false,
         };
     (!bad).then_some(c)
@@ -1019,6 +994,35 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The rules read a prompt cut into its words; the tests give them prompts.
+    fn points_back(prompt: &str) -> bool {
+        super::points_back(&PromptWords::new(prompt))
+    }
+    fn ends_in_bare_duration(prompt: &str) -> bool {
+        super::ends_in_bare_duration(&PromptWords::new(prompt))
+    }
+    fn blank_in_list(prompt: &str) -> bool {
+        super::blank_in_list(&PromptWords::new(prompt))
+    }
+    fn only_subordinate(prompt: &str) -> bool {
+        super::only_subordinate(&PromptWords::new(prompt))
+    }
+    fn bad_either(prompt: &str) -> bool {
+        super::bad_either(&PromptWords::new(prompt))
+    }
+    fn dangling_object(prompt: &str) -> bool {
+        super::dangling_object(&PromptWords::new(prompt))
+    }
+    fn bad_question(prompt: &str, answer: &str, kind: EntityKind) -> bool {
+        super::bad_question(&PromptWords::new(prompt), answer, kind)
+    }
+    fn garbled_question(prompt: &str, answer: &str) -> bool {
+        super::garbled_question(&PromptWords::new(prompt), answer)
+    }
+    fn bad_cloze(doc: &Document, c: &Candidate) -> bool {
+        super::bad_cloze(doc, c, &PromptWords::new(&c.prompt))
+    }
 
     #[test]
     fn an_opening_connective_is_dropped() {

@@ -5,18 +5,7 @@
 
 use super::entities::MONTHS;
 use super::lexicon::{is_aux, lexicon};
-
-/// The prompt's words, lower-cased, without punctuation ("_____" kept).
-fn words(prompt: &str) -> Vec<String> {
-    prompt
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
+use super::tokens::{bare_words, PromptWords};
 
 fn is_verb_form(w: &str) -> bool {
     let lex = lexicon();
@@ -34,10 +23,10 @@ fn is_noun_like(w: &str) -> bool {
 /// Whether the prompt points at something only the text around it names: "in that
 /// fight", "The same months saw …", "what was left", "The last was led by …", "the
 /// turning point come?".
-pub(super) fn leans_on_text(prompt: &str) -> bool {
-    let w = words(prompt);
+pub(super) fn leans_on_text(p: &PromptWords) -> bool {
+    let w = &p.words;
     let at = |i: usize| w.get(i).map_or("", String::as_str);
-    let asks = prompt.ends_with('?');
+    let asks = p.text.ends_with('?');
     for i in 0..w.len() {
         let next = at(i + 1);
         match w[i].as_str() {
@@ -111,8 +100,8 @@ pub(super) fn leans_on_text(prompt: &str) -> bool {
 /// Whether the blank takes one part of a name and leaves the other in the prompt:
 /// "A committee of the General _____" (the General Board of Health). A title
 /// before a person's name is no such split ("the Reverend _____").
-pub(super) fn blank_splits_name(prompt: &str, answer: &str) -> bool {
-    let raw: Vec<&str> = prompt.split_whitespace().collect();
+pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
+    let raw = &p.raw;
     let Some(b) = raw.iter().position(|r| r.starts_with("_____")) else {
         return false;
     };
@@ -147,8 +136,8 @@ fn names_a_person(answer: &str) -> bool {
 /// Whether the prompt has no subject or its last clause waits for one: "Killed
 /// _____ and demanded the death of Yang Guifei." (a verb opens it), "… had little
 /// reason to be loyal, so when _____ arrived." (the main clause was cut off).
-pub(super) fn clause_cut_off(prompt: &str) -> bool {
-    let w = words(prompt);
+pub(super) fn clause_cut_off(p: &PromptWords) -> bool {
+    let (prompt, w) = (p.text, &p.words);
     let lex = lexicon();
     let first = w.first().map_or("", String::as_str);
     let opens_with_past = lex.past_lemma(first).is_some_and(|l| l != first)
@@ -165,13 +154,28 @@ pub(super) fn clause_cut_off(prompt: &str) -> bool {
         && ["so when ", "and when ", "but when ", "so that when "]
             .iter()
             .any(|p| last_part.starts_with(p))
-        && words(&last_part).iter().filter(|x| is_verb_form(x)).count() <= 1;
+        && bare_words(&last_part)
+            .iter()
+            .filter(|x| is_verb_form(x))
+            .count()
+            <= 1;
     opens_with_past || waits
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::PromptWords;
+
+    // The rules read a prompt cut into its words; the tests give them prompts.
+    fn leans_on_text(prompt: &str) -> bool {
+        super::leans_on_text(&PromptWords::new(prompt))
+    }
+    fn blank_splits_name(prompt: &str, answer: &str) -> bool {
+        super::blank_splits_name(&PromptWords::new(prompt), answer)
+    }
+    fn clause_cut_off(prompt: &str) -> bool {
+        super::clause_cut_off(&PromptWords::new(prompt))
+    }
 
     #[test]
     fn prompts_leaning_on_unseen_text_are_found() {

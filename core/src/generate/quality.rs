@@ -41,6 +41,9 @@ const WH: &[&str] = &[
     "what", "who", "whom", "when", "where", "which", "how", "why", "in", "by",
 ];
 
+/// How many features come before the forms' indicators.
+const BASE_FEATURES: usize = 33;
+
 /// The names of the features, in order (the model file names them too, so a model
 /// fitted to other features is refused rather than misread).
 pub fn feature_names() -> Vec<String> {
@@ -103,12 +106,18 @@ pub fn kind_name(k: EntityKind) -> &'static str {
 }
 
 /// What every candidate of one document shares: its title's words, how often each
-/// answer recurs, how many clauses each sentence has.
+/// answer recurs, how many clauses each sentence has, and what each sentence's
+/// candidates read of it (computed once per sentence, not once per candidate).
 pub struct DocFacts {
     title_words: HashSet<String>,
     title_norm: Vec<String>,
-    mentions: HashMap<String, usize>,
+    /// Mentions of each entity, by its normalised words.
+    mentions: HashMap<Vec<String>, usize>,
     clauses: Vec<usize>,
+    /// Per sentence: whether it has a word of cause ("because", "led" …).
+    cause_words: Vec<bool>,
+    /// Per sentence: how many of its tokens are words.
+    word_tokens: Vec<usize>,
 }
 
 impl DocFacts {
@@ -119,19 +128,37 @@ impl DocFacts {
             .filter(|w| !lexicon().is_function(w))
             .cloned()
             .collect();
-        let mut mentions: HashMap<String, usize> = HashMap::new();
+        // (Keyed by the words, not the words joined by spaces: no normalised word
+        // holds a space, so the two are the same key.)
+        let mut mentions: HashMap<Vec<String>, usize> = HashMap::new();
         for s in &doc.sentences {
             for e in &s.entities {
                 *mentions
-                    .entry(norm_tokens(&s.span_text(e.start, e.end)).join(" "))
+                    .entry(norm_tokens(&s.span_text(e.start, e.end)))
                     .or_default() += 1;
             }
         }
+        let cause_words = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                s.tokens
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "because" | "caused" | "led" | "resulted"))
+            })
+            .collect();
+        let word_tokens = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().filter(|t| t.is_word()).count())
+            .collect();
         DocFacts {
             title_words,
             title_norm,
             mentions,
             clauses,
+            cause_words,
+            word_tokens,
         }
     }
 
@@ -159,6 +186,7 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
     let pronoun = p.iter().any(|w| PRONOUNS.contains(&w.as_str()));
     // "the treaty", "the war": a definite common noun not followed by "of" and not
     // in the title: what it means is in the text, not on the card.
+    let no_title = facts.title_words.is_empty();
     let bare_definite = words
         .windows(3)
         .filter(|w| {
@@ -166,7 +194,7 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
                 && w[1].chars().next().is_some_and(char::is_lowercase)
                 && w[1].chars().all(char::is_alphabetic)
                 && !lexicon().is_function(w[1])
-                && !facts.title_words.contains(&w[1].to_lowercase())
+                && (no_title || !facts.title_words.contains(&w[1].to_lowercase()))
                 && !matches!(
                     w[2].trim_end_matches([',', '?', '.']),
                     "of" | "that" | "which"
@@ -180,22 +208,24 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
             .any(|d| w[0].eq_ignore_ascii_case(d))
             && w[1].chars().next().is_some_and(char::is_lowercase)
     });
-    let content: Vec<&String> = p.iter().filter(|w| !lexicon().is_function(w)).collect();
-    let title_overlap = if content.is_empty() {
+    // The share of the prompt's content words that stand in the title (none
+    // without a title).
+    let title_overlap = if no_title {
         0.0
     } else {
-        content
-            .iter()
-            .filter(|w| facts.title_words.contains(w.as_str()))
-            .count() as f32
-            / content.len() as f32
+        let (mut content, mut in_title) = (0usize, 0usize);
+        for w in p.iter().filter(|w| !lexicon().is_function(w)) {
+            content += 1;
+            in_title += usize::from(facts.title_words.contains(w.as_str()));
+        }
+        if content == 0 {
+            0.0
+        } else {
+            in_title as f32 / content as f32
+        }
     };
     let answer_norm = norm_tokens(&c.answer);
-    let recurs = facts
-        .mentions
-        .get(&answer_norm.join(" "))
-        .copied()
-        .unwrap_or(1) as f32;
+    let recurs = facts.mentions.get(&answer_norm).copied().unwrap_or(1) as f32;
     let time_in_prompt = words.iter().any(|w| {
         let d = w.trim_matches(|c: char| !c.is_ascii_digit());
         d.len() == 4 && d.chars().all(|c| c.is_ascii_digit())
@@ -204,12 +234,10 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
         .iter()
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let cause_words = s
-        .tokens
-        .iter()
-        .any(|t| matches!(t.lower.as_str(), "because" | "caused" | "led" | "resulted"));
+    let cause_words = facts.cause_words[c.sentence];
     let first = p.first().map_or("", String::as_str);
-    let mut f = vec![
+    let mut f = Vec::with_capacity(BASE_FEATURES + FORMS.len() + KINDS.len() + WH.len());
+    f.extend_from_slice(&[
         b(c.kind == CardKind::Cloze),
         c.score,
         b(c.resolved),
@@ -233,7 +261,7 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
         b(cause_words),
         b(time_in_prompt),
         b(name_in_prompt),
-        n / s.tokens.iter().filter(|t| t.is_word()).count().max(1) as f32,
+        n / facts.word_tokens[c.sentence].max(1) as f32,
         b(first == "what" && matches!(c.answer_kind, EntityKind::Person | EntityKind::Group)),
         words
             .iter()
@@ -255,7 +283,7 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
         b(c.answer.chars().next().is_some_and(char::is_uppercase)),
         b(super::rank::dangling_pronoun(&c.prompt)),
         b(words.len() > super::rank::MAX_PROMPT_WORDS),
-    ];
+    ]);
     f.extend(FORMS.iter().map(|x| b(*x == c.form)));
     f.extend(KINDS.iter().map(|k| b(*k == c.answer_kind)));
     f.extend(
@@ -296,13 +324,18 @@ impl QualityModel {
     /// "ungrammatical"): such a card is held back, whatever else it has.
     pub fn keep(&self, x: &[f32]) -> f32 {
         let p = self.chance(x);
-        let flag = |name: &str| {
-            self.features
-                .iter()
-                .position(|f| f == name)
-                .is_some_and(|i| x.get(i).is_some_and(|v| *v > 0.5))
+        // Where the features of [`feature_names`] have the flag (every model that
+        // fits does), else looked up by name.
+        let flag = |name: &str, at: usize| {
+            let i = if self.features.get(at).is_some_and(|f| f == name) {
+                Some(at)
+            } else {
+                self.features.iter().position(|f| f == name)
+            };
+            i.is_some_and(|i| x.get(i).is_some_and(|v| *v > 0.5))
         };
-        if flag("dangling_pronoun") || flag("run_on") {
+        let (dangling, run_on) = held_down_at();
+        if flag("dangling_pronoun", dangling) || flag("run_on", run_on) {
             p * 0.3
         } else {
             p
@@ -340,6 +373,16 @@ impl QualityModel {
             && self.worth_weights.len() == names.len()
             && self.scale.iter().all(|s| *s > 0.0)
     }
+}
+
+/// Where "dangling_pronoun" and "run_on" stand in [`feature_names`].
+fn held_down_at() -> (usize, usize) {
+    static AT: OnceLock<(usize, usize)> = OnceLock::new();
+    *AT.get_or_init(|| {
+        let names = feature_names();
+        let at = |name: &str| names.iter().position(|f| f == name).unwrap_or(0);
+        (at("dangling_pronoun"), at("run_on"))
+    })
 }
 
 const MODEL_JSON: &str = include_str!("../../../data/generate/quality_model.json");
@@ -392,6 +435,10 @@ mod tests {
         assert!(shipped_model_fits(), "retrain: the features changed");
         let m = model();
         assert!(m.bar > 0.0 && m.bar < 1.0);
+        assert_eq!(
+            feature_names().len(),
+            BASE_FEATURES + FORMS.len() + KINDS.len() + WH.len()
+        );
     }
 
     #[test]

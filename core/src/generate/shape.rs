@@ -5,8 +5,11 @@
 //!
 //! [`super::guard`] calls these last, after its own repairs.
 
+use std::borrow::Cow;
+
 use super::entities::MONTHS;
 use super::lexicon::{is_aux, lexicon};
+use super::tokens::{bare_words, PromptWords};
 
 /// Frames an answer written as talk opens with: the card reads the same without.
 const OPENING_FRAMES: &[&str] = &[
@@ -38,6 +41,21 @@ const ASIDES: &[&str] = &[
 /// commas, and "also"/"even" before a verb whose other half is on another card
 /// ("Said also signed …" → "Said signed …").
 pub(super) fn drop_spoken_asides(prompt: &str) -> String {
+    // Most prompts have no frame, no aside at their start and no ", ": nothing
+    // below would change them (checked without a lower-case copy).
+    let opens_with = |s: &str| {
+        prompt
+            .as_bytes()
+            .get(..s.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(s.as_bytes()))
+    };
+    let framed = OPENING_FRAMES.iter().any(|f| opens_with(f));
+    let aside_first = ASIDES
+        .iter()
+        .any(|a| opens_with(a) && prompt.as_bytes()[a.len()..].starts_with(b", "));
+    if !framed && !aside_first && !prompt.contains(", ") {
+        return drop_also_before_verb(prompt);
+    }
     // ASCII lower case keeps every byte where it was, so an offset found in
     // `lower` cuts `p` at the same place (full Unicode lower case can change a
     // character's length: "İ" → "i̇").
@@ -132,6 +150,10 @@ pub(super) fn close_quotes(prompt: &str) -> Option<String> {
     if opening != closing {
         return None;
     }
+    // No straight quote: nothing to drop or close up.
+    if straight == 0 {
+        return Some(prompt.to_string());
+    }
     // One straight quote left open (`warned "the army would stay _____ years.`):
     // the words read the same without it.
     let prompt = if straight % 2 == 1 {
@@ -206,15 +228,18 @@ pub(super) fn is_month(word: &str) -> bool {
 
 /// A blank that splits a pair of dates ("In April or _____" → "May 1856"): the year
 /// of the answer belongs to both months, and the card reads as if only one had it.
-pub(super) fn blank_splits_date(prompt: &str, answer: &str) -> bool {
+pub(super) fn blank_splits_date(p: &PromptWords, answer: &str) -> bool {
+    let prompt = p.text;
     let Some(at) = prompt.find("_____") else {
         return false;
     };
-    let before: Vec<&str> = prompt[..at].split_whitespace().collect();
-    let n = before.len();
-    n >= 2
-        && matches!(before[n - 1], "or" | "and" | "to" | "-" | "–")
-        && is_month(before[n - 2])
+    // The last two words before the blank.
+    let mut before = prompt[..at].split_whitespace().rev();
+    let (Some(last), Some(second_last)) = (before.next(), before.next()) else {
+        return false;
+    };
+    matches!(last, "or" | "and" | "to" | "-" | "–")
+        && is_month(second_last)
         && answer.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -264,25 +289,13 @@ fn determiner(w: &str) -> bool {
         || w.ends_with("’s")
 }
 
-/// The words of a part of a prompt, lower-cased, without punctuation.
-fn bare_words(part: &str) -> Vec<String> {
-    part.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 /// Whether a part of a prompt (between commas) holds a verb of its own: an
 /// auxiliary or modal, a present form, or a past form that is not the part's first
 /// word (after a comma a past form opens a participle phrase: ", proclaimed in
 /// 1436") nor after a quantifier ("many based on …"). Verbs after a relative or
 /// interrogative word belong to that inner clause and do not count.
-fn part_has_verb(part: &str, initial_past_counts: bool) -> bool {
+fn part_has_verb(w: &[String], initial_past_counts: bool) -> bool {
     let lex = lexicon();
-    let w = bare_words(part);
     // After "who"/"which"/"when" … the first verb is the inner clause's own; a
     // later one may be the main clause's ("A group known as the X who were
     // exiles rioted in …").
@@ -358,14 +371,27 @@ fn part_has_verb(part: &str, initial_past_counts: bool) -> bool {
     false
 }
 
+/// Words of a prompt as [`bare_words`] gives them for the words joined by spaces:
+/// the words themselves when they are ASCII (the common case, no copy); other
+/// words are cut again, since lower case may leave a mark at a word's edge ("İ"
+/// → "i̇", whose dot is a combining mark that the cut drops).
+fn rejoined(words: &[String]) -> Cow<'_, [String]> {
+    if words.iter().all(|w| w.is_ascii()) {
+        Cow::Borrowed(words)
+    } else {
+        Cow::Owned(bare_words(&words.join(" ")))
+    }
+}
+
 /// A cloze with no main clause: no part of the prompt between commas holds a verb
 /// of its own, or the prompt ends in a relative clause whose verb was cut away.
 /// "The Treaty of Ghent, signed in _____." and "In _____ the lords of the
 /// north." name something and say nothing about it; "The treaty, signed in 1814,
 /// ended _____." has its verb after the participle phrase.
-pub(super) fn lacks_main_verb(prompt: &str) -> bool {
-    let body = prompt.trim_end_matches(['.', '?', '!', ';']);
-    let parts: Vec<&str> = body.split(", ").collect();
+pub(super) fn lacks_main_verb(p: &PromptWords) -> bool {
+    // The parts of the prompt between commas, each as its words (the full stop
+    // at the end is no word).
+    let parts = p.parts(", ");
     let n = parts.len();
     // A past form opening the last of three or more parts is the main verb after
     // a parenthesis ("The treaty, signed in 1814, ended the war.").
@@ -379,11 +405,11 @@ pub(super) fn lacks_main_verb(prompt: &str) -> bool {
     // "…, under Constantine, whose gold coin, struck from about _____.": the
     // relative clause that ends the prompt never reaches its verb.
     if let Some(r) = parts.iter().rposition(|p| {
-        let first = bare_words(p).into_iter().next();
-        first.is_some_and(|f| matches!(f.as_str(), "whose" | "who" | "which"))
+        p.first()
+            .is_some_and(|f| matches!(f.as_str(), "whose" | "who" | "which"))
     }) {
-        let rel_words = bare_words(parts[r]);
-        let rel_verb = part_has_verb(&rel_words[1..].join(" "), true)
+        let rel_words = parts[r];
+        let rel_verb = part_has_verb(&rejoined(&rel_words[1..]), true)
             || parts[r + 1..].iter().any(|p| part_has_verb(p, false));
         if !rel_verb {
             return true;
@@ -391,7 +417,7 @@ pub(super) fn lacks_main_verb(prompt: &str) -> bool {
         // "Rome was at war, and Hannibal, who crossed the Alps in _____.": the
         // name before the relative clause never gets its verb.
         if r + 1 == n && r > 0 {
-            let head = bare_words(parts[r - 1]);
+            let head = parts[r - 1];
             if head.first().is_some_and(|f| f == "and" || f == "but")
                 && !part_has_verb(parts[r - 1], false)
             {
@@ -406,8 +432,9 @@ pub(super) fn lacks_main_verb(prompt: &str) -> bool {
 /// an article ("… fought each other and."), or its last clause opens with a
 /// subordinator and never reaches a verb ("… could not be ruled from one centre
 /// unless orders.", "When did the council admit that the plan?").
-pub(super) fn cut_at_end(prompt: &str) -> bool {
-    let w = bare_words(prompt);
+pub(super) fn cut_at_end(p: &PromptWords) -> bool {
+    let prompt = p.text;
+    let w = &p.words;
     let Some(last) = w.last() else {
         return false;
     };
@@ -466,12 +493,13 @@ pub(super) fn cut_at_end(prompt: &str) -> bool {
         return false;
     }
     // "… that had been deployed": a relative clause, its verb straight after.
-    !tail.is_empty() && tail.len() <= 4 && !part_has_verb(&tail.join(" "), true)
+    !tail.is_empty() && tail.len() <= 4 && !part_has_verb(&rejoined(tail), true)
 }
 
 /// A blank for the day of a date whose month stays on the card ("On _____ May the
 /// fleet sailed" → "21"): only the day is asked, a detail no one learns.
-pub(super) fn blank_is_day_of_month(prompt: &str, answer: &str) -> bool {
+pub(super) fn blank_is_day_of_month(p: &PromptWords, answer: &str) -> bool {
+    let prompt = p.text;
     let Some(at) = prompt.find("_____") else {
         return false;
     };
@@ -487,37 +515,39 @@ pub(super) fn blank_is_day_of_month(prompt: &str, answer: &str) -> bool {
 
 /// A blank after the lower-case particle of a name ("the port of Dar es _____",
 /// "Leonardo da _____"): the answer is the rest of a name the card half shows.
-pub(super) fn blank_after_name_particle(prompt: &str) -> bool {
+pub(super) fn blank_after_name_particle(p: &PromptWords) -> bool {
+    let prompt = p.text;
     let Some(at) = prompt.find("_____") else {
         return false;
     };
-    let before: Vec<&str> = prompt[..at].split_whitespace().collect();
-    let n = before.len();
-    n >= 2
-        && matches!(
-            before[n - 1],
-            "es" | "da"
-                | "de"
-                | "del"
-                | "della"
-                | "di"
-                | "do"
-                | "dos"
-                | "du"
-                | "des"
-                | "la"
-                | "le"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "al"
-                | "el"
-                | "bin"
-                | "ibn"
-                | "ben"
-        )
-        && before[n - 2].chars().next().is_some_and(char::is_uppercase)
+    // The last two words before the blank.
+    let mut before = prompt[..at].split_whitespace().rev();
+    let (Some(last), Some(second_last)) = (before.next(), before.next()) else {
+        return false;
+    };
+    matches!(
+        last,
+        "es" | "da"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "do"
+            | "dos"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "ben"
+    ) && second_last.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Generic nouns that, as "the X" before a verb, stand for something named in an
@@ -546,10 +576,10 @@ const GENERIC_SUBJECTS: &[&str] = &[
 /// Whether the prompt's subject is a generic "the X" that only points back, or a
 /// superlative with its noun left in the sentence before ("The most recent, the
 /// _____, …").
-pub(super) fn vague_subject(prompt: &str) -> bool {
+pub(super) fn vague_subject(p: &PromptWords) -> bool {
     let lex = lexicon();
-    let w = bare_words(prompt);
-    let raw: Vec<&str> = prompt.split_whitespace().collect();
+    let w = &p.words;
+    let raw = &p.raw;
     for i in 0..w.len().saturating_sub(2) {
         if w[i] != "the" || !GENERIC_SUBJECTS.contains(&w[i + 1].as_str()) {
             continue;
@@ -601,6 +631,26 @@ pub(super) fn vague_subject(prompt: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The rules read a prompt cut into its words; the tests give them prompts.
+    fn blank_splits_date(prompt: &str, answer: &str) -> bool {
+        super::blank_splits_date(&PromptWords::new(prompt), answer)
+    }
+    fn lacks_main_verb(prompt: &str) -> bool {
+        super::lacks_main_verb(&PromptWords::new(prompt))
+    }
+    fn cut_at_end(prompt: &str) -> bool {
+        super::cut_at_end(&PromptWords::new(prompt))
+    }
+    fn blank_is_day_of_month(prompt: &str, answer: &str) -> bool {
+        super::blank_is_day_of_month(&PromptWords::new(prompt), answer)
+    }
+    fn blank_after_name_particle(prompt: &str) -> bool {
+        super::blank_after_name_particle(&PromptWords::new(prompt))
+    }
+    fn vague_subject(prompt: &str) -> bool {
+        super::vague_subject(&PromptWords::new(prompt))
+    }
 
     #[test]
     fn spoken_asides_are_dropped() {

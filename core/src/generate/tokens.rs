@@ -132,6 +132,126 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
     out
 }
 
+/// The words of a part of a prompt, lower-cased, without the punctuation around
+/// them (a blank "_____" stays a word); punctuation alone is no word.
+pub fn bare_words(part: &str) -> Vec<String> {
+    part.split_whitespace()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `s` in lower case (full Unicode lower case, as `str::to_lowercase`).
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// A finished prompt cut once into what the guard's rules read, so no rule splits
+/// or lower-cases it again: built once per screen and passed to every rule.
+#[derive(Debug, Clone)]
+pub struct PromptWords<'a> {
+    /// The prompt as it stands.
+    pub text: &'a str,
+    /// Split at whitespace, punctuation kept: "Fust,", "_____.".
+    pub raw: Vec<&'a str>,
+    /// The words the rules count: [`bare_words`] of the whole prompt.
+    pub words: Vec<String>,
+    /// For each of `words`, the byte offset of its raw word in `text`.
+    word_starts: Vec<usize>,
+    /// For each raw word, where its bare form ([`PromptWords::bare`]) is.
+    bare: Vec<Bare>,
+    /// The bare forms that are not one of `words`.
+    bare_other: Vec<String>,
+    lower: std::cell::OnceCell<String>,
+}
+
+/// Where a raw word's bare form is: most often it is its word.
+#[derive(Debug, Clone, Copy)]
+enum Bare {
+    Empty,
+    Word(usize),
+    Other(usize),
+}
+
+impl<'a> PromptWords<'a> {
+    pub fn new(text: &'a str) -> PromptWords<'a> {
+        let mut p = PromptWords {
+            text,
+            raw: Vec::new(),
+            words: Vec::new(),
+            word_starts: Vec::new(),
+            bare: Vec::new(),
+            bare_other: Vec::new(),
+            lower: std::cell::OnceCell::new(),
+        };
+        let base = text.as_ptr() as usize;
+        for r in text.split_whitespace() {
+            let word = r.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+            let bare_word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if !word.is_empty() {
+                p.words.push(lower(word));
+                p.word_starts.push(r.as_ptr() as usize - base);
+            }
+            // The bare word is the word without the underscores at its edges (and
+            // what they held in): most often the word itself.
+            p.bare.push(if bare_word.is_empty() {
+                Bare::Empty
+            } else if bare_word.len() == word.len() {
+                Bare::Word(p.words.len() - 1)
+            } else {
+                p.bare_other.push(lower(bare_word));
+                Bare::Other(p.bare_other.len() - 1)
+            });
+            p.raw.push(r);
+        }
+        p
+    }
+
+    /// The `i`th raw word lower-cased without the punctuation around it
+    /// (underscores too): "Fust," → "fust", "_____." → "" (so possibly empty).
+    pub fn bare(&self, i: usize) -> &str {
+        match self.bare[i] {
+            Bare::Empty => "",
+            Bare::Word(k) => &self.words[k],
+            Bare::Other(k) => &self.bare_other[k],
+        }
+    }
+
+    /// The prompt in lower case (made when a rule first asks).
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| lower(self.text))
+    }
+
+    /// The words of the part of the prompt between byte offsets `start` and
+    /// `end`, when whitespace (or ", ") bounds that part: the same as
+    /// [`bare_words`] of it, without splitting it again.
+    pub fn words_in(&self, start: usize, end: usize) -> &[String] {
+        let from = self.word_starts.partition_point(|&s| s < start);
+        let to = self.word_starts.partition_point(|&s| s < end);
+        &self.words[from..to]
+    }
+
+    /// The words of each part of the prompt between separators (`", "`): the
+    /// same as [`bare_words`] of each part of `text.split(sep)`, for a separator
+    /// of punctuation and then whitespace (it cuts no word in two: the
+    /// punctuation it takes from a word is none of the word's).
+    pub fn parts(&self, sep: &str) -> Vec<&[String]> {
+        debug_assert!(sep.ends_with(char::is_whitespace));
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (at, _) in self.text.match_indices(sep) {
+            out.push(self.words_in(start, at));
+            start = at + sep.len();
+        }
+        out.push(self.words_in(start, self.text.len()));
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -206,19 +206,26 @@ impl Store {
         held_back: &[Card],
         now: i64,
     ) -> Result<()> {
+        self.replace_suggestions_of(
+            &[SuggestionsOf {
+                document_id,
+                revision,
+                cards,
+                held_back,
+            }],
+            now,
+        )
+    }
+
+    /// [`Store::replace_suggestions`] for several documents in one
+    /// transaction: writing a large import's suggestions a batch of texts at a
+    /// time, a commit writes the pages the cards, their indexes and their
+    /// full-text index share once per batch instead of once per text.
+    pub fn replace_suggestions_of(&mut self, docs: &[SuggestionsOf<'_>], now: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.prepare_cached("DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'")?
-            .execute([document_id])?;
-        let rows: Vec<(&Card, bool)> = cards
-            .iter()
-            .map(|c| (c, false))
-            .chain(held_back.iter().map(|c| (c, true)))
-            .collect();
-        for chunk in rows.chunks(SUGGESTION_SLOTS) {
-            insert_suggestions(&tx, document_id, revision, chunk, now)?;
+        for doc in docs {
+            replace_suggestions_in(&tx, doc, now)?;
         }
-        tx.prepare_cached("UPDATE documents SET suggested_revision = ?2 WHERE id = ?1")?
-            .execute(params![document_id, revision])?;
         tx.commit()?;
         Ok(())
     }
@@ -425,6 +432,34 @@ impl Store {
 
 /// Writes up to [`SUGGESTION_SLOTS`] suggestions (each with whether it is
 /// held back) in one statement, in the caller's transaction.
+/// One document's suggestions, as [`Store::replace_suggestions_of`] writes them.
+#[derive(Debug, Clone, Copy)]
+pub struct SuggestionsOf<'a> {
+    pub document_id: DocumentId,
+    /// The revision of the text they were made from.
+    pub revision: i64,
+    pub cards: &'a [Card],
+    /// Below the quality bar: kept for the reader to show.
+    pub held_back: &'a [Card],
+}
+
+fn replace_suggestions_in(tx: &Transaction<'_>, doc: &SuggestionsOf<'_>, now: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM cards WHERE document_id = ?1 AND status = 'suggested'")?
+        .execute([doc.document_id])?;
+    let rows: Vec<(&Card, bool)> = doc
+        .cards
+        .iter()
+        .map(|c| (c, false))
+        .chain(doc.held_back.iter().map(|c| (c, true)))
+        .collect();
+    for chunk in rows.chunks(SUGGESTION_SLOTS) {
+        insert_suggestions(tx, doc.document_id, doc.revision, chunk, now)?;
+    }
+    tx.prepare_cached("UPDATE documents SET suggested_revision = ?2 WHERE id = ?1")?
+        .execute(params![doc.document_id, doc.revision])?;
+    Ok(())
+}
+
 fn insert_suggestions(
     tx: &Transaction<'_>,
     document_id: DocumentId,
