@@ -1056,7 +1056,9 @@ fn a_whole_quoted_name_may_stand_in_a_question_a_cut_one_may_not() {
     let cs = cards(GEN2);
     let c = cs
         .iter()
-        .find(|c| c.kind != CardKind::Cloze && c.prompt.contains("\"good towns\""))
+        // ("What was among the richest …? → Ghent" is no card: a one-word name
+        // asked with "What"; the cloze keeps the quoted name whole.)
+        .find(|c| c.prompt.contains("\"good towns\""))
         .unwrap_or_else(|| panic!("{}", show(&cs)));
     assert_eq!(c.answer, "Ghent");
     for c in cs.iter().filter(|c| c.kind != CardKind::Cloze) {
@@ -1779,10 +1781,10 @@ fn suggestions_are_the_best_cards_above_the_bar_and_the_rest_is_held_back() {
             );
         }
     }
-    // The seed's key fact comes early in the list (`clio cards` prints the shown
-    // cards, then the held-back ones).
+    // The seed's key fact is among the top three suggestions: its sentence marks
+    // it as the culmination of the conflict.
     assert!(
-        s.shown.iter().chain(&s.held_back).take(5).any(|c| {
+        s.shown.iter().take(3).any(|c| {
             c.answer == "1960"
                 && c.prompt
                     == "In what year did the Soviet Union withdraw its advisers and aid from China?"

@@ -983,6 +983,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || leans::leans_on_text(&p)
         || leans::blank_splits_name(&p, &c.answer)
         || leans::clause_cut_off(&p)
+        || leans::weak_answer(&p, &c.answer, c.form)
         || match c.kind {
             CardKind::Question => bad_question(&p, &c.answer, c.answer_kind),
             CardKind::Cloze => bad_cloze(doc, &c, &p) || shape::lacks_main_verb(&p),

@@ -119,6 +119,45 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
         && !raw[b - 2].ends_with([',', '.', ':', ';'])
 }
 
+/// Whether the answer makes a card not worth learning, as blind judges kept such
+/// cards one time in five or less: a "What" question answered by a phrase of
+/// common words ("What was military pressure on two frontiers? → the second
+/// cause"), a one-word name asked with "What", or a count of two or three ("How
+/// many sides met at Runnymede?").
+pub(super) fn weak_answer(p: &PromptWords, answer: &str, form: &str) -> bool {
+    // A cause, an effect and a name a thing was known as are asked with "What"
+    // by design ("What did the Great Leap Forward lead to? → a famine").
+    if matches!(form, "cause" | "effect" | "known_as") {
+        return false;
+    }
+    let phrase =
+        p.text.starts_with("What ") && ["the ", "a ", "an "].iter().any(|a| answer.starts_with(a));
+    // A span of time is a fact ("within _____ weeks", "How many days …").
+    let counted = p
+        .words
+        .iter()
+        .position(|w| w == "_____" || w == "many")
+        .and_then(|i| p.words.get(i + 1));
+    let time = counted.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "days" | "weeks" | "months" | "years" | "decades" | "centuries" | "hours"
+        )
+    });
+    let small_count = matches!(answer, "two" | "three" | "2" | "3") && !time;
+    // "What was recalled to face charges? → Alcibiades", "What installed the
+    // Thirty? → Sparta": a one-word name as the subject asked with "What" is mostly
+    // a person or a place asked with the wrong word (judges kept 6 of 34 such).
+    let one_name = p.text.starts_with("What ")
+        && !matches!(
+            p.words.get(1).map(String::as_str),
+            Some("did" | "does" | "do")
+        )
+        && !answer.contains(' ')
+        && answer.chars().next().is_some_and(char::is_uppercase);
+    phrase || small_count || one_name
+}
+
 /// Whether a name could be a person's: not "Board of Health", "East India Company".
 fn names_a_person(answer: &str) -> bool {
     let lex = lexicon();
@@ -175,6 +214,52 @@ mod tests {
     }
     fn clause_cut_off(prompt: &str) -> bool {
         super::clause_cut_off(&PromptWords::new(prompt))
+    }
+    fn weak_answer(prompt: &str, answer: &str) -> bool {
+        super::weak_answer(&PromptWords::new(prompt), answer, "clause")
+    }
+
+    #[test]
+    fn phrases_of_common_words_and_tiny_counts_are_weak_answers() {
+        assert!(weak_answer(
+            "What did the result tie to a single city?",
+            "the dynasty's fortunes"
+        ));
+        assert!(weak_answer("How many sides met at Runnymede?", "two"));
+        assert!(weak_answer(
+            "The charter was cut into _____ parts.",
+            "three"
+        ));
+        assert!(!weak_answer(
+            "What did James throw into the Thames?",
+            "Great Seal"
+        ));
+        assert!(!weak_answer(
+            "What did the famine leave towards British rule?",
+            "deep bitterness"
+        ));
+        assert!(!weak_answer(
+            "How many clauses did the charter contain?",
+            "63"
+        ));
+        assert!(weak_answer(
+            "What installed the oligarchy of the Thirty?",
+            "Sparta"
+        ));
+        assert!(!weak_answer(
+            "Which city installed the oligarchy of the Thirty?",
+            "Sparta"
+        ));
+        assert!(!weak_answer(
+            "What did the merchants replace their faith with?",
+            "Lutheranism"
+        ));
+        let lead = PromptWords::new("What did the Great Leap Forward lead to?");
+        assert!(!super::weak_answer(&lead, "a famine", "effect"));
+        assert!(!weak_answer(
+            "Who signed the treaty in _____?",
+            "the Duke of Savoy"
+        ));
     }
 
     #[test]

@@ -162,6 +162,27 @@ pub(super) const TIME_PREPOSITIONS: &[&str] = &[
 /// Relative pronouns: "the treaty that …", "the king who …", "whose".
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whom", "whose"];
 
+/// Words with which a writer marks a fact as the one that matters: "The culmination
+/// of this conflict came in 1960", "the decisive battle", "the turning point".
+pub(super) const IMPORTANCE_WORDS: &[&str] = &[
+    "culmination",
+    "climax",
+    "decisive",
+    "crucial",
+    "pivotal",
+    "watershed",
+    "turning",
+    "breaking",
+    "landmark",
+];
+
+/// Whether a sentence marks its fact as the one that matters ([`IMPORTANCE_WORDS`]).
+pub(super) fn marks_importance(tokens: &[super::tokens::Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| IMPORTANCE_WORDS.contains(&t.lower.as_str()))
+}
+
 /// Auxiliaries that invert with the subject in a question.
 pub fn is_aux(lower: &str) -> bool {
     matches!(

@@ -298,6 +298,11 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
     let (cands, clauses) = candidates::candidates(doc);
     let facts = quality::DocFacts::new(doc, title, clauses);
     let model = quality::model();
+    let marked: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| lexicon::marks_importance(&s.tokens))
+        .collect();
     cands
         .into_iter()
         .filter(|c| c.score >= rank::MIN_SCORE && !facts.title_names(&c.answer))
@@ -308,6 +313,12 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
             c.keep = model.keep(&x);
             let worth = model.worth(&x);
             c.score = c.keep * (0.5 + worth / 6.0);
+            // A fact the writer marks as the one that matters ("the culmination of
+            // this conflict came in 1960") is what a student should learn first; the
+            // model, which sees one card at a time, cannot know it.
+            if marked.get(c.sentence).copied().unwrap_or(false) {
+                c.score *= 1.15;
+            }
             // A cause or an effect is what a student most wants and the labelled set
             // has few of them, so the model's chance of keeping one means little:
             // one the guard let through is suggested and ranked by its worth, as if
