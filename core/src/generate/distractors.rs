@@ -289,9 +289,10 @@ pub fn distractors(
         {
             return;
         }
-        // A span with a span, one time with one time: "755 to 763" is no choice
-        // for "757", nor "1898" for "1904–1908"; "15,000 to 30,000" is no year.
-        if kind.is_time()
+        // A span with a span, one time or count with one: "755 to 763" is no
+        // choice for "757", nor "1898" for "1904–1908", nor "90,000 to 150,000"
+        // for "15,000"; "15,000 to 30,000" is no year.
+        if (kind.is_time() || kind == EntityKind::Number)
             && (is_span(cand) != is_span(answer) || kind == EntityKind::Year && cand.contains(','))
         {
             return;
@@ -718,6 +719,7 @@ mod tests {
         );
         assert!(!counts.is_empty());
         assert!(counts.iter().all(|c| !c.ends_with("nd")), "{counts:?}");
+        assert!(counts.iter().all(|c| !is_span(c)), "{counts:?}");
     }
 
     #[test]

@@ -42,6 +42,8 @@ const OPENING_CONNECTIVES: &[&str] = &[
     // "So around 117 BC …"
     "so",
     "also",
+    // "Then in late 1897 Germany seized …"
+    "then",
 ];
 
 /// Enumerations and asides of an argued answer ("Third, Egypt had learned …",
@@ -962,11 +964,13 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = drop_opening_label(&c.prompt)?;
     c.prompt = drop_opening_connective(&c.prompt);
     c.prompt = drop_intensifiers(&c.prompt);
+    c.prompt = leans::drop_loose_adverbs(&c.prompt);
     c.prompt = shape::drop_spoken_asides(&c.prompt);
     c.prompt = shape::close_quotes(&c.prompt)?;
     if c.kind == CardKind::Question {
         c.prompt = drop_focus_only(&c.prompt);
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
+        c.prompt = leans::who_in_simple_past(&c.prompt);
     }
     // The prompt is cut into its words once; every rule reads that.
     let p = PromptWords::new(&c.prompt);
@@ -984,6 +988,8 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || leans::blank_splits_name(&p, &c.answer)
         || leans::clause_cut_off(&p)
         || leans::weak_answer(&p, &c.answer, c.form)
+        || leans::garbled_did(&p)
+        || leans::cut_answer_or_comparison(&p, &c.answer)
         || match c.kind {
             CardKind::Question => bad_question(&p, &c.answer, c.answer_kind),
             CardKind::Cloze => bad_cloze(doc, &c, &p) || shape::lacks_main_verb(&p),

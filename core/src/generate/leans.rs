@@ -85,6 +85,15 @@ pub(super) fn leans_on_text(p: &PromptWords) -> bool {
             {
                 return true
             }
+            // "On what date did the spark come?", "The background is …", "One
+            // exception was …": of what?
+            "spark" | "background" | "trigger" | "catalyst" | "exception"
+                if i > 0
+                    && matches!(at(i - 1), "the" | "one")
+                    && !matches!(next, "of" | "to" | "for") =>
+            {
+                return true
+            }
             _ => {}
         }
     }
@@ -158,6 +167,118 @@ pub(super) fn weak_answer(p: &PromptWords, answer: &str, form: &str) -> bool {
     phrase || small_count || one_name
 }
 
+/// The prompt without adverbs that only answer the text around it ("… elected
+/// Rudolf as anti-king anyway", "did Spain nevertheless go on to …").
+pub(super) fn drop_loose_adverbs(prompt: &str) -> String {
+    const LOOSE: &[&str] = &["anyway", "nevertheless", "nonetheless"];
+    if !LOOSE.iter().any(|w| prompt.contains(w)) {
+        return prompt.to_string();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in prompt.split(' ').enumerate() {
+        let bare = w.trim_end_matches([',', '?', '.']);
+        if i > 0 && LOOSE.contains(&bare) {
+            // Keep the punctuation the word carried: "… anti-king anyway?" → "… anti-king?".
+            let tail = &w[bare.len()..];
+            if let (Some(last), false) = (out.last_mut(), tail.is_empty()) {
+                // ", nevertheless," was an aside: both commas go.
+                let had_comma = last.ends_with(',');
+                let kept = last.trim_end_matches(',').len();
+                last.truncate(kept);
+                if !(had_comma && tail == ",") {
+                    last.push_str(tail);
+                }
+            }
+            continue;
+        }
+        out.push(w.to_string());
+    }
+    out.join(" ")
+}
+
+/// "In 1488, who had rounded the Cape?" → "… who rounded the Cape?": a subject
+/// question asks in the simple past (a regular participle is its past form).
+pub(super) fn who_in_simple_past(prompt: &str) -> String {
+    let words: Vec<&str> = prompt.split(' ').collect();
+    let at = words.windows(3).position(|w| {
+        matches!(w[0], "who" | "Who") && w[1] == "had" && w[2].ends_with("ed") && w[2].len() > 4
+    });
+    match at {
+        Some(i) if prompt.ends_with('?') => {
+            let mut out = words;
+            out.remove(i + 1);
+            out.join(" ")
+        }
+        _ => prompt.to_string(),
+    }
+}
+
+/// A "did" question whose verb was not turned into its base form: "In what year
+/// did Henry be crowned …", "did Cahokia wasn't become …", "did the Abbasids have
+/// only overthrown …".
+pub(super) fn garbled_did(p: &PromptWords) -> bool {
+    let lex = lexicon();
+    let Some(d) = p
+        .words
+        .iter()
+        .position(|w| matches!(w.as_str(), "did" | "does" | "do"))
+    else {
+        return false;
+    };
+    for (k, w) in p.words.iter().enumerate().skip(d + 2) {
+        let w = w.as_str();
+        if matches!(
+            w,
+            "be" | "been" | "was" | "were" | "wasn't" | "weren't" | "is" | "are"
+        ) {
+            return true;
+        }
+        if w == "have" {
+            return p.words[k + 1..]
+                .iter()
+                .take(2)
+                .any(|n| lex.participle_lemma(n).is_some_and(|l| l != n) && !lex.is_verb_lemma(n));
+        }
+        // A base verb is the question's own; a relative clause has verbs of its own.
+        if lex.is_verb_lemma(w) || matches!(w, "that" | "which" | "who") {
+            return false;
+        }
+    }
+    false
+}
+
+/// An answer cut in the middle ("the coming succession struggle and partly"), a
+/// "why" answered with a result ("so that idea has weakened"), or a comparison
+/// whose second half was cut ("Ain Jalut was as much a symptom of _____.").
+pub(super) fn cut_answer_or_comparison(p: &PromptWords, answer: &str) -> bool {
+    let last = answer
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let cut_answer = matches!(
+        last.as_str(),
+        "and" | "or" | "but" | "partly" | "the" | "of"
+    );
+    // ("so that barges could pass", with its modal, is a purpose and answers a why;
+    // "so that idea has weakened" is a result.)
+    let purpose = answer.starts_with("so that ")
+        && answer.split_whitespace().take(6).any(|w| {
+            matches!(
+                w,
+                "could" | "would" | "might" | "should" | "can" | "will" | "may"
+            )
+        });
+    let why_so = p.text.starts_with("Why ") && answer.starts_with("so ") && !purpose;
+    let partly = p.text.ends_with(", partly?");
+    let half_comparison = p.words.windows(3).enumerate().any(|(i, w)| {
+        w[0] == "as"
+            && matches!(w[1].as_str(), "much" | "many")
+            && !p.words[i + 2..].iter().any(|x| x == "as")
+    });
+    cut_answer || why_so || partly || half_comparison
+}
+
 /// Whether a name could be a person's: not "Board of Health", "East India Company".
 fn names_a_person(answer: &str) -> bool {
     let lex = lexicon();
@@ -215,6 +336,80 @@ mod tests {
     fn clause_cut_off(prompt: &str) -> bool {
         super::clause_cut_off(&PromptWords::new(prompt))
     }
+    fn garbled_did(prompt: &str) -> bool {
+        super::garbled_did(&PromptWords::new(prompt))
+    }
+    fn cut_answer_or_comparison(prompt: &str, answer: &str) -> bool {
+        super::cut_answer_or_comparison(&PromptWords::new(prompt), answer)
+    }
+
+    #[test]
+    fn a_subject_question_asks_in_the_simple_past() {
+        assert_eq!(
+            super::who_in_simple_past("In 1488, who had rounded the Cape of Good Hope?"),
+            "In 1488, who rounded the Cape of Good Hope?"
+        );
+        assert_eq!(
+            super::who_in_simple_past("Who had been exiled to Elba?"),
+            "Who had been exiled to Elba?"
+        );
+    }
+
+    #[test]
+    fn loose_adverbs_are_dropped() {
+        assert_eq!(
+            super::drop_loose_adverbs("When did the rebels elect Rudolf as anti-king anyway?"),
+            "When did the rebels elect Rudolf as anti-king?"
+        );
+        assert_eq!(
+            super::drop_loose_adverbs("In what year did Spain nevertheless go on to take Manila?"),
+            "In what year did Spain go on to take Manila?"
+        );
+        assert_eq!(
+            super::drop_loose_adverbs("Gregory, nevertheless, fled to Salerno in _____."),
+            "Gregory fled to Salerno in _____."
+        );
+    }
+
+    #[test]
+    fn garbled_did_questions_and_cut_answers_are_found() {
+        assert!(garbled_did(
+            "In what year did Henry be crowned emperor by Clement?"
+        ));
+        assert!(garbled_did(
+            "In what year did Cahokia wasn't become a heritage site?"
+        ));
+        assert!(garbled_did(
+            "In what year did the Abbasids have only overthrown the Umayyads?"
+        ));
+        assert!(!garbled_did("In what year did Henry capture Rome?"));
+        assert!(!garbled_did("When did the council decide who was to rule?"));
+        assert!(!garbled_did("What did the city have to pay?"));
+        assert!(!garbled_did(
+            "How many men did fevers that may have included typhus kill during the siege?"
+        ));
+        assert!(cut_answer_or_comparison(
+            "Why did Hulagu withdraw his army eastward, partly?",
+            "the coming succession struggle and partly"
+        ));
+        assert!(cut_answer_or_comparison(
+            "Why did the study find no sign of flooding?",
+            "so that idea has weakened"
+        ));
+        assert!(cut_answer_or_comparison(
+            "Ain Jalut was as much a symptom of the _____'s fragmentation.",
+            "Mongol Empire"
+        ));
+        assert!(!cut_answer_or_comparison(
+            "Ain Jalut was as much a symptom of the _____'s fragmentation as a cause.",
+            "Mongol Empire"
+        ));
+        assert!(!cut_answer_or_comparison(
+            "Why did the Soviet Union withdraw?",
+            "Mao refused"
+        ));
+    }
+
     fn weak_answer(prompt: &str, answer: &str) -> bool {
         super::weak_answer(&PromptWords::new(prompt), answer, "clause")
     }
@@ -273,6 +468,9 @@ mod tests {
             "Why did the consequences come quickly?",
             "The _____ understood exactly what that meant.",
             "The latter signed a treaty with _____.",
+            "On what date did the spark come?",
+            "The background is the Lahore session of the _____.",
+            "One exception was the Imperial University, which became _____.",
         ] {
             assert!(leans_on_text(p), "{p}");
         }
@@ -286,6 +484,7 @@ mod tests {
             "What was left of the army surrendered at _____.",
             "The consequences of the famine were felt until _____.",
             "The last Hansetag met in _____.",
+            "The spark of the rising came on _____.",
             "The town that held out longest was _____.",
             "In what year did the Bubble Act pass?",
         ] {
