@@ -64,8 +64,12 @@ fn drop_opening_label(prompt: &str) -> Option<String> {
     let has_verb = bare_words(label)
         .iter()
         .any(|x| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != *x));
-    let short =
-        label.split_whitespace().count() <= 6 && !label.contains(['.', '?', ',']) && !has_verb;
+    // A timeline heading ("869, East Anglia: …") may have its comma.
+    let heading = label.starts_with(|c: char| c.is_ascii_digit());
+    let short = label.split_whitespace().count() <= 6
+        && !label.contains(['.', '?'])
+        && (heading || !label.contains(','))
+        && !has_verb;
     if !short || rest.split_whitespace().count() < 4 {
         return Some(prompt.to_string());
     }

@@ -164,7 +164,16 @@ pub(super) fn weak_answer(p: &PromptWords, answer: &str, form: &str) -> bool {
         )
         && !answer.contains(' ')
         && answer.chars().next().is_some_and(char::is_uppercase);
-    phrase || small_count || one_name
+    // "On _____ 29 April …" → Saturday, "_____ Baron Monteagle" → 4th: a weekday
+    // or an ordinal alone is no fact to learn.
+    let weekday = matches!(
+        answer,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    );
+    let ordinal = answer.len() <= 5
+        && answer.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|x| answer.ends_with(x));
+    phrase || small_count || one_name || weekday || ordinal
 }
 
 /// The prompt without adverbs that only answer the text around it ("… elected
@@ -303,6 +312,19 @@ pub(super) fn clause_cut_off(p: &PromptWords) -> bool {
     let opens_with_past = lex.past_lemma(first).is_some_and(|l| l != first)
         && first.ends_with("ed")
         && !prompt.contains(',');
+    // "Held for the benefit of the orphans, raised around _____ guilders.": a
+    // participle phrase, then a verb with no subject after its comma.
+    let participle_then_verb = lex.participle_lemma(first).is_some_and(|l| l != first)
+        && w.get(1).is_some_and(|n| {
+            matches!(
+                n.as_str(),
+                "for" | "by" | "in" | "on" | "at" | "with" | "from" | "to"
+            )
+        })
+        && prompt.split(", ").skip(1).any(|part| {
+            let next = part.split(' ').next().unwrap_or("").to_lowercase();
+            lex.past_lemma(&next).is_some_and(|l| l != next) && next.ends_with("ed")
+        });
     let last_part = prompt
         .trim_end_matches(['.', '?', '!'])
         .rsplit(", ")
@@ -319,7 +341,7 @@ pub(super) fn clause_cut_off(p: &PromptWords) -> bool {
             .filter(|x| is_verb_form(x))
             .count()
             <= 1;
-    opens_with_past || waits
+    opens_with_past || waits || participle_then_verb
 }
 
 #[cfg(test)]
@@ -455,6 +477,23 @@ mod tests {
             "Who signed the treaty in _____?",
             "the Duke of Savoy"
         ));
+        assert!(!weak_answer(
+            "Seoul fell within about _____ weeks.",
+            "three"
+        ));
+        assert!(!weak_answer("How many months did the siege last?", "three"));
+        assert!(weak_answer(
+            "On _____ 29 April Pearse agreed to surrender.",
+            "Saturday"
+        ));
+        assert!(weak_answer(
+            "A letter reached William Parker, _____ Baron Monteagle.",
+            "4th"
+        ));
+        assert!(!weak_answer(
+            "The Boers were defeated in the _____.",
+            "1880s"
+        ));
     }
 
     #[test]
@@ -535,6 +574,18 @@ mod tests {
         assert!(!clause_cut_off("The escort mutinied and killed _____."));
         assert!(!clause_cut_off(
             "When _____ arrived, the Tlaxcalans joined him."
+        ));
+        assert!(!clause_cut_off(
+            "Odaenathus held the frontier, and after his death in _____ his widow seized Egypt."
+        ));
+        assert!(!clause_cut_off(
+            "Peoples had little reason to be loyal, so when _____ arrived they joined him."
+        ));
+        assert!(clause_cut_off(
+            "Held for the benefit of the orphans, raised around _____ guilders."
+        ));
+        assert!(!clause_cut_off(
+            "Held for the benefit of the orphans, the sale raised around _____ guilders."
         ));
     }
 }

@@ -360,7 +360,9 @@ fn part_has_verb(w: &[String], initial_past_counts: bool) -> bool {
         }
         // Only a quantifier opening its part: "Quite a few arrived …" has its verb.
         let after_quantifier = i == 1 && quantifier(&w[0]);
-        if past && (i > 0 || initial_past_counts) && !after_quantifier {
+        // "For the left, …", "a set of rules": a past form after an article is a noun.
+        let after_article = i > 0 && matches!(w[i - 1].as_str(), "the" | "a" | "an");
+        if past && (i > 0 || initial_past_counts) && !after_quantifier && !after_article {
             if inner {
                 inner = false;
                 continue;
