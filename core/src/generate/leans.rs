@@ -4,13 +4,8 @@
 //! sees only the card and its text's title.
 
 use super::entities::MONTHS;
-use super::lexicon::{is_aux, lexicon};
+use super::lexicon::{is_finite_form as is_verb_form, lexicon};
 use super::tokens::{bare_words, PromptWords};
-
-fn is_verb_form(w: &str) -> bool {
-    let lex = lexicon();
-    is_aux(w) || lex.past_lemma(w).is_some_and(|l| l != w) || lex.present_lemma(w).is_some()
-}
 
 fn is_noun_like(w: &str) -> bool {
     w != "_____"
@@ -122,7 +117,7 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
     let lex = lexicon();
     prev.chars().next().is_some_and(char::is_uppercase)
         && prev.chars().all(char::is_alphabetic)
-        && (!lex.is_title(&lower) || !names_a_person(answer))
+        && (!lex.is_title(&lower) || !could_be_a_persons_name(answer))
         && !lex.is_function(&lower)
         && !MONTHS.contains(&lower.as_str())
         && !raw[b - 2].ends_with([',', '.', ':', ';'])
@@ -295,7 +290,7 @@ pub(super) fn cut_answer_or_comparison(p: &PromptWords, answer: &str) -> bool {
 }
 
 /// Whether a name could be a person's: not "Board of Health", "East India Company".
-fn names_a_person(answer: &str) -> bool {
+fn could_be_a_persons_name(answer: &str) -> bool {
     let lex = lexicon();
     let last = answer
         .split_whitespace()

@@ -183,6 +183,15 @@ pub(super) fn marks_importance(tokens: &[super::tokens::Token]) -> bool {
         .any(|t| IMPORTANCE_WORDS.contains(&t.lower.as_str()))
 }
 
+/// Whether a lower-case word is a finite verb form: an auxiliary, a past that is not
+/// its own lemma ("took", not "set"), or a third-person present ("rules").
+pub(super) fn is_finite_form(lower: &str) -> bool {
+    let lex = lexicon();
+    is_aux(lower)
+        || lex.past_lemma(lower).is_some_and(|l| l != lower)
+        || lex.present_lemma(lower).is_some()
+}
+
 /// Auxiliaries that invert with the subject in a question.
 pub fn is_aux(lower: &str) -> bool {
     matches!(

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::entities::MONTHS;
-use super::lexicon::{is_aux, lexicon};
+use super::lexicon::{is_aux, is_finite_form, lexicon};
 use super::tokens::{bare_words, PromptWords};
 
 /// Frames an answer written as talk opens with: the card reads the same without.
@@ -226,16 +226,19 @@ pub(super) fn is_month(word: &str) -> bool {
         && MONTHS.contains(&bare.to_lowercase().as_str())
 }
 
+/// The last two words before the blank, in text order: "In April or _____" →
+/// ("April", "or"). None without a blank or with fewer words before it.
+fn two_words_before_blank(prompt: &str) -> Option<(&str, &str)> {
+    let at = prompt.find("_____")?;
+    let mut before = prompt[..at].split_whitespace().rev();
+    let last = before.next()?;
+    Some((before.next()?, last))
+}
+
 /// A blank that splits a pair of dates ("In April or _____" → "May 1856"): the year
 /// of the answer belongs to both months, and the card reads as if only one had it.
 pub(super) fn blank_splits_date(p: &PromptWords, answer: &str) -> bool {
-    let prompt = p.text;
-    let Some(at) = prompt.find("_____") else {
-        return false;
-    };
-    // The last two words before the blank.
-    let mut before = prompt[..at].split_whitespace().rev();
-    let (Some(last), Some(second_last)) = (before.next(), before.next()) else {
+    let Some((second_last, last)) = two_words_before_blank(p.text) else {
         return false;
     };
     matches!(last, "or" | "and" | "to" | "-" | "–")
@@ -518,13 +521,7 @@ pub(super) fn blank_is_day_of_month(p: &PromptWords, answer: &str) -> bool {
 /// A blank after the lower-case particle of a name ("the port of Dar es _____",
 /// "Leonardo da _____"): the answer is the rest of a name the card half shows.
 pub(super) fn blank_after_name_particle(p: &PromptWords) -> bool {
-    let prompt = p.text;
-    let Some(at) = prompt.find("_____") else {
-        return false;
-    };
-    // The last two words before the blank.
-    let mut before = prompt[..at].split_whitespace().rev();
-    let (Some(last), Some(second_last)) = (before.next(), before.next()) else {
+    let Some((second_last, last)) = two_words_before_blank(p.text) else {
         return false;
     };
     matches!(
@@ -607,9 +604,7 @@ pub(super) fn vague_subject(p: &PromptWords) -> bool {
         // The noun is the subject: no verb before it ("In 1911 the area became …");
         // after a verb it is an object, and a past form after it a participle
         // ("… conquered the area ruled by …").
-        let opens = !w[..i].iter().any(|x| {
-            is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != x) || lex.present_lemma(x).is_some()
-        });
+        let opens = !w[..i].iter().any(|x| is_finite_form(x));
         if verb && opens {
             return true;
         }
