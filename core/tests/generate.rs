@@ -44,6 +44,26 @@ fn cards(text: &str) -> Vec<Card> {
     )
 }
 
+/// Every card the question forms and the cloze write for a text and the guard lets
+/// through, before one is chosen per fact: what a test of a question form looks
+/// at. (Of a fact answered by a name, the ranking shows the cloze rather than a
+/// "Who"/"What"/"Where" question; the form is still tested here.)
+fn written(text: &str) -> Vec<Card> {
+    candidate_features("", text)
+        .into_iter()
+        .map(|c| Card {
+            kind: c.kind,
+            prompt: c.prompt,
+            answer: c.answer,
+            choices: Vec::new(),
+            source_sentence: c.sentence,
+            span_start: 0,
+            span_end: 0,
+            score: c.keep,
+        })
+        .collect()
+}
+
 /// Lower case, punctuation as spaces, no articles.
 fn norm(s: &str) -> Vec<String> {
     let cleaned: String = s
@@ -485,7 +505,7 @@ fn a_part_of_a_period_is_asked_about_as_the_period() {
 
 #[test]
 fn a_prepositional_object_gets_a_stranded_preposition() {
-    let cs = cards(SHORTER);
+    let cs = written(SHORTER);
     let c = find(
         &cs,
         "What did the merchants of Lübeck replace their old faith with?",
@@ -525,11 +545,12 @@ fn clozes_drop_brackets_trailing_appositions_and_fronted_phrases() {
         .iter()
         .find(|c| c.answer == "1356")
         .unwrap_or_else(|| panic!("no card on 1356:\n{}", show(&cs)));
+    // The bracket goes; the short sentence is otherwise blanked whole, its trailing
+    // apposition kept (judges kept whole sentences more often than cut ones).
     assert!(!year.prompt.contains("Hansestädte"), "{}", year.prompt);
-    assert!(
-        !year.prompt.contains("delegates from many ports"),
-        "{}",
-        year.prompt
+    assert_eq!(
+        year.prompt,
+        "The Hanseatic towns held their first general diet in _____, a meeting of delegates from many ports."
     );
     let hall = cs
         .iter()
@@ -568,7 +589,7 @@ fn a_cloze_cut_after_the_answer_keeps_its_verb() {
 
 #[test]
 fn modifiers_between_a_preposition_and_the_answer_go_with_it() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     assert_eq!(
         find(&cs, "Where did the Ottoman army march?").answer,
         "Hungary"
@@ -582,7 +603,7 @@ fn modifiers_between_a_preposition_and_the_answer_go_with_it() {
 
 #[test]
 fn passive_agents_are_asked_with_by_whom() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     // "and founded …" joins a second predicate: the question stops at the agent.
     assert_eq!(
         find(&cs, "By whom were the monks protected?").answer,
@@ -607,7 +628,7 @@ fn passive_agents_are_asked_with_by_whom() {
 
 #[test]
 fn a_person_before_an_office_and_a_person_named_are_asked_with_who() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     assert_eq!(
         find(&cs, "Who did King Henry appoint archbishop of Canterbury?").answer,
         "Thomas Becket"
@@ -711,7 +732,7 @@ fn a_fronted_date_asks_about_a_verb_with_nothing_after_it() {
 
 #[test]
 fn an_apposition_of_people_asks_who_was_whose() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     assert_eq!(
         find(&cs, "Who was Queen Victoria's successor?").answer,
         "Edward VII"
@@ -722,7 +743,7 @@ fn an_apposition_of_people_asks_who_was_whose() {
 
 #[test]
 fn citations_and_examples_stay_out_of_questions() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     assert_eq!(
         find(
             &cs,
@@ -739,7 +760,7 @@ fn citations_and_examples_stay_out_of_questions() {
 
 #[test]
 fn people_are_asked_about_with_who() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     // "married" takes a person as its object.
     assert_eq!(
         find(&cs, "Who did the young count marry?").answer,
@@ -809,14 +830,7 @@ fn more_time_phrases_become_questions() {
 
 #[test]
 fn appositions_copulas_and_attributes() {
-    // Questions only: which facts become true/false statements follows the ranking.
-    let cs = generate(
-        SHAPES,
-        &GenerateOptions {
-            true_false: false,
-            ..GenerateOptions::default()
-        },
-    );
+    let cs = written(SHAPES);
     // "Jan Hus, a preacher at …, was burned …": the apposition leaves the question.
     assert_eq!(
         find(&cs, "Who was burned at Constance in 1415?").answer,
@@ -841,7 +855,7 @@ fn appositions_copulas_and_attributes() {
 
 #[test]
 fn sentence_and_clause_edges_stay_clean() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     // "Sweden's." ends a sentence: a possessive is no initial.
     assert!(
         cs.iter()
@@ -851,11 +865,12 @@ fn sentence_and_clause_edges_stay_clean() {
     );
     // A question stops before a "when" clause.
     assert_eq!(find(&cs, "When did the revolt begin?").answer, "May 1358");
-    // A participle phrase or a "where" clause is no subject.
+    // A participle phrase or a "where" clause is no subject, and is no cloze
+    // without the clause it belongs to.
     assert!(
         !cs.iter().any(|c| c.prompt.contains("did based")
             || c.prompt.contains("had where")
-            || c.prompt.starts_with("Based on")),
+            || c.prompt.starts_with("Based on") && !c.prompt.contains(", historians estimated")),
         "{}",
         show(&cs)
     );
@@ -863,7 +878,7 @@ fn sentence_and_clause_edges_stay_clean() {
 
 #[test]
 fn relatives_before_a_name_and_two_fronted_phrases() {
-    let cs = cards(SHAPES);
+    let cs = written(SHAPES);
     // "his son Duncan": the relation goes with the person asked for.
     assert_eq!(
         find(&cs, "Who did the king surrender as a hostage?").answer,
@@ -937,13 +952,13 @@ fn a_date_fronted_in_a_coordinated_clause_is_its_intro() {
 
 #[test]
 fn a_relative_clause_in_the_subject_is_left_out_of_the_question() {
-    let cs = cards(GEN2);
+    let cs = written(GEN2);
     assert_eq!(
         find(&cs, "Who emerged as the main rival of the bishop?").answer,
         "Margrave Otto of Brandis"
     );
     // … unless too little is left to ask about: "What was divided?" says nothing.
-    let cs = cards(SHORTER);
+    let cs = written(SHORTER);
     assert!(
         !cs.iter().any(|c| c.prompt == "What was divided?"),
         "{}",
@@ -977,13 +992,13 @@ fn a_counted_subject_keeps_its_prepositional_phrase() {
 
 #[test]
 fn an_article_after_before_can_open_a_clause() {
-    let cs = cards(GEN2);
-    // The clause after "long before" is asked on its own; the Hussites are people, so
-    // "What signed a treaty …?" (the card this test pinned before) is refused.
+    let cs = written(GEN2);
+    // The clause after "long before" has a card (the short sentence is blanked
+    // whole); the Hussites are people, so "What signed a treaty …?" (the card this
+    // test pinned before) is refused.
     assert!(
-        cs.iter().any(|c| c.answer == "Hussites"
-            && c.prompt.contains("signed a treaty with the crown")
-            && !c.prompt.contains("before")),
+        cs.iter()
+            .any(|c| c.answer == "Hussites" && c.prompt.contains("signed a treaty with the crown")),
         "{}",
         show(&cs)
     );
@@ -996,7 +1011,7 @@ fn an_article_after_before_can_open_a_clause() {
 
 #[test]
 fn a_relative_clause_inside_the_subject_ends_at_the_main_auxiliary() {
-    let cs = cards(GEN2);
+    let cs = written(GEN2);
     assert_eq!(
         find(
             &cs,
@@ -1074,7 +1089,7 @@ fn a_whole_quoted_name_may_stand_in_a_question_a_cut_one_may_not() {
 
 #[test]
 fn a_person_after_a_description_is_asked_who_was() {
-    let cs = cards(GEN2);
+    let cs = written(GEN2);
     assert_eq!(
         find(&cs, "Who was the Cistercian monk?").answer,
         "Walter of Kirkham"
@@ -1090,7 +1105,7 @@ fn a_person_after_a_description_is_asked_who_was() {
 
 #[test]
 fn a_name_given_with_known_as_is_asked_what_was_known_as() {
-    let cs = cards(GEN2);
+    let cs = written(GEN2);
     assert_eq!(
         find(&cs, "What was a series of peasant wars known as?").answer,
         "Hussite Wars"
@@ -1158,7 +1173,7 @@ fn a_pronoun_with_two_possible_referents_is_not_guessed() {
 
 #[test]
 fn a_pronoun_is_resolved_where_the_referent_is_clear() {
-    let cs = cards(PRONOUN_SCOPE);
+    let cs = written(PRONOUN_SCOPE);
     // After "was", the noun is the subject again: "The Hanse was a league. It was dominated …".
     assert_eq!(
         find(
@@ -1192,10 +1207,17 @@ fn a_blank_inside_a_list_is_not_asked() {
     // inside a list ("…: Austria, _____.").
     let cs = cards(LISTS);
     for c in cs.iter().filter(|c| c.kind == CardKind::Cloze) {
-        assert!(!c.prompt.contains(", _____"), "{}", c.prompt);
-        assert!(!c.prompt.contains("_____, "), "{}", c.prompt);
+        for item in [", _____,", ", _____ and ", ": _____,", ", _____."] {
+            assert!(!c.prompt.contains(item), "{}", c.prompt);
+        }
     }
     assert!(!cs.iter().any(|c| c.answer == "Mainz"), "{}", show(&cs));
+    // A blank before a relative clause is no list item.
+    assert!(
+        cs.iter().any(|c| c.answer == "Treaty of Nerchinsk"),
+        "{}",
+        show(&cs)
+    );
 }
 
 #[test]
@@ -1242,7 +1264,7 @@ fn a_participle_phrase_in_the_subject_leaves_the_passive_verb_to_ask_with() {
 
 #[test]
 fn a_name_with_a_middle_initial_stays_whole() {
-    let cs = cards("The work was directed by William C. Gorgas, an army doctor. He drained the swamps in 1905.");
+    let cs = written("The work was directed by William C. Gorgas, an army doctor. He drained the swamps in 1905.");
     assert_eq!(
         find(&cs, "By whom was the work directed?").answer,
         "William C. Gorgas"
@@ -1254,7 +1276,7 @@ fn a_name_with_a_middle_initial_stays_whole() {
 }
 
 #[test]
-fn choices_are_of_the_answers_own_sort() {
+fn names_get_no_choices_and_a_thing_is_no_person() {
     const PEOPLE: &[&str] = &[
         "Thomas Ismay",
         "Henry Bowring",
@@ -1276,38 +1298,24 @@ fn choices_are_of_the_answers_own_sort() {
         "Mersey Dam",
         "SS Rangoon",
     ];
+    // Names get no choices (judges kept none of the name choices of rounds 5 to 8:
+    // drawn from the text, they were of the wrong sort or role); times and numbers
+    // do, made to the answer's shape.
     let cs = cards(CHOICES);
-    let mcs: Vec<&Card> = cs
-        .iter()
-        .filter(|c| c.kind == CardKind::MultipleChoice)
-        .collect();
-    assert!(!mcs.is_empty(), "no multiple-choice card");
-    for c in mcs {
-        let sort = |x: &str| {
-            if PEOPLE.contains(&x) {
-                0
-            } else if TOWNS.contains(&x) {
-                1
-            } else if OTHER.contains(&x) {
-                2
-            } else {
-                3
-            }
-        };
-        let want = sort(&c.answer);
-        if want < 3 {
-            for choice in &c.choices {
-                assert_eq!(
-                    sort(choice),
-                    want,
-                    "{choice} offered for {}: {}",
-                    c.answer,
-                    c.prompt
-                );
-            }
-        }
-    }
+    let named = |x: &str| PEOPLE.contains(&x) || TOWNS.contains(&x) || OTHER.contains(&x);
+    assert!(
+        cs.iter().any(|c| named(&c.answer)),
+        "the names are asked: {}",
+        show(&cs)
+    );
+    assert!(
+        !cs.iter()
+            .any(|c| c.kind == CardKind::MultipleChoice && named(&c.answer)),
+        "{}",
+        show(&cs)
+    );
     // A dam is a thing, not a person: "What supplied …?", not "Who".
+    let cs = written(CHOICES);
     assert_eq!(
         find(&cs, "What supplied the docks in Liverpool with water?").answer,
         "Mersey Dam"
@@ -1320,7 +1328,7 @@ fn choices_are_of_the_answers_own_sort() {
 
 #[test]
 fn a_relative_time_is_shown_as_the_year_it_means() {
-    let cs = cards(
+    let cs = written(
         "In 1853 an American squadron under Matthew Perry entered Edo Bay. The shogunate \
          signed the Convention of Kanagawa the following year. The rebels proclaimed a \
          kingdom at Jintian in January 1851. Two years later their armies captured Nanjing.",
@@ -1340,7 +1348,7 @@ fn a_relative_time_is_shown_as_the_year_it_means() {
 
 #[test]
 fn a_name_with_a_persons_apposition_is_asked_with_who() {
-    let cs = cards(LISTS);
+    let cs = written(LISTS);
     assert_eq!(
         find(&cs, "In 1556, who did the regent Bairam Khan defeat?").answer,
         "Hemu"
@@ -1377,19 +1385,22 @@ fn a_second_clause_with_a_named_subject_is_its_own_fact() {
 
 #[test]
 fn a_blanked_possessive_keeps_its_s_and_a_man_who_resigned_is_a_who() {
-    let cs = cards(
-        "The crisis is often seen as the end of Britain's role as a world power, after Eden \
-         resigned in January 1957.",
-    );
+    const CRISIS: &str = "The crisis is often seen as the end of Britain's role as a world \
+                          power, after Eden resigned in January 1957.";
+    let cs = cards(CRISIS);
     assert_eq!(
         find(
             &cs,
-            "The crisis is often seen as the end of _____'s role as a world power."
+            "The crisis is often seen as the end of _____'s role as a world power, after \
+             Eden resigned in January 1957."
         )
         .answer,
         "Britain"
     );
-    assert_eq!(find(&cs, "Who resigned in January 1957?").answer, "Eden");
+    assert_eq!(
+        find(&written(CRISIS), "Who resigned in January 1957?").answer,
+        "Eden"
+    );
 }
 
 // ---------------------------------------------------------------------------

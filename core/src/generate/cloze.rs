@@ -6,11 +6,50 @@ use super::pronouns::Ctx;
 use super::render::{capitalise_first, in_brackets, render, trim_after, Piece};
 use super::tokens::TokKind;
 
-/// The sentence with the entity blanked, its leading pronoun resolved; when that
-/// pronoun cannot be resolved, the clause holding the entity if it has its own subject.
-/// Prefers the clause holding the entity (with its fronted phrase) so the prompt is
-/// short; falls back to the whole sentence.
+/// The longest sentence, in words, that is blanked whole: past it the clause holding
+/// the answer is cut out.
+pub const MAX_WHOLE_SENTENCE_WORDS: usize = 40;
+
+/// The sentence with the entity blanked as written; when the sentence is too long or
+/// opens with a pronoun, the clause holding the entity if it has its own subject, or
+/// the sentence with its pronoun resolved.
+///
+/// The whole sentence comes first because judges kept it most: over all blind
+/// rounds, 64% of the clozes that were a whole sentence of the text as written
+/// (924 judgings) against 56% of those cut short after the answer (977) and 46% of
+/// those rewritten (634); the cuts left fragments and dropped the time and place.
 pub(super) fn cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
+    whole_sentence(ctx, e)
+        .or_else(|| clause_cloze(ctx, e))
+        .filter(|(text, _)| !is_fragment(text))
+}
+
+/// The sentence blanked as written, its fronted phrases kept ("In 1937, …"), when
+/// it is no longer than [`MAX_WHOLE_SENTENCE_WORDS`] and needs no pronoun resolved.
+fn whole_sentence(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
+    let s = ctx.s();
+    let words = s
+        .tokens
+        .iter()
+        .filter(|t| t.is_word() || t.kind == TokKind::Number)
+        .count();
+    if words > MAX_WHOLE_SENTENCE_WORDS {
+        return None;
+    }
+    // A resolved pronoun is a rewrite, and a guess: the clause holding the answer
+    // may not need it.
+    // Who says so is no part of the fact: "According to the chronicler Detmar, …".
+    let from = if s.tokens.first().is_some_and(|t| t.lower == "according") {
+        skip_fronted(s, e, 0, s.tokens.len())
+    } else {
+        0
+    };
+    cloze_span(ctx, e, from, s.tokens.len(), false).filter(|(_, resolved)| !resolved)
+}
+
+/// [`cloze`] for a sentence too long to blank whole: the clause holding the answer,
+/// or the sentence cut after it.
+fn clause_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
     let s = ctx.s();
     let window = ctx.clauses[ctx.si].iter().find_map(|c| {
         let a = c.intro.map_or(c.subj.0, |(ia, _)| ia);
@@ -78,7 +117,6 @@ pub(super) fn cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
         })
         .or_else(|| cloze_from(ctx, e, 0, s.tokens.len()))
         .or_else(|| causative_cloze(ctx, e))
-        .filter(|(text, _)| !is_fragment(text))
 }
 
 /// The blank for entity `e`, keeping its possessive: "the end of _____'s role".
@@ -322,7 +360,22 @@ pub(super) fn causative_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
     Some((capitalise_first(&render(s, &p)), true))
 }
 
+/// Tokens `from..n` with the entity blanked, fronted phrases before the answer
+/// dropped.
 pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option<(String, bool)> {
+    cloze_span(ctx, e, from, n, true)
+}
+
+/// Tokens `from..n` with the entity blanked: a leading discourse adverb dropped
+/// ("However, …"), a leading pronoun resolved, the fronted phrases before the
+/// answer dropped when `drop_fronted`.
+fn cloze_span(
+    ctx: &Ctx,
+    e: &Entity,
+    from: usize,
+    n: usize,
+    drop_fronted: bool,
+) -> Option<(String, bool)> {
     let s = ctx.s();
     let mut start = from;
     // Drop a leading discourse adverb: "However, …", "In turn, …".
@@ -349,7 +402,9 @@ pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option
     {
         start += 2;
     }
-    start = skip_fronted(s, e, start, n);
+    if drop_fronted {
+        start = skip_fronted(s, e, start, n);
+    }
     if e.start < start {
         return None;
     }

@@ -516,10 +516,14 @@ pub fn add_exercises(
                 }
             }
         }
-        // A catch-all name or a common noun phrase has no reliable type to draw choices of.
+        // Choices only for times and numbers, which are made to the answer's shape.
+        // Names drawn from the text were of the wrong sort or role too often: in the
+        // blind rounds 5 to 8 judges kept none of the 42 name choices the suggested
+        // cards offered (29 marked the choices bad), against 40% of time and number
+        // choices.
         if !options.multiple_choice
             || !matches!(card.kind, CardKind::Question | CardKind::Cloze)
-            || matches!(kind, EntityKind::Name | EntityKind::Term)
+            || !(kind.is_time() || kind == EntityKind::Number)
         {
             continue;
         }

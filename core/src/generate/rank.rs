@@ -176,6 +176,28 @@ fn jaccard(a: &[String], b: &[String]) -> f32 {
     }
 }
 
+/// Whether a candidate asks for a name with a question that does not say what sort
+/// of thing the name is. Such a fact is better blanked in its sentence: over all
+/// blind rounds judges kept 22% of the name questions opening with "What", 15% with
+/// "Where", 33% with "Who" (a wrong wh-word, a garbled inversion, "the town" with
+/// nothing to point at), but 48% with "Which" ("Which Soviet Premier …?") and 52%
+/// of the clozes of names. The cloze of the fact wins; the question stays for a
+/// fact with no cloze.
+fn name_question(c: &Candidate) -> bool {
+    const WH: [&str; 6] = ["what", "who", "whom", "whose", "where", "which"];
+    let first_wh = c
+        .prompt
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|ch: char| !ch.is_alphabetic())
+                .to_ascii_lowercase()
+        })
+        .find(|w| WH.contains(&w.as_str()));
+    c.kind == CardKind::Question
+        && !(c.answer_kind.is_time() || c.answer_kind == EntityKind::Number)
+        && first_wh.as_deref() != Some("which")
+}
+
 /// The cards of the candidates, best first.
 pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptions) -> Vec<Ranked> {
     cands.retain(|c| {
@@ -184,8 +206,9 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
     // Each fact in the form the rules prefer (the model ranks the facts below);
     // ties broken by position and text so the order is fixed.
     cands.sort_by(|a, b| {
-        b.rule_score
-            .total_cmp(&a.rule_score)
+        name_question(a)
+            .cmp(&name_question(b))
+            .then(b.rule_score.total_cmp(&a.rule_score))
             .then(a.sentence.cmp(&b.sentence))
             .then(a.answer_span.cmp(&b.answer_span))
             .then(a.prompt.cmp(&b.prompt))
