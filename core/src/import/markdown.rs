@@ -8,7 +8,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::library::{parse_category_path, Block, BlockKind, NewDocument, SourceFormat};
 
-use super::{html, noise, saved_text, ParsedDocument};
+use super::{html, noise, plain, saved_text, ParsedDocument};
 
 /// Front matter read from the top of a Markdown file.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -40,25 +40,46 @@ pub fn parse(
     if let Some(page) = saved_page(&front, body, source) {
         return (Ok(page), warning);
     }
-    let (mut blocks, first_h1) = blocks_of(body, false);
-    let title = match front.title.clone().or(first_h1) {
+    let (mut blocks, first_h1) = blocks_of(body, true);
+    // "Category: …" and "Author: …" lines under the heading, as a page clipped to
+    // Markdown has them: the document's details, not its text.
+    let mut header = plain::Header::default();
+    if blocks.first().is_some_and(|b| {
+        b.kind == BlockKind::Paragraph && b.text.lines().all(|l| header.read_line(l).is_some())
+    }) {
+        blocks.remove(0);
+    } else {
+        header = plain::Header::default();
+    }
+    let mut blocks = page_lines_apart(blocks);
+    let title = match front
+        .title
+        .clone()
+        .or(first_h1)
+        .or_else(|| Some(header.title.clone()).filter(|t| !t.is_empty()))
+    {
         Some(title) => title,
         None => match name {
             Some(name) => name.replace(['_', '-'], " "),
             None => blocks.first().map(|b| b.text.clone()).unwrap_or_default(),
         },
     };
-    if blocks
-        .first()
-        .is_some_and(|b| noise::same_text(&b.text, &title))
-    {
-        blocks.remove(0);
-    }
+    let author = front.author.or(header.author);
+    // Counts, rows of links and a repeated title, as on any saved page. (Not the
+    // edge rules of a saved page: a short last line of one's own notes is text.)
+    blocks.retain(|b| !noise::is_noise_anywhere(b, &title, author.as_deref()));
     let doc = NewDocument {
         title,
-        author: front.author,
-        category_path: front.category,
-        source: front.source.or_else(|| source.map(str::to_owned)),
+        author,
+        category_path: if front.category.is_empty() {
+            header.category
+        } else {
+            front.category
+        },
+        source: front
+            .source
+            .or(header.source)
+            .or_else(|| source.map(str::to_owned)),
         body: String::new(),
     };
     (
@@ -105,6 +126,40 @@ fn saved_page(front: &FrontMatter, body: &str, source: Option<&str>) -> Option<P
         SourceFormat::Markdown,
         front.tags.clone(),
     ))
+}
+
+/// The blocks with their lines joined, a page's own lines ("Upvotes: 487 · 31
+/// comments", "Related: …") set apart as blocks of their own so the noise rules
+/// see them: a clipped page often has them on lines of one paragraph.
+fn page_lines_apart(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if b.kind != BlockKind::Paragraph {
+            out.push(Block::new(
+                b.kind,
+                b.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            ));
+            continue;
+        }
+        let mut text = String::new();
+        for line in b.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if noise::is_page_line(line) {
+                if !text.is_empty() {
+                    out.push(Block::new(b.kind, std::mem::take(&mut text)));
+                }
+                out.push(Block::new(b.kind, line));
+            } else {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(line);
+            }
+        }
+        if !text.is_empty() {
+            out.push(Block::new(b.kind, text));
+        }
+    }
+    out
 }
 
 /// The YAML between a first line "---" and the next "---" (or "..."), and the rest.
@@ -334,6 +389,26 @@ mod tests {
                 (BlockKind::Paragraph, "Raw html"),
             ]
         );
+    }
+
+    #[test]
+    fn a_clipped_page_s_labelled_lines_and_footer() {
+        let md = "# Why did William win at Hastings?\nCategory: Medieval Europe\nAuthor: Edgar Thornbury\n\nHarold had fought at Stamford Bridge three weeks before.\nHis men were tired.\n\nUpvotes: 487 · 31 comments\nRelated: Was the Tapestry made in England? · What happened to Harold's sons?\n";
+        let (doc, _) = parse(md, None, Some("x"));
+        let doc = doc.unwrap();
+        assert_eq!(doc.doc.title, "Why did William win at Hastings?");
+        assert_eq!(doc.doc.category_path, vec!["Medieval Europe"]);
+        assert_eq!(doc.doc.author.as_deref(), Some("Edgar Thornbury"));
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Harold had fought at Stamford Bridge three weeks before. His men were tired."]
+        );
+        // A first paragraph with a colon that is no header stays text.
+        let (doc, _) = parse("# Notes\n\nNote: the dates are Julian.\n", None, None);
+        let doc = doc.unwrap();
+        assert!(doc.doc.author.is_none());
+        assert_eq!(doc.blocks[0].text, "Note: the dates are Julian.");
     }
 
     #[test]

@@ -532,6 +532,41 @@ pub fn is_link_row(text: &str) -> bool {
             .all(|p| p.split_whitespace().count() <= 4 && !ends_sentence(p))
 }
 
+/// Labels of a line of links to other pages ("Related: Who were the Moriscos? ·
+/// Was Columbus at Granada?").
+const RELATED_LABELS: &[&str] = &[
+    "related",
+    "related questions",
+    "related answers",
+    "related posts",
+    "see also",
+    "more questions",
+    "more answers",
+    "read next",
+    "read more",
+    "tags",
+    "topics",
+];
+
+/// A labelled line of links to other pages: a label such as "Related:" and short
+/// items (a question each, or a few words) between separators.
+pub fn is_related_line(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    RELATED_LABELS.contains(&label.trim().to_lowercase().as_str())
+        && rest
+            .split(['·', '|', '•'])
+            .map(str::trim)
+            .all(|item| !item.is_empty() && item.split_whitespace().count() <= 15)
+}
+
+/// A line a page shows about itself or its neighbours, not text: a count
+/// ("Upvotes: 487 · 31 comments"), a row of links, a "Related:" line.
+pub fn is_page_line(text: &str) -> bool {
+    is_count(text) || is_link_row(text) || is_related_line(text)
+}
+
 /// Nothing but numbers and punctuation ("312", "· 4y" is not; "12 / 40" is).
 pub fn is_only_numbers(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit()) && text.chars().all(|c| !c.is_alphabetic())
@@ -547,10 +582,9 @@ pub fn is_fragment(text: &str) -> bool {
 /// of links, and the title or author repeated as a paragraph.
 pub fn is_noise_anywhere(block: &Block, title: &str, author: Option<&str>) -> bool {
     let text = block.text.as_str();
-    is_count(text)
+    is_page_line(text)
         || is_only_numbers(text)
         || is_placeholder(text)
-        || is_link_row(text)
         || same_text(text, title)
         || author.is_some_and(|a| same_text(text, a))
 }
@@ -644,6 +678,22 @@ mod tests {
         ] {
             assert!(!is_count(no), "{no}");
         }
+    }
+
+    #[test]
+    fn related_lines_and_page_lines() {
+        assert!(is_related_line(
+            "Related: Who were the Moriscos? · Was Columbus at Granada?"
+        ));
+        assert!(is_related_line(
+            "See also: Treaty of Westphalia | Thirty Years War"
+        ));
+        assert!(!is_related_line("Note: the dates are Julian."));
+        assert!(!is_related_line(
+            "Related: the war ended in 1648 when the emperor and the princes finally signed two treaties at Münster and at Osnabrück in Westphalia."
+        ));
+        assert!(is_page_line("Upvotes: 487 · 31 comments"));
+        assert!(!is_page_line("The council met in 325."));
     }
 
     #[test]

@@ -111,26 +111,35 @@ pub fn labelled_header(text: &str) -> Option<(Header, &str)> {
     }
     let mut header = Header::default();
     for line in lines {
+        header.read_line(line)?;
+    }
+    if header.title.is_empty() {
+        return None;
+    }
+    Some((header, &text[end..]))
+}
+
+impl Header {
+    /// Takes in one "Label: value" line of a header; `None` when the line is no
+    /// header line (an unknown label, no value, a value too long).
+    pub fn read_line(&mut self, line: &str) -> Option<()> {
         let (label, value) = line.split_once(':')?;
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         if value.is_empty() || value.chars().count() > MAX_TITLE_CHARS {
             return None;
         }
         match label.trim().to_lowercase().as_str() {
-            "title" | "question" => header.title = value,
-            "author" | "by" | "answered by" | "written by" => header.author = Some(value),
+            "title" | "question" => self.title = value,
+            "author" | "by" | "answered by" | "written by" => self.author = Some(value),
             "category" | "categories" | "topic" => {
-                header.category =
+                self.category =
                     super::noise::category_line(&value).unwrap_or_else(|| vec![value.clone()]);
             }
-            "source" | "url" => header.source = Some(value),
+            "source" | "url" => self.source = Some(value),
             _ => return None,
         }
+        Some(())
     }
-    if header.title.is_empty() {
-        return None;
-    }
-    Some((header, &text[end..]))
 }
 
 /// The first words of a text, as a title for text that has none.
