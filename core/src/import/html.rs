@@ -955,6 +955,9 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
             return items;
         }
     }
+    if let Some(items) = labelled_category(root) {
+        return items;
+    }
     if let Some(items) = root
         .descendent_elements()
         .find_map(link_trail)
@@ -975,6 +978,40 @@ fn category_of(root: ElementRef<'_>, title: &str) -> Vec<String> {
         .filter(|t| t.contains("->") || t.contains('»') || t.contains('›') || t.contains('→'))
         .find_map(|t| noise::category_line(&t))
         .unwrap_or_default()
+}
+
+/// Labels that introduce a page's category in its meta line ("Category: Cold War
+/// Europe · Answered by …").
+const CATEGORY_LABELS: &[&str] = &[
+    "category",
+    "categories",
+    "topic",
+    "topics",
+    "filed under",
+    "posted in",
+];
+
+/// The category a meta line names after its label, up to the next separator:
+/// "Category: African History / Colonialism · Answered by …" → ["African
+/// History", "Colonialism"].
+fn labelled_category(root: ElementRef<'_>) -> Option<Vec<String>> {
+    root.descendent_elements()
+        .filter(|el| {
+            !el.child_elements()
+                .any(|c| block_kind(c.value().name(), BlockKind::Paragraph).is_some())
+        })
+        .find_map(|el| {
+            let text = text_of(el);
+            let (label, rest) = text.split_once(':')?;
+            if !CATEGORY_LABELS.contains(&label.trim().to_lowercase().as_str()) {
+                return None;
+            }
+            let value = rest.split(['·', '|', '•', '—']).next()?.trim();
+            if value.is_empty() || value.chars().count() > 80 {
+                return None;
+            }
+            Some(noise::category_line(value).unwrap_or_else(|| vec![value.to_owned()]))
+        })
 }
 
 /// A breadcrumb trail without a telling name: an element holding two or more
@@ -1003,7 +1040,8 @@ fn link_trail(el: ElementRef<'_>) -> Option<Vec<String>> {
     if text.chars().count() > 160 {
         return None;
     }
-    let is_separator = |c: char| "›»>/→|".contains(c);
+    // Not "|": menus and footers put it between their links ("About | Privacy").
+    let is_separator = |c: char| "›»>/→".contains(c);
     let only_separators = |gap: &str| gap.chars().all(|c| c.is_whitespace() || is_separator(c));
     let mut rest = text.as_str();
     let mut has_separator = false;
@@ -1069,6 +1107,26 @@ mod tests {
             .doc
             .category_path
             .is_empty());
+    }
+
+    #[test]
+    fn a_meta_line_names_the_category_and_a_menu_of_bars_does_not() {
+        let page = r#"<html><head><title>Why did the revolution fail? - Ask Beyond</title></head><body>
+            <header><nav><a href="/">Home</a> | <a href="/browse">Browse</a> | <a href="/t/cw">Cold War</a> | <a href="/help">Help</a></nav></header>
+            <main><h1>Why did the revolution fail?</h1>
+            <p class="meta">Category: Cold War Europe · Answered by <a href="/u/z">Zsófia Kemény</a> · 4 years ago</p>
+            <div class="answer-body"><p>Soviet tanks returned to Budapest on 4 November 1956 and crushed the rising within days.</p>
+            <p>Imre Nagy took refuge in the Yugoslav embassy and was executed in June 1958.</p></div></main>
+            <footer><a href="/about">About</a> | <a href="/rules">House rules</a> | <a href="/privacy">Privacy</a></footer></body></html>"#;
+        let doc = parse_page(page, None, None).unwrap();
+        assert_eq!(doc.doc.category_path, ["Cold War Europe"]);
+        // A separator inside the label's value ends it; a path in it is split.
+        let page = page.replace(
+            "Category: Cold War Europe ·",
+            "Category: History / Cold War —",
+        );
+        let doc = parse_page(&page, None, None).unwrap();
+        assert_eq!(doc.doc.category_path, ["History", "Cold War"]);
     }
 
     #[test]
