@@ -33,7 +33,16 @@ fn whole_sentence(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
         .iter()
         .filter(|t| t.is_word() || t.kind == TokKind::Number)
         .count();
-    if words > MAX_WHOLE_SENTENCE_WORDS {
+    // "Six days later, on 15 November, …": the clause without its fronted time
+    // may stand alone; the whole sentence cannot.
+    let lower: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.is_word() || t.kind == TokKind::Number)
+        .take(3)
+        .map(|t| t.lower.as_str())
+        .collect();
+    if words > MAX_WHOLE_SENTENCE_WORDS || super::lexicon::opens_with_relative_time(&lower) {
         return None;
     }
     // A resolved pronoun is a rewrite, and a guess: the clause holding the answer

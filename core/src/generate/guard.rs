@@ -221,7 +221,12 @@ fn points_back(p: &PromptWords) -> bool {
     ]
     .iter()
     .any(|t| p.text.contains(t));
-    demonstrative || that_noun || pointing_noun || opens_back || there_said_before
+    demonstrative
+        || that_noun
+        || pointing_noun
+        || opens_back
+        || there_said_before
+        || super::lexicon::opens_with_relative_time(w)
 }
 
 fn lexicon_function(w: &str) -> bool {
@@ -1111,6 +1116,25 @@ mod tests {
             drop_connective_after_auxiliary("When did so Marcel seize the bridge at Meaux?"),
             "When did Marcel seize the bridge at Meaux?"
         );
+    }
+
+    #[test]
+    fn a_time_counted_from_before_points_back() {
+        assert!(points_back(
+            "Six days later, on _____, Arriaga was hanged in the square of Tungasuca."
+        ));
+        assert!(points_back("The next morning the _____ sailed for Calais."));
+        assert!(points_back(
+            "By then rebel strength had swelled to perhaps _____."
+        ));
+        assert!(points_back(
+            "Then in _____ Columbus was driven by storms into Lisbon."
+        ));
+        assert!(points_back("Within days the market at _____ stopped."));
+        assert!(!points_back(
+            "Three days after the coronation, _____ was crowned in Reims."
+        ));
+        assert!(!points_back("The next king of _____ was Henry."));
     }
 
     #[test]
