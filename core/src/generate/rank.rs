@@ -185,17 +185,18 @@ fn jaccard(a: &[String], b: &[String]) -> f32 {
 /// fact with no cloze.
 fn name_question(c: &Candidate) -> bool {
     const WH: [&str; 6] = ["what", "who", "whom", "whose", "where", "which"];
+    if c.kind != CardKind::Question
+        || c.answer_kind.is_time()
+        || c.answer_kind == EntityKind::Number
+    {
+        return false;
+    }
     let first_wh = c
         .prompt
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|ch: char| !ch.is_alphabetic())
-                .to_ascii_lowercase()
-        })
-        .find(|w| WH.contains(&w.as_str()));
-    c.kind == CardKind::Question
-        && !(c.answer_kind.is_time() || c.answer_kind == EntityKind::Number)
-        && first_wh.as_deref() != Some("which")
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()))
+        .find(|w| WH.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    !first_wh.is_some_and(|w| w.eq_ignore_ascii_case("which"))
 }
 
 /// The cards of the candidates, best first.
@@ -205,9 +206,11 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
     });
     // Each fact in the form the rules prefer (the model ranks the facts below);
     // ties broken by position and text so the order is fixed.
-    cands.sort_by(|a, b| {
-        name_question(a)
-            .cmp(&name_question(b))
+    // The name-question test reads the prompt: once per candidate, not per comparison.
+    let mut keyed: Vec<(bool, Candidate)> =
+        cands.into_iter().map(|c| (name_question(&c), c)).collect();
+    keyed.sort_by(|(qa, a), (qb, b)| {
+        qa.cmp(qb)
             .then(b.rule_score.total_cmp(&a.rule_score))
             .then(a.sentence.cmp(&b.sentence))
             .then(a.answer_span.cmp(&b.answer_span))
@@ -219,7 +222,7 @@ pub fn select(doc: &Document, mut cands: Vec<Candidate>, options: &GenerateOptio
     let mut kept: Vec<(Candidate, Vec<String>, Vec<String>)> = Vec::new();
     // Kept cards by answer: a near-duplicate shares its answer.
     let mut by_answer: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
-    for c in cands {
+    for (_, c) in keyed {
         if !facts.insert((c.sentence, c.answer_span)) {
             continue;
         }
