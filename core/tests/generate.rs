@@ -617,7 +617,7 @@ fn passive_agents_are_asked_with_by_whom() {
     );
     // A perfect passive keeps its auxiliary and "been".
     assert_eq!(
-        find(&cs, "By whom had the city been besieged for months?").answer,
+        find(&cs, "By whom was the city besieged for months?").answer,
         "Saladin"
     );
     assert_eq!(
@@ -1898,4 +1898,30 @@ Sources: Marten Vos wrote The Wool Road in 1987, and Anna Pell published Merchan
     assert!(cards(&plain).iter().any(
         |c| c.source_sentence.contains("Wool Road") || c.source_sentence.contains("Steelyard")
     ));
+}
+
+#[test]
+fn a_pluperfect_passive_is_asked_in_the_simple_past() {
+    // "had been driven out" → "were … driven out": judges called "On what date had
+    // Richard been killed?" ungrammatical.
+    let cs = written(
+        "The war went badly for the crown. The rebels had been driven out of Kent in June \
+         1381. Harold had been crowned at Westminster, and his brother Tostig had been exiled \
+         in 1065.",
+    );
+    assert_eq!(
+        find(&cs, "When were the rebels driven out of Kent?").answer,
+        "June 1381"
+    );
+    assert_eq!(
+        find(&cs, "In what year was Harold's brother Tostig exiled?").answer,
+        "1065"
+    );
+    assert!(
+        cs.iter().all(|c| c.kind != CardKind::Question
+            || !c.prompt.contains(" had ")
+            || c.prompt.starts_with("Who")),
+        "{}",
+        show(&cs)
+    );
 }

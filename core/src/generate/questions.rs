@@ -222,6 +222,19 @@ pub(super) fn inverted(
         out.extend(ctx.toks(p + 1, end, remove));
         return Some((out, resolved));
     }
+    if let Some(been) = pluperfect_been(ctx.s(), c, remove) {
+        // "had Richard been killed" → "was Richard killed": judges called the
+        // pluperfect in a question ungrammatical.
+        let s = ctx.s();
+        let last = &s.tokens[c.subj.1 - 1];
+        let plural = last.lower.ends_with('s') && !last.is_capitalised();
+        out.push(Piece::Text(if plural { "were" } else { "was" }.into()));
+        out.extend(subj);
+        out.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
+        out.extend(ctx.toks(c.rest.0, been, remove));
+        out.extend(ctx.toks(been + 1, end, remove));
+        return Some((out, resolved));
+    }
     match &c.verb {
         Verb::Aux(_) => out.push(Piece::Text(ctx.s().tokens[v].lower.clone())),
         Verb::Past(..) => out.push(Piece::Text("did".into())),
@@ -278,6 +291,36 @@ fn simple_past_of(
         _ => return None,
     };
     Some((p, lemma.to_string()))
+}
+
+/// The index of "been" in a verb group "had (adverbs) been …", as a question asks
+/// in the simple past ("was … killed", "was … king").
+fn pluperfect_been(s: &Sentence, c: &Clause, remove: Option<(usize, usize)>) -> Option<usize> {
+    let Verb::Aux(v) = c.verb else {
+        return None;
+    };
+    if s.tokens[v].lower != "had" {
+        return None;
+    }
+    let mut p = c.rest.0;
+    while p < c.rest.1 && p < c.rest.0 + 2 && is_adverb(&s.tokens[p]) && s.tokens[p].lower != "not"
+    {
+        p += 1;
+    }
+    let lex = lexicon();
+    // "By what year had … been exporting …?", "By whom had … been besieged?": a
+    // "by" phrase asks for the pluperfect, and so does a progressive.
+    let by_asked = remove.is_some_and(|(x, _)| x > 0 && s.tokens[x - 1].lower == "by");
+    let progressive = s
+        .tokens
+        .get(p + 1)
+        .is_some_and(|t| lex.ing_lemma(&t.lower).is_some());
+    (p < c.rest.1
+        && s.tokens[p].lower == "been"
+        && !by_asked
+        && !progressive
+        && !remove.is_some_and(|(x, y)| p >= x && p < y))
+    .then_some(p)
 }
 
 /// The intro phrase as a prefix ("In 1960, "), when it carries a fact.
