@@ -1925,3 +1925,19 @@ fn a_pluperfect_passive_is_asked_in_the_simple_past() {
         show(&cs)
     );
 }
+
+#[test]
+fn that_evening_is_not_made_the_evening() {
+    // "That evening" counts from a day said before; "The evening …" (what the
+    // demonstrative used to become) says nothing of which evening.
+    let cs = written(
+        "The marines landed on Wolmi-do on 15 September 1950. That evening the rest of the \
+         1st Marine Division, under Major General Oliver P. Smith, went ashore at Red Beach.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| !c.prompt.starts_with("The evening") && !c.prompt.starts_with("That evening")),
+        "{}",
+        show(&cs)
+    );
+}

@@ -190,6 +190,11 @@ const TIME_UNITS: &[&str] = &[
     "decades", "morning", "evening", "night", "spring", "summer", "autumn", "winter",
 ];
 
+/// Whether a lower-case word is a unit of time ("day", "evening", "years").
+pub(super) fn is_time_unit(lower: &str) -> bool {
+    TIME_UNITS.contains(&lower)
+}
+
 /// Whether lower-case words open with a time counted from something said before:
 /// "Six days later, …", "The next morning …", "That year …", "By then …", "Within
 /// days …", "Soon afterwards …", "Then in …". On a card the student cannot tell

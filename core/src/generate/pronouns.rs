@@ -223,7 +223,18 @@ impl<'a> Ctx<'a> {
                         && lexicon().past_lemma(&n.lower).is_none()
                         && lexicon().present_lemma(&n.lower).is_none()
                 });
-                if matches!(first.lower.as_str(), "this" | "these" | "those" | "that") && nextword {
+                let demonstrative =
+                    matches!(first.lower.as_str(), "this" | "these" | "those" | "that");
+                // "That evening" counts from a time said before: "the evening" would
+                // not say which.
+                if demonstrative
+                    && s.tokens
+                        .get(k + 1)
+                        .is_some_and(|n| super::lexicon::is_time_unit(&n.lower))
+                {
+                    return None;
+                }
+                if demonstrative && nextword {
                     // "This shift" → "the shift".
                     out.push(Piece::Text(if first.is_capitalised() && !lower_det {
                         "The".into()
