@@ -67,7 +67,9 @@ pub fn parse(
     let author = front.author.or(header.author);
     // Counts, rows of links and a repeated title, as on any saved page. (Not the
     // edge rules of a saved page: a short last line of one's own notes is text.)
-    blocks.retain(|b| !noise::is_noise_anywhere(b, &title, author.as_deref()));
+    blocks.retain(|b| {
+        !noise::is_noise_anywhere(b, &title, author.as_deref()) && !noise::is_page_line(&b.text)
+    });
     let doc = NewDocument {
         title,
         author,

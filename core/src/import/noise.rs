@@ -554,17 +554,55 @@ pub fn is_related_line(text: &str) -> bool {
     let Some((label, rest)) = text.split_once(':') else {
         return false;
     };
-    RELATED_LABELS.contains(&label.trim().to_lowercase().as_str())
-        && rest
-            .split(['·', '|', '•'])
-            .map(str::trim)
-            .all(|item| !item.is_empty() && item.split_whitespace().count() <= 15)
+    let items: Vec<&str> = rest.split(['·', '|', '•']).map(str::trim).collect();
+    let short = |item: &&str| !item.is_empty() && item.split_whitespace().count() <= 15;
+    let known = RELATED_LABELS.contains(&label.trim().to_lowercase().as_str());
+    // "You might also like: Why …? · What …?": two or more questions after a short
+    // label are links, whatever the label says.
+    let questions = label.split_whitespace().count() <= 5
+        && items.len() >= 2
+        && items.iter().all(|i| short(i) && i.ends_with('?'));
+    items.iter().all(short) && known || questions
+}
+
+/// A line of a page's figures: two or more short parts between separators, one
+/// with a number ("▲ 1,482 upvotes · 63 replies · Last edited 3 weeks ago",
+/// "Viewed 9,214 times · 312 found this helpful"), none a sentence.
+pub fn is_stats_line(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A number with a counted word ("63 replies", "Page views: 5,830"), not a
+    // timeline's "1453 · Ottomans take Constantinople".
+    let counted = |p: &&str| {
+        p.chars().any(|c| c.is_ascii_digit())
+            && words(p).iter().any(|w| COUNTED.contains(&w.as_str()))
+    };
+    parts.len() >= 2
+        && text.split_whitespace().count() <= 20
+        && parts.iter().any(counted)
+        && parts.iter().all(|p| !p.ends_with('.'))
+}
+
+/// A note of the page's editing: "Last edited by a moderator, 2 March".
+pub fn is_edit_note(text: &str) -> bool {
+    let w = words(text);
+    w.len() <= 10
+        && (w.first().is_some_and(|x| x == "edited")
+            || w.len() >= 2 && w[0] == "last" && matches!(w[1].as_str(), "edited" | "updated"))
 }
 
 /// A line a page shows about itself or its neighbours, not text: a count
-/// ("Upvotes: 487 · 31 comments"), a row of links, a "Related:" line.
+/// ("Upvotes: 487 · 31 comments"), a line of figures, an edit note, a row of links,
+/// a "Related:" line.
 pub fn is_page_line(text: &str) -> bool {
-    is_count(text) || is_link_row(text) || is_related_line(text)
+    is_count(text)
+        || is_stats_line(text)
+        || is_edit_note(text)
+        || is_link_row(text)
+        || is_related_line(text)
 }
 
 /// Nothing but numbers and punctuation ("312", "· 4y" is not; "12 / 40" is).
@@ -582,7 +620,9 @@ pub fn is_fragment(text: &str) -> bool {
 /// of links, and the title or author repeated as a paragraph.
 pub fn is_noise_anywhere(block: &Block, title: &str, author: Option<&str>) -> bool {
     let text = block.text.as_str();
-    is_page_line(text)
+    is_count(text)
+        || is_link_row(text)
+        || is_related_line(text)
         || is_only_numbers(text)
         || is_placeholder(text)
         || same_text(text, title)
@@ -694,6 +734,26 @@ mod tests {
         ));
         assert!(is_page_line("Upvotes: 487 · 31 comments"));
         assert!(!is_page_line("The council met in 325."));
+        // Other sites' wording of the same lines.
+        for line in [
+            "▲ 1,482 upvotes · 63 replies · Last edited 3 weeks ago",
+            "Viewed 9,214 times · 312 found this helpful",
+            "Page views: 5,830 · Helpful? Yes (204) / No (3)",
+            "3.1k upvotes | 214 comments | Share · Report",
+            "Last edited by a moderator, 2 March",
+            "You might also like: Why did Britain exile Prempeh I? · What was the War of the Golden Stool?",
+        ] {
+            assert!(is_page_line(line), "{line}");
+        }
+        // A sentence with a separator or an edit in it is text.
+        assert!(!is_page_line(
+            "The fleet sailed in 1147 · and the city fell in October after a siege of four months."
+        ));
+        assert!(!is_page_line(
+            "Edited by Gregory, the chronicle was copied across Europe for three centuries and more."
+        ));
+        assert!(!is_page_line("Causes: drought, famine and war."));
+        assert!(!is_page_line("1453 · Ottomans take Constantinople"));
     }
 
     #[test]
