@@ -10,9 +10,10 @@ use super::tokens::TokKind;
 /// the answer is cut out.
 pub const MAX_WHOLE_SENTENCE_WORDS: usize = 40;
 
-/// The sentence with the entity blanked as written; when the sentence is too long or
-/// opens with a pronoun, the clause holding the entity if it has its own subject, or
-/// the sentence with its pronoun resolved.
+/// The sentence with the entity blanked as written (a leading "However," and other
+/// brackets left out); when the sentence is too long, opens with a pronoun or with a
+/// time counted from before, the clause holding the entity if it has its own
+/// subject, or the sentence with its pronoun resolved.
 ///
 /// The whole sentence comes first because judges kept it most: over all blind
 /// rounds, 64% of the clozes that were a whole sentence of the text as written
@@ -45,14 +46,14 @@ fn whole_sentence(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
     if words > MAX_WHOLE_SENTENCE_WORDS || super::lexicon::opens_with_relative_time(&lower) {
         return None;
     }
-    // A resolved pronoun is a rewrite, and a guess: the clause holding the answer
-    // may not need it.
     // Who says so is no part of the fact: "According to the chronicler Detmar, …".
     let from = if s.tokens.first().is_some_and(|t| t.lower == "according") {
         skip_fronted(s, e, 0, s.tokens.len())
     } else {
         0
     };
+    // A resolved pronoun is a rewrite, and a guess: the clause holding the answer
+    // may not need it.
     cloze_span(ctx, e, from, s.tokens.len(), false).filter(|(_, resolved)| !resolved)
 }
 

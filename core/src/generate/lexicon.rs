@@ -202,7 +202,7 @@ pub(super) fn is_time_unit(lower: &str) -> bool {
 pub(super) fn opens_with_relative_time<S: AsRef<str>>(words: &[S]) -> bool {
     let at = |i: usize, xs: &[&str]| words.get(i).is_some_and(|w| xs.contains(&w.as_ref()));
     let unit = |i: usize| at(i, TIME_UNITS);
-    unit(1) && at(2, &["later", "afterwards", "earlier", "before"])
+    unit(1) && at(2, &["later", "afterwards", "earlier"])
         || at(0, &["the"]) && at(1, &["next", "following", "same"]) && unit(2)
         || at(0, &["that"]) && (unit(1) || at(1, &["same"]) && unit(2))
         || at(0, &["later", "earlier"]) && at(1, &["that"]) && unit(2)

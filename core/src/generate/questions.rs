@@ -226,7 +226,7 @@ pub(super) fn inverted(
         // "had Richard been killed" → "was Richard killed": judges called the
         // pluperfect in a question ungrammatical.
         let s = ctx.s();
-        let last = &s.tokens[c.subj.1 - 1];
+        let last = &s.tokens[c.subj.1.saturating_sub(1)];
         let plural = last.lower.ends_with('s') && !last.is_capitalised();
         out.push(Piece::Text(if plural { "were" } else { "was" }.into()));
         out.extend(subj);
