@@ -1001,11 +1001,18 @@ fn labelled_category(root: ElementRef<'_>) -> Option<Vec<String>> {
                 .any(|c| block_kind(c.value().name(), BlockKind::Paragraph).is_some())
         })
         .find_map(|el| {
+            let labelled = |text: &str| {
+                text.split_once(':').is_some_and(|(l, _)| {
+                    CATEGORY_LABELS.contains(&l.trim().to_lowercase().as_str())
+                })
+            };
             let text = text_of(el);
-            let (label, rest) = text.split_once(':')?;
-            if !CATEGORY_LABELS.contains(&label.trim().to_lowercase().as_str()) {
+            // The innermost element with the label: a meta line's own "Category:"
+            // span, not the line with the author after it.
+            if !labelled(&text) || el.child_elements().any(|c| labelled(&text_of(c))) {
                 return None;
             }
+            let (_, rest) = text.split_once(':')?;
             let value = rest.split(['·', '|', '•', '—']).next()?.trim();
             if value.is_empty() || value.chars().count() > 80 {
                 return None;
@@ -1127,6 +1134,13 @@ mod tests {
         );
         let doc = parse_page(&page, None, None).unwrap();
         assert_eq!(doc.doc.category_path, ["History", "Cold War"]);
+        // The label in a span of its own, the author in the next one.
+        let page = page.replace(
+            "<p class=\"meta\">Category: History / Cold War —",
+            "<p class=\"meta\"><span>Category: Cold War Europe</span> <span>",
+        );
+        let doc = parse_page(&page, None, None).unwrap();
+        assert_eq!(doc.doc.category_path, ["Cold War Europe"]);
     }
 
     #[test]
