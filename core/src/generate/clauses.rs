@@ -332,12 +332,7 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
                 SUBORDINATORS.contains(&x.lower.as_str())
                     || matches!(x.lower.as_str(), "when" | "where" | "who" | "which" | "that")
             })
-            && toks.get(k + 1).is_some_and(|n| {
-                matches!(
-                    n.lower.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
-                )
-            })
+            && toks.get(k + 1).is_some_and(|n| opens_noun_phrase(&n.lower))
             && parse_at(toks, k + 1, to).is_some_and(|c| c.subj.1 - c.subj.0 <= 5)
         {
             return k;
@@ -1043,13 +1038,17 @@ fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
     }
     let next = toks.get(k)?;
     let subject_next = next.is_capitalised()
-        || matches!(
-            next.lower.as_str(),
-            "the" | "a" | "an" | "he" | "she" | "it" | "they" | "his" | "her" | "its" | "their"
-        );
+        || opens_noun_phrase(&next.lower)
+        || matches!(next.lower.as_str(), "he" | "she" | "it" | "they");
     (year && k > start && k < n && subject_next)
         .then_some(k)
         .or_else(|| dated_phrase_end(toks, n))
+}
+
+/// An article or a possessive, which opens a noun phrase (a subject, where a clause
+/// may start): "the", "a", "his", "their".
+fn opens_noun_phrase(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
 }
 
 /// Where a fronted phrase naming a thing and its year ends when no comma follows:
@@ -1070,12 +1069,7 @@ fn dated_phrase_end(toks: &[Token], n: usize) -> Option<usize> {
             {
                 after += 2;
             }
-            let article = toks.get(after).is_some_and(|a| {
-                matches!(
-                    a.lower.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
-                )
-            });
+            let article = toks.get(after).is_some_and(|a| opens_noun_phrase(&a.lower));
             // "of" before the year: "the war of 1438", "the spring of 1525".
             let of_year = toks[k - 1].lower == "of";
             return (year && of_year && article && after + 2 < n).then_some(after);

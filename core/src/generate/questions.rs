@@ -273,11 +273,7 @@ fn simple_past_of(
     if !matches!(aux, "had" | "would") {
         return None;
     }
-    let mut p = c.rest.0;
-    while p < c.rest.1 && p < c.rest.0 + 2 && is_adverb(&s.tokens[p]) && s.tokens[p].lower != "not"
-    {
-        p += 1;
-    }
+    let p = past_adverbs(s, c);
     let t = s.tokens.get(p).filter(|_| p < c.rest.1)?;
     if !t.is_word() || t.is_capitalised() || remove.is_some_and(|(x, y)| p >= x && p < y) {
         return None;
@@ -293,6 +289,17 @@ fn simple_past_of(
     Some((p, lemma.to_string()))
 }
 
+/// The first word after an auxiliary and up to two adverbs ("had already taken"
+/// → "taken"); "not" is no adverb here.
+fn past_adverbs(s: &Sentence, c: &Clause) -> usize {
+    let mut p = c.rest.0;
+    while p < c.rest.1 && p < c.rest.0 + 2 && is_adverb(&s.tokens[p]) && s.tokens[p].lower != "not"
+    {
+        p += 1;
+    }
+    p
+}
+
 /// The index of "been" in a verb group "had (adverbs) been …", as a question asks
 /// in the simple past ("was … killed", "was … king").
 fn pluperfect_been(s: &Sentence, c: &Clause, remove: Option<(usize, usize)>) -> Option<usize> {
@@ -302,11 +309,7 @@ fn pluperfect_been(s: &Sentence, c: &Clause, remove: Option<(usize, usize)>) -> 
     if s.tokens[v].lower != "had" {
         return None;
     }
-    let mut p = c.rest.0;
-    while p < c.rest.1 && p < c.rest.0 + 2 && is_adverb(&s.tokens[p]) && s.tokens[p].lower != "not"
-    {
-        p += 1;
-    }
+    let p = past_adverbs(s, c);
     let lex = lexicon();
     // "By what year had … been exporting …?", "By whom had … been besieged?": a
     // "by" phrase asks for the pluperfect, and so does a progressive.
