@@ -899,4 +899,16 @@ fn a_large_import_writes_the_first_suggestions_at_once_and_the_rest_in_steps() {
         "nothing left"
     );
     assert_eq!(with_suggestions(&lib), total as i64);
+    // The texts of a step are worked on side by side: each card must still be
+    // written to the text it was made from.
+    let misplaced: i64 = lib
+        .raw()
+        .query_row(
+            "SELECT count(*) FROM cards c JOIN documents d ON d.id = c.document_id
+             WHERE c.status = 'suggested' AND instr(d.body, c.source_text) = 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(misplaced, 0, "suggestions written to another text");
 }

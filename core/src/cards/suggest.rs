@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::generate::{suggest, Card, LibraryContext};
 use crate::ids::DocumentId;
 use crate::prefs::Preferences;
-use crate::store::{Store, SuggestionsOf};
+use crate::store::{Store, SuggestionSource, SuggestionsOf};
 
 /// How many suggestions a document of `words` words gets: about one per 15
 /// words (a fact a sentence in dense history prose), so a long answer is not
@@ -59,13 +59,37 @@ struct Made {
     held_back: Vec<Card>,
 }
 
+/// What making a document's suggestions reads from the store.
+struct Source {
+    document_id: DocumentId,
+    doc: SuggestionSource,
+    decided: Vec<StoredCard>,
+}
+
+fn read_source(store: &Store, document_id: DocumentId) -> Result<Source> {
+    Ok(Source {
+        document_id,
+        doc: store.suggestion_source(document_id)?,
+        decided: store.decided_cards(document_id)?,
+    })
+}
+
 /// The generator's best cards for a document's current text, except those the
 /// learner accepted or rejected before (same prompt, or same answer from the
 /// same sentence), and the ones held back.
 fn make_suggestions(store: &Store, document_id: DocumentId, prefs: &Preferences) -> Result<Made> {
-    let doc = store.suggestion_source(document_id)?;
+    Ok(suggestions_of(&read_source(store, document_id)?, prefs))
+}
+
+/// [`make_suggestions`] once the store has been read: no store, so texts can be
+/// worked on side by side.
+fn suggestions_of(source: &Source, prefs: &Preferences) -> Made {
+    let Source {
+        document_id,
+        doc,
+        decided,
+    } = source;
     let limit = suggestion_limit(doc.body.split_whitespace().count());
-    let decided = store.decided_cards(document_id)?;
     // The cards above the quality bar (the title is what the learner sees above
     // a card, so an answer it names is no card).
     let generated = suggest(
@@ -74,11 +98,39 @@ fn make_suggestions(store: &Store, document_id: DocumentId, prefs: &Preferences)
         &prefs.generate_options(),
         &LibraryContext::default(),
     );
-    Ok(Made {
-        document_id,
+    Made {
+        document_id: *document_id,
         revision: doc.revision,
-        cards: fresh_suggestions(generated.shown, &decided, limit),
-        held_back: fresh_suggestions(generated.held_back, &decided, MAX_HELD_BACK),
+        cards: fresh_suggestions(generated.shown, decided, limit),
+        held_back: fresh_suggestions(generated.held_back, decided, MAX_HELD_BACK),
+    }
+}
+
+/// The suggestions of several documents, made on every core the machine has
+/// (each text's cards are independent of the others'), in the order given.
+fn suggestions_side_by_side(sources: &[Source], prefs: &Preferences) -> Vec<Made> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || sources.len() < 2 {
+        return sources.iter().map(|s| suggestions_of(s, prefs)).collect();
+    }
+    let share = sources.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sources
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|s| suggestions_of(s, prefs))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A worker that panicked takes the process down as it would have on
+            // this thread (release builds abort on panic anyway).
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
 
@@ -103,10 +155,11 @@ pub fn write_pending_suggestions(store: &mut Store, now: i64, limit: usize) -> R
     // A batch of texts to a transaction: each commit writes the pages the new
     // cards share (their table, indexes and full-text index) once per batch.
     for batch in pending.chunks(SUGGESTION_BATCH) {
-        let made = batch
+        let sources = batch
             .iter()
-            .map(|&id| make_suggestions(store, id, &prefs))
-            .collect::<Result<Vec<Made>>>()?;
+            .map(|&id| read_source(store, id))
+            .collect::<Result<Vec<Source>>>()?;
+        let made = suggestions_side_by_side(&sources, &prefs);
         let docs: Vec<SuggestionsOf<'_>> = made
             .iter()
             .map(|m| SuggestionsOf {

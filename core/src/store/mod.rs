@@ -31,7 +31,7 @@ pub(crate) use backup::io_error as file_error;
 pub use backup::{
     check_file, copy_database_file, fold_wal_into_file, sync_dir, FileFault, WalFold,
 };
-pub use cards::{CardSource, SuggestionsOf};
+pub use cards::{CardSource, SuggestionSource, SuggestionsOf};
 pub use documents::Counts;
 pub(crate) use export::export_file_tables;
 pub use export::Tables as ExportTables;
