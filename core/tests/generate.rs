@@ -1941,3 +1941,69 @@ fn that_evening_is_not_made_the_evening() {
         show(&cs)
     );
 }
+
+/// A word first in its sentence keeps its capital in a question when it is a
+/// name, loses it when it is a common word, and makes no question when the text
+/// cannot tell (judges called "did hoover propose" and "did swahili and Arab
+/// merchants" ungrammatical).
+#[test]
+fn a_first_word_moved_into_a_question_keeps_the_case_of_what_it_is() {
+    let text =
+        "Foreign Secretary Arthur Balfour handed the text to the ambassador on 23 February 1917. \
+Tenants flooded the new land courts in 1881. \
+Hoover proposed a moratorium on war debts in June 1931. \
+Swahili and Arab merchants reached the court of the kabaka in the 1840s. \
+Border clashes broke out along the Ussuri River in March 1969.";
+    let cs = written(text);
+    let prompts: Vec<&str> = cs.iter().map(|c| c.prompt.as_str()).collect();
+    find(
+        &cs,
+        "On what date did Foreign Secretary Arthur Balfour hand the text to the ambassador?",
+    );
+    find(&cs, "In what year did tenants flood the new land courts?");
+    find(
+        &cs,
+        "When did border clashes break out along the Ussuri River?",
+    );
+    for p in &prompts {
+        assert!(
+            !p.contains("did hoover") && !p.contains("did Hoover"),
+            "{p}"
+        );
+        assert!(
+            !p.contains("did swahili") && !p.contains("did Swahili"),
+            "{p}"
+        );
+    }
+    // The facts are still asked, as the text writes them.
+    assert!(
+        prompts.contains(&"Hoover proposed a moratorium on war debts in _____."),
+        "{prompts:#?}"
+    );
+}
+
+/// A "did" question must not go on with a verb the inversion left finite, end on
+/// a stranded adverb, or lean on a time said in another sentence.
+#[test]
+fn questions_that_read_garbled_are_not_made() {
+    let text = "In 1580 Philip II absorbed Portugal and then faced the Dutch Revolt. \
+In February 1897 a British force captured and largely destroyed Benin City. \
+Construction began early in 1859. \
+The rebel leaders were caught in Jiangxi and executed that November.";
+    let cs = written(text);
+    for c in &cs {
+        assert!(
+            !c.prompt.contains("absorb Portugal and then faced"),
+            "{}",
+            c.prompt
+        );
+        assert!(
+            !c.prompt.contains("capture and largely destroyed"),
+            "{}",
+            c.prompt
+        );
+        assert!(!c.prompt.ends_with("early?"), "{}", c.prompt);
+        assert!(!c.prompt.contains("that November"), "{}", c.prompt);
+    }
+    assert!(!cs.is_empty());
+}

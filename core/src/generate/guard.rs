@@ -23,7 +23,7 @@ use super::render::capitalise_first;
 use super::text::Document;
 use super::tokens::{bare_words, PromptWords};
 use super::CardKind;
-use super::{leans, shape};
+use super::{grammar, leans, shape};
 
 /// The longest cloze worth suggesting, in words.
 const MAX_CLOZE_WORDS: usize = 45;
@@ -971,6 +971,7 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
 /// The candidate as it should be shown, or `None` when a judge would reject it.
 pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = drop_opening_label(&c.prompt)?;
+    c.prompt = grammar::drop_enclosing_brackets(&c.prompt);
     c.prompt = drop_opening_connective(&c.prompt);
     c.prompt = drop_intensifiers(&c.prompt);
     c.prompt = leans::drop_loose_adverbs(&c.prompt);
@@ -998,6 +999,11 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || leans::clause_cut_off(&p)
         || leans::weak_answer(&p, &c.answer, c.form)
         || leans::garbled_did(&p)
+        || grammar::second_finite_verb(&p)
+        || grammar::did_without_its_verb(&p)
+        || grammar::dangling_last_adverb(&p)
+        || grammar::which_honorific(&p)
+        || grammar::leans_on_earlier_sentence(&p)
         || leans::cut_answer_or_comparison(&p, &c.answer)
         || match c.kind {
             CardKind::Question => bad_question(&p, &c.answer, c.answer_kind),

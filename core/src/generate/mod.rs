@@ -44,6 +44,7 @@ mod distractors;
 mod entities;
 mod form_registry;
 mod forms;
+mod grammar;
 mod guard;
 mod leans;
 mod lexicon;

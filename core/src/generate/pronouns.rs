@@ -12,6 +12,14 @@ use super::tokens::TokKind;
 pub(super) use super::lexicon::PRONOUNS_AND_THAT as PRONOUNS;
 
 /// Everything a question builder needs about one sentence.
+/// What a capitalised word first in its sentence is (see `Ctx::first_word`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstWord {
+    Common,
+    Name,
+    Unsure,
+}
+
 pub(super) struct Ctx<'a> {
     pub(super) doc: &'a Document,
     pub(super) si: usize,
@@ -194,6 +202,60 @@ impl<'a> Ctx<'a> {
         self.phrase(c.subj.0, c.subj.1, true, true)
     }
 
+    /// What the capitalised word at `k`, first in its sentence, is when a phrase
+    /// moves it from the start: a common word capitalised only because it comes
+    /// first ("Tenants flooded …"), or a name ("Hoover proposed …", "Foreign
+    /// Secretary Balfour …", "Article 3 …"). Judges called a name lower-cased in
+    /// a question ungrammatical, and a common noun left capitalised reads no better.
+    fn first_word(&self, k: usize) -> FirstWord {
+        let s = self.s();
+        let word = &s.tokens[k];
+        let lex = lexicon();
+        // "Adela, daughter of …": a first word before an apposition is a name;
+        // so is one before another capitalised word or a number.
+        let name_follows = s.tokens.get(k + 1).is_some_and(|t| {
+            t.is_punct(",") || t.is_punct("'") || t.is_capitalised() || t.kind == TokKind::Number
+        });
+        let case = &self.doc.case;
+        if name_follows
+            || lex.is_given_name(&word.text)
+            || lex.is_place(&word.text)
+            || lex.is_country(&word.text)
+            || case.capitalised.contains(&word.text)
+        {
+            return FirstWord::Name;
+        }
+        let w = word.lower.as_str();
+        // A verb's inflected form ("Clearing the bush …", "Recorded outrages …"; a
+        // bare lemma may be a name: "Hoover"), a plural ("Tenants", not "Mardonius"),
+        // or a noun of a common ending.
+        let inflected = lex.past_lemma(w).is_some_and(|l| l != w)
+            || lex.ing_lemma(w).is_some()
+            || lex.present_lemma(w).is_some_and(|l| l != w);
+        let plural = w.len() > 3
+            && w.ends_with('s')
+            && !["us", "ss", "is", "as", "os"]
+                .iter()
+                .any(|e| w.ends_with(e));
+        let common_ending = [
+            "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism",
+        ]
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e));
+        // A verb's lemma before a word that is no past verb modifies it ("Border
+        // clashes broke out", "Yellow fever killed"); before a past verb it may be
+        // a name ("Hoover proposed").
+        let modifier = lex.is_verb_lemma(w)
+            && s.tokens.get(k + 1).is_some_and(|t| {
+                t.is_word() && !lex.past_lemma(&t.lower).is_some_and(|l| l != t.lower)
+            });
+        if case.lowercase.contains(w) || inflected || plural || common_ending || modifier {
+            FirstWord::Common
+        } else {
+            FirstWord::Unsure
+        }
+    }
+
     /// Tokens `a..b` as pieces; a pronoun at the start is resolved or gives None.
     pub(super) fn phrase(
         &self,
@@ -254,16 +316,27 @@ impl<'a> Ctx<'a> {
                 // "US", "UN": an acronym keeps its capitals.
                 && !first.text.chars().skip(1).any(char::is_uppercase)
                 && !lexicon().is_demonym(&first.text)
-                // "Adela, daughter of …": a first word before an apposition is a name.
-                && (lexicon().is_function(&first.lower)
-                    || k == 0 && !s.tokens.get(k + 1).is_some_and(|t| t.is_punct(",")))
                 && !s
                     .entities
                     .iter()
                     .any(|e| e.title.map_or(e.start, |t| t.0) <= k && k < e.end)
             {
-                out.push(Piece::Text(first.lower.clone()));
-                k += 1;
+                let lower = if lexicon().is_function(&first.lower) {
+                    true
+                } else if k == 0 {
+                    match self.first_word(k) {
+                        FirstWord::Common => true,
+                        FirstWord::Name => false,
+                        // Neither case would surely read right: no phrase.
+                        FirstWord::Unsure => return None,
+                    }
+                } else {
+                    false
+                };
+                if lower {
+                    out.push(Piece::Text(first.lower.clone()));
+                    k += 1;
+                }
             }
         }
         let first_content = k;

@@ -37,6 +37,8 @@ impl Sentence {
 
 pub struct Document {
     pub sentences: Vec<Sentence>,
+    /// The words the text writes capitalised inside a sentence, and in lower case.
+    pub case: entities::DocInfo,
 }
 
 impl Document {
@@ -101,7 +103,10 @@ impl Document {
         for (s, a) in sents.iter_mut().zip(found) {
             s.anchors = a;
         }
-        Document { sentences: sents }
+        Document {
+            sentences: sents,
+            case: info,
+        }
     }
 }
 
