@@ -247,7 +247,7 @@ impl<'a> Ctx<'a> {
         // a name ("Hoover proposed").
         let modifier = lex.is_verb_lemma(w)
             && s.tokens.get(k + 1).is_some_and(|t| {
-                t.is_word() && !lex.past_lemma(&t.lower).is_some_and(|l| l != t.lower)
+                t.is_word() && lex.past_lemma(&t.lower).is_none_or(|l| l == t.lower)
             });
         if case.lowercase.contains(w) || inflected || plural || common_ending || modifier {
             FirstWord::Common
