@@ -1879,7 +1879,7 @@ The printers of the city sold their books across Europe.",
 fn a_closing_list_of_sources_gives_no_cards() {
     let text = "The guild of Bruges merchants opened a hall in London in 1282. \
 The hall traded wool for cloth until the great fire of 1349 destroyed it.\n\n\
-Sources disagree on how many merchants lived there: perhaps 300 in 1300.\n\n\
+Sources disagree, but perhaps 300 merchants lived in the hall in 1300.\n\n\
 Sources: Marten Vos wrote The Wool Road in 1987, and Anna Pell published Merchants of the Steelyard in 2004.\n";
     let cs = cards(text);
     assert!(cs.iter().any(|c| c.answer == "1282"), "{}", show(&cs));
@@ -2006,4 +2006,23 @@ The rebel leaders were caught in Jiangxi and executed that November.";
         assert!(!c.prompt.contains("that November"), "{}", c.prompt);
     }
     assert!(!cs.is_empty());
+}
+
+/// The noun of a count in an existential sentence stays with its modifiers.
+#[test]
+fn an_existential_count_keeps_its_noun_together() {
+    let cs = written(
+        "There were about 40,000 Soviet military personnel in Cuba, far more than the Americans had estimated. \
+Before 1350, there were about 170,000 villages living on grain in Saxony.",
+    );
+    find(
+        &cs,
+        "How many Soviet military personnel were there in Cuba?",
+    );
+    assert!(
+        cs.iter().all(|c| !c.prompt.contains("were there personnel")
+            && !c.prompt.contains("villages living were")),
+        "{}",
+        show(&cs)
+    );
 }

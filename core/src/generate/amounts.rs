@@ -127,7 +127,23 @@ pub(super) fn existential_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         "is" | "are" => "are",
         _ => return None,
     };
-    let ue = super::questions::unit_end(s, u);
+    let mut ue = super::questions::unit_end(s, u);
+    // "Soviet military personnel": the unit's noun may follow its modifiers
+    // ("how many Soviet military were there personnel" split it).
+    let lex = lexicon();
+    while ue < s.tokens.len() && ue < u + 5 {
+        let t = &s.tokens[ue];
+        if !t.is_word()
+            || t.is_capitalised()
+            || lex.is_function(&t.lower)
+            || super::lexicon::is_finite_form(&t.lower)
+            || lex.ing_lemma(&t.lower).is_some()
+            || lex.participle_lemma(&t.lower).is_some_and(|l| l != t.lower)
+        {
+            break;
+        }
+        ue += 1;
+    }
     let n = s.tokens.len();
     let end = super::render::trim_relative(s, ue, trim_after(s, ue, n));
     // What comes before "there": nothing, a fronted phrase ending in a comma, or a

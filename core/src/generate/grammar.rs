@@ -3,7 +3,7 @@
 //! in nearly every judging it appeared in (the counts are judgings of rounds
 //! 1–11, `data/generate/labels`).
 
-use super::lexicon::{is_time_unit, lexicon};
+use super::lexicon::{is_finite_form, is_time_unit, lexicon};
 use super::tokens::PromptWords;
 
 /// Reporting verbs: what follows them is a clause of its own ("did Churchill
@@ -134,6 +134,29 @@ pub(super) fn did_without_its_verb(p: &PromptWords) -> bool {
     possessive_alone || last_is_participle
 }
 
+/// Verbs that end a clause without an object ("… said it would surrender?").
+const INTRANSITIVE: &[&str] = &[
+    "be",
+    "do",
+    "go",
+    "come",
+    "die",
+    "fall",
+    "win",
+    "fail",
+    "survive",
+    "return",
+    "agree",
+    "resign",
+    "surrender",
+    "retreat",
+    "follow",
+    "last",
+    "happen",
+    "collapse",
+    "succeed",
+];
+
 /// A question that ends on an adverb whose phrase went into the answer: "In what
 /// year did construction begin early?", "Why was the attack called off only?",
 /// "Why did iron working spread rapidly, perhaps partly?" (0 of 20 kept).
@@ -144,11 +167,34 @@ pub(super) fn dangling_last_adverb(p: &PromptWords) -> bool {
     let Some(last) = p.words.last() else {
         return false;
     };
+    // "… agree that each would notify?": a verb after a modal, its object cut.
+    let n = p.words.len();
+    let modal_verb_last = n >= 2
+        && matches!(
+            p.words[n - 2].as_str(),
+            "would" | "could" | "should" | "might" | "will" | "can" | "must"
+        )
+        && lexicon().is_verb_lemma(last)
+        && !INTRANSITIVE.contains(&last.as_str());
+    if modal_verb_last {
+        return true;
+    }
     // "Why did the monsoon come early?" asks about the earliness itself.
     let why = p.words.first().is_some_and(|w| w == "why");
     matches!(
         last.as_str(),
-        "only" | "partly" | "perhaps" | "largely" | "mainly" | "chiefly" | "mostly" | "probably"
+        "only"
+            | "partly"
+            | "perhaps"
+            | "largely"
+            | "mainly"
+            | "chiefly"
+            | "mostly"
+            | "probably"
+            | "precisely"
+            | "exactly"
+            | "especially"
+            | "particularly"
     ) || (!why && matches!(last.as_str(), "early" | "late"))
 }
 
@@ -189,6 +235,13 @@ pub(super) fn leans_on_earlier_sentence(p: &PromptWords) -> bool {
         next.starts_with(char::is_uppercase)
             && super::entities::MONTHS.contains(&word.to_lowercase().as_str())
     });
+    // "… accepted Stephen's title the following year?": which year is in
+    // another sentence (one the renderer could name is shown as its year).
+    let counted_time = w.windows(3).any(|x| {
+        x[0] == "the"
+            && matches!(x[1].as_str(), "following" | "next" | "previous" | "same")
+            && is_time_unit(&x[2])
+    });
     let such = w.windows(2).any(|x| {
         (x[0] == "such" && matches!(x[1].as_str(), "a" | "an")) || (x[0] == "one" && x[1] == "such")
     });
@@ -205,7 +258,42 @@ pub(super) fn leans_on_earlier_sentence(p: &PromptWords) -> bool {
         || first_two("almost", "all")
         || first_two("many", "more")
         || first_two("as", "for");
-    that_time || that_month || such || as_much_at_end || answers_before
+    that_time || that_month || counted_time || such || as_much_at_end || answers_before
+}
+
+/// A cloze that stops after the first item of what a colon introduced, where
+/// the sentence goes on with more ("… four great foreign offices, the _____: the
+/// Steelyard in London." of "…: the Steelyard in London, the Artushof in Danzig,
+/// …"): judges called 29 of 56 such clozes fragments.
+pub(super) fn colon_list_cut(prompt: &str, sentence: &str) -> bool {
+    let Some((_, tail)) = prompt.rsplit_once(": ") else {
+        return false;
+    };
+    let tail = tail.trim_end_matches('.');
+    if tail.contains("_____") || tail.split_whitespace().count() > 5 {
+        return false;
+    }
+    // Where the tail stands in the sentence, and what follows it there.
+    let Some(at) = sentence.find(&format!(": {tail}")) else {
+        return false;
+    };
+    let rest = sentence[at + 2 + tail.len()..].trim_start();
+    rest.starts_with(',') || rest.starts_with(';') || rest.starts_with("and ")
+}
+
+/// A cloze whose blank stands in a short, verbless piece after a semicolon or
+/// colon: "Figures for the Ottoman army vary widely: _____.", "…; the _____
+/// tax.", "…; according to the historian _____." (13 of 37 kept).
+pub(super) fn blank_in_verbless_tail(p: &PromptWords) -> bool {
+    let text = p.text;
+    let Some(blank) = text.find("_____") else {
+        return false;
+    };
+    let Some(cut) = text[..blank].rfind([';', ':']) else {
+        return false;
+    };
+    let tail = PromptWords::new(&text[cut + 1..]);
+    tail.words.len() <= 6 && !tail.words.iter().any(|w| is_finite_form(w))
 }
 
 /// A prompt that is one sentence in brackets, as the text set it aside: the
@@ -308,6 +396,18 @@ mod tests {
             dangling_last_adverb,
             "Why did the monsoon arrive early?"
         ));
+        assert!(check(
+            dangling_last_adverb,
+            "Why were Matthias's successors elected precisely?"
+        ));
+        assert!(check(
+            dangling_last_adverb,
+            "In what year did Itō and Li agree, in the Convention of Tianjin, that each would notify?"
+        ));
+        assert!(!check(
+            dangling_last_adverb,
+            "In what year did the fortress say it would surrender?"
+        ));
         assert!(!check(
             dangling_last_adverb,
             "In what year did construction begin?"
@@ -342,6 +442,7 @@ mod tests {
             "Either way, _____ was outnumbered.",
             "There was also a Scottish contingent who had fled after _____'s failed rising.",
             "Almost all came from the _____.",
+            "Which Pope accepted Stephen's title the following year?",
         ] {
             assert!(check(leans_on_earlier_sentence, p), "{p}");
         }
@@ -354,6 +455,43 @@ mod tests {
             "Either side could claim _____ as a victory.",
         ] {
             assert!(!check(leans_on_earlier_sentence, p), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_cloze_cut_after_the_first_item_a_colon_introduced() {
+        let sentence = "The League's wealth ran through four great foreign offices, the Kontore: the Steelyard in London, the Artushof in Danzig, and the Peterhof in Novgorod.";
+        assert!(colon_list_cut(
+            "The League's wealth ran through four great foreign offices, the _____: the Steelyard in London.",
+            sentence
+        ));
+        assert!(!colon_list_cut(
+            "The League's wealth ran through four great foreign offices, the Kontore: the Steelyard in London, the Artushof in _____, and the Peterhof in Novgorod.",
+            sentence
+        ));
+        // The whole sentence ends there: nothing was cut.
+        assert!(!colon_list_cut(
+            "The _____ announced the total in May 1921: 132 billion gold marks.",
+            "The Reparation Commission announced the total in May 1921: 132 billion gold marks."
+        ));
+    }
+
+    #[test]
+    fn a_blank_in_a_verbless_piece_after_a_semicolon() {
+        for p in [
+            "Figures for the Ottoman army vary widely: _____.",
+            "The 1377 tax had charged four pence a head; the 1379 tax was graduated by rank; the _____ tax.",
+            "Genghis appeared before Bukhara in February 1220; according to the historian _____.",
+        ] {
+            assert!(check(blank_in_verbless_tail, p), "{p}");
+        }
+        for p in [
+            "King Charles VI was mentally ill and absent; the _____ had been kept away.",
+            "There's a grim postscript: Bengal was partitioned again in _____.",
+            "The _____ sent protests; the Marinid rulers were too weak to intervene.",
+            "The Dawes Plan of _____ restructured payments.",
+        ] {
+            assert!(!check(blank_in_verbless_tail, p), "{p}");
         }
     }
 

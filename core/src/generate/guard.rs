@@ -836,7 +836,12 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
     let p = view.text;
     let w = &view.words;
     let lex = lexicon();
-    if dangling_object(view) || blank_in_list(view) || only_subordinate(view) {
+    if dangling_object(view)
+        || blank_in_list(view)
+        || only_subordinate(view)
+        || grammar::colon_list_cut(p, &doc.sentences[c.sentence].raw)
+        || grammar::blank_in_verbless_tail(view)
+    {
         return true;
     }
     // "losing thousands of men attacking _____ trenches" → "Paraguayan": a
@@ -999,6 +1004,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || leans::clause_cut_off(&p)
         || leans::weak_answer(&p, &c.answer, c.form)
         || leans::garbled_did(&p)
+        || leans::prompt_shows_answer(&p, &c.answer, c.form)
         || grammar::second_finite_verb(&p)
         || grammar::did_without_its_verb(&p)
         || grammar::dangling_last_adverb(&p)

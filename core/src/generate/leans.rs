@@ -257,6 +257,53 @@ pub(super) fn garbled_did(p: &PromptWords) -> bool {
     false
 }
 
+/// A prompt that shows a name of its answer outside the blank: "_____ counter-
+/// attacked …; Conrad … was killed" → "Conrad's Franconians", "… only Tanya
+/// was left" → "Tanya Savicheva", "the Korean court" → "Korea" (judges kept 32
+/// of 93 such cards). A head word many names share ("Army", "Pasha", "Treaty")
+/// and a month show nothing.
+pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> bool {
+    // A cause or an effect is a clause of its own, which may share a name with
+    // its question ("Why did the Soviet Union withdraw …? → Mao rejected Soviet
+    // leadership").
+    if matches!(form, "cause" | "effect") || answer.split_whitespace().count() > 5 {
+        return false;
+    }
+    let lex = lexicon();
+    let names = answer
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        })
+        .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase));
+    for name in names {
+        let lower = name.to_lowercase();
+        if lex.is_function(&lower)
+            || lex.is_title(&lower)
+            || lex.is_org_head(&lower)
+            || lex.is_event_head(&lower)
+            || lex.is_place_head(&lower)
+            || super::entities::MONTHS.contains(&lower.as_str())
+        {
+            continue;
+        }
+        // The prompt's words outside the blank ("_____'s" is the blank).
+        let shown = p
+            .raw
+            .iter()
+            .filter(|r| !r.contains("_____"))
+            .map(|r| r.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|r| r.starts_with(name));
+        if shown {
+            return true;
+        }
+    }
+    false
+}
+
 /// An answer cut in the middle ("the coming succession struggle and partly"), a
 /// "why" answered with a result ("so that idea has weakened"), or a comparison
 /// whose second half was cut ("Ain Jalut was as much a symptom of _____.").
@@ -364,6 +411,35 @@ mod tests {
     }
     fn cut_answer_or_comparison(prompt: &str, answer: &str) -> bool {
         super::cut_answer_or_comparison(&PromptWords::new(prompt), answer)
+    }
+
+    #[test]
+    fn a_prompt_that_shows_its_answer_s_name() {
+        let shows = |p: &str, a: &str| super::prompt_shows_answer(&PromptWords::new(p), a, "cloze");
+        assert!(shows(
+            "_____ counter-attacked and restored the line; Conrad was killed by an arrow.",
+            "Conrad's Franconians"
+        ));
+        assert!(shows(
+            "_____ kept a notebook, ending with the line that only Tanya was left.",
+            "Eleven-year-old Tanya Savicheva"
+        ));
+        assert!(shows(
+            "In 1894 a rebellion broke out in southern _____ and the Korean court asked for help.",
+            "Korea"
+        ));
+        assert!(!shows(
+            "Li Hongzhang led the Huai Army, supported by the _____.",
+            "Ever Victorious Army"
+        ));
+        assert!(!shows(
+            "Khomeini returned on 1 February and left on _____.",
+            "11 February"
+        ));
+        assert!(!shows(
+            "Mao Zedong proclaimed the _____ in 1949.",
+            "People's Republic of China"
+        ));
     }
 
     #[test]

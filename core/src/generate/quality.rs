@@ -170,9 +170,14 @@ impl DocFacts {
 
     /// [`DocFacts::title_names`] for an answer already normalised.
     fn names_in_title(&self, a: &[String]) -> bool {
-        !a.is_empty()
-            && !self.title_norm.is_empty()
-            && self.title_norm.windows(a.len()).any(|w| w == a)
+        if a.is_empty() || self.title_norm.is_empty() {
+            return false;
+        }
+        // "Lech" in "Lechfeld": a one-word answer that begins a title word.
+        let begins_a_word = a.len() == 1
+            && a[0].chars().count() >= 4
+            && self.title_norm.iter().any(|t| t.starts_with(a[0].as_str()));
+        begins_a_word || self.title_norm.windows(a.len()).any(|w| w == a)
     }
 }
 
