@@ -217,48 +217,59 @@ pub(super) fn which_honorific(p: &PromptWords) -> bool {
 /// all came from …" (8 of 43).
 pub(super) fn leans_on_earlier_sentence(p: &PromptWords) -> bool {
     let w = &p.words;
-    let that_time = w.windows(2).any(|x| {
-        x[0] == "that"
-            && (is_time_unit(&x[1])
-                || matches!(
-                    x[1].as_str(),
-                    "summer" | "autumn" | "winter" | "spring" | "morning" | "evening" | "night"
-                ))
-    });
+    let that_time = || {
+        w.windows(2).any(|x| {
+            x[0] == "that"
+                && (is_time_unit(&x[1])
+                    || matches!(
+                        x[1].as_str(),
+                        "summer" | "autumn" | "winter" | "spring" | "morning" | "evening" | "night"
+                    ))
+        })
+    };
     // "that November", not "fevers that may have …".
-    let that_month = p.text.match_indices("that ").any(|(at, _)| {
-        let next = &p.text[at + 5..];
-        let word = next
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        next.starts_with(char::is_uppercase)
-            && super::entities::MONTHS.contains(&word.to_lowercase().as_str())
-    });
+    let that_month = || {
+        p.text.match_indices("that ").any(|(at, _)| {
+            let next = &p.text[at + 5..];
+            let word = next
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            next.starts_with(char::is_uppercase)
+                && super::entities::MONTHS.contains(&word.to_lowercase().as_str())
+        })
+    };
     // "… accepted Stephen's title the following year?": which year is in
     // another sentence (one the renderer could name is shown as its year).
-    let counted_time = w.windows(3).any(|x| {
-        x[0] == "the"
-            && matches!(x[1].as_str(), "following" | "next" | "previous" | "same")
-            && is_time_unit(&x[2])
-    });
-    let such = w.windows(2).any(|x| {
-        (x[0] == "such" && matches!(x[1].as_str(), "a" | "an")) || (x[0] == "one" && x[1] == "such")
-    });
+    let counted_time = || {
+        w.windows(3).any(|x| {
+            x[0] == "the"
+                && matches!(x[1].as_str(), "following" | "next" | "previous" | "same")
+                && is_time_unit(&x[2])
+        })
+    };
+    let such = || {
+        w.windows(2).any(|x| {
+            (x[0] == "such" && matches!(x[1].as_str(), "a" | "an"))
+                || (x[0] == "one" && x[1] == "such")
+        })
+    };
     let as_much_at_end = w.len() >= 2 && w[w.len() - 2] == "as" && w[w.len() - 1] == "much";
     let first_two =
         |a: &str, b: &str| w.first().is_some_and(|x| x == a) && w.get(1).is_some_and(|x| x == b);
-    let answers_before = (w.first().is_some_and(|x| x == "the")
-        && w.get(1)
-            .is_some_and(|x| matches!(x.as_str(), "effect" | "result" | "outcome" | "upshot"))
-        && w.get(2).is_some_and(|x| matches!(x.as_str(), "was" | "is")))
-        || first_two("either", "way")
-        || (first_two("there", "was") || first_two("there", "were"))
-            && w.get(2).is_some_and(|x| x == "also")
-        || first_two("almost", "all")
-        || first_two("many", "more")
-        || first_two("as", "for");
-    that_time || that_month || counted_time || such || as_much_at_end || answers_before
+    let answers_before = || {
+        (w.first().is_some_and(|x| x == "the")
+            && w.get(1)
+                .is_some_and(|x| matches!(x.as_str(), "effect" | "result" | "outcome" | "upshot"))
+            && w.get(2).is_some_and(|x| matches!(x.as_str(), "was" | "is")))
+            || first_two("either", "way")
+            || (first_two("there", "was") || first_two("there", "were"))
+                && w.get(2).is_some_and(|x| x == "also")
+            || first_two("almost", "all")
+            || first_two("many", "more")
+            || first_two("as", "for")
+    };
+    as_much_at_end || answers_before() || such() || counted_time() || that_time() || that_month()
 }
 
 /// A cloze that stops after the first item of what a colon introduced, where

@@ -279,17 +279,7 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
                 .unwrap_or(w)
         })
         .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase));
-    for name in names {
-        let lower = name.to_lowercase();
-        if lex.is_function(&lower)
-            || lex.is_title(&lower)
-            || lex.is_org_head(&lower)
-            || lex.is_event_head(&lower)
-            || lex.is_place_head(&lower)
-            || super::entities::MONTHS.contains(&lower.as_str())
-        {
-            continue;
-        }
+    names.into_iter().any(|name| {
         // The prompt's words outside the blank ("_____'s" is the blank).
         let shown = p
             .raw
@@ -297,11 +287,17 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
             .filter(|r| !r.contains("_____"))
             .map(|r| r.trim_matches(|c: char| !c.is_alphanumeric()))
             .any(|r| r.starts_with(name));
-        if shown {
-            return true;
+        // (Looked up only for a name the prompt shows: most show none.)
+        shown && {
+            let lower = name.to_lowercase();
+            !(lex.is_function(&lower)
+                || lex.is_title(&lower)
+                || lex.is_org_head(&lower)
+                || lex.is_event_head(&lower)
+                || lex.is_place_head(&lower)
+                || super::entities::MONTHS.contains(&lower.as_str()))
         }
-    }
-    false
+    })
 }
 
 /// An answer cut in the middle ("the coming succession struggle and partly"), a

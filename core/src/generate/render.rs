@@ -71,6 +71,14 @@ pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
 }
 
 pub(super) fn tidy(s: &str) -> String {
+    // Most renderings have none of the pairs below: no copies to make.
+    let needs_tidying = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, b" ," | b",," | b".?" | b",?" | b"  " | b" ?" | b" ."));
+    if !needs_tidying {
+        return s.trim().to_string();
+    }
     let mut t = s
         .replace(".?", "?")
         .replace(" .?", "?")
@@ -239,4 +247,17 @@ pub(super) fn trim_relative(s: &Sentence, from: usize, to: usize) -> usize {
 /// Inside square brackets: "[citation needed]", "[12]".
 pub(super) fn in_brackets(s: &Sentence, k: usize) -> bool {
     s.bracketed.get(k).copied().unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn tidy_mends_joins_and_leaves_clean_text_alone() {
+        assert_eq!(tidy(" In what year did Mao die.?"), "In what year did Mao die?");
+        assert_eq!(tidy("Mao , in turn,, spoke  up."), "Mao, in turn, spoke up.");
+        assert_eq!(tidy("When did it end, ?"), "When did it end?");
+        assert_eq!(tidy("  The war ended in _____. "), "The war ended in _____.");
+    }
 }
