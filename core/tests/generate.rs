@@ -562,7 +562,8 @@ fn clozes_drop_brackets_trailing_appositions_and_fronted_phrases() {
 
 #[test]
 fn a_date_in_a_relative_clause_is_asked_about_its_antecedent() {
-    let cs = cards(SHORTER);
+    // The form's card as written (the ranking may later make it a choice).
+    let cs = written(SHORTER);
     let c = find(
         &cs,
         "In what year did the Duchy of Lorraine pass to a new line of dukes?",
