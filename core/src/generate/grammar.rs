@@ -34,20 +34,26 @@ const LINKING_ADVERBS: &[&str] = &[
     "thus",
 ];
 
+/// Where "did" stands in a question (a cloze may quote one: "as they did in
+/// 1848, _____ was …").
+fn did_at(p: &PromptWords) -> Option<usize> {
+    if !p.text.ends_with('?') {
+        return None;
+    }
+    p.words.iter().position(|x| x == "did")
+}
+
 /// A "did" question whose verb group goes on, after its base verb, with a second
 /// finite verb the inversion did not touch: "did Philip II absorb Portugal and
 /// then faced the Dutch Revolt" (0 of 12 kept), "did Genghis Khan unite the
 /// Mongol tribes and was then at war …", "did the last payments on bonds issue …
 /// were only made" (2 of 18).
 pub(super) fn second_finite_verb(p: &PromptWords) -> bool {
-    if !p.text.ends_with('?') {
-        return false;
-    }
-    let w = &p.words;
-    let lex = lexicon();
-    let Some(d) = w.iter().position(|x| x == "did") else {
+    let Some(d) = did_at(p) else {
         return false;
     };
+    let w = &p.words;
+    let lex = lexicon();
     // The base verb: the first verb lemma after the subject's first word.
     let Some(v) = (d + 2..w.len()).find(|&k| lex.is_verb_lemma(&w[k])) else {
         return false;
@@ -115,14 +121,11 @@ pub(super) fn second_finite_verb(p: &PromptWords) -> bool {
 /// ends on a participle whose phrase went into the answer ("did the chronicler
 /// produce a record published?", from "a record published in 1878").
 pub(super) fn did_without_its_verb(p: &PromptWords) -> bool {
-    if !p.text.ends_with('?') {
-        return false;
-    }
-    let w = &p.words;
-    let lex = lexicon();
-    let Some(d) = w.iter().position(|x| x == "did") else {
+    let Some(d) = did_at(p) else {
         return false;
     };
+    let w = &p.words;
+    let lex = lexicon();
     let possessive_alone = w
         .get(d + 1)
         .is_some_and(|x| x.ends_with("'s") || x.ends_with("’s"))

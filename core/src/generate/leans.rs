@@ -270,7 +270,7 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
         return false;
     }
     let lex = lexicon();
-    let names = answer
+    let mut names = answer
         .split(|c: char| c.is_whitespace() || c == '-')
         .map(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
@@ -279,7 +279,7 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
                 .unwrap_or(w)
         })
         .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase));
-    names.into_iter().any(|name| {
+    names.any(|name| {
         // The prompt's words outside the blank ("_____'s" is the blank).
         let shown = p
             .raw

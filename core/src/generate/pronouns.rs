@@ -11,7 +11,6 @@ use super::tokens::TokKind;
 
 pub(super) use super::lexicon::PRONOUNS_AND_THAT as PRONOUNS;
 
-/// Everything a question builder needs about one sentence.
 /// What a capitalised word first in its sentence is (see `Ctx::first_word`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FirstWord {
@@ -20,6 +19,7 @@ enum FirstWord {
     Unsure,
 }
 
+/// Everything a question builder needs about one sentence.
 pub(super) struct Ctx<'a> {
     pub(super) doc: &'a Document,
     pub(super) si: usize,

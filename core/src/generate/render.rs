@@ -255,9 +255,18 @@ mod tests {
 
     #[test]
     fn tidy_mends_joins_and_leaves_clean_text_alone() {
-        assert_eq!(tidy(" In what year did Mao die.?"), "In what year did Mao die?");
-        assert_eq!(tidy("Mao , in turn,, spoke  up."), "Mao, in turn, spoke up.");
+        assert_eq!(
+            tidy(" In what year did Mao die.?"),
+            "In what year did Mao die?"
+        );
+        assert_eq!(
+            tidy("Mao , in turn,, spoke  up."),
+            "Mao, in turn, spoke up."
+        );
         assert_eq!(tidy("When did it end, ?"), "When did it end?");
-        assert_eq!(tidy("  The war ended in _____. "), "The war ended in _____.");
+        assert_eq!(
+            tidy("  The war ended in _____. "),
+            "The war ended in _____."
+        );
     }
 }
