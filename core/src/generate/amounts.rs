@@ -131,14 +131,12 @@ pub(super) fn existential_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     // "Soviet military personnel": the unit's noun may follow its modifiers
     // ("how many Soviet military were there personnel" split it).
     let lex = lexicon();
-    while ue < s.tokens.len() && ue < u + 5 {
-        let t = &s.tokens[ue];
-        if !t.is_word()
-            || t.is_capitalised()
-            || lex.is_function(&t.lower)
-            || super::lexicon::is_finite_form(&t.lower)
-            || lex.ing_lemma(&t.lower).is_some()
-            || lex.participle_lemma(&t.lower).is_some_and(|l| l != t.lower)
+    while ue < s.tokens.len() && ue < u + 5 && is_plain_word(s, ue) {
+        // Nor a verb's present, "-ing" or participle ("villages living on …").
+        let w = &s.tokens[ue].lower;
+        if lex.present_lemma(w).is_some()
+            || lex.ing_lemma(w).is_some()
+            || lex.participle_lemma(w).is_some_and(|l| l != w)
         {
             break;
         }

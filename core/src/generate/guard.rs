@@ -227,6 +227,7 @@ fn points_back(p: &PromptWords) -> bool {
         || opens_back
         || there_said_before
         || super::lexicon::opens_with_relative_time(w)
+        || grammar::leans_on_earlier_sentence(p)
 }
 
 fn lexicon_function(w: &str) -> bool {
@@ -1009,7 +1010,6 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || grammar::did_without_its_verb(&p)
         || grammar::dangling_last_adverb(&p)
         || grammar::which_honorific(&p)
-        || grammar::leans_on_earlier_sentence(&p)
         || leans::cut_answer_or_comparison(&p, &c.answer)
         || match c.kind {
             CardKind::Question => bad_question(&p, &c.answer, c.answer_kind),
