@@ -154,3 +154,26 @@ test('suggestions held back below the quality bar are shown on request and left 
   assert.equal(deckSize(), deck + shown, '"Accept all" accepts what is shown');
   assert.equal(await count('[data-testid="held-back-card"]'), held - 1, 'the held-back cards still wait');
 });
+
+test('the Cards panel goes through suggestions by keyboard: X rejects, A accepts, the focus moves on', async () => {
+  // The held-back cards of the test before are still shown and waiting.
+  const held = await count('[data-testid="held-back-card"]');
+  assert.ok(held >= 2, `${held} held-back cards left to decide on`);
+  const focusedCard = () => app.execute('return document.activeElement?.dataset?.cardId ?? null');
+
+  // A click on a card's text puts the focus on the card.
+  await (await app.find('[data-testid="held-back-card"] .prompt')).click();
+  const first = await focusedCard();
+  assert.ok(first, 'a card has the focus');
+
+  let deck = deckSize();
+  await app.pressKeys(['x']);
+  await waitUntil(async () => (await count('[data-testid="held-back-card"]')) === held - 1, { what: 'the card rejected by X' });
+  assert.equal(deckSize(), deck, 'a rejected card does not join the deck');
+  await waitUntil(async () => ![null, first].includes(await focusedCard()), { what: 'the focus on the next card' });
+  await saveScreenshot(app, 'reader-cards-keyboard');
+
+  await app.pressKeys(['a']);
+  await waitUntil(async () => (await count('[data-testid="held-back-card"]')) === held - 2, { what: 'the card accepted by A' });
+  assert.equal(deckSize(), deck + 1, 'the accepted card is in the database');
+});
