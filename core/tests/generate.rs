@@ -282,6 +282,26 @@ fn greetings_and_summaries_give_no_cards() {
     assert!(cards("In summary, Napoleon lost the war in 1815.").is_empty());
 }
 
+/// A question in the text states no fact: no card is cut from it, while the
+/// statement after it still gives its cards.
+#[test]
+fn a_question_in_the_text_gives_no_card() {
+    let cs = written(
+        "Why was Corinth sacked in 146 BC? The consul Lucius Mummius sacked Corinth in 146 BC.",
+    );
+    assert!(
+        cs.iter().all(|c| !c.source_sentence.starts_with("Why")),
+        "{}",
+        show(&cs)
+    );
+    assert!(
+        cs.iter()
+            .any(|c| c.source_sentence.starts_with("The consul")),
+        "{}",
+        show(&cs)
+    );
+}
+
 #[test]
 fn multiple_choice_has_four_distinct_choices_of_the_answers_type() {
     let cs = cards(&[SINO_SOVIET, HUGUENOTS, IRREGULAR].join("\n\n"));

@@ -4,7 +4,7 @@
 //! sees only the card and its text's title.
 
 use super::entities::MONTHS;
-use super::lexicon::{is_finite_form as is_verb_form, lexicon};
+use super::lexicon::{is_finite_form as is_verb_form, lexicon, NAME_PARTICLES};
 use super::tokens::{bare_words, PromptWords};
 
 fn is_noun_like(w: &str) -> bool {
@@ -103,12 +103,22 @@ pub(super) fn leans_on_text(p: &PromptWords) -> bool {
 
 /// Whether the blank takes one part of a name and leaves the other in the prompt:
 /// "A committee of the General _____" (the General Board of Health). A title
-/// before a person's name is no such split ("the Reverend _____").
+/// before a person's name is no such split ("the Reverend _____"). So are an
+/// initial before the blank ("R. _____") and a particle with the rest of the name
+/// after it ("_____ e Melo", "_____ della Segnatura"): judges kept none of 12.
 pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
     let raw = &p.raw;
     let Some(b) = raw.iter().position(|r| r.starts_with("_____")) else {
         return false;
     };
+    let rest_of_name = raw.get(b + 1).is_some_and(|w| NAME_PARTICLES.contains(w))
+        && raw
+            .get(b + 2)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let initial = b >= 1 && is_initial(raw[b - 1]);
+    if raw[b] == "_____" && rest_of_name || initial {
+        return true;
+    }
     if b < 2 {
         return false;
     }
@@ -121,6 +131,12 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
         && !lex.is_function(&lower)
         && !MONTHS.contains(&lower.as_str())
         && !raw[b - 2].ends_with([',', '.', ':', ';'])
+}
+
+/// "R.", "J.": one capital letter and a full stop.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 /// Whether the answer makes a card not worth learning, as blind judges kept such
@@ -633,6 +649,23 @@ mod tests {
         assert!(blank_splits_name(
             "The British East _____ took Bengal.",
             "India Company"
+        ));
+        // An initial before the blank, or a particle and the rest after it.
+        assert!(blank_splits_name(
+            "The surveyor R. _____ mapped the delta.",
+            "Stevenson"
+        ));
+        assert!(blank_splits_name(
+            "The crisis made the career of _____ e Melo, the chief minister.",
+            "Sebastião José de Carvalho"
+        ));
+        assert!(blank_splits_name(
+            "Raphael painted the Stanza _____ della Segnatura.",
+            "room"
+        ));
+        assert!(!blank_splits_name(
+            "The treaty was signed by _____ and the Emperor.",
+            "Francis I"
         ));
     }
 

@@ -159,6 +159,13 @@ pub(super) const TIME_PREPOSITIONS: &[&str] = &[
     "before", "from", "between", "of",
 ];
 
+/// The lower-case particles inside a name: "Dar es Salaam", "Leonardo da Vinci",
+/// "Carvalho e Melo", "Ibn Battuta"'s "ibn", "Ortega y Gasset".
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "es", "da", "de", "del", "della", "di", "do", "dos", "du", "des", "la", "le", "van", "von",
+    "der", "den", "al", "el", "bin", "ibn", "ben", "e", "y",
+];
+
 /// Relative pronouns: "the treaty that …", "the king who …", "whose".
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whom", "whose"];
 

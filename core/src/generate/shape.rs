@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::entities::MONTHS;
-use super::lexicon::{is_aux, is_finite_form, lexicon};
+use super::lexicon::{is_aux, is_finite_form, lexicon, NAME_PARTICLES};
 use super::tokens::{bare_words, PromptWords};
 
 /// Frames an answer written as talk opens with: the card reads the same without.
@@ -524,29 +524,7 @@ pub(super) fn blank_after_name_particle(p: &PromptWords) -> bool {
     let Some((second_last, last)) = two_words_before_blank(p.text) else {
         return false;
     };
-    matches!(
-        last,
-        "es" | "da"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "do"
-            | "dos"
-            | "du"
-            | "des"
-            | "la"
-            | "le"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "al"
-            | "el"
-            | "bin"
-            | "ibn"
-            | "ben"
-    ) && second_last.chars().next().is_some_and(char::is_uppercase)
+    NAME_PARTICLES.contains(&last) && second_last.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Generic nouns that, as "the X" before a verb, stand for something named in an

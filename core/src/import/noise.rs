@@ -518,12 +518,20 @@ pub fn same_text(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// The items of a line between separators: "·", "|", "•", or a slash with a
+/// space on each side ("Why …? / What …?"; "1941/42" and "and/or" are one item).
+fn separated(text: &str) -> Vec<&str> {
+    text.split(['·', '|', '•'])
+        .flat_map(|part| part.split(" / "))
+        .map(str::trim)
+        .collect()
+}
+
 /// A run of short items between separators ("About · Careers · Privacy",
 /// "Luther | Zwingli | Calvin"): a list of links, not a sentence.
 pub fn is_link_row(text: &str) -> bool {
-    let parts: Vec<&str> = text
-        .split(['·', '|', '•'])
-        .map(str::trim)
+    let parts: Vec<&str> = separated(text)
+        .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
     parts.len() >= 3
@@ -554,7 +562,7 @@ pub fn is_related_line(text: &str) -> bool {
     let Some((label, rest)) = text.split_once(':') else {
         return false;
     };
-    let items: Vec<&str> = rest.split(['·', '|', '•']).map(str::trim).collect();
+    let items = separated(rest);
     let short = |item: &&str| !item.is_empty() && item.split_whitespace().count() <= 15;
     let known = RELATED_LABELS.contains(&label.trim().to_lowercase().as_str());
     // "You might also like: Why …? · What …?": two or more questions after a short
@@ -725,6 +733,12 @@ mod tests {
         assert!(is_related_line(
             "Related: Who were the Moriscos? · Was Columbus at Granada?"
         ));
+        // Slashes between the links, under a label no list has.
+        assert!(is_related_line(
+            "More in Ancient Rome: Did Hannibal ever really threaten Rome itself? / Why was Corinth sacked in 146 BC?"
+        ));
+        assert!(is_link_row("About / Careers / Privacy"));
+        assert!(!is_link_row("The winter of 1941/42 was the worst."));
         assert!(is_related_line(
             "See also: Treaty of Westphalia | Thirty Years War"
         ));
