@@ -217,7 +217,8 @@ pub(super) fn which_honorific(p: &PromptWords) -> bool {
 /// not show: "executed that November" (2 of 8 kept), "such a person", "one such
 /// army", "predict as much" (0 of 16), or an opening that answers the sentence
 /// before: "The effect was …", "Either way, …", "There was also …", "Almost
-/// all came from …" (8 of 43).
+/// all came from …" (8 of 43); or the writer framing the page's answer: "The
+/// short answer is that …", "Why is the longer version more interesting?" (0 of 24).
 pub(super) fn leans_on_earlier_sentence(p: &PromptWords) -> bool {
     let w = &p.words;
     let that_time = || {
@@ -272,7 +273,30 @@ pub(super) fn leans_on_earlier_sentence(p: &PromptWords) -> bool {
             || first_two("many", "more")
             || first_two("as", "for")
     };
-    as_much_at_end || answers_before() || such() || counted_time() || that_time() || that_month()
+    let own_answer = || {
+        w.windows(3).any(|x| {
+            x[0] == "the"
+                && matches!(
+                    x[1].as_str(),
+                    "short"
+                        | "shorter"
+                        | "long"
+                        | "longer"
+                        | "quick"
+                        | "simple"
+                        | "brief"
+                        | "fuller"
+                )
+                && matches!(x[2].as_str(), "answer" | "version" | "story")
+        })
+    };
+    as_much_at_end
+        || answers_before()
+        || own_answer()
+        || such()
+        || counted_time()
+        || that_time()
+        || that_month()
 }
 
 /// A cloze that stops after the first item of what a colon introduced, where
@@ -457,6 +481,8 @@ mod tests {
             "There was also a Scottish contingent who had fled after _____'s failed rising.",
             "Almost all came from the _____.",
             "Which Pope accepted Stephen's title the following year?",
+            "The short answer is that Egypt was weak and divided in the eighth century _____.",
+            "Why is the longer version more interesting?",
         ] {
             assert!(check(leans_on_earlier_sentence, p), "{p}");
         }
@@ -467,6 +493,7 @@ mod tests {
             "The result of the war was a victory for _____.",
             "There was a famine in _____.",
             "Either side could claim _____ as a victory.",
+            "General _____ thought an armed convoy was the real answer.",
         ] {
             assert!(!check(leans_on_earlier_sentence, p), "{p}");
         }
