@@ -2029,6 +2029,27 @@ The rebel leaders were caught in Jiangxi and executed that November.";
     assert!(!cs.is_empty());
 }
 
+/// A pluperfect passive asked in the simple past agrees with its subject, and a
+/// year that modifies a noun ("the 1954 coup") is not cut out of its phrase.
+#[test]
+fn a_pluperfect_question_agrees_and_keeps_its_noun_phrase() {
+    let cs = written(
+        "Richard Bissell and Allen Dulles had been involved in the 1954 coup in Guatemala. \
+Both men had been promoted in 1953. \
+The rebels had been defeated at Culloden in 1746.",
+    );
+    for c in &cs {
+        assert!(!c.prompt.contains("involved coup"), "{}", c.prompt);
+        assert!(
+            !c.prompt.contains("was Both") && !c.prompt.contains("was both"),
+            "{}",
+            c.prompt
+        );
+    }
+    find(&cs, "In what year were both men promoted?");
+    find(&cs, "In what year were the rebels defeated at Culloden?");
+}
+
 /// The noun of a count in an existential sentence stays with its modifiers.
 #[test]
 fn an_existential_count_keeps_its_noun_together() {

@@ -225,9 +225,7 @@ pub(super) fn inverted(
     if let Some(been) = pluperfect_been(ctx.s(), c, remove) {
         // "had Richard been killed" → "was Richard killed": judges called the
         // pluperfect in a question ungrammatical.
-        let s = ctx.s();
-        let last = &s.tokens[c.subj.1.saturating_sub(1)];
-        let plural = last.lower.ends_with('s') && !last.is_capitalised();
+        let plural = plural_subject(ctx.s(), c);
         out.push(Piece::Text(if plural { "were" } else { "was" }.into()));
         out.extend(subj);
         out.extend(ctx.toks(c.pre_verb.0, c.pre_verb.1, None));
@@ -298,6 +296,18 @@ fn past_adverbs(s: &Sentence, c: &Clause) -> usize {
         p += 1;
     }
     p
+}
+
+/// Whether a clause's subject takes "were": a plural noun ("the rebels"), an
+/// irregular one ("both men", "the people"), or two joined by "and".
+fn plural_subject(s: &Sentence, c: &Clause) -> bool {
+    let words = &s.tokens[c.subj.0..c.subj.1];
+    let Some(last) = words.last() else {
+        return false;
+    };
+    (last.lower.ends_with('s') && !last.is_capitalised())
+        || matches!(last.lower.as_str(), "men" | "women" | "people" | "children")
+        || words.iter().any(|t| t.lower == "and" || t.lower == "both")
 }
 
 /// The index of "been" in a verb group "had (adverbs) been …", as a question asks
@@ -432,6 +442,23 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         } else {
             c.linked_time.unwrap().0
         };
+        // "in the 1954 coup": the year modifies a noun, and asking for it would cut
+        // the noun phrase ("was … involved coup in Guatemala?").
+        let modifies_noun = e.start > 0
+            && matches!(
+                s.tokens[e.start - 1].lower.as_str(),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their"
+            )
+            && s.tokens.get(e.end).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalised()
+                    && !lex.is_function(&n.lower)
+                    && lex.past_lemma(&n.lower).is_none()
+                    && lex.present_lemma(&n.lower).is_none()
+            });
+        if modifies_noun {
+            return None;
+        }
         let (a, prep) = time_phrase(s, e, lo)?;
         let range = s.tokens[e.start..e.end]
             .iter()
