@@ -70,11 +70,7 @@ fn used_as_adjective(s: &Sentence, e: &Entity) -> bool {
             EntityKind::Group | EntityKind::Name | EntityKind::Organization
         )
         && s.tokens.get(e.end).is_some_and(|n| {
-            n.is_word()
-                && !n.is_capitalised()
-                && !lex.is_function(&n.lower)
-                && lex.past_lemma(&n.lower).is_none()
-                && lex.present_lemma(&n.lower).is_none()
+            n.is_word() && !n.is_capitalised() && lex.is_content_non_verb(&n.lower)
         })
 }
 

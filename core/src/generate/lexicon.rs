@@ -288,6 +288,13 @@ impl Lexicon {
     pub fn is_verb_lemma(&self, lower: &str) -> bool {
         self.verbs.contains(lower)
     }
+    /// A content word that is no past or present verb form: after a modifier
+    /// ("the Communist world", "the 1954 coup") it is the noun modified.
+    pub fn is_content_non_verb(&self, lower: &str) -> bool {
+        !self.is_function(lower)
+            && self.past_lemma(lower).is_none()
+            && self.present_lemma(lower).is_none()
+    }
 
     /// The lemma of a past-tense form: "withdrew" → "withdraw", "established" →
     /// "establish", "carried" → "carry", "planned" → "plan". None when `lower` is not

@@ -450,11 +450,7 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                 "the" | "a" | "an" | "its" | "his" | "her" | "their"
             )
             && s.tokens.get(e.end).is_some_and(|n| {
-                n.is_word()
-                    && !n.is_capitalised()
-                    && !lex.is_function(&n.lower)
-                    && lex.past_lemma(&n.lower).is_none()
-                    && lex.present_lemma(&n.lower).is_none()
+                n.is_word() && !n.is_capitalised() && lex.is_content_non_verb(&n.lower)
             });
         if modifies_noun {
             return None;
