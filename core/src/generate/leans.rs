@@ -116,7 +116,7 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
             .get(b + 2)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     let initial = b >= 1 && is_initial(raw[b - 1]);
-    if raw[b] == "_____" && rest_of_name || initial {
+    if (raw[b] == "_____" && rest_of_name) || initial {
         return true;
     }
     if b < 2 {
