@@ -1047,7 +1047,7 @@ fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
 
 /// An article or a possessive, which opens a noun phrase (a subject, where a clause
 /// may start): "the", "a", "his", "their".
-fn opens_noun_phrase(lower: &str) -> bool {
+pub(super) fn opens_noun_phrase(lower: &str) -> bool {
     matches!(lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
 }
 

@@ -2,7 +2,7 @@
 //! do-support ("withdrew" → "did … withdraw"), inversion and pronoun resolution.
 
 use super::amounts::{amount_question, attribute_question};
-use super::clauses::{is_adverb, Clause, Verb};
+use super::clauses::{is_adverb, opens_noun_phrase, Clause, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
 use super::people::{names_a_person, PERSON_OBJECT_VERBS, RELATION_WORDS};
@@ -445,10 +445,7 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         // "in the 1954 coup": the year modifies a noun, and asking for it would cut
         // the noun phrase ("was … involved coup in Guatemala?").
         let modifies_noun = e.start > 0
-            && matches!(
-                s.tokens[e.start - 1].lower.as_str(),
-                "the" | "a" | "an" | "its" | "his" | "her" | "their"
-            )
+            && opens_noun_phrase(&s.tokens[e.start - 1].lower)
             && s.tokens.get(e.end).is_some_and(|n| {
                 n.is_word() && !n.is_capitalised() && lex.is_content_non_verb(&n.lower)
             });
