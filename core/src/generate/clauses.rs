@@ -1043,6 +1043,32 @@ fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
     (year && k > start && k < n && subject_next)
         .then_some(k)
         .or_else(|| dated_phrase_end(toks, n))
+        .or_else(|| named_phrase_end(toks, n))
+}
+
+/// Where a fronted phrase naming an event ends when no comma follows: "After
+/// Trasimene the Romans appointed …" (a name, then an article and a common noun or
+/// a people opening the subject; else "after" opened a clause with "Trasimene the
+/// Romans" for its subject). Not "Until Charles the Bold died": an epithet is one
+/// capitalised word that no people is called.
+fn named_phrase_end(toks: &[Token], n: usize) -> Option<usize> {
+    if !matches!(
+        toks.first()?.lower.as_str(),
+        "after" | "before" | "since" | "until"
+    ) {
+        return None;
+    }
+    let lex = lexicon();
+    let name_end = (1..n.min(5)).find(|&k| !toks[k].is_capitalised())?;
+    let article = toks.get(name_end)?;
+    let head = toks.get(name_end + 1)?;
+    let subject_head = head.is_word()
+        && if head.is_capitalised() {
+            lex.is_demonym(&head.text)
+        } else {
+            lex.is_content_non_verb(&head.lower)
+        };
+    (name_end > 1 && article.lower == "the" && subject_head && name_end + 3 < n).then_some(name_end)
 }
 
 /// An article or a possessive, which opens a noun phrase (a subject, where a clause

@@ -428,6 +428,8 @@ pub fn find(toks: &[Token], info: &DocInfo) -> Vec<Entity> {
                 && !lex.is_place_head(&toks[j + 1].lower)
                 && !lex.is_event_head(&toks[j + 1].lower)
                 && !lex.is_title(&toks[j + 1].lower)
+                // "After Trasimene the Romans …": a people is no epithet.
+                && !lex.is_demonym(&toks[j + 1].text)
             {
                 j += 1;
             }

@@ -23,7 +23,7 @@ use super::render::capitalise_first;
 use super::text::Document;
 use super::tokens::{bare_words, PromptWords};
 use super::CardKind;
-use super::{grammar, leans, shape};
+use super::{clauses, grammar, leans, shape};
 
 /// The longest cloze worth suggesting, in words.
 const MAX_CLOZE_WORDS: usize = 45;
@@ -396,6 +396,15 @@ pub(super) fn drop_focus_only(prompt: &str) -> String {
     out.join(" ")
 }
 
+/// A question without the "as well" that tied its sentence to the one before:
+/// "In what year was a revised Index issued as well?" → "… issued?".
+pub(super) fn drop_trailing_as_well(prompt: &str) -> String {
+    match prompt.strip_suffix(" as well?") {
+        Some(rest) if rest.split(' ').count() > 3 => format!("{rest}?"),
+        _ => prompt.to_string(),
+    }
+}
+
 /// Whether the prompt asks for a time.
 fn asks_time(prompt: &PromptWords) -> bool {
     let p = prompt.lower();
@@ -456,7 +465,11 @@ fn bad_either(p: &PromptWords) -> bool {
             // "Malcolm submitted, paid homage …" is a list of verbs: a verb before
             // the comma means the subject is there.
             // (Not the first word: "Ruled by X, was …" opens with a participle.)
-            let verb_before = (1..=k).any(|i| finite(p.bare(i)));
+            // "Some crudely disguised as Mohawks, went down to …": after a
+            // quantifier standing for people the "-ed" word is a participle; the
+            // noun it stood for ("groups of men, some …") was cut off.
+            let quantifier = matches!(p.bare(0), "some" | "many" | "most" | "several" | "others");
+            let verb_before = !quantifier && (1..=k).any(|i| finite(p.bare(i)));
             if finite(n) && !matches!(n, "who" | "which") && !verb_before {
                 return true;
             }
@@ -491,7 +504,17 @@ fn dangling_object(p: &PromptWords) -> bool {
                 !(after_subordinator && name_before)
             }
             // The subject is never "him" ("When did Fust sue him?" means someone
-            // else): a second name before it is what it can stand for.
+            // else). In a question the subject stands next to the auxiliary, so "him"
+            // stands for a name after the verb ("did Otto set up Ralph as earl and
+            // charge him …"), or else someone named before the card's sentence. Judges
+            // rejected every question of the second kind ("… did Philip V of Macedon
+            // make an alliance with him?"). "among them" and "many of them" point at
+            // the card's own noun.
+            "him" | "them" if p.text.ends_with('?') => {
+                let partitive = i > 0 && matches!(p.bare(i - 1), "among" | "of");
+                !partitive && (p.bare(i) == "them" || !named_after_verb(p, i))
+            }
+            // In a cloze a second name before it is what it can stand for.
             "him" | "them" => {
                 // Names, not capitalised words: "the German explorer Karl Mauch" is one.
                 let lex = lexicon();
@@ -511,6 +534,34 @@ fn dangling_object(p: &PromptWords) -> bool {
             }
             _ => false,
         }
+    })
+}
+
+/// Whether a question names someone after its verb and before word `end`: the
+/// subject runs from the auxiliary to the first verb.
+fn named_after_verb(p: &PromptWords, end: usize) -> bool {
+    let lex = lexicon();
+    let Some(aux) = (0..end).find(|&k| matches!(p.bare(k), "did" | "was" | "were" | "had")) else {
+        return false;
+    };
+    // After "did" the verb is a lemma ("did a chastened Clement crown …": not the
+    // participle before the name); after "was" or "had" a participle.
+    let did = p.bare(aux) == "did";
+    // The subject's first word is no verb ("did war between France … force him").
+    let verb = (aux + 2..end).find(|&k| {
+        let w = p.bare(k);
+        !p.raw[k].starts_with(char::is_uppercase)
+            && !clauses::opens_noun_phrase(p.bare(k - 1))
+            && if did {
+                lex.is_verb_lemma(w)
+            } else {
+                lex.participle_lemma(w).is_some()
+            }
+    });
+    verb.is_some_and(|v| {
+        p.raw[v + 1..end]
+            .iter()
+            .any(|r| r.starts_with(char::is_uppercase))
     })
 }
 
@@ -729,6 +780,17 @@ fn garbled_question(p: &PromptWords, answer: &str) -> bool {
         })
         .map_or(n, |k| k + 1);
     let main = &w[..main_end];
+    // "Which revised was issued in 1564?": the word after "which" is the
+    // participle that modified the answer, not a noun.
+    if w[0] == "which"
+        && lex
+            .participle_lemma(&w[1])
+            .or(lex.past_lemma(&w[1]))
+            .is_some()
+        && (is_aux(&w[2]) || lex.past_lemma(&w[2]).is_some())
+    {
+        return true;
+    }
     let negated = main
         .iter()
         .any(|x| matches!(x.as_str(), "not" | "never" | "n't"))
@@ -968,6 +1030,18 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
                 if !finite && !tail.is_empty() && short {
                     return true;
                 }
+                // "… so that the wind, which Livy calls the _____." where the sentence
+                // goes on ", blew dust …": the blank closes a relative clause inside
+                // a subject whose verb was cut off.
+                let relative = tail
+                    .first()
+                    .is_some_and(|x| matches!(x.as_str(), "which" | "who" | "whom" | "whose"));
+                let verb_after_comma = s.tokens.get(c.answer_span.1 + 1).is_some_and(|t| {
+                    is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some_and(|l| l != t.lower)
+                });
+                if relative && comma_next && verb_after_comma {
+                    return true;
+                }
             }
         }
     }
@@ -985,6 +1059,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = shape::close_quotes(&c.prompt)?;
     if c.kind == CardKind::Question {
         c.prompt = drop_focus_only(&c.prompt);
+        c.prompt = drop_trailing_as_well(&c.prompt);
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
         c.prompt = leans::who_in_simple_past(&c.prompt);
     }
@@ -1363,6 +1438,39 @@ mod tests {
             "1050",
             Year
         ));
+        // "him" and "them" with nobody on the card to stand for (round 15).
+        assert!(refused(
+            "In what year did Philip V of Macedon make an alliance with him?",
+            "215",
+            Year
+        ));
+        assert!(refused(
+            "In what year did the government of Mali found the Ahmed Baba Institute to preserve them?",
+            "1970",
+            Year
+        ));
+        assert!(refused(
+            "In what year did war between France and the Emperor Charles V force him to leave Paris?",
+            "1536",
+            Year
+        ));
+        assert!(refused(
+            "In what year did a chastened Clement crown him emperor at Bologna?",
+            "1530",
+            Year
+        ));
+        assert!(!refused(
+            "Who returned with scholars and craftsmen, among them the poet al-Sahili?",
+            "Musa",
+            Person
+        ));
+        // A tie to the sentence before.
+        assert_eq!(
+            drop_trailing_as_well("In what year was a revised Index issued as well?"),
+            "In what year was a revised Index issued?"
+        );
+        // The participle that modified the answer is no noun for "which".
+        assert!(refused("Which revised was issued in 1564?", "Index", Term));
         assert!(refused("When did Truman sign it?", "1948", Year));
         assert!(!dangling_object(
             "The Black Death began in Central Asia, where it then travelled along the _____."
@@ -1527,6 +1635,17 @@ mod tests {
             "Earl",
         );
         assert!(bad_cloze(&doc, &c));
+        // A relative clause closing at the blank inside a subject whose verb follows.
+        let text = "Writers say he placed his army so that the wind, which Livy calls the Volturnus, blew dust into Roman faces.";
+        let (doc, c) = cloze_card(
+            text,
+            "Writers say he placed his army so that the wind, which Livy calls the _____.",
+            "Volturnus",
+        );
+        assert!(bad_cloze(&doc, &c));
+        let text = "Caesar beat Pompey, who fled to Egypt, where he was murdered.";
+        let (doc, c) = cloze_card(text, "Caesar beat Pompey, who fled to _____.", "Egypt");
+        assert!(!bad_cloze(&doc, &c));
         let text = "The rebels took the port of Brest, and then the navy joined them.";
         let (doc, c) = cloze_card(text, "The rebels took the port of _____.", "Brest");
         assert!(!bad_cloze(&doc, &c));

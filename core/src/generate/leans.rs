@@ -345,7 +345,23 @@ pub(super) fn cut_answer_or_comparison(p: &PromptWords, answer: &str) -> bool {
             && matches!(w[1].as_str(), "much" | "many")
             && !p.words[i + 2..].iter().any(|x| x == "as")
     });
-    cut_answer || why_so || partly || half_comparison
+    cut_answer || why_so || partly || half_comparison || numeric_alternative(p, answer)
+}
+
+/// A number blanked next to its alternative: "surrendered in _____ or 638",
+/// "Around 153 or _____": the other half of "or" gives the answer away.
+fn numeric_alternative(p: &PromptWords, answer: &str) -> bool {
+    if !answer.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let numeric = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    let w = &p.words;
+    w.iter().position(|x| x == "_____").is_some_and(|k| {
+        let after =
+            w.get(k + 1).is_some_and(|x| x == "or") && w.get(k + 2).is_some_and(|x| numeric(x));
+        let before = k >= 2 && w[k - 1] == "or" && numeric(&w[k - 2]);
+        after || before
+    })
 }
 
 /// Whether a name could be a person's: not "Board of Health", "East India Company".

@@ -345,8 +345,16 @@ pub(super) fn intro_prefix(ctx: &Ctx, c: &Clause, skip_entity: &Entity) -> Vec<P
     if skip_entity.start >= a && skip_entity.end <= b {
         return Vec::new();
     }
+    // "After Trasimene": a named event dates the clause as a year does.
+    let named_event = b > a + 1
+        && matches!(
+            s.tokens[a].lower.as_str(),
+            "after" | "before" | "since" | "until"
+        )
+        && s.tokens[a + 1..b].iter().all(|t| t.is_capitalised());
     let dated = s.entities.iter().any(|e| e.start >= a && e.end <= b)
-        || s.anchors.iter().any(|x| x.start >= a && x.end <= b);
+        || s.anchors.iter().any(|x| x.start >= a && x.end <= b)
+        || named_event;
     if !dated || b - a > 8 {
         return Vec::new();
     }

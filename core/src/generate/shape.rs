@@ -449,7 +449,14 @@ pub(super) fn cut_at_end(p: &PromptWords) -> bool {
         last.as_str(),
         "and" | "or" | "but" | "the" | "a" | "an" | "unless" | "that"
     ) || !question && matches!(last.as_str(), "of" | "to" | "with");
-    if dangling {
+    // "… to see off Ibrahim's?": a possessive whose noun the question lost. (A
+    // sentence may end on one: "along lines not far from Curzon's.")
+    let possessive_last = question
+        && p.raw.last().is_some_and(|r| {
+            let r = r.trim_end_matches(['.', '?', '!']);
+            r.ends_with("'s") || r.ends_with("’s")
+        });
+    if dangling || possessive_last {
         return true;
     }
     // The last subordinator and the words after it.
@@ -743,6 +750,7 @@ mod tests {
             "A realm so large could not be ruled from _____ unless couriers.",
             "When did the council admit that the plan?",
             "The monks appealed to the example of St _____ of.",
+            "When did a French corps land in the Peloponnese to see off Ibrahim's?",
         ] {
             assert!(cut_at_end(p), "{p}");
         }
@@ -755,6 +763,7 @@ mod tests {
             "The guards regained control of _____ that afternoon.",
             "The legate spoke first because of his better _____.",
             "Which city did the king side with?",
+            "Bengal was partitioned again in _____, along lines not far from Curzon's.",
         ] {
             assert!(!cut_at_end(p), "{p}");
         }
