@@ -65,7 +65,7 @@ pub(super) fn second_finite_verb(p: &PromptWords) -> bool {
     while k < w.len() {
         let x = w[k].as_str();
         if CLAUSE_OPENERS.contains(&x) {
-            return false;
+            return subordinate_then_main_verb(w, k);
         }
         if matches!(x, "was" | "were" | "is" | "are" | "has" | "have" | "had") {
             return true;
@@ -114,6 +114,28 @@ pub(super) fn second_finite_verb(p: &PromptWords) -> bool {
         k += 1;
     }
     false
+}
+
+/// After a time subordinator at `k`, its clause's past verb and then, with no
+/// comma or "and" between, "had" or "was": the sentence's own main verb, which
+/// the question's "did" took the participle before ("did the peace treaty impose
+/// after Scipio defeated Hannibal at Zama had stripped the city …").
+fn subordinate_then_main_verb(w: &[String], k: usize) -> bool {
+    if !matches!(
+        w[k].as_str(),
+        "after" | "before" | "when" | "until" | "once"
+    ) {
+        return false;
+    }
+    let lex = lexicon();
+    let Some(v) = (k + 2..w.len()).find(|&i| lex.past_lemma(&w[i]).is_some_and(|l| l != w[i]))
+    else {
+        return false;
+    };
+    w[v + 1..]
+        .iter()
+        .take_while(|x| !matches!(x.as_str(), "and" | "but" | "or"))
+        .any(|x| matches!(x.as_str(), "had" | "was" | "were"))
 }
 
 /// A "did" question whose subject is a possessive left without its noun ("When
@@ -370,6 +392,7 @@ mod tests {
             "When did a British military force capture and largely destroyed Benin City?",
             "In what year did Genghis Khan unite the Mongol tribes and was then at war with the Jin dynasty?",
             "On what date did the last payments on bonds issue under the Dawes and Young arrangements were only made?",
+            "In what year did the peace treaty impose after Scipio Africanus defeated Hannibal at Zama had stripped the city of its empire?",
         ];
         for q in garbled {
             assert!(check(second_finite_verb, q), "{q}");
@@ -382,6 +405,8 @@ mod tests {
             "When did the Soviet Union withdraw its advisers and aid from China?",
             "Who was crowned at Reims?",
             "The town was sacked and burned in _____.",
+            "When did the Romans return after Hannibal left Italy and had the walls rebuilt?",
+            "When did the duke leave after the king was crowned?",
         ];
         for q in fine {
             assert!(!check(second_finite_verb, q), "{q}");

@@ -780,6 +780,26 @@ fn garbled_question(p: &PromptWords, answer: &str) -> bool {
         })
         .map_or(n, |k| k + 1);
     let main = &w[..main_end];
+    // "Who tried to found a colony there, and Julius Caesar and Augustus refounded
+    // Carthage?": a second clause with a subject of its own rode along.
+    if matches!(w[0].as_str(), "who" | "which" | "what") {
+        let second_clause = (1..raw.len()).any(|k| {
+            raw[k - 1].ends_with(',')
+                && matches!(w.get(k).map(String::as_str), Some("and" | "but"))
+                && raw
+                    .get(k + 1)
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
+                && (k + 2..w.len()).any(|i| {
+                    // ("refounded": a past the lexicon does not list.)
+                    !raw[i].starts_with(char::is_uppercase)
+                        && (lex.past_lemma(&w[i]).is_some_and(|l| l != w[i])
+                            || w[i].len() > 6 && w[i].ends_with("ed"))
+                })
+        });
+        if second_clause {
+            return true;
+        }
+    }
     // "Which revised was issued in 1564?": the word after "which" is the
     // participle that modified the answer, not a noun.
     if w[0] == "which"
@@ -1469,6 +1489,16 @@ mod tests {
             drop_trailing_as_well("In what year was a revised Index issued as well?"),
             "In what year was a revised Index issued?"
         );
+        assert!(refused(
+            "Who tried to found a colony there in 122 BC, and Julius Caesar and Augustus refounded Carthage as a Roman city?",
+            "Gaius Gracchus",
+            Person
+        ));
+        assert!(!refused(
+            "Who ruled Egypt, Syria, and Palestine after 1171?",
+            "Saladin",
+            Person
+        ));
         // The participle that modified the answer is no noun for "which".
         assert!(refused("Which revised was issued in 1564?", "Index", Term));
         assert!(refused("When did Truman sign it?", "1948", Year));
