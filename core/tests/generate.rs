@@ -2127,3 +2127,26 @@ fn a_wharf_is_no_person_for_he() {
         show(&cs)
     );
 }
+
+/// Round 16's rejected shapes: a cloze cut before the verb of its subject, a time
+/// from a fronted "By the time …" clause given to the main clause's event, and
+/// "the same year" written out next to the year it repeats.
+#[test]
+fn a_subject_cut_from_its_verb_and_another_clauses_time_give_no_card() {
+    let cs = written(
+        "Sicilian exiles, above all Francesco Crispi and Rosolino Pilo, pressed Garibaldi to go. \
+By the time Clement XIV signed the brief on 21 July 1773, the Society of Jesus had already been thrown out of Portugal. \
+The friaries went in 1538, the same year Thomas Becket's shrine at Canterbury was broken up.",
+    );
+    for c in &cs {
+        assert!(!c.prompt.ends_with("Rosolino Pilo."), "{}", c.prompt);
+        assert!(
+            !(c.prompt.ends_with('?')
+                && c.prompt.contains("thrown out of Portugal")
+                && c.answer == "21 July 1773"),
+            "{}",
+            c.prompt
+        );
+        assert!(!c.prompt.contains("in 1538, in 1538"), "{}", c.prompt);
+    }
+}

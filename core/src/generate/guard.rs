@@ -405,6 +405,41 @@ pub(super) fn drop_trailing_as_well(prompt: &str) -> String {
     }
 }
 
+/// A question without the "already" that compared its event with another one
+/// of the text: "On what date was Pestel already arrested …?" → "… was Pestel
+/// arrested …?" (judged a stray word).
+pub(super) fn drop_already(prompt: &str) -> String {
+    prompt.replacen(" already ", " ", 1)
+}
+
+/// Whether the answer sits in a fronted "By the time …," clause: its time is
+/// another event's ("By the time Clement XIV signed the brief on 21 July 1773,
+/// the Society had already been thrown out of Portugal").
+fn answer_in_by_the_time(doc: &Document, c: &Candidate) -> bool {
+    let toks = &doc.sentences[c.sentence].tokens;
+    let opens = toks.len() > 3
+        && toks[0].lower == "by"
+        && toks[1].lower == "the"
+        && toks[2].lower == "time";
+    opens
+        && toks
+            .iter()
+            .position(|t| t.is_punct(","))
+            .is_some_and(|comma| c.answer_span.0 < comma)
+}
+
+/// "in 1538" twice: a time put for "the same year" next to the one it repeats.
+fn repeated_time(p: &PromptWords) -> bool {
+    let w = &p.words;
+    (1..w.len()).any(|i| {
+        is_year(&w[i])
+            && matches!(w[i - 1].as_str(), "in" | "by")
+            && w[i + 1..]
+                .windows(2)
+                .any(|x| x[0] == w[i - 1] && x[1] == w[i])
+    })
+}
+
 /// Whether the prompt asks for a time.
 fn asks_time(prompt: &PromptWords) -> bool {
     let p = prompt.lower();
@@ -595,10 +630,39 @@ fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool 
             }
         }
     }
+    // "In what year did Qalawun have a ten-year truce with Acre dating?": the
+    // time's preposition ("dating from 1283") went with the answer.
+    // ("… period of mourning?", "… the Prague Spring?" and "Nanjing?" end well.)
+    let n = w.len();
+    let trailing_participle = n > 2 && {
+        let (last, prev) = (&w[n - 1], &w[n - 2]);
+        p.raw[n - 1].starts_with(char::is_lowercase)
+            && !last.contains('-')
+            && lex.ing_lemma(last).is_some()
+            && !lexicon_function(prev)
+    };
+    if asks_time(p) && trailing_participle {
+        return true;
+    }
     for (i, x) in w.iter().enumerate() {
         let next = w.get(i + 1).map(String::as_str);
         // "By what year had and German printers produced …".
         if is_aux(x) && matches!(next, Some("and" | "but" | "yet" | "meanwhile")) {
+            return true;
+        }
+        // "In what year did by the time Henry include …": a clause's opening
+        // phrase where the subject belongs.
+        if x == "did" && matches!(next, Some("by" | "in" | "on" | "at" | "after" | "before")) {
+            return true;
+        }
+        // "Under whom did the more cautious found …?": a subject with no noun,
+        // whose noun went into a phrase the question lost.
+        if matches!(x.as_str(), "did" | "was" | "were")
+            && next == Some("the")
+            && matches!(w.get(i + 2).map(String::as_str), Some("more" | "most"))
+            && w.get(i + 4)
+                .is_some_and(|v| lex.is_verb_lemma(v) || lex.participle_lemma(v).is_some())
+        {
             return true;
         }
         // "How many did the empire stretch?" → "4,000 kilometres": a measure asked
@@ -1013,6 +1077,9 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
             }
         }
     }
+    if cut_before_subjects_verb(view, s, c) {
+        return true;
+    }
     let after = p[at + 5..].trim_start_matches(['\'', '’', 's']);
     let ends_at_blank = after.trim().trim_end_matches(['.', '?', '!']).is_empty();
     if ends_at_blank {
@@ -1068,6 +1135,41 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
     false
 }
 
+/// "Sicilian exiles, above all _____ and Rosolino Pilo." where the sentence goes
+/// on ", pressed Garibaldi to go": the prompt is a subject cut from its verb.
+fn cut_before_subjects_verb(view: &PromptWords, s: &super::text::Sentence, c: &Candidate) -> bool {
+    let lex = lexicon();
+    let from = c.answer_span.1.min(s.tokens.len());
+    // The sentence token after the prompt's last word.
+    let last = view
+        .text
+        .trim_end_matches(['.', '?', '!'])
+        .split_whitespace()
+        .last();
+    let next = match last {
+        Some(l) if !l.contains("_____") => {
+            match s.tokens[from..].iter().position(|t| t.text == l) {
+                Some(k) => from + k + 1,
+                None => return false,
+            }
+        }
+        _ => from,
+    };
+    let finite = |t: &super::tokens::Token| {
+        t.is_word() && (is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some_and(|l| l != t.lower))
+    };
+    let verb_follows = s.tokens.get(next).is_some_and(|t| t.is_punct(","))
+        && s.tokens.get(next + 1).is_some_and(finite);
+    // The prompt's only verbs open a phrase after a comma ("…, founded in 1886
+    // under Samuel Gompers"): none is the subject's own.
+    let own_verb = (0..view.raw.len()).any(|i| {
+        let x = view.bare(i);
+        let after_comma = i > 0 && view.raw[i - 1].ends_with(',');
+        is_aux(x) || !after_comma && lex.past_lemma(x).is_some_and(|l| l != x)
+    });
+    verb_follows && !own_verb
+}
+
 /// The candidate as it should be shown, or `None` when a judge would reject it.
 pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = drop_opening_label(&c.prompt)?;
@@ -1080,12 +1182,17 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     if c.kind == CardKind::Question {
         c.prompt = drop_focus_only(&c.prompt);
         c.prompt = drop_trailing_as_well(&c.prompt);
+        c.prompt = drop_already(&c.prompt);
+        if c.answer_kind.is_time() && answer_in_by_the_time(doc, &c) {
+            return None;
+        }
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
         c.prompt = leans::who_in_simple_past(&c.prompt);
     }
     // The prompt is cut into its words once; every rule reads that.
     let p = PromptWords::new(&c.prompt);
     let bad = bad_either(&p)
+        || repeated_time(&p)
         || points_back(&p)
         || ends_in_bare_duration(&p)
         || is_enumeration_word(&c.answer)
@@ -1499,6 +1606,39 @@ mod tests {
             "Saladin",
             Person
         ));
+        assert!(refused(
+            "In what year did by the time Henry include the capture of Boulogne?",
+            "1544",
+            Year
+        ));
+        for fine in [
+            "When did Shaka order an extreme period of mourning?",
+            "When did Warsaw Pact troops crush the Prague Spring?",
+            "When did the German rebels elect Rudolf of Rheinfelden as anti-king?",
+            "When did the Taiping capture Nanjing?",
+        ] {
+            assert!(!refused(fine, "1853", Year), "{fine}");
+        }
+        assert!(refused(
+            "Under whom did the more cautious found in December 1886?",
+            "Samuel Gompers",
+            Person
+        ));
+        assert!(refused(
+            "In what year did Qalawun have a ten-year truce with Acre dating?",
+            "1283",
+            Year
+        ));
+        assert_eq!(
+            drop_already("On what date was Pestel already arrested?"),
+            "On what date was Pestel arrested?"
+        );
+        assert!(repeated_time(&PromptWords::new(
+            "The friaries went in 1538, in 1538 _____'s shrine was broken up."
+        )));
+        assert!(!repeated_time(&PromptWords::new(
+            "The friaries went in 1538 and the abbeys in 1539."
+        )));
         // The participle that modified the answer is no noun for "which".
         assert!(refused("Which revised was issued in 1564?", "Index", Term));
         assert!(refused("When did Truman sign it?", "1948", Year));

@@ -39,6 +39,10 @@ const COUNTED: &[&str] = &[
     "votes",
     "upvote",
     "upvotes",
+    "upvoted",
+    "shared",
+    "viewed",
+    "times",
     "share",
     "shares",
     "follower",
@@ -752,6 +756,7 @@ mod tests {
         for line in [
             "▲ 1,482 upvotes · 63 replies · Last edited 3 weeks ago",
             "Viewed 9,214 times · 312 found this helpful",
+            "Upvoted 967 times · Shared 58 times",
             "Page views: 5,830 · Helpful? Yes (204) / No (3)",
             "3.1k upvotes | 214 comments | Share · Report",
             "Last edited by a moderator, 2 March",
@@ -768,6 +773,9 @@ mod tests {
         ));
         assert!(!is_page_line("Causes: drought, famine and war."));
         assert!(!is_page_line("1453 · Ottomans take Constantinople"));
+        assert!(!is_page_line(
+            "1291 · Acre falls after a siege of six weeks"
+        ));
     }
 
     #[test]
