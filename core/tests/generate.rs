@@ -2150,3 +2150,18 @@ The friaries went in 1538, the same year Thomas Becket's shrine at Canterbury wa
         assert!(!c.prompt.contains("in 1538, in 1538"), "{}", c.prompt);
     }
 }
+
+/// Round 17's rejected clozes: a verb whose second part stood behind brackets
+/// ("names _____ (who reigned …) as the king"), and a sentence's opening adverb
+/// taken into the answer ("Suddenly Dahomey").
+#[test]
+fn a_verb_cut_before_its_brackets_and_an_adverb_in_the_answer() {
+    let cs = written(
+        "The dynasty traced itself back to Allada, and Fon tradition names Houegbadja (who reigned from roughly 1645 to 1685) as the king who built the first palace at Abomey. \
+Suddenly Dahomey controlled Ouidah, with its English, French and Portuguese forts, and could deal with European ships directly.",
+    );
+    for c in &cs {
+        assert!(!c.prompt.ends_with("names _____."), "{}", c.prompt);
+        assert!(!c.answer.starts_with("Suddenly"), "{}", c.answer);
+    }
+}

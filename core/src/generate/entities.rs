@@ -80,7 +80,7 @@ pub(super) const MONTHS: &[&str] = &[
     "december",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
+pub(super) const NUMBER_WORDS: &[&str] = &[
     "two",
     "three",
     "four",

@@ -32,6 +32,8 @@ const LINKING_ADVERBS: &[&str] = &[
     "finally",
     "eventually",
     "thus",
+    "almost",
+    "nearly",
 ];
 
 /// Where "did" stands in a question (a cloze may quote one: "as they did in
@@ -393,6 +395,7 @@ mod tests {
             "In what year did Genghis Khan unite the Mongol tribes and was then at war with the Jin dynasty?",
             "On what date did the last payments on bonds issue under the Dawes and Young arrangements were only made?",
             "In what year did the peace treaty impose after Scipio Africanus defeated Hannibal at Zama had stripped the city of its empire?",
+            "When did Vice-Admiral Rozhestvensky sail from Libau and almost started a war with Britain?",
         ];
         for q in garbled {
             assert!(check(second_finite_verb, q), "{q}");

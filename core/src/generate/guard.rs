@@ -486,6 +486,30 @@ fn bad_either(p: &PromptWords) -> bool {
     if prompt.ends_with("'.") || prompt.ends_with("’.") || prompt.ends_with("'?") {
         return true;
     }
+    // "The third ended with the Peace of Saint-Germain": an ordinal whose noun
+    // ("war") was in an earlier sentence. "Partly, too, because …": the reason
+    // given to the title's question, no sentence of its own.
+    // (A verb's lemma only after "did": "the third war" has its noun.)
+    let lone_ordinal = (0..w.len().saturating_sub(2)).any(|i| {
+        let verb = &w[i + 2];
+        w[i] == "the"
+            && matches!(
+                w[i + 1].as_str(),
+                "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "last"
+            )
+            && (is_aux(verb)
+                // ("the first elected congress": a past form before its noun.)
+                || lex.past_lemma(verb).is_some_and(|l| l != verb)
+                    && w.get(i + 3).is_none_or(|n| lex.is_function(n))
+                // ("did the third end with …", not "did the first issue of …").
+                || i > 0
+                    && w[i - 1] == "did"
+                    && lex.is_verb_lemma(verb)
+                    && w.get(i + 3).is_some_and(|n| n != "of" && lex.is_function(n)))
+    });
+    if lone_ordinal || w.first().is_some_and(|x| x == "partly") {
+        return true;
+    }
     for i in 1..w.len() {
         if matches!(w[i - 1].as_str(), "this" | "these")
             && (is_aux(&w[i]) || lex.past_lemma(&w[i]).is_some_and(|l| l != w[i]))
@@ -630,13 +654,27 @@ fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool 
             }
         }
     }
+    // "In what year did the Medici dominate Florence since Cosimo's return?": the
+    // year is when "since" began, which "did" cannot ask.
+    if asks_time(p) && w[0] != "since" && w.iter().any(|x| x == "since") {
+        return true;
+    }
+    // "Which Admiral wiped out …?" → "Togo Heihachiro's Combined Fleet": the answer
+    // is not the person the title asks for.
+    if w.windows(2).any(|x| x[0] == "which" && lex.is_title(&x[1]))
+        && (answer.contains("'s ") || answer.contains("’s "))
+    {
+        return true;
+    }
     // "In what year did Qalawun have a ten-year truce with Acre dating?": the
     // time's preposition ("dating from 1283") went with the answer.
     // ("… period of mourning?", "… the Prague Spring?" and "Nanjing?" end well.)
     let n = w.len();
     let trailing_participle = n > 2 && {
         let (last, prev) = (&w[n - 1], &w[n - 2]);
-        p.raw[n - 1].starts_with(char::is_lowercase)
+        p.raw
+            .last()
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
             && !last.contains('-')
             && lex.ing_lemma(last).is_some()
             && !lexicon_function(prev)
@@ -652,7 +690,20 @@ fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool 
         }
         // "In what year did by the time Henry include …": a clause's opening
         // phrase where the subject belongs.
-        if x == "did" && matches!(next, Some("by" | "in" | "on" | "at" | "after" | "before")) {
+        if x == "did"
+            && matches!(
+                next,
+                Some("by" | "in" | "on" | "at" | "after" | "before" | "during")
+            )
+        {
+            return true;
+        }
+        // "When were Eleven hanged in Beirut?": a count with no noun for subject.
+        if is_aux(x)
+            && next.is_some_and(|n| super::entities::NUMBER_WORDS.contains(&n))
+            && w.get(i + 2)
+                .is_some_and(|v| lex.participle_lemma(v).is_some())
+        {
             return true;
         }
         // "Under whom did the more cautious found …?": a subject with no noun,
@@ -847,17 +898,19 @@ fn garbled_question(p: &PromptWords, answer: &str) -> bool {
     // "Who tried to found a colony there, and Julius Caesar and Augustus refounded
     // Carthage?": a second clause with a subject of its own rode along.
     if matches!(w[0].as_str(), "who" | "which" | "what") {
+        // (Indices of raw words, which `bare` reads.)
         let second_clause = (1..raw.len()).any(|k| {
             raw[k - 1].ends_with(',')
-                && matches!(w.get(k).map(String::as_str), Some("and" | "but"))
+                && matches!(p.bare(k), "and" | "but")
                 && raw
                     .get(k + 1)
                     .is_some_and(|r| r.starts_with(char::is_uppercase))
-                && (k + 2..w.len()).any(|i| {
+                && (k + 2..raw.len()).any(|i| {
+                    let x = p.bare(i);
                     // ("refounded": a past the lexicon does not list.)
                     !raw[i].starts_with(char::is_uppercase)
-                        && (lex.past_lemma(&w[i]).is_some_and(|l| l != w[i])
-                            || w[i].len() > 6 && w[i].ends_with("ed"))
+                        && (lex.past_lemma(x).is_some_and(|l| l != x)
+                            || x.len() > 6 && x.ends_with("ed"))
                 })
         });
         if second_clause {
@@ -1086,6 +1139,19 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
         let goes_on = s.tokens[c.answer_span.1..]
             .iter()
             .any(|t| t.is_word() || t.kind == super::tokens::TokKind::Number);
+        // "… and Fon tradition names _____." where the sentence goes on "(who
+        // reigned …) as the king who built the first palace": the verb's second
+        // part was behind the brackets.
+        let rest = &s.tokens[c.answer_span.1..];
+        let after_brackets = rest
+            .first()
+            .is_some_and(|t| t.is_punct("("))
+            .then(|| rest.iter().position(|t| t.is_punct(")")))
+            .flatten()
+            .and_then(|close| rest.get(close + 1));
+        if after_brackets.is_some_and(|t| t.is_word() && !t.is_capitalised()) {
+            return true;
+        }
         // "… pitted Athens, a sea power … grown out of the _____." and the
         // sentence goes on ", against Sparta": the blank ends an apposition the
         // prompt opened, and the clause it belongs to lost its end.
@@ -1188,6 +1254,17 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         }
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
         c.prompt = leans::who_in_simple_past(&c.prompt);
+    }
+    // "Suddenly Dahomey": the sentence's opening adverb taken into the name.
+    let first = c.answer.split_whitespace().next().unwrap_or("");
+    if c.answer.contains(' ')
+        && first.len() > 6
+        && first.ends_with("ly")
+        && first.starts_with(char::is_uppercase)
+        && !lexicon().is_given_name(first)
+        && !lexicon().is_place(first)
+    {
+        return None;
     }
     // The prompt is cut into its words once; every rule reads that.
     let p = PromptWords::new(&c.prompt);
@@ -1463,6 +1540,22 @@ mod tests {
             "Ruled by Shah Muhammad II, was the leading power east of the _____."
         ));
         assert!(bad_either(
+            "When did the third end with the Peace of Saint-Germain?"
+        ));
+        assert!(bad_either(
+            "Partly, too, because British gold was flowing; Britain subsidised the _____."
+        ));
+        assert!(!bad_either("The third war ended with the Peace of _____."));
+        assert!(!bad_either(
+            "On what date did the first elected congress declare independence?"
+        ));
+        assert!(!bad_either(
+            "On what date did the first issue of the Cherokee Phoenix appear?"
+        ));
+        assert!(!bad_either(
+            "In what year did the first general diet meet in Lübeck?"
+        ));
+        assert!(bad_either(
             "Led by Midhat Pasha, they secured the first constitution on _____."
         ));
         assert!(dangling_object(
@@ -1619,6 +1712,33 @@ mod tests {
         ] {
             assert!(!refused(fine, "1853", Year), "{fine}");
         }
+        for (prompt, answer) in [
+            (
+                "Why did during the 1842 debate Macaulay declare that suffrage was a danger?",
+                "a propertyless majority",
+            ),
+            ("When were Eleven hanged in Beirut?", "August 1915"),
+            (
+                "In what year did the Medici dominate Florence since Cosimo's return from exile?",
+                "1434",
+            ),
+            (
+                "Over 27 and 28 May 1905, which Admiral wiped out the Russian squadrons?",
+                "Togo Heihachiro's Combined Fleet",
+            ),
+        ] {
+            assert!(refused(prompt, answer, Year), "{prompt}");
+        }
+        assert!(!refused(
+            "Since what year had the Mamluk sultanate ruled Egypt and Syria?",
+            "1250",
+            Year
+        ));
+        assert!(!refused(
+            "Which Admiral wiped out the Russian squadrons?",
+            "Togo Heihachiro",
+            Person
+        ));
         assert!(refused(
             "Under whom did the more cautious found in December 1886?",
             "Samuel Gompers",

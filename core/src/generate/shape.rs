@@ -456,7 +456,24 @@ pub(super) fn cut_at_end(p: &PromptWords) -> bool {
             let r = r.trim_end_matches(['.', '?', '!']);
             r.ends_with("'s") || r.ends_with("’s")
         });
-    if dangling || possessive_last {
+    // "… did Yildiz march on Lahore, and Aibak?": the next clause's subject came
+    // along without its verb. (Not the end of a list: "Egypt, Syria, and Palestine".)
+    let n = p.raw.len();
+    let and_name_last = question
+        && n > 3
+        && p.raw[n - 3].ends_with(',')
+        && !p.raw[n - 4].ends_with(',')
+        && p.bare(n - 2) == "and"
+        && p.raw[n - 1].starts_with(char::is_uppercase);
+    // "… less by superior seamanship than by the fact?": a noun whose "that"
+    // clause was cut off.
+    let complement_cut = w.len() > 2
+        && w[w.len() - 2] == "the"
+        && matches!(
+            last.as_str(),
+            "fact" | "idea" | "belief" | "claim" | "notion"
+        );
+    if dangling || possessive_last || and_name_last || complement_cut {
         return true;
     }
     // The last subordinator and the words after it.
@@ -751,6 +768,8 @@ mod tests {
             "When did the council admit that the plan?",
             "The monks appealed to the example of St _____ of.",
             "When did a French corps land in the Peloponnese to see off Ibrahim's?",
+            "In what year did Yildiz march on Lahore, and Aibak?",
+            "Who argues that Salamis was decided less by seamanship than by the fact?",
         ] {
             assert!(cut_at_end(p), "{p}");
         }
@@ -764,6 +783,7 @@ mod tests {
             "The legate spoke first because of his better _____.",
             "Which city did the king side with?",
             "Bengal was partitioned again in _____, along lines not far from Curzon's.",
+            "Who ruled Egypt, Syria, and Palestine?",
         ] {
             assert!(!cut_at_end(p), "{p}");
         }
