@@ -26,7 +26,14 @@ export function cli(binary, args, { env = process.env, input } = {}) {
 
 /** tauri-driver on port 4444, with `env` passed down to WebKitWebDriver and the app. */
 export async function startDriver(env = process.env) {
-  const driver = spawn('tauri-driver', ['--port', String(PORT)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Its own process group, so that stop() ends WebKitWebDriver and any window a
+  // failed session left open with it: such a window, orphaned, keeps the test
+  // runner's output pipe open and the runner waits for ever (seen once in CI).
+  const driver = spawn('tauri-driver', ['--port', String(PORT)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
   let exited = null;
   driver.on('exit', (code) => (exited = code));
   const deadline = Date.now() + 20000;
@@ -37,10 +44,17 @@ export async function startDriver(env = process.env) {
   }
   return {
     async stop() {
-      if (exited === null) {
-        driver.kill('SIGTERM');
-        await new Promise((r) => driver.once('exit', r));
-      }
+      const group = (signal) => {
+        try {
+          process.kill(-driver.pid, signal);
+        } catch {
+          // The group has no process left.
+        }
+      };
+      const gone = exited === null ? new Promise((r) => driver.once('exit', r)) : Promise.resolve();
+      group('SIGTERM');
+      await Promise.race([gone, sleep(5000)]);
+      group('SIGKILL');
     },
   };
 }
