@@ -166,6 +166,11 @@ const POINTING_NOUNS: &[&str] = &[
     "scheme",
     "incident",
     "meeting",
+    // Judged vague whenever seen (0 of 5, 4 and 6 kept): "When did the Ottomans
+    // enter the conflict?", "Why did the ceremony take place …?".
+    "conflict",
+    "ceremony",
+    "position",
 ];
 
 /// Whether the prompt leans on the sentence before it: "this meeting", "those
@@ -1450,6 +1455,8 @@ mod tests {
             "That is exactly where the court moved in the _____.",
             "There the bishop crowned _____ in 1130.",
             "In what year did the king settle the matter by force?",
+            "When did the Ottomans enter the conflict?",
+            "Why did the ceremony take place on 18 August 1572 outside Notre-Dame?",
         ] {
             assert!(points_back(vague), "{vague}");
         }
