@@ -2114,20 +2114,6 @@ Jerusalem surrendered to the caliph Umar in 637 or 638.",
     );
 }
 
-/// "Griffin's Wharf" is a place: "he" in the next sentence is not resolved to it.
-#[test]
-fn a_wharf_is_no_person_for_he() {
-    let cs = written(
-        "Hannibal marched south in 216 BC. The raiders went down to Griffin's Wharf in 1773. He placed his army so that the wind blew dust into Roman faces.",
-    );
-    assert!(
-        cs.iter()
-            .all(|c| !c.prompt.contains("Griffin's Wharf placed")),
-        "{}",
-        show(&cs)
-    );
-}
-
 /// Round 16's rejected shapes: a cloze cut before the verb of its subject, a time
 /// from a fronted "By the time …" clause given to the main clause's event, and
 /// "the same year" written out next to the year it repeats.

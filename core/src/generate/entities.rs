@@ -818,6 +818,16 @@ mod tests {
             "{e:?}"
         );
         assert!(e.contains(&("Prussia".into(), EntityKind::Place)), "{e:?}");
+        let wharf =
+            ents("The raiders went down to Griffin's Wharf. After Trasimene the Romans gave way.");
+        assert!(
+            wharf.contains(&("Griffin's Wharf".into(), EntityKind::Place)),
+            "{wharf:?}"
+        );
+        assert!(
+            !wharf.iter().any(|(t, _)| t == "Trasimene the Romans"),
+            "{wharf:?}"
+        );
         assert!(
             !e.iter().any(|(t, _)| t == "The" || t == "The culmination"),
             "{e:?}"

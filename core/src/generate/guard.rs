@@ -1932,6 +1932,28 @@ mod tests {
             "Earl",
         );
         assert!(bad_cloze(&doc, &c));
+        // A subject cut from its verb (", pressed Garibaldi to go" follows), and a
+        // verb whose second part stood behind brackets ("names X (…) as the king").
+        let text = "Sicilian exiles, above all Francesco Crispi and Rosolino Pilo, pressed Garibaldi to go.";
+        for prompt in [
+            "Sicilian exiles, above all _____ and Rosolino Pilo.",
+            "Sicilian exiles, above all Francesco Crispi and _____.",
+        ] {
+            let answer = if prompt.contains("Crispi") {
+                "Rosolino Pilo"
+            } else {
+                "Francesco Crispi"
+            };
+            let (doc, c) = cloze_card(text, prompt, answer);
+            assert!(bad_cloze(&doc, &c), "{prompt}");
+        }
+        let text = "The dynasty traced itself back to Allada, and Fon tradition names Houegbadja (who reigned from 1645 to 1685) as the king who built the first palace.";
+        let (doc, c) = cloze_card(
+            text,
+            "The dynasty traced itself back to Allada, and Fon tradition names _____.",
+            "Houegbadja",
+        );
+        assert!(bad_cloze(&doc, &c));
         // A relative clause closing at the blank inside a subject whose verb follows.
         let text = "Writers say he placed his army so that the wind, which Livy calls the Volturnus, blew dust into Roman faces.";
         let (doc, c) = cloze_card(
