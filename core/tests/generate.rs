@@ -2151,3 +2151,19 @@ Suddenly Dahomey controlled Ouidah, with its English, French and Portuguese fort
         assert!(!c.answer.starts_with("Suddenly"), "{}", c.answer);
     }
 }
+
+/// A reflexive is no answer ("What did the ruling dynasty trace to the royal
+/// house of Allada?" → "itself back"), and a time counted from an earlier event
+/// does not ride inside a question's subject ("Where did soon afterwards groups of
+/// men go down?").
+#[test]
+fn no_reflexive_answer_and_no_relative_time_in_the_subject() {
+    let cs = written(
+        "The ruling dynasty, of Aja origin, traced itself back to the royal house of Allada. \
+Soon afterwards groups of men went down to Griffin's Wharf.",
+    );
+    for c in &cs {
+        assert!(!c.answer.starts_with("itself"), "{}", c.answer);
+        assert!(!c.prompt.contains("did soon afterwards"), "{}", c.prompt);
+    }
+}

@@ -711,6 +711,11 @@ fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool 
         {
             return true;
         }
+        // "Where did soon afterwards groups of men go down?": a time counted from
+        // an earlier sentence's event, stuck inside the subject.
+        if (is_aux(x) || x == "did") && matches!(next, Some("soon" | "shortly" | "afterwards")) {
+            return true;
+        }
         // "Under whom did the more cautious found …?": a subject with no noun,
         // whose noun went into a phrase the question lost.
         if matches!(x.as_str(), "did" | "was" | "were")
@@ -1260,6 +1265,15 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
         c.prompt = leans::who_in_simple_past(&c.prompt);
     }
+    // "What did the ruling dynasty trace to the royal house of Allada?" → "itself
+    // back": a reflexive is no fact.
+    let reflexive = matches!(
+        c.answer.split_whitespace().next(),
+        Some("itself" | "himself" | "herself" | "themselves")
+    );
+    if reflexive {
+        return None;
+    }
     // "Suddenly Dahomey": the sentence's opening adverb taken into the name.
     let first = c.answer.split_whitespace().next().unwrap_or("");
     if c.answer.contains(' ')
@@ -1745,6 +1759,11 @@ mod tests {
             "Which Admiral wiped out the Russian squadrons?",
             "Togo Heihachiro",
             Person
+        ));
+        assert!(refused(
+            "Where did soon afterwards groups of men go down?",
+            "Griffin's Wharf",
+            Place
         ));
         assert!(refused(
             "Under whom did the more cautious found in December 1886?",
