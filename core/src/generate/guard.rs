@@ -1246,6 +1246,22 @@ fn cut_before_subjects_verb(view: &PromptWords, s: &super::text::Sentence, c: &C
     verb_follows && !own_verb
 }
 
+/// An answer that opens with a word no fact opens with: a reflexive ("What did
+/// the ruling dynasty trace to the royal house of Allada?" → "itself back") or
+/// the sentence's opening adverb taken into a name ("Suddenly Dahomey").
+fn answer_opens_oddly(answer: &str) -> bool {
+    let lex = lexicon();
+    let first = answer.split_whitespace().next().unwrap_or("");
+    let reflexive = matches!(first, "itself" | "himself" | "herself" | "themselves");
+    let adverb = answer.contains(' ')
+        && first.len() > 6
+        && first.ends_with("ly")
+        && first.starts_with(char::is_uppercase)
+        && !lex.is_given_name(first)
+        && !lex.is_place(first);
+    reflexive || adverb
+}
+
 /// The candidate as it should be shown, or `None` when a judge would reject it.
 pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     c.prompt = drop_opening_label(&c.prompt)?;
@@ -1265,24 +1281,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
         c.prompt = leans::who_in_simple_past(&c.prompt);
     }
-    // "What did the ruling dynasty trace to the royal house of Allada?" → "itself
-    // back": a reflexive is no fact.
-    let reflexive = matches!(
-        c.answer.split_whitespace().next(),
-        Some("itself" | "himself" | "herself" | "themselves")
-    );
-    if reflexive {
-        return None;
-    }
-    // "Suddenly Dahomey": the sentence's opening adverb taken into the name.
-    let first = c.answer.split_whitespace().next().unwrap_or("");
-    if c.answer.contains(' ')
-        && first.len() > 6
-        && first.ends_with("ly")
-        && first.starts_with(char::is_uppercase)
-        && !lexicon().is_given_name(first)
-        && !lexicon().is_place(first)
-    {
+    if answer_opens_oddly(&c.answer) {
         return None;
     }
     // The prompt is cut into its words once; every rule reads that.
