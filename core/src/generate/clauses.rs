@@ -1046,16 +1046,17 @@ fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
         .or_else(|| named_phrase_end(toks, n))
 }
 
+/// The prepositions of a fronted phrase that names an event and so dates its
+/// clause ("After Trasimene", "Until Lepanto").
+pub(super) const NAMED_EVENT_PREPOSITIONS: &[&str] = &["after", "before", "since", "until"];
+
 /// Where a fronted phrase naming an event ends when no comma follows: "After
 /// Trasimene the Romans appointed …" (a name, then an article and a common noun or
 /// a people opening the subject; else "after" opened a clause with "Trasimene the
 /// Romans" for its subject). Not "Until Charles the Bold died": an epithet is one
 /// capitalised word that no people is called.
 fn named_phrase_end(toks: &[Token], n: usize) -> Option<usize> {
-    if !matches!(
-        toks.first()?.lower.as_str(),
-        "after" | "before" | "since" | "until"
-    ) {
+    if !NAMED_EVENT_PREPOSITIONS.contains(&toks.first()?.lower.as_str()) {
         return None;
     }
     let lex = lexicon();

@@ -17,7 +17,7 @@
 //! the number of candidates.
 
 use super::entities::EntityKind;
-use super::lexicon::{is_aux, lexicon};
+use super::lexicon::{is_aux, is_aux_or_past, lexicon};
 use super::questions::Candidate;
 use super::render::capitalise_first;
 use super::text::Document;
@@ -476,7 +476,6 @@ fn bad_either(p: &PromptWords) -> bool {
     let prompt = p.text;
     let raw = &p.raw;
     let w = &p.words;
-    let finite = |x: &str| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != x);
     for i in 1..raw.len() {
         let prev = raw[i - 1];
         let bare = raw[i].trim_matches(|c: char| !c.is_alphanumeric());
@@ -533,8 +532,8 @@ fn bad_either(p: &PromptWords) -> bool {
             // quantifier standing for people the "-ed" word is a participle; the
             // noun it stood for ("groups of men, some …") was cut off.
             let quantifier = matches!(p.bare(0), "some" | "many" | "most" | "several" | "others");
-            let verb_before = !quantifier && (1..=k).any(|i| finite(p.bare(i)));
-            if finite(n) && !matches!(n, "who" | "which") && !verb_before {
+            let verb_before = !quantifier && (1..=k).any(|i| is_aux_or_past(p.bare(i)));
+            if is_aux_or_past(n) && !matches!(n, "who" | "which") && !verb_before {
                 return true;
             }
             // "Led by Midhat Pasha, they secured …": the pronoun after the opening
@@ -713,7 +712,7 @@ fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool 
         }
         // "Where did soon afterwards groups of men go down?": a time counted from
         // an earlier sentence's event, stuck inside the subject.
-        if (is_aux(x) || x == "did") && matches!(next, Some("soon" | "shortly" | "afterwards")) {
+        if is_aux(x) && matches!(next, Some("soon" | "shortly" | "afterwards")) {
             return true;
         }
         // "Under whom did the more cautious found …?": a subject with no noun,
@@ -1199,10 +1198,7 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
                 let relative = tail
                     .first()
                     .is_some_and(|x| matches!(x.as_str(), "which" | "who" | "whom" | "whose"));
-                let verb_after_comma = s.tokens.get(c.answer_span.1 + 1).is_some_and(|t| {
-                    is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some_and(|l| l != t.lower)
-                });
-                if relative && comma_next && verb_after_comma {
+                if relative && comma_then_verb(s, c.answer_span.1) {
                     return true;
                 }
             }
@@ -1211,10 +1207,19 @@ fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bool {
     false
 }
 
+/// Whether the sentence has a comma at token `at` and a finite verb after it
+/// (", pressed Garibaldi to go", ", blew dust …"): the verb of a subject the
+/// prompt stopped inside.
+fn comma_then_verb(s: &super::text::Sentence, at: usize) -> bool {
+    s.tokens.get(at).is_some_and(|t| t.is_punct(","))
+        && s.tokens
+            .get(at + 1)
+            .is_some_and(|t| t.is_word() && is_aux_or_past(&t.lower))
+}
+
 /// "Sicilian exiles, above all _____ and Rosolino Pilo." where the sentence goes
 /// on ", pressed Garibaldi to go": the prompt is a subject cut from its verb.
 fn cut_before_subjects_verb(view: &PromptWords, s: &super::text::Sentence, c: &Candidate) -> bool {
-    let lex = lexicon();
     let from = c.answer_span.1.min(s.tokens.len());
     // The sentence token after the prompt's last word.
     let last = view
@@ -1231,17 +1236,13 @@ fn cut_before_subjects_verb(view: &PromptWords, s: &super::text::Sentence, c: &C
         }
         _ => from,
     };
-    let finite = |t: &super::tokens::Token| {
-        t.is_word() && (is_aux(&t.lower) || lex.past_lemma(&t.lower).is_some_and(|l| l != t.lower))
-    };
-    let verb_follows = s.tokens.get(next).is_some_and(|t| t.is_punct(","))
-        && s.tokens.get(next + 1).is_some_and(finite);
+    let verb_follows = comma_then_verb(s, next);
     // The prompt's only verbs open a phrase after a comma ("…, founded in 1886
     // under Samuel Gompers"): none is the subject's own.
     let own_verb = (0..view.raw.len()).any(|i| {
         let x = view.bare(i);
         let after_comma = i > 0 && view.raw[i - 1].ends_with(',');
-        is_aux(x) || !after_comma && lex.past_lemma(x).is_some_and(|l| l != x)
+        is_aux(x) || !after_comma && is_aux_or_past(x)
     });
     verb_follows && !own_verb
 }

@@ -231,6 +231,13 @@ pub(super) fn is_finite_form(lower: &str) -> bool {
         || lex.present_lemma(lower).is_some()
 }
 
+/// Whether a lower-case word is an auxiliary or a past that is not its own lemma
+/// ("took", not "set"): a finite verb, leaving out the present ("rules"), which is
+/// as often a plural noun.
+pub(super) fn is_aux_or_past(lower: &str) -> bool {
+    is_aux(lower) || lexicon().past_lemma(lower).is_some_and(|l| l != lower)
+}
+
 /// Auxiliaries that invert with the subject in a question.
 pub fn is_aux(lower: &str) -> bool {
     matches!(

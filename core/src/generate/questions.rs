@@ -2,7 +2,7 @@
 //! do-support ("withdrew" → "did … withdraw"), inversion and pronoun resolution.
 
 use super::amounts::{amount_question, attribute_question};
-use super::clauses::{is_adverb, opens_noun_phrase, Clause, Verb};
+use super::clauses::{is_adverb, opens_noun_phrase, Clause, Verb, NAMED_EVENT_PREPOSITIONS};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::lexicon;
 use super::people::{names_a_person, PERSON_OBJECT_VERBS, RELATION_WORDS};
@@ -347,10 +347,7 @@ pub(super) fn intro_prefix(ctx: &Ctx, c: &Clause, skip_entity: &Entity) -> Vec<P
     }
     // "After Trasimene": a named event dates the clause as a year does.
     let named_event = b > a + 1
-        && matches!(
-            s.tokens[a].lower.as_str(),
-            "after" | "before" | "since" | "until"
-        )
+        && NAMED_EVENT_PREPOSITIONS.contains(&s.tokens[a].lower.as_str())
         && s.tokens[a + 1..b].iter().all(|t| t.is_capitalised());
     let dated = s.entities.iter().any(|e| e.start >= a && e.end <= b)
         || s.anchors.iter().any(|x| x.start >= a && x.end <= b)
