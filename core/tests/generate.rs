@@ -2167,3 +2167,31 @@ Soon afterwards groups of men went down to Griffin's Wharf.",
         assert!(!c.prompt.contains("did soon afterwards"), "{}", c.prompt);
     }
 }
+
+/// Round 18's rejected cards: a cloze cut before its subject's verb (past an aside
+/// in brackets and a verbless phrase), a connective left after a fronted phrase
+/// ("Though, …"), "but" taken into the subject a pronoun stands for, and a
+/// causative "had … killed" asked without its participle.
+#[test]
+fn subjects_cut_from_their_verbs_stray_connectives_and_causatives() {
+    let cs = written(
+        "On a cold Sunday in December 1838, beside the Ncome River in what is now northern KwaZulu-Natal, a column of roughly 470 Voortrekkers (Dutch-speaking emigrants who had left the Cape Colony in the years before), together with a number of servants and allies, fought off a far larger army sent against them by King Dingane. \
+The bronze rams found near the old harbour at Nicopolis in the course of the last century, measured by William Murray and Photios Petsas over several long seasons of fieldwork on the hill above the bay, do show that some very large warships were dedicated there after the victory. \
+Titus Flavius Vespasianus was a general of nearly sixty from a Sabine family, and in 69 he was fighting the revolt in Judaea. During the year, though, he, his son Titus and Gaius Licinius Mucianus, governor of Syria, settled their quarrels and planned a bid of their own. \
+But the Germans had a card to play. On 9 February they signed a separate treaty with the Ukrainian Central Rada in Brest. \
+In February 1838, at the royal homestead of uMgungundlovu, Dingane had Piet Retief and his party killed.",
+    );
+    assert!(
+        cs.iter().any(|c| c.answer == "Ukrainian Central Rada"),
+        "the treaty sentence still gives a card: {cs:?}"
+    );
+    for c in &cs {
+        assert!(!c.prompt.ends_with("Voortrekkers."), "{}", c.prompt);
+        assert!(!c.prompt.ends_with("above the bay."), "{}", c.prompt);
+        assert!(!c.prompt.ends_with("KwaZulu-Natal."), "{}", c.prompt);
+        assert!(!c.prompt.starts_with("Though"), "{}", c.prompt);
+        assert!(!c.prompt.contains("but the Germans"), "{}", c.prompt);
+        assert!(!c.prompt.ends_with("have Piet Retief?"), "{}", c.prompt);
+        assert!(!c.prompt.ends_with("had Piet Retief?"), "{}", c.prompt);
+    }
+}

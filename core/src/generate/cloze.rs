@@ -2,6 +2,7 @@
 
 use super::clauses::Verb;
 use super::entities::{Entity, EntityKind};
+use super::lexicon::{is_aux, is_aux_or_past, lexicon};
 use super::pronouns::Ctx;
 use super::render::{capitalise_first, in_brackets, render, trim_after, Piece};
 use super::tokens::TokKind;
@@ -71,7 +72,7 @@ fn clause_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
             .iter()
             .filter(|t| t.is_word() || t.kind == TokKind::Number)
             .count();
-        if words < 6 || (a == 0 && b + 1 >= s.tokens.len()) {
+        if words < 6 || (a == 0 && b + 1 >= s.tokens.len()) || cuts_off_the_verb(s, a, b) {
             return None;
         }
 
@@ -121,12 +122,109 @@ fn clause_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
             }) {
                 return None;
             }
+            // Nor part a subject from its verb: "The sockets …, surveyed by _____
+            // and Photios Petsas." when ", do show …" follows; "… a force of roughly
+            // _____ Voortrekkers." when "(…), fought off …" does.
+            if cuts_off_the_verb(s, 0, b) {
+                return None;
+            }
             let (text, resolved) = cloze_from(ctx, e, 0, b)?;
             let text = text.trim_end_matches([',', ';', ':', ' ']).to_string();
             (text.split_whitespace().count() >= 6).then(|| (format!("{text}."), resolved))
         })
         .or_else(|| cloze_from(ctx, e, 0, s.tokens.len()))
         .or_else(|| causative_cloze(ctx, e))
+}
+
+/// Whether the sentence cut at token `b` (a comma or bracket after the answer)
+/// is a subject whose verb lies beyond the cut: "The sockets …, surveyed by
+/// _____ and Photios Petsas" before ", do show …"; "… a force of roughly _____
+/// Voortrekkers" before "(…), together with …, fought off …". An auxiliary
+/// there ("…, do show", "…, was") is the subject's own; a past form only when
+/// the kept part `from..b` has no finite verb of its own (a past form after a
+/// comma opens a phrase; one after a function word is an adjective: "for
+/// captured rams"; one after "what" is a relative clause's).
+fn cuts_off_the_verb(s: &super::text::Sentence, from: usize, b: usize) -> bool {
+    let t = &s.tokens;
+    let Some(verb) = verb_beyond(s, b) else {
+        return false;
+    };
+    if is_aux(&t[verb].lower) {
+        return true;
+    }
+    !(from..b.min(t.len())).any(|k| {
+        let prev = k.checked_sub(1).map(|j| &t[j]);
+        let after_comma = prev.is_some_and(|p| p.is_punct(","));
+        let after_function = prev.is_some_and(|p| p.is_word() && lexicon().is_function(&p.lower));
+        let relative = prev.is_some_and(|p| {
+            matches!(
+                p.lower.as_str(),
+                "what" | "which" | "who" | "that" | "where"
+            )
+        });
+        t[k].is_word()
+            && !relative
+            && (is_aux(&t[k].lower)
+                || !after_comma && !after_function && is_aux_or_past(&t[k].lower))
+    })
+}
+
+/// The finite verb right after a comma past token `b`, reached over brackets and
+/// a few verbless comma phrases: where a cut subject's verb stands.
+fn verb_beyond(s: &super::text::Sentence, b: usize) -> Option<usize> {
+    let t = &s.tokens;
+    let mut k = b;
+    for _ in 0..6 {
+        if t.get(k).is_some_and(|x| x.is_punct("(")) {
+            k = (k..t.len()).find(|&j| t[j].is_punct(")"))? + 1;
+            continue;
+        }
+        if !t.get(k)?.is_punct(",") {
+            return None;
+        }
+        if t.get(k + 1)
+            .is_some_and(|x| x.is_word() && is_aux_or_past(&x.lower))
+        {
+            return Some(k + 1);
+        }
+        // A phrase that opens another clause ("…, while the League, by …, had
+        // only shaved a beard", "…, and Mansa Musa, returning …, had") leads to
+        // that clause's verb, not the cut subject's.
+        let opens_clause = t.get(k + 1).is_some_and(|x| {
+            matches!(
+                x.lower.as_str(),
+                "and"
+                    | "but"
+                    | "or"
+                    | "yet"
+                    | "so"
+                    | "while"
+                    | "whereas"
+                    | "when"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "as"
+                    | "since"
+                    | "if"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "where"
+            )
+        });
+        let next = (k + 1..t.len()).find(|&j| t[j].is_punct(",") || t[j].is_punct("("))?;
+        if opens_clause
+            || t[k + 1..next]
+                .iter()
+                .any(|x| x.is_word() && is_aux_or_past(&x.lower))
+        {
+            return None;
+        }
+        k = next;
+    }
+    None
 }
 
 /// The blank for entity `e`, keeping its possessive: "the end of _____'s role".
@@ -162,11 +260,42 @@ pub(super) fn is_fragment(text: &str) -> bool {
                     )
                 })
     };
-    words.first().is_some_and(participle) && !text.contains(',')
+    // "Executed Khubilai's envoys, once in _____ …": a list item whose subject is
+    // the heading's; a past verb with its object, no clause of its own.
+    // ("Elected pope in 1198, Innocent III reformed …" has its main verb later.)
+    let verb_and_object = words
+        .first()
+        .is_some_and(|w| !super::lexicon::is_aux(w) && lex.past_lemma(w).is_some_and(|l| l != w))
+        && words
+            .get(1)
+            .is_some_and(|n| !n.is_empty() && !lex.is_function(n))
+        && !main_verb_after_first(text);
+    verb_and_object
+        || words.first().is_some_and(participle) && !text.contains(',')
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "which" | "whom" | "whose"))
         || only_a_relative_clause(text)
+}
+
+/// Whether a finite verb follows the first word outside a relative clause and not
+/// right after a comma (where a past form opens a phrase).
+fn main_verb_after_first(text: &str) -> bool {
+    let mut relative = false;
+    let mut after_comma = false;
+    for raw in text.split_whitespace().skip(1) {
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if matches!(w.as_str(), "which" | "who" | "whom" | "that") {
+            relative = true;
+        }
+        if !relative && !after_comma && is_aux_or_past(&w) {
+            return true;
+        }
+        after_comma = raw.ends_with(',');
+    }
+    false
 }
 
 /// "A Hindu general who had seized _____.": a noun and its relative clause, with no
@@ -376,24 +505,15 @@ pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option
     cloze_span(ctx, e, from, n, true)
 }
 
-/// Tokens `from..n` with the entity blanked: a leading discourse adverb dropped
-/// ("However, …"), a leading pronoun resolved, the fronted phrases before the
-/// answer dropped when `drop_fronted`.
-fn cloze_span(
-    ctx: &Ctx,
-    e: &Entity,
-    from: usize,
-    n: usize,
-    drop_fronted: bool,
-) -> Option<(String, bool)> {
-    let s = ctx.s();
-    let mut start = from;
-    // Drop a leading discourse adverb: "However, …", "In turn, …".
-    if n > start + 2
-        && (s.tokens[start + 1].is_punct(","))
+/// Past a leading discourse adverb and its comma ("However, …", "Though, …"), which
+/// ties the sentence to the one before and means nothing on a card.
+fn skip_discourse_adverb(s: &super::text::Sentence, start: usize, n: usize) -> usize {
+    let adverb = n > start + 2
+        && s.tokens[start + 1].is_punct(",")
         && matches!(
             s.tokens[start].lower.as_str(),
             "however"
+                | "though"
                 | "moreover"
                 | "furthermore"
                 | "thus"
@@ -408,12 +528,29 @@ fn cloze_span(
                 | "finally"
                 | "initially"
                 | "instead"
-        )
-    {
-        start += 2;
+        );
+    if adverb {
+        start + 2
+    } else {
+        start
     }
+}
+
+/// Tokens `from..n` with the entity blanked: a leading discourse adverb dropped
+/// ("However, …"), a leading pronoun resolved, the fronted phrases before the
+/// answer dropped when `drop_fronted`.
+fn cloze_span(
+    ctx: &Ctx,
+    e: &Entity,
+    from: usize,
+    n: usize,
+    drop_fronted: bool,
+) -> Option<(String, bool)> {
+    let s = ctx.s();
+    let mut start = skip_discourse_adverb(s, from, n);
     if drop_fronted {
-        start = skip_fronted(s, e, start, n);
+        // "During the year, though, he …": the adverb may follow a fronted phrase.
+        start = skip_discourse_adverb(s, skip_fronted(s, e, start, n), n);
     }
     if e.start < start {
         return None;
@@ -448,6 +585,13 @@ mod tests {
             "Following the siege, the town paid _____ in silver."
         ));
         assert!(!is_fragment("The guild was founded in _____."));
+        assert!(is_fragment(
+            "Executed Khubilai's envoys, once in _____ and again in 1279."
+        ));
+        assert!(!is_fragment("Alarmed by _____, the Romans sued for peace."));
+        assert!(!is_fragment(
+            "Elected pope in _____, Innocent III reformed the curia."
+        ));
         assert!(is_fragment("A Hindu general who had seized _____."));
         assert!(is_fragment(
             "A soldier who was trusted by _____, to command the army."

@@ -241,10 +241,18 @@ pub fn find(toks: &[Token], info: &DocInfo) -> Vec<Entity> {
             if i > 0 && is_day(&toks[i - 1]) {
                 a = i - 1;
             }
-            if b < n && is_day(&toks[b]) {
+            // "2 September 31 BC": with a day before the month, the number after
+            // it is the year, not a second day.
+            if b < n && is_day(&toks[b]) && a == i && !is_small_year(toks, b) {
                 b += 1;
-                if b + 1 < n && toks[b].is_punct(",") && is_year(&toks[b + 1]) {
+                if b + 1 < n
+                    && toks[b].is_punct(",")
+                    && (is_year(&toks[b + 1]) || is_small_year(toks, b + 1))
+                {
                     b += 2;
+                    if b < n && matches!(toks[b].lower.as_str(), "bc" | "bce" | "ad" | "ce") {
+                        b += 1;
+                    }
                 }
             }
             if b < n
@@ -792,6 +800,16 @@ mod tests {
             "{e:?}"
         );
         assert!(e.contains(&("Egypt".into(), EntityKind::Place)), "{e:?}");
+        // A day before the month: the number after it is the year.
+        let e = ents("By the morning of 2 September 31 BC the fight was over. It began on September 2, 31 BC.");
+        assert!(
+            e.contains(&("2 September 31 BC".into(), EntityKind::Date)),
+            "{e:?}"
+        );
+        assert!(
+            e.contains(&("September 2, 31 BC".into(), EntityKind::Date)),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -66,6 +66,20 @@ fn drop_opening_label(prompt: &str) -> Option<String> {
         .any(|x| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != *x));
     // A timeline heading ("869, East Anglia: …") may have its comma.
     let heading = label.starts_with(|c: char| c.is_ascii_digit());
+    // "Prelude, 1952: Iceland extended …", "First Cod War, 1958–61: the limit …":
+    // a heading that dates what follows; without it the card has no time, with
+    // it no sentence.
+    let dated_heading = !has_verb
+        && label.split_whitespace().count() <= 6
+        && label.rsplit_once(", ").is_some_and(|(_, date)| {
+            date.starts_with(|c: char| c.is_ascii_digit())
+                && date
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '—'))
+        });
+    if dated_heading {
+        return None;
+    }
     let short = label.split_whitespace().count() <= 6
         && !label.contains(['.', '?'])
         && (heading || !label.contains(','))
@@ -433,6 +447,37 @@ fn answer_in_by_the_time(doc: &Document, c: &Candidate) -> bool {
             .is_some_and(|comma| c.answer_span.0 < comma)
 }
 
+/// "When did Dingane have Retief?" from "Dingane had Retief and his party
+/// killed": a causative "had" whose participle the question lost.
+fn lost_causative_participle(doc: &Document, c: &Candidate) -> bool {
+    if !(c.prompt.contains(" have ") || c.prompt.contains(" had ")) {
+        return false;
+    }
+    let toks = &doc.sentences[c.sentence].tokens;
+    let lex = lexicon();
+    toks.iter().enumerate().any(|(h, t)| {
+        // "had Piet Retief … killed", not "had crossed the Alps".
+        let object_next = toks.get(h + 1).is_some_and(|o| {
+            o.is_capitalised()
+                || matches!(o.lower.as_str(), "the" | "his" | "her" | "their" | "its")
+        });
+        t.lower == "had"
+            && object_next
+            && toks
+                .iter()
+                .skip(h + 2)
+                .take(6)
+                .take_while(|x| !x.is_punct(",") && !x.is_punct(";"))
+                .find(|x| {
+                    x.is_word()
+                        && x.lower.ends_with("ed")
+                        && lex.participle_lemma(&x.lower).is_some()
+                        && !lex.is_function(&x.lower)
+                })
+                .is_some_and(|x| !c.prompt.contains(x.text.as_str()))
+    })
+}
+
 /// "in 1538" twice: a time put for "the same year" next to the one it repeats.
 fn repeated_time(p: &PromptWords) -> bool {
     let w = &p.words;
@@ -636,6 +681,23 @@ fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool 
     if dangling_object(p) {
         return true;
     }
+    // "… did Shang Zhixin eventually join in too?": "too" points at the others
+    // an earlier sentence named.
+    if w.last().is_some_and(|x| x == "too") {
+        return true;
+    }
+    // "In 1673, which elderly asked …?": an adjective where the noun should be.
+    if w.windows(2).any(|x| {
+        x[0] == "which"
+            && x[1].len() > 4
+            && x[1].ends_with("ly")
+            && !matches!(
+                x[1].as_str(),
+                "family" | "assembly" | "monopoly" | "anomaly"
+            )
+    }) {
+        return true;
+    }
     if asks_time(p) {
         // A second time in a time question: two clauses merged.
         if w.iter().any(|x| is_year(x)) {
@@ -697,7 +759,20 @@ fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool 
         if x == "did"
             && matches!(
                 next,
-                Some("by" | "in" | "on" | "at" | "after" | "before" | "during")
+                Some(
+                    "by" | "in"
+                        | "on"
+                        | "at"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "within"
+                        | "until"
+                        | "since"
+                        | "from"
+                        | "through"
+                        | "throughout"
+                )
             )
         {
             return true;
@@ -1276,7 +1351,9 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         c.prompt = drop_focus_only(&c.prompt);
         c.prompt = drop_trailing_as_well(&c.prompt);
         c.prompt = drop_already(&c.prompt);
-        if c.answer_kind.is_time() && answer_in_by_the_time(doc, &c) {
+        if c.answer_kind.is_time() && answer_in_by_the_time(doc, &c)
+            || lost_causative_participle(doc, &c)
+        {
             return None;
         }
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
@@ -1381,6 +1458,12 @@ mod tests {
         );
         assert_eq!(
             drop_opening_label("A _____ detail: the walls were painted red."),
+            None
+        );
+        assert_eq!(
+            drop_opening_label(
+                "Prelude, 1952: Iceland extended its limit to _____ nautical miles."
+            ),
             None
         );
         let list = "The treaty had two parts: a border on the _____ and a marriage.";
@@ -1601,13 +1684,33 @@ mod tests {
 
     #[test]
     fn broken_questions_are_refused() {
-        use EntityKind::{Group, Name, Number, Person, Place, Term, Year};
+        use EntityKind::{Date, Group, Name, Number, Person, Place, Term, Year};
         assert!(refused(
             "On what date did the governor sign it?",
             "1 May",
             Year
         ));
         assert!(refused("In what year did Fust sue him?", "1455", Year));
+        assert!(refused(
+            "In what year did Shang Zhixin eventually join in too?",
+            "1676",
+            Year
+        ));
+        assert!(refused(
+            "In 1673, which elderly asked to retire to Manchuria?",
+            "Shang Kexi",
+            Person
+        ));
+        assert!(refused(
+            "On what date did within a day or two the army proclaim its governor?",
+            "2 January",
+            Date
+        ));
+        assert!(!refused(
+            "Which family ruled Florence after 1434?",
+            "the Medici",
+            Group
+        ));
         assert!(refused(
             "In what year did mills open in Leeds and York in 1790?",
             "1789",

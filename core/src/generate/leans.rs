@@ -294,15 +294,60 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w)
         })
-        .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase));
+        .filter(|w| {
+            let n = w.chars().count();
+            // A short surname ("Wu", "Li", "Sun") counts, not a particle ("de",
+            // "Ibn") nor a numeral ("II").
+            let short_name = (2..4).contains(&n)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !matches!(
+                    *w,
+                    "De" | "Da"
+                        | "Di"
+                        | "Du"
+                        | "Le"
+                        | "La"
+                        | "Al"
+                        | "El"
+                        | "Abu"
+                        | "Ibn"
+                        | "Bin"
+                        | "Van"
+                        | "Von"
+                        | "Der"
+                        | "Den"
+                        | "Mac"
+                        | "Mir"
+                        | "St"
+                        | "Ste"
+                        | "San"
+                        | "Mr"
+                        | "Mrs"
+                        | "Dr"
+                        | "Sir"
+                );
+            (n >= 4 || short_name) && w.starts_with(char::is_uppercase)
+        });
     names.any(|name| {
+        let short = name.chars().count() < 4;
         // The prompt's words outside the blank ("_____'s" is the blank).
         let shown = p
             .raw
             .iter()
             .filter(|r| !r.contains("_____"))
-            .map(|r| r.trim_matches(|c: char| !c.is_alphanumeric()))
-            .any(|r| r.starts_with(name));
+            .map(|r| {
+                let r = r.trim_matches(|c: char| !c.is_alphanumeric());
+                r.strip_suffix("'s")
+                    .or_else(|| r.strip_suffix("’s"))
+                    .unwrap_or(r)
+            })
+            .any(|r| {
+                if short {
+                    r == name
+                } else {
+                    r.starts_with(name)
+                }
+            });
         // (Looked up only for a name the prompt shows: most show none.)
         shown && {
             let lower = name.to_lowercase();
@@ -467,6 +512,19 @@ mod tests {
         assert!(!shows(
             "Mao Zedong proclaimed the _____ in 1949.",
             "People's Republic of China"
+        ));
+        // A short surname shared with a kinsman on the card.
+        assert!(shows(
+            "_____'s son, Wu Yingxiong, lived in Beijing as a hostage.",
+            "Wu Sangui"
+        ));
+        assert!(!shows(
+            "Charles II fled to France, and _____ was crowned.",
+            "William II"
+        ));
+        assert!(!shows(
+            "Wuchang rose first, and _____ followed.",
+            "Wu Sangui"
         ));
     }
 

@@ -58,7 +58,16 @@ impl<'a> Ctx<'a> {
             if is_source(s, e) {
                 return None;
             }
-            return Some(answer_text(s, e));
+            // "Liu Biao died just as Cao Cao's army approached, and his son …":
+            // with two people named before it, "his" could be either.
+            let name = answer_text(s, e);
+            let other = s.entities.iter().any(|o| {
+                o.end <= before && o.kind == EntityKind::Person && answer_text(s, o) != name
+            });
+            if other {
+                return None;
+            }
+            return Some(name);
         }
         for k in (self.si.saturating_sub(2)..self.si).rev() {
             let p = &self.doc.sentences[k];
@@ -141,7 +150,17 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let c = self.clauses[k].first()?;
-        let (a, b) = c.subj;
+        let (mut a, b) = c.subj;
+        // "But the Germans had a card to play. On 9 February they signed …": the
+        // conjunction ties the sentence to its own predecessor, not to the subject.
+        if b > a + 1
+            && matches!(
+                p.tokens[a].lower.as_str(),
+                "but" | "and" | "yet" | "so" | "or"
+            )
+        {
+            a += 1;
+        }
         if b - a > 6
             || p.tokens[a..b]
                 .iter()
@@ -553,6 +572,33 @@ mod tests {
         assert!(person(0, "Procopius"));
         assert!(!person(0, "Justinian"));
         assert!(!person(1, "Gibbon"));
+    }
+
+    #[test]
+    fn his_after_two_people_of_one_sentence_is_unresolved() {
+        use super::super::clauses::clauses;
+        use super::super::text::Document;
+        use super::Ctx;
+        let doc = Document::analyse(
+            "Liu Biao died just as Cao Cao's army approached, and his son Liu Cong surrendered. \
+             Liu Bei fled south, and his men followed.",
+        );
+        let parsed: Vec<_> = doc.sentences.iter().map(|s| clauses(&s.tokens)).collect();
+        let his = |si: usize| {
+            let ctx = Ctx {
+                doc: &doc,
+                si,
+                clauses: &parsed,
+            };
+            let k = doc.sentences[si]
+                .tokens
+                .iter()
+                .position(|t| t.lower == "his")
+                .expect("a his");
+            ctx.resolve(k)
+        };
+        assert_eq!(his(0), None);
+        assert_eq!(his(1).as_deref(), Some("Liu Bei's"));
     }
 
     #[test]
