@@ -2195,3 +2195,30 @@ In February 1838, at the royal homestead of uMgungundlovu, Dingane had Piet Reti
         assert!(!c.prompt.ends_with("had Piet Retief?"), "{}", c.prompt);
     }
 }
+
+/// Round 19's rejected cards: a cloze left without its subject once its opening
+/// "So" went ("Was _____, commander …"), a chatty lead-in before a colon, a
+/// people asked with "was", a list item's closing semicolon, a verbless list
+/// line, and "too" pointing at others named before.
+#[test]
+fn lead_ins_lost_subjects_plural_peoples_and_list_lines() {
+    let cs = written(
+        "Saint-Just was arrested that night. So was François Hanriot, commander of the Paris National Guard. \
+And here is the legal kicker: Pope Leo IX had died on 19 April 1054, three months before the legates acted. \
+The Mongols had been driven out of China in 1368 by the armies of Zhu Yuanzhang. \
+The treaty did two things:\n\n- Two ports, Shimoda on the Izu peninsula and Hakodate in Hokkaido, opened to American ships for wood, water and coal;\n- French strength: around 73,000 men; Allied strength: around 85,000.\n\n\
+Robespierre was taken to the Tuileries. Saint-Just and Couthon were added too.",
+    );
+    assert!(
+        cs.iter().any(|c| c.answer == "19 April 1054"),
+        "the kicker sentence still gives a card: {cs:?}"
+    );
+    for c in &cs {
+        assert!(!c.prompt.starts_with("Was "), "{}", c.prompt);
+        assert!(!c.prompt.contains("kicker"), "{}", c.prompt);
+        assert!(!c.prompt.contains("was the Mongols"), "{}", c.prompt);
+        assert!(!c.prompt.ends_with(';'), "{}", c.prompt);
+        assert!(!c.prompt.starts_with("Around _____ men"), "{}", c.prompt);
+        assert!(!c.prompt.ends_with("added too."), "{}", c.prompt);
+    }
+}

@@ -270,12 +270,72 @@ pub(super) fn is_fragment(text: &str) -> bool {
             .get(1)
             .is_some_and(|n| !n.is_empty() && !lex.is_function(n))
         && !main_verb_after_first(text);
+    // "Was _____, commander of the Paris National Guard.": cut before its subject.
+    let leading_aux = words.first().is_some_and(|w| is_aux(w)) && !text.ends_with('?');
     verb_and_object
+        || leading_aux
+        || !has_finite_verb(text)
         || words.first().is_some_and(participle) && !text.contains(',')
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "which" | "whom" | "whose"))
         || only_a_relative_clause(text)
+}
+
+/// Whether the text has a finite verb: an auxiliary, or a past, present or bare
+/// verb form in lower case that no article, possessive, preposition or "and"
+/// stands before ("for ships", "and supplies", "already created" are no verbs;
+/// "Valens therefore marched", "The roots go back" are). "Around _____ men;
+/// Allied strength: around 85,000." has none. (A noun that is also a verb's
+/// lemma counts: "next big project" passes.)
+fn has_finite_verb(text: &str) -> bool {
+    let lex = lexicon();
+    let mut prev = String::new();
+    for (i, raw) in text.split_whitespace().enumerate() {
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let modified = matches!(
+            prev.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "of"
+                | "for"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "to"
+                | "into"
+                | "over"
+                | "under"
+                | "and"
+                | "or"
+                | "already"
+        );
+        // (The first word is capitalised whatever it is: "Demands for …".)
+        let lower = i > 0 && raw.starts_with(|c: char| c.is_lowercase());
+        if is_aux(&w)
+            || lower
+                && !modified
+                && (lex.past_lemma(&w).is_some()
+                    || lex.present_lemma(&w).is_some()
+                    || lex.is_verb_lemma(&w))
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
 }
 
 /// Whether a finite verb follows the first word outside a relative clause and not
@@ -592,6 +652,15 @@ mod tests {
         assert!(!is_fragment(
             "Elected pope in _____, Innocent III reformed the curia."
         ));
+        assert!(is_fragment(
+            "Was _____, commander of the Paris National Guard."
+        ));
+        assert!(is_fragment(
+            "Around _____ men; Allied strength: around 85,000."
+        ));
+        assert!(!is_fragment("The roots of the war go back to the _____."));
+        assert!(!is_fragment("The treaty covers _____ and Sind."));
+        assert!(!is_fragment("Liu Biao, governor of Jing, died in _____."));
         assert!(is_fragment("A Hindu general who had seized _____."));
         assert!(is_fragment(
             "A soldier who was trusted by _____, to command the army."

@@ -75,7 +75,8 @@ pub(super) fn leans_on_text(p: &PromptWords) -> bool {
             "turning" | "high" | "low" if next == "point" && at(i + 2) != "of" && i > 0 && asks => {
                 return true
             }
-            "consequences" | "outcome" | "aftermath"
+            // "On what date did the end come at Villalar?": the end of what?
+            "consequences" | "outcome" | "aftermath" | "end"
                 if i > 0 && at(i - 1) == "the" && next != "of" && asks =>
             {
                 return true
@@ -91,6 +92,15 @@ pub(super) fn leans_on_text(p: &PromptWords) -> bool {
             }
             _ => {}
         }
+    }
+    // "_____ and Couthon were added too.", "… eventually join in too?": "too"
+    // points at the others an earlier sentence named.
+    if w.last().is_some_and(|x| x == "too") {
+        return true;
+    }
+    // "What followed was uglier than the _____": what came before is not shown.
+    if !asks && at(0) == "what" && matches!(at(1), "followed" | "came" | "happened") {
+        return true;
     }
     // "The last was led by Saigō": an order with no noun opens the prompt.
     at(0) == "the"
@@ -300,31 +310,10 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
             // "Ibn") nor a numeral ("II").
             let short_name = (2..4).contains(&n)
                 && w.chars().skip(1).all(char::is_lowercase)
+                && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
                 && !matches!(
                     *w,
-                    "De" | "Da"
-                        | "Di"
-                        | "Du"
-                        | "Le"
-                        | "La"
-                        | "Al"
-                        | "El"
-                        | "Abu"
-                        | "Ibn"
-                        | "Bin"
-                        | "Van"
-                        | "Von"
-                        | "Der"
-                        | "Den"
-                        | "Mac"
-                        | "Mir"
-                        | "St"
-                        | "Ste"
-                        | "San"
-                        | "Mr"
-                        | "Mrs"
-                        | "Dr"
-                        | "Sir"
+                    "Abu" | "Mac" | "Mir" | "St" | "Ste" | "San" | "Mr" | "Mrs" | "Dr" | "Sir"
                 );
             (n >= 4 || short_name) && w.starts_with(char::is_uppercase)
         });
@@ -676,6 +665,10 @@ mod tests {
             "On what date did the spark come?",
             "The background is the Lahore session of the _____.",
             "One exception was the Imperial University, which became _____.",
+            "On what date did the end come at Villalar?",
+            "_____ and Couthon were added too.",
+            "In what year did Shang Zhixin eventually join in too?",
+            "What followed was uglier than the _____ in many places.",
         ] {
             assert!(leans_on_text(p), "{p}");
         }
@@ -692,6 +685,8 @@ mod tests {
             "The spark of the rising came on _____.",
             "The town that held out longest was _____.",
             "In what year did the Bubble Act pass?",
+            "When did the end of the siege come?",
+            "What followed the treaty of _____?",
         ] {
             assert!(!leans_on_text(p), "{p}");
         }

@@ -306,6 +306,11 @@ fn plural_subject(s: &Sentence, c: &Clause) -> bool {
         return false;
     };
     (last.lower.ends_with('s') && !last.is_capitalised())
+        // "the Mongols", "the Athenians": a people named in the plural.
+        || last.lower.ends_with('s')
+            && s.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Group && e.end == c.subj.1)
         || matches!(last.lower.as_str(), "men" | "women" | "people" | "children")
         || words.iter().any(|t| t.lower == "and" || t.lower == "both")
 }

@@ -94,11 +94,13 @@ pub fn dangling_pronoun(prompt: &str) -> bool {
         .iter()
         .any(|p| bare.eq_ignore_ascii_case(p));
         // A capitalised word before it (not the prompt's first word) names
-        // something it can refer to.
+        // something it can refer to; not a month after its day ("On 8 Thermidor
+        // he addressed …").
         pronoun
-            && !words[1..i.max(1)]
-                .iter()
-                .any(|p| p.chars().next().is_some_and(char::is_uppercase))
+            && !(1..i.max(1)).any(|k| {
+                words[k].chars().next().is_some_and(char::is_uppercase)
+                    && !words[k - 1].chars().all(|c| c.is_ascii_digit())
+            })
     })
 }
 
@@ -382,6 +384,9 @@ mod tests {
             CardKind::Question
         ));
         assert!(dangling_pronoun("When did it end?"));
+        assert!(dangling_pronoun(
+            "On 8 Thermidor he addressed the _____ for two hours."
+        ));
         assert!(is_defective(
             "Who ruled?",
             "a very long answer of more than six words",
