@@ -2134,6 +2134,50 @@ mod tests {
     }
 
     #[test]
+    fn odd_answers_and_contractions_are_refused() {
+        let card =
+            |kind: CardKind, prompt: &str, answer: &str, answer_kind: EntityKind| Candidate {
+                sentence: 0,
+                answer_span: (0, 1),
+                kind,
+                prompt: prompt.into(),
+                answer: answer.into(),
+                answer_kind,
+                score: 0.5,
+                form: "cloze",
+                resolved: false,
+                keep: 0.0,
+                rule_score: 0.0,
+            };
+        use EntityKind::{Person, Year};
+        assert!(answer_is_odd(&card(
+            CardKind::Cloze,
+            "The _____ was killed early.",
+            "Union's John Reynolds",
+            Person
+        )));
+        assert!(answer_is_odd(&card(
+            CardKind::Question,
+            "Why did it's name after the evening service?",
+            "that's when the trouble started",
+            Year
+        )));
+        assert!(!answer_is_odd(&card(
+            CardKind::Cloze,
+            "_____ was killed early on the first day.",
+            "John Reynolds",
+            Person
+        )));
+        // A possessive in a work's title is no person's.
+        assert!(!answer_is_odd(&card(
+            CardKind::Cloze,
+            "The _____ was signed in Moscow.",
+            "People's Republic",
+            EntityKind::Name
+        )));
+    }
+
+    #[test]
     fn a_name_with_only_its_relative_clause_or_a_swallowed_subject_is_refused() {
         let text =
             "Kublai Khan, who had united the clans in 1260 and was then at war with the Song.";
