@@ -265,13 +265,19 @@ pub(super) fn is_fragment(text: &str) -> bool {
     // ("Elected pope in 1198, Innocent III reformed …" has its main verb later.)
     let verb_and_object = words
         .first()
-        .is_some_and(|w| !super::lexicon::is_aux(w) && lex.past_lemma(w).is_some_and(|l| l != w))
+        .is_some_and(|w| !is_aux(w) && lex.past_lemma(w).is_some_and(|l| l != w))
         && words
             .get(1)
             .is_some_and(|n| !n.is_empty() && !lex.is_function(n))
         && !main_verb_after_first(text);
     // "Was _____, commander of the Paris National Guard.": cut before its subject.
-    let leading_aux = words.first().is_some_and(|w| is_aux(w)) && !text.ends_with('?');
+    // ("May 1453 saw …", "Will Rogers …": not every auxiliary opens only questions.)
+    let leading_aux = words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "was" | "were" | "is" | "are" | "had" | "has" | "have" | "did" | "does" | "do"
+        )
+    }) && !text.ends_with('?');
     verb_and_object
         || leading_aux
         || !has_finite_verb(text)
