@@ -95,11 +95,12 @@ pub fn dangling_pronoun(prompt: &str) -> bool {
         .any(|p| bare.eq_ignore_ascii_case(p));
         // A capitalised word before it (not the prompt's first word) names
         // something it can refer to; not a month after its day ("On 8 Thermidor
-        // he addressed …").
+        // he addressed …"; "In 1066 William … he" has its antecedent).
         pronoun
             && !(1..i.max(1)).any(|k| {
                 words[k].chars().next().is_some_and(char::is_uppercase)
-                    && !words[k - 1].chars().all(|c| c.is_ascii_digit())
+                    && !(words[k - 1].len() <= 2
+                        && words[k - 1].chars().all(|c| c.is_ascii_digit()))
             })
     })
 }
@@ -384,6 +385,9 @@ mod tests {
             CardKind::Question
         ));
         assert!(dangling_pronoun("When did it end?"));
+        assert!(!dangling_pronoun(
+            "In 1066 William invaded England and his army won."
+        ));
         assert!(dangling_pronoun(
             "On 8 Thermidor he addressed the _____ for two hours."
         ));
