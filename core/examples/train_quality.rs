@@ -379,6 +379,33 @@ fn main() {
         100.0 * top_model / counted.max(1) as f32,
         100.0 * top_rule / counted.max(1) as f32
     );
+    // What a student would be shown under each bar: per text, its labelled cards
+    // above the bar, ten at most, best first (held-out chances).
+    println!("per text, the ten best above each bar (held out):");
+    for b in [0.5f32, 0.55, 0.6, 0.62, 0.65, 0.68, 0.7] {
+        let (mut shown, mut kept, mut worth, mut thin) = (0usize, 0.0f32, 0.0f32, 0usize);
+        for t in 0..texts.len() {
+            let mut v: Vec<(f32, &Sample)> = samples
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| s.text == t && cv_chance[*i] >= b)
+                .map(|(i, s)| (cv_chance[i], s))
+                .collect();
+            v.sort_by(|a, b| b.0.total_cmp(&a.0));
+            v.truncate(10);
+            shown += v.len();
+            kept += v.iter().map(|x| x.1.keep).sum::<f32>();
+            worth += v.iter().map(|x| x.1.worth).sum::<f32>();
+            thin += usize::from(v.len() < 5);
+        }
+        println!(
+            "  bar {b:.2}: {:.1} cards per text, {:.1}% kept, worth {:.2}, {thin} of {} texts with fewer than 5",
+            shown as f32 / texts.len().max(1) as f32,
+            100.0 * kept / shown.max(1) as f32,
+            worth / shown.max(1) as f32,
+            texts.len()
+        );
+    }
     if std::env::var("TRAIN_BLEND").is_ok() {
         for alpha in [0.25f32, 0.5, 0.75] {
             let mut top = 0.0;
