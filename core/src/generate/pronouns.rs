@@ -205,6 +205,9 @@ impl<'a> Ctx<'a> {
         }
         match t.lower.as_str() {
             "he" | "she" | "him" => self.last_person(tok),
+            // "On his way home Musa ran short": a "his" before its own clause's
+            // subject, a person, means that person; the card names him already.
+            "his" if self.person_subject_after(tok) => Some(t.text.clone()),
             "his" => self.last_person(tok).map(|p| possessive(&p)),
             "her" => None, // object or possessive: ambiguous
             "it" => self.previous_subject(false),
@@ -213,6 +216,28 @@ impl<'a> Ctx<'a> {
             "their" => self.previous_subject(true).map(|p| possessive(&p)),
             _ => None,
         }
+    }
+
+    /// Whether "his" at `tok` stands in a phrase fronted before its clause's subject,
+    /// a name ("On his way home Musa …"; the parser may fold the phrase into the
+    /// subject).
+    fn person_subject_after(&self, tok: usize) -> bool {
+        let s = self.s();
+        let fronted = s.tokens.first().is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "on" | "in" | "during" | "after" | "at" | "upon" | "despite" | "for" | "to"
+            )
+        });
+        fronted
+            && self.clauses[self.si].iter().any(|c| {
+                c.subj.0 <= tok
+                    && s.entities.iter().any(|e| {
+                        matches!(e.kind, EntityKind::Person | EntityKind::Name)
+                            && e.start > tok
+                            && e.end == c.subj.1
+                    })
+            })
     }
 
     /// The subject as pieces, lower-casing a leading function word and resolving a
@@ -599,6 +624,29 @@ mod tests {
         };
         assert_eq!(his(0), None);
         assert_eq!(his(1).as_deref(), Some("Liu Bei's"));
+    }
+
+    #[test]
+    fn his_before_its_own_subject_means_that_subject() {
+        use super::super::clauses::clauses;
+        use super::super::text::Document;
+        use super::Ctx;
+        let doc = Document::analyse(
+            "In Cairo he met the sultan al-Nasir Muhammad. \
+             On his way home Musa ran short of gold.",
+        );
+        let parsed: Vec<_> = doc.sentences.iter().map(|s| clauses(&s.tokens)).collect();
+        let ctx = Ctx {
+            doc: &doc,
+            si: 1,
+            clauses: &parsed,
+        };
+        let k = doc.sentences[1]
+            .tokens
+            .iter()
+            .position(|t| t.lower == "his")
+            .expect("a his");
+        assert_eq!(ctx.resolve(k).as_deref(), Some("his"));
     }
 
     #[test]
