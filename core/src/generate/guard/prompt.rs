@@ -1,0 +1,214 @@
+//! Rules for prompts of every kind: a noun that only points back, a blank inside
+//! a list, a card that is only a subordinate clause, a bare duration at the end.
+
+use crate::generate::grammar;
+use crate::generate::lexicon::{is_aux, lexicon};
+use crate::generate::tokens::PromptWords;
+
+/// Nouns that only point back at something the text said before ("the
+/// arrangement", "the matter"): on a card they name nothing.
+pub(super) const POINTING_NOUNS: &[&str] = &[
+    "arrangement",
+    "matter",
+    "episode",
+    "affair",
+    "deal",
+    "move",
+    "scheme",
+    "incident",
+    "meeting",
+    // Judged vague whenever seen (0 of 5, 4 and 6 kept): "When did the Ottomans
+    // enter the conflict?", "Why did the ceremony take place …?".
+    "conflict",
+    "ceremony",
+    "position",
+];
+
+/// Whether the prompt leans on the sentence before it: "this meeting", "those
+/// gains", "the arrangement", or a sentence opening "That is where …" / "There
+/// …" (a place said before). "There were …" says that something existed.
+pub(super) fn points_back(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let demonstrative = w.windows(2).any(|p| {
+        matches!(p[0].as_str(), "this" | "these" | "those")
+            && p[1] != "_____"
+            && p[1].chars().all(|c| c.is_lowercase())
+    });
+    // "for that reason", "Worse, that conflict …": "that" before a noun, after a
+    // preposition or opening its clause; not "the town that held out" (a
+    // relative) nor "said that the …" (a complement).
+    let raw = &p.raw;
+    let lex = lexicon();
+    let that_noun = (0..w.len().saturating_sub(1)).any(|i| {
+        let next = &w[i + 1];
+        let opens = i == 0
+            || raw.get(i - 1).is_some_and(|r| r.ends_with(','))
+            || matches!(
+                w[i - 1].as_str(),
+                "for" | "after" | "of" | "from" | "with" | "during" | "against" | "despite"
+            );
+        w[i] == "that"
+            && opens
+            && next != "_____"
+            && next.chars().all(|c| c.is_lowercase())
+            && !lexicon_function(next)
+            && !is_aux(next)
+            && lex.past_lemma(next).is_none()
+            && lex.present_lemma(next).is_none()
+            && !next.ends_with("ly")
+    });
+    let pointing_noun = w
+        .windows(2)
+        .any(|p| p[0] == "the" && POINTING_NOUNS.contains(&p[1].as_str()));
+    let opens_back = match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
+        (Some("that"), Some("is" | "was")) => true,
+        (Some("there"), Some(next)) => {
+            !matches!(next, "was" | "were" | "is" | "are" | "had" | "has")
+        }
+        _ => false,
+    };
+    let there_said_before = [
+        " there?",
+        " there.",
+        " there,",
+        " by then",
+        " until then",
+        " since then",
+    ]
+    .iter()
+    .any(|t| p.text.contains(t));
+    demonstrative
+        || that_noun
+        || pointing_noun
+        || opens_back
+        || there_said_before
+        || crate::generate::lexicon::opens_with_relative_time(w)
+        || grammar::leans_on_earlier_sentence(p)
+}
+
+pub(super) fn lexicon_function(w: &str) -> bool {
+    lexicon().is_function(w)
+}
+
+/// A cloze whose blank is one item of a list of three or more ("Karnak, Luxor,
+/// _____ and the Ramesseum", "the queens, _____ and Tiye"): the other items make
+/// it a guess, and judges called them trivial. A pair ("The _____ and the Cultural
+/// Revolution caused …") is a fact of its own and stays.
+pub(super) fn blank_in_list(p: &PromptWords) -> bool {
+    let prompt = p.text;
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let before = prompt[..at].trim_end();
+    // "the United States, the _____ and Britain": an item may have its article.
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let after = prompt[at + "_____".len()..].trim_start();
+    let item_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "the" | "of" | "de")
+    };
+    // Another item after the blank: a short run of capitalised words ("Prussia",
+    // "the Ramesseum"), then more of the list (", " or " and ") unless `last`.
+    // "In _____, Napoleon crowned himself" goes on with a verb: no list.
+    let item_follows = |rest: &str, last: bool| {
+        if last {
+            // The list's last item: its capitalised words, then the sentence goes on.
+            let words: Vec<&str> = rest.split_whitespace().take_while(item_word).collect();
+            return !words.is_empty()
+                && words.len() <= 4
+                && words
+                    .iter()
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        }
+        let end = [rest.find(", "), rest.find(" and ")]
+            .into_iter()
+            .flatten()
+            .min();
+        let item = rest[..end.unwrap_or(rest.len())].trim_end_matches(['.', '?', ';']);
+        let words: Vec<&str> = item.split_whitespace().collect();
+        end.is_some()
+            && !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(item_word)
+            && words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    // Items before the blank: the words since the last comma are capitalised
+    // ("Karnak, Luxor, _____", "Cologne, Mainz, Frankfurt and _____").
+    let items_before = |text: &str| {
+        let since_comma = text.rsplit(", ").next().unwrap_or(text);
+        let words: Vec<&str> = since_comma.split_whitespace().collect();
+        text.contains(", ") && !words.is_empty() && words.len() <= 4 && words.iter().all(item_word)
+    };
+    let comma_after = after
+        .strip_prefix(", ")
+        .is_some_and(|r| item_follows(r, false));
+    let comma_before = before.ends_with(',')
+        && (after
+            .strip_prefix("and ")
+            .is_some_and(|r| item_follows(r, true))
+            || items_before(before.trim_end_matches(',')));
+    let last_of_list = before
+        .strip_suffix(" and")
+        .is_some_and(|b| items_before(b.trim_end_matches(',')));
+    comma_after || comma_before || last_of_list
+}
+
+/// A cloze that is only a subordinate clause ("By the time _____ secured power."):
+/// the sentence's main clause was cut away.
+pub(super) fn only_subordinate(p: &PromptWords) -> bool {
+    let lower = p.lower();
+    let opens = [
+        "by the time ",
+        "when ",
+        "after ",
+        "before ",
+        "because ",
+        "if ",
+        "although ",
+        "though ",
+        "while ",
+        "since ",
+        "until ",
+        "once ",
+    ]
+    .iter()
+    .any(|s| lower.starts_with(s));
+    opens && !p.text.contains(',')
+}
+
+/// A question ending in a bare span of time ("… ordered the first flights two
+/// days?"): the "later" or "after X" that made it a time was cut away.
+pub(super) fn ends_in_bare_duration(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let n = w.len();
+    // "in about five weeks", "for two years": the span is said as a span.
+    let said_as_span = w[..n.saturating_sub(2)].iter().rev().take(2).any(|x| {
+        matches!(
+            x.as_str(),
+            "in" | "for"
+                | "within"
+                | "after"
+                | "over"
+                | "about"
+                | "nearly"
+                | "around"
+                | "almost"
+                | "only"
+                | "some"
+                | "just"
+                | "than"
+                | "of"
+        )
+    });
+    n >= 3
+        && !said_as_span
+        && p.text.trim_end().ends_with('?')
+        && matches!(
+            w[n - 1].as_str(),
+            "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+        )
+        && (w[n - 2].chars().all(|c| c.is_ascii_digit())
+            || matches!(w[n - 2].as_str(), "a" | "few" | "several" | "many")
+            || crate::generate::lexicon::CARDINALS[..10].contains(&w[n - 2].as_str()))
+}
