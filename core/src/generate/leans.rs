@@ -125,8 +125,15 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
         && raw
             .get(b + 2)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // "against _____ d'Aubusson": an elided particle glued to the rest of the name.
+    let elided_particle = raw.get(b + 1).is_some_and(|w| {
+        let mut c = w.chars();
+        matches!(c.next(), Some('d' | 'l'))
+            && matches!(c.next(), Some('\'' | '’'))
+            && c.next().is_some_and(char::is_uppercase)
+    });
     let initial = b >= 1 && is_initial(raw[b - 1]);
-    if (raw[b] == "_____" && rest_of_name) || initial {
+    if (raw[b] == "_____" && (rest_of_name || elided_particle)) || initial {
         return true;
     }
     if b < 2 {

@@ -313,6 +313,12 @@ impl Lexicon {
         self.regular_ed_lemma(lower)
     }
 
+    /// Whether `lower` is an irregular simple past that is no participle ("came",
+    /// "took", "fell"; not "founded", not "put").
+    pub fn is_past_only(&self, lower: &str) -> bool {
+        self.past.contains_key(lower) && !self.participle.contains_key(lower)
+    }
+
     /// The lemma of a past participle ("taken" → "take", "founded" → "found").
     pub fn participle_lemma(&self, lower: &str) -> Option<&str> {
         if let Some(l) = self.participle.get(lower) {

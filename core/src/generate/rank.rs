@@ -96,11 +96,32 @@ pub fn dangling_pronoun(prompt: &str) -> bool {
         // A capitalised word before it (not the prompt's first word) names
         // something it can refer to; not a month after its day ("On 8 Thermidor
         // he addressed …"; "In 1066 William … he" has its antecedent).
+        // A people in the plural ("the Voortrekkers", "the Romans") is no "he".
+        let singular = matches!(
+            bare.to_ascii_lowercase().as_str(),
+            "he" | "him" | "his" | "she"
+        );
+        let people = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() > 5 && (w.ends_with("ers") || w.ends_with("ians") || w.ends_with("ans"))
+        };
+        // A blank as the subject before it is what it stands for: "_____ died
+        // fighting; his body …", "…, and _____ died; his body …" (not "In late
+        // _____ he sent …": a time).
+        let after_blank = singular
+            && (0..i).any(|k| {
+                words[k].starts_with("_____")
+                    && (k == 0
+                        || matches!(words[k - 1], "and" | "but")
+                        || words[k - 1].ends_with([',', ';']))
+            });
         pronoun
+            && !after_blank
             && !(1..i.max(1)).any(|k| {
                 words[k].chars().next().is_some_and(char::is_uppercase)
                     && !(words[k - 1].len() <= 2
                         && words[k - 1].chars().all(|c| c.is_ascii_digit()))
+                    && !(singular && people(words[k]))
             })
     })
 }
@@ -390,6 +411,16 @@ mod tests {
         ));
         assert!(dangling_pronoun(
             "On 8 Thermidor he addressed the _____ for two hours."
+        ));
+        // A people in the plural is no "he"; a blank as the subject is.
+        assert!(dangling_pronoun(
+            "After clashes with the Voortrekkers in 1836 he moved into _____."
+        ));
+        assert!(!dangling_pronoun(
+            "The walls fell, and _____ died fighting; his body was never found."
+        ));
+        assert!(dangling_pronoun(
+            "In late _____ he sent an army across the desert."
         ));
         assert!(is_defective(
             "Who ruled?",

@@ -241,9 +241,34 @@ pub(super) fn blank_splits_date(p: &PromptWords, answer: &str) -> bool {
     let Some((second_last, last)) = two_words_before_blank(p.text) else {
         return false;
     };
-    matches!(last, "or" | "and" | "to" | "-" | "–")
-        && is_month(second_last)
-        && answer.chars().any(|c| c.is_ascii_digit())
+    let connective = matches!(last, "or" | "and" | "to" | "-" | "–");
+    let has_digit = answer.chars().any(|c| c.is_ascii_digit());
+    // "By 28 and _____ the centre was surrounded" → "29 August": the month of the
+    // answer belongs to the day before it too.
+    let day = !second_last.is_empty()
+        && second_last.len() <= 2
+        && second_last.chars().all(|c| c.is_ascii_digit());
+    connective && has_digit && (is_month(second_last) || day)
+        || day_before_a_dated_partner(p.text, answer)
+}
+
+/// "The most dangerous moments came on _____ and 27 October." → "26": a bare day
+/// whose month stands with the day after it.
+fn day_before_a_dated_partner(prompt: &str, answer: &str) -> bool {
+    let bare_day =
+        !answer.is_empty() && answer.len() <= 2 && answer.chars().all(|c| c.is_ascii_digit());
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let mut after = prompt[at + 5..].split_whitespace();
+    let joined = matches!(after.next(), Some("and" | "or" | "to" | "-" | "–"));
+    let day = after
+        .next()
+        .is_some_and(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
+    let month = after
+        .next()
+        .is_some_and(|m| is_month(m.trim_end_matches([',', '.', ';'])));
+    bare_day && joined && day && month
 }
 
 /// Words that open a clause inside the sentence: the verbs after them belong to it,

@@ -1,9 +1,9 @@
 //! Rules for prompts of every kind: a noun that only points back, a blank inside
 //! a list, a card that is only a subordinate clause, a bare duration at the end.
 
-use crate::generate::grammar;
 use crate::generate::lexicon::{is_aux, lexicon};
 use crate::generate::tokens::PromptWords;
+use crate::generate::{grammar, shape};
 
 /// Nouns that only point back at something the text said before ("the
 /// arrangement", "the matter"): on a card they name nothing.
@@ -174,7 +174,35 @@ pub(super) fn only_subordinate(p: &PromptWords) -> bool {
     ]
     .iter()
     .any(|s| lower.starts_with(s));
-    opens && !p.text.contains(',')
+    // "Because Tannenberg was where …, and the new victory could be sold as
+    // revenge, …": the answer to a question the card does not ask, commas or not.
+    lower.starts_with("because ") || opens && !p.text.contains(',')
+}
+
+/// A prompt that ends where its quotation was cut away: "The Rajput commander
+/// _____ is supposed to have said.", "… as one officer wrote."
+pub(super) fn quote_cut_off(p: &PromptWords) -> bool {
+    let Some(last) = p.raw.last() else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    matches!(
+        last.trim_end_matches(['.', '?']),
+        "said" | "say" | "wrote" | "write" | "declared" | "remarked" | "added" | "quipped"
+    ) && last.ends_with(['.', '?'])
+}
+
+/// A prompt opening on a word no sentence opens with once a cut took what stood
+/// before it: a month after a dropped "That" ("The October, the Scots were
+/// beaten …"), or a verb whose "Then" was dropped ("Came Caesar's will, …").
+pub(super) fn opens_oddly(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let month_after_the = w.first().is_some_and(|f| f == "the")
+        && p.raw
+            .get(1)
+            .is_some_and(|r| r.ends_with(',') && shape::is_month(r));
+    let bare_past = w.first().is_some_and(|f| lexicon().is_past_only(f));
+    month_after_the || bare_past
 }
 
 /// A question ending in a bare span of time ("… ordered the first flights two

@@ -440,17 +440,38 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
             return true;
         }
     }
-    // "did X unite the tribes and was then at war": the second verb is not inverted.
+    // "did X unite the tribes and was then at war", "did the English storm Caen and
+    // then marched": the second verb is not inverted.
     if let Some(d) = w.iter().position(|x| x == "did") {
-        for pair in w[d + 1..].windows(2) {
-            if pair[0] == "and" {
-                let v = pair[1].as_str();
-                let past = matches!(v, "was" | "were" | "had")
-                    || lex.past_lemma(v).is_some_and(|l| l != v) && !v.ends_with("ing");
-                if past {
-                    return true;
-                }
+        for (k, x) in w.iter().enumerate().skip(d + 1) {
+            if x != "and" {
+                continue;
             }
+            let at = k + 1 + usize::from(w.get(k + 1).is_some_and(|t| t == "then"));
+            let Some(v) = w.get(at).map(String::as_str) else {
+                continue;
+            };
+            let past = matches!(v, "was" | "were" | "had")
+                || lex.past_lemma(v).is_some_and(|l| l != v) && !v.ends_with("ing");
+            if past {
+                return true;
+            }
+        }
+    }
+    // "In what year was the obelisk finished and is still called …?", "When were
+    // Cassius and Brutus defeated and took their own lives?": a passive question
+    // whose second verb is finite, not a participle the "was" could carry.
+    if w.iter()
+        .take(4)
+        .any(|x| matches!(x.as_str(), "was" | "were"))
+    {
+        let second_finite = w.windows(2).any(|pair| {
+            pair[0] == "and"
+                && (matches!(pair[1].as_str(), "is" | "are" | "has" | "have")
+                    || lex.is_past_only(&pair[1]))
+        });
+        if second_finite {
+            return true;
         }
     }
     // "In 405, what caught the fleet?" → "Lysander": a name as the subject is a who
@@ -559,6 +580,11 @@ pub(super) const INTRANSITIVE: &[&str] = &[
     "exist",
 ];
 
+/// Verbs of movement that need a place or particle after them: "When did
+/// thousands of militiamen pour?" lost its "in".
+pub(super) const NEEDS_ITS_PARTICLE: &[&str] =
+    &["pour", "flock", "flood", "stream", "swarm", "crowd"];
+
 /// Reporting verbs: a source's, not the actor's ("Who hated the emperor, says?").
 pub(super) const REPORTING: &[&str] = &[
     "says", "said", "writes", "wrote", "claims", "claimed", "records", "recorded", "reports",
@@ -662,6 +688,14 @@ pub(super) fn garbled_question(p: &PromptWords, answer: &str) -> bool {
     if w[0] == "what"
         && matches!(w[1].as_str(), "did" | "does" | "do")
         && INTRANSITIVE.contains(&w[n - 1].as_str())
+    {
+        return true;
+    }
+    // ("Where did Flemish weavers flock?" asks for what the verb lacks.)
+    if w[0] != "where"
+        && w.iter()
+            .any(|x| matches!(x.as_str(), "did" | "does" | "do"))
+        && NEEDS_ITS_PARTICLE.contains(&w[n - 1].as_str())
     {
         return true;
     }
