@@ -115,11 +115,8 @@ fn answer_is_odd(c: &Candidate) -> bool {
         && (c.answer.starts_with("a ") || c.answer.starts_with("an "));
     // "That's perhaps _____ soldiers, …": a cloze opening on a contraction points
     // back at the sentence before.
-    let opens_contracted = c.kind == CardKind::Cloze
-        && c.prompt
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| contraction(w));
+    let opens_contracted =
+        c.kind == CardKind::Cloze && c.prompt.split_whitespace().next().is_some_and(&contraction);
     possessive_inside
         || indefinite
         || opens_contracted
