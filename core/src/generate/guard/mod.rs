@@ -880,6 +880,23 @@ mod tests {
         (doc, c)
     }
 
+    /// A candidate of the form "clause" with only what the answer checks read.
+    fn card(kind: CardKind, prompt: &str, answer: &str, answer_kind: EntityKind) -> Candidate {
+        Candidate {
+            sentence: 0,
+            answer_span: (0, 1),
+            kind,
+            prompt: prompt.into(),
+            answer: answer.into(),
+            answer_kind,
+            score: 0.5,
+            form: "clause",
+            resolved: false,
+            keep: 0.0,
+            rule_score: 0.0,
+        }
+    }
+
     #[test]
     fn cut_quotes_odd_openings_and_split_dates_are_refused() {
         let refused = |prompt: &str, answer: &str| {
@@ -944,20 +961,6 @@ mod tests {
 
     #[test]
     fn answers_without_a_thing_or_a_year_are_refused() {
-        let card =
-            |kind: CardKind, prompt: &str, answer: &str, answer_kind: EntityKind| Candidate {
-                sentence: 0,
-                answer_span: (0, 1),
-                kind,
-                prompt: prompt.into(),
-                answer: answer.into(),
-                answer_kind,
-                score: 0.5,
-                form: "clause",
-                resolved: false,
-                keep: 0.0,
-                rule_score: 0.0,
-            };
         use CardKind::{Cloze, Question};
         use EntityKind::{Date, Name, Term};
         assert!(date_without_year(&card(
@@ -1008,20 +1011,6 @@ mod tests {
 
     #[test]
     fn odd_answers_and_contractions_are_refused() {
-        let card =
-            |kind: CardKind, prompt: &str, answer: &str, answer_kind: EntityKind| Candidate {
-                sentence: 0,
-                answer_span: (0, 1),
-                kind,
-                prompt: prompt.into(),
-                answer: answer.into(),
-                answer_kind,
-                score: 0.5,
-                form: "cloze",
-                resolved: false,
-                keep: 0.0,
-                rule_score: 0.0,
-            };
         use EntityKind::{Person, Year};
         assert!(answer_is_odd(&card(
             CardKind::Cloze,
