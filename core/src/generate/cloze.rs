@@ -5,7 +5,7 @@ use super::entities::{Entity, EntityKind};
 use super::lexicon::{is_aux, is_aux_or_past, lexicon};
 use super::pronouns::Ctx;
 use super::render::{capitalise_first, in_brackets, render, trim_after, Piece};
-use super::tokens::TokKind;
+use super::tokens::{bare_lower, TokKind};
 
 /// The longest sentence, in words, that is blanked whole: past it the clause holding
 /// the answer is cut out.
@@ -239,14 +239,7 @@ fn blank(s: &super::text::Sentence, e: &Entity) -> String {
 /// A prompt that is no sentence: a participle phrase ("Spreading throughout …") or a
 /// relative clause ("During which the army …").
 pub(super) fn is_fragment(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(2)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let words: Vec<String> = text.split_whitespace().take(2).map(bare_lower).collect();
     // "Following the war, the Normans …" has its main clause after the comma.
     let lex = super::lexicon::lexicon();
     // "Based on tax records from _____.": a past participle and its phrase, no clause.
@@ -298,9 +291,7 @@ fn has_finite_verb(text: &str) -> bool {
     let lex = lexicon();
     let mut prev = String::new();
     for (i, raw) in text.split_whitespace().enumerate() {
-        let w = raw
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let w = bare_lower(raw);
         let modified = matches!(
             prev.as_str(),
             "the"
@@ -350,9 +341,7 @@ fn main_verb_after_first(text: &str) -> bool {
     let mut relative = false;
     let mut after_comma = false;
     for raw in text.split_whitespace().skip(1) {
-        let w = raw
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let w = bare_lower(raw);
         if matches!(w.as_str(), "which" | "who" | "whom" | "that") {
             relative = true;
         }
@@ -371,13 +360,7 @@ fn only_a_relative_clause(text: &str) -> bool {
         return false;
     }
     let lex = super::lexicon::lexicon();
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let words: Vec<String> = text.split_whitespace().map(bare_lower).collect();
     let finite = |w: &str| {
         super::lexicon::is_aux(w) || lex.past_lemma(w).is_some() || lex.present_lemma(w).is_some()
     };

@@ -141,6 +141,12 @@ pub fn bare_words(part: &str) -> Vec<String> {
         .collect()
 }
 
+/// One whitespace-separated word, lower-cased, without the punctuation around it
+/// (a blank "_____" loses its underscores and is empty, as punctuation alone is).
+pub fn bare_lower(word: &str) -> String {
+    lower(word.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// `s` in lower case (full Unicode lower case, as `str::to_lowercase`).
 fn lower(s: &str) -> String {
     if s.is_ascii() {
