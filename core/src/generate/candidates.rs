@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::clauses::{clauses, Clause};
 use super::entities::{Entity, EntityKind};
 use super::form_registry::{Build, REGISTRY};
@@ -116,7 +118,7 @@ fn is_question(sentence: &str) -> bool {
 pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
     let all_clauses: Vec<Vec<Clause>> = doc
         .sentences
-        .iter()
+        .par_iter()
         .map(|s| {
             if !askable(s) {
                 Vec::new()
@@ -135,235 +137,249 @@ pub fn candidates(doc: &Document) -> (Vec<Candidate>, Vec<usize>) {
                 .or_default() += 1;
         }
     }
+    // Each sentence's candidates on their own, in parallel; in text order.
+    let out = (0..doc.sentences.len())
+        .into_par_iter()
+        .flat_map_iter(|si| sentence_candidates(doc, si, &all_clauses, &mentions))
+        .collect();
+    (out, all_clauses.iter().map(Vec::len).collect())
+}
+
+/// The candidates of sentence `si`, in the order of the registry's forms.
+fn sentence_candidates(
+    doc: &Document,
+    si: usize,
+    all_clauses: &[Vec<Clause>],
+    mentions: &HashMap<String, usize>,
+) -> Vec<Candidate> {
+    let s = &doc.sentences[si];
     let mut out = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        if !askable(s) {
+    if !askable(s) {
+        return out;
+    }
+    let ctx = Ctx {
+        doc,
+        si,
+        clauses: all_clauses,
+    };
+    for c in &all_clauses[si] {
+        // The forms that ask about a clause (its cause, its effect), then its
+        // terms: the order decides ties.
+        let causal = REGISTRY.iter().filter_map(|f| match f.build {
+            Build::Clause(build) => build(&ctx, c).map(|x| (f.name, x)),
+            _ => None,
+        });
+        for (form, (span, b)) in causal {
+            let prompt = capitalise_first(&render(s, &b.pieces));
+            if cut_quotation(&prompt) || prompt.split_whitespace().count() < 4 {
+                continue;
+            }
+            out.push(Candidate {
+                sentence: si,
+                answer_span: span,
+                kind: CardKind::Question,
+                prompt,
+                answer: s.span_text(span.0, span.1),
+                answer_kind: EntityKind::Term,
+                score: 0.5 + 0.3 * b.form - if b.resolved { 0.05 } else { 0.0 },
+                form,
+                resolved: b.resolved,
+                keep: 0.0,
+                rule_score: 0.0,
+            });
+        }
+        let terms = REGISTRY.iter().flat_map(|f| {
+            let built = match f.build {
+                Build::ClauseTerms(build) => build(&ctx, c),
+                _ => Vec::new(), // allocates nothing
+            };
+            built.into_iter().map(move |x| (f.name, x))
+        });
+        for (form, (span, b)) in terms {
+            let mut pieces = b.pieces;
+            pieces.pop();
+            let mut pieces = drop_dangling(s, pieces);
+            pieces.push(Piece::Text("?".into()));
+            let prompt = capitalise_first(&render(s, &pieces));
+            let n = prompt.split_whitespace().count();
+            if cut_quotation(&prompt) || n < 5 {
+                continue;
+            }
+            let mut answer = s.span_text(span.0, span.1);
+            if span.0 == 0
+                && s.tokens[0].is_capitalised()
+                && lexicon().is_function(&s.tokens[0].lower)
+            {
+                answer = lower_first(&answer);
+            }
+            let mut score = 0.3 + 0.3 * b.form;
+            if n > 22 {
+                score -= 0.01 * (n - 22) as f32;
+            }
+            if b.resolved {
+                score -= 0.05;
+            }
+            out.push(Candidate {
+                sentence: si,
+                answer_span: span,
+                kind: CardKind::Question,
+                prompt,
+                answer,
+                answer_kind: EntityKind::Term,
+                score,
+                form,
+                resolved: b.resolved,
+                keep: 0.0,
+                rule_score: 0.0,
+            });
+        }
+    }
+    for e in &s.entities {
+        let mut answer = answer_text(s, e);
+        if answer.split_whitespace().count() > 6 || answer.is_empty() {
             continue;
         }
-        let ctx = Ctx {
-            doc,
-            si,
-            clauses: &all_clauses,
-        };
-        for c in &all_clauses[si] {
-            // The forms that ask about a clause (its cause, its effect), then its
-            // terms: the order decides ties.
-            let causal = REGISTRY.iter().filter_map(|f| match f.build {
-                Build::Clause(build) => build(&ctx, c).map(|x| (f.name, x)),
-                _ => None,
-            });
-            for (form, (span, b)) in causal {
-                let prompt = capitalise_first(&render(s, &b.pieces));
-                if cut_quotation(&prompt) || prompt.split_whitespace().count() < 4 {
-                    continue;
-                }
-                out.push(Candidate {
-                    sentence: si,
-                    answer_span: span,
-                    kind: CardKind::Question,
-                    prompt,
-                    answer: s.span_text(span.0, span.1),
-                    answer_kind: EntityKind::Term,
-                    score: 0.5 + 0.3 * b.form - if b.resolved { 0.05 } else { 0.0 },
-                    form,
-                    resolved: b.resolved,
-                    keep: 0.0,
-                    rule_score: 0.0,
-                });
-            }
-            let terms = REGISTRY.iter().flat_map(|f| {
-                let built = match f.build {
-                    Build::ClauseTerms(build) => build(&ctx, c),
-                    _ => Vec::new(), // allocates nothing
-                };
-                built.into_iter().map(move |x| (f.name, x))
-            });
-            for (form, (span, b)) in terms {
-                let mut pieces = b.pieces;
-                pieces.pop();
-                let mut pieces = drop_dangling(s, pieces);
-                pieces.push(Piece::Text("?".into()));
-                let prompt = capitalise_first(&render(s, &pieces));
-                let n = prompt.split_whitespace().count();
-                if cut_quotation(&prompt) || n < 5 {
-                    continue;
-                }
-                let mut answer = s.span_text(span.0, span.1);
-                if span.0 == 0
-                    && s.tokens[0].is_capitalised()
-                    && lexicon().is_function(&s.tokens[0].lower)
-                {
-                    answer = lower_first(&answer);
-                }
-                let mut score = 0.3 + 0.3 * b.form;
-                if n > 22 {
-                    score -= 0.01 * (n - 22) as f32;
-                }
-                if b.resolved {
-                    score -= 0.05;
-                }
-                out.push(Candidate {
-                    sentence: si,
-                    answer_span: span,
-                    kind: CardKind::Question,
-                    prompt,
-                    answer,
-                    answer_kind: EntityKind::Term,
-                    score,
-                    form,
-                    resolved: b.resolved,
-                    keep: 0.0,
-                    rule_score: 0.0,
-                });
-            }
+        let penalty = entity_penalty(s, e);
+        // "three" of "three years later" is shown as the year it means.
+        let in_anchor = s
+            .anchors
+            .iter()
+            .any(|a| a.start <= e.start && e.start < a.end);
+        if in_brackets(s, e.start)
+            || used_as_adjective(s, e)
+            || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2
+            || penalty >= 1.0
+            || in_anchor
+        {
+            continue;
         }
-        for e in &s.entities {
-            let mut answer = answer_text(s, e);
-            if answer.split_whitespace().count() > 6 || answer.is_empty() {
-                continue;
-            }
-            let penalty = entity_penalty(s, e);
-            // "three" of "three years later" is shown as the year it means.
-            let in_anchor = s
-                .anchors
-                .iter()
-                .any(|a| a.start <= e.start && e.start < a.end);
-            if in_brackets(s, e.start)
-                || used_as_adjective(s, e)
-                || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2
-                || penalty >= 1.0
-                || in_anchor
-            {
-                continue;
-            }
-            // Dates, numbers and full names make the most testable facts; a lone
-            // capitalised word ("French", "Normans") the least.
-            let single_word =
-                e.end - e.start == 1 && !e.kind.is_time() && e.kind != EntityKind::Number;
-            let topic = !e.kind.is_time()
-                && e.kind != EntityKind::Number
-                && mentions
-                    .get(&answer.to_lowercase())
-                    .is_some_and(|&n| n >= 3);
-            // A people named by one plural word ("the Normans", "the Saxons") is
-            // mostly the actor of the text's facts, seldom the fact itself.
-            let people = single_word
-                && e.kind == EntityKind::Group
-                && s.tokens[e.start].lower.ends_with('s');
-            let kind_bonus = -penalty
-                - if single_word { 0.08 } else { 0.0 }
-                - if topic { 0.1 } else { 0.0 }
-                - if people { 0.2 } else { 0.0 }
-                + match e.kind {
-                    EntityKind::Year | EntityKind::Date => 0.14,
-                    EntityKind::Decade | EntityKind::Century => 0.1,
-                    EntityKind::Person => 0.08,
-                    EntityKind::Number => 0.14,
-                    EntityKind::Place => 0.04,
-                    EntityKind::Event | EntityKind::Organization => 0.04,
-                    EntityKind::Group => -0.02,
-                    EntityKind::Name | EntityKind::Term => -0.04,
-                };
-            // Each question of the entity, then its cloze.
-            let mut ask = |form: &'static str, b: Built| {
-                let mut pieces = b.pieces;
-                pieces.pop(); // the "?"
-                let mut pieces = drop_dangling(s, pieces);
-                pieces.push(Piece::Text("?".into()));
-                let prompt = capitalise_first(&render(s, &pieces));
-                // A quotation cut in two reads badly as a question.
-                if cut_quotation(&prompt) {
-                    return;
-                }
-                let n = prompt.split_whitespace().count();
-                let mut score = 0.55 + 0.3 * b.form + kind_bonus;
-                if n > 22 {
-                    score -= 0.01 * (n - 22) as f32;
-                }
-                if n < 5 {
-                    score -= 0.25;
-                }
-                if b.resolved {
-                    score -= 0.05;
-                }
-                // A duration is answered with its unit: "twenty-three years".
-                let answer = match e.unit {
-                    Some(u) if prompt.starts_with("How long") || prompt.contains(", how long") => {
-                        s.span_text(e.start, u + 1)
-                    }
-                    _ => answer.clone(),
-                };
-                out.push(Candidate {
-                    sentence: si,
-                    answer_span: (e.start, e.end),
-                    kind: CardKind::Question,
-                    prompt,
-                    answer,
-                    answer_kind: e.kind,
-                    score,
-                    form,
-                    resolved: b.resolved,
-                    keep: 0.0,
-                    rule_score: 0.0,
-                });
+        // Dates, numbers and full names make the most testable facts; a lone
+        // capitalised word ("French", "Normans") the least.
+        let single_word =
+            e.end - e.start == 1 && !e.kind.is_time() && e.kind != EntityKind::Number;
+        let topic = !e.kind.is_time()
+            && e.kind != EntityKind::Number
+            && mentions
+                .get(&answer.to_lowercase())
+                .is_some_and(|&n| n >= 3);
+        // A people named by one plural word ("the Normans", "the Saxons") is
+        // mostly the actor of the text's facts, seldom the fact itself.
+        let people = single_word
+            && e.kind == EntityKind::Group
+            && s.tokens[e.start].lower.ends_with('s');
+        let kind_bonus = -penalty
+            - if single_word { 0.08 } else { 0.0 }
+            - if topic { 0.1 } else { 0.0 }
+            - if people { 0.2 } else { 0.0 }
+            + match e.kind {
+                EntityKind::Year | EntityKind::Date => 0.14,
+                EntityKind::Decade | EntityKind::Century => 0.1,
+                EntityKind::Person => 0.08,
+                EntityKind::Number => 0.14,
+                EntityKind::Place => 0.04,
+                EntityKind::Event | EntityKind::Organization => 0.04,
+                EntityKind::Group => -0.02,
+                EntityKind::Name | EntityKind::Term => -0.04,
             };
-            for f in REGISTRY {
-                match f.build {
-                    Build::EntityInClause(build) => {
-                        for c in &all_clauses[si] {
-                            if let Some(b) = build(&ctx, c, e) {
-                                ask(f.name, b);
-                            }
-                        }
-                    }
-                    Build::Entity(build) => {
-                        if let Some(b) = build(&ctx, e) {
+        // Each question of the entity, then its cloze.
+        let mut ask = |form: &'static str, b: Built| {
+            let mut pieces = b.pieces;
+            pieces.pop(); // the "?"
+            let mut pieces = drop_dangling(s, pieces);
+            pieces.push(Piece::Text("?".into()));
+            let prompt = capitalise_first(&render(s, &pieces));
+            // A quotation cut in two reads badly as a question.
+            if cut_quotation(&prompt) {
+                return;
+            }
+            let n = prompt.split_whitespace().count();
+            let mut score = 0.55 + 0.3 * b.form + kind_bonus;
+            if n > 22 {
+                score -= 0.01 * (n - 22) as f32;
+            }
+            if n < 5 {
+                score -= 0.25;
+            }
+            if b.resolved {
+                score -= 0.05;
+            }
+            // A duration is answered with its unit: "twenty-three years".
+            let answer = match e.unit {
+                Some(u) if prompt.starts_with("How long") || prompt.contains(", how long") => {
+                    s.span_text(e.start, u + 1)
+                }
+                _ => answer.clone(),
+            };
+            out.push(Candidate {
+                sentence: si,
+                answer_span: (e.start, e.end),
+                kind: CardKind::Question,
+                prompt,
+                answer,
+                answer_kind: e.kind,
+                score,
+                form,
+                resolved: b.resolved,
+                keep: 0.0,
+                rule_score: 0.0,
+            });
+        };
+        for f in REGISTRY {
+            match f.build {
+                Build::EntityInClause(build) => {
+                    for c in &all_clauses[si] {
+                        if let Some(b) = build(&ctx, c, e) {
                             ask(f.name, b);
                         }
                     }
-                    Build::EntityCloze(_) | Build::Clause(_) | Build::ClauseTerms(_) => {}
                 }
-            }
-            let mut clozes = REGISTRY
-                .iter()
-                .filter_map(|f| match f.build {
-                    Build::EntityCloze(build) => build(&ctx, e).map(|x| (f.name, x)),
-                    _ => None,
-                })
-                .peekable();
-            while let Some((form, (prompt, resolved))) = clozes.next() {
-                let mut score = 0.45 + kind_bonus;
-                let n = prompt.split_whitespace().count();
-                if n > 25 {
-                    score -= 0.01 * (n - 25) as f32;
+                Build::Entity(build) => {
+                    if let Some(b) = build(&ctx, e) {
+                        ask(f.name, b);
+                    }
                 }
-                if resolved {
-                    score -= 0.05;
-                }
-                // The last cloze form (the only one today) takes the answer, any
-                // other a copy.
-                let answer = if clozes.peek().is_some() {
-                    answer.clone()
-                } else {
-                    std::mem::take(&mut answer)
-                };
-                out.push(Candidate {
-                    sentence: si,
-                    answer_span: (e.start, e.end),
-                    kind: CardKind::Cloze,
-                    prompt,
-                    answer,
-                    answer_kind: e.kind,
-                    score,
-                    form,
-                    resolved,
-                    keep: 0.0,
-                    rule_score: 0.0,
-                });
+                Build::EntityCloze(_) | Build::Clause(_) | Build::ClauseTerms(_) => {}
             }
         }
+        let mut clozes = REGISTRY
+            .iter()
+            .filter_map(|f| match f.build {
+                Build::EntityCloze(build) => build(&ctx, e).map(|x| (f.name, x)),
+                _ => None,
+            })
+            .peekable();
+        while let Some((form, (prompt, resolved))) = clozes.next() {
+            let mut score = 0.45 + kind_bonus;
+            let n = prompt.split_whitespace().count();
+            if n > 25 {
+                score -= 0.01 * (n - 25) as f32;
+            }
+            if resolved {
+                score -= 0.05;
+            }
+            // The last cloze form (the only one today) takes the answer, any
+            // other a copy.
+            let answer = if clozes.peek().is_some() {
+                answer.clone()
+            } else {
+                std::mem::take(&mut answer)
+            };
+            out.push(Candidate {
+                sentence: si,
+                answer_span: (e.start, e.end),
+                kind: CardKind::Cloze,
+                prompt,
+                answer,
+                answer_kind: e.kind,
+                score,
+                form,
+                resolved,
+                keep: 0.0,
+                rule_score: 0.0,
+            });
+        }
     }
-    (out, all_clauses.iter().map(Vec::len).collect())
+    out
 }
 
 #[cfg(test)]

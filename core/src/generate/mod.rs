@@ -34,6 +34,8 @@
 //! generator makes that card, and a card records the name of the form that made it.
 //! A new form is a new feature of the quality model: retrain it (see [`quality`]).
 
+use rayon::prelude::*;
+
 mod amounts;
 mod anchors;
 mod candidates;
@@ -304,8 +306,9 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
         .iter()
         .map(|s| lexicon::marks_importance(&s.tokens))
         .collect();
+    // Each candidate is screened and scored on its own: in parallel, in order.
     cands
-        .into_iter()
+        .into_par_iter()
         .filter(|c| c.score >= rank::MIN_SCORE && !facts.title_names(&c.answer))
         .filter_map(|c| guard::screen(doc, c))
         .map(|mut c| {
