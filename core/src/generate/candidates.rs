@@ -255,8 +255,7 @@ fn sentence_candidates(
         }
         // Dates, numbers and full names make the most testable facts; a lone
         // capitalised word ("French", "Normans") the least.
-        let single_word =
-            e.end - e.start == 1 && !e.kind.is_time() && e.kind != EntityKind::Number;
+        let single_word = e.end - e.start == 1 && !e.kind.is_time() && e.kind != EntityKind::Number;
         let topic = !e.kind.is_time()
             && e.kind != EntityKind::Number
             && mentions
@@ -264,9 +263,8 @@ fn sentence_candidates(
                 .is_some_and(|&n| n >= 3);
         // A people named by one plural word ("the Normans", "the Saxons") is
         // mostly the actor of the text's facts, seldom the fact itself.
-        let people = single_word
-            && e.kind == EntityKind::Group
-            && s.tokens[e.start].lower.ends_with('s');
+        let people =
+            single_word && e.kind == EntityKind::Group && s.tokens[e.start].lower.ends_with('s');
         let kind_bonus = -penalty
             - if single_word { 0.08 } else { 0.0 }
             - if topic { 0.1 } else { 0.0 }

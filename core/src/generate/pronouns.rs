@@ -223,20 +223,36 @@ impl<'a> Ctx<'a> {
     /// subject).
     fn person_subject_after(&self, tok: usize) -> bool {
         let s = self.s();
-        let fronted = s.tokens.first().is_some_and(|t| {
+        // (After an opening "But" or "And": "But on his return Villeneuve …".)
+        let opening = s
+            .tokens
+            .iter()
+            .find(|t| !matches!(t.lower.as_str(), "but" | "and" | "yet" | "so"));
+        let fronted = opening.is_some_and(|t| {
             matches!(
                 t.lower.as_str(),
                 "on" | "in" | "during" | "after" | "at" | "upon" | "despite" | "for" | "to"
             )
         });
+        // "On his return he ran into …": the subject "he" is resolved to the
+        // name, and "his" before it is that name's.
+        // (The parser may fold the fronted phrase into the subject: the subject
+        // then ends in the pronoun.)
+        let pronoun_subject = |c: &Clause| {
+            c.subj.1 > tok + 1
+                && s.tokens
+                    .get(c.subj.1 - 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
+        };
         fronted
             && self.clauses[self.si].iter().any(|c| {
-                c.subj.0 <= tok
-                    && s.entities.iter().any(|e| {
-                        matches!(e.kind, EntityKind::Person | EntityKind::Name)
-                            && e.start > tok
-                            && e.end == c.subj.1
-                    })
+                pronoun_subject(c)
+                    || c.subj.0 <= tok
+                        && s.entities.iter().any(|e| {
+                            matches!(e.kind, EntityKind::Person | EntityKind::Name)
+                                && e.start > tok
+                                && e.end == c.subj.1
+                        })
             })
     }
 
@@ -647,6 +663,33 @@ mod tests {
             .position(|t| t.lower == "his")
             .expect("a his");
         assert_eq!(ctx.resolve(k).as_deref(), Some("his"));
+    }
+
+    #[test]
+    fn his_before_a_subject_after_but_or_a_pronoun_means_that_subject() {
+        use super::super::clauses::clauses;
+        use super::super::text::Document;
+        use super::Ctx;
+        for second in [
+            "But on his return Villeneuve ran into Calder's squadron.",
+            "On his return he ran into Calder's squadron.",
+        ] {
+            let doc = Document::analyse(&format!(
+                "Nelson chased Villeneuve across the ocean. {second}"
+            ));
+            let parsed: Vec<_> = doc.sentences.iter().map(|s| clauses(&s.tokens)).collect();
+            let ctx = Ctx {
+                doc: &doc,
+                si: 1,
+                clauses: &parsed,
+            };
+            let k = doc.sentences[1]
+                .tokens
+                .iter()
+                .position(|t| t.lower == "his")
+                .expect("a his");
+            assert_eq!(ctx.resolve(k).as_deref(), Some("his"), "{second}");
+        }
     }
 
     #[test]

@@ -177,7 +177,17 @@ impl DocFacts {
         let begins_a_word = a.len() == 1
             && a[0].chars().count() >= 4
             && self.title_norm.iter().any(|t| t.starts_with(a[0].as_str()));
-        begins_a_word || self.title_norm.windows(a.len()).any(|w| w == a)
+        // "Taika Reform" in "Were the Taika Reforms …?": one word's plural is the same name.
+        let same = |t: &String, x: &String| {
+            t == x
+                || t.strip_suffix('s') == Some(x.as_str())
+                || x.strip_suffix('s') == Some(t.as_str())
+        };
+        begins_a_word
+            || self
+                .title_norm
+                .windows(a.len())
+                .any(|w| w.iter().zip(a).all(|(t, x)| same(t, x)))
     }
 }
 
@@ -453,5 +463,11 @@ mod tests {
         assert!(facts.title_names("the Sino-Soviet split"));
         assert!(!facts.title_names("the Soviet Union"));
         assert!(!facts.title_names("1960"));
+        // A plural in the title names the singular answer, and back.
+        let facts = DocFacts::new(&doc, "Were the Taika Reforms a revolution?", vec![1]);
+        assert!(facts.title_names("Taika Reform"));
+        let facts = DocFacts::new(&doc, "Was the Taika Reform a revolution?", vec![1]);
+        assert!(facts.title_names("the Taika Reforms"));
+        assert!(!facts.title_names("Taika Rebellion"));
     }
 }

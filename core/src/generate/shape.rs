@@ -23,6 +23,9 @@ const OPENING_FRAMES: &[&str] = &[
     "the thing is that ",
 ];
 
+/// Asides that sum up, between commas: the card reads the same without them.
+const CLAUSE_ASIDES: &[&str] = &[", in other words, ", ", that is to say, ", ", in short, "];
+
 /// Spoken asides between commas ("William Pitt, yes, the son of …"): no fact.
 const ASIDES: &[&str] = &[
     "yes",
@@ -34,6 +37,8 @@ const ASIDES: &[&str] = &[
     "frankly",
     "in fact",
     "to be fair",
+    "in other words",
+    "in short",
     "then",
 ];
 
@@ -79,6 +84,14 @@ pub(super) fn drop_spoken_asides(prompt: &str) -> String {
         }
         p = super::render::capitalise_first(rest);
         lower = p.to_ascii_lowercase();
+    }
+    // "Gladstone, in other words, is …": a clause's aside between its subject
+    // and its verb goes with both commas.
+    for aside in CLAUSE_ASIDES {
+        while let Some(at) = lower.find(aside) {
+            p.replace_range(at..at + aside.len(), " ");
+            lower.replace_range(at..at + aside.len(), " ");
+        }
     }
     // Asides between commas ("…, yes, …"); "then" there is a time, not talk.
     if lower.contains(", ") {
@@ -217,6 +230,30 @@ pub(super) fn answer_is_only_a_unit(answer: &str) -> bool {
             | "percent"
             | "per cent"
     )
+}
+
+/// "The proclamation did not touch the _____ border states …: Delaware,
+/// Maryland, Kentucky and Missouri" → four: the list after a colon counts the
+/// answer out.
+pub(super) fn list_counts_answer(p: &PromptWords, answer: &str) -> bool {
+    let answer = answer.trim();
+    let Some(n) = super::lexicon::cardinal_value(&answer.to_lowercase())
+        .or_else(|| answer.parse().ok())
+        .filter(|n| (2..=12).contains(n))
+    else {
+        return false;
+    };
+    let after_blank = p.text.find("_____").map_or(p.text, |b| &p.text[b..]);
+    let Some((_, list)) = after_blank.split_once(':') else {
+        return false;
+    };
+    let items = list
+        .trim_end_matches(['.', '?', ';', '!'])
+        .split(',')
+        .flat_map(|x| x.split(" and "))
+        .filter(|x| !x.trim().is_empty())
+        .count();
+    items as i64 == n
 }
 
 /// Whether a word is a month's name as written in a sentence ("May", not "may").
@@ -677,6 +714,24 @@ mod tests {
     }
 
     #[test]
+    fn a_list_that_counts_the_answer_out_gives_it_away() {
+        let counted = |prompt: &str, answer: &str| {
+            super::list_counts_answer(&PromptWords::new(prompt), answer)
+        };
+        let states = "The proclamation did not touch the _____ border states that stayed loyal: \
+                      Delaware, Maryland, Kentucky and Missouri.";
+        assert!(counted(states, "four"));
+        assert!(counted(states, "4"));
+        // A list of another length, or a list before the blank, tells nothing.
+        assert!(!counted(states, "five"));
+        assert!(!counted(
+            "Three kings, Edward, Harold and William, claimed the throne in _____.",
+            "3"
+        ));
+        assert!(!counted("The _____ ships sailed: most sank.", "two"));
+    }
+
+    #[test]
     fn spoken_asides_are_dropped() {
         assert_eq!(
             drop_spoken_asides("The short answer is that Venice was richer than Genoa in _____."),
@@ -685,6 +740,14 @@ mod tests {
         assert_eq!(
             drop_spoken_asides("Horatio Nelson, yes, the admiral of the fleet, died at _____."),
             "Horatio Nelson, the admiral of the fleet, died at _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("Gladstone, in other words, is the link between Peel and _____."),
+            "Gladstone is the link between Peel and _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("In other words, the revolt opened the _____ of 499 BC."),
+            "The revolt opened the _____ of 499 BC."
         );
         assert_eq!(
             drop_spoken_asides("Then, by chance, the old sultan died in _____."),

@@ -232,6 +232,15 @@ impl<'a> PromptWords<'a> {
         self.lower.get_or_init(|| lower(self.text))
     }
 
+    /// Whether word `k` of `words` is written with a capital ("Reims", not "the").
+    pub fn capitalised(&self, k: usize) -> bool {
+        self.word_starts.get(k).is_some_and(|&at| {
+            self.text[at..]
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '_')
+                .starts_with(char::is_uppercase)
+        })
+    }
+
     /// The words of the part of the prompt between byte offsets `start` and
     /// `end`, when whitespace (or ", ") bounds that part: the same as
     /// [`bare_words`] of it, without splitting it again.

@@ -117,9 +117,44 @@ fn answer_is_odd(c: &Candidate) -> bool {
     // back at the sentence before.
     let opens_contracted =
         c.kind == CardKind::Cloze && c.prompt.split_whitespace().next().is_some_and(&contraction);
+    // "Who became Henry II of France?" → "the younger son": a "who" answered
+    // by a description names nobody.
+    let who_without_a_name = c.kind == CardKind::Question
+        && c.prompt
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "Who" | "Whom"))
+        && c.answer.starts_with("the ")
+        && !c.answer.chars().any(char::is_uppercase);
+    // "on _____ signed the final text" → "New Year's Day Lincoln": the next
+    // sentence's subject taken into the date.
+    // (Whatever kind the answer was taken for: that one was read as a place.)
+    let date_runs_on = {
+        let words: Vec<&str> = c.answer.split_whitespace().collect();
+        match words[..] {
+            [.., date_end, last] => {
+                (matches!(date_end, "Day" | "Eve")
+                    || shape::is_month(date_end)
+                    || date_end.ends_with(|ch: char| ch.is_ascii_digit()))
+                    && last.starts_with(char::is_uppercase)
+                    && !shape::is_month(last)
+                    && !matches!(last, "AD" | "BC" | "BCE" | "CE")
+                    && !lexicon().is_event_head(&last.to_lowercase())
+            }
+            _ => false,
+        }
+    };
+    // "for another _____ century" → "half": a fraction of a unit the card keeps.
+    let bare_fraction = matches!(
+        c.answer.trim().to_lowercase().as_str(),
+        "half" | "a half" | "third" | "a third" | "quarter" | "a quarter"
+    );
     possessive_inside
         || indefinite
         || opens_contracted
+        || who_without_a_name
+        || date_runs_on
+        || bare_fraction
         || contraction(&c.answer)
         || c.kind == CardKind::Question && contraction(&c.prompt)
 }
@@ -172,6 +207,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || is_enumeration_word(&c.answer)
         || shape::answer_is_only_a_unit(&c.answer)
         || shape::blank_splits_date(&p, &c.answer)
+        || shape::list_counts_answer(&p, &c.answer)
         || shape::vague_subject(&p)
         || shape::cut_at_end(&p)
         || shape::blank_is_day_of_month(&p, &c.answer)
@@ -956,6 +992,78 @@ mod tests {
         assert!(!refused(
             "When _____ took office, he inherited a trained force.",
             "Kennedy"
+        ));
+    }
+
+    #[test]
+    fn round_21_shapes_are_refused() {
+        use CardKind::{Cloze, Question};
+        use EntityKind::{Date, Person, Place, Term};
+        // Answers: a "who" with no name, a date that ran into a name, a fraction.
+        assert!(answer_is_odd(&card(
+            Question,
+            "Who became Henry II of France?",
+            "the younger son",
+            Term
+        )));
+        assert!(!answer_is_odd(&card(
+            Question,
+            "Who became Henry II of France?",
+            "the younger son, Henri",
+            Person
+        )));
+        assert!(answer_is_odd(&card(
+            Cloze,
+            "The Confederacy ignored the warning, and on _____ signed the final text.",
+            "New Year's Day Lincoln",
+            Place
+        )));
+        for kept in [
+            "New Year's Day",
+            "1 January 1863",
+            "St Bartholomew's Day Massacre",
+        ] {
+            assert!(
+                !answer_is_odd(&card(Cloze, "It began on _____.", kept, Date)),
+                "{kept}"
+            );
+        }
+        assert!(answer_is_odd(&card(
+            Cloze,
+            "The empire survived for another _____ century.",
+            "half",
+            Term
+        )));
+        // Prompts: a place named before ("there"), "Only then".
+        assert!(points_back(
+            "On what date did people there become legally free?"
+        ));
+        assert!(points_back(
+            "On what date was Charles crowned there with Joan?"
+        ));
+        assert!(points_back(
+            "Only then did slavery end in Kentucky and _____."
+        ));
+        assert!(!points_back(
+            "_____ was imprisoned in the Castel Sant'Angelo and died there in 1775."
+        ));
+        assert!(!points_back(
+            "_____ replied that without revenue there would be no defence at all."
+        ));
+        // Questions: a "whom" with no verb, a time as subject, "did … but kept".
+        let bad = |prompt: &str| bad_question(prompt, "x", Term);
+        assert!(bad("To whom were the forty-eight counties?"));
+        assert!(!bad(
+            "With whom were resentful subject towns ready to side?"
+        ));
+        assert!(bad(
+            "On what date did the very night the Lords pass repeal?"
+        ));
+        assert!(bad(
+            "By whom was the night of 24–25 April run from Pontinha?"
+        ));
+        assert!(bad(
+            "In what year did Peel lower the scale but kept the principle?"
         ));
     }
 

@@ -65,8 +65,48 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         (Some("there"), Some(next)) => {
             !matches!(next, "was" | "were" | "is" | "are" | "had" | "has")
         }
+        // "Only then did slavery end in …": then is a moment the card does not show.
+        (Some("only"), Some("then")) => true,
         _ => false,
     };
+    // "When did people there become free?", "Charles was crowned there": a place
+    // named before, unless the card names it ("imprisoned in the Castel
+    // Sant'Angelo and died there"); 4 of 21 such labelled cards were kept, those 4.
+    let place_named_before = |i: usize| {
+        (1..i).any(|j| {
+            let into = |k: usize| {
+                matches!(
+                    w[k].as_str(),
+                    "in" | "at" | "into" | "to" | "reached" | "occupied" | "entered"
+                )
+            };
+            p.capitalised(j) && (into(j - 1) || j >= 2 && w[j - 1] == "the" && into(j - 2))
+        })
+    };
+    let noun_there = (1..w.len().saturating_sub(1)).any(|i| {
+        w[i] == "there"
+            && w[i - 1].chars().all(|c| c.is_lowercase())
+            && !lexicon_function(&w[i - 1])
+            && !is_aux(&w[i - 1])
+            && !matches!(
+                w[i + 1].as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "will"
+                    | "may"
+                    | "must"
+                    | "seemed"
+                    | "appeared"
+            )
+            && !place_named_before(i)
+    });
     let there_said_before = [
         " there?",
         " there.",
@@ -81,6 +121,7 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         || that_noun
         || pointing_noun
         || opens_back
+        || noun_there
         || there_said_before
         || crate::generate::lexicon::opens_with_relative_time(w)
         || grammar::leans_on_earlier_sentence(p)

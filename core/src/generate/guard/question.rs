@@ -253,11 +253,57 @@ pub(super) fn named_after_verb(p: &PromptWords, end: usize) -> bool {
 }
 
 /// Whether a question prompt is broken in a way its rules did not see.
+/// "To whom were the forty-eight counties?": a "whom" question whose "was" or
+/// "were" carries no verb, only a noun phrase (ending in a plural; "loyal",
+/// "generous" may be what it carries).
+fn lost_its_verb(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let lex = lexicon();
+    let Some(k) = w
+        .windows(2)
+        .position(|x| x[0] == "whom" && matches!(x[1].as_str(), "was" | "were"))
+    else {
+        return false;
+    };
+    let rest = &w[k + 2..];
+    rest.last()
+        .is_some_and(|x| x.ends_with('s') && !x.ends_with("ous"))
+        && !rest.iter().any(|x| {
+            lex.past_lemma(x).is_some()
+                || lex.participle_lemma(x).is_some()
+                || lex.is_verb_lemma(x)
+                || x.ends_with("ed")
+                || x.ends_with("en")
+        })
+}
+
+/// "On what date did the very night the Lords pass repeal?", "By whom was the
+/// night of 24–25 April run?": a time took the subject's place.
+fn time_as_subject(p: &PromptWords) -> bool {
+    let w = &p.words;
+    w.windows(4).any(|x| {
+        matches!(x[0].as_str(), "did" | "was" | "were") && x[1] == "the" && {
+            let noun = if matches!(x[2].as_str(), "very" | "same" | "following") {
+                x[3].as_str()
+            } else {
+                x[2].as_str()
+            };
+            matches!(
+                noun,
+                "night" | "day" | "morning" | "evening" | "afternoon" | "eve" | "week"
+            )
+        }
+    })
+}
+
 pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool {
     let w = &p.words;
     let lex = lexicon();
     // An object pronoun with nothing to stand for.
     if dangling_object(p) {
+        return true;
+    }
+    if lost_its_verb(p) || time_as_subject(p) {
         return true;
     }
     // "Who did a month later Lee offer …?", "… meet within days?": a time
@@ -441,10 +487,11 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         }
     }
     // "did X unite the tribes and was then at war", "did the English storm Caen and
-    // then marched": the second verb is not inverted.
+    // then marched", "did Peel lower the scale but kept …": the second verb is
+    // not inverted.
     if let Some(d) = w.iter().position(|x| x == "did") {
         for (k, x) in w.iter().enumerate().skip(d + 1) {
-            if x != "and" {
+            if x != "and" && x != "but" {
                 continue;
             }
             let at = k + 1 + usize::from(w.get(k + 1).is_some_and(|t| t == "then"));
