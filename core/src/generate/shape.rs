@@ -23,8 +23,15 @@ const OPENING_FRAMES: &[&str] = &[
     "the thing is that ",
 ];
 
-/// Asides that sum up, between commas: the card reads the same without them.
-const CLAUSE_ASIDES: &[&str] = &[", in other words, ", ", that is to say, ", ", in short, "];
+/// Asides that sum up or hedge, between commas: the card reads the same without them.
+const CLAUSE_ASIDES: &[&str] = &[
+    ", in other words, ",
+    ", that is to say, ",
+    ", in short, ",
+    ", most accounts say, ",
+    ", some accounts say, ",
+    ", it seems, ",
+];
 
 /// Spoken asides between commas ("William Pitt, yes, the son of …"): no fact.
 const ASIDES: &[&str] = &[
@@ -744,6 +751,10 @@ mod tests {
         assert_eq!(
             drop_spoken_asides("Gladstone, in other words, is the link between Peel and _____."),
             "Gladstone is the link between Peel and _____."
+        );
+        assert_eq!(
+            drop_spoken_asides("Francis surrendered, most accounts say, to _____."),
+            "Francis surrendered to _____."
         );
         assert_eq!(
             drop_spoken_asides("In other words, the revolt opened the _____ of 499 BC."),
