@@ -1707,8 +1707,10 @@ fn a_cause_before_the_comma_and_a_purpose_are_asked_with_why() {
     );
 }
 
+// Judges kept 5 of 42 "Why …?" cards, so a cause is no longer lifted to the top:
+// it is written, and the quality model places it like any other card.
 #[test]
-fn a_cause_is_suggested_among_the_first_cards() {
+fn a_cause_is_written_and_ranked_by_the_model() {
     let text = "The guilds of Utrecht rose against the bishop in 1304. The revolt \
         spread to Deventer and Zwolle within a month. The bishop fled to Vollenhove, \
         where he stayed until 1306. The war lasted so long because neither side could \
@@ -1720,15 +1722,16 @@ fn a_cause_is_suggested_among_the_first_cards() {
         &GenerateOptions::default(),
         &LibraryContext::default(),
     );
-    let first: Vec<&Card> = s.shown.iter().chain(&s.held_back).take(3).collect();
-    assert!(
-        first
-            .iter()
-            .any(|c| c.prompt == "Why did the war last so long?"
-                && c.answer == "neither side could pay an army for more than a season"),
-        "{}",
-        show(&s.shown)
-    );
+    let all: Vec<&Card> = s.shown.iter().chain(&s.held_back).collect();
+    let why = all
+        .iter()
+        .position(|c| {
+            c.prompt == "Why did the war last so long?"
+                && c.answer == "neither side could pay an army for more than a season"
+        })
+        .unwrap_or_else(|| panic!("no cause card:\n{}", show(&s.shown)));
+    // The model's order, with no lift: the dated facts of the text come first.
+    assert!(why >= 3, "the cause is still lifted to place {why}");
 }
 
 #[test]

@@ -323,14 +323,8 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
             if marked.get(c.sentence).copied().unwrap_or(false) {
                 c.score *= 1.15;
             }
-            // A cause or an effect is what a student most wants and the labelled set
-            // has few of them, so the model's chance of keeping one means little:
-            // one the guard let through is suggested and ranked by its worth, as if
-            // three in four were kept.
-            if matches!(c.form, "cause" | "effect") {
-                c.keep = c.keep.max(model.bar);
-                c.score = (c.score * 1.5).max(0.75 * (0.5 + worth / 6.0));
-            }
+            // Causes and effects get no lift of their own any more: judges kept 5
+            // of the 42 "Why …?" cards they saw, so the model decides for them too.
             (c, x)
         })
         .collect()
