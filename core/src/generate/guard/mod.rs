@@ -97,6 +97,28 @@ fn too_short_to_stand_alone(prompt: &str) -> bool {
     prompt.split_whitespace().count() < 7
 }
 
+/// "Ibn Khaldun was writing _____ centuries later.", "Less than _____ years later
+/// Nineveh was a ruin": a span counted from a moment the card does not show
+/// (1 of 5 such kept).
+fn blank_counts_from_elsewhere(prompt: &str) -> bool {
+    let mut after = prompt
+        .split_once("_____")
+        .map(|(_, rest)| rest.split_whitespace())
+        .into_iter()
+        .flatten();
+    let unit = after.next().unwrap_or("");
+    let next = after
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    (super::lexicon::is_time_unit(unit)
+        || matches!(unit, "century" | "centuries" | "generation" | "generations"))
+        && matches!(
+            next,
+            "later" | "earlier" | "before" | "after" | "afterwards" | "on"
+        )
+}
+
 /// A person's answer with a possessive inside ("Union's John Reynolds": the
 /// side's name taken into the man's), or a question or answer with a spoken
 /// contraction ("Why did it's name after …?" → "that's when the trouble started").
@@ -201,6 +223,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || date_without_year(&c)
         || c.kind == CardKind::Cloze && super::cloze::is_fragment(&c.prompt)
         || c.kind == CardKind::Cloze && too_short_to_stand_alone(&c.prompt)
+        || blank_counts_from_elsewhere(&c.prompt)
     {
         return None;
     }
@@ -1000,6 +1023,55 @@ mod tests {
         assert!(!refused(
             "When _____ took office, he inherited a trained force.",
             "Kennedy"
+        ));
+    }
+
+    #[test]
+    fn round_22_shapes_are_refused() {
+        use EntityKind::{Organization, Person, Year};
+        let bad = |prompt: &str, kind: EntityKind| bad_question(prompt, "x", kind);
+        assert!(bad(
+            "In what year did Béla admit thousands of Cumans, nomads?",
+            Year
+        ));
+        assert!(bad("Who hated Diocletian, says?", Person));
+        assert!(!bad(
+            "In what year did Béla admit thousands of Cumans?",
+            Year
+        ));
+        assert!(bad(
+            "Who did build the Khedivial Opera House in Cairo?",
+            Person
+        ));
+        assert!(!bad("Who did the young count marry in 1120?", Person));
+        assert!(bad(
+            "When is the traditional answer news of the Khan's death?",
+            Year
+        ));
+        assert!(bad(
+            "In what year was a crown prince displaced and his nephew was put in line?",
+            Year
+        ));
+        assert!(!bad(
+            "In what year was the crown prince displaced by his nephew?",
+            Year
+        ));
+        assert!(bad(
+            "In the winter of 1831–32, which General openly debated ending slavery?",
+            Organization
+        ));
+        assert!(!bad(
+            "Which King appointed Thomas Becket archbishop?",
+            Person
+        ));
+        assert!(blank_counts_from_elsewhere(
+            "Ibn Khaldun was writing _____ centuries later."
+        ));
+        assert!(blank_counts_from_elsewhere(
+            "Less than _____ years later Nineveh was a burned ruin."
+        ));
+        assert!(!blank_counts_from_elsewhere(
+            "The siege lasted _____ years in all."
         ));
     }
 

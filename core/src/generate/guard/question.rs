@@ -277,6 +277,72 @@ fn lost_its_verb(p: &PromptWords) -> bool {
         })
 }
 
+/// "… admit tens of thousands of Cumans, nomads?", "… eastward, partly?", "Who
+/// hated Diocletian, says?": one word after a last comma is an aside or an
+/// apposition cut off (0 of 8 such kept).
+fn ends_in_a_lone_aside(p: &PromptWords) -> bool {
+    let raw = &p.raw;
+    raw.len() >= 3
+        && raw[raw.len() - 2].ends_with(',')
+        && raw[raw.len() - 1]
+            .strip_suffix('?')
+            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()))
+}
+
+/// "Who did build the Khedivial Opera House?": "who" is the subject, so the
+/// question takes no "did" ("Who did the count marry?" asks for the object).
+fn who_with_do_support(p: &PromptWords) -> bool {
+    let w = &p.words;
+    w.len() > 3
+        && w[0] == "who"
+        && w[1] == "did"
+        && lexicon().is_verb_lemma(&w[2])
+        && !lexicon_function(&w[2])
+}
+
+/// "When is the traditional answer news of …?": the page's own answer to its
+/// question, not a fact.
+fn answers_the_page(p: &PromptWords) -> bool {
+    p.words.windows(2).any(|x| {
+        matches!(
+            x[0].as_str(),
+            "the" | "traditional" | "short" | "simple" | "usual" | "standard"
+        ) && x[1] == "answer"
+    })
+}
+
+/// "In what year was a crown prince displaced and Yoshifusa's nephew was put
+/// in line?": two passives, one question.
+fn two_passives(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let Some(first) = w
+        .iter()
+        .take(4)
+        .position(|x| matches!(x.as_str(), "was" | "were"))
+    else {
+        return false;
+    };
+    w.iter()
+        .skip(first + 1)
+        .position(|x| x == "and")
+        .is_some_and(|k| {
+            let and = first + 1 + k;
+            w.iter()
+                .skip(and + 1)
+                .take(5)
+                .any(|x| matches!(x.as_str(), "was" | "were"))
+        })
+}
+
+/// "In the winter of 1831–32, which General openly debated …?" → "Assembly": a
+/// title asked for with "which" is a person's; this answer is not one.
+fn which_title_not_a_person(p: &PromptWords, answer_kind: EntityKind) -> bool {
+    !matches!(answer_kind, EntityKind::Person | EntityKind::Name)
+        && (1..p.words.len()).any(|k| {
+            p.words[k - 1] == "which" && p.capitalised(k) && lexicon().is_title(&p.words[k])
+        })
+}
+
 /// "On what date did the very night the Lords pass repeal?", "By whom was the
 /// night of 24–25 April run?": a time took the subject's place.
 fn time_as_subject(p: &PromptWords) -> bool {
@@ -303,7 +369,14 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
     if dangling_object(p) {
         return true;
     }
-    if lost_its_verb(p) || time_as_subject(p) {
+    if lost_its_verb(p)
+        || time_as_subject(p)
+        || ends_in_a_lone_aside(p)
+        || who_with_do_support(p)
+        || answers_the_page(p)
+        || two_passives(p)
+        || which_title_not_a_person(p, answer_kind)
+    {
         return true;
     }
     // "Who did a month later Lee offer …?", "… meet within days?": a time
