@@ -642,15 +642,12 @@ mod tests {
         assert_eq!(his(1).as_deref(), Some("Liu Bei's"));
     }
 
-    #[test]
-    fn his_before_its_own_subject_means_that_subject() {
+    /// What the first "his" of the second sentence of `text` is resolved to.
+    fn second_sentence_his(text: &str) -> Option<String> {
         use super::super::clauses::clauses;
         use super::super::text::Document;
         use super::Ctx;
-        let doc = Document::analyse(
-            "In Cairo he met the sultan al-Nasir Muhammad. \
-             On his way home Musa ran short of gold.",
-        );
+        let doc = Document::analyse(text);
         let parsed: Vec<_> = doc.sentences.iter().map(|s| clauses(&s.tokens)).collect();
         let ctx = Ctx {
             doc: &doc,
@@ -662,33 +659,28 @@ mod tests {
             .iter()
             .position(|t| t.lower == "his")
             .expect("a his");
-        assert_eq!(ctx.resolve(k).as_deref(), Some("his"));
+        ctx.resolve(k)
+    }
+
+    #[test]
+    fn his_before_its_own_subject_means_that_subject() {
+        let his = second_sentence_his(
+            "In Cairo he met the sultan al-Nasir Muhammad. \
+             On his way home Musa ran short of gold.",
+        );
+        assert_eq!(his.as_deref(), Some("his"));
     }
 
     #[test]
     fn his_before_a_subject_after_but_or_a_pronoun_means_that_subject() {
-        use super::super::clauses::clauses;
-        use super::super::text::Document;
-        use super::Ctx;
         for second in [
             "But on his return Villeneuve ran into Calder's squadron.",
             "On his return he ran into Calder's squadron.",
         ] {
-            let doc = Document::analyse(&format!(
+            let his = second_sentence_his(&format!(
                 "Nelson chased Villeneuve across the ocean. {second}"
             ));
-            let parsed: Vec<_> = doc.sentences.iter().map(|s| clauses(&s.tokens)).collect();
-            let ctx = Ctx {
-                doc: &doc,
-                si: 1,
-                clauses: &parsed,
-            };
-            let k = doc.sentences[1]
-                .tokens
-                .iter()
-                .position(|t| t.lower == "his")
-                .expect("a his");
-            assert_eq!(ctx.resolve(k).as_deref(), Some("his"), "{second}");
+            assert_eq!(his.as_deref(), Some("his"), "{second}");
         }
     }
 
