@@ -862,22 +862,3 @@ mod tests {
         assert!(e.contains(&("$12".into(), EntityKind::Number)), "{e:?}");
     }
 }
-#[cfg(test)]
-mod scratch_debug {
-    #[test]
-    fn scratch_print() {
-        let doc = super::super::text::Document::analyse("In 680 the caliph's army killed al-Husayn ibn Ali at Karbala near the river. The Spartans had Peloponnesian allies. Add Peloponnesian allies, Thespians and Thebans, and the Greeks had seven thousand men.");
-        for s in &doc.sentences {
-            for e in &s.entities {
-                eprintln!(
-                    "{:?} {:?}",
-                    e.kind,
-                    s.tokens[e.start..e.end]
-                        .iter()
-                        .map(|t| t.text.as_str())
-                        .collect::<Vec<_>>()
-                );
-            }
-        }
-    }
-}
