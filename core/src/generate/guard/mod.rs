@@ -1044,6 +1044,7 @@ mod tests {
             Person
         ));
         assert!(!bad("Who did the young count marry in 1120?", Person));
+        assert!(!bad("Who did Mark Antony marry in 40 BC?", Person));
         assert!(bad(
             "When is the traditional answer news of the Khan's death?",
             Year

@@ -290,7 +290,8 @@ fn ends_in_a_lone_aside(p: &PromptWords) -> bool {
 }
 
 /// "Who did build the Khedivial Opera House?": "who" is the subject, so the
-/// question takes no "did" ("Who did the count marry?" asks for the object).
+/// question takes no "did" ("Who did the count marry?", "Who did Grant defeat?"
+/// ask for the object: a capital there is a name, whatever else it spells).
 fn who_with_do_support(p: &PromptWords) -> bool {
     let w = &p.words;
     w.len() > 3
@@ -298,6 +299,7 @@ fn who_with_do_support(p: &PromptWords) -> bool {
         && w[1] == "did"
         && lexicon().is_verb_lemma(&w[2])
         && !lexicon_function(&w[2])
+        && !p.capitalised(2)
 }
 
 /// "When is the traditional answer news of …?": the page's own answer to its
