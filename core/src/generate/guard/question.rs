@@ -313,29 +313,6 @@ fn answers_the_page(p: &PromptWords) -> bool {
     })
 }
 
-/// "In what year was a crown prince displaced and Yoshifusa's nephew was put
-/// in line?": two passives, one question.
-fn two_passives(p: &PromptWords) -> bool {
-    let w = &p.words;
-    let Some(first) = w
-        .iter()
-        .take(4)
-        .position(|x| matches!(x.as_str(), "was" | "were"))
-    else {
-        return false;
-    };
-    w.iter()
-        .skip(first + 1)
-        .position(|x| x == "and")
-        .is_some_and(|k| {
-            let and = first + 1 + k;
-            w.iter()
-                .skip(and + 1)
-                .take(5)
-                .any(|x| matches!(x.as_str(), "was" | "were"))
-        })
-}
-
 /// "In the winter of 1831–32, which General openly debated …?" → "Assembly": a
 /// title asked for with "which" is a person's; this answer is not one.
 fn which_title_not_a_person(p: &PromptWords, answer_kind: EntityKind) -> bool {
@@ -376,7 +353,6 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || ends_in_a_lone_aside(p)
         || who_with_do_support(p)
         || answers_the_page(p)
-        || two_passives(p)
         || which_title_not_a_person(p, answer_kind)
     {
         return true;
@@ -582,17 +558,29 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
     }
     // "In what year was the obelisk finished and is still called …?", "When were
     // Cassius and Brutus defeated and took their own lives?": a passive question
-    // whose second verb is finite, not a participle the "was" could carry.
-    if w.iter()
+    // whose second verb is finite, not a participle the "was" could carry; or a
+    // second passive of its own ("… was a crown prince displaced and Yoshifusa's
+    // nephew was put in line?").
+    if let Some(first) = w
+        .iter()
         .take(4)
-        .any(|x| matches!(x.as_str(), "was" | "were"))
+        .position(|x| matches!(x.as_str(), "was" | "were"))
     {
         let second_finite = w.windows(2).any(|pair| {
             pair[0] == "and"
                 && (matches!(pair[1].as_str(), "is" | "are" | "has" | "have")
                     || lex.is_past_only(&pair[1]))
         });
-        if second_finite {
+        let second_passive = w[first + 1..]
+            .iter()
+            .position(|x| x == "and")
+            .is_some_and(|k| {
+                w[first + 2 + k..]
+                    .iter()
+                    .take(5)
+                    .any(|x| matches!(x.as_str(), "was" | "were"))
+            });
+        if second_finite || second_passive {
             return true;
         }
     }
