@@ -42,7 +42,7 @@ const WH: &[&str] = &[
 ];
 
 /// How many features come before the forms' indicators.
-const BASE_FEATURES: usize = 33;
+const BASE_FEATURES: usize = 34;
 
 /// The names of the features, in order (the model file names them too, so a model
 /// fitted to other features is refused rather than misread).
@@ -81,6 +81,7 @@ pub fn feature_names() -> Vec<String> {
         "first_word_of_answer_capital".into(),
         "dangling_pronoun".into(),
         "run_on".into(),
+        "answer_known_place".into(),
     ];
     names.extend(FORMS.iter().map(|f| format!("form_{f}")));
     names.extend(KINDS.iter().map(|k| format!("answer_{}", kind_name(*k))));
@@ -298,6 +299,9 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
         b(c.answer.chars().next().is_some_and(char::is_uppercase)),
         b(super::rank::dangling_pronoun(&c.prompt)),
         b(words.len() > super::rank::MAX_PROMPT_WORDS),
+        // A country, continent or great city is guessed from the story more often
+        // than recalled (judges kept a third of such cards, against two thirds).
+        b(lexicon().is_place(c.answer.trim().trim_start_matches("the "))),
     ]);
     f.extend(FORMS.iter().map(|x| b(*x == c.form)));
     f.extend(KINDS.iter().map(|k| b(*k == c.answer_kind)));
@@ -469,5 +473,31 @@ mod tests {
         let facts = DocFacts::new(&doc, "Was the Taika Reform a revolution?", vec![1]);
         assert!(facts.title_names("the Taika Reforms"));
         assert!(!facts.title_names("Taika Rebellion"));
+    }
+
+    #[test]
+    fn a_country_or_great_city_as_the_answer_is_marked_and_counts_against_the_card() {
+        let text = "In 1799 the French army lifted the siege of Acre and began the long \
+                    retreat to Egypt. In 1805 the French army took the Pratzen Heights \
+                    near Austerlitz before noon.";
+        let at = feature_names()
+            .iter()
+            .position(|f| f == "answer_known_place")
+            .expect("the feature is named");
+        let cards = crate::generate::candidate_features("", text);
+        let flag = |answer: &str| {
+            cards
+                .iter()
+                .find(|c| c.answer == answer)
+                .unwrap_or_else(|| panic!("no card answers {answer}"))
+                .features[at]
+        };
+        assert_eq!(flag("Egypt"), 1.0);
+        assert_eq!(flag("Pratzen Heights"), 0.0);
+        // The shipped model learned that such answers are kept less often.
+        let egypt = cards.iter().find(|c| c.answer == "Egypt").unwrap();
+        let mut elsewhere = egypt.features.clone();
+        elsewhere[at] = 0.0;
+        assert!(model().chance(&egypt.features) < model().chance(&elsewhere));
     }
 }
