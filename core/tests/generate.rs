@@ -2228,3 +2228,29 @@ Robespierre was taken to the Tuileries. Saint-Just and Couthon were added too.",
         assert!(!c.prompt.ends_with("added too."), "{}", c.prompt);
     }
 }
+
+#[test]
+fn the_date_of_a_sentence_with_heavy_fronted_phrases_is_asked() {
+    // Key facts of battle pages come in this shape: a weekday, a date, then where,
+    // each phrase up to its comma, before the subject; or an undated phrase first.
+    let cs = written(
+        "On Sunday 27 July 1214, near the village of Bouvines, between Lille and \
+         Tournai, the army of King Philip II Augustus smashed a coalition headed by \
+         Emperor Otto IV. Through a combination of arquebus fire and cavalry charges, \
+         on the morning of 24 February 1525, the imperial army destroyed the French \
+         army outside Pavia. In the spring of 1526 the French king returned to France.",
+    );
+    for (prompt, answer) in [
+        (
+            "On what date did the army of King Philip II Augustus smash a coalition headed by Emperor Otto IV?",
+            "27 July 1214",
+        ),
+        (
+            "On what date did the imperial army destroy the French army outside Pavia?",
+            "24 February 1525",
+        ),
+        ("In what year did the French king return to France?", "1526"),
+    ] {
+        assert_eq!(find(&cs, prompt).answer, answer);
+    }
+}

@@ -72,6 +72,17 @@ const PREPOSITIONS: &[&str] = &[
     "toward",
     "towards",
     "into",
+    "near",
+    "along",
+    "beside",
+    "behind",
+    "off",
+    "inside",
+    "above",
+    "below",
+    "beneath",
+    "alongside",
+    "opposite",
 ];
 
 const SUBORDINATORS: &[&str] = &[
@@ -763,20 +774,34 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     // "In 1064, during the war, X …": a second fronted phrase is skipped too; the
     // first stays the intro.
     // "In 999, according to Amatus, …": an attribution as the second phrase.
-    if main_start > 0
-        && main_start < n
-        && (PREPOSITIONS.contains(&toks[main_start].lower.as_str())
-            || toks[main_start].lower == "according")
-    {
-        if let Some(c) = (main_start..n.min(main_start + 12))
+    // "On 27 July 1214, near the village of Bouvines, between Lille and Tournai, the
+    // army …": up to three such phrases in a row.
+    for _ in 0..3 {
+        if !(main_start > 0
+            && main_start < n
+            && (PREPOSITIONS.contains(&toks[main_start].lower.as_str())
+                || toks[main_start].lower == "according"))
+        {
+            break;
+        }
+        let Some(c) = (main_start..n.min(main_start + 12))
             .find(|&k| toks[k].is_punct(",") && !in_date(toks, k))
             .map(|k| k - main_start)
-        {
-            if intro.is_none() {
-                intro = Some((main_start, main_start + c));
-            }
-            main_start += c + 1;
+        else {
+            break;
+        };
+        // "Through a combination of …, on the morning of 24 February 1525, …": a
+        // dated phrase is the intro rather than an undated one before it.
+        let dated = |(a, b): (usize, usize)| toks[a..b].iter().any(|t| t.kind == TokKind::Number);
+        let phrase = (main_start, main_start + c);
+        if intro.is_none_or(|i| {
+            !dated(i)
+                && dated(phrase)
+                && super::lexicon::TIME_PREPOSITIONS.contains(&toks[main_start].lower.as_str())
+        }) {
+            intro = Some(phrase);
         }
+        main_start += c + 1;
     }
     if let Some(c) = cleft(toks, main_start, n) {
         // "It was only in 1489 that the Venetians acquired …": the clause after
@@ -1001,6 +1026,13 @@ fn fronted_time_end(toks: &[Token], n: usize) -> Option<usize> {
     while k < n && matches!(toks[k].lower.as_str(), "the" | "early" | "late" | "mid") {
         k += 1;
     }
+    // "On Sunday 27 July 1214 the army …": a weekday before the day.
+    if k < n
+        && super::lexicon::is_weekday(&toks[k].text)
+        && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Number)
+    {
+        k += 1;
+    }
     let start = k;
     let mut year = false;
     while k < n && k - start < 4 {
@@ -1105,7 +1137,8 @@ fn dated_phrase_end(toks: &[Token], n: usize) -> Option<usize> {
             && !is_aux(&t.lower)
             && lex.past_lemma(&t.lower).is_none()
             && lex.present_lemma(&t.lower).is_none()
-            && !t.lower.ends_with("ing");
+            // "spring", "morning": ends in -ing but is no participle.
+            && lex.ing_lemma(&t.lower).is_none();
         if !plain {
             return None;
         }
@@ -1206,6 +1239,23 @@ mod tests {
         let c = show("It was introduced in Norway in 1349 when a ship landed at Askøy.");
         assert_eq!(c[0], "[It] <was> [introduced in Norway in 1349]");
         assert_eq!(c[1], "[a ship] <landed> [at Askøy]");
+    }
+
+    #[test]
+    fn fronted_phrases_before_the_subject_are_skipped() {
+        // A weekday before the date, then two place phrases, each up to its comma.
+        let c = show("On Sunday 27 July 1214, near the village of Bouvines, between Lille and Tournai, the army of Philip smashed a coalition.");
+        assert_eq!(c, vec!["[the army of Philip] <smashed> [a coalition]"]);
+        let c = show("On Sunday 27 July 1214 the army of Philip smashed a coalition.");
+        assert_eq!(c, vec!["[the army of Philip] <smashed> [a coalition]"]);
+        // "spring" ends in -ing but is no participle.
+        let c = show(
+            "In the spring of 1525 the imperial army destroyed the French army outside Pavia.",
+        );
+        assert_eq!(
+            c,
+            vec!["[the imperial army] <destroyed> [the French army outside Pavia]"]
+        );
     }
 
     #[test]

@@ -165,6 +165,29 @@ fn is_small_year(toks: &[Token], i: usize) -> bool {
             && next.is_none_or(|n| matches!(n, "," | "." | ";" | "when" | "and")))
 }
 
+/// A year of fewer than four digits right after a month: "March 717", "25 March
+/// 68" (two digits only after a day, since "March 15" is a day). Not a count
+/// ("March 300 soldiers"): nothing but punctuation, a function word, a verb or a
+/// name may follow.
+fn year_after_month(toks: &[Token], b: usize, day_before: bool) -> bool {
+    let t = &toks[b];
+    let digits = t.text.len();
+    if t.kind != TokKind::Number
+        || !t.text.bytes().all(|c| c.is_ascii_digit())
+        || !(if day_before { 2..=3 } else { 3..=3 }).contains(&digits)
+        || t.text.starts_with('0')
+    {
+        return false;
+    }
+    toks.get(b + 1).is_none_or(|next| {
+        let lex = super::lexicon::lexicon();
+        next.kind == TokKind::Punct
+            || next.is_capitalised()
+            || lex.is_function(&next.lower)
+            || lex.past_lemma(&next.lower).is_some()
+    })
+}
+
 fn is_decade(t: &Token) -> bool {
     t.kind == TokKind::Number
         && t.text.len() >= 4
@@ -258,6 +281,7 @@ pub fn find(toks: &[Token], info: &DocInfo) -> Vec<Entity> {
             if b < n
                 && (is_year(&toks[b])
                     || is_small_year(toks, b)
+                    || year_after_month(toks, b, a < i)
                     || toks[b].kind == TokKind::Number
                         && toks[b].text.len() <= 3
                         && toks.get(b + 1).is_some_and(|t| {

@@ -195,10 +195,7 @@ pub(super) fn weak_answer(p: &PromptWords, answer: &str, form: &str) -> bool {
         && answer.chars().next().is_some_and(char::is_uppercase);
     // "On _____ 29 April …" → Saturday, "_____ Baron Monteagle" → 4th: a weekday
     // or an ordinal alone is no fact to learn.
-    let weekday = matches!(
-        answer,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    );
+    let weekday = super::lexicon::is_weekday(answer);
     let ordinal = answer.len() <= 5
         && answer.starts_with(|c: char| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|x| answer.ends_with(x));

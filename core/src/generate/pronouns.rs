@@ -277,7 +277,19 @@ impl<'a> Ctx<'a> {
             t.is_punct(",") || t.is_punct("'") || t.is_capitalised() || t.kind == TokKind::Number
         });
         let case = &self.doc.case;
+        // "Manstein's relief attempt": a capitalised possessive is a name's, unless
+        // it is a day's ("Today's", "Yesterday's").
+        let possessive = word
+            .lower
+            .strip_suffix("'s")
+            .or_else(|| word.lower.strip_suffix("’s"))
+            .is_some_and(|stem| {
+                stem.len() > 1
+                    && !lex.is_function(stem)
+                    && !matches!(stem, "today" | "yesterday" | "tomorrow" | "tonight")
+            });
         if name_follows
+            || possessive
             || lex.is_given_name(&word.text)
             || lex.is_place(&word.text)
             || lex.is_country(&word.text)

@@ -111,6 +111,10 @@ pub(super) const APPROX: &[&str] = &[
 /// preposition, if the entity sits in a prepositional phrase.
 pub(super) fn time_phrase(s: &Sentence, e: &Entity, lo: usize) -> Option<(usize, Option<String>)> {
     let mut a = e.start;
+    // "on Sunday 27 July 1214": the weekday goes with the date.
+    if a > lo && super::lexicon::is_weekday(&s.tokens[a - 1].text) {
+        a -= 1;
+    }
     while a > lo
         && APPROX.contains(&s.tokens[a - 1].lower.as_str())
         && !matches!(s.tokens[a - 1].lower.as_str(), "to" | "at")
@@ -161,10 +165,14 @@ const PART_NOUNS: &[&str] = &[
     "months",
     "weeks",
     "days",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
 ];
 
 /// A time phrase "PREP the first half of" ending at `of_at` (the "of"): the start of
-/// the phrase and its preposition, when it is one of "in", "during", "by", "until",
+/// the phrase and its preposition, when it is one of "in", "on", "during", "by", "until",
 /// "before", "after", "since" and at most three modifiers stand between it and the
 /// part noun.
 fn part_of_time(s: &Sentence, of_at: usize, lo: usize) -> Option<(usize, Option<String>)> {
@@ -177,7 +185,7 @@ fn part_of_time(s: &Sentence, of_at: usize, lo: usize) -> Option<(usize, Option<
         let t = &s.tokens[k - 1];
         if matches!(
             t.lower.as_str(),
-            "in" | "during" | "by" | "until" | "till" | "before" | "after" | "since"
+            "in" | "on" | "during" | "by" | "until" | "till" | "before" | "after" | "since"
         ) {
             return Some((k - 1, Some(t.lower.clone())));
         }
