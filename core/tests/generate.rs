@@ -2254,3 +2254,21 @@ fn the_date_of_a_sentence_with_heavy_fronted_phrases_is_asked() {
         assert_eq!(find(&cs, prompt).answer, answer);
     }
 }
+
+#[test]
+fn a_wh_ever_word_is_never_an_answer() {
+    // Round 25: "_____ held Megiddo held the main artery …" → "Whoever".
+    let cs = written(
+        "Whoever held Megiddo held the main artery between Egypt and Mesopotamia. \
+         Whatever the council decided, Thutmose took the Aruna pass in 1457 BC.",
+    );
+    assert!(!cs.is_empty());
+    for c in &cs {
+        assert!(
+            !matches!(c.answer.as_str(), "Whoever" | "Whatever"),
+            "{} -> {}",
+            c.prompt,
+            c.answer
+        );
+    }
+}
