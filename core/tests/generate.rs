@@ -2272,3 +2272,29 @@ fn a_wh_ever_word_is_never_an_answer() {
         );
     }
 }
+
+#[test]
+fn she_is_never_resolved_to_a_man_nor_he_to_a_woman() {
+    // Round 25: "Once she was gone, he was sole ruler" became "Once Thutmose III
+    // was gone, Thutmose III was sole ruler".
+    let cs = written(
+        "Thutmose III had spent roughly twenty years as the junior partner to his \
+         stepmother and aunt, Hatshepsut, who ruled as king in her own right. Once she \
+         was gone, he was sole ruler, and in 1457 BC a coalition of Canaanite \
+         city-states decided to test him. Queen Mary Tudor married Philip of Spain in \
+         1554. In 1558 she died at St James's Palace.",
+    );
+    for c in &cs {
+        assert!(
+            !c.prompt.contains("Thutmose III was gone")
+                && !c.prompt.contains("Hatshepsut was sole"),
+            "{}",
+            c.prompt
+        );
+    }
+    // A woman the text marks as one is what "she" stands for.
+    assert_eq!(
+        find(&cs, "In what year did Mary Tudor die at St James's Palace?").answer,
+        "1558"
+    );
+}

@@ -46,6 +46,7 @@ mod distractors;
 mod entities;
 mod form_registry;
 mod forms;
+mod gender;
 mod grammar;
 mod guard;
 mod leans;

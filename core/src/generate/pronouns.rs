@@ -203,12 +203,18 @@ impl<'a> Ctx<'a> {
         if !opens_sentence && matches!(t.lower.as_str(), "it" | "its" | "they" | "them" | "their") {
             return None;
         }
+        // "she" is a woman the text marks as one; "he" and "his" never are.
+        let woman = |name: &String| super::gender::is_woman(&self.doc.women, name);
         match t.lower.as_str() {
-            "he" | "she" | "him" => self.last_person(tok),
+            "he" | "him" => self.last_person(tok).filter(|p| !woman(p)),
+            "she" => self.last_person(tok).filter(woman),
             // "On his way home Musa ran short": a "his" before its own clause's
             // subject, a person, means that person; the card names him already.
             "his" if self.person_subject_after(tok) => Some(t.text.clone()),
-            "his" => self.last_person(tok).map(|p| possessive(&p)),
+            "his" => self
+                .last_person(tok)
+                .filter(|p| !woman(p))
+                .map(|p| possessive(&p)),
             "her" => None, // object or possessive: ambiguous
             "it" => self.previous_subject(false),
             "its" => self.previous_subject(false).map(|p| possessive(&p)),

@@ -39,6 +39,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// The words the text writes capitalised inside a sentence, and in lower case.
     pub case: entities::DocInfo,
+    /// The people the text marks as women (see `gender`).
+    pub women: HashSet<String>,
 }
 
 impl Document {
@@ -103,9 +105,11 @@ impl Document {
         for (s, a) in sents.iter_mut().zip(found) {
             s.anchors = a;
         }
+        let women = super::gender::women(&sents);
         Document {
             sentences: sents,
             case: info,
+            women,
         }
     }
 }
