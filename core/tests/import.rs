@@ -912,3 +912,60 @@ fn a_large_import_writes_the_first_suggestions_at_once_and_the_rest_in_steps() {
         .unwrap();
     assert_eq!(misplaced, 0, "suggestions written to another text");
 }
+
+/// The pending suggestions of many texts are written batch after batch, the next
+/// batch's cards made while one is written: every text gets its own cards, and
+/// none is written twice or to another text.
+#[test]
+fn pending_suggestions_of_several_batches_each_reach_their_own_text() {
+    use clio_core::cards::write_pending_suggestions;
+    use clio_core::import::INLINE_SUGGESTIONS;
+    let mut lib = library();
+    let folder = tempfile::tempdir().unwrap();
+    // More than two batches of 32 left for later.
+    let pending = 70;
+    let total = INLINE_SUGGESTIONS + pending;
+    for i in 0..total {
+        let year = 1500 + i;
+        fs::write(
+            folder.path().join(format!("treaty-{i:03}.md")),
+            format!(
+                "# Which treaty was signed in {year}?\n\nThe Treaty of Place{i} was signed in {year} by three kingdoms. \
+                 It ended a war that had lasted for seven years and moved the border to the river.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let report = import_path(&mut lib.store, folder.path(), NOW);
+    assert_eq!(report.added.len(), total, "{:?}", report.problems);
+    assert_eq!(report.suggestions_pending, pending);
+    assert_eq!(
+        write_pending_suggestions(&mut lib.store, NOW, usize::MAX).unwrap(),
+        pending
+    );
+    let count = |sql: &str| -> i64 { lib.raw().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(DISTINCT document_id) FROM cards WHERE status = 'suggested'"),
+        total as i64
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cards c JOIN documents d ON d.id = c.document_id
+             WHERE c.status = 'suggested' AND instr(d.body, c.source_text) = 0"
+        ),
+        0,
+        "suggestions written to another text"
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM (SELECT document_id, prompt FROM cards
+             WHERE status = 'suggested' GROUP BY document_id, prompt HAVING count(*) > 1)"
+        ),
+        0,
+        "a suggestion written twice"
+    );
+    assert_eq!(
+        write_pending_suggestions(&mut lib.store, NOW, usize::MAX).unwrap(),
+        0
+    );
+}

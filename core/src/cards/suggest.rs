@@ -152,31 +152,68 @@ pub fn write_pending_suggestions(store: &mut Store, now: i64, limit: usize) -> R
         return Ok(0);
     }
     let prefs = crate::prefs::load(store)?;
-    // A batch of texts to a transaction: each commit writes the pages the new
-    // cards share (their table, indexes and full-text index) once per batch.
-    for batch in pending.chunks(SUGGESTION_BATCH) {
-        let sources = batch
+    let read_batch = |store: &Store, batch: &[DocumentId]| {
+        batch
             .iter()
             .map(|&id| read_source(store, id))
-            .collect::<Result<Vec<Source>>>()?;
-        let made = suggestions_side_by_side(&sources, &prefs);
-        let docs: Vec<SuggestionsOf<'_>> = made
-            .iter()
-            .map(|m| SuggestionsOf {
-                document_id: m.document_id,
-                revision: m.revision,
-                cards: &m.cards,
-                held_back: &m.held_back,
-            })
-            .collect();
-        store.replace_suggestions_of(&docs, now)?;
-        if prefs.auto_accept_suggestions {
-            for &id in batch {
-                super::accept_all(store, id, now)?;
+            .collect::<Result<Vec<Source>>>()
+    };
+    let batches: Vec<&[DocumentId]> = pending.chunks(SUGGESTION_BATCH).collect();
+    let prefs = &prefs;
+    std::thread::scope(|scope| -> Result<()> {
+        let mut made = suggestions_side_by_side(&read_batch(store, batches[0])?, prefs);
+        for (i, batch) in batches.iter().enumerate() {
+            // The next batch's cards are made while this one is written: writing
+            // is one thread's work, and the cores would otherwise wait for it.
+            // (Batches hold different texts, so writing one changes nothing the
+            // next reads.)
+            let ahead = match batches.get(i + 1) {
+                Some(next) => {
+                    let sources = read_batch(store, next)?;
+                    Some(scope.spawn(move || suggestions_side_by_side(&sources, prefs)))
+                }
+                None => None,
+            };
+            write_batch(store, &made, prefs, batch, now)?;
+            if let Some(handle) = ahead {
+                // A worker that panicked takes the process down as it would have
+                // on this thread (release builds abort on panic anyway).
+                made = handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(pending.len())
+}
+
+/// Writes one batch's suggestions in one transaction (each commit writes the pages
+/// the new cards share: their table, indexes and full-text index), then accepts
+/// them when the learner asked for that.
+fn write_batch(
+    store: &mut Store,
+    made: &[Made],
+    prefs: &Preferences,
+    batch: &[DocumentId],
+    now: i64,
+) -> Result<()> {
+    let docs: Vec<SuggestionsOf<'_>> = made
+        .iter()
+        .map(|m| SuggestionsOf {
+            document_id: m.document_id,
+            revision: m.revision,
+            cards: &m.cards,
+            held_back: &m.held_back,
+        })
+        .collect();
+    store.replace_suggestions_of(&docs, now)?;
+    if prefs.auto_accept_suggestions {
+        for &id in batch {
+            super::accept_all(store, id, now)?;
+        }
+    }
+    Ok(())
 }
 
 /// How many texts' suggestions [`write_pending_suggestions`] writes in one
