@@ -2298,3 +2298,25 @@ fn she_is_never_resolved_to_a_man_nor_he_to_a_woman() {
         "1558"
     );
 }
+
+#[test]
+fn he_is_not_taken_from_further_back_past_a_name_of_no_known_kind() {
+    // Round 26: "he" was Saladin, named (as a name of no known kind) in the
+    // sentence before; the resolver reached back past it to "al-Salih Ismail".
+    let cs = written(
+        "Nur al-Din died on 15 May 1174, leaving an eleven-year-old son, al-Salih \
+         Ismail, under the control of rival emirs. That spring Saladin had also smashed \
+         a conspiracy in Cairo, led by Fatimid loyalists including the poet Umara \
+         al-Yamani. With Egypt secure, he marched into Syria in the autumn and entered \
+         Damascus in late November 1174. In 1175 he defeated the Zengid forces at the \
+         Horns of Hama.",
+    );
+    assert!(!cs.is_empty());
+    for c in &cs {
+        assert!(
+            !c.prompt.contains("Ismail defeat") && !c.prompt.contains("Ismail enter"),
+            "{}",
+            c.prompt
+        );
+    }
+}

@@ -138,6 +138,12 @@ impl<'a> Ctx<'a> {
                 }
                 return Some(name);
             }
+            // A name of no known kind in this nearer sentence may be the person
+            // ("That spring Saladin had smashed …"): one named further back is a
+            // guess (round 26 gave Saladin's victories to "al-Salih Ismail").
+            if p.entities.iter().any(|e| e.kind == EntityKind::Name) {
+                return None;
+            }
         }
         None
     }
