@@ -851,19 +851,14 @@ fn pages_of_other_layouts_give_their_text_only() {
     }
 }
 
-/// A large import stores every text at once and leaves most suggestions for
-/// later; `write_pending_suggestions` then writes them in small steps.
-#[test]
-fn a_large_import_writes_the_first_suggestions_at_once_and_the_rest_in_steps() {
-    use clio_core::cards::write_pending_suggestions;
-    use clio_core::import::INLINE_SUGGESTIONS;
-    let mut lib = library();
+/// Imports `count` short texts, each about its own treaty and year (from
+/// `first_year` on), from a folder at once.
+fn import_treaties(lib: &mut Lib, count: usize, first_year: usize) -> ImportReport {
     let folder = tempfile::tempdir().unwrap();
-    let total = INLINE_SUGGESTIONS + 5;
-    for i in 0..total {
-        let year = 1800 + i;
+    for i in 0..count {
+        let year = first_year + i;
         fs::write(
-            folder.path().join(format!("treaty-{i:02}.md")),
+            folder.path().join(format!("treaty-{i:03}.md")),
             format!(
                 "# Which treaty was signed in {year}?\n\nThe Treaty of Place{i} was signed in {year} by three kingdoms. \
                  It ended a war that had lasted for seven years and moved the border to the river.\n"
@@ -871,7 +866,18 @@ fn a_large_import_writes_the_first_suggestions_at_once_and_the_rest_in_steps() {
         )
         .unwrap();
     }
-    let report = import_path(&mut lib.store, folder.path(), NOW);
+    import_path(&mut lib.store, folder.path(), NOW)
+}
+
+/// A large import stores every text at once and leaves most suggestions for
+/// later; `write_pending_suggestions` then writes them in small steps.
+#[test]
+fn a_large_import_writes_the_first_suggestions_at_once_and_the_rest_in_steps() {
+    use clio_core::cards::write_pending_suggestions;
+    use clio_core::import::INLINE_SUGGESTIONS;
+    let mut lib = library();
+    let total = INLINE_SUGGESTIONS + 5;
+    let report = import_treaties(&mut lib, total, 1800);
     assert_eq!(report.added.len(), total, "{:?}", report.problems);
     assert_eq!(report.suggestions_pending, 5);
     let with_suggestions = |lib: &Lib| -> i64 {
@@ -921,22 +927,10 @@ fn pending_suggestions_of_several_batches_each_reach_their_own_text() {
     use clio_core::cards::write_pending_suggestions;
     use clio_core::import::INLINE_SUGGESTIONS;
     let mut lib = library();
-    let folder = tempfile::tempdir().unwrap();
     // More than two batches of 32 left for later.
     let pending = 70;
     let total = INLINE_SUGGESTIONS + pending;
-    for i in 0..total {
-        let year = 1500 + i;
-        fs::write(
-            folder.path().join(format!("treaty-{i:03}.md")),
-            format!(
-                "# Which treaty was signed in {year}?\n\nThe Treaty of Place{i} was signed in {year} by three kingdoms. \
-                 It ended a war that had lasted for seven years and moved the border to the river.\n"
-            ),
-        )
-        .unwrap();
-    }
-    let report = import_path(&mut lib.store, folder.path(), NOW);
+    let report = import_treaties(&mut lib, total, 1500);
     assert_eq!(report.added.len(), total, "{:?}", report.problems);
     assert_eq!(report.suggestions_pending, pending);
     assert_eq!(
