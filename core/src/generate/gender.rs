@@ -49,7 +49,7 @@ const WOMEN_NOUNS: &[&str] = &[
     "girl",
 ];
 
-/// How many words after a name a "she" or "her" still points back to it.
+/// How many words after a name a "she" or "her own" still points back to it.
 const NEAR: usize = 12;
 
 /// The names (as [`answer_text`] writes them) the text marks as women's.
@@ -63,7 +63,7 @@ pub(super) fn women(sents: &[Sentence]) -> HashSet<String> {
             .collect();
         for (i, e) in people.iter().enumerate() {
             let from = e.title.map_or(e.start, |t| t.0);
-            // A woman's noun among the three words before the name (or its title),
+            // A woman's noun among the four words before the name (or its title),
             // past commas and "and" ("his stepmother and aunt, Hatshepsut").
             // Not past the person named before ("Queen Mary married Philip").
             let lo = from

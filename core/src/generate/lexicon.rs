@@ -152,8 +152,6 @@ pub(super) fn cardinal_value(word: &str) -> Option<i64> {
         .map(|i| i as i64 + 1)
 }
 
-/// Prepositions that open a time phrase ("in 1960", "until the 1840s", "c. 1300",
-/// "of the 10th century").
 /// A day of the week ("Sunday"), which may stand before a date: "on Sunday 27 July
 /// 1214".
 pub(super) fn is_weekday(word: &str) -> bool {
@@ -163,6 +161,8 @@ pub(super) fn is_weekday(word: &str) -> bool {
     )
 }
 
+/// Prepositions that open a time phrase ("in 1960", "until the 1840s", "c. 1300",
+/// "of the 10th century").
 pub(super) const TIME_PREPOSITIONS: &[&str] = &[
     "to", "in", "on", "by", "during", "until", "till", "since", "around", "circa", "c.", "after",
     "before", "from", "between", "of",
