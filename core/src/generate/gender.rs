@@ -1,7 +1,7 @@
 //! Which people a text marks as women, so that "she" is resolved to a woman and
 //! "he" or "his" never is. Round 25 turned "Once she was gone, he was sole ruler"
 //! into "Once Thutmose III was gone, Thutmose III was sole ruler" (she was
-//! Hatshepsut), and round 23 wrote "Sei Shōnagon's son" for "his son".
+//! Hatshepsut), and round 22's Heian text got "Sei Shōnagon's son" for "his son".
 //!
 //! The text says so in two ways this reads: a woman's noun just before the name
 //! ("his stepmother and aunt, Hatshepsut", "Queen Mary", "the widow Agnes"), or
