@@ -776,6 +776,7 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
     // "In 999, according to Amatus, …": an attribution as the second phrase.
     // "On 27 July 1214, near the village of Bouvines, between Lille and Tournai, the
     // army …": up to three such phrases in a row.
+    let dated = |(a, b): (usize, usize)| toks[a..b].iter().any(|t| t.kind == TokKind::Number);
     for _ in 0..3 {
         if !(main_start > 0
             && main_start < n
@@ -792,7 +793,6 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
         };
         // "Through a combination of …, on the morning of 24 February 1525, …": a
         // dated phrase is the intro rather than an undated one before it.
-        let dated = |(a, b): (usize, usize)| toks[a..b].iter().any(|t| t.kind == TokKind::Number);
         let phrase = (main_start, main_start + c);
         if intro.is_none_or(|i| {
             !dated(i)

@@ -304,9 +304,7 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
         .split(|c: char| c.is_whitespace() || c == '-')
         .map(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w)
+            super::tokens::strip_possessive(w).unwrap_or(w)
         })
         .filter(|w| {
             let n = w.chars().count();
@@ -330,9 +328,7 @@ pub(super) fn prompt_shows_answer(p: &PromptWords, answer: &str, form: &str) -> 
             .filter(|r| !r.contains("_____"))
             .map(|r| {
                 let r = r.trim_matches(|c: char| !c.is_alphanumeric());
-                r.strip_suffix("'s")
-                    .or_else(|| r.strip_suffix("’s"))
-                    .unwrap_or(r)
+                super::tokens::strip_possessive(r).unwrap_or(r)
             })
             .any(|r| {
                 if short {

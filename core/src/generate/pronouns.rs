@@ -291,15 +291,11 @@ impl<'a> Ctx<'a> {
         let case = &self.doc.case;
         // "Manstein's relief attempt": a capitalised possessive is a name's, unless
         // it is a day's ("Today's", "Yesterday's").
-        let possessive = word
-            .lower
-            .strip_suffix("'s")
-            .or_else(|| word.lower.strip_suffix("’s"))
-            .is_some_and(|stem| {
-                stem.len() > 1
-                    && !lex.is_function(stem)
-                    && !matches!(stem, "today" | "yesterday" | "tomorrow" | "tonight")
-            });
+        let possessive = super::tokens::strip_possessive(&word.lower).is_some_and(|stem| {
+            stem.len() > 1
+                && !lex.is_function(stem)
+                && !matches!(stem, "today" | "yesterday" | "tomorrow" | "tonight")
+        });
         if name_follows
             || possessive
             || lex.is_given_name(&word.text)

@@ -37,15 +37,13 @@ pub struct Candidate {
 /// The answer text of an entity: its span without a title, without a possessive "'s".
 pub fn answer_text(s: &Sentence, e: &Entity) -> String {
     let t = s.span_text(e.start, e.end);
-    t.strip_suffix("'s")
-        .or_else(|| t.strip_suffix("’s"))
+    super::tokens::strip_possessive(&t)
         .unwrap_or(&t)
         .to_string()
 }
 
 pub(super) fn is_possessive(s: &Sentence, e: &Entity) -> bool {
-    let last = &s.tokens[e.end - 1].text;
-    last.ends_with("'s") || last.ends_with("’s")
+    super::tokens::strip_possessive(&s.tokens[e.end - 1].text).is_some()
 }
 
 /// The wh-phrase for a time entity after preposition `prep`.

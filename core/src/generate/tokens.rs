@@ -147,6 +147,11 @@ pub fn bare_lower(word: &str) -> String {
     lower(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
+/// `word` without a possessive "'s" or "’s" at its end, if it has one.
+pub fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
 /// `s` in lower case (full Unicode lower case, as `str::to_lowercase`).
 fn lower(s: &str) -> String {
     if s.is_ascii() {
