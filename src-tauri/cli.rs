@@ -553,12 +553,19 @@ fn card_texts(file: &Path) -> Result<Vec<(String, String)>, CliError> {
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     if plain {
         let text = read_text(file)?;
-        let title = import::parse_text(&text, None, Some(import::Format::Text))
-            .records
-            .into_iter()
-            .find_map(|r| r.result.ok())
-            .map(|d| d.doc.title)
-            .unwrap_or_default();
+        // Titled as `clio import` titles it: a text with no title line of its own
+        // is named after its file, not after its opening words (which would make
+        // every card on the first sentence a giveaway).
+        let name = (file != Path::new("-"))
+            .then(|| file.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .flatten();
+        let title =
+            import::parse_named_text(&text, None, name.as_deref(), Some(import::Format::Text))
+                .records
+                .into_iter()
+                .find_map(|r| r.result.ok())
+                .map(|d| d.doc.title)
+                .unwrap_or_default();
         return Ok(vec![(title, import::prose_of_text(&text))]);
     }
     let parsed = import::parse_file(file)?;

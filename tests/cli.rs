@@ -310,6 +310,35 @@ fn cards_writes_questions_from_a_text_file_without_a_library() {
 }
 
 #[test]
+fn an_untitled_text_file_is_named_after_the_file_so_its_opening_sentence_gives_cards() {
+    // Titled by its opening words, the text would give away every card on its first
+    // sentence; `clio import` names such a text after its file, and so does `cards`.
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("limassol.txt");
+    std::fs::write(
+        &text,
+        "While in Limassol, Richard the Lion-Heart married Berengaria of Navarre, first-born \
+         daughter of King Sancho VI of Navarre. The wedding was held on 12 May 1191 at the Chapel \
+         of St. George.\n",
+    )
+    .unwrap();
+    let out = stdout(&clio(
+        &["cards", "--json", text.to_str().unwrap()],
+        &[],
+        None,
+    ));
+    let cards: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        cards
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["answer"] == "Berengaria of Navarre"),
+        "a card on the opening sentence: {out}"
+    );
+}
+
+#[test]
 fn cards_from_a_saved_page_in_plain_text_leave_its_furniture_out() {
     let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("core/tests/fixtures/import/saved_bronze_age.txt");

@@ -356,11 +356,22 @@ fn parse_file_as(path: &Path, format: Option<Format>) -> Result<Parsed, String> 
 }
 
 /// Parses text of a known (or, with `None`, sniffed) format. `source` is where
-/// it came from; `name` stands in for a missing title.
+/// it came from.
 pub fn parse_text(text: &str, source: Option<&str>, format: Option<Format>) -> Parsed {
+    parse_named_text(text, source, None, format)
+}
+
+/// [`parse_text`], with a `name` (a file's name) that stands in for a missing title
+/// as it does for an imported file.
+pub fn parse_named_text(
+    text: &str,
+    source: Option<&str>,
+    name: Option<&str>,
+    format: Option<Format>,
+) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = format.unwrap_or_else(|| detect::sniff(text));
-    parse_as(format, text, source, None)
+    parse_as(format, text, source, name)
 }
 
 /// The prose of a plain text to write cards from: a saved Q&A page's answer
