@@ -90,6 +90,37 @@ pub(super) fn leans_on_text(p: &PromptWords) -> bool {
             {
                 return true
             }
+            // "that was the moment to stop", "finished the job", "before the news
+            // could reach Rome": which one? (Judges kept none of 21 such cards.)
+            // ("the plan to invade", "the moment when", "the plan known as" say which.)
+            "news" | "job" | "moment" | "plan" | "question"
+                if i > 0
+                    && at(i - 1) == "the"
+                    && !matches!(
+                        next,
+                        "of" | "that" | "for" | "about" | "whether" | "known" | "called" | "when"
+                    )
+                    && !(next == "to" && w[i] != "moment")
+                    && !(w[i] == "moment"
+                        && matches!(
+                            next,
+                            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                        )) =>
+            {
+                return true
+            }
+            // "set off at once", "soon afterwards", "by contrast", "Hence the …": at
+            // once after what, in contrast to whom? (Judges kept 1 of 18.)
+            "once" if i > 0 && at(i - 1) == "at" => return true,
+            "afterwards" | "thereafter" if i > 0 && matches!(at(i - 1), "soon" | "shortly") => {
+                return true
+            }
+            "contrast"
+                if i > 0 && matches!(at(i - 1), "by" | "in") && !matches!(next, "to" | "with") =>
+            {
+                return true
+            }
+            "hence" if i == 0 => return true,
             _ => {}
         }
     }
@@ -669,6 +700,12 @@ mod tests {
             "_____ and Couthon were added too.",
             "In what year did Shang Zhixin eventually join in too?",
             "What followed was uglier than the _____ in many places.",
+            "If _____ had really been a Flavian partisan, that was the moment to stop.",
+            "Urban died two weeks later, before the news could reach _____.",
+            "_____ set off at once with a squadron and some Madras cavalry.",
+            "_____ himself wrote in a letter soon afterwards that he had mocked the French.",
+            "_____, by contrast, turned up late with a modest force.",
+            "Hence the _____ of 1764 and the Stamp Act of 1765.",
         ] {
             assert!(leans_on_text(p), "{p}");
         }
@@ -687,6 +724,13 @@ mod tests {
             "In what year did the Bubble Act pass?",
             "When did the end of the siege come?",
             "What followed the treaty of _____?",
+            "The news of the fall of Acre reached _____ in June.",
+            "The plan to invade England was drawn up by _____.",
+            "The plan known as _____ would have used US bombers.",
+            "The pilgrimage of 1324 remained the moment when _____ became famous.",
+            "Many historians see March 1921 as the moment the _____ stopped pretending.",
+            "In contrast to his father, _____ kept the peace.",
+            "Soon after the battle _____ was crowned.",
         ] {
             assert!(!leans_on_text(p), "{p}");
         }
