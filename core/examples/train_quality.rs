@@ -95,10 +95,15 @@ fn load(
         let n = texts.len();
         let text = *texts.entry(format!("{title}\n{body}")).or_insert(n);
         let mut by_card: HashMap<(String, String), Vec<f32>> = HashMap::new();
+        // A card is found as it is shown today or as it was before short names
+        // were lengthened (older labels).
         for c in candidate_features(title, body) {
-            by_card
-                .entry((norm(&c.prompt), norm(&c.answer)))
-                .or_insert(c.features);
+            for key in [
+                (norm(&c.plain_prompt), norm(&c.plain_answer)),
+                (norm(&c.prompt), norm(&c.answer)),
+            ] {
+                by_card.entry(key).or_insert_with(|| c.features.clone());
+            }
         }
         for card in group["cards"].as_array().expect("cards") {
             let id = card["id"].as_str().unwrap_or("");

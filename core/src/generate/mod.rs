@@ -46,6 +46,7 @@ mod distractors;
 mod entities;
 mod form_registry;
 mod forms;
+mod full_names;
 mod gender;
 mod grammar;
 mod guard;
@@ -292,8 +293,25 @@ pub fn suggest(
 /// Every candidate of a text scored by the quality model (rule score, no card
 /// naming the title's answer), ranked best first.
 fn ranked(doc: &text::Document, title: &str, options: &GenerateOptions) -> Vec<rank::Ranked> {
-    let cands = scored(doc, title).into_iter().map(|(c, _)| c).collect();
+    let cands = scored(doc, title)
+        .into_iter()
+        .map(|(c, _)| with_full_names(doc, c))
+        .collect();
     rank::select(doc, cands, options)
+}
+
+/// The candidate with each short name of a person lengthened to the full name the
+/// text gives it ("Henry" → "Henry III"). It comes after scoring: the model was
+/// fitted to cards judged before names were lengthened.
+fn with_full_names(doc: &text::Document, mut c: questions::Candidate) -> questions::Candidate {
+    (c.answer, c.prompt) = full_names::lengthen(
+        &doc.full_names,
+        &doc.sentences[c.sentence],
+        c.answer_kind,
+        &c.answer,
+        &c.prompt,
+    );
+    c
 }
 
 /// The candidates worth scoring, each with its features, `keep` and `score` set
@@ -339,6 +357,10 @@ pub struct CandidateFeatures {
     pub kind: CardKind,
     pub prompt: String,
     pub answer: String,
+    /// The prompt and answer before short names were lengthened (as cards were
+    /// judged until round 27), for joining older labels.
+    pub plain_prompt: String,
+    pub plain_answer: String,
     pub sentence: String,
     /// The question form that made it.
     pub form: String,
@@ -358,10 +380,20 @@ pub fn candidate_features(title: &str, text: &str) -> Vec<CandidateFeatures> {
     scored(&doc, title)
         .into_iter()
         .filter(|(c, _)| !rank::is_defective(&c.prompt, &c.answer, c.kind))
-        .map(|(c, x)| CandidateFeatures {
+        .map(|(c, x)| {
+            (
+                c.prompt.clone(),
+                c.answer.clone(),
+                with_full_names(&doc, c),
+                x,
+            )
+        })
+        .map(|(plain_prompt, plain_answer, c, x)| CandidateFeatures {
             kind: c.kind,
             prompt: c.prompt,
             answer: c.answer,
+            plain_prompt,
+            plain_answer,
             sentence: doc.sentences[c.sentence].raw.clone(),
             form: c.form.to_string(),
             answer_kind: c.answer_kind,

@@ -1,0 +1,267 @@
+//! The fullest name a text gives a person. A card shows one sentence, where the
+//! text says only "Henry" or "Bligh" because it named "Henry III" or "William
+//! Bligh" before; judges called such cards vague ("answer should be Henry III",
+//! "which Alexander?"). A short name is lengthened only when the text gives it one
+//! longer form: "Henry" next to "Henry III" and "Henry IV" stays as it is.
+
+use std::collections::{HashMap, HashSet};
+
+use super::entities::{DocInfo, EntityKind};
+use super::lexicon::{lexicon, NAME_PARTICLES};
+use super::questions::answer_text;
+use super::text::Sentence;
+
+/// More words than this make a name no card should carry in full.
+const MAX_WORDS: usize = 4;
+
+/// Per one-word name, the one longer name of a person it is part of (its first or
+/// last word), or nothing when the text names two such people.
+pub fn full_names(sentences: &[Sentence], case: &DocInfo) -> HashMap<String, String> {
+    let lex = lexicon();
+    // "Sargon Birth Legend" is no person's name: a word of it the text also writes in
+    // lower case, or a word that heads events, places or bodies, says so.
+    let common = |w: &str| {
+        let lower = w.to_lowercase();
+        w != "the"
+            && !NAME_PARTICLES.contains(&lower.as_str())
+            && (case.lowercase.contains(&lower)
+                || lex.is_event_head(&lower)
+                || lex.is_place_head(&lower)
+                || lex.is_org_head(&lower))
+    };
+    let mut found: HashMap<String, Option<String>> = HashMap::new();
+    // Words the text used on their own before: a writer names a person in full
+    // first and shortens after, so "Okinawa" used before "Okinawa Prefecture" (or
+    // "Baybars" before the epic "Sirat Baybars") is not short for it.
+    let mut used_alone: HashSet<&str> = HashSet::new();
+    for s in sentences {
+        let people: Vec<_> = s
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        for e in &people {
+            let name = answer_text(s, e);
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() < 2 || words.len() > MAX_WORDS || words.iter().any(|w| common(w)) {
+                continue;
+            }
+            // "Lugalzagesi of Uruk": the word after "of" is a place, not the man.
+            let last_is_a_place = words[words.len() - 2].eq_ignore_ascii_case("of");
+            // A first name stands for a ruler's whole name ("Henry" for "Henry III",
+            // "John" for "John the Cappadocian"), not for a first and last name:
+            // "William" is rarely "William Sancroft".
+            let regnal = is_numeral(words[1]) || words[1].starts_with(char::is_lowercase);
+            for (i, key) in [words[0], words[words.len() - 1]].into_iter().enumerate() {
+                let usable = if i == 0 { regnal } else { !last_is_a_place };
+                if !usable
+                    || !is_name_word(key)
+                    || lex.is_title(&key.to_lowercase())
+                    || used_alone.contains(key)
+                {
+                    continue;
+                }
+                let entry = found.entry(key.to_string()).or_insert(Some(name.clone()));
+                if let Some(known) = entry {
+                    if *known != name {
+                        *entry = None; // two people share the word
+                    }
+                }
+            }
+        }
+        // This sentence's words outside its people's names count as used alone
+        // from the next sentence on.
+        for (k, t) in s.tokens.iter().enumerate() {
+            let in_a_name = people
+                .iter()
+                .any(|e| e.start <= k && k < e.end && e.end - e.start > 1);
+            if !in_a_name && t.is_capitalised() {
+                used_alone.insert(t.text.as_str());
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+}
+
+/// A regnal number: "II", "III", "XIV".
+fn is_numeral(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// A word that can stand for a whole name: capitalised, with lower-case letters
+/// after (not "III", not "St."), no particle ("of", "de").
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(char::is_alphabetic)
+        && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+}
+
+/// The answer and prompt of a card with each short name of a person in sentence
+/// `s` lengthened to its full name: the answer when it is such a name, the
+/// prompt where the name stands alone (not already inside its full name).
+pub fn lengthen(
+    names: &HashMap<String, String>,
+    s: &Sentence,
+    answer_kind: EntityKind,
+    answer: &str,
+    prompt: &str,
+) -> (String, String) {
+    let answer = match names.get(answer) {
+        Some(full) if answer_kind == EntityKind::Person && !blank_after_the(prompt) => full.clone(),
+        _ => answer.to_string(),
+    };
+    let mut prompt = prompt.to_string();
+    for e in s.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let short = answer_text(s, e);
+        let Some(full) = names.get(&short) else {
+            continue;
+        };
+        if prompt.contains(full.as_str()) || answer == *full {
+            continue;
+        }
+        prompt = replace_word(&prompt, &short, full);
+    }
+    (answer, prompt)
+}
+
+/// "The _____ dynasty's founder", "the second _____ cabinet": the blank holds a
+/// name used as an adjective, which a full name would not fit.
+fn blank_after_the(prompt: &str) -> bool {
+    prompt.split_once("_____").is_some_and(|(before, _)| {
+        before
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| w.eq_ignore_ascii_case("the"))
+    })
+}
+
+/// `text` with the first whole-word `word` (not next to another capitalised word,
+/// which would make it part of a longer name) replaced by `by`.
+fn replace_word(text: &str, word: &str, by: &str) -> String {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(word).map(|i| i + from) {
+        let end = i + word.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        let word_before = text[..i].split_whitespace().next_back();
+        let glued =
+            before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric);
+        // "the Doukas faction": a name used as an adjective stays short.
+        let adjective = word_before.is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let in_longer_name = before == Some(' ')
+            && word_before.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !text[..i].trim_end().ends_with(['.', ',', ';', ':'])
+            || text[end..].starts_with(' ')
+                && text[end + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+        if !glued && !in_longer_name && !adjective {
+            return format!("{}{}{}", &text[..i], by, &text[end..]);
+        }
+        from = end;
+    }
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::text::Document;
+
+    fn names(text: &str) -> HashMap<String, String> {
+        let doc = Document::analyse(text);
+        full_names(&doc.sentences, &doc.case)
+    }
+
+    #[test]
+    fn a_short_name_stands_for_the_one_longer_name_the_text_gives() {
+        let n = names(
+            "Lieutenant William Bligh sailed for Tahiti in 1787. Bligh was a fine navigator. \
+             Henry III came to Sutri in 1046. Henry III deposed Gregory VI at Sutri.",
+        );
+        assert_eq!(n.get("Bligh").map(String::as_str), Some("William Bligh"));
+        assert_eq!(n.get("Henry").map(String::as_str), Some("Henry III"));
+        assert!(!n.contains_key("III"), "a numeral is no name");
+        let n = names("Lugalzagesi of Uruk united Sumer. Uruk was his capital.");
+        assert!(!n.contains_key("Uruk"), "{n:?}");
+        let n = names(
+            "William landed at Torbay in 1688. Archbishop William Sancroft refused the oath.",
+        );
+        assert!(
+            !n.contains_key("William"),
+            "a first name is no surname: {n:?}"
+        );
+        let n = names("Baybars led the vanguard in 1260. The epic Sirat Baybars made him a hero.");
+        assert!(!n.contains_key("Baybars"), "used alone before: {n:?}");
+    }
+
+    #[test]
+    fn a_name_two_people_share_is_not_lengthened() {
+        let n = names(
+            "Henry III held his court at Goslar. His son Henry IV was crowned at Aachen in 1054.",
+        );
+        assert!(!n.contains_key("Henry"), "{n:?}");
+    }
+
+    #[test]
+    fn the_answer_and_a_lone_name_in_the_prompt_are_lengthened() {
+        let doc = Document::analyse(
+            "Henry III came to Sutri in 1046 with a large army. \
+             Henry's candidate was Suidger, bishop of Bamberg. \
+             Suidger was crowned by Henry in December 1046.",
+        );
+        let names = full_names(&doc.sentences, &doc.case);
+        let (answer, prompt) = lengthen(
+            &names,
+            &doc.sentences[1],
+            EntityKind::Person,
+            "Henry",
+            "_____'s candidate was Suidger, bishop of Bamberg.",
+        );
+        assert_eq!(answer, "Henry III");
+        assert_eq!(prompt, "_____'s candidate was Suidger, bishop of Bamberg.");
+        let (_, prompt) = lengthen(
+            &names,
+            &doc.sentences[2],
+            EntityKind::Date,
+            "December 1046",
+            "When was Suidger crowned by Henry?",
+        );
+        assert_eq!(prompt, "When was Suidger crowned by Henry III?");
+        let (answer, _) = lengthen(
+            &names,
+            &doc.sentences[1],
+            EntityKind::Person,
+            "Henry",
+            "Suidger was the _____ candidate.",
+        );
+        assert_eq!(answer, "Henry", "a name used as an adjective stays short");
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_name_is_left_alone() {
+        assert_eq!(
+            replace_word("Fort Henry fell in 1862.", "Henry", "Henry III"),
+            "Fort Henry fell in 1862."
+        );
+        assert_eq!(
+            replace_word("Henryk and Henry met.", "Henry", "Henry III"),
+            "Henryk and Henry III met."
+        );
+        assert_eq!(
+            replace_word(
+                "the Doukas faction deposed him",
+                "Doukas",
+                "Andronikos Doukas"
+            ),
+            "the Doukas faction deposed him"
+        );
+    }
+}
