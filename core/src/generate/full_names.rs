@@ -112,7 +112,13 @@ pub fn lengthen(
     prompt: &str,
 ) -> (String, String) {
     let answer = match names.get(answer) {
-        Some(full) if answer_kind == EntityKind::Person && !blank_after_the(prompt) => full.clone(),
+        Some(full)
+            if answer_kind == EntityKind::Person
+                && !blank_after_the(prompt)
+                && !blank_beside_rest_of(prompt, full) =>
+        {
+            full.clone()
+        }
         _ => answer.to_string(),
     };
     let mut prompt = prompt.to_string();
@@ -139,6 +145,27 @@ fn blank_after_the(prompt: &str) -> bool {
             .take(2)
             .any(|w| w.eq_ignore_ascii_case("the"))
     })
+}
+
+/// "When von der _____ demanded …": a word of the full name stands next to the
+/// blank, which holds only the rest of it.
+fn blank_beside_rest_of(prompt: &str, full: &str) -> bool {
+    let Some((before, after)) = prompt.split_once("_____") else {
+        return false;
+    };
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let parts: Vec<String> = full.split_whitespace().map(bare).collect();
+    [
+        before.split_whitespace().next_back(),
+        after.split_whitespace().next(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(bare)
+    .any(|w| !w.is_empty() && parts.contains(&w))
 }
 
 /// `text` with the first whole-word `word` (not next to another capitalised word,
@@ -243,6 +270,23 @@ mod tests {
             "Suidger was the _____ candidate.",
         );
         assert_eq!(answer, "Henry", "a name used as an adjective stays short");
+        let doc = Document::analyse(
+            "Johann von der Ecken questioned Luther in 1521. \
+             Ecken demanded a plain answer.",
+        );
+        let names = full_names(&doc.sentences, &doc.case);
+        assert_eq!(
+            names.get("Ecken").map(String::as_str),
+            Some("Johann von der Ecken")
+        );
+        let (answer, _) = lengthen(
+            &names,
+            &doc.sentences[1],
+            EntityKind::Person,
+            "Ecken",
+            "When von der _____ demanded a plain answer, Luther spoke.",
+        );
+        assert_eq!(answer, "Ecken", "the blank holds only the rest of the name");
     }
 
     #[test]

@@ -164,7 +164,14 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
             && c.next().is_some_and(char::is_uppercase)
     });
     let initial = b >= 1 && is_initial(raw[b - 1]);
-    if (raw[b] == "_____" && (rest_of_name || elided_particle)) || initial {
+    // "When von der _____ demanded …": the particle of the name stays before the
+    // blank. ("do", "e", "y", "es", "den" are English or too short to tell.)
+    let particle_before = b >= 1
+        && raw[b - 1] != "do"
+        && raw[b - 1].len() > 1
+        && !matches!(raw[b - 1], "es" | "den")
+        && NAME_PARTICLES.contains(&raw[b - 1]);
+    if (raw[b] == "_____" && (rest_of_name || elided_particle)) || initial || particle_before {
         return true;
     }
     if b < 2 {
@@ -775,6 +782,14 @@ mod tests {
         assert!(blank_splits_name(
             "Raphael painted the Stanza _____ della Segnatura.",
             "room"
+        ));
+        assert!(blank_splits_name(
+            "When von der _____ demanded a plain answer, Luther spoke.",
+            "Ecken"
+        ));
+        assert!(!blank_splits_name(
+            "What did they do _____ the war?",
+            "during"
         ));
         assert!(!blank_splits_name(
             "The treaty was signed by _____ and the Emperor.",
