@@ -32,6 +32,9 @@ pub(super) fn names_a_person(t: &Token) -> bool {
                 | "warrior"
                 | "mercenary"
                 | "adventurer"
+                | "prisoner"
+                | "captive"
+                | "pretender"
         )
         || RELATION_WORDS.contains(&t.lower.as_str())
 }

@@ -110,11 +110,16 @@ impl<'a> Ctx<'a> {
             {
                 return None;
             }
-            // Prefer the subject of the previous sentence when it is a person.
+            // Prefer the subject of the previous sentence when it is a person, unless
+            // the sentence names another man by a noun ("Suvorov escorted the
+            // prisoner, who …. He was executed": round 27 executed Suvorov).
             if let Some(c) = self.clauses[k].first() {
                 if let Some(e) = p.entities.iter().find(|e| {
                     e.kind == EntityKind::Person && e.start >= c.subj.0 && e.end <= c.subj.1
                 }) {
+                    if names_another_person(p, e.end) {
+                        return None;
+                    }
                     return Some(answer_text(p, e));
                 }
             }
@@ -566,6 +571,33 @@ fn object_could_be_meant(p: &Sentence, c: &Clause, plural: bool) -> bool {
     head.is_some_and(|h| plural == (h.ends_with('s') && !h.ends_with("ss")))
 }
 
+/// Whether sentence `p` names a person by a noun after token `from` ("the
+/// prisoner", "his son", "the king"), not as the title of a name ("the king,
+/// Edward", "King Edward"): someone a later "he" may mean.
+fn names_another_person(p: &Sentence, from: usize) -> bool {
+    (from..p.tokens.len().saturating_sub(1)).any(|k| {
+        let t = &p.tokens[k];
+        let noun = &p.tokens[k + 1];
+        // "Brown was not a man for gestures": after "was" the noun is the subject.
+        let predicate = k > 0
+            && matches!(
+                p.tokens[k - 1].lower.as_str(),
+                "was" | "is" | "were" | "became" | "remained" | "as" | "not"
+            );
+        matches!(
+            t.lower.as_str(),
+            "the" | "a" | "an" | "his" | "their" | "this"
+        ) && !predicate
+            && !noun.is_capitalised()
+            && super::people::names_a_person(noun)
+            && !lexicon().is_demonym(&noun.text)
+            && !p
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && (e.start == k + 2 || e.start == k + 3))
+    })
+}
+
 /// Whether a name reads as a plural: "Anglican Tories", "the Athenians" ("Brasidas"
 /// and "Pericles" do not).
 fn plural_name(name: &str) -> bool {
@@ -664,6 +696,11 @@ mod tests {
 
     /// What the first "his" of the second sentence of `text` is resolved to.
     fn second_sentence_his(text: &str) -> Option<String> {
+        second_sentence_pronoun(text, "his")
+    }
+
+    /// What the first `word` of the second sentence of `text` is resolved to.
+    fn second_sentence_pronoun(text: &str, word: &str) -> Option<String> {
         use super::super::clauses::clauses;
         use super::super::text::Document;
         use super::Ctx;
@@ -677,8 +714,8 @@ mod tests {
         let k = doc.sentences[1]
             .tokens
             .iter()
-            .position(|t| t.lower == "his")
-            .expect("a his");
+            .position(|t| t.lower == word)
+            .expect("the pronoun");
         ctx.resolve(k)
     }
 
@@ -702,6 +739,26 @@ mod tests {
             ));
             assert_eq!(his.as_deref(), Some("his"), "{second}");
         }
+    }
+
+    #[test]
+    fn he_after_a_man_and_another_named_by_a_noun_is_unresolved() {
+        assert_eq!(
+            second_sentence_pronoun(
+                "Alexander Suvorov escorted the prisoner to Moscow. \
+                 He was executed there on 10 January 1775.",
+                "he"
+            ),
+            None
+        );
+        assert_eq!(
+            second_sentence_pronoun(
+                "Alexander Suvorov was not a man for half measures. He took Kazan in 1774.",
+                "he"
+            )
+            .as_deref(),
+            Some("Alexander Suvorov")
+        );
     }
 
     #[test]
