@@ -340,12 +340,40 @@ fn has_finite_verb(text: &str) -> bool {
 fn main_verb_after_first(text: &str) -> bool {
     let mut relative = false;
     let mut after_comma = false;
-    for raw in text.split_whitespace().skip(1) {
+    // ", and in July 1774 stormed …": a verb in a part that opens with "and" shares
+    // the first verb's missing subject.
+    // (", and the authorities answered …" has a subject of its own.)
+    let mut coordinated = false;
+    let raws: Vec<&str> = text.split_whitespace().collect();
+    for (i, raw) in raws.iter().enumerate().skip(1) {
         let w = bare_lower(raw);
         if matches!(w.as_str(), "which" | "who" | "whom" | "that") {
             relative = true;
         }
-        if !relative && !after_comma && is_aux_or_past(&w) {
+        if after_comma {
+            let subject_next = raws.get(i + 1).is_some_and(|n| {
+                n.starts_with(char::is_uppercase)
+                    || matches!(
+                        bare_lower(n).as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "it"
+                            | "we"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "this"
+                            | "these"
+                    )
+            });
+            coordinated = matches!(w.as_str(), "and" | "or" | "but" | "then") && !subject_next;
+        }
+        if !relative && !after_comma && !coordinated && is_aux_or_past(&w) {
             return true;
         }
         after_comma = raw.ends_with(',');
@@ -640,6 +668,12 @@ mod tests {
         assert!(!is_fragment("Alarmed by _____, the Romans sued for peace."));
         assert!(!is_fragment(
             "Elected pope in _____, Innocent III reformed the curia."
+        ));
+        assert!(!is_fragment(
+            "Imprisoned suffragettes, beginning in _____, went on hunger strike, and the authorities answered with force."
+        ));
+        assert!(is_fragment(
+            "Rebuilt Pugachev's forces with Bashkir support, and in July 1774 stormed _____."
         ));
         assert!(is_fragment(
             "Was _____, commander of the Paris National Guard."
