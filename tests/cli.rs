@@ -231,6 +231,18 @@ fn import_reads_a_folder_reports_what_it_did_and_fails_on_bad_files() {
     );
 }
 
+/// `clio cards --json FILE`: its output as text, and the cards in it.
+fn cards_of(file: &std::path::Path) -> (String, Vec<Value>) {
+    let out = stdout(&clio(
+        &["cards", "--json", file.to_str().unwrap()],
+        &[],
+        None,
+    ));
+    let cards: Value = serde_json::from_str(&out).unwrap();
+    let cards = cards.as_array().unwrap().clone();
+    (out, cards)
+}
+
 #[test]
 fn cards_writes_questions_from_a_text_file_without_a_library() {
     let dir = tempfile::tempdir().unwrap();
@@ -289,20 +301,8 @@ fn cards_writes_questions_from_a_text_file_without_a_library() {
          </main><footer>Hey friend, thanks for reading! Subscribe for more.</footer></body></html>",
     )
     .unwrap();
-    let out = stdout(&clio(
-        &["cards", "--json", page.to_str().unwrap()],
-        &[],
-        None,
-    ));
-    let cards: Value = serde_json::from_str(&out).unwrap();
-    assert!(
-        cards
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|c| c["answer"] == "1960"),
-        "{out}"
-    );
+    let (out, cards) = cards_of(&page);
+    assert!(cards.iter().any(|c| c["answer"] == "1960"), "{out}");
     assert!(
         !out.contains("Subscribe") && !out.contains("Home"),
         "no cards from the page's noise: {out}"
@@ -322,18 +322,9 @@ fn an_untitled_text_file_is_named_after_the_file_so_its_opening_sentence_gives_c
          of St. George.\n",
     )
     .unwrap();
-    let out = stdout(&clio(
-        &["cards", "--json", text.to_str().unwrap()],
-        &[],
-        None,
-    ));
-    let cards: Value = serde_json::from_str(&out).unwrap();
+    let (out, cards) = cards_of(&text);
     assert!(
-        cards
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|c| c["answer"] == "Berengaria of Navarre"),
+        cards.iter().any(|c| c["answer"] == "Berengaria of Navarre"),
         "a card on the opening sentence: {out}"
     );
 }
@@ -342,13 +333,7 @@ fn an_untitled_text_file_is_named_after_the_file_so_its_opening_sentence_gives_c
 fn cards_from_a_saved_page_in_plain_text_leave_its_furniture_out() {
     let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("core/tests/fixtures/import/saved_bronze_age.txt");
-    let out = stdout(&clio(
-        &["cards", "--json", page.to_str().unwrap()],
-        &[],
-        None,
-    ));
-    let cards: Value = serde_json::from_str(&out).unwrap();
-    let cards = cards.as_array().unwrap();
+    let (out, cards) = cards_of(&page);
     assert!(
         cards
             .iter()
