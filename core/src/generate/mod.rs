@@ -357,8 +357,8 @@ pub struct CandidateFeatures {
     pub kind: CardKind,
     pub prompt: String,
     pub answer: String,
-    /// The prompt and answer before short names were lengthened (as cards were
-    /// judged until round 27), for joining older labels.
+    /// The prompt and answer before short names were lengthened (as judges saw
+    /// cards up to round 26), for joining older labels.
     pub plain_prompt: String,
     pub plain_answer: String,
     pub sentence: String,
