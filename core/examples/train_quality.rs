@@ -9,8 +9,9 @@
 //! `verdicts*.json` (per card id a verdict of `cards-rubric.md` and a worth 0–3).
 //! Without directories it reads every directory under `data/generate/labels/`.
 //! A labelled card is joined to a candidate of today's generator by (text, prompt,
-//! answer), as shown or as it was before short names were lengthened; true/false statements and cards the generator no longer makes are
-//! skipped (and counted). The label of a card is the share of judges that kept it.
+//! answer), as shown or as it was before short names were lengthened; true/false
+//! statements and cards the generator no longer makes are skipped (and counted).
+//! The label of a card is the share of judges that kept it.
 //!
 //! A logistic regression (standardised features, L2 penalty, full-batch gradient
 //! descent: deterministic) says how likely a card is kept; a ridge regression its
