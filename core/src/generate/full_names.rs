@@ -10,6 +10,7 @@ use super::entities::{DocInfo, EntityKind};
 use super::lexicon::{lexicon, NAME_PARTICLES};
 use super::questions::answer_text;
 use super::text::Sentence;
+use super::tokens::bare_lower;
 
 /// More words than this make a name no card should carry in full.
 const MAX_WORDS: usize = 4;
@@ -153,18 +154,14 @@ fn blank_beside_rest_of(prompt: &str, full: &str) -> bool {
     let Some((before, after)) = prompt.split_once("_____") else {
         return false;
     };
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
-    let parts: Vec<String> = full.split_whitespace().map(bare).collect();
+    let parts: Vec<String> = full.split_whitespace().map(bare_lower).collect();
     [
         before.split_whitespace().next_back(),
         after.split_whitespace().next(),
     ]
     .into_iter()
     .flatten()
-    .map(bare)
+    .map(bare_lower)
     .any(|w| !w.is_empty() && parts.contains(&w))
 }
 
