@@ -3,7 +3,7 @@
 //! in nearly every judging it appeared in (the counts are judgings of rounds
 //! 1–11, `data/generate/labels`).
 
-use super::lexicon::{is_finite_form, is_time_unit, lexicon};
+use super::lexicon::{is_finite_form, is_honorific, is_time_unit, lexicon};
 use super::tokens::PromptWords;
 
 /// Reporting verbs: what follows them is a clause of its own ("did Churchill
@@ -228,13 +228,9 @@ pub(super) fn dangling_last_adverb(p: &PromptWords) -> bool {
 /// "Which Sir …?", "which Lord …": an honorific is no kind of person to ask
 /// about (0 of 5 kept); "which General …" is, and judges kept it.
 pub(super) fn which_honorific(p: &PromptWords) -> bool {
-    p.words.windows(2).any(|x| {
-        x[0] == "which"
-            && matches!(
-                x[1].as_str(),
-                "sir" | "dame" | "lord" | "lady" | "mr" | "mrs"
-            )
-    })
+    p.words
+        .windows(2)
+        .any(|x| x[0] == "which" && is_honorific(&x[1]))
 }
 
 /// A reference to a time, a thing or a quantity said in a sentence the card does

@@ -202,9 +202,32 @@ pub(super) fn marks_importance(tokens: &[super::tokens::Token]) -> bool {
 /// Units a time counted from something else is given in ("three days later",
 /// "the next morning").
 const TIME_UNITS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "decade",
-    "decades", "morning", "evening", "night", "spring", "summer", "autumn", "winter",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "decade",
+    "decades",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
 ];
+
+/// A title of address that stands before a name: "Sir", "Dame", "Lord", "Mrs".
+pub(super) fn is_honorific(lower: &str) -> bool {
+    matches!(lower, "sir" | "dame" | "lord" | "lady" | "mr" | "mrs")
+}
 
 /// Whether a lower-case word is a unit of time ("day", "evening", "years").
 pub(super) fn is_time_unit(lower: &str) -> bool {

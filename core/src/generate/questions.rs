@@ -4,7 +4,7 @@
 use super::amounts::{amount_question, attribute_question};
 use super::clauses::{is_adverb, opens_noun_phrase, Clause, Verb, NAMED_EVENT_PREPOSITIONS};
 use super::entities::{Entity, EntityKind};
-use super::lexicon::lexicon;
+use super::lexicon::{is_honorific, lexicon};
 use super::people::{names_a_person, PERSON_OBJECT_VERBS, RELATION_WORDS};
 use super::pronouns::{Ctx, PRONOUNS};
 use super::render::{capitalise_first, ends_with_q, lower_first, trim_after, trim_relative, Piece};
@@ -507,10 +507,13 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         if !modifiers_ok {
             return None;
         }
+        // "The British lawyer Sir Cyril Radcliffe" → "Which British lawyer …": the
+        // honorific belongs to the name, not to the kind of person asked about.
         let content: Vec<usize> = before
             .iter()
             .copied()
             .filter(|&k| !matches!(s.tokens[k].lower.as_str(), "the" | "a" | "an"))
+            .filter(|&k| !(k + 1 == e.start && is_honorific(&s.tokens[k].lower)))
             .collect();
         // "A Norman named Oursel led …" → "Who led …?"
         let named = e.start > c.subj.0
