@@ -1920,6 +1920,16 @@ Sources: Marten Vos wrote The Wool Road in 1987, and Anna Pell published Merchan
             c.answer
         );
     }
+    // A label with a few more words before its colon heads the list as well.
+    let labelled = text.replace("Sources: ", "Sources worth reading: ");
+    for c in &cards(&labelled) {
+        assert!(
+            !c.source_sentence.contains("Wool Road") && !c.source_sentence.contains("Steelyard"),
+            "{} -> {}",
+            c.prompt,
+            c.answer
+        );
+    }
     // Without the heading, the same words are prose and may be asked about.
     let plain = text.replace("Sources: ", "");
     assert!(cards(&plain).iter().any(

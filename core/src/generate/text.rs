@@ -149,20 +149,39 @@ fn sources_start(text: &str, sents: &[Sentence]) -> Option<usize> {
             .raw
             .trim_start_matches(['#', '*', '_', ' '])
             .to_lowercase();
-        SOURCES_HEADINGS.iter().any(|h| {
-            line.strip_prefix(h).is_some_and(|rest| {
-                let rest = rest.trim_start_matches(['*', '_', ' ']);
-                rest.is_empty()
-                    || rest.starts_with(':')
-                    || rest.starts_with('\n')
-                    || rest.starts_with(" -")
-                    || rest.starts_with('-')
-                    || rest.starts_with('—')
-                    || rest.starts_with("and further reading")
-                    || rest.starts_with("& further reading")
+        sources_label(&line)
+            || SOURCES_HEADINGS.iter().any(|h| {
+                line.strip_prefix(h).is_some_and(|rest| {
+                    let rest = rest.trim_start_matches(['*', '_', ' ']);
+                    rest.is_empty()
+                        || rest.starts_with(':')
+                        || rest.starts_with('\n')
+                        || rest.starts_with(" -")
+                        || rest.starts_with('-')
+                        || rest.starts_with('—')
+                        || rest.starts_with("and further reading")
+                        || rest.starts_with("& further reading")
+                })
             })
-        })
     })
+}
+
+/// A short label that names a list of sources and ends in a colon: "Sources worth
+/// reading: …", "Recommended reading: …", "Good books on this:". ("Sources
+/// disagree, but …" is prose: no colon closes its first words.)
+fn sources_label(line: &str) -> bool {
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    words.len() <= 5
+        && !label.contains([',', '.', ';'])
+        && words.iter().any(|w| {
+            matches!(
+                w.trim_matches(['*', '_']),
+                "sources" | "reading" | "references" | "bibliography" | "books"
+            )
+        })
 }
 
 /// Which tokens stand inside square brackets: after an unclosed "[" or on a "]".
