@@ -2330,3 +2330,31 @@ fn he_is_not_taken_from_further_back_past_a_name_of_no_known_kind() {
         );
     }
 }
+
+#[test]
+fn a_date_in_a_restrictive_clause_on_the_subject_is_asked_about_that_subject() {
+    // "The Diet that opened at Worms on 28 January 1521 was …": the main event's
+    // date stood only in the clause that says which Diet, and no card asked it.
+    let cs = written(
+        "The Diet that opened at Worms on 28 January 1521 was the first held by the new \
+         emperor. The ships that sailed from Lisbon in May 1588 were slow. The news that \
+         Rome had fallen in 410 shocked Augustine. The army that Harold led in 1066 was \
+         tired.",
+    );
+    assert_eq!(
+        find(&cs, "On what date did the Diet open at Worms?").answer,
+        "28 January 1521"
+    );
+    assert_eq!(
+        find(&cs, "When did the ships sail from Lisbon?").answer,
+        "May 1588"
+    );
+    // "that" as a conjunction, or with its own subject, makes no such question.
+    assert!(
+        !cs.iter().any(|c| c.prompt.ends_with('?')
+            && (c.prompt.contains("news") && c.answer == "410"
+                || c.prompt.contains("Harold lead"))),
+        "{}",
+        show(&cs)
+    );
+}

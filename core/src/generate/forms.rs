@@ -47,6 +47,8 @@ pub(super) fn relative_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
 /// "The Duchy of Normandy, which began in 911 as a fiefdom, was …" → "In what year
 /// did the Duchy of Normandy begin as a fiefdom?": a date in a relative clause on the
 /// sentence's opening noun phrase, asked about with that noun phrase as subject.
+/// "The Diet that opened at Worms on 28 January 1521 was …" → "On what date did the
+/// Diet open at Worms?" (a main event's date often stands in such a clause).
 pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     let s = ctx.s();
     let lex = lexicon();
@@ -64,10 +66,19 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         return None;
     }
     let kind = if bare_year { EntityKind::Year } else { e.kind };
+    // "X, which began …", or a restrictive clause on a definite head: "The Diet that
+    // opened at Worms on 28 January 1521 was …" (the clause says which Diet).
     let w = (1..e.start).find(|&k| {
         matches!(s.tokens[k].lower.as_str(), "which" | "who") && s.tokens[k - 1].is_punct(",")
+            || matches!(s.tokens[k].lower.as_str(), "that" | "which")
+                && s.tokens[k - 1].is_word()
+                && s.tokens[0].lower == "the"
     })?;
-    let head_end = w - 1;
+    let head_end = if s.tokens[w - 1].is_punct(",") {
+        w - 1
+    } else {
+        w
+    };
     // The antecedent: the sentence's first words, a short noun phrase (no verb, no
     // comma, no pronoun), starting with a name or a determiner.
     if head_end == 0 || head_end > 7 {
@@ -92,6 +103,13 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         return None;
     }
     let end = trim_after(s, v + 1, s.tokens.len());
+    // A restrictive clause ends where the sentence's own verb begins ("… 1521 was
+    // the first held by …"); with none, the head was no subject.
+    let end = if head_end == w {
+        (e.end..end).find(|&k| super::lexicon::is_aux_or_past(&s.tokens[k].lower))?
+    } else {
+        end
+    };
     if e.end > end
         || (v + 1..e.start).any(|k| !s.tokens[k].is_word() && s.tokens[k].kind != TokKind::Number)
     {
