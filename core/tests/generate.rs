@@ -2358,3 +2358,26 @@ fn a_date_in_a_restrictive_clause_on_the_subject_is_asked_about_that_subject() {
         show(&cs)
     );
 }
+
+#[test]
+fn a_day_after_a_count_of_days_is_asked_with_the_year_of_the_date_before() {
+    // "Three days later, on 30 May, …": the count leans on the sentence before, the
+    // day alone names no year; the card asks the day with that sentence's year.
+    let cs = written(
+        "On 27 May 1967 Gowon divided the country into twelve states. Three days later, on \
+         30 May, Ojukwu proclaimed the independent Republic of Biafra.",
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "On what date did Ojukwu proclaim the independent Republic of Biafra?"
+        )
+        .answer,
+        "30 May 1967"
+    );
+    assert!(
+        !cs.iter().any(|c| c.prompt.contains("days later")),
+        "{}",
+        show(&cs)
+    );
+}

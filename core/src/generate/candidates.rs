@@ -244,7 +244,7 @@ fn sentence_candidates(
         let in_anchor = s
             .anchors
             .iter()
-            .any(|a| a.start <= e.start && e.start < a.end);
+            .any(|a| a.start <= e.start && e.start < a.end && (a.start, a.end) != (e.start, e.end));
         if in_brackets(s, e.start)
             || used_as_adjective(s, e)
             || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2

@@ -739,6 +739,14 @@ pub fn clauses(toks: &[Token]) -> Vec<Clause> {
         } else {
             len
         };
+    } else if let Some(len) = days_later(toks).filter(|len| len + 1 < n) {
+        // "Three days later, on 30 May, Ojukwu proclaimed …": the count of days says
+        // nothing alone; a dated phrase after it becomes the intro below.
+        main_start = if toks[len].is_punct(",") {
+            len + 1
+        } else {
+            len
+        };
     } else if let Some(t) = fronted_time_end(toks, n) {
         // "In 1066 William invaded England": a date without a comma is the intro.
         main_start = t;
@@ -1013,6 +1021,23 @@ fn in_date(toks: &[Token], k: usize) -> bool {
             && t.text.bytes().all(|b| b.is_ascii_digit())
     };
     k > 0 && digits(&toks[k - 1], 1..=2) && toks.get(k + 1).is_some_and(|t| digits(t, 4..=4))
+}
+
+/// The length of an opening "Three days later", "A few weeks afterwards", "Two
+/// months earlier": a count of days, weeks or months from a time not shown.
+fn days_later(toks: &[Token]) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let count = usize::from(w(0) == "a" && w(1) == "few") + 1;
+    let counted = count == 2
+        || matches!(w(0), "a" | "some" | "several")
+        || super::lexicon::cardinal_value(w(0)).is_some()
+        || w(0).parse::<u32>().is_ok();
+    let unit = matches!(
+        w(count),
+        "day" | "days" | "week" | "weeks" | "month" | "months"
+    );
+    (counted && unit && matches!(w(count + 1), "later" | "afterwards" | "earlier"))
+        .then_some(count + 2)
 }
 
 /// Where a fronted time phrase with no comma after it ends: "In 1066", "By April

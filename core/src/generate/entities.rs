@@ -255,9 +255,11 @@ pub fn find(toks: &[Token], info: &DocInfo) -> Vec<Entity> {
     // Dates: "12 June 1348", "June 12, 1348", "June 1348", "December 25".
     let mut i = 0;
     while i < n {
-        // "May" is a month only before a day or a year.
+        // "May" is a month only after a day ("on 30 May,") or before a day or a year.
         let month = is_month(&toks[i])
-            && (toks[i].lower != "may" || toks.get(i + 1).is_some_and(|t| is_day(t) || is_year(t)));
+            && (toks[i].lower != "may"
+                || toks.get(i + 1).is_some_and(|t| is_day(t) || is_year(t))
+                || i > 0 && is_day(&toks[i - 1]));
         if month {
             let mut a = i;
             let mut b = i + 1;
@@ -804,6 +806,19 @@ mod tests {
                     .map(move |e| (s.span_text(e.start, e.end), e.kind))
             })
             .collect()
+    }
+
+    #[test]
+    fn may_is_a_month_beside_a_day_or_a_year_and_a_verb_elsewhere() {
+        let e = ents("Three days later, on 30 May, Ojukwu spoke. In May 1968 the city fell.");
+        assert!(e.contains(&("30 May".into(), EntityKind::Date)), "{e:?}");
+        assert!(e.contains(&("May 1968".into(), EntityKind::Date)), "{e:?}");
+        let e = ents("Rulers May Fall, a pamphlet of 1650, was burned.");
+        assert!(
+            !e.iter()
+                .any(|(t, k)| t.contains("May") && *k == EntityKind::Date),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -36,6 +36,14 @@ pub struct Candidate {
 
 /// The answer text of an entity: its span without a title, without a possessive "'s".
 pub fn answer_text(s: &Sentence, e: &Entity) -> String {
+    // A day shown with its year ("30 May" = "30 May 1967") is answered so.
+    if let Some(a) = s
+        .anchors
+        .iter()
+        .find(|a| a.start == e.start && a.end == e.end)
+    {
+        return a.text.clone();
+    }
     let t = s.span_text(e.start, e.end);
     super::tokens::strip_possessive(&t)
         .unwrap_or(&t)
