@@ -28,6 +28,8 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
         let mut found = Vec::new();
         // The year in force at each token: the last one named before it.
         let mut year = last_year;
+        // Whether a time was named before this token in the sentence.
+        let mut timed = false;
         let mut k = 0;
         // Entities are in token order: one cursor walks them with `k` (a lookup per
         // token would make a long sentence quadratic).
@@ -41,23 +43,30 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
             if let Some(e) = by_start.get(next_entity).filter(|e| e.start == k) {
                 if let Some(y) = year_of(s, e.start, e.end, e.kind) {
                     year = Some(y);
-                    // Only a date with its month ("27 May 1967", "May 1967") sets
-                    // the year of the days after it: a bare year is as often
-                    // background ("Hus had burned in 1415") as the story's time.
-                    named = month_of(s, e.start, e.end).map(|month| YearSource {
-                        year: y,
-                        sentence: index,
-                        month: Some(month),
-                    });
+                    // Only a date with its month ("27 May 1967", "May 1967") that
+                    // opens its sentence's times sets the year of the days after
+                    // it: a bare year is as often background ("Hus had burned in
+                    // 1415") as the story's time, and so is a later date ("On 22
+                    // September he declared slaves free from 1 January 1863").
+                    named =
+                        month_of(s, e.start, e.end)
+                            .filter(|_| !timed)
+                            .map(|month| YearSource {
+                                year: y,
+                                sentence: index,
+                                month: Some(month),
+                            });
                 } else if let Some(text) = completed_day(s, e, named, index) {
                     found.push(Anchor {
                         start: e.start,
                         end: e.end,
                         text,
                     });
+                    timed = true;
                     k = e.end;
                     continue;
                 }
+                timed |= e.kind.is_time();
             }
             if let (Some(y), Some((len, offset))) = (year, relative_time(&s.tokens, k)) {
                 // "in that year" keeps one "in"; after another preposition ("during the
@@ -116,6 +125,10 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
     out
 }
 
+/// How many sentences back a dated month still gives a day its year: a story told
+/// day by day names its year once ("In January 1692 … on 29 February … on 1 March").
+const MAX_SENTENCES_BACK: usize = 6;
+
 /// A year named in the text: which sentence named it, and the month it came with.
 #[derive(Clone, Copy)]
 struct YearSource {
@@ -132,8 +145,9 @@ fn month_of(s: &Sentence, a: usize, b: usize) -> Option<usize> {
 }
 
 /// "30 May" or "May 30" shown with the year of a date named in this sentence or the
-/// two before it ("30 May 1967"). Not when that date's month comes later in the year
-/// ("in December 1969 … on 5 January": which year?), nor for a day-less month.
+/// [`MAX_SENTENCES_BACK`] before it ("30 May 1967"), with no other year between.
+/// Not when that date's month comes later in the year ("in December 1969 … on 5
+/// January": which year?), nor for a day-less month.
 fn completed_day(
     s: &Sentence,
     e: &Entity,
@@ -141,7 +155,7 @@ fn completed_day(
     index: usize,
 ) -> Option<String> {
     let source = named?;
-    if e.kind != EntityKind::Date || index - source.sentence > 2 {
+    if e.kind != EntityKind::Date || index - source.sentence > MAX_SENTENCES_BACK {
         return None;
     }
     let toks = &s.tokens[e.start..e.end];
@@ -270,7 +284,10 @@ mod tests {
         for text in [
             "Biafra was split in December 1969. On 5 January the army advanced.",
             "The fleet came in 1853. The next spring, on 3 April, a treaty was signed.",
-            "He was born in May 1483. He studied law. He became a monk. On 17 June he spoke.",
+            "He was born in May 1483. He studied law. He became a monk. He prayed. He fasted. \
+             He wrote. He read. On 17 June he spoke.",
+            "He was born in May 1483. He studied law in 1501. On 17 June he spoke.",
+            "On 22 September he freed the slaves from 1 January 1863. On 7 October he spoke.",
             "Hus had burned at Constance in 1415. He reached Worms on 16 April.",
             "In May 1521 the diet closed. 23 June is still celebrated in Worms.",
         ] {
