@@ -375,9 +375,71 @@ pub(super) fn drop_enclosing_brackets(prompt: &str) -> String {
     }
 }
 
+/// "When did the new court take over the cases and largely refused spectral
+/// evidence?" → "… and largely refuse …": a verb joined to the one after "did" is
+/// in its base form too (judges called the past form ungrammatical). Not inside a
+/// relative clause or a perfect ("that had fought and won" stays).
+pub(super) fn did_and_base_form(prompt: &str) -> String {
+    let words: Vec<&str> = prompt.split(' ').collect();
+    let Some(did) = words.iter().position(|w| *w == "did") else {
+        return prompt.to_string();
+    };
+    let lex = lexicon();
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    for i in did + 2..words.len() {
+        let bare = words[i].trim_end_matches([',', '?', '.']);
+        let lower = bare.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "that" | "which" | "who" | "whom" | "had" | "has" | "have" | "was" | "were" | "is"
+        ) {
+            break;
+        }
+        let after_and = words[i - 1] == "and"
+            || words[i - 1].ends_with("ly") && i >= 2 && words[i - 2] == "and";
+        if !after_and || bare.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // The verb after "did" comes first: "did Fante chiefs and educated coastal
+        // leaders set up …" joins two subjects.
+        let verb_before = words[did + 1..i - 1]
+            .iter()
+            .any(|w| w.chars().all(char::is_lowercase) && lex.is_verb_lemma(w));
+        if !verb_before {
+            continue;
+        }
+        if let Some(lemma) = lex.past_lemma(&lower).filter(|l| *l != lower) {
+            out[i] = format!("{lemma}{}", &words[i][bare.len()..]);
+        }
+    }
+    out.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_joined_to_the_one_after_did_takes_its_base_form() {
+        assert_eq!(
+            did_and_base_form(
+                "When did the new court take over the cases and largely refused spectral evidence?"
+            ),
+            "When did the new court take over the cases and largely refuse spectral evidence?"
+        );
+        assert_eq!(
+            did_and_base_form("In what year did Philip cross the river and took Elatea?"),
+            "In what year did Philip cross the river and take Elatea?"
+        );
+        for same in [
+            "When did the army that had fought and won at Zama return?",
+            "When did the king sign the treaty and the charter?",
+            "Who crossed the river and took Elatea?",
+            "In what year did Fante chiefs and educated coastal leaders set up a league?",
+        ] {
+            assert_eq!(did_and_base_form(same), same);
+        }
+    }
 
     fn check(rule: fn(&PromptWords) -> bool, prompt: &str) -> bool {
         rule(&PromptWords::new(prompt))

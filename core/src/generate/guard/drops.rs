@@ -52,9 +52,13 @@ pub(super) fn drop_opening_label(prompt: &str) -> Option<String> {
     }
     // "The treaty had two parts: …" introduces what follows; a label has no verb.
     let lex = lexicon();
-    let has_verb = bare_words(label)
-        .iter()
-        .any(|x| is_aux(x) || lex.past_lemma(x).is_some_and(|l| l != *x));
+    // ("The reformed army: …": a participle after an article is an adjective.)
+    let label_words = bare_words(label);
+    let has_verb = label_words.iter().enumerate().any(|(i, x)| {
+        is_aux(x)
+            || lex.past_lemma(x).is_some_and(|l| l != *x)
+                && !(i > 0 && matches!(label_words[i - 1].as_str(), "the" | "a" | "an"))
+    });
     // A timeline heading ("869, East Anglia: …") may have its comma.
     let heading = label.starts_with(|c: char| c.is_ascii_digit());
     // "Prelude, 1952: Iceland extended …", "First Cod War, 1958–61: the limit …":

@@ -208,6 +208,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         }
         c.prompt = drop_connective_after_auxiliary(&c.prompt);
         c.prompt = leans::who_in_simple_past(&c.prompt);
+        c.prompt = grammar::did_and_base_form(&c.prompt);
     }
     // "Two ports, Shimoda and _____ in Hokkaido, opened …;": a list item's
     // semicolon ends the card as a full stop.
@@ -338,6 +339,13 @@ mod tests {
             drop_opening_label("And here is the legal kicker: Pope Leo IX had died on _____.")
                 .as_deref(),
             Some("Pope Leo IX had died on _____.")
+        );
+        assert_eq!(
+            drop_opening_label(
+                "The reformed army: Charles had spent years since _____ reworking its corps."
+            )
+            .as_deref(),
+            Some("Charles had spent years since _____ reworking its corps.")
         );
         let list = "The treaty had two parts: a border on the _____ and a marriage.";
         assert_eq!(drop_opening_label(list).as_deref(), Some(list));
