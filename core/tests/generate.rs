@@ -2381,3 +2381,44 @@ fn a_day_after_a_count_of_days_is_asked_with_the_year_of_the_date_before() {
         show(&cs)
     );
 }
+
+#[test]
+fn a_when_clause_is_asked_at_the_time_it_hangs_on_not_after_it() {
+    // "… vanishes from the record after 255 BC, when a Roman fleet was wrecked …":
+    // "After what year was a Roman fleet wrecked?" was judged ungrammatical.
+    let cs = written(
+        "The boarding bridge vanishes from the record after 255 BC, when a Roman fleet was \
+         wrecked in a storm off Camarina.",
+    );
+    assert!(
+        !cs.iter().any(|c| c.prompt.starts_with("After what year")),
+        "{}",
+        show(&cs)
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "In what year was a Roman fleet wrecked in a storm off Camarina?"
+        )
+        .answer,
+        "255 BC"
+    );
+}
+
+#[test]
+fn half_of_a_clock_time_is_no_answer() {
+    let cs = written(
+        "The flag over the palace was shot away, firing stopped at around 9:40 on 27 August \
+         1896, and the whole affair was over well before mid-morning.",
+    );
+    assert!(
+        !cs.iter().any(|c| c.answer == "40" || c.answer == "9"),
+        "{}",
+        show(&cs)
+    );
+    assert!(
+        cs.iter().any(|c| c.answer == "27 August 1896"),
+        "{}",
+        show(&cs)
+    );
+}

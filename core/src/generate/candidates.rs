@@ -12,6 +12,7 @@ use super::pronouns::Ctx;
 use super::questions::{answer_text, Built, Candidate};
 use super::render::{capitalise_first, drop_dangling, in_brackets, lower_first, render, Piece};
 use super::text::{Document, Sentence};
+use super::tokens::TokKind;
 use super::CardKind;
 
 /// How much less an entity is worth asking about: one item of a list, a nationality
@@ -246,6 +247,7 @@ fn sentence_candidates(
             .iter()
             .any(|a| a.start <= e.start && e.start < a.end && (a.start, a.end) != (e.start, e.end));
         if in_brackets(s, e.start)
+            || in_clock_time(s, e)
             || used_as_adjective(s, e)
             || answer.chars().filter(|c| c.is_alphanumeric()).count() < 2
             || penalty >= 1.0
@@ -378,6 +380,26 @@ fn sentence_candidates(
         }
     }
     out
+}
+
+/// "firing stopped at around 9:40": half of a clock time is no number to learn
+/// (judges called "around 9: _____" a fragment).
+fn in_clock_time(s: &Sentence, e: &Entity) -> bool {
+    // Tokens `a` and `a + 1` written with no space between.
+    let glued = |a: usize| {
+        s.tokens
+            .get(a + 1)
+            .is_some_and(|next| s.tokens[a].end == next.start)
+    };
+    let is_number = |k: usize| s.tokens.get(k).is_some_and(|t| t.kind == TokKind::Number);
+    let is_colon = |k: usize| s.tokens.get(k).is_some_and(|t| t.is_punct(":"));
+    let before = e.start >= 2
+        && is_colon(e.start - 1)
+        && is_number(e.start - 2)
+        && glued(e.start - 2)
+        && glued(e.start - 1);
+    let after = is_colon(e.end) && is_number(e.end + 1) && glued(e.end - 1) && glued(e.end);
+    before || after
 }
 
 #[cfg(test)]

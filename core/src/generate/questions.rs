@@ -476,7 +476,24 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         if modifies_noun {
             return None;
         }
-        let (a, prep) = time_phrase(s, e, lo)?;
+        let (a, mut prep) = time_phrase(s, e, lo)?;
+        // "vanishes after 255 BC, when a Roman fleet was wrecked": the "when" clause
+        // happened at the time itself, not after it.
+        // (A cleft's "It was not until 1604 that …" keeps its preposition.)
+        let when_clause = c
+            .linked_time
+            .is_some_and(|(_, b)| s.tokens.get(b + 1).is_some_and(|t| t.lower == "when"));
+        if in_linked
+            && when_clause
+            && !in_rest
+            && !in_intro
+            && matches!(
+                prep.as_deref(),
+                Some("after" | "before" | "since" | "until" | "till" | "by" | "from")
+            )
+        {
+            prep = None;
+        }
         let range = s.tokens[e.start..e.end]
             .iter()
             .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
