@@ -173,15 +173,22 @@ fn sources_label(line: &str) -> bool {
     let Some((label, _)) = line.split_once(':') else {
         return false;
     };
-    let words: Vec<&str> = label.split_whitespace().collect();
-    words.len() <= 5
-        && !label.contains([',', '.', ';'])
-        && words.iter().any(|w| {
-            matches!(
-                w.trim_matches(['*', '_']),
-                "sources" | "reading" | "references" | "bibliography" | "books"
-            )
-        })
+    let words: Vec<&str> = label
+        .split_whitespace()
+        .map(|w| w.trim_matches(['*', '_']))
+        .collect();
+    // "reading" alone is prose ("My reading: the Fronde failed …"); it names a
+    // list only as "further / suggested / recommended reading".
+    let names_a_list = words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "sources" | "references" | "bibliography" | "books")
+            || *w == "reading"
+                && i > 0
+                && matches!(
+                    words[i - 1],
+                    "further" | "suggested" | "recommended" | "more"
+                )
+    });
+    words.len() <= 5 && !label.contains([',', '.', ';']) && names_a_list
 }
 
 /// Which tokens stand inside square brackets: after an unclosed "[" or on a "]".
@@ -212,4 +219,27 @@ fn looks_like_noise(toks: &[Token]) -> bool {
         t.is_punct(".") || t.is_punct("!") || t.is_punct("?") || t.is_punct("\"") || t.is_punct("”")
     });
     !ends && caps * 2 > words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sources_label;
+
+    #[test]
+    fn a_short_label_naming_a_list_of_sources_heads_it() {
+        for line in [
+            "sources worth reading: diodorus book 16.",
+            "recommended reading: the wool road.",
+            "good books on this: the wool road.",
+        ] {
+            assert!(sources_label(line), "{line}");
+        }
+        for line in [
+            "my reading: the fronde failed because the princes quarrelled.",
+            "sources disagree, but perhaps 300 merchants lived there: see below.",
+            "the treaty had two parts: a border and a marriage.",
+        ] {
+            assert!(!sources_label(line), "{line}");
+        }
+    }
 }
