@@ -54,7 +54,7 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                             .map(|month| YearSource {
                                 year: y,
                                 sentence: index,
-                                month: Some(month),
+                                month,
                             });
                 } else if let Some(text) = completed_day(s, e, named, index) {
                     found.push(Anchor {
@@ -134,7 +134,7 @@ const MAX_SENTENCES_BACK: usize = 6;
 struct YearSource {
     year: i64,
     sentence: usize,
-    month: Option<usize>,
+    month: usize,
 }
 
 /// The month (0 = January) a date's words name.
@@ -161,7 +161,7 @@ fn completed_day(
     let toks = &s.tokens[e.start..e.end];
     let month = month_of(s, e.start, e.end)?;
     let days = toks.iter().filter(|t| t.kind == TokKind::Number).count();
-    if toks.len() != 2 || days != 1 || source.month.is_some_and(|m| m > month) {
+    if toks.len() != 2 || days != 1 || source.month > month {
         return None;
     }
     // "The next spring, on 3 April …", "a year later, on 3 April": the year moved on.

@@ -1,6 +1,6 @@
 //! Cloze deletions: the clause (or sentence) with the answer blanked.
 
-use super::clauses::Verb;
+use super::clauses::{opens_noun_phrase, Verb};
 use super::entities::{Entity, EntityKind};
 use super::lexicon::{is_aux, is_aux_or_past, lexicon};
 use super::pronouns::Ctx;
@@ -352,23 +352,12 @@ fn main_verb_after_first(text: &str) -> bool {
         }
         if after_comma {
             let subject_next = raws.get(i + 1).is_some_and(|n| {
+                let next = bare_lower(n);
                 n.starts_with(char::is_uppercase)
+                    || opens_noun_phrase(&next)
                     || matches!(
-                        bare_lower(n).as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "he"
-                            | "she"
-                            | "they"
-                            | "it"
-                            | "we"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "this"
-                            | "these"
+                        next.as_str(),
+                        "he" | "she" | "they" | "it" | "we" | "this" | "these"
                     )
             });
             coordinated = matches!(w.as_str(), "and" | "or" | "but" | "then") && !subject_next;
