@@ -28,6 +28,7 @@ use super::causes::{cause_question, effect_question, fronted_cause_question};
 use super::clauses::Clause;
 use super::cloze::cloze;
 use super::entities::Entity;
+use super::event_date::bracketed_date_question;
 use super::forms::{
     appositive_person_question, appositive_place_question, known_as_question, nominal_question,
     relative_question, relative_time_question, role_question, term_questions,
@@ -226,6 +227,17 @@ pub(super) const REGISTRY: &[Form] = &[
         },
         build: Build::Clause(effect_question),
     },
+    Form {
+        name: "event_date",
+        about: "the date in brackets after an event's name (\"the Treaty of X (1689)\" → \
+                \"In what year was the Treaty of X signed?\")",
+        example: Example {
+            text: "The Treaty of Nerchinsk (1689) fixed the border along the Argun river.",
+            prompt: "In what year was the Treaty of Nerchinsk signed?",
+            answer: "1689",
+        },
+        build: Build::Entity(bracketed_date_question),
+    },
 ];
 
 /// The forms' names, in the order of [`REGISTRY`].
@@ -332,6 +344,7 @@ mod tests {
                 "cloze",
                 "cause",
                 "effect",
+                "event_date",
             ],
             "append new forms at the end and retrain the quality model"
         );

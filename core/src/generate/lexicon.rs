@@ -234,6 +234,31 @@ pub(super) fn is_time_unit(lower: &str) -> bool {
     TIME_UNITS.contains(&lower)
 }
 
+/// Units of length and area, as a text writes them after a number.
+const LENGTH_UNITS: &[&str] = &[
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "km",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "feet",
+    "yards",
+    "leagues",
+    "stadia",
+    "acres",
+    "hectares",
+    "square",
+];
+
+/// Whether a lower-case word is a unit of length or area ("kilometres", "miles").
+pub(super) fn is_length_unit(lower: &str) -> bool {
+    LENGTH_UNITS.contains(&lower)
+}
+
 /// Whether lower-case words open with a time counted from something said before:
 /// "Six days later, …", "The next morning …", "That year …", "By then …", "Within
 /// days …", "Soon afterwards …", "Then in …". On a card the student cannot tell

@@ -44,6 +44,7 @@ mod clauses;
 mod cloze;
 mod distractors;
 mod entities;
+mod event_date;
 mod form_registry;
 mod forms;
 mod full_names;

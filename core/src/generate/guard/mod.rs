@@ -119,6 +119,19 @@ fn blank_counts_from_elsewhere(prompt: &str) -> bool {
         )
 }
 
+/// "Sutri, a small town about _____ north of Rome, …" → "fifty kilometres": how
+/// far one place lies from another is the text's scenery, not its story (judges
+/// kept 6 of 46 labelled cards whose answer is a length).
+fn answer_is_a_distance(answer: &str) -> bool {
+    // The unit as written, lower-case: "General Nelson Miles" and "Tiananmen
+    // Square" are names.
+    let words: Vec<&str> = answer.split_whitespace().collect();
+    words.len() > 1
+        && words
+            .last()
+            .is_some_and(|unit| *unit != "square" && super::lexicon::is_length_unit(unit))
+}
+
 /// A person's answer with a possessive inside ("Union's John Reynolds": the
 /// side's name taken into the man's), or a question or answer with a spoken
 /// contraction ("Why did it's name after …?" → "that's when the trouble started").
@@ -222,6 +235,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     if answer_opens_oddly(&c.answer)
         || answer_is_odd(&c)
         || date_without_year(&c)
+        || answer_is_a_distance(&c.answer)
         || c.kind == CardKind::Cloze && super::cloze::is_fragment(&c.prompt)
         || c.kind == CardKind::Cloze && too_short_to_stand_alone(&c.prompt)
         || blank_counts_from_elsewhere(&c.prompt)
@@ -1154,6 +1168,21 @@ mod tests {
         assert!(bad(
             "In what year did Peel lower the scale but kept the principle?"
         ));
+        // A moment placed only by the story around it.
+        assert!(bad("In what year did the decisive blow come?"));
+        assert!(bad("When did a truce with Bolivia follow?"));
+        assert!(!bad("In what year did the Bolsheviks follow Lenin?"));
+        assert!(!bad("In what year did Hernán Cortés arrive?"));
+    }
+
+    #[test]
+    fn a_distance_is_no_answer() {
+        assert!(answer_is_a_distance("fifty kilometres"));
+        assert!(answer_is_a_distance("25 to 30 km"));
+        assert!(answer_is_a_distance("300 miles"));
+        assert!(!answer_is_a_distance("300 ships"));
+        assert!(!answer_is_a_distance("General Nelson Miles"));
+        assert!(!answer_is_a_distance("Tiananmen Square"));
     }
 
     #[test]

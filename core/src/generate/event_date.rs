@@ -1,0 +1,126 @@
+//! The date a writer puts in brackets after an event's name: "The Treaty of
+//! Nerchinsk (1689) fixed the border …" → "In what year was the Treaty of Nerchinsk
+//! signed?". Such a bracket is how history prose states when its main events
+//! happened, and the sentence around it is usually about something else, so no
+//! other form asks it.
+
+use super::entities::{Entity, EntityKind};
+use super::pronouns::Ctx;
+use super::questions::{time_wh, Built};
+use super::render::{ends_with_q, Piece};
+use super::text::Sentence;
+
+/// The verb that says an event of this kind happened, by the head word of its name.
+/// Sieges, wars and risings are left out: their dates are spans, and "when was the
+/// siege" does not say whether it asks the start or the end.
+fn verb_for_head(head: &str) -> Option<&'static str> {
+    Some(match head {
+        "battle" => "fought",
+        "treaty" | "peace" | "pact" | "convention" | "concordat" | "armistice" | "truce" => {
+            "signed"
+        }
+        "council" | "synod" | "congress" | "diet" | "conference" => "held",
+        "edict" => "issued",
+        _ => return None,
+    })
+}
+
+/// The question for a time entity in brackets right after an event's name, if the
+/// name's head tells how to ask it.
+pub(super) fn bracketed_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+    let s = ctx.s();
+    if !matches!(e.kind, EntityKind::Year | EntityKind::Date) {
+        return None;
+    }
+    let open = e.start.checked_sub(1)?;
+    if !s.tokens[open].is_punct("(") || !s.tokens.get(e.end)?.is_punct(")") {
+        return None;
+    }
+    let event = s.entities.iter().find(|x| x.end == open)?;
+    let (a, verb) = event_name(s, event)?;
+    let range = s.tokens[e.start..e.end]
+        .iter()
+        .any(|t| t.is_punct("–") || t.is_punct("-") || t.lower == "to");
+    let day_first = s.tokens[e.start]
+        .text
+        .starts_with(|c: char| c.is_ascii_digit());
+    let prep = (e.kind == EntityKind::Date && day_first && !range).then_some("on");
+    let mut pieces = vec![
+        Piece::Text(time_wh(e.kind, prep, range)),
+        Piece::Text("was the".into()),
+    ];
+    pieces.extend((a..event.end).map(Piece::Tok));
+    pieces.push(Piece::Text(verb.into()));
+    Some(Built {
+        pieces: ends_with_q(pieces),
+        resolved: false,
+        form: 0.95,
+    })
+}
+
+/// Where an event's name starts (after a leading "the") and the verb its head asks
+/// with: "Battle of Poltava" → fought, "Second Council of Lyon" → held, "Stamp Act"
+/// → passed. A book's title ("The Masada Myth (1995)") has no such head.
+fn event_name(s: &Sentence, event: &Entity) -> Option<(usize, &'static str)> {
+    let toks = &s.tokens[event.start..event.end];
+    let skip = usize::from(toks.first()?.lower == "the");
+    let words = &toks[skip..];
+    if words.len() < 2 || words.iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    let verb = match words.iter().position(|t| t.lower == "of") {
+        // The head is the word before "of", capitalised as part of the name.
+        Some(k) if k > 0 && k + 1 < words.len() && words[k - 1].is_capitalised() => {
+            verb_for_head(&words[k - 1].lower)?
+        }
+        Some(_) => return None,
+        None if words.last()?.text == "Act" => "passed",
+        None => return None,
+    };
+    Some((event.start + skip, verb))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidate_features;
+
+    /// The cards of this form made from `text`, as "prompt => answer".
+    fn cards(text: &str) -> Vec<String> {
+        candidate_features("", text)
+            .into_iter()
+            .filter(|c| c.form == "event_date")
+            .map(|c| format!("{} => {}", c.prompt, c.answer))
+            .collect()
+    }
+
+    #[test]
+    fn a_bracketed_date_after_an_event_is_asked_with_the_events_verb() {
+        assert_eq!(
+            cards("After long talks, the Battle of Poltava (8 July 1709) ended Swedish power in the east."),
+            ["On what date was the Battle of Poltava fought? => 8 July 1709"]
+        );
+        assert_eq!(
+            cards("Under the Peace of Augsburg (1555), each prince chose the faith of his land."),
+            ["In what year was the Peace of Augsburg signed? => 1555"]
+        );
+        assert_eq!(
+            cards("Parliament then repealed the hated Stamp Act (1765) after a year of riots."),
+            ["In what year was the Stamp Act passed? => 1765"]
+        );
+    }
+
+    #[test]
+    fn books_wars_and_places_in_brackets_are_not_events() {
+        assert!(
+            cards("Ben-Yehuda's The Masada Myth (1995) questioned the story of the siege.")
+                .is_empty()
+        );
+        assert!(
+            cards("The Thirty Years War (1618) began with a defenestration in Prague.").is_empty()
+        );
+        assert!(
+            cards("The fleet sailed from Cartagena de Indias (1741) with little hope left.")
+                .is_empty()
+        );
+    }
+}
