@@ -121,9 +121,41 @@ pub fn dangling_pronoun(prompt: &str) -> bool {
                 words[k].chars().next().is_some_and(char::is_uppercase)
                     && !(words[k - 1].len() <= 2
                         && words[k - 1].chars().all(|c| c.is_ascii_digit()))
-                    && !(singular && people(words[k]))
+                    && !(singular
+                        && (people(words[k])
+                            || names_no_person(words[k])
+                            || after_place_preposition(words[k - 1])))
             })
     })
+}
+
+/// A capitalised word that cannot be the "he" of a sentence: a place, a people's
+/// adjective, a month, or the head of an event's or a body's name ("Near Lugos in
+/// 1695 his army …", "the Scottish knight _____ he …", "At the Peace of Venice he
+/// …": judges asked who "he" was).
+fn names_no_person(word: &str) -> bool {
+    let lex = super::lexicon::lexicon();
+    let bare = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    let lower = bare.to_lowercase();
+    lex.is_place(bare)
+        || lex.is_country(bare)
+        || lex.is_demonym(bare)
+        || super::shape::is_month(bare)
+        || lex.is_event_head(&lower)
+        || lex.is_place_head(&lower)
+        || lex.is_org_head(&lower)
+}
+
+/// A preposition after which a capitalised word is a place: "Near Lugos in 1695
+/// his army …".
+fn after_place_preposition(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "near" | "at" | "in" | "outside" | "around" | "towards" | "toward" | "across"
+    )
 }
 
 /// Mechanical defects that disqualify a card.
@@ -411,6 +443,19 @@ mod tests {
         ));
         assert!(dangling_pronoun(
             "On 8 Thermidor he addressed the _____ for two hours."
+        ));
+        // A place, a people's adjective or an event's name is no "he" either.
+        assert!(dangling_pronoun(
+            "Near Lugos in 1695 his army beat an imperial corps and killed its general, _____."
+        ));
+        assert!(dangling_pronoun(
+            "On the advice of the Scottish knight _____ he made his men fight on foot."
+        ));
+        assert!(dangling_pronoun(
+            "At the Peace of Venice in _____ he recognised Alexander III as pope."
+        ));
+        assert!(!dangling_pronoun(
+            "At Venice in 1177 Frederick Barbarossa made peace with the pope and he went home."
         ));
         // A people in the plural is no "he"; a blank as the subject is.
         assert!(dangling_pronoun(

@@ -141,6 +141,21 @@ fn is_sentence_opener(w: &str) -> bool {
     )
 }
 
+/// The length in bytes of a lead-in that only announces the sentence after its
+/// colon: "The skeleton that nobody disputes is this: on 23 February 1836 …", "What
+/// happened next was this: …". The sentence is what follows; with the lead-in the
+/// clause's subject is "the skeleton" and no question can be asked.
+pub fn announcing_lead_in(sentence: &str) -> Option<usize> {
+    let (lead, rest) = sentence.split_once(": ")?;
+    let lower = lead.to_lowercase();
+    let announces = ["is this", "was this", "is simply this", "was simply this"]
+        .iter()
+        .any(|end| lower.ends_with(end));
+    // ("If you want one sentence to take away, it is this: …" has its comma.)
+    let short = lead.split_whitespace().count() <= 12 && !lead.contains([';', '"', '“']);
+    (announces && short && rest.split_whitespace().count() >= 5).then_some(lead.len() + 2)
+}
+
 /// Greetings, sign-offs, first- and second-person chat, and summaries of opinion:
 /// sentences that carry no fact worth a card.
 pub fn is_boilerplate(sentence: &str) -> bool {
@@ -268,6 +283,25 @@ mod tests {
         assert_eq!(
             sents("A heading\n\nThe text goes on.\n"),
             vec!["A heading", "The text goes on."]
+        );
+    }
+
+    #[test]
+    fn a_lead_in_that_announces_the_sentence_is_left_out() {
+        let s =
+            "The skeleton that nobody disputes is this: on 23 February 1836 the army marched in.";
+        let at = announcing_lead_in(s).unwrap();
+        assert_eq!(&s[at..], "on 23 February 1836 the army marched in.");
+        // A colon after a clause that says something keeps its sentence whole.
+        assert_eq!(
+            announcing_lead_in("The treaty had two parts: a truce and a border along the river."),
+            None
+        );
+        assert_eq!(announcing_lead_in("The reason is this: money."), None);
+        let s = "If you want one sentence to take away, it is this: at Cannae, Hannibal had the better cavalry.";
+        assert_eq!(
+            &s[announcing_lead_in(s).unwrap()..],
+            "at Cannae, Hannibal had the better cavalry."
         );
     }
 

@@ -53,6 +53,7 @@ impl Document {
         // Code-point offsets, counted incrementally.
         let (mut last_b, mut last_c) = (0usize, 0usize);
         for (a, b) in ranges {
+            let a = a + sentences::announcing_lead_in(&text[a..b]).unwrap_or(0);
             let char_start = last_c + text[last_b..a].chars().count();
             let char_end = char_start + text[a..b].chars().count();
             last_b = b;
