@@ -853,6 +853,43 @@ fn more_time_phrases_become_questions() {
 }
 
 #[test]
+fn a_state_from_a_time_is_asked_from_when_an_act_at_its_time() {
+    let cs = written(
+        "George Grenville, who headed the ministry from 1763, wanted the colonists to pay.\n\n\
+         From 1532 Münster was ruled by its prince-bishop, Franz von Waldeck.\n\n\
+         From 1 February 1940 the Red Army launched a better-prepared offensive on the isthmus.",
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "From what year did George Grenville head the ministry?"
+        )
+        .answer,
+        "1763"
+    );
+    assert!(
+        cs.iter().any(|c| c.prompt.starts_with("From what year was Münster ruled")
+            && c.answer == "1532"),
+        "{}",
+        show(&cs)
+    );
+    assert_eq!(
+        find(
+            &cs,
+            "When did the Red Army launch a better-prepared offensive on the isthmus?"
+        )
+        .answer,
+        "1 February 1940"
+    );
+    assert!(
+        !cs.iter().any(|c| c.prompt.starts_with("In what year")
+            && matches!(c.answer.as_str(), "1763" | "1532")),
+        "{}",
+        show(&cs)
+    );
+}
+
+#[test]
 fn appositions_copulas_and_attributes() {
     let cs = written(SHAPES);
     // "Jan Hus, a preacher at …, was burned …": the apposition leaves the question.

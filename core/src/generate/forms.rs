@@ -120,7 +120,7 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         .iter()
         .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
         || prep.as_deref() == Some("between");
-    let mut p = vec![Piece::Text(time_wh(kind, prep.as_deref(), range))];
+    let mut p = Vec::new();
     // "which was signed on 9 June" → "On what date was the act signed?"
     // "which had been opened in 1869" is asked "was … opened".
     let had_been =
@@ -135,6 +135,16 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         },
         None => (lemma, v + 1),
     };
+    // "who headed the ministry from 1763": from when, for a lasting state only.
+    let stative = super::lexicon::is_stative(&lemma)
+        || passive
+            && s.tokens[v + 1..]
+                .iter()
+                .take(2)
+                .find_map(|t| lex.participle_lemma(&t.lower))
+                .is_some_and(super::lexicon::is_stative);
+    let prep = prep.filter(|x| x != "from" || stative);
+    p.push(Piece::Text(time_wh(kind, prep.as_deref(), range)));
     p.push(if had_been {
         Piece::Text("was".into())
     } else if passive {
@@ -420,7 +430,8 @@ pub(super) fn nominal_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
                 return None;
             }
             let (x, resolved) = ctx.phrase(xa, xb, true, false)?;
-            let wh = time_wh(e.kind, prep.as_deref(), false);
+            // "the founding of X from 1088" is no span's start.
+            let wh = time_wh(e.kind, prep.as_deref().filter(|x| *x != "from"), false);
             let last = &s.tokens[xb - 1];
             let plural =
                 last.lower.ends_with('s') && !last.is_capitalised() && !last.lower.ends_with("ss");

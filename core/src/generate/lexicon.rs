@@ -234,6 +234,37 @@ pub(super) fn is_time_unit(lower: &str) -> bool {
     TIME_UNITS.contains(&lower)
 }
 
+/// Verbs of a state that lasts: "headed the ministry from 1763", "was ruled from
+/// 1532". With one of these a time after "from" is where the state began and is
+/// asked "From what year …?"; an act ("launched an offensive from 1 February") is
+/// asked at its time (judges kept "When did the Red Army launch …?" but called "In
+/// what year was Münster ruled … from" vague and "In what year did Grenville head
+/// the ministry?" wrong).
+const STATIVE_VERBS: &[&str] = &[
+    "head",
+    "rule",
+    "govern",
+    "hold",
+    "command",
+    "serve",
+    "reign",
+    "occupy",
+    "control",
+    "dominate",
+    "live",
+    "stay",
+    "remain",
+    "administer",
+    "forbid",
+    "ban",
+    "lead",
+];
+
+/// Whether a verb's lemma names a lasting state (see [`STATIVE_VERBS`]).
+pub(super) fn is_stative(lemma: &str) -> bool {
+    STATIVE_VERBS.contains(&lemma)
+}
+
 /// Units of length and area, as a text writes them after a number.
 const LENGTH_UNITS: &[&str] = &[
     "kilometres",

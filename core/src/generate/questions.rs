@@ -67,6 +67,8 @@ pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> Stri
     match (prep, kind) {
         (Some("by"), _) => format!("By what {noun}"),
         (Some("since"), _) => format!("Since what {noun}"),
+        // Only a state's start comes here with "from" (see `lexicon::is_stative`).
+        (Some("from"), _) if !range => format!("From what {noun}"),
         (Some("until" | "till"), _) => format!("Until what {noun}"),
         (Some("after"), _) => format!("After what {noun}"),
         // "dates back to 1696" → "To what year does … date back?"
@@ -419,6 +421,20 @@ pub(super) struct Built {
     pub(super) form: f32,
 }
 
+/// Whether a clause's verb names a lasting state: "headed", "was ruled", "had
+/// governed".
+fn clause_is_stative(s: &Sentence, verb: &Verb) -> bool {
+    let lex = lexicon();
+    match verb {
+        Verb::Past(_, lemma) | Verb::Present(_, lemma) => super::lexicon::is_stative(lemma),
+        Verb::Aux(i) => s.tokens[i + 1..]
+            .iter()
+            .take(3)
+            .find_map(|t| lex.participle_lemma(&t.lower))
+            .is_some_and(super::lexicon::is_stative),
+    }
+}
+
 /// A question about entity `e` from clause `c`, if one can be made.
 pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
     let s = ctx.s();
@@ -492,6 +508,11 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                 Some("after" | "before" | "since" | "until" | "till" | "by" | "from")
             )
         {
+            prep = None;
+        }
+        // "led the ministry from 1763" is asked from when; "launched an offensive
+        // from 1 February" at its time.
+        if prep.as_deref() == Some("from") && !clause_is_stative(s, &c.verb) {
             prep = None;
         }
         let range = s.tokens[e.start..e.end]
