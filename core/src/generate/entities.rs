@@ -485,11 +485,20 @@ pub fn find(toks: &[Token], info: &DocInfo) -> Vec<Entity> {
                 || lex.is_org_head(&toks[a].lower)
                 || lex.is_event_head(&toks[a].lower))
             && !lex.is_place(&toks[a].text);
+        // "Ann Putnam Jr., Elizabeth Hubbard": the suffix's full stop is the
+        // name's, or a cloze reads "_____., Elizabeth …".
+        let suffix_stop = b + 1 < n
+            && matches!(toks[b - 1].text.as_str(), "Jr" | "Sr")
+            && toks[b].is_punct(".")
+            && toks[b].start == toks[b - 1].end;
         if a < b && !lone_head {
-            let e = classify(toks, a, b);
+            let mut e = classify(toks, a, b);
+            if suffix_stop {
+                e.end += 1;
+            }
             push(&mut out, &mut taken, e);
         }
-        i = b;
+        i = b + usize::from(suffix_stop);
     }
     out.sort_by_key(|e| e.start);
     out
@@ -819,6 +828,15 @@ mod tests {
                 .any(|(t, k)| t.contains("May") && *k == EntityKind::Date),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_name_keeps_the_full_stop_of_its_suffix() {
+        let e = ents("The girls included Ann Putnam Jr., Elizabeth Hubbard and Mercy Lewis.");
+        assert!(e.iter().any(|(t, _)| t == "Ann Putnam Jr."), "{e:?}");
+        // At the end of the sentence the stop is the sentence's.
+        let e = ents("The first to speak was Ann Putnam Jr.");
+        assert!(e.iter().any(|(t, _)| t == "Ann Putnam Jr"), "{e:?}");
     }
 
     #[test]
