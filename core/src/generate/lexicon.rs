@@ -237,9 +237,9 @@ pub(super) fn is_time_unit(lower: &str) -> bool {
 /// Verbs of a state that lasts: "headed the ministry from 1763", "was ruled from
 /// 1532". With one of these a time after "from" is where the state began and is
 /// asked "From what year …?"; an act ("launched an offensive from 1 February") is
-/// asked at its time (judges kept "When did the Red Army launch …?" but called "In
-/// what year was Münster ruled … from" vague and "In what year did Grenville head
-/// the ministry?" wrong).
+/// asked at its time (judges kept "When did the Red Army launch …?", asked of
+/// "From 1 February …", but called "In what year did Grenville head the
+/// ministry?", asked of "headed the ministry from 1763", wrong).
 const STATIVE_VERBS: &[&str] = &[
     "head",
     "rule",
