@@ -31,7 +31,13 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
         && p.split_once("_____")
             .and_then(|(_, after)| after.split_whitespace().next())
             .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
-    if demonym_before_noun {
+    // "a planned shutdown of _____ No. 4" → "Reactor": the word before a number
+    // is part of the designation, not a fact.
+    let designation = p
+        .split_once("_____")
+        .and_then(|(_, after)| after.split_whitespace().next())
+        .is_some_and(|n| matches!(n, "No." | "No" | "no." | "Nos."));
+    if demonym_before_noun || designation {
         return true;
     }
     let Some(at) = p.find("_____") else {

@@ -1288,6 +1288,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_a_designation_is_no_answer() {
+        let text =
+            "The test was scheduled ahead of a planned shutdown of Reactor No. 4 for maintenance.";
+        let (doc, c) = cloze_card(
+            text,
+            "The test was scheduled ahead of a planned shutdown of _____ No. 4 for maintenance.",
+            "Reactor",
+        );
+        assert!(bad_cloze(&doc, &c));
+    }
+
+    #[test]
     fn cut_and_glued_clozes_are_refused() {
         let text = "The king lost his throne: nobles such as Henry Percy, the future Earl of Kent, went over to the rebels.";
         let (doc, c) = cloze_card(
