@@ -1,8 +1,9 @@
-//! The date a writer puts in brackets after an event's name: "The Treaty of
-//! Nerchinsk (1689) fixed the border …" → "In what year was the Treaty of Nerchinsk
-//! signed?". Such a bracket is how history prose states when its main events
-//! happened, and the sentence around it is usually about something else, so no
-//! other form asks it.
+//! The date a writer puts right after an event's name: "The Treaty of Nerchinsk
+//! (1689) fixed the border …", "at the Battle of Hattin in 1187" → "In what year was
+//! the Treaty of Nerchinsk signed?". This is how history prose states when its main
+//! events happened, and the sentence around it is usually about something else, so
+//! no other form asks it. Judges kept 23 of the first 24 such questions (labels
+//! `targeted-s15-event-date`).
 
 use super::entities::{Entity, EntityKind};
 use super::pronouns::Ctx;
@@ -32,12 +33,18 @@ pub(super) fn bracketed_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     if !matches!(e.kind, EntityKind::Year | EntityKind::Date) {
         return None;
     }
-    let open = e.start.checked_sub(1)?;
-    if !s.tokens[open].is_punct("(") || !s.tokens.get(e.end)?.is_punct(")") {
+    let before = e.start.checked_sub(1)?;
+    let bracketed = s.tokens[before].is_punct("(") && s.tokens.get(e.end)?.is_punct(")");
+    let event = s.entities.iter().find(|x| x.end == before)?;
+    let (a, verb) = event_name(s, event)?;
+    // "the Protection of Person and Property Act of March 1881": a name cut at its
+    // "and" is not the event's.
+    if event.start > 0 && s.tokens[event.start - 1].lower == "and" {
         return None;
     }
-    let event = s.entities.iter().find(|x| x.end == open)?;
-    let (a, verb) = event_name(s, event)?;
+    if !bracketed && !dated_after_name(s, event, e) {
+        return None;
+    }
     let range = s.tokens[e.start..e.end]
         .iter()
         .any(|t| t.is_punct("–") || t.is_punct("-") || t.lower == "to");
@@ -58,6 +65,39 @@ pub(super) fn bracketed_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     })
 }
 
+/// "the Peace of Tilsit of 1807", or "in 1187" after a name that no verb governs
+/// ("at the Battle of Hattin in 1187", "After the Treaty of Ilbersheim in November
+/// 1704, …"): the time is the event's own. After a verb it may be the verb's:
+/// "Louis revoked the Edict of Nantes in 1685" is no year of the edict's.
+fn dated_after_name(s: &Sentence, event: &Entity, e: &Entity) -> bool {
+    let Some(prep) = e.start.checked_sub(1).map(|k| s.tokens[k].lower.as_str()) else {
+        return false;
+    };
+    if !matches!(prep, "in" | "of") || e.start - 1 != event.end {
+        return false;
+    }
+    // The event's name right after the preposition: skip a "the".
+    let start =
+        event.start - usize::from(event.start > 0 && s.tokens[event.start - 1].lower == "the");
+    let governed_by = start.checked_sub(1).map(|k| s.tokens[k].lower.as_str());
+    prep == "of"
+        || matches!(
+            governed_by,
+            None | Some(
+                "at" | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "following"
+                    | "during"
+                    | "with"
+                    | "by"
+                    | "under"
+                    | ","
+            )
+        )
+}
+
 /// Where an event's name starts (after a leading "the") and the verb its head asks
 /// with: "Battle of Poltava" → fought, "Second Council of Lyon" → held, "Stamp Act"
 /// → passed. A book's title ("The Masada Myth (1995)") has no such head.
@@ -68,14 +108,16 @@ fn event_name(s: &Sentence, event: &Entity) -> Option<(usize, &'static str)> {
     if words.len() < 2 || words.iter().any(|t| !t.is_word()) {
         return None;
     }
+    // "the Treaty of Waitangi Act": an act, passed.
+    if words.last()?.text == "Act" {
+        return Some((event.start + skip, "passed"));
+    }
     let verb = match words.iter().position(|t| t.lower == "of") {
         // The head is the word before "of", capitalised as part of the name.
         Some(k) if k > 0 && k + 1 < words.len() && words[k - 1].is_capitalised() => {
             verb_for_head(&words[k - 1].lower)?
         }
-        Some(_) => return None,
-        None if words.last()?.text == "Act" => "passed",
-        None => return None,
+        _ => return None,
     };
     Some((event.start + skip, verb))
 }
@@ -106,6 +148,24 @@ mod tests {
         assert_eq!(
             cards("Parliament then repealed the hated Stamp Act (1765) after a year of riots."),
             ["In what year was the Stamp Act passed? => 1765"]
+        );
+    }
+
+    #[test]
+    fn a_date_after_an_events_name_is_the_events_unless_a_verb_takes_it() {
+        assert_eq!(
+            cards("At the Battle of Hattin in 1187 Saladin destroyed the army of Jerusalem."),
+            ["In what year was the Battle of Hattin fought? => 1187"]
+        );
+        assert_eq!(
+            cards("Napoleon and Alexander met on a raft, and the Peace of Tilsit of 1807 divided Europe."),
+            ["In what year was the Peace of Tilsit signed? => 1807"]
+        );
+        assert!(cards("The Protection of Person and Property Act of March 1881 allowed detention without trial.").is_empty());
+        // The year of the revocation, not of the edict.
+        assert!(
+            cards("Louis XIV revoked the Edict of Nantes in 1685, and thousands fled abroad.")
+                .is_empty()
         );
     }
 

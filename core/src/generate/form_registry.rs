@@ -229,7 +229,7 @@ pub(super) const REGISTRY: &[Form] = &[
     },
     Form {
         name: "event_date",
-        about: "the date in brackets after an event's name (\"the Treaty of X (1689)\" → \
+        about: "the date right after an event's name (\"the Treaty of X (1689)\" → \
                 \"In what year was the Treaty of X signed?\")",
         example: Example {
             text: "The Treaty of Nerchinsk (1689) fixed the border along the Argun river.",
