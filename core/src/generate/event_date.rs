@@ -34,7 +34,8 @@ pub(super) fn bracketed_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         return None;
     }
     let before = e.start.checked_sub(1)?;
-    let bracketed = s.tokens[before].is_punct("(") && s.tokens.get(e.end)?.is_punct(")");
+    let bracketed =
+        s.tokens[before].is_punct("(") && s.tokens.get(e.end).is_some_and(|t| t.is_punct(")"));
     let event = s.entities.iter().find(|x| x.end == before)?;
     let (a, verb) = event_name(s, event)?;
     // "the Protection of Person and Property Act of March 1881": a name cut at its
@@ -155,6 +156,11 @@ mod tests {
     fn a_date_after_an_events_name_is_the_events_unless_a_verb_takes_it() {
         assert_eq!(
             cards("At the Battle of Hattin in 1187 Saladin destroyed the army of Jerusalem."),
+            ["In what year was the Battle of Hattin fought? => 1187"]
+        );
+        // A date that ends the text, with no full stop after it.
+        assert_eq!(
+            cards("Saladin won at the Battle of Hattin in 1187"),
             ["In what year was the Battle of Hattin fought? => 1187"]
         );
         assert_eq!(
