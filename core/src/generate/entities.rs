@@ -45,6 +45,13 @@ impl EntityKind {
     }
 }
 
+/// Whether time tokens name a span rather than one point: "1348 to 1350",
+/// "1526 and 1529", "1914–18", "1914-18".
+pub(super) fn is_time_span(toks: &[Token]) -> bool {
+    toks.iter()
+        .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     /// Token indices, end exclusive.

@@ -5,7 +5,7 @@
 //! no other form asks it. Judges kept 23 of the first 24 such questions (labels
 //! `targeted-s15-event-date`).
 
-use super::entities::{Entity, EntityKind};
+use super::entities::{is_time_span, Entity, EntityKind};
 use super::pronouns::Ctx;
 use super::questions::{time_wh, Built};
 use super::render::{ends_with_q, Piece};
@@ -28,7 +28,7 @@ fn verb_for_head(head: &str) -> Option<&'static str> {
 
 /// The question for a time entity in brackets right after an event's name, if the
 /// name's head tells how to ask it.
-pub(super) fn bracketed_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
+pub(super) fn event_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     let s = ctx.s();
     if !matches!(e.kind, EntityKind::Year | EntityKind::Date) {
         return None;
@@ -46,9 +46,12 @@ pub(super) fn bracketed_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     if !bracketed && !dated_after_name(s, event, e) {
         return None;
     }
-    let range = s.tokens[e.start..e.end]
-        .iter()
-        .any(|t| t.is_punct("–") || t.is_punct("-") || t.lower == "to");
+    let time = &s.tokens[e.start..e.end];
+    // "the Diets of Speyer (1526 and 1529)": two dates are two events.
+    if time.iter().any(|t| t.lower == "and") {
+        return None;
+    }
+    let range = is_time_span(time);
     let day_first = s.tokens[e.start]
         .text
         .starts_with(|c: char| c.is_ascii_digit());

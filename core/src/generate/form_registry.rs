@@ -28,7 +28,7 @@ use super::causes::{cause_question, effect_question, fronted_cause_question};
 use super::clauses::Clause;
 use super::cloze::cloze;
 use super::entities::Entity;
-use super::event_date::bracketed_date_question;
+use super::event_date::event_date_question;
 use super::forms::{
     appositive_person_question, appositive_place_question, known_as_question, nominal_question,
     relative_question, relative_time_question, role_question, term_questions,
@@ -236,7 +236,7 @@ pub(super) const REGISTRY: &[Form] = &[
             prompt: "In what year was the Treaty of Nerchinsk signed?",
             answer: "1689",
         },
-        build: Build::Entity(bracketed_date_question),
+        build: Build::Entity(event_date_question),
     },
 ];
 

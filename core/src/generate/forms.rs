@@ -3,7 +3,7 @@
 //! town in Y"; "Bohemond, Robert's son") and common noun phrases as answers.
 
 use super::clauses::{relative_predicate, Clause, Verb};
-use super::entities::{Entity, EntityKind};
+use super::entities::{is_time_span, Entity, EntityKind};
 use super::lexicon::lexicon;
 use super::people::{names_a_person, RELATION_WORDS};
 use super::pronouns::{Ctx, PRONOUNS};
@@ -116,10 +116,7 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         return None;
     }
     let (a, prep) = time_phrase(s, e, v + 1)?;
-    let range = s.tokens[e.start..e.end]
-        .iter()
-        .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
-        || prep.as_deref() == Some("between");
+    let range = is_time_span(&s.tokens[e.start..e.end]) || prep.as_deref() == Some("between");
     let mut p = Vec::new();
     // "which was signed on 9 June" → "On what date was the act signed?"
     // "which had been opened in 1869" is asked "was … opened".

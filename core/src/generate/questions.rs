@@ -3,7 +3,7 @@
 
 use super::amounts::{amount_question, attribute_question};
 use super::clauses::{is_adverb, opens_noun_phrase, Clause, Verb, NAMED_EVENT_PREPOSITIONS};
-use super::entities::{Entity, EntityKind};
+use super::entities::{is_time_span, Entity, EntityKind};
 use super::lexicon::{is_honorific, lexicon};
 use super::people::{names_a_person, PERSON_OBJECT_VERBS, RELATION_WORDS};
 use super::pronouns::{Ctx, PRONOUNS};
@@ -515,10 +515,7 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
         if prep.as_deref() == Some("from") && !clause_is_stative(s, &c.verb) {
             prep = None;
         }
-        let range = s.tokens[e.start..e.end]
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "to" | "and" | "–" | "-"))
-            || prep.as_deref() == Some("between");
+        let range = is_time_span(&s.tokens[e.start..e.end]) || prep.as_deref() == Some("between");
         // "It was not until 1823 that …": asked with "when", not "until when".
         let not_until = prep.as_deref() == Some("until") && a > 0 && s.tokens[a - 1].lower == "not";
         let wh = if not_until {
