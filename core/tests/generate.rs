@@ -2459,3 +2459,23 @@ fn half_of_a_clock_time_is_no_answer() {
         show(&cs)
     );
 }
+
+/// Round 30: "they" after a sentence of two clauses whose subjects could both be
+/// meant ("Contrary winds and the shoals …, so the Dutch turned …") is not
+/// resolved to the first.
+#[test]
+fn they_after_two_plural_subjects_is_not_the_first() {
+    let cs = written(
+        "Contrary winds and the shoals made an advance on London itself impractical, so the Dutch turned toward the Medway. \
+On 10 June they bombarded and took the unfinished fort at Sheerness, on the Isle of Sheppey, after a brief resistance. \
+The Dutch captains reached the Medway in June 1667. On 12 June they broke the chain at Gillingham.",
+    );
+    for c in &cs {
+        assert!(!c.prompt.contains("the shoals bombarded"), "{}", c.prompt);
+    }
+    assert!(
+        cs.iter()
+            .any(|c| c.prompt.contains("the Dutch captains broke")),
+        "one subject is still resolved: {cs:?}"
+    );
+}

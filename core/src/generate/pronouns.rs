@@ -179,13 +179,22 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let last = &p.tokens[b - 1];
-        let is_plural =
-            last.lower.ends_with('s') && !last.lower.ends_with("ss") && !last.is_capitalised()
-                || p.entities.iter().any(|e| {
-                    e.kind == EntityKind::Group && e.end == b && last.lower.ends_with('s')
-                });
-        if is_plural != plural {
+        if subject_is_plural(p, b) != plural {
+            return None;
+        }
+        // "Contrary winds made an advance impractical, so the Dutch turned toward
+        // the Medway. On 10 June they …": a later clause's subject of the same
+        // number could be meant as well.
+        // (The clause finder does not split at ", so": a people named after the
+        // subject counts too.)
+        if self.clauses[k][1..]
+            .iter()
+            .any(|o| could_also_be_meant(p, o.subj, plural))
+            || plural
+                && p.entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Group && e.start >= b)
+        {
             return None;
         }
         if p.entities
@@ -516,6 +525,41 @@ impl<'a> Ctx<'a> {
             .filter(|k| except.is_none_or(|(x, y)| *k < x || *k >= y) && !in_brackets(s, *k))
             .map(Piece::Tok)
             .collect()
+    }
+}
+
+/// Whether a subject ending before token `end` of `p` is plural: a plural common
+/// noun ("the shoals") or a group's name ending in "s" ("the Dutch" is not).
+fn subject_is_plural(p: &Sentence, end: usize) -> bool {
+    let last = &p.tokens[end - 1];
+    last.lower.ends_with('s') && !last.lower.ends_with("ss") && !last.is_capitalised()
+        || p.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Group && e.end == end && last.lower.ends_with('s'))
+}
+
+/// Whether the subject `a..b` of another clause of `p` could be what "they" (when
+/// `plural`) or "it" means: a thing or group of that number, not a pronoun or a
+/// person.
+fn could_also_be_meant(p: &Sentence, (a, b): (usize, usize), plural: bool) -> bool {
+    if b <= a
+        || p.tokens[a..b]
+            .iter()
+            .any(|t| PRONOUNS.contains(&t.lower.as_str()))
+        || p.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.start >= a && e.end <= b)
+    {
+        return false;
+    }
+    let group = p
+        .entities
+        .iter()
+        .any(|e| e.kind == EntityKind::Group && e.end == b);
+    if plural {
+        group || subject_is_plural(p, b)
+    } else {
+        !group && !subject_is_plural(p, b)
     }
 }
 
