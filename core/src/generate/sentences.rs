@@ -108,6 +108,10 @@ fn ends_here(s: &str, chars: &[(usize, char)], b: usize, c: char, j: usize) -> b
     if ABBREVIATIONS.contains(&before) {
         return false;
     }
+    // "landed at Killala, Co. Mayo": an Irish county; "… and Co. The firm …" ends.
+    if before == "co" {
+        return is_sentence_opener(&next_word);
+    }
     true
 }
 
@@ -275,6 +279,18 @@ mod tests {
         assert_eq!(
             sents("Aid came from the U.S. The war went on."),
             vec!["Aid came from the U.S.", "The war went on."]
+        );
+    }
+
+    #[test]
+    fn an_irish_county_does_not_end_a_sentence() {
+        assert_eq!(
+            sents("Humbert landed at Killala, Co. Mayo, in August. He was paid by Smith and Co. The firm failed."),
+            vec![
+                "Humbert landed at Killala, Co. Mayo, in August.",
+                "He was paid by Smith and Co.",
+                "The firm failed."
+            ]
         );
     }
 
