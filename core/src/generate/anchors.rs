@@ -87,7 +87,27 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                             | "since"
                     )
                 );
-                if !other_preposition {
+                // "less than a year later", "about three years later": not a year to
+                // name.
+                let hedged = matches!(
+                    prev,
+                    Some(
+                        "than"
+                            | "about"
+                            | "around"
+                            | "nearly"
+                            | "almost"
+                            | "roughly"
+                            | "some"
+                            | "perhaps"
+                            | "barely"
+                            | "just"
+                            | "only"
+                            | "over"
+                            | "under"
+                    )
+                );
+                if !other_preposition && !hedged {
                     found.push(Anchor {
                         start,
                         end: k + len,
@@ -263,6 +283,18 @@ mod tests {
         assert_eq!(
             anchors("The city fell in 1453. In that year the emperor died."),
             vec!["In that year = in 1453"]
+        );
+    }
+
+    #[test]
+    fn a_hedged_relative_year_is_not_named() {
+        assert!(anchors(
+            "Hus was burned in 1415. His colleague Jerome was burned less than a year later, on 30 May."
+        )
+        .iter()
+        .all(|a| !a.contains("a year later")));
+        assert!(
+            anchors("The war began in 1701. About three years later the armies met.").is_empty()
         );
     }
 
