@@ -246,6 +246,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     let p = PromptWords::new(&c.prompt);
     let bad = bad_either(&p)
         || repeated_time(&p)
+        || c.kind == CardKind::Question && time_of_other_conjunct(&p)
         || points_back(&p)
         || ends_in_bare_duration(&p)
         || quote_cut_off(&p)
@@ -828,6 +829,18 @@ mod tests {
             drop_already("On what date was Pestel already arrested?"),
             "On what date was Pestel arrested?"
         );
+        assert!(time_of_other_conjunct(&PromptWords::new(
+            "In what year did Timur sack Aleppo and Damascus in 1400–01 and Baghdad?"
+        )));
+        assert!(time_of_other_conjunct(&PromptWords::new(
+            "In what year did Roger take Trapani in 1077 and Taormina?"
+        )));
+        assert!(!time_of_other_conjunct(&PromptWords::new(
+            "Who took Trapani in 1077 and Taormina?"
+        )));
+        assert!(!time_of_other_conjunct(&PromptWords::new(
+            "When did the Peace of Augsburg, signed in 1555, end the war?"
+        )));
         assert!(repeated_time(&PromptWords::new(
             "The friaries went in 1538, in 1538 _____'s shrine was broken up."
         )));
@@ -1012,6 +1025,10 @@ mod tests {
         assert!(refused(
             "Because Tannenberg was where the _____ had been defeated in 1410, and the victory was sold as revenge.",
             "Teutonic Knights"
+        ));
+        assert!(refused(
+            "Including the Temple of Jupiter Stator, and the shrine of _____ with the household gods.",
+            "Vesta"
         ));
         assert!(refused(
             "By 28 and _____ the centre was surrounded.",

@@ -243,7 +243,10 @@ pub(super) fn opens_oddly(p: &PromptWords) -> bool {
             .get(1)
             .is_some_and(|r| r.ends_with(',') && shape::is_month(r));
     let bare_past = w.first().is_some_and(|f| lexicon().is_past_only(f));
-    month_after_the || bare_past
+    // "Including the Temple of Jupiter Stator, and the shrine of _____ …": the rest
+    // of a list whose head was the sentence before (judges kept none of 4).
+    let list_tail = w.first().is_some_and(|f| f == "including");
+    month_after_the || bare_past || list_tail
 }
 
 /// A question ending in a bare span of time ("… ordered the first flights two

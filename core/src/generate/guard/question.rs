@@ -69,6 +69,33 @@ pub(super) fn repeated_time(p: &PromptWords) -> bool {
     })
 }
 
+/// "In what year did Timur sack Aleppo and Damascus in 1400–01 and Baghdad?": a
+/// time question that kept the time of one conjunct and lost the other's, which it
+/// asks (judges kept none of 7).
+pub(super) fn time_of_other_conjunct(p: &PromptWords) -> bool {
+    if !asks_time(p) {
+        return false;
+    }
+    let dated = |r: &str| {
+        let r = r.trim_end_matches(['?', '.']);
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        let rest = &r[digits..];
+        (3..=4).contains(&digits)
+            && (rest.is_empty()
+                || rest
+                    .strip_prefix(['–', '-'])
+                    .is_some_and(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit())))
+    };
+    (0..p.raw.len().saturating_sub(2)).any(|i| {
+        dated(p.raw[i])
+            && p.raw[i + 1] == "and"
+            && p.raw[i + 1..]
+                .iter()
+                .all(|r| !r.ends_with(',') && !r.ends_with(';'))
+            && p.raw.last().is_some_and(|r| r.ends_with('?'))
+    })
+}
+
 /// Whether the prompt asks for a time.
 pub(super) fn asks_time(prompt: &PromptWords) -> bool {
     let p = prompt.lower();
