@@ -450,12 +450,15 @@ mod tests {
             "In what year did the king settle the matter by force?",
             "When did the Ottomans enter the conflict?",
             "Why did the ceremony take place on 18 August 1572 outside Notre-Dame?",
+            "After that, _____ accepted Theodore Roosevelt's offer to mediate.",
+            "By then the English had been driven out of everything except _____.",
         ] {
             assert!(points_back(vague), "{vague}");
         }
         for clear in [
             "There were about _____ towns in the league at its height.",
             "In what year was the Treaty of Lyon signed?",
+            "By 1648 the Dutch had won their independence from _____.",
             "The guilds believed that the bishop had broken the charter of _____.",
         ] {
             assert!(!points_back(clear), "{clear}");

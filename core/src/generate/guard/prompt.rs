@@ -67,6 +67,10 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         }
         // "Only then did slavery end in …": then is a moment the card does not show.
         (Some("only"), Some("then")) => true,
+        // "After that, _____ accepted …", "By then the _____ had been driven out":
+        // a moment told in the sentence before (judges kept none of 12).
+        (Some("after" | "before"), Some("that" | "this")) => true,
+        (Some("by" | "until" | "since"), Some("then")) => true,
         _ => false,
     };
     // "When did people there become free?", "Charles was crowned there": a place
