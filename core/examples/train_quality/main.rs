@@ -24,6 +24,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+mod key_facts;
+
 use clio_core::generate::candidate_features;
 use clio_core::generate::quality::{feature_names, QualityModel};
 use serde_json::Value;
@@ -41,6 +43,9 @@ const FOLDS: usize = 6;
 /// 4,812 labels 0.2 held out best among 0.3, 0.2, 0.1 and 0.05 (top-10 kept 68.0%)
 /// and keeps the seed's 1960 card in its top three, which 0.1 and below do not.
 const L2: f32 = 0.2;
+/// The key-fact part's penalty (`TRAIN_KEY_L2` overrides it): it has three times
+/// the samples and no judge's disagreement in its labels.
+const KEY_L2: f32 = 0.01;
 const STEPS: usize = 3000;
 const RATE: f32 = 0.3;
 
@@ -52,6 +57,21 @@ struct Sample {
     /// The card's prompt and answer, for `--dump`.
     card: (String, String),
 }
+
+/// A candidate of a text whose key facts judges listed.
+struct KeySample {
+    text: usize,
+    x: Vec<f32>,
+    /// Whether it asks one of the facts.
+    key: f32,
+    /// Which facts it asks: (judge's list, fact) of the text's lists.
+    asks: Vec<(usize, usize)>,
+    /// Its sentence: one card per sentence is suggested.
+    sentence: String,
+}
+
+/// The key facts listed for each text: per text, one list per judge.
+type FactLists = HashMap<usize, Vec<Vec<String>>>;
 
 fn norm(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric())
@@ -68,37 +88,74 @@ fn read_json(path: &Path) -> Value {
 }
 
 /// The samples of one label directory; `texts` numbers the texts across directories.
-fn load(
-    dir: &Path,
-    texts: &mut BTreeMap<String, usize>,
-    skipped: &mut BTreeMap<&'static str, usize>,
-) -> Vec<Sample> {
-    let blind = read_json(&dir.join("blind.json"));
-    let mut verdicts: Vec<Value> = Vec::new();
+/// The JSON files of `dir` whose names start with `prefix`, in name order.
+fn json_files(dir: &Path, prefix: &str) -> Vec<Value> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("readable label directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("verdicts") && n.ends_with(".json"))
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".json"))
         })
         .collect();
     names.sort();
-    for p in names {
-        verdicts.push(read_json(&p));
-    }
+    names.iter().map(|p| read_json(p)).collect()
+}
+
+/// The samples of one label directory; `texts` numbers the texts across
+/// directories. The candidates of a text with key facts listed (and not seen in
+/// an earlier directory) go to `key_samples`, its facts to `facts`.
+fn load(
+    dir: &Path,
+    texts: &mut BTreeMap<String, usize>,
+    skipped: &mut BTreeMap<&'static str, usize>,
+    key_samples: &mut Vec<KeySample>,
+    facts: &mut FactLists,
+) -> Vec<Sample> {
+    let blind = read_json(&dir.join("blind.json"));
+    let verdicts = json_files(dir, "verdicts");
     assert!(!verdicts.is_empty(), "{}: no verdicts*.json", dir.display());
+    let coverages = json_files(dir, "coverage");
     let mut out = Vec::new();
-    for group in blind["groups"].as_array().expect("groups") {
+    for (index, group) in blind["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .enumerate()
+    {
         let title = group["title"].as_str().unwrap_or("");
         let body = group["text"].as_str().unwrap_or("");
         let n = texts.len();
         let text = *texts.entry(format!("{title}\n{body}")).or_insert(n);
         let mut by_card: HashMap<(String, String), Vec<f32>> = HashMap::new();
+        let candidates = candidate_features(title, body);
+        let lists = key_facts::facts_of(&coverages, index, title);
+        if !lists.is_empty() && !facts.contains_key(&text) {
+            for c in &candidates {
+                let asks: Vec<(usize, usize)> = lists
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(j, l)| {
+                        l.iter()
+                            .enumerate()
+                            .filter(|(_, f)| key_facts::asks(&c.answer, &c.sentence, f))
+                            .map(move |(k, _)| (j, k))
+                    })
+                    .collect();
+                key_samples.push(KeySample {
+                    text,
+                    x: c.features.clone(),
+                    key: if asks.is_empty() { 0.0 } else { 1.0 },
+                    asks,
+                    sentence: c.sentence.clone(),
+                });
+            }
+            facts.insert(text, lists);
+        }
         // A card is found as it is shown today or as it was before short names
         // were lengthened (older labels).
-        for c in candidate_features(title, body) {
+        for c in candidates {
             for key in [
                 (norm(&c.plain_prompt), norm(&c.plain_answer)),
                 (norm(&c.prompt), norm(&c.answer)),
@@ -157,12 +214,63 @@ fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Fits both models to `samples` (the bar is set by the caller).
-fn fit(samples: &[&Sample]) -> QualityModel {
-    let l2: f32 = std::env::var("TRAIN_L2")
+/// The L2 penalty of a fit: `default`, or the environment variable `var`.
+fn l2(var: &str, default: f32) -> f32 {
+    std::env::var(var)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(L2);
+        .unwrap_or(default)
+}
+
+/// Full-batch gradient descent on standardised rows `z` towards `target`: a
+/// logistic or (gentler) least-squares fit, from bias `start`.
+fn descend(z: &[Vec<f32>], target: &[f32], logistic: bool, start: f32, l2: f32) -> (Vec<f32>, f32) {
+    // Least squares on ~70 standardised (partly collinear) features diverges at the
+    // logistic rate: the worth regression steps more gently.
+    let rate = if logistic { RATE } else { RATE / 10.0 };
+    let k = z.first().map_or(0, Vec::len);
+    let n = z.len().max(1) as f32;
+    let mut w = vec![0.0f32; k];
+    let mut b = start;
+    for _ in 0..STEPS {
+        let mut gw = vec![0.0f32; k];
+        let mut gb = 0.0f32;
+        for (zi, t) in z.iter().zip(target) {
+            let lin = b + zi.iter().zip(&w).map(|(a, c)| a * c).sum::<f32>();
+            let pred = if logistic { sigmoid(lin) } else { lin };
+            let err = pred - t;
+            gb += err / n;
+            for (g, a) in gw.iter_mut().zip(zi) {
+                *g += err * a / n;
+            }
+        }
+        b -= rate * gb;
+        for (wi, g) in w.iter_mut().zip(&gw) {
+            *wi -= rate * (g + l2 * *wi);
+        }
+    }
+    (w, b)
+}
+
+/// Rows standardised by `mean` and `scale`.
+fn standardise<'a>(
+    rows: impl Iterator<Item = &'a [f32]>,
+    mean: &[f32],
+    scale: &[f32],
+) -> Vec<Vec<f32>> {
+    rows.map(|x| {
+        x.iter()
+            .zip(mean)
+            .zip(scale)
+            .map(|((v, m), sc)| (v - m) / sc)
+            .collect()
+    })
+    .collect()
+}
+
+/// Fits the keep and worth models to `samples` (the bar and the key-fact part are
+/// set by the caller).
+fn fit(samples: &[&Sample]) -> QualityModel {
     let names = feature_names();
     let k = names.len();
     let n = samples.len().max(1) as f32;
@@ -181,43 +289,12 @@ fn fit(samples: &[&Sample]) -> QualityModel {
     for sc in &mut scale {
         *sc = if *sc > 1e-8 { sc.sqrt() } else { 1.0 };
     }
-    let z: Vec<Vec<f32>> = samples
-        .iter()
-        .map(|s| {
-            s.x.iter()
-                .zip(&mean)
-                .zip(&scale)
-                .map(|((v, m), sc)| (v - m) / sc)
-                .collect()
-        })
-        .collect();
-    // Least squares on ~70 standardised (partly collinear) features diverges at the
-    // logistic rate: the worth regression steps more gently.
-    let descend = |target: &dyn Fn(&Sample) -> f32, logistic: bool, start: f32| {
-        let rate = if logistic { RATE } else { RATE / 10.0 };
-        let mut w = vec![0.0f32; k];
-        let mut b = start;
-        for _ in 0..STEPS {
-            let mut gw = vec![0.0f32; k];
-            let mut gb = 0.0f32;
-            for (s, zi) in samples.iter().zip(&z) {
-                let lin = b + zi.iter().zip(&w).map(|(a, c)| a * c).sum::<f32>();
-                let pred = if logistic { sigmoid(lin) } else { lin };
-                let err = pred - target(s);
-                gb += err / n;
-                for (g, a) in gw.iter_mut().zip(zi) {
-                    *g += err * a / n;
-                }
-            }
-            b -= rate * gb;
-            for (wi, g) in w.iter_mut().zip(&gw) {
-                *wi -= rate * (g + l2 * *wi);
-            }
-        }
-        (w, b)
-    };
-    let (weights, bias) = descend(&|s| s.keep, true, 0.0);
-    let (worth_weights, worth_bias) = descend(&|s| s.worth, false, 1.5);
+    let z = standardise(samples.iter().map(|s| s.x.as_slice()), &mean, &scale);
+    let keep: Vec<f32> = samples.iter().map(|s| s.keep).collect();
+    let worth: Vec<f32> = samples.iter().map(|s| s.worth).collect();
+    let l2 = l2("TRAIN_L2", L2);
+    let (weights, bias) = descend(&z, &keep, true, 0.0, l2);
+    let (worth_weights, worth_bias) = descend(&z, &worth, false, 1.5, l2);
     QualityModel {
         trained_on: String::new(),
         features: names,
@@ -227,8 +304,22 @@ fn fit(samples: &[&Sample]) -> QualityModel {
         bias,
         worth_weights,
         worth_bias,
+        key_weights: Vec::new(),
+        key_bias: 0.0,
         bar: 0.5,
     }
+}
+
+/// Fits the key-fact part of `model` to `samples`, over the model's own
+/// standardisation.
+fn fit_key(model: &mut QualityModel, samples: &[&KeySample]) {
+    let z = standardise(
+        samples.iter().map(|s| s.x.as_slice()),
+        &model.mean,
+        &model.scale,
+    );
+    let key: Vec<f32> = samples.iter().map(|s| s.key).collect();
+    (model.key_weights, model.key_bias) = descend(&z, &key, true, 0.0, l2("TRAIN_KEY_L2", KEY_L2));
 }
 
 /// The lowest bar at which the cards above it were kept at least `TARGET` of the
@@ -245,6 +336,68 @@ fn choose_bar(scored: &[(f32, f32)]) -> f32 {
         }
     }
     bar.clamp(MIN_BAR, 0.9)
+}
+
+/// How well the held-out key-fact chances separate the candidates that ask a key
+/// fact (the area under the ROC curve), and how many of the listed facts each
+/// text's ten best ask, ranked with and without them (one card per sentence,
+/// those above `bar`).
+fn report_key_facts(samples: &[KeySample], cv: &[(f32, f32, f32)], facts: &FactLists, bar: f32) {
+    if samples.is_empty() {
+        return;
+    }
+    let mut by_key: Vec<(f32, f32)> = cv.iter().zip(samples).map(|(c, s)| (c.2, s.key)).collect();
+    by_key.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let positives = by_key.iter().filter(|x| x.1 > 0.5).count() as f64;
+    let negatives = by_key.len() as f64 - positives;
+    let rank_sum: f64 = by_key
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.1 > 0.5)
+        .map(|(i, _)| (i + 1) as f64)
+        .sum();
+    let auc = (rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negatives).max(1.0);
+    println!(
+        "key facts: {} candidates of {} texts, {:.0}% ask a listed fact; held-out AUC of the key chance {:.3}",
+        samples.len(),
+        facts.len(),
+        100.0 * positives / samples.len() as f64,
+        auc
+    );
+    let asked = |with_key: bool| {
+        let (mut asked, mut listed) = (0usize, 0usize);
+        for (text, lists) in facts {
+            let mut v: Vec<(f32, &KeySample)> = samples
+                .iter()
+                .zip(cv)
+                .filter(|(s, c)| s.text == *text && c.0 >= bar)
+                .map(|(s, c)| {
+                    let key = if with_key { c.2.sqrt() } else { 1.0 };
+                    (c.0 * (0.5 + c.1 / 6.0) * key, s)
+                })
+                .collect();
+            v.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let mut sentences = std::collections::HashSet::new();
+            let top: Vec<&KeySample> = v
+                .into_iter()
+                .filter(|(_, s)| sentences.insert(s.sentence.as_str()))
+                .take(10)
+                .map(|(_, s)| s)
+                .collect();
+            for (j, l) in lists.iter().enumerate() {
+                for k in 0..l.len() {
+                    listed += 1;
+                    asked += usize::from(top.iter().any(|s| s.asks.contains(&(j, k))));
+                }
+            }
+        }
+        100.0 * asked as f32 / listed.max(1) as f32
+    };
+    println!(
+        "listed key facts asked by each text's ten best (held out): {:.1}% ranked with the key chance, {:.1}% without",
+        asked(true),
+        asked(false)
+    );
 }
 
 fn main() {
@@ -274,8 +427,16 @@ fn main() {
     let mut texts = BTreeMap::new();
     let mut skipped = BTreeMap::new();
     let mut samples = Vec::new();
+    let mut key_samples = Vec::new();
+    let mut facts = FactLists::new();
     for d in &dirs {
-        samples.extend(load(d, &mut texts, &mut skipped));
+        samples.extend(load(
+            d,
+            &mut texts,
+            &mut skipped,
+            &mut key_samples,
+            &mut facts,
+        ));
     }
     let kept: f32 = samples.iter().map(|s| s.keep).sum();
     println!(
@@ -315,13 +476,27 @@ fn main() {
     let mut correct = 0.0f32;
     let mut majority_correct = 0.0f32;
     let mut cv_chance = vec![0.0f32; samples.len()];
+    // Per key sample, held out: (keep, worth, key chance).
+    let mut cv_key = vec![(0.0f32, 0.0f32, 0.0f32); key_samples.len()];
     for fold in 0..folds {
         let train: Vec<&Sample> = samples.iter().filter(|s| s.text % folds != fold).collect();
         let test: Vec<&Sample> = samples.iter().filter(|s| s.text % folds == fold).collect();
         if train.is_empty() || test.is_empty() {
             continue;
         }
-        let m = fit(&train);
+        let mut m = fit(&train);
+        let key_train: Vec<&KeySample> = key_samples
+            .iter()
+            .filter(|s| s.text % folds != fold)
+            .collect();
+        if !key_train.is_empty() {
+            fit_key(&mut m, &key_train);
+        }
+        for (s, out) in key_samples.iter().zip(cv_key.iter_mut()) {
+            if s.text % folds == fold {
+                *out = (m.keep(&s.x), m.worth(&s.x), m.key(&s.x));
+            }
+        }
         let base = train.iter().map(|s| s.keep).sum::<f32>() / train.len() as f32;
         for (i, s) in samples.iter().enumerate() {
             if s.text % folds != fold {
@@ -435,13 +610,21 @@ fn main() {
         }
     }
 
+    report_key_facts(&key_samples, &cv_key, &facts, bar);
+
     let all: Vec<&Sample> = samples.iter().collect();
     let mut model = fit(&all);
     model.bar = bar;
+    let all_key: Vec<&KeySample> = key_samples.iter().collect();
+    if !all_key.is_empty() {
+        fit_key(&mut model, &all_key);
+    }
     model.trained_on = format!(
-        "{} labelled cards of {} texts ({}); `cargo run -p clio-core --release --example train_quality`; held-out accuracy {:.1}%",
+        "{} labelled cards of {} texts and {} candidates of {} texts with key facts listed ({}); `cargo run -p clio-core --release --example train_quality`; held-out accuracy {:.1}%",
         samples.len(),
         texts.len(),
+        key_samples.len(),
+        facts.len(),
         dirs.iter()
             .map(|d| d.display().to_string())
             .collect::<Vec<_>>()
@@ -459,9 +642,11 @@ fn main() {
         .weights
         .iter()
         .chain(&model.worth_weights)
+        .chain(&model.key_weights)
         .all(|w| w.is_finite())
         && model.bias.is_finite()
-        && model.worth_bias.is_finite();
+        && model.worth_bias.is_finite()
+        && model.key_bias.is_finite();
     assert!(finite, "the fit diverged: lower RATE");
     let json = serde_json::to_string_pretty(&model).expect("model serialises");
     std::fs::write(&out, json + "\n").expect("writable model file");

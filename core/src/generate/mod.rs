@@ -335,8 +335,7 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
             c.rule_score = c.score;
             let x = quality::features(doc, &facts, &c);
             c.keep = model.keep(&x);
-            let worth = model.worth(&x);
-            c.score = c.keep * (0.5 + worth / 6.0);
+            c.score = model.rank_score(&x);
             // A fact the writer marks as the one that matters ("the culmination of
             // this conflict came in 1960") is what a student should learn first; the
             // model, which sees one card at a time, cannot know it.

@@ -313,7 +313,9 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
 }
 
 /// A logistic model: `p = 1 / (1 + exp(-(bias + Σ w·(x − mean)/scale)))`, the
-/// chance a judge keeps the card, and a linear estimate of its worth (0–3).
+/// chance a judge keeps the card, a linear estimate of its worth (0–3), and a
+/// second logistic model, the chance the card asks one of the facts judges list
+/// as the text's key facts.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QualityModel {
     /// How it was made (the command and the labelled set).
@@ -326,6 +328,11 @@ pub struct QualityModel {
     /// Worth regression over the same standardised features.
     pub worth_weights: Vec<f32>,
     pub worth_bias: f32,
+    /// Key-fact regression over the same standardised features (empty: none).
+    #[serde(default)]
+    pub key_weights: Vec<f32>,
+    #[serde(default)]
+    pub key_bias: f32,
     /// Below this chance of being kept a card is held back.
     pub bar: f32,
 }
@@ -383,6 +390,27 @@ impl QualityModel {
         .clamp(0.0, 3.0)
     }
 
+    /// The chance the card asks one of the text's key facts; 1 for a model
+    /// without that part, which then ranks by keeping and worth alone.
+    pub fn key(&self, x: &[f32]) -> f32 {
+        if self.key_weights.len() != self.features.len() {
+            return 1.0;
+        }
+        let z = self.key_bias
+            + self
+                .standardised(x)
+                .zip(&self.key_weights)
+                .map(|(v, w)| v * w)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The order of suggestions: the chance a student keeps the card, weighed by
+    /// how worth learning it is and by the chance it asks a key fact.
+    pub fn rank_score(&self, x: &[f32]) -> f32 {
+        self.keep(x) * (0.5 + self.worth(x) / 6.0) * self.key(x).sqrt()
+    }
+
     fn fits(&self) -> bool {
         let names = feature_names();
         self.features == names
@@ -390,6 +418,7 @@ impl QualityModel {
             && self.scale.len() == names.len()
             && self.weights.len() == names.len()
             && self.worth_weights.len() == names.len()
+            && (self.key_weights.is_empty() || self.key_weights.len() == names.len())
             && self.scale.iter().all(|s| *s > 0.0)
     }
 }
@@ -441,6 +470,8 @@ pub fn rule_model() -> QualityModel {
         bias: 0.0,
         worth_weights: vec![0.0; k],
         worth_bias: 1.5,
+        key_weights: Vec::new(),
+        key_bias: 0.0,
         bar: 0.3,
     }
 }
@@ -458,6 +489,28 @@ mod tests {
             feature_names().len(),
             BASE_FEATURES + FORMS.len() + KINDS.len() + WH.len()
         );
+    }
+
+    #[test]
+    fn the_key_fact_chance_weighs_the_rank_and_a_model_without_it_ranks_as_before() {
+        let k = feature_names().len();
+        let x = vec![0.0; k];
+        let mut m = rule_model();
+        assert_eq!(m.key(&x), 1.0);
+        let before = m.rank_score(&x);
+        assert_eq!(before, m.keep(&x) * (0.5 + m.worth(&x) / 6.0));
+        // A key-fact part that gives this card an even chance scales its rank by
+        // the square root of one half.
+        m.key_weights = vec![0.0; k];
+        m.key_bias = 0.0;
+        assert!((m.key(&x) - 0.5).abs() < 1e-6);
+        assert!((m.rank_score(&x) - before * 0.5f32.sqrt()).abs() < 1e-6);
+        // A part of the wrong length is no part: the model does not fit.
+        m.key_weights = vec![0.0; k - 1];
+        assert_eq!(m.key(&x), 1.0);
+        assert!(!m.fits());
+        // The shipped model has one.
+        assert_eq!(model().key_weights.len(), k);
     }
 
     #[test]
