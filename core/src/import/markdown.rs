@@ -100,13 +100,16 @@ pub fn parse(
 /// author header, answer and footer), read as a saved page when it shows
 /// three or more marks of one; the front matter's fields come first.
 fn saved_page(front: &FrontMatter, body: &str, source: Option<&str>) -> Option<ParsedDocument> {
-    let (line_blocks, _) = blocks_of(body, true);
+    let (line_blocks, first_h1) = blocks_of(body, true);
     let units = saved_text::units_of_blocks(&line_blocks);
-    let reading = saved_text::read(&units, front.title.as_deref())?;
+    // The front matter's title, else the first "# heading" (which is not a line
+    // of `units`).
+    let given = front.title.clone().or(first_h1);
+    let reading = saved_text::read(&units, given.as_deref())?;
     if reading.signals < 3 {
         return None;
     }
-    let title = match &front.title {
+    let title = match &given {
         Some(t) => saved_text::known_title(t, &units),
         None => reading.title.clone()?,
     };
@@ -279,6 +282,9 @@ fn scalar(y: &Yaml) -> Option<String> {
 /// The body's blocks, and the text of its first level-1 heading when that
 /// heading comes before any text (it is then the title, not a block). With
 /// `lines`, a paragraph's line breaks are kept as "\n" (a saved page's lines).
+/// The longest paragraph, in words, that is a heading when all of it is bold.
+const MAX_BOLD_HEADING_WORDS: usize = 15;
+
 fn blocks_of(markdown: &str, lines: bool) -> (Vec<Block>, Option<String>) {
     let mut blocks: Vec<Block> = Vec::new();
     let mut title = None;
@@ -286,6 +292,9 @@ fn blocks_of(markdown: &str, lines: bool) -> (Vec<Block>, Option<String>) {
     let mut html_block = String::new();
     let (mut quote_depth, mut item_depth) = (0usize, 0usize);
     let mut in_html_block = false;
+    // "**How the war started**" alone in its paragraph is a heading written in
+    // bold: text outside bold in the paragraph says it is not.
+    let (mut bold_depth, mut plain_text, mut bold_text) = (0usize, false, false);
 
     let flush = |blocks: &mut Vec<Block>, text: &mut String, kind: BlockKind| {
         if !text.trim().is_empty() {
@@ -322,9 +331,23 @@ fn blocks_of(markdown: &str, lines: bool) -> (Vec<Block>, Option<String>) {
             }
             // Paragraphs inside a list item belong to the item.
             Event::Start(Tag::Paragraph) if item_depth > 0 => text.push(' '),
-            Event::End(TagEnd::Paragraph) if item_depth == 0 => {
-                flush(&mut blocks, &mut text, context(quote_depth))
+            Event::Start(Tag::Paragraph) => {
+                (plain_text, bold_text) = (false, false);
             }
+            Event::End(TagEnd::Paragraph) if item_depth == 0 => {
+                let kind = if quote_depth == 0
+                    && bold_text
+                    && !plain_text
+                    && text.split_whitespace().count() <= MAX_BOLD_HEADING_WORDS
+                {
+                    BlockKind::Heading
+                } else {
+                    context(quote_depth)
+                };
+                flush(&mut blocks, &mut text, kind)
+            }
+            Event::Start(Tag::Strong) => bold_depth += 1,
+            Event::End(TagEnd::Strong) => bold_depth = bold_depth.saturating_sub(1),
             Event::Start(Tag::Item) => {
                 flush(&mut blocks, &mut text, BlockKind::ListItem);
                 item_depth += 1;
@@ -351,7 +374,16 @@ fn blocks_of(markdown: &str, lines: bool) -> (Vec<Block>, Option<String>) {
             // as Text events. Not parsing each one keeps a file of a million
             // tags linear.
             Event::Html(_) | Event::InlineHtml(_) => {}
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Text(t) | Event::Code(t) => {
+                if !t.trim().is_empty() {
+                    if bold_depth > 0 {
+                        bold_text = true;
+                    } else {
+                        plain_text = true;
+                    }
+                }
+                text.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak => text.push(if lines { '\n' } else { ' ' }),
             Event::End(TagEnd::TableCell) => text.push(' '),
             _ => {}
@@ -411,6 +443,31 @@ mod tests {
         let doc = doc.unwrap();
         assert!(doc.doc.author.is_none());
         assert_eq!(doc.blocks[0].text, "Note: the dates are Julian.");
+    }
+
+    #[test]
+    fn a_bold_line_is_a_heading_inside_the_answer() {
+        // Round 31: the first paragraph and the title were lost, and the bold line
+        // taken for the title.
+        let md = "# How did the Anglo-Zulu War end at Ulundi?\n\nCategory: Modern History › Southern Africa\nAuthor: Graham Ntuli-Hayes, retired schoolteacher from Pietermaritzburg\n\nUlundi was the last big battle of the war, fought on 4 July 1879. The second half of your question is the more interesting one.\n\n**How the war got to that point**\n\nThe war was not something London particularly wanted. It was engineered largely by Sir Henry Bartle Frere, the High Commissioner, who saw an independent Zulu kingdom as an obstacle to his plans for a confederation of the South African colonies.\n\nBritish forces under Lord Chelmsford crossed into Zululand on 11 January 1879 in three columns, and on 22 January the centre column's camp at Isandlwana was overrun by a Zulu army of about 20,000 men.\n\n**What came after.** The kingdom was split into thirteen chiefdoms.\n";
+        let (doc, _) = parse(md, None, Some("x"));
+        let doc = doc.unwrap();
+        assert_eq!(doc.doc.title, "How did the Anglo-Zulu War end at Ulundi?");
+        let got: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert!(
+            got[0].1.starts_with("Ulundi was the last big battle"),
+            "{got:?}"
+        );
+        assert!(got.contains(&(BlockKind::Heading, "How the war got to that point")));
+        // Bold that opens a paragraph of plain text is no heading.
+        assert!(got.contains(&(
+            BlockKind::Paragraph,
+            "What came after. The kingdom was split into thirteen chiefdoms."
+        )));
     }
 
     #[test]
