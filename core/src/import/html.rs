@@ -191,6 +191,12 @@ const NOISE_NAMES: &[&str] = &[
     "disqus",
     "discussion",
 ];
+/// Names of [`NOISE_NAMES`] that some sites give their answer too ("top-reply",
+/// "reply-body"): furniture unless the page's text outside them is thin.
+const ANSWER_NAMES: &[&str] = &["responses", "replies", "reply", "discussion"];
+/// Below this many characters of visible text the main content found outside
+/// the [`ANSWER_NAMES`] is thin: the answer may be inside them.
+const THIN_MAIN_CHARS: usize = 1000;
 /// Distinctive words that mark furniture even inside a longer name ("commentlist").
 const NOISE_STEMS: &[&str] = &[
     "comment",
@@ -261,8 +267,7 @@ pub fn parse_page(
 ) -> Result<ParsedDocument, String> {
     let page = Html::parse_fragment(&sanitise(text));
     let root = page.root_element();
-    let noise = noise_ids(root);
-    let main = main_content(root, &noise).unwrap_or(root);
+    let (main, noise) = main_and_noise(root);
 
     let title = title_of(root, &noise)
         .or_else(|| name.map(|n| n.replace(['_', '-'], " ")))
@@ -366,7 +371,7 @@ fn page_blocks(root: ElementRef<'_>) -> Vec<Block> {
 pub fn fragment_blocks(html: &str) -> Vec<Block> {
     let page = Html::parse_fragment(&sanitise(html));
     let root = page.root_element();
-    let noise = noise_ids(root);
+    let noise = noise_ids(root, true);
     let mut blocks = Vec::new();
     let mut buf = Buffer::default();
     collect(
@@ -396,14 +401,35 @@ pub fn fragment_text(html: &str) -> String {
 
 // ---- noise ---------------------------------------------------------------
 
-fn noise_ids(root: ElementRef<'_>) -> HashSet<NodeId> {
+/// The page's main content and its furniture. A page whose text outside
+/// "reply" and "responses" blocks is thin ("asked by …" and a two-line
+/// question) keeps its answer there: the main content is then looked for
+/// with those names allowed, when that finds three times the text.
+fn main_and_noise(root: ElementRef<'_>) -> (ElementRef<'_>, HashSet<NodeId>) {
+    let noise = noise_ids(root, true);
+    let main = main_content(root, &noise).unwrap_or(root);
+    let chars = text_stats(main, &noise).0;
+    if chars < THIN_MAIN_CHARS {
+        let lenient = noise_ids(root, false);
+        if let Some(other) = main_content(root, &lenient) {
+            if text_stats(other, &lenient).0 >= 3 * chars.max(1) {
+                return (other, lenient);
+            }
+        }
+    }
+    (main, noise)
+}
+
+/// The elements that are page furniture; with `strict`, blocks named as
+/// replies too.
+fn noise_ids(root: ElementRef<'_>, strict: bool) -> HashSet<NodeId> {
     root.descendent_elements()
-        .filter(|el| is_noise_element(*el))
+        .filter(|el| is_noise_element(*el, strict))
         .map(|el| el.id())
         .collect()
 }
 
-fn is_noise_element(el: ElementRef<'_>) -> bool {
+fn is_noise_element(el: ElementRef<'_>, strict: bool) -> bool {
     let e = el.value();
     let tag = e.name();
     if matches!(tag, "html" | "body" | "main" | "article") {
@@ -422,17 +448,20 @@ fn is_noise_element(el: ElementRef<'_>) -> bool {
         return true;
     }
     let names = [e.attr("class"), e.attr("id"), e.attr("itemprop")];
-    names.into_iter().flatten().any(has_noise_name)
+    names
+        .into_iter()
+        .flatten()
+        .any(|v| has_noise_name(v, strict))
 }
 
-fn has_noise_name(value: &str) -> bool {
+fn has_noise_name(value: &str, strict: bool) -> bool {
     value.split_whitespace().any(|token| {
         let token = token.to_ascii_lowercase();
         NOISE_STEMS.iter().any(|stem| token.contains(stem))
             || token == "sr-only"
-            || token
-                .split(['-', '_', ':'])
-                .any(|part| NOISE_NAMES.contains(&part))
+            || token.split(['-', '_', ':']).any(|part| {
+                NOISE_NAMES.contains(&part) && (strict || !ANSWER_NAMES.contains(&part))
+            })
     })
 }
 
@@ -1114,6 +1143,36 @@ mod tests {
             .doc
             .category_path
             .is_empty());
+    }
+
+    #[test]
+    fn an_answer_in_a_block_named_reply_is_kept_when_little_else_is_text() {
+        // Round 31: only the asker's two lines were imported.
+        let para = "Charles XII landed near Pernau in October 1700, marched on Narva with about 10,000 men, and attacked the Russian lines in a snowstorm on 30 November, breaking them within hours while the Russian army, three times larger, fled across the river.";
+        let answer: String = (0..6).map(|_| format!("<p>{para}</p>")).collect();
+        let page = format!(
+            r#"<html><head><title>How did Charles XII win at Narva?</title></head><body>
+            <main><h1>How did Charles XII win at Narva?</h1>
+            <div class="thread-question"><p>I keep reading that a small Swedish army routed a Russian force three or four times its size. How was that possible?</p><p class="asked-by">asked by <a href="/m/d">dvina_rower</a></p></div>
+            <div class="reply top-reply"><div class="reply-meta"><span>Answer from <a href="/m/i">Ingrid Sollenberg</a></span></div>
+            <div class="reply-body">{answer}</div></div>
+            <div class="replies"><div class="reply"><p>Great answer, thank you so much for writing it all out.</p></div></div>
+            </main></body></html>"#
+        );
+        let doc = parse_page(&page, None, None).unwrap();
+        let text: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(text.len(), 6, "{text:?}");
+        assert!(text.iter().all(|t| t.starts_with("Charles XII landed")));
+        // A page whose article is text of its own keeps its replies out.
+        let page = format!(
+            r#"<html><body><article>{answer}</article>
+            <section class="replies"><div class="reply"><p>I always wondered how the snowstorm helped the Swedes, and this explains it well enough for me.</p></div></section></body></html>"#
+        );
+        let doc = parse_page(&page, None, None).unwrap();
+        assert!(doc
+            .blocks
+            .iter()
+            .all(|b| b.text.starts_with("Charles XII landed")));
     }
 
     #[test]
