@@ -370,24 +370,22 @@ impl QualityModel {
 
     /// The model's chance a student keeps the card, before the held-down cases.
     pub fn chance(&self, x: &[f32]) -> f32 {
-        let z = self.bias
-            + self
-                .standardised(x)
-                .zip(&self.weights)
-                .map(|(v, w)| v * w)
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+        sigmoid(self.linear(x, &self.weights, self.bias))
     }
 
     /// How worth learning the fact is, 0–3.
     pub fn worth(&self, x: &[f32]) -> f32 {
-        (self.worth_bias
-            + self
-                .standardised(x)
-                .zip(&self.worth_weights)
-                .map(|(v, w)| v * w)
-                .sum::<f32>())
-        .clamp(0.0, 3.0)
+        self.linear(x, &self.worth_weights, self.worth_bias)
+            .clamp(0.0, 3.0)
+    }
+
+    /// `bias + Σ weight · standardised x`.
+    fn linear(&self, x: &[f32], weights: &[f32], bias: f32) -> f32 {
+        bias + self
+            .standardised(x)
+            .zip(weights)
+            .map(|(v, w)| v * w)
+            .sum::<f32>()
     }
 
     /// The chance the card asks one of the text's key facts; 1 for a model
@@ -396,13 +394,7 @@ impl QualityModel {
         if self.key_weights.len() != self.features.len() {
             return 1.0;
         }
-        let z = self.key_bias
-            + self
-                .standardised(x)
-                .zip(&self.key_weights)
-                .map(|(v, w)| v * w)
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+        sigmoid(self.linear(x, &self.key_weights, self.key_bias))
     }
 
     /// The order of suggestions: the chance a student keeps the card, weighed by
@@ -421,6 +413,10 @@ impl QualityModel {
             && (self.key_weights.is_empty() || self.key_weights.len() == names.len())
             && self.scale.iter().all(|s| *s > 0.0)
     }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// Where "dangling_pronoun" and "run_on" stand in [`feature_names`].
