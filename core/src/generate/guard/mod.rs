@@ -247,6 +247,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     let bad = bad_either(&p)
         || repeated_time(&p)
         || c.kind == CardKind::Question && time_of_other_conjunct(&p)
+        || c.kind == CardKind::Question && object_pronoun_left(&p)
         || points_back(&p)
         || ends_in_bare_duration(&p)
         || quote_cut_off(&p)
@@ -832,6 +833,12 @@ mod tests {
             drop_already("On what date was Pestel already arrested?"),
             "On what date was Pestel arrested?"
         );
+        assert!(object_pronoun_left(&PromptWords::new(
+            "In what year did Fust sue him for repayment?"
+        )));
+        assert!(!object_pronoun_left(&PromptWords::new(
+            "In what year did Fust sue Gutenberg for repayment?"
+        )));
         assert!(time_of_other_conjunct(&PromptWords::new(
             "In what year did Timur sack Aleppo and Damascus in 1400–01 and Baghdad?"
         )));

@@ -96,6 +96,12 @@ pub(super) fn time_of_other_conjunct(p: &PromptWords) -> bool {
     })
 }
 
+/// "In what year did Fust sue him for repayment?": an object pronoun the
+/// question kept, which the card does not resolve (judges kept none of 17).
+pub(super) fn object_pronoun_left(p: &PromptWords) -> bool {
+    p.words.iter().any(|w| w == "him")
+}
+
 /// Whether the prompt asks for a time.
 pub(super) fn asks_time(prompt: &PromptWords) -> bool {
     let p = prompt.lower();
