@@ -2473,6 +2473,13 @@ The Dutch captains reached the Medway in June 1667. On 12 June they broke the ch
     for c in &cs {
         assert!(!c.prompt.contains("the shoals bombarded"), "{}", c.prompt);
     }
+    let argued = written(
+        "The one-sentence answer is that Richelieu besieged La Rochelle because it had allied itself with England. \
+Its fall in October 1628 did not end Protestant worship in France.",
+    );
+    for c in &argued {
+        assert!(!c.prompt.contains("answer's fall"), "{}", c.prompt);
+    }
     assert!(
         cs.iter()
             .any(|c| c.prompt.contains("the Dutch captains broke")),

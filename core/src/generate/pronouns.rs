@@ -182,6 +182,14 @@ impl<'a> Ctx<'a> {
         if subject_is_plural(p, b) != plural {
             return None;
         }
+        // "The one-sentence answer is that Richelieu besieged La Rochelle ….
+        // Its fall …": a subject whose verb says what it is with a "that" clause
+        // is an argument, not a thing that falls.
+        let verb = p.tokens[c.verb.index()].lower.as_str();
+        if matches!(verb, "is" | "was") && p.tokens.get(c.rest.0).is_some_and(|t| t.lower == "that")
+        {
+            return None;
+        }
         // "Contrary winds made an advance impractical, so the Dutch turned toward
         // the Medway. On 10 June they …": a later clause's subject of the same
         // number could be meant as well.
