@@ -150,6 +150,20 @@ fn is_sentence_opener(w: &str) -> bool {
 /// happened next was this: …". The sentence is what follows; with the lead-in the
 /// clause's subject is "the skeleton" and no question can be asked.
 pub fn announcing_lead_in(sentence: &str) -> Option<usize> {
+    // "The one-sentence answer is that Richelieu besieged …", "The short version
+    // is that …": the answer is the clause after "that".
+    let lower = sentence.to_lowercase();
+    for marker in ["answer is that ", "version is that "] {
+        if let Some(at) = lower.find(marker) {
+            let lead = &sentence[..at + marker.len()];
+            let opens = lower.starts_with("the ") || lower.starts_with("my ");
+            let short = lead.split_whitespace().count() <= 6;
+            let rest = sentence[lead.len()..].split_whitespace().count();
+            if opens && short && rest >= 5 {
+                return Some(lead.len());
+            }
+        }
+    }
     let (lead, rest) = sentence.split_once(": ")?;
     let lower = lead.to_lowercase();
     let announces = ["is this", "was this", "is simply this", "was simply this"]
@@ -318,6 +332,18 @@ mod tests {
         assert_eq!(
             &s[announcing_lead_in(s).unwrap()..],
             "at Cannae, Hannibal had the better cavalry."
+        );
+        let s = "The one-sentence answer is that Richelieu besieged La Rochelle because it had allied itself with England.";
+        assert_eq!(
+            &s[announcing_lead_in(s).unwrap()..],
+            "Richelieu besieged La Rochelle because it had allied itself with England."
+        );
+        // An answer that is a fact of the story stays.
+        assert_eq!(
+            announcing_lead_in(
+                "The sultan's answer was that the city would never surrender to anyone."
+            ),
+            None
         );
     }
 
