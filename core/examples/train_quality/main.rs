@@ -70,6 +70,15 @@ struct KeySample {
     sentence: String,
 }
 
+/// What a model fitted without a key sample's text says of it.
+#[derive(Clone, Copy, Default)]
+struct HeldOutKey {
+    keep: f32,
+    key: f32,
+    rank_with_key: f32,
+    rank_without_key: f32,
+}
+
 /// The key facts listed for each text: per text, one list per judge.
 type FactLists = HashMap<usize, Vec<Vec<String>>>;
 
@@ -342,11 +351,15 @@ fn choose_bar(scored: &[(f32, f32)]) -> f32 {
 /// fact (the area under the ROC curve), and how many of the listed facts each
 /// text's ten best ask, ranked with and without them (one card per sentence,
 /// those above `bar`).
-fn report_key_facts(samples: &[KeySample], cv: &[(f32, f32, f32)], facts: &FactLists, bar: f32) {
+fn report_key_facts(samples: &[KeySample], cv: &[HeldOutKey], facts: &FactLists, bar: f32) {
     if samples.is_empty() {
         return;
     }
-    let mut by_key: Vec<(f32, f32)> = cv.iter().zip(samples).map(|(c, s)| (c.2, s.key)).collect();
+    let mut by_key: Vec<(f32, f32)> = cv
+        .iter()
+        .zip(samples)
+        .map(|(c, s)| (c.key, s.key))
+        .collect();
     by_key.sort_by(|a, b| a.0.total_cmp(&b.0));
     let positives = by_key.iter().filter(|x| x.1 > 0.5).count() as f64;
     let negatives = by_key.len() as f64 - positives;
@@ -370,10 +383,14 @@ fn report_key_facts(samples: &[KeySample], cv: &[(f32, f32, f32)], facts: &FactL
             let mut v: Vec<(f32, &KeySample)> = samples
                 .iter()
                 .zip(cv)
-                .filter(|(s, c)| s.text == *text && c.0 >= bar)
+                .filter(|(s, c)| s.text == *text && c.keep >= bar)
                 .map(|(s, c)| {
-                    let key = if with_key { c.2.sqrt() } else { 1.0 };
-                    (c.0 * (0.5 + c.1 / 6.0) * key, s)
+                    let rank = if with_key {
+                        c.rank_with_key
+                    } else {
+                        c.rank_without_key
+                    };
+                    (rank, s)
                 })
                 .collect();
             v.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -476,8 +493,7 @@ fn main() {
     let mut correct = 0.0f32;
     let mut majority_correct = 0.0f32;
     let mut cv_chance = vec![0.0f32; samples.len()];
-    // Per key sample, held out: (keep, worth, key chance).
-    let mut cv_key = vec![(0.0f32, 0.0f32, 0.0f32); key_samples.len()];
+    let mut cv_key = vec![HeldOutKey::default(); key_samples.len()];
     for fold in 0..folds {
         let train: Vec<&Sample> = samples.iter().filter(|s| s.text % folds != fold).collect();
         let test: Vec<&Sample> = samples.iter().filter(|s| s.text % folds == fold).collect();
@@ -492,9 +508,17 @@ fn main() {
         if !key_train.is_empty() {
             fit_key(&mut m, &key_train);
         }
+        // The ranking without the key-fact part: the same model with none.
+        let mut without_key = m.clone();
+        without_key.key_weights.clear();
         for (s, out) in key_samples.iter().zip(cv_key.iter_mut()) {
             if s.text % folds == fold {
-                *out = (m.keep(&s.x), m.worth(&s.x), m.key(&s.x));
+                *out = HeldOutKey {
+                    keep: m.keep(&s.x),
+                    key: m.key(&s.x),
+                    rank_with_key: m.rank_score(&s.x),
+                    rank_without_key: without_key.rank_score(&s.x),
+                };
             }
         }
         let base = train.iter().map(|s| s.keep).sum::<f32>() / train.len() as f32;
