@@ -134,12 +134,7 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     };
     // "who headed the ministry from 1763": from when, for a lasting state only.
     let stative = super::lexicon::is_stative(&lemma)
-        || passive
-            && s.tokens[v + 1..]
-                .iter()
-                .take(2)
-                .find_map(|t| lex.participle_lemma(&t.lower))
-                .is_some_and(super::lexicon::is_stative);
+        || passive && super::lexicon::stative_participle(s.tokens[v + 1..].iter().take(2));
     let prep = prep.filter(|x| x != "from" || stative);
     p.push(Piece::Text(time_wh(kind, prep.as_deref(), range)));
     p.push(if had_been {
@@ -430,8 +425,7 @@ pub(super) fn nominal_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
             // "the founding of X from 1088" is no span's start.
             let wh = time_wh(e.kind, prep.as_deref().filter(|x| *x != "from"), false);
             let last = &s.tokens[xb - 1];
-            let plural =
-                last.lower.ends_with('s') && !last.is_capitalised() && !last.lower.ends_with("ss");
+            let plural = last.looks_plural();
             let mut p = vec![Piece::Text(wh)];
             if passive {
                 p.push(Piece::Text(if plural { "were" } else { "was" }.into()));
@@ -774,10 +768,7 @@ pub(super) fn known_as_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         .find(|&k| s.tokens[k].lower == "of")
         .map_or(b - 1, |k| k - 1);
     let head = &s.tokens[head];
-    let plural = !head.is_capitalised()
-        && head.lower.ends_with('s')
-        && !head.lower.ends_with("ss")
-        && head.lower != "series";
+    let plural = head.looks_plural() && head.lower != "series";
     let mut q = vec![
         Piece::Text("What".into()),
         Piece::Text(if plural { "were" } else { "was" }.into()),

@@ -540,7 +540,7 @@ impl<'a> Ctx<'a> {
 /// noun ("the shoals") or a group's name ending in "s" ("the Dutch" is not).
 fn subject_is_plural(p: &Sentence, end: usize) -> bool {
     let last = &p.tokens[end - 1];
-    last.lower.ends_with('s') && !last.lower.ends_with("ss") && !last.is_capitalised()
+    last.looks_plural()
         || p.entities
             .iter()
             .any(|e| e.kind == EntityKind::Group && e.end == end && last.lower.ends_with('s'))

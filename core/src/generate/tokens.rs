@@ -33,6 +33,11 @@ impl Token {
     pub fn is_capitalised(&self) -> bool {
         self.kind == TokKind::Word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
     }
+    /// A lower-case word that reads as a plural noun: "ships", not "Ships",
+    /// "fortress" or "Athens".
+    pub fn looks_plural(&self) -> bool {
+        !self.is_capitalised() && self.lower.ends_with('s') && !self.lower.ends_with("ss")
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
