@@ -265,6 +265,17 @@ pub(super) fn is_stative(lemma: &str) -> bool {
     STATIVE_VERBS.contains(&lemma)
 }
 
+/// Whether the first participle among `after` (the words after an auxiliary:
+/// "was *ruled*", "had been *governed*") names a lasting state.
+pub(super) fn stative_participle<'a>(
+    after: impl IntoIterator<Item = &'a super::tokens::Token>,
+) -> bool {
+    after
+        .into_iter()
+        .find_map(|t| lexicon().participle_lemma(&t.lower))
+        .is_some_and(is_stative)
+}
+
 /// Units of length and area, as a text writes them after a number.
 const LENGTH_UNITS: &[&str] = &[
     "kilometres",

@@ -424,14 +424,9 @@ pub(super) struct Built {
 /// Whether a clause's verb names a lasting state: "headed", "was ruled", "had
 /// governed".
 fn clause_is_stative(s: &Sentence, verb: &Verb) -> bool {
-    let lex = lexicon();
     match verb {
         Verb::Past(_, lemma) | Verb::Present(_, lemma) => super::lexicon::is_stative(lemma),
-        Verb::Aux(i) => s.tokens[i + 1..]
-            .iter()
-            .take(3)
-            .find_map(|t| lex.participle_lemma(&t.lower))
-            .is_some_and(super::lexicon::is_stative),
+        Verb::Aux(i) => super::lexicon::stative_participle(s.tokens[i + 1..].iter().take(3)),
     }
 }
 

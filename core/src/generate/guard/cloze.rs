@@ -25,18 +25,16 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
     {
         return true;
     }
+    let after_blank = p
+        .split_once("_____")
+        .and_then(|(_, after)| after.split_whitespace().next());
     // "losing thousands of men attacking _____ trenches" → "Paraguayan": a
     // demonym before its noun is a word, not a fact.
     let demonym_before_noun = lex.is_demonym(c.answer.trim())
-        && p.split_once("_____")
-            .and_then(|(_, after)| after.split_whitespace().next())
-            .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+        && after_blank.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
     // "a planned shutdown of _____ No. 4" → "Reactor": the word before a number
     // is part of the designation, not a fact.
-    let designation = p
-        .split_once("_____")
-        .and_then(|(_, after)| after.split_whitespace().next())
-        .is_some_and(|n| matches!(n, "No." | "No" | "no." | "Nos."));
+    let designation = after_blank.is_some_and(|n| matches!(n, "No." | "No" | "no." | "Nos."));
     if demonym_before_noun || designation {
         return true;
     }
