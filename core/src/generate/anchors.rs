@@ -107,11 +107,17 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                             | "under"
                     )
                 );
+                // "in February that year" → "in February 1782", not "in February in 1782".
+                let after_month = prev.is_some_and(|p| MONTHS.contains(&p));
                 if !other_preposition && !hedged {
                     found.push(Anchor {
                         start,
                         end: k + len,
-                        text: format!("in {}", y + offset),
+                        text: if after_month {
+                            (y + offset).to_string()
+                        } else {
+                            format!("in {}", y + offset)
+                        },
                     });
                 }
                 k += len;
@@ -283,6 +289,10 @@ mod tests {
         assert_eq!(
             anchors("The city fell in 1453. In that year the emperor died."),
             vec!["In that year = in 1453"]
+        );
+        assert_eq!(
+            anchors("By 1782 Crillon, fresh from taking Minorca in February that year, came."),
+            vec!["that year = 1782"]
         );
     }
 

@@ -440,6 +440,8 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
             && t.is_word()
             && !t.is_capitalised()
             && t.lower.ends_with("ing")
+            // "a general rising"; but "prices rising": a participle after a plural.
+            && !(super::lexicon::is_ing_noun(&t.lower) && !toks[k - 1].lower.ends_with('s'))
             && !toks[k - 1].lower.ends_with("ing")
             // "salted herring": an "-ing" noun after an adjective in "-ed".
             && (!toks[k - 1].lower.ends_with("ed") || toks[k - 1].is_capitalised())
@@ -1273,6 +1275,12 @@ mod tests {
         assert_eq!(c, vec!["[the army of Philip] <smashed> [a coalition]"]);
         let c = show("On Sunday 27 July 1214 the army of Philip smashed a coalition.");
         assert_eq!(c, vec!["[the army of Philip] <smashed> [a coalition]"]);
+        // "a general rising": an "-ing" noun after an adjective.
+        let c = show("The leaders pushed through a decision for a general rising in May 1903.");
+        assert_eq!(
+            c,
+            vec!["[The leaders] <pushed> [through a decision for a general rising in May 1903]"]
+        );
         // "spring" ends in -ing but is no participle.
         let c = show(
             "In the spring of 1525 the imperial army destroyed the French army outside Pavia.",

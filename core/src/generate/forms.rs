@@ -10,7 +10,7 @@ use super::pronouns::{Ctx, PRONOUNS};
 use super::questions::{
     intro_prefix, inverted, is_country, is_possessive, time_phrase, time_wh, Built,
 };
-use super::render::{ends_with_q, trim_after, trim_relative, Piece};
+use super::render::{ends_with_q, kind_words, trim_after, trim_relative, Piece};
 use super::text::Sentence;
 use super::tokens::TokKind;
 
@@ -30,7 +30,7 @@ pub(super) fn relative_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     let mut p = match e.title {
         Some((a, b)) => {
             let mut p = vec![Piece::Text("Which".into())];
-            p.extend((a..b).map(Piece::Tok));
+            p.extend(kind_words(s, a..b));
             p
         }
         None => vec![Piece::Text("Who".into())],

@@ -503,7 +503,13 @@ pub(super) fn clause_cut_off(p: &PromptWords) -> bool {
             .filter(|x| is_verb_form(x))
             .count()
             <= 1;
-    opens_with_past || waits || participle_then_verb
+    // "… agree that if either died without a son?": the condition stayed, what
+    // was agreed (after its comma) did not.
+    let condition_cut = ["that if ", "that when ", "that unless ", "that once "]
+        .iter()
+        .filter_map(|p| last_part.find(p).map(|i| &last_part[i + p.len()..]))
+        .any(|rest| bare_words(rest).iter().filter(|x| is_verb_form(x)).count() <= 1);
+    opens_with_past || waits || participle_then_verb || condition_cut
 }
 
 #[cfg(test)]
@@ -844,6 +850,12 @@ mod tests {
         ));
         assert!(clause_cut_off(
             "Held for the benefit of the orphans, raised around _____ guilders."
+        ));
+        assert!(clause_cut_off(
+            "In what year did Magnus and Harthacnut agree that if either died without a son?"
+        ));
+        assert!(!clause_cut_off(
+            "In what year did Magnus and Harthacnut agree that if either died the other would inherit?"
         ));
         assert!(!clause_cut_off(
             "Held for the benefit of the orphans, the sale raised around _____ guilders."

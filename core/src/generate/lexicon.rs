@@ -229,6 +229,23 @@ pub(super) fn is_honorific(lower: &str) -> bool {
     matches!(lower, "sir" | "dame" | "lord" | "lady" | "mr" | "mrs")
 }
 
+/// Nouns in "-ing" that read as a participle after an adjective: "a general
+/// rising", "the first landing", "a secret meeting".
+pub(super) fn is_ing_noun(lower: &str) -> bool {
+    matches!(
+        lower.strip_suffix('s').unwrap_or(lower),
+        "rising"
+            | "uprising"
+            | "landing"
+            | "meeting"
+            | "bombing"
+            | "shelling"
+            | "founding"
+            | "hearing"
+            | "wedding"
+    )
+}
+
 /// Whether a lower-case word is a unit of time ("day", "evening", "years").
 pub(super) fn is_time_unit(lower: &str) -> bool {
     TIME_UNITS.contains(&lower)

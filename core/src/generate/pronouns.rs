@@ -7,7 +7,7 @@ use super::lexicon::lexicon;
 use super::questions::answer_text;
 use super::render::{in_brackets, lower_first, possessive, render, Piece};
 use super::text::{Document, Sentence};
-use super::tokens::TokKind;
+use super::tokens::{TokKind, Token};
 
 pub(super) use super::lexicon::PRONOUNS_AND_THAT as PRONOUNS;
 
@@ -108,6 +108,13 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .any(|e| e.kind == EntityKind::Person && is_source(p, e))
             {
+                return None;
+            }
+            // "…, compared to Leonidas at Thermopylae. His great-grandson …": a
+            // figure the text likens someone to is not whom "his" stands for.
+            if p.entities.iter().any(|e| {
+                matches!(e.kind, EntityKind::Person | EntityKind::Name) && is_likened_to(p, e)
+            }) {
                 return None;
             }
             // Prefer the subject of the previous sentence when it is a person, unless
@@ -244,6 +251,7 @@ impl<'a> Ctx<'a> {
                 .filter(|p| !woman(p))
                 .map(|p| possessive(&p)),
             "her" => None, // object or possessive: ambiguous
+            "it" if opens_cleft(&self.s().tokens, tok) => None,
             "it" => self.previous_subject(false),
             "its" => self.previous_subject(false).map(|p| possessive(&p)),
             "they" | "them" => self.previous_subject(true),
@@ -278,15 +286,61 @@ impl<'a> Ctx<'a> {
                     .get(c.subj.1 - 1)
                     .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
         };
-        fronted
-            && self.clauses[self.si].iter().any(|c| {
-                pronoun_subject(c)
-                    || c.subj.0 <= tok
-                        && s.entities.iter().any(|e| {
-                            matches!(e.kind, EntityKind::Person | EntityKind::Name)
-                                && e.start > tok
-                                && e.end == c.subj.1
-                        })
+        let named_subject = |c: &Clause| {
+            s.entities.iter().any(|e| {
+                matches!(e.kind, EntityKind::Person | EntityKind::Name)
+                    && e.start > tok
+                    && e.end == c.subj.1
+            })
+        };
+        // "Whether out of anger, or because leaving a garrison on his flank was a bad
+        // idea, Suleiman turned …": a "his" in a fronted subordinate clause is the
+        // main clause's subject, if no other person or name comes before it.
+        let subordinate = opening.is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "whether"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "when"
+                    | "while"
+                    | "once"
+                    | "if"
+                    | "as"
+                    | "since"
+            )
+        });
+        (fronted
+            && self.clauses[self.si]
+                .iter()
+                .any(|c| pronoun_subject(c) || c.subj.0 <= tok && named_subject(c)))
+            || subordinate && self.main_subject_after_comma(tok)
+    }
+
+    /// Whether the main clause after the fronted clause holding `tok` opens with a
+    /// person's name and its verb ("…, Suleiman turned"), with no other person
+    /// named before it. Read from the tokens: such sentences often parse to no clause.
+    fn main_subject_after_comma(&self, tok: usize) -> bool {
+        let s = self.s();
+        let lex = lexicon();
+        let Some(comma) = (tok + 1..s.tokens.len())
+            .filter(|&k| s.tokens[k].is_punct(","))
+            .find(|&k| s.entities.iter().any(|e| e.start == k + 1))
+        else {
+            return false;
+        };
+        let person_before = s
+            .entities
+            .iter()
+            .any(|e| matches!(e.kind, EntityKind::Person | EntityKind::Name) && e.end <= comma);
+        !person_before
+            && s.entities.iter().any(|e| {
+                e.start == comma + 1
+                    && matches!(e.kind, EntityKind::Person | EntityKind::Name)
+                    && s.tokens
+                        .get(e.end)
+                        .is_some_and(|v| lex.past_lemma(&v.lower).is_some())
             })
     }
 
@@ -694,6 +748,39 @@ fn is_source(s: &Sentence, e: &super::entities::Entity) -> bool {
     as_aside || according
 }
 
+/// A person named as a comparison: "compared, rather loosely, to Leonidas", "a
+/// new Saladin", "like Caesar".
+fn is_likened_to(s: &Sentence, e: &super::entities::Entity) -> bool {
+    let start = e.title.map_or(e.start, |t| t.0);
+    let before = &s.tokens[start.saturating_sub(8)..start];
+    let last = before.last().map(|t| t.lower.as_str());
+    matches!(last, Some("like" | "new"))
+        || matches!(last, Some("to" | "with"))
+            && before
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "compared" | "likened" | "comparison"))
+}
+
+/// "It was the children of the refugees who formed the RPF", "It is likely that
+/// …": an "it" that stands for nothing but the clause to come. (Not "It was built
+/// by …": a passive's "it" is a thing.)
+fn opens_cleft(toks: &[Token], it: usize) -> bool {
+    if !toks
+        .get(it + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "is" | "was"))
+    {
+        return false;
+    }
+    let after = &toks[it + 2..toks.len().min(it + 14)];
+    after
+        .first()
+        .is_some_and(|t| lexicon().past_lemma(&t.lower).is_none())
+        && after
+            .iter()
+            .take_while(|t| !t.is_punct(",") && !t.is_punct(";"))
+            .any(|t| matches!(t.lower.as_str(), "who" | "that"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::plural_name;
@@ -791,6 +878,31 @@ mod tests {
             ));
             assert_eq!(his.as_deref(), Some("his"), "{second}");
         }
+    }
+
+    #[test]
+    fn a_figure_of_comparison_is_not_his() {
+        let his = second_sentence_his(
+            "The sortie gets compared, rather loosely, to Leonidas at Thermopylae. \
+             His great-grandson wrote an epic about it.",
+        );
+        assert_eq!(his, None);
+    }
+
+    #[test]
+    fn his_in_a_fronted_subordinate_clause_means_the_main_subject() {
+        let his = second_sentence_his(
+            "Zrínyi raided the Ottoman camp at Siklós. \
+             Whether out of anger, or because leaving a garrison on his flank was a bad idea, \
+             Suleiman turned towards Szigetvár.",
+        );
+        assert_eq!(his.as_deref(), Some("his"));
+        // Another person named before the subject: "his" is left to the usual rules.
+        let his = second_sentence_his(
+            "Zrínyi raided the camp. \
+             Because Mehmed had left a garrison on his flank, Suleiman turned back.",
+        );
+        assert_ne!(his.as_deref(), Some("his"));
     }
 
     #[test]

@@ -109,6 +109,24 @@ pub(super) fn lower_first(s: &str) -> String {
     }
 }
 
+/// The words after "Which" that name a kind of person: a title is a common noun
+/// there ("Which king …", "Which Soviet premier …"), though it was capitalised
+/// before the name ("King Béla IV"); judges called "Which King …" ungrammatical.
+pub(super) fn kind_words(s: &Sentence, words: impl IntoIterator<Item = usize>) -> Vec<Piece> {
+    let lex = lexicon();
+    words
+        .into_iter()
+        .map(|k| {
+            let t = &s.tokens[k];
+            if t.is_capitalised() && lex.is_title(&t.lower) && !t.lower.ends_with('.') {
+                Piece::Text(t.lower.clone())
+            } else {
+                Piece::Tok(k)
+            }
+        })
+        .collect()
+}
+
 pub(super) fn possessive(s: &str) -> String {
     if s.ends_with('s') {
         format!("{s}'")

@@ -784,6 +784,7 @@ mod tests {
             "When did Warsaw Pact troops crush the Prague Spring?",
             "When did the German rebels elect Rudolf of Rheinfelden as anti-king?",
             "When did the Taiping capture Nanjing?",
+            "When did the leaders push through a decision for a general rising?",
         ] {
             assert!(!refused(fine, "1853", Year), "{fine}");
         }

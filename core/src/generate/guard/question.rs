@@ -495,6 +495,8 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
             && !last.contains('-')
             && lex.ing_lemma(last).is_some()
             && !lexicon_function(prev)
+            // "… a decision for a general rising?"
+            && !crate::generate::lexicon::is_ing_noun(last)
     };
     if asks_time(p) && trailing_participle {
         return true;
