@@ -349,7 +349,10 @@ pub fn distractors(
             // "2nd", "7th": an ordinal is no choice for a count.
             s.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && ["st", "nd", "rd", "th"].iter().any(|x| s.ends_with(x)),
-            s.starts_with('$'),
+            // "£1.2 million" with pounds only, not with "8.5 million" people.
+            s.chars()
+                .next()
+                .filter(|c| matches!(c, '$' | '£' | '€' | '¥')),
             s.ends_with('%') || s.ends_with("percent"),
             s.chars().next().is_some_and(char::is_alphabetic),
             s.split_whitespace()
@@ -527,6 +530,9 @@ pub fn add_exercises(
         {
             continue;
         }
+        if hedged_blank(&card.prompt) {
+            continue;
+        }
         let d = distractors(&pool, library, &card.answer, kind, &card.prompt, 3);
         if d.len() < 3
             || !d.iter().all(|x| {
@@ -629,6 +635,41 @@ fn fits_prompt(choice: &str, answer: &str, kind: EntityKind, prompt: &str) -> bo
     true
 }
 
+/// A blank the text hedges ("about _____ weeks", "over _____ warships", "around
+/// _____"): a choice near the answer is as true as the answer, and judges marked
+/// such choices bad ("'about' six: five/seven also fit").
+fn hedged_blank(prompt: &str) -> bool {
+    let Some(at) = prompt.find("_____") else {
+        return false;
+    };
+    let before: Vec<String> = prompt[..at]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let last = before.first().map_or("", String::as_str);
+    let two = before.get(1).map_or("", String::as_str);
+    matches!(
+        last,
+        "about"
+            | "around"
+            | "over"
+            | "some"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "perhaps"
+            | "c."
+            | "circa"
+            | "approximately"
+            | "under"
+    ) || matches!(
+        (two, last),
+        ("more" | "fewer" | "less", "than") | ("at", "least") | ("up", "to")
+    )
+}
+
 /// The source sentence as a statement to judge, with `swap` put in place of the answer.
 fn statement(sentence: &str, answer: &str, swap: Option<&str>) -> Option<String> {
     let first = norm_tokens(sentence);
@@ -682,6 +723,34 @@ mod tests {
             p
         ));
         assert!(fits_prompt("Kent", "Essex", EntityKind::Place, p));
+    }
+
+    #[test]
+    fn a_hedged_blank_gets_no_choices() {
+        assert!(hedged_blank("For about _____ weeks, the Ciompi governed."));
+        assert!(hedged_blank("Alexander had over _____ warships."));
+        assert!(hedged_blank("It cost more than _____."));
+        assert!(!hedged_blank("The Ciompi governed for _____ weeks."));
+        assert!(!hedged_blank("In what year did the Ciompi rise?"));
+    }
+
+    #[test]
+    fn money_is_no_choice_for_a_count_nor_a_count_for_money() {
+        let doc = Document::analyse(
+            "Ireland had 8.5 million people in 1845. The relief works cost 4.8 million pounds. \
+             London spent £7 million on relief and £2 million on loans. Some 1.5 million emigrated.",
+        );
+        let pool = Pool::new(&doc);
+        let lib = LibraryContext::default();
+        let money = distractors(
+            &pool,
+            &lib,
+            "£9 million",
+            EntityKind::Number,
+            "It spent _____.",
+            3,
+        );
+        assert!(money.iter().all(|c| c.starts_with('£')), "{money:?}");
     }
 
     #[test]
