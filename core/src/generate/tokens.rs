@@ -111,6 +111,17 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
             {
                 i += 1;
             }
+            // "Barry St. Leger", "Mt. Vernon": the abbreviation's dot is the name's, or a
+            // cloze cuts the name at it ("under _____. Leger").
+            if i - start == 2
+                && matches!(chars[start].1, 'S' | 'M' | 'F')
+                && chars[start + 1].1 == 't'
+                && at(i) == Some('.')
+                && at(i + 1).is_some_and(char::is_whitespace)
+                && at(i + 2).is_some_and(char::is_uppercase)
+            {
+                i += 1;
+            }
             // A plural possessive: "the Thirty Years' War", "the Normans' duke".
             if (chars[i - 1].1 == 's')
                 && at(i).is_some_and(is_apostrophe)
@@ -298,6 +309,15 @@ mod tests {
             texts("the Sino-Soviet split of the 1960s"),
             vec!["the", "Sino-Soviet", "split", "of", "the", "1960s"]
         );
+    }
+
+    #[test]
+    fn a_saints_abbreviation_keeps_its_dot_before_a_name() {
+        assert_eq!(
+            texts("under Barry St. Leger came"),
+            vec!["under", "Barry", "St.", "Leger", "came"]
+        );
+        assert_eq!(texts("went to St. The"), vec!["went", "to", "St.", "The"]);
     }
 
     #[test]

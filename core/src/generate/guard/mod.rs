@@ -326,7 +326,15 @@ mod tests {
             drop_opening_connective("Instead the victors crowned _____ as king."),
             "The victors crowned _____ as king."
         );
+        assert_eq!(
+            drop_opening_connective("Worse, a third of the army was back at _____."),
+            "A third of the army was back at _____."
+        );
         // Not a connective, or too short to stand without it.
+        assert_eq!(
+            drop_opening_connective("Still the army was back at _____."),
+            "Still the army was back at _____."
+        );
         assert_eq!(
             drop_opening_connective("Stillwater was founded in _____."),
             "Stillwater was founded in _____."
