@@ -107,13 +107,18 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                             | "under"
                     )
                 );
-                // "in February that year" → "in February 1782", not "in February in 1782".
+                // "in February that year" → "in February 1782", not "in February in 1782";
+                // "On 30 November that year", whose day was completed as "30 November
+                // 1853": the words go.
                 let after_month = prev.is_some_and(|p| MONTHS.contains(&p));
+                let after_completed_day = found.last().is_some_and(|a| a.end == k);
                 if !other_preposition && !hedged {
                     found.push(Anchor {
                         start,
                         end: k + len,
-                        text: if after_month {
+                        text: if after_completed_day {
+                            String::new()
+                        } else if after_month {
                             (y + offset).to_string()
                         } else {
                             format!("in {}", y + offset)
@@ -320,6 +325,14 @@ mod tests {
         assert_eq!(
             anchors("The diet met in January 1521. Luther arrived on April 16 and spoke."),
             vec!["April 16 = April 16, 1521"]
+        );
+        // "that year" after the completed day says its year twice: the words go.
+        assert_eq!(
+            anchors(
+                "Russian troops crossed the river in July 1853. On 30 November that year a \
+                 squadron destroyed a flotilla at Sinope."
+            ),
+            vec!["30 November = 30 November 1853", "that year = "]
         );
         // A later month before it, a year that moved on, or a year named three
         // sentences back: which year is not certain.

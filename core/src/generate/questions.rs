@@ -534,7 +534,33 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                     .iter()
                     .any(|o| o.kind.is_time() && o.start >= ia && o.end <= ib && o.start != e.start)
             });
-        if second_time_in_intro {
+        // "tried twice …, at Balaklava on 25 October (…) and at Inkerman on 5
+        // November": one of two times joined by "and" is not the clause's time.
+        let coordinated_time = s
+            .entities
+            .iter()
+            .find(|o| o.kind.is_time() && o.start >= e.end)
+            .is_some_and(|o| {
+                let between = &s.tokens[e.end..o.start];
+                // The same preposition before both ("on … and at Inkerman on …"),
+                // an "and" just before the second phrase, no verb or comma between.
+                let same_preposition = e.start > 0
+                    && o.start > e.end
+                    && s.tokens[e.start - 1].lower == s.tokens[o.start - 1].lower
+                    && TIME_PREPS.contains(&s.tokens[o.start - 1].lower.as_str());
+                let and_near = s.tokens[o.start.saturating_sub(5).max(e.end)..o.start]
+                    .iter()
+                    .any(|t| t.lower == "and");
+                // (", and in 1856 it appointed …" opens a clause of its own.)
+                between.len() <= 12
+                    && same_preposition
+                    && and_near
+                    && !between.iter().any(|t| t.is_punct(",") || t.is_punct(";"))
+                    && !between
+                        .iter()
+                        .any(|t| super::lexicon::is_finite_form(&t.lower) && !t.is_capitalised())
+            });
+        if second_time_in_intro || coordinated_time {
             return None;
         }
         let (a, mut prep) = time_phrase(s, e, lo)?;
