@@ -150,6 +150,16 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
             if last_year.is_none() {
                 named = None;
             }
+        } else if s
+            .entities
+            .iter()
+            .any(|e| matches!(e.kind, EntityKind::Year | EntityKind::Date))
+        {
+            // "A final note, which I find rather neat: … was captured in 1800. The
+            // Guillaume Tell was taken the same year": a sentence that gives no card
+            // still moves the story's year on, so the year before it is not counted from.
+            last_year = None;
+            named = None;
         }
         out.push(found);
     }
@@ -326,6 +336,14 @@ mod tests {
             anchors("The diet met in January 1521. Luther arrived on April 16 and spoke."),
             vec!["April 16 = April 16, 1521"]
         );
+        // A sentence that gives no card but names a year: the year before it is stale.
+        assert!(anchors(
+            "The garrison surrendered in September 1801. A final note, which I find rather \
+             neat: the Généreux was herself captured in 1800. The Guillaume Tell was taken \
+             the same year."
+        )
+        .iter()
+        .all(|a| !a.ends_with("1801")));
         // "that year" after the completed day says its year twice: the words go.
         assert_eq!(
             anchors(
