@@ -441,7 +441,7 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
             && !t.is_capitalised()
             && t.lower.ends_with("ing")
             // "a general rising"; but "prices rising": a participle after a plural.
-            && !(super::lexicon::is_ing_noun(&t.lower) && !toks[k - 1].lower.ends_with('s'))
+            && (!super::lexicon::is_ing_noun(&t.lower) || toks[k - 1].lower.ends_with('s'))
             && !toks[k - 1].lower.ends_with("ing")
             // "salted herring": an "-ing" noun after an adjective in "-ed".
             && (!toks[k - 1].lower.ends_with("ed") || toks[k - 1].is_capitalised())

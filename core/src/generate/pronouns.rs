@@ -748,13 +748,13 @@ fn is_source(s: &Sentence, e: &super::entities::Entity) -> bool {
     as_aside || according
 }
 
-/// A person named as a comparison: "compared, rather loosely, to Leonidas", "a
-/// new Saladin", "like Caesar".
+/// A person named as a comparison: "compared, rather loosely, to Leonidas", "like
+/// Caesar". (Not "a new …": "the new king Henry" is the king.)
 fn is_likened_to(s: &Sentence, e: &super::entities::Entity) -> bool {
     let start = e.title.map_or(e.start, |t| t.0);
     let before = &s.tokens[start.saturating_sub(8)..start];
     let last = before.last().map(|t| t.lower.as_str());
-    matches!(last, Some("like" | "new"))
+    last == Some("like")
         || matches!(last, Some("to" | "with"))
             && before
                 .iter()
