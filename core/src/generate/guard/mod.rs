@@ -787,6 +787,12 @@ mod tests {
             "1544",
             Year
         ));
+        for two_times in [
+            "When did Albuquerque take Goa and later Hormuz?",
+            "When did Dost Mohammad flee and eventually surrender?",
+        ] {
+            assert!(refused(two_times, "1510", Year), "{two_times}");
+        }
         for fine in [
             "When did Shaka order an extreme period of mourning?",
             "When did Warsaw Pact troops crush the Prague Spring?",

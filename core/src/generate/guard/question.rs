@@ -454,6 +454,17 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         {
             return true;
         }
+        // "When did Albuquerque take Goa and later Hormuz?", "… flee and eventually
+        // surrender?": two events at two times, one answer (0 of 8 kept).
+        if w.windows(2).any(|x| {
+            x[0] == "and"
+                && matches!(
+                    x[1].as_str(),
+                    "later" | "eventually" | "finally" | "subsequently" | "afterwards"
+                )
+        }) {
+            return true;
+        }
         // History is told in the past: "In what year do X defeated …" is a misparse.
         if w.iter().any(|x| matches!(x.as_str(), "do" | "does")) {
             return true;
