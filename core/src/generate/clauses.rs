@@ -959,11 +959,6 @@ fn restrictive_relative_end(toks: &[Token], w: usize, to: usize) -> Option<usize
     // The main verb: an auxiliary, or a past form after a word that is no verb
     // ("Epidemics that may have included plague killed …"); the relative's own verb
     // chain ("may have included") comes first and is skipped.
-    let is_verb_form = |t: &Token| {
-        is_aux(&t.lower)
-            || lex.past_lemma(&t.lower).is_some()
-            || lex.participle_lemma(&t.lower).is_some()
-    };
     let main = (rv + 1..to.min(rv + 9)).find(|&k| {
         let t = &toks[k];
         matches!(
@@ -972,7 +967,7 @@ fn restrictive_relative_end(toks: &[Token], w: usize, to: usize) -> Option<usize
         ) || t.is_word()
             && !t.is_capitalised()
             && lex.past_lemma(&t.lower).is_some()
-            && !is_verb_form(&toks[k - 1])
+            && !super::lexicon::is_verb_group_word(&toks[k - 1].lower)
             && !matches!(
                 toks[k - 1].lower.as_str(),
                 "the"

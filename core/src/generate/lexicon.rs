@@ -354,6 +354,13 @@ pub(super) fn is_aux_or_past(lower: &str) -> bool {
     is_aux(lower) || lexicon().past_lemma(lower).is_some_and(|l| l != lower)
 }
 
+/// Whether a lower-case word can stand in a verb group: an auxiliary, a past or a
+/// participle ("had", "been", "sold", "taking").
+pub(super) fn is_verb_group_word(lower: &str) -> bool {
+    let lex = lexicon();
+    is_aux(lower) || lex.past_lemma(lower).is_some() || lex.participle_lemma(lower).is_some()
+}
+
 /// Auxiliaries that invert with the subject in a question.
 pub fn is_aux(lower: &str) -> bool {
     matches!(

@@ -434,15 +434,11 @@ pub(super) fn object_wh(kind: EntityKind, s: &Sentence, e: &Entity) -> &'static 
 /// Whether the tokens `a..b` are only the rest of a verb group: "was [sold] to",
 /// "had [long been] allied with", and not a noun ("fell … by [forces] under").
 fn only_verb_words(s: &Sentence, a: usize, b: usize) -> bool {
-    let lex = lexicon();
     b >= a
         && b - a <= 3
-        && s.tokens[a..b].iter().all(|t| {
-            is_adverb(t)
-                || super::lexicon::is_aux(&t.lower)
-                || lex.past_lemma(&t.lower).is_some()
-                || lex.participle_lemma(&t.lower).is_some()
-        })
+        && s.tokens[a..b]
+            .iter()
+            .all(|t| is_adverb(t) || super::lexicon::is_verb_group_word(&t.lower))
 }
 
 /// A place that is a country: asked about as "which country", not "what".
@@ -921,7 +917,8 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
             }
             // "His real name was Julián Apaza" → "What was Túpac Katari's real name?":
             // a name is a what, though it names a person.
-            let subject_is_a_name = matches!(aux_lower, Some("was" | "were" | "is" | "are"))
+            let copula = matches!(aux_lower, Some("was" | "were" | "is" | "are"));
+            let subject_is_a_name = copula
                 && c.subj.1 > c.subj.0
                 && matches!(
                     s.tokens[c.subj.1 - 1].lower.as_str(),
@@ -935,11 +932,7 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                 }
                 .into(),
             );
-            form = if matches!(aux_lower, Some("was" | "were" | "is" | "are")) {
-                0.7
-            } else {
-                0.8
-            };
+            form = if copula { 0.7 } else { 0.8 };
         }
         Some("the") if a - 1 == ra => {
             if !follows_ok {
