@@ -106,6 +106,10 @@ test('a wrong typed answer reads word by word: you wrote, the answer is', async 
 
 test('Choose mode offers four people for a card whose answer is a person', async () => {
   await (await app.find('[data-testid="review-mode-choice"]')).click();
+  // The mode turns with the card it loads: wait for it, or a key may act on the card of the old mode.
+  await waitUntil(async () => (await (await app.find('[data-testid="review-mode-choice"]')).attribute('aria-checked')) === 'true', {
+    what: 'choice mode',
+  });
   for (let i = 0; i < answers.size + 2; i++) {
     const prompt = await (await app.waitFor('[data-testid="review-prompt"]')).text();
     const answer = answers.get(prompt);

@@ -44,10 +44,15 @@ export class ReviewSession {
     });
   }
 
+  /** The mode changes with the card it loads: until then the old card stays as it was, so a
+   * card without choices yet never shows "cannot be multiple choice" and no key acts on a half-switched screen. */
   async setMode(mode: ReviewMode): Promise<void> {
     if (mode === this.mode) return;
-    this.mode = mode;
-    await this.load();
+    await this.#run(async () => {
+      const status = await reviewStatus(mode);
+      this.mode = mode;
+      this.#show(status);
+    });
   }
 
   reveal(): void {

@@ -144,6 +144,20 @@ describe('the review screen', () => {
     expect(await screen.findByTestId('deck')).toBeInTheDocument();
   });
 
+  it('turns to choice mode with the card it loads, never saying "cannot be multiple choice" meanwhile', async () => {
+    let release = () => {};
+    const choiceGate = new Promise<void>((resolve) => (release = resolve));
+    const { user } = await openReview({ reviews: [status(1, 0), status(null, 1)], choiceGate });
+    expect(await screen.findByTestId('review-reveal')).toBeInTheDocument();
+    await user.click(screen.getByTestId('review-mode-choice'));
+    expect(screen.getByTestId('review-mode-choice')).toHaveAttribute('aria-checked', 'false');
+    expect(screen.queryByTestId('review-choice-note')).not.toBeInTheDocument();
+    release();
+    await waitFor(() => expect(screen.getAllByTestId('review-choice')).toHaveLength(4));
+    expect(screen.getByTestId('review-mode-choice')).toHaveAttribute('aria-checked', 'true');
+    expect(screen.queryByTestId('review-choice-note')).not.toBeInTheDocument();
+  });
+
   it('says so when a card has no choices in choice mode, instead of changing mode silently', async () => {
     const plain = status(2, 0);
     plain.card!.choices = [];

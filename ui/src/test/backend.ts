@@ -22,6 +22,7 @@ import type { CardImportReport } from '../lib/bindings/CardImportReport';
 import type { Progress } from '../lib/bindings/Progress';
 import type { DueSummary } from '../lib/bindings/DueSummary';
 import type { ReviewStatus } from '../lib/bindings/ReviewStatus';
+import type { ReviewMode } from '../lib/bindings/ReviewMode';
 import type { AnswerDiff } from '../lib/bindings/AnswerDiff';
 import type { DiffPart } from '../lib/bindings/DiffPart';
 import type { QuizResult } from '../lib/bindings/QuizResult';
@@ -95,8 +96,10 @@ export interface FakeBackendOptions {
   cards?: StoredCard[];
   /** What draft_card_from_selection answers (it rejects without). */
   drafts?: SelectionDrafts;
-  /** review_status answers with these, one per answer; undo steps back. */
+  /** review_status answers with these, one per answer; undo steps back. As in the core, a card has choices only in choice mode. */
   reviews?: ReviewStatus[];
+  /** Make review_status in choice mode wait for this before answering. */
+  choiceGate?: Promise<void>;
   /** due_summary answers with this. */
   due?: DueSummary;
   /** progress_dashboard rejects with this. */
@@ -315,7 +318,10 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   let problem: LibraryProblem | null = options.problem ?? null;
   const reviews = options.reviews ?? [];
   let reviewAt = 0;
-  const reviewNow = () => reviews[Math.min(reviewAt, reviews.length - 1)] ?? EMPTY_REVIEW;
+  const reviewNow = (mode: ReviewMode = 'choice'): ReviewStatus => {
+    const shown = reviews[Math.min(reviewAt, reviews.length - 1)] ?? EMPTY_REVIEW;
+    return mode === 'choice' || !shown.card ? shown : { ...shown, card: { ...shown.card, choices: [] } };
+  };
   const annotations: Annotation[] = [...(options.annotations ?? [])];
   let nextId = 1000;
   const quizHistory: QuizSummary[] = [...(options.quizHistory ?? [])];
@@ -439,9 +445,9 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
   }
 
   /** The session after an answer, a bury or a suspension: the next status given. */
-  function nextReview(): ReviewStatus {
+  function nextReview(mode: ReviewMode): ReviewStatus {
     reviewAt++;
-    return reviewNow();
+    return reviewNow(mode);
   }
 
   // Every command the shell registers, with its arguments and result as
@@ -571,14 +577,17 @@ export function fakeBackend(options: FakeBackendOptions = {}) {
         cards: accepted.map((c) => ({ ...c, documentTitle: documents.find((d) => d.id === c.documentId)?.title ?? null })),
       };
     },
-    review_status: () => reviewNow(),
-    review_restart: () => reviewNow(),
-    review_answer: () => nextReview(),
-    review_bury: () => nextReview(),
-    review_suspend: () => nextReview(),
-    review_undo: () => {
+    review_status: async (args) => {
+      if (args.mode === 'choice') await options.choiceGate;
+      return reviewNow(args.mode);
+    },
+    review_restart: (args) => reviewNow(args.mode),
+    review_answer: (args) => nextReview(args.mode),
+    review_bury: (args) => nextReview(args.mode),
+    review_suspend: (args) => nextReview(args.mode),
+    review_undo: (args) => {
       reviewAt = Math.max(0, reviewAt - 1);
-      return reviewNow();
+      return reviewNow(args.mode);
     },
     browse_cards: (args) => {
       return browse(args.query);
