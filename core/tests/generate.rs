@@ -2539,3 +2539,38 @@ Menshikov's field army tried twice to break the Allied position, at Balaklava on
         show(&cs)
     );
 }
+
+/// Round 35's shapes, each in a top ten: a range "between" two years asked with
+/// "When"; the year of one of two places given to both; the people after an "of"
+/// taken for the person a "who" clause is about; "he" given to a man named
+/// further back than the name that opens its own sentence.
+#[test]
+fn round_35_shapes_are_written_well_or_not_at_all() {
+    let cs = written(
+        "Napoleon III, who was fascinated by Caesar, paid for excavations around Alise-Sainte-Reine between 1861 and 1865, and his teams found the ditches. \
+Flemish infantry were beaten again at Cassel in 1328 and at Roosebeke. \
+Caesar claims that it numbered 250,000 infantry and 8,000 cavalry, led by four commanders: Commius of the Atrebates, who had once been Caesar's ally in Britain, the Aeduan nobles Viridomarus and Eporedorix, and Vercassivellaunus, a cousin of Vercingetorix. \
+Admiral Carlo Pellion di Persano was tried before the Senate in 1867. Tegetthoff was promoted to vice admiral and became a national hero; he died young, in 1871, at 43.",
+    );
+    for c in &cs {
+        let p = &c.prompt;
+        assert!(
+            !(p.starts_with("When") && c.answer == "1861 and 1865"),
+            "{p}"
+        );
+        assert!(
+            !(p.contains("Roosebeke") && c.answer == "1328" && !p.contains("_____")),
+            "{p}"
+        );
+        assert!(!(c.answer == "Atrebates" && p.starts_with("Who")), "{p}");
+        assert!(!p.contains("Persano die"), "{p}");
+    }
+    assert_eq!(
+        find(
+            &cs,
+            "Between what years did Napoleon III pay for excavations around Alise-Sainte-Reine?"
+        )
+        .answer,
+        "1861 and 1865"
+    );
+}

@@ -26,6 +26,14 @@ pub(super) fn relative_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     if !comma.is_punct(",") || who.lower != "who" {
         return None;
     }
+    // "Commius of the Atrebates, who had once been Caesar's ally": the clause is
+    // about the head of the phrase, not the people named after its "of the" ("the
+    // fate of Jan Hus, who …" is about Hus).
+    let of_the =
+        |k: usize| k >= 2 && s.tokens[k - 1].lower == "the" && s.tokens[k - 2].lower == "of";
+    if of_the(e.start) || s.tokens[e.start].lower == "the" && of_the(e.start + 1) {
+        return None;
+    }
     let (v, end) = relative_predicate(&s.tokens, e.end + 1)?;
     let mut p = match e.title {
         Some((a, b)) => {

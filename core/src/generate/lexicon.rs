@@ -565,6 +565,7 @@ mod tests {
             ("began", "begin"),
             ("fought", "fight"),
             ("took", "take"),
+            ("retook", "retake"),
             ("led", "lead"),
             ("won", "win"),
             ("established", "establish"),

@@ -241,6 +241,7 @@ impl<'a> Ctx<'a> {
         // "she" is a woman the text marks as one; "he" and "his" never are.
         let woman = |name: &String| super::gender::is_woman(&self.doc.women, name);
         match t.lower.as_str() {
+            "he" | "him" | "she" if self.name_subject_before(tok) => None,
             "he" | "him" => self.last_person(tok).filter(|p| !woman(p)),
             "she" => self.last_person(tok).filter(woman),
             // "On his way home Musa ran short": a "his" before its own clause's
@@ -258,6 +259,20 @@ impl<'a> Ctx<'a> {
             "their" => self.previous_subject(true).map(|p| possessive(&p)),
             _ => None,
         }
+    }
+
+    /// Whether a clause of this sentence before `tok` has a name of no known kind in
+    /// its subject: "Tegetthoff was promoted …; he died young" (round 35 gave the
+    /// death to Persano, named in the sentence before). That name is most likely
+    /// whom "he" stands for, and a person named further back is a guess.
+    fn name_subject_before(&self, tok: usize) -> bool {
+        let s = self.s();
+        self.clauses[self.si].iter().any(|c| {
+            c.subj.1 <= tok
+                && s.entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Name && e.start >= c.subj.0 && e.end <= c.subj.1)
+        })
     }
 
     /// Whether "his" at `tok` stands in a phrase fronted before its clause's subject,
@@ -856,6 +871,24 @@ mod tests {
             .position(|t| t.lower == word)
             .expect("the pronoun");
         ctx.resolve(k)
+    }
+
+    #[test]
+    fn he_after_a_name_of_unknown_kind_in_its_own_sentence_is_unresolved() {
+        // Round 35: "Persano was tried …. Tegetthoff was promoted to vice admiral
+        // and became a national hero; he died young" gave Persano's death.
+        let he = second_sentence_pronoun(
+            "Admiral Carlo Pellion di Persano was tried before the Senate in 1867. \
+             Tegetthoff was promoted to vice admiral and became a national hero; he died young, in 1871.",
+            "he",
+        );
+        assert_eq!(he, None);
+        let he = second_sentence_pronoun(
+            "Admiral Carlo Pellion di Persano was tried before the Senate in 1867. \
+             After the trial he was dismissed from the service.",
+            "he",
+        );
+        assert_eq!(he.as_deref(), Some("Carlo Pellion di Persano"));
     }
 
     #[test]

@@ -76,6 +76,10 @@ pub(super) fn time_wh(kind: EntityKind, prep: Option<&str>, range: bool) -> Stri
         // "dates back to 1696" → "To what year does … date back?"
         (Some("to"), _) => format!("To what {noun}"),
         (Some("before"), _) => format!("Before what {noun}"),
+        // "between 1861 and 1865" → "Between what years …?": "When" would take the
+        // answer "1861 and 1865" for two moments (judged wrong in round 35).
+        (Some("between"), EntityKind::Year) => "Between what years".into(),
+        (Some("between"), EntityKind::Date) => "Between what dates".into(),
         (Some("on"), EntityKind::Date) => "On what date".into(),
         (_, EntityKind::Date) => "When".into(),
         (_, _) if range => "When".into(),
@@ -556,7 +560,17 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                         .iter()
                         .any(|t| super::lexicon::is_finite_form(&t.lower) && !t.is_capitalised())
             });
-        if second_time_in_intro || coordinated_time {
+        // "beaten again at Cassel in 1328 and at Roosebeke": the time is one
+        // place's, and the question would give it to both.
+        let place_follows = s.tokens.get(e.end).is_some_and(|t| t.lower == "and")
+            && s.tokens.get(e.end + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "at" | "near" | "off" | "outside" | "against"
+                )
+            })
+            && s.tokens.get(e.end + 2).is_some_and(|t| t.is_capitalised());
+        if second_time_in_intro || coordinated_time || place_follows {
             return None;
         }
         let (a, mut prep) = time_phrase(s, e, lo)?;

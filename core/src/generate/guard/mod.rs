@@ -787,6 +787,26 @@ mod tests {
             "1544",
             Year
         ));
+        // Round 35's garbled inversions: each was in a top ten.
+        for garbled in [
+            "On what date did called Ingogo and again wound?",
+            "In what year did the son of the consul who die at Cannae?",
+            "In what year did Britain annex their republic without their consent and then?",
+            "How long did Marshal Auguste Marmont spend?",
+            "When did Gladstone take office he decided to keep the Transvaal?",
+            "In what year did John Hunyadi with great success at Belgrade?",
+        ] {
+            assert!(refused(garbled, "1877", Year), "{garbled}");
+        }
+        for fine in [
+            "On what date did Cromwell ride into Fairfax's camp?",
+            "In what year did the consul who had died at Cannae take office?",
+            "How long did Marmont spend trying to outmanoeuvre Wellington?",
+            "In what year did the Romans elect Paullus consul again?",
+            "When did the forces which held the pass retreat?",
+        ] {
+            assert!(!refused(fine, "1877", Year), "{fine}");
+        }
         for two_times in [
             "When did Albuquerque take Goa and later Hormuz?",
             "When did Dost Mohammad flee and eventually surrender?",

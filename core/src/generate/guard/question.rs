@@ -335,6 +335,59 @@ fn who_with_do_support(p: &PromptWords) -> bool {
         && !p.capitalised(2)
 }
 
+/// A question whose inverted clause is garbled in a way no other rule names:
+/// - "On what date did called Ingogo and again wound?": a past form and its named
+///   object right after "did", where the subject should stand;
+/// - "In what year did the son of the consul who die at Cannae?": a relative
+///   pronoun before a bare verb, the relative clause's "had died" taken for the
+///   question's own verb;
+/// - "… without their consent and then?": a question that ends on "and", "or",
+///   "but" or "then", the clause cut off before its second part;
+/// - "How long did Marmont spend?": "spend" without what the time was spent on.
+fn garbled_inversion(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let lex = lexicon();
+    let Some(last) = w.last() else {
+        return false;
+    };
+    if matches!(last.as_str(), "and" | "or" | "but" | "then") {
+        return true;
+    }
+    if w.first().is_some_and(|x| x == "how") && matches!(last.as_str(), "spend" | "spent") {
+        return true;
+    }
+    let Some(d) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "did" | "do" | "does"))
+    else {
+        return false;
+    };
+    // (A participle that modifies the subject takes no name as object: "did
+    // recorded outrages rise", "did armed men attack".)
+    let past_after_did = w.get(d + 1).is_some_and(|x| {
+        !p.capitalised(d + 1) && !lex.is_function(x) && lex.past_lemma(x).is_some_and(|l| l != x)
+    }) && p.capitalised(d + 2);
+    let bare_verb_after_relative = w[d + 1..].windows(2).any(|x| {
+        matches!(x[0].as_str(), "who" | "which")
+            && lex.is_verb_lemma(&x[1])
+            && !lex.is_function(&x[1])
+            && lex.past_lemma(&x[1]).is_none()
+    });
+    // "When did Gladstone take office he decided to keep …?": a second clause, its
+    // own subject and verb, after the inverted one.
+    let second_clause = w[d + 1..].windows(2).any(|x| {
+        matches!(x[0].as_str(), "he" | "she" | "they" | "we")
+            && lex.past_lemma(&x[1]).is_some_and(|l| l != x[1])
+    });
+    // "In what year did John Hunyadi with great success at Belgrade?": "as
+    // Hunyadi did with …" has no verb after "did" to ask with.
+    let no_verb = !w[d + 1..]
+        .iter()
+        .enumerate()
+        .any(|(k, x)| !p.capitalised(d + 1 + k) && lex.is_verb_lemma(x));
+    past_after_did || bare_verb_after_relative || second_clause || no_verb
+}
+
 /// "When is the traditional answer news of …?": the page's own answer to its
 /// question, not a fact.
 fn answers_the_page(p: &PromptWords) -> bool {
@@ -387,6 +440,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || who_with_do_support(p)
         || answers_the_page(p)
         || which_title_not_a_person(p, answer_kind)
+        || garbled_inversion(p)
     {
         return true;
     }
