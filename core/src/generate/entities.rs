@@ -511,8 +511,10 @@ pub fn find(toks: &[Token], info: &DocInfo) -> Vec<Entity> {
     out
 }
 
+/// A capitalised word that goes on a name, "I" too: within a name it is a regnal
+/// numeral ("James I", "World War I"), never the writer.
 fn continues_name(t: &Token) -> bool {
-    t.is_capitalised() && !lexicon().is_function(&t.lower)
+    t.is_capitalised() && (t.text == "I" || !lexicon().is_function(&t.lower))
 }
 
 fn starts_name(toks: &[Token], i: usize, info: &DocInfo) -> bool {
@@ -835,6 +837,13 @@ mod tests {
                 .any(|(t, k)| t.contains("May") && *k == EntityKind::Date),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_regnal_i_belongs_to_its_name() {
+        let e = ents("England and the Dutch Republic were allies, and James I did not want a rupture. Both had fought in World War I.");
+        assert!(e.iter().any(|(t, _)| t == "James I"), "{e:?}");
+        assert!(e.iter().any(|(t, _)| t == "World War I"), "{e:?}");
     }
 
     #[test]

@@ -257,12 +257,43 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     if words.iter().any(|w| {
         matches!(
             *w,
-            "i" | "i'm" | "i've" | "me" | "my" | "you" | "your" | "you're" | "we're"
+            "i'm" | "i've" | "me" | "my" | "you" | "your" | "you're" | "we're"
         )
-    }) {
+    }) || says_i(sentence)
+    {
         return true;
     }
     false
+}
+
+/// Whether the sentence has "I", the writer, and not a regnal numeral ("Charles I",
+/// "Francis I", "World War I": a capitalised name before it). Before, every
+/// sentence naming Charles I was dropped as chat.
+fn says_i(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lex = super::lexicon::lexicon();
+    words.iter().enumerate().any(|(k, w)| {
+        if *w != "I" {
+            return false;
+        }
+        let Some(prev) = k.checked_sub(1).map(|j| words[j]) else {
+            return true;
+        };
+        // "Here I", "If I", "Personally I": the first word of the sentence is a
+        // capital too, but no name.
+        let lower = prev.to_lowercase();
+        let opener = lex.is_function(&lower)
+            || lower.ends_with("ly")
+            || matches!(
+                lower.as_str(),
+                "here" | "now" | "then" | "so" | "there" | "today" | "still" | "yet" | "again"
+            );
+        let name_before = prev.starts_with(char::is_uppercase) && (k > 1 || !opener);
+        !name_before
+    })
 }
 
 #[cfg(test)]
@@ -357,6 +388,23 @@ mod tests {
             "In short, the relationship was complex and shaped the war."
         ));
         assert!(is_boilerplate("I think the split was inevitable."));
+        for chat in [
+            "Here I have to disagree with the other answer.",
+            "If I had to boil it down, money mattered most.",
+            "Personally I doubt the figure of 300,000.",
+            "In 1990 I walked the battlefield with a guide.",
+        ] {
+            assert!(is_boilerplate(chat), "{chat}");
+        }
+        // A regnal numeral is no writer: the sentence is history.
+        for history in [
+            "Naseby, fought in 1645, is often called the battle that lost Charles I his throne.",
+            "Charles I was executed outside the Banqueting House in January 1649.",
+            "The war ended with the Treaty of Versailles after World War I had cost millions.",
+            "Selim I conquered the Mamluk sultanate in 1517.",
+        ] {
+            assert!(!is_boilerplate(history), "{history}");
+        }
         assert!(!is_boilerplate(
             "The Soviet Union withdrew its advisers from China in 1960."
         ));
