@@ -194,7 +194,15 @@ fn replace_word(text: &str, word: &str, by: &str) -> String {
                     .next()
                     .is_some_and(char::is_uppercase);
         if !glued && !in_longer_name && !adjective {
-            return format!("{}{}{}", &text[..i], by, &text[end..]);
+            // "Darius' son" lengthened: "Darius I's son", not "Darius I' son".
+            let rest = &text[end..];
+            let rest = match rest.strip_prefix(['\'', '’']) {
+                Some(after) if word.ends_with('s') && !by.ends_with('s') => {
+                    format!("'s{after}")
+                }
+                _ => rest.to_string(),
+            };
+            return format!("{}{}{}", &text[..i], by, rest);
         }
         from = end;
     }
@@ -231,6 +239,30 @@ mod tests {
         );
         let n = names("Baybars led the vanguard in 1260. The epic Sirat Baybars made him a hero.");
         assert!(!n.contains_key("Baybars"), "used alone before: {n:?}");
+    }
+
+    #[test]
+    fn a_possessive_keeps_its_form_when_the_name_is_lengthened() {
+        assert_eq!(
+            replace_word(
+                "In what year did Darius' son Xerxes invade?",
+                "Darius",
+                "Darius I"
+            ),
+            "In what year did Darius I's son Xerxes invade?"
+        );
+        assert_eq!(
+            replace_word("Why did Cyrus' army halt?", "Cyrus", "Cyrus the Great"),
+            "Why did Cyrus the Great's army halt?"
+        );
+        assert_eq!(
+            replace_word(
+                "What did Pericles' speech praise?",
+                "Pericles",
+                "Pericles of Athens"
+            ),
+            "What did Pericles of Athens' speech praise?"
+        );
     }
 
     #[test]
