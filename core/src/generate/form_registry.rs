@@ -33,6 +33,7 @@ use super::forms::{
     appositive_person_question, appositive_place_question, known_as_question, nominal_question,
     relative_question, relative_time_question, role_question, term_questions,
 };
+use super::participle_date::participle_date_question;
 use super::pronouns::Ctx;
 use super::questions::{question, Built};
 
@@ -238,6 +239,17 @@ pub(super) const REGISTRY: &[Form] = &[
         },
         build: Build::Entity(event_date_question),
     },
+    Form {
+        name: "participle_date",
+        about: "the date in a participle phrase after the subject (\"X, fought on 14 June \
+                1645, …\" → \"On what date was X fought?\")",
+        example: Example {
+            text: "Lützen, fought on 16 November 1632 in thick fog, cost the Swedes their king.",
+            prompt: "On what date was Lützen fought?",
+            answer: "16 November 1632",
+        },
+        build: Build::Entity(participle_date_question),
+    },
 ];
 
 /// The forms' names, in the order of [`REGISTRY`].
@@ -345,6 +357,7 @@ mod tests {
                 "cause",
                 "effect",
                 "event_date",
+                "participle_date",
             ],
             "append new forms at the end and retrain the quality model"
         );

@@ -53,6 +53,7 @@ mod grammar;
 mod guard;
 mod leans;
 mod lexicon;
+mod participle_date;
 mod people;
 mod pronouns;
 pub mod quality;
