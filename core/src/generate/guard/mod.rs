@@ -795,6 +795,9 @@ mod tests {
             "How long did Marshal Auguste Marmont spend?",
             "When did Gladstone take office he decided to keep the Transvaal?",
             "In what year did John Hunyadi with great success at Belgrade?",
+            // Round 36's.
+            "How many according were Hannibal's losses to Polybius?",
+            "In what year was Valentinian III assassinated the following March?",
         ] {
             assert!(refused(garbled, "1877", Year), "{garbled}");
         }
@@ -804,6 +807,9 @@ mod tests {
             "How long did Marmont spend trying to outmanoeuvre Wellington?",
             "In what year did the Romans elect Paullus consul again?",
             "When did the forces which held the pass retreat?",
+            "How many men did Hannibal lose, according to Polybius?",
+            "In what year did the Romans take Carthage after a siege of three years?",
+            "In what year was the same treaty renewed at Utrecht?",
         ] {
             assert!(!refused(fine, "1877", Year), "{fine}");
         }
@@ -879,6 +885,13 @@ mod tests {
         )));
         assert!(time_of_other_conjunct(&PromptWords::new(
             "In what year did Roger take Trapani in 1077 and Taormina?"
+        )));
+        // Round 36: a year with its era.
+        assert!(time_of_other_conjunct(&PromptWords::new(
+            "In what year did the war drag on at Thapsus in 46 BC and Munda?"
+        )));
+        assert!(!time_of_other_conjunct(&PromptWords::new(
+            "In what year did Caesar win at Thapsus in 46 BC?"
         )));
         assert!(!time_of_other_conjunct(&PromptWords::new(
             "Who took Trapani in 1077 and Taormina?"

@@ -86,13 +86,43 @@ pub(super) fn time_of_other_conjunct(p: &PromptWords) -> bool {
                     .strip_prefix(['–', '-'])
                     .is_some_and(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit())))
     };
+    // "… at Thapsus in 46 BC and Munda?": an era after a year of any length.
+    let era = |r: &str| {
+        matches!(
+            r.trim_end_matches(['?', '.', ',']),
+            "BC" | "BCE" | "AD" | "CE"
+        )
+    };
+    let short_year = |r: &str| (1..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_digit());
     (0..p.raw.len().saturating_sub(2)).any(|i| {
-        dated(p.raw[i])
-            && p.raw[i + 1] == "and"
-            && p.raw[i + 1..]
+        let (year_end, ok) = if p.raw.get(i + 1).is_some_and(|r| era(r)) && short_year(p.raw[i]) {
+            (i + 1, true)
+        } else {
+            (i, dated(p.raw[i]))
+        };
+        ok && p.raw.get(year_end + 1) == Some(&"and")
+            && p.raw[year_end + 1..]
                 .iter()
                 .all(|r| !r.ends_with(',') && !r.ends_with(';'))
             && p.raw.last().is_some_and(|r| r.ends_with('?'))
+    })
+}
+
+/// "In what year was Valentinian III assassinated the following March?": a time
+/// question that kept a time counted from another ("the following March", "the
+/// next year"), so it asks a year the card itself half gives.
+pub(super) fn relative_time_left(p: &PromptWords) -> bool {
+    if !asks_time(p) {
+        return false;
+    }
+    let w = &p.words;
+    w.windows(3).any(|x| {
+        matches!(x[0].as_str(), "the" | "that")
+            && matches!(x[1].as_str(), "following" | "next" | "same" | "previous")
+            && (matches!(
+                x[2].as_str(),
+                "year" | "spring" | "summer" | "autumn" | "winter" | "month" | "day" | "week"
+            ) || crate::generate::entities::MONTHS.contains(&x[2].as_str()))
     })
 }
 
@@ -353,6 +383,11 @@ fn garbled_inversion(p: &PromptWords) -> bool {
     if matches!(last.as_str(), "and" | "or" | "but" | "then") {
         return true;
     }
+    // "How many according were Hannibal's losses to Polybius?": "according to"
+    // torn apart by the inversion.
+    if w.windows(2).any(|x| x[0] == "according" && x[1] != "to") {
+        return true;
+    }
     if w.first().is_some_and(|x| x == "how") && matches!(last.as_str(), "spend" | "spent") {
         return true;
     }
@@ -441,6 +476,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || answers_the_page(p)
         || which_title_not_a_person(p, answer_kind)
         || garbled_inversion(p)
+        || relative_time_left(p)
     {
         return true;
     }
