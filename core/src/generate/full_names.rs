@@ -196,9 +196,14 @@ fn replace_word(text: &str, word: &str, by: &str) -> String {
         if !glued && !in_longer_name && !adjective {
             // "Darius' son" lengthened: "Darius I's son", not "Darius I' son".
             let rest = &text[end..];
-            let rest = match rest.strip_prefix(['\'', '’']) {
-                Some(after) if word.ends_with('s') && !by.ends_with('s') => {
-                    format!("'s{after}")
+            let bare_apostrophe = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '\'' | '’'))
+                .filter(|c| !rest[c.len_utf8()..].starts_with(char::is_alphanumeric));
+            let rest = match bare_apostrophe {
+                Some(c) if word.ends_with('s') && !by.ends_with('s') => {
+                    format!("{c}s{}", &rest[c.len_utf8()..])
                 }
                 _ => rest.to_string(),
             };
@@ -262,6 +267,15 @@ mod tests {
                 "Pericles of Athens"
             ),
             "What did Pericles of Athens' speech praise?"
+        );
+        // Already "'s", or a curly apostrophe: kept as written.
+        assert_eq!(
+            replace_word("Why did Darius's son invade?", "Darius", "Darius I"),
+            "Why did Darius I's son invade?"
+        );
+        assert_eq!(
+            replace_word("Why did Darius’ son invade?", "Darius", "Darius I"),
+            "Why did Darius I’s son invade?"
         );
     }
 

@@ -69,7 +69,6 @@ pub(super) fn participle_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     let main_verb = toks.get(after).is_some_and(|t| {
         !t.is_capitalised()
             && (is_aux(&t.lower)
-                || lex.is_past_only(&t.lower)
                 || lex.past_lemma(&t.lower).is_some()
                 || lex.present_lemma(&t.lower).is_some())
     });
