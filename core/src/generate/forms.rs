@@ -92,17 +92,7 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     if head_end == 0 || head_end > 7 {
         return None;
     }
-    let head = &s.tokens[..head_end];
-    let first = &head[0];
-    if !first.is_capitalised() || PRONOUNS.contains(&first.lower.as_str()) {
-        return None;
-    }
-    if !head.iter().all(|t| {
-        t.is_word()
-            && !super::lexicon::is_aux(&t.lower)
-            && lex.past_lemma(&t.lower).is_none()
-            && (!lex.is_function(&t.lower) || matches!(t.lower.as_str(), "the" | "of" | "a" | "an"))
-    }) {
+    if !is_plain_opening_phrase(&s.tokens[..head_end]) {
         return None;
     }
     let v = w + 1;
@@ -163,6 +153,25 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         resolved,
         form: 0.85,
     })
+}
+
+/// Whether a sentence's opening words make a plain name or noun phrase to ask about:
+/// a capital first and no pronoun, then only words, no auxiliary or past form, and
+/// of the function words only "the", "of", "a", "an" ("The Teutonic Order", "Naseby").
+pub(super) fn is_plain_opening_phrase(head: &[super::tokens::Token]) -> bool {
+    let lex = lexicon();
+    let Some(first) = head.first() else {
+        return false;
+    };
+    first.is_capitalised()
+        && !PRONOUNS.contains(&first.lower.as_str())
+        && head.iter().all(|t| {
+            t.is_word()
+                && !super::lexicon::is_aux(&t.lower)
+                && lex.past_lemma(&t.lower).is_none()
+                && (!lex.is_function(&t.lower)
+                    || matches!(t.lower.as_str(), "the" | "of" | "a" | "an"))
+        })
 }
 
 /// Whether tokens `a..b` make a short common noun phrase worth asking for: one to four

@@ -7,8 +7,9 @@
 
 use super::clauses::is_adverb;
 use super::entities::{is_time_span, Entity};
+use super::forms::is_plain_opening_phrase;
 use super::lexicon::{is_aux, lexicon};
-use super::pronouns::{Ctx, PRONOUNS};
+use super::pronouns::Ctx;
 use super::questions::{time_phrase, time_wh, Built};
 use super::render::{ends_with_q, Piece};
 
@@ -31,18 +32,9 @@ pub(super) fn participle_date_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
         return None;
     }
     let subject = &toks[..comma];
-    if !subject[0].is_capitalised() || PRONOUNS.contains(&subject[0].lower.as_str()) {
-        return None;
-    }
-    let plain_noun_phrase = subject.iter().all(|t| {
-        t.is_word()
-            && !is_aux(&t.lower)
-            && lex.past_lemma(&t.lower).is_none()
-            && (!lex.is_function(&t.lower) || matches!(t.lower.as_str(), "the" | "of" | "a" | "an"))
-    });
     // "Both armies, …": one thing that was done, not a group.
     let plural = subject.last().is_some_and(|t| t.looks_plural());
-    if !plain_noun_phrase || plural {
+    if !is_plain_opening_phrase(subject) || plural {
         return None;
     }
     // The participle right after the comma ("fought", "signed", "founded"): a form
