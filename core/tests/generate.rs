@@ -2574,3 +2574,43 @@ Admiral Carlo Pellion di Persano was tried before the Senate in 1867. Tegetthoff
         "1861 and 1865"
     );
 }
+
+/// Round 30–36 cards judged ungrammatical: an adverb lifted into a "did" question
+/// ("When did Peel also use …"), "back in 1851" asked as "… the World back?",
+/// and a list of clauses cut before its "and" ("Charles knocked Denmark out,
+/// crushed a Russian army …").
+#[test]
+fn lifted_adverbs_back_in_and_cut_clause_lists_are_mended() {
+    let text = "Robert Peel also used the famine to push through the repeal of the Corn Laws in June 1846. \
+                Edward Creasy put Saratoga among his Fifteen Decisive Battles of the World back in 1851. \
+                The old king came back in 1660 after years of exile in France. \
+                Charles XII knocked Denmark out of the war within months, crushed a much larger Russian army at Narva in November 1700, and then turned south against Poland, where the war dragged on for years while the Russians rebuilt their army, founded a new capital on the Baltic and waited for him.";
+    let cs = written(text);
+    find(
+        &cs,
+        "When did Robert Peel use the famine to push through the repeal of the Corn Laws?",
+    );
+    find(
+        &cs,
+        "In what year did Edward Creasy put Saratoga among his Fifteen Decisive Battles of the World?",
+    );
+    find(
+        &cs,
+        "In what year did the old king come back after years of exile in France?",
+    );
+    let narva = cs
+        .iter()
+        .find(|c| c.answer == "November 1700" && c.prompt.contains("_____"))
+        .expect("a cloze on Narva's date");
+    assert!(
+        narva.prompt.contains("within months and crushed"),
+        "{}",
+        narva.prompt
+    );
+    assert!(
+        cs.iter()
+            .all(|c| !c.prompt.contains(" also ") && !c.prompt.ends_with(" back?")),
+        "{:#?}",
+        cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
+    );
+}

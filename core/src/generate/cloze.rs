@@ -77,7 +77,12 @@ fn clause_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
         }
 
         let (text, resolved) = cloze_from(ctx, e, a, b)?;
-        let text = text.trim_end_matches([',', ';', ':']).to_string();
+        let text = text.trim_end_matches([',', ';', ':']);
+        let text = if continues_with_and(s, b) {
+            join_last_clause(text)
+        } else {
+            text.to_string()
+        };
         Some((
             if text.ends_with(['.', '!', '?']) {
                 text
@@ -129,11 +134,120 @@ fn clause_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
                 return None;
             }
             let (text, resolved) = cloze_from(ctx, e, 0, b)?;
-            let text = text.trim_end_matches([',', ';', ':', ' ']).to_string();
+            let text = text.trim_end_matches([',', ';', ':', ' ']);
+            // Cut before ", and C" of "A, B, and C": "A, B." is a comma splice.
+            let text = if continues_with_and(s, b) {
+                join_last_clause(text)
+            } else {
+                text.to_string()
+            };
             (text.split_whitespace().count() >= 6).then(|| (format!("{text}."), resolved))
         })
         .or_else(|| cloze_from(ctx, e, 0, s.tokens.len()))
         .or_else(|| causative_cloze(ctx, e))
+}
+
+/// Whether the sentence goes on at `b` with ", and …" (or ", but", ", or").
+fn continues_with_and(s: &super::text::Sentence, b: usize) -> bool {
+    s.tokens.get(b).is_some_and(|t| t.is_punct(","))
+        && s.tokens
+            .get(b + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "but" | "or"))
+}
+
+/// "Charles knocked Denmark out, crushed a Russian army at Narva in _____" (cut
+/// before ", and …") → "… knocked Denmark out and crushed …": the last comma joins
+/// two clauses of a list whose "and" was cut off. Only when the part before it
+/// has a verb of its own and the part after opens with a past form or with a
+/// subject and its verb ("…, the blockade of Candia began …"), outside
+/// brackets and with no word that opens a dependent clause before it.
+fn join_last_clause(text: &str) -> String {
+    let Some(at) = text.rfind(", ") else {
+        return text.to_string();
+    };
+    let (head, tail) = (&text[..at], &text[at + 2..]);
+    if head.contains(['(', '[', '"', '“']) || tail.contains(['(', '[', '"', '“']) {
+        return text.to_string();
+    }
+    let lex = lexicon();
+    let lower = |w: &str| bare_lower(w);
+    let past = |w: &str| lex.past_lemma(w).is_some_and(|l| l != w);
+    let head_words: Vec<String> = head.split_whitespace().map(lower).collect();
+    let opens_dependent = head_words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "who"
+                | "which"
+                | "that"
+                | "when"
+                | "where"
+                | "while"
+                | "after"
+                | "before"
+                | "because"
+                | "although"
+                | "though"
+                | "if"
+                | "since"
+                | "until"
+                | "as"
+                | "whom"
+                | "whose"
+                | "once"
+                | "whereas"
+        )
+    });
+    if opens_dependent || !head_words.iter().any(|w| past(w) || is_aux(w)) {
+        return text.to_string();
+    }
+    let tail_words: Vec<String> = tail.split_whitespace().map(lower).collect();
+    let Some(first) = tail_words.first() else {
+        return text.to_string();
+    };
+    // "…, called the Venice of the North", "…, based in Lyon", "…, led by Ney":
+    // a participle phrase, not a second verb.
+    let participle = |k: usize| {
+        matches!(
+            tail_words[k].as_str(),
+            "called"
+                | "named"
+                | "known"
+                | "nicknamed"
+                | "dubbed"
+                | "styled"
+                | "titled"
+                | "born"
+                | "based"
+        ) || tail_words.get(k + 1).is_some_and(|n| n == "by")
+    };
+    // "…, the Mongol state Hülegü carved out": a name after a common noun
+    // before the verb is a relative clause's subject ("the state that Hülegü
+    // carved"), not the list's next clause ("the blockade of Candia began").
+    let raw_tail: Vec<&str> = tail.split_whitespace().collect();
+    let reduced_relative = |k: usize| {
+        k >= 2
+            && raw_tail[k - 1].starts_with(char::is_uppercase)
+            && raw_tail[k - 2].starts_with(char::is_lowercase)
+            && !matches!(
+                tail_words[k - 2].as_str(),
+                "of" | "the" | "his" | "her" | "their" | "its" | "and"
+            )
+    };
+    let verb_first = past(first) && !participle(0);
+    let subject_then_verb = (matches!(first.as_str(), "the" | "his" | "her" | "their" | "its")
+        || tail.starts_with(|c: char| c.is_uppercase()))
+        && tail_words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(5)
+            .find(|(_, w)| past(w) || is_aux(w))
+            .is_some_and(|(k, w)| (is_aux(w) || !participle(k)) && !reduced_relative(k));
+    if verb_first || subject_then_verb {
+        format!("{head} and {tail}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// Whether the sentence cut at token `b` (a comma or bracket after the answer)
@@ -659,7 +773,32 @@ fn cloze_span(
 
 #[cfg(test)]
 mod tests {
-    use super::is_fragment;
+    use super::{is_fragment, join_last_clause};
+
+    #[test]
+    fn a_list_of_clauses_cut_before_its_and_is_joined() {
+        // Round 33–36 cards judged ungrammatical: "A, B." cut from "A, B, and C".
+        assert_eq!(
+            join_last_clause("Charles knocked Denmark out within months, crushed a Russian army at Narva in _____"),
+            "Charles knocked Denmark out within months and crushed a Russian army at Narva in _____"
+        );
+        assert_eq!(
+            join_last_clause("The Ottoman landing on Crete came in June 1645, the blockade of Candia began in _____"),
+            "The Ottoman landing on Crete came in June 1645 and the blockade of Candia began in _____"
+        );
+        // An appositive, a participle phrase, a fronted phrase or a dependent
+        // clause is no second clause of a list.
+        for kept in [
+            "Hamza was killed by _____, an Abyssinian slave promised his freedom",
+            "He visited the city of _____, called the Venice of the North",
+            "Baghdad became a city of the _____, the Mongol state Hülegü carved out in Iran",
+            "In 1620, the Huguenots took up arms against _____",
+            "When the crown reimposed worship in _____, the Huguenots rose",
+            "The fleet sailed from _____",
+        ] {
+            assert_eq!(join_last_clause(kept), kept);
+        }
+    }
 
     #[test]
     fn participle_phrases_and_relative_clauses_are_fragments() {

@@ -167,6 +167,20 @@ pub(super) fn time_phrase(s: &Sentence, e: &Entity, lo: usize) -> Option<(usize,
         {
             return None;
         }
+        // "put Saratoga among his fifteen battles back in 1851": "back" goes with
+        // the time ("… the World back?" was judged ungrammatical). After a verb
+        // or its object pronoun it is the verb's ("came back in 1851").
+        if p == "in" && a >= 3 && a - 2 > lo && s.tokens[a - 2].lower == "back" {
+            let before = s.tokens[a - 3].lower.as_str();
+            let lex = super::lexicon::lexicon();
+            let verb_before = matches!(before, "him" | "her" | "them" | "it" | "us")
+                || lex.is_verb_lemma(before)
+                || lex.past_lemma(before).is_some()
+                || lex.participle_lemma(before).is_some();
+            if !verb_before {
+                return Some((a - 2, Some(p)));
+            }
+        }
         if p == "of" {
             // "in the first half of the 10th century" → "In what century": the part
             // noun and its modifiers go with the preposition before them.

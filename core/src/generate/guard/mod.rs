@@ -436,6 +436,28 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_an_addition_an_instead_or_reasons_to_follow_point_away() {
+        // Cards of rounds 30–35, judged vague or ungrammatical.
+        assert!(points_back(
+            "Compare that with the Reichswehr, which the _____ had capped at 100,000 soldiers."
+        ));
+        assert!(points_back(
+            "On top of that, the Hungarians were to receive a payment of _____ florins."
+        ));
+        assert!(points_back("Who did the English crown instead?"));
+        assert!(points_back(
+            "Mafeking held out from mid-October 1899 until _____ for three main reasons."
+        ));
+        assert!(!points_back(
+            "Instead of waiting, the Scots advanced on _____."
+        ));
+        assert!(!points_back(
+            "The king fell ill on the road for reasons nobody recorded in _____."
+        ));
+        assert!(!points_back("On the morning of _____ the fleet sailed."));
+    }
+
+    #[test]
     fn that_before_a_noun_points_back() {
         assert!(points_back(
             "In what year did the khan move his court to Sarai for that reason?"

@@ -71,8 +71,22 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         // a moment told in the sentence before (judges kept none of 12).
         (Some("after" | "before"), Some("that" | "this")) => true,
         (Some("by" | "until" | "since"), Some("then")) => true,
+        // "Compare that with the Reichswehr …", "On top of that, the Hungarians
+        // …": what is compared or added to stood before (0 of 4 kept each).
+        (Some("compare"), _) => true,
+        (Some("on"), Some("top")) => true,
         _ => false,
     };
+    // "Who did the English crown instead?" (instead of whom?: 2 of 15 kept);
+    // "… held out until _____ for three main reasons." (the reasons follow).
+    let instead_at_end = w.last().is_some_and(|x| x == "instead");
+    let reasons_follow = w.windows(3).any(|x| {
+        x[0] == "for"
+            && matches!(x[1].as_str(), "two" | "three" | "four" | "five" | "several")
+            && (x[2] == "reasons"
+                || matches!(x[2].as_str(), "main" | "good" | "simple")
+                    && w.iter().any(|y| y == "reasons"))
+    });
     // "When did people there become free?", "Charles was crowned there": a place
     // named before, unless the card names it ("imprisoned in the Castel
     // Sant'Angelo and died there"); 4 of 21 such labelled cards were kept, those 4.
@@ -122,6 +136,8 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
     .iter()
     .any(|t| p.text.contains(t));
     demonstrative
+        || instead_at_end
+        || reasons_follow
         || that_noun
         || pointing_noun
         || opens_back
