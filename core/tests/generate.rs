@@ -2614,3 +2614,25 @@ fn lifted_adverbs_back_in_and_cut_clause_lists_are_mended() {
         cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
     );
 }
+
+/// "Who crossed to Calais …?" → "Henry" was judged wrong ("Henry VIII"): a one-word
+/// name two people of the text share is no answer.
+#[test]
+fn a_first_name_two_kings_share_is_no_answer() {
+    let text = "Henry VII died in April 1509 after a long illness. \
+                Henry VIII married Catherine of Aragon in June 1509. \
+                Henry crossed to Calais at the end of June 1513 with a large army. \
+                The Scots invaded Northumberland in August 1513.";
+    let cs = written(text);
+    assert!(
+        cs.iter().all(|c| c.answer != "Henry"),
+        "{:#?}",
+        cs.iter()
+            .map(|c| (&c.prompt, &c.answer))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        cs.iter().any(|c| c.prompt.contains("Calais")),
+        "the sentence still gives its other cards"
+    );
+}

@@ -15,9 +15,20 @@ use super::tokens::bare_lower;
 /// More words than this make a name no card should carry in full.
 const MAX_WORDS: usize = 4;
 
+/// The full names of a text's people, by the one-word names that stand for them.
+#[derive(Debug, Clone, Default)]
+pub struct FullNames {
+    /// Per one-word name, the one longer name of a person it is part of.
+    pub full: HashMap<String, String>,
+    /// One-word names two people share ("Henry" beside "Henry VII" and "Henry
+    /// VIII"): as an answer such a name is wrong for one of them (judges: "answer
+    /// incomplete: Henry VIII", "Charles" for Archduke Charles).
+    pub shared: HashSet<String>,
+}
+
 /// Per one-word name, the one longer name of a person it is part of (its first or
-/// last word), or nothing when the text names two such people.
-pub fn full_names(sentences: &[Sentence], case: &DocInfo) -> HashMap<String, String> {
+/// last word), or, when the text names two such people, the name as shared.
+pub fn full_names(sentences: &[Sentence], case: &DocInfo) -> FullNames {
     let lex = lexicon();
     // "Sargon Birth Legend" is no person's name: a word of it the text also writes in
     // lower case, or a word that heads events, places or bodies, says so.
@@ -88,10 +99,18 @@ pub fn full_names(sentences: &[Sentence], case: &DocInfo) -> HashMap<String, Str
             }
         }
     }
-    found
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect()
+    let mut names = FullNames::default();
+    for (short, full) in found {
+        match full {
+            Some(full) => {
+                names.full.insert(short, full);
+            }
+            None => {
+                names.shared.insert(short);
+            }
+        }
+    }
+    names
 }
 
 /// A regnal number: "II", "III", "XIV".
@@ -221,7 +240,7 @@ mod tests {
 
     fn names(text: &str) -> HashMap<String, String> {
         let doc = Document::analyse(text);
-        full_names(&doc.sentences, &doc.case)
+        full_names(&doc.sentences, &doc.case).full
     }
 
     #[test]
@@ -285,6 +304,12 @@ mod tests {
             "Henry III held his court at Goslar. His son Henry IV was crowned at Aachen in 1054.",
         );
         assert!(!n.contains_key("Henry"), "{n:?}");
+        let doc = Document::analyse(
+            "Henry III held his court at Goslar. His son Henry IV was crowned at Aachen in 1054.",
+        );
+        assert!(full_names(&doc.sentences, &doc.case)
+            .shared
+            .contains("Henry"));
         // Also when the second comes after the short name was used alone.
         let n = names(
             "Henry I's only son drowned in 1120. Henry remarried quickly. His brother Henry \
@@ -300,7 +325,7 @@ mod tests {
              Henry's candidate was Suidger, bishop of Bamberg. \
              Suidger was crowned by Henry in December 1046.",
         );
-        let names = full_names(&doc.sentences, &doc.case);
+        let names = full_names(&doc.sentences, &doc.case).full;
         let (answer, prompt) = lengthen(
             &names,
             &doc.sentences[1],
@@ -330,7 +355,7 @@ mod tests {
             "Johann von der Ecken questioned Luther in 1521. \
              Ecken demanded a plain answer.",
         );
-        let names = full_names(&doc.sentences, &doc.case);
+        let names = full_names(&doc.sentences, &doc.case).full;
         assert_eq!(
             names.get("Ecken").map(String::as_str),
             Some("Johann von der Ecken")

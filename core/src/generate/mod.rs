@@ -307,7 +307,7 @@ fn ranked(doc: &text::Document, title: &str, options: &GenerateOptions) -> Vec<r
 /// fitted to cards judged before names were lengthened.
 fn with_full_names(doc: &text::Document, mut c: questions::Candidate) -> questions::Candidate {
     (c.answer, c.prompt) = full_names::lengthen(
-        &doc.full_names,
+        &doc.full_names.full,
         &doc.sentences[c.sentence],
         c.answer_kind,
         &c.answer,
@@ -331,6 +331,11 @@ fn scored(doc: &text::Document, title: &str) -> Vec<(questions::Candidate, Vec<f
     cands
         .into_par_iter()
         .filter(|c| c.score >= rank::MIN_SCORE && !facts.title_names(&c.answer))
+        // "Henry" where the text names Henry VII and Henry VIII: which one?
+        .filter(|c| {
+            c.answer_kind != entities::EntityKind::Person
+                || !doc.full_names.shared.contains(c.answer.trim())
+        })
         .filter_map(|c| guard::screen(doc, c))
         .map(|mut c| {
             c.rule_score = c.score;

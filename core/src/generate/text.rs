@@ -1,6 +1,6 @@
 //! A text analysed once: its sentences, their tokens and entities, with offsets.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::anchors::{self, Anchor};
 use super::entities::{self, Entity};
@@ -41,9 +41,9 @@ pub struct Document {
     pub case: entities::DocInfo,
     /// The people the text marks as women (see `gender`).
     pub women: HashSet<String>,
-    /// Per short name of a person, the one full name the text gives it (see
-    /// `full_names`).
-    pub full_names: HashMap<String, String>,
+    /// Per short name of a person, the one full name the text gives it, and the
+    /// short names two people share (see `full_names`).
+    pub full_names: super::full_names::FullNames,
 }
 
 impl Document {
