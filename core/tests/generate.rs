@@ -2636,3 +2636,24 @@ fn a_first_name_two_kings_share_is_no_answer() {
         "the sentence still gives its other cards"
     );
 }
+
+/// "In what year did the old king come back to great?": an "-ing" noun after a
+/// preposition and its adjective was cut off as if it opened a participle phrase.
+#[test]
+fn an_ing_noun_after_a_preposition_and_adjective_stays() {
+    let cs = written(
+        "The old king came back to London in 1660 to great rejoicing. \
+         The army reached the city in 1661 amid heavy fighting.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| !c.prompt.ends_with(" great?") && !c.prompt.ends_with(" heavy?")),
+        "{:#?}",
+        cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
+    );
+    assert!(
+        cs.iter().any(|c| c.prompt.contains("amid heavy fighting")),
+        "{:#?}",
+        cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
+    );
+}

@@ -445,6 +445,17 @@ fn clause_end(toks: &[Token], v: usize, to: usize) -> usize {
             && !toks[k - 1].lower.ends_with("ing")
             // "salted herring": an "-ing" noun after an adjective in "-ed".
             && (!toks[k - 1].lower.ends_with("ed") || toks[k - 1].is_capitalised())
+            // "to great rejoicing", "amid heavy fighting", "after long bargaining":
+            // a preposition, one lower-case word, then the "-ing" noun it heads.
+            && !(k >= 2
+                && toks[k - 1].is_word()
+                && !toks[k - 1].is_capitalised()
+                && !toks[k - 1].lower.ends_with('s')
+                && matches!(
+                    toks[k - 2].lower.as_str(),
+                    "to" | "amid" | "after" | "with" | "without" | "despite" | "through"
+                        | "during" | "by" | "of" | "for" | "in"
+                ))
             && !t.lower.contains('-')
             && t.lower.len() > 5
             && !lexicon().is_function(&t.lower)
