@@ -112,7 +112,22 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                 // 1853": the words go.
                 let after_month = prev.is_some_and(|p| MONTHS.contains(&p));
                 let after_completed_day = found.last().is_some_and(|a| a.end == k);
-                if !other_preposition && !hedged {
+                // "The following year, in July 1808, …": the date after the comma
+                // says it already ("In 1808, in July 1808" was judged garbled), so
+                // the words and their comma go.
+                let dated_after = s.tokens.get(k + len).is_some_and(|t| t.is_punct(","))
+                    && s.entities.iter().any(|e| {
+                        matches!(e.kind, EntityKind::Date | EntityKind::Year)
+                            && (k + len + 2..=k + len + 3).contains(&e.start)
+                            && year_of(s, e.start, e.end, e.kind) == Some(y + offset)
+                    });
+                if dated_after && !other_preposition && !hedged {
+                    found.push(Anchor {
+                        start,
+                        end: k + len + 1,
+                        text: String::new(),
+                    });
+                } else if !other_preposition && !hedged {
                     found.push(Anchor {
                         start,
                         end: k + len,
@@ -287,6 +302,22 @@ mod tests {
                     .map(|a| format!("{} = {}", s.span_text(a.start, a.end), a.text))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_relative_year_before_its_own_date_goes() {
+        // "In 1808, in July 1808, …" was judged garbled.
+        assert_eq!(
+            anchors("Selim was deposed in 1807. The following year, in July 1808, Alemdar marched on Istanbul."),
+            vec!["The following year, = "]
+        );
+        // A date of another year after it: the count is named as before.
+        assert_eq!(
+            anchors(
+                "Selim was deposed in 1807. The following year, in July 1810, Alemdar marched."
+            ),
+            vec!["The following year = in 1808"]
+        );
     }
 
     #[test]
