@@ -69,7 +69,11 @@ pub fn full_names(sentences: &[Sentence], case: &DocInfo) -> FullNames {
                 if !usable || !is_name_word(key) || lex.is_title(&key.to_lowercase()) {
                     continue;
                 }
-                if used_alone.contains(key) {
+                // "Selim" used alone, then "Selim III": a regnal number names one
+                // man, whichever the writer wrote first (judges: "should be Selim
+                // III"); "Baybars" before the epic "Sirat Baybars" is not short for it.
+                let numbered = i == 0 && is_numeral(words[1]);
+                if used_alone.contains(key) && !numbered {
                     // No new long form for a word used alone, but a second person
                     // still makes it ambiguous: "Henry" after "Henry I" is him
                     // until "Henry V" and "Henry II" come too.
@@ -211,7 +215,22 @@ fn replace_word(text: &str, word: &str, by: &str) -> String {
                 && text[end + 1..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_uppercase);
+                    .is_some_and(char::is_uppercase)
+            // "Charles d'Albret", "Henry of Navarre": a particle goes on with the name.
+            || text[end..].starts_with(' ') && {
+                let mut words = text[end + 1..].split_whitespace();
+                let next = words.next().unwrap_or("");
+                let of_a_name = next == "of"
+                    && words
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_uppercase));
+                of_a_name
+                    || NAME_PARTICLES.contains(&next.to_lowercase().as_str())
+                    || ["d'", "d’"].iter().any(|d| {
+                        next.strip_prefix(d)
+                            .is_some_and(|r| r.starts_with(char::is_uppercase))
+                    })
+            };
         if !glued && !in_longer_name && !adjective {
             // "Darius' son" lengthened: "Darius I's son", not "Darius I' son".
             let rest = &text[end..];
@@ -261,8 +280,34 @@ mod tests {
             !n.contains_key("William"),
             "a first name is no surname: {n:?}"
         );
+        let n = names("In the 1790s Selim created a new army. Selim III was deposed in 1807.");
+        assert_eq!(
+            n.get("Selim").map(String::as_str),
+            Some("Selim III"),
+            "a regnal number names one man, used alone first or not: {n:?}"
+        );
         let n = names("Baybars led the vanguard in 1260. The epic Sirat Baybars made him a hero.");
         assert!(!n.contains_key("Baybars"), "used alone before: {n:?}");
+    }
+
+    #[test]
+    fn a_name_going_on_with_a_particle_is_not_lengthened() {
+        assert_eq!(
+            replace_word(
+                "The Constable, Charles d'Albret, drew up a plan.",
+                "Charles",
+                "Charles VI"
+            ),
+            "The Constable, Charles d'Albret, drew up a plan."
+        );
+        assert_eq!(
+            replace_word("Henry of Navarre won.", "Henry", "Henry IV"),
+            "Henry of Navarre won."
+        );
+        assert_eq!(
+            replace_word("In 1589 Henry won.", "Henry", "Henry IV"),
+            "In 1589 Henry IV won."
+        );
     }
 
     #[test]
