@@ -2657,3 +2657,24 @@ fn an_ing_noun_after_a_preposition_and_adjective_stays() {
         cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
     );
 }
+
+/// "How many days did Fort Lee across the Hudson fall?" from "… fell four days
+/// later" (a refit put it in a top ten): the count is from another event.
+#[test]
+fn a_count_from_another_event_is_not_asked_how_many() {
+    let cs = written(
+        "On 16 November Howe's troops stormed Fort Washington and took roughly 2,800 prisoners; \
+         Fort Lee across the Hudson fell four days later. \
+         The siege of Alesia lasted about six weeks.",
+    );
+    assert!(
+        cs.iter().all(|c| !c.prompt.starts_with("How many days")),
+        "{:#?}",
+        cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
+    );
+    assert!(
+        cs.iter().any(|c| c.prompt.starts_with("How long did the siege")),
+        "a duration of its own is still asked: {:#?}",
+        cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
+    );
+}

@@ -216,6 +216,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         c.prompt = drop_already(&c.prompt);
         if c.answer_kind.is_time() && answer_in_by_the_time(doc, &c)
             || lost_causative_participle(doc, &c)
+            || counted_from_elsewhere(doc, &c)
         {
             return None;
         }

@@ -26,6 +26,22 @@ pub(super) fn answer_in_by_the_time(doc: &Document, c: &Candidate) -> bool {
             .is_some_and(|comma| c.answer_span.0 < comma)
 }
 
+/// "How many days did Fort Lee across the Hudson fall?" from "… fell four days
+/// later": a count from another event is no amount of the fact, and the question
+/// cannot say from which.
+pub(super) fn counted_from_elsewhere(doc: &Document, c: &Candidate) -> bool {
+    if !(c.prompt.starts_with("How many ") || c.prompt.starts_with("How long ")) {
+        return false;
+    }
+    let toks = &doc.sentences[c.sentence].tokens;
+    toks.iter().skip(c.answer_span.1).take(2).any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "later" | "earlier" | "afterwards" | "after" | "before" | "ago"
+        )
+    })
+}
+
 /// "When did Dingane have Retief?" from "Dingane had Retief and his party
 /// killed": a causative "had" whose participle the question lost.
 pub(super) fn lost_causative_participle(doc: &Document, c: &Candidate) -> bool {
