@@ -2673,7 +2673,8 @@ fn a_count_from_another_event_is_not_asked_how_many() {
         cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
     );
     assert!(
-        cs.iter().any(|c| c.prompt.starts_with("How long did the siege")),
+        cs.iter()
+            .any(|c| c.prompt.starts_with("How long did the siege")),
         "a duration of its own is still asked: {:#?}",
         cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
     );

@@ -456,6 +456,44 @@ mod tests {
             "The king fell ill on the road for reasons nobody recorded in _____."
         ));
         assert!(!points_back("On the morning of _____ the fleet sailed."));
+        // Round 37: a count from an event the card does not show.
+        assert!(points_back(
+            "_____ was removed days later and replaced by Stanisław Kania."
+        ));
+        assert!(points_back(
+            "Just nine days later, on 2 February 1848, the _____ was signed."
+        ));
+        assert!(!points_back(
+            "The canal opened some forty years later than the _____ had planned."
+        ));
+    }
+
+    #[test]
+    fn a_verb_that_lost_what_it_was_about_is_refused() {
+        // Round 37 cards, each judged vague, fragment or ungrammatical.
+        for (prompt, answer) in [
+            ("What did Mahmud II have?", "Sancak-ı Şerif"),
+            (
+                "When did Governor Peter Burnett tell the legislature?",
+                "January 1851",
+            ),
+            (
+                "Which same day left the country, first for Indonesia?",
+                "Lon Nol",
+            ),
+        ] {
+            assert!(bad_question(prompt, answer, EntityKind::Name), "{prompt}");
+        }
+        assert!(!bad_question(
+            "What did the Dutch have in Java?",
+            "factories",
+            EntityKind::Name
+        ));
+        assert!(!bad_question(
+            "When did Luther tell the emperor that he would not recant?",
+            "April 1521",
+            EntityKind::Date
+        ));
     }
 
     #[test]

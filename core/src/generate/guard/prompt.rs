@@ -80,6 +80,21 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
     // "Who did the English crown instead?" (instead of whom?: 2 of 15 kept);
     // "… held out until _____ for three main reasons." (the reasons follow).
     let instead_at_end = w.last().is_some_and(|x| x == "instead");
+    // "_____ was removed days later", "Just nine days later, on 2 February …": a
+    // time counted from an event the card does not show, in the prompt's first
+    // words, where it times the main clause (none of the 8 labelled cards opening
+    // "Just/Only … later" kept). Later in the prompt it often times an aside ("…,
+    // who wrote about it a few years later"), which judges let pass. A count the
+    // anchors could name ("two years later" after 1853) is already "in 1855".
+    let counted_later = w.windows(2).take(5).enumerate().any(|(i, x)| {
+        matches!(
+            x[0].as_str(),
+            "days" | "weeks" | "months" | "years" | "hours" | "decades" | "day" | "week"
+                | "month" | "year" | "decade"
+        ) && matches!(x[1].as_str(), "later" | "afterwards" | "earlier")
+            // "… a hundred years later than …" compares; "at least" hedges a span.
+            && w.get(i + 2).is_none_or(|n| n != "than")
+    });
     let reasons_follow = w.windows(3).any(|x| {
         x[0] == "for"
             && matches!(x[1].as_str(), "two" | "three" | "four" | "five" | "several")
@@ -138,6 +153,7 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
     demonstrative
         || instead_at_end
         || reasons_follow
+        || counted_later
         || that_noun
         || pointing_noun
         || opens_back

@@ -478,6 +478,30 @@ fn time_as_subject(p: &PromptWords) -> bool {
     })
 }
 
+/// A question whose verb lost what it was about: "What did Mahmud II have?" (he
+/// had the Holy Banner unfurled), "When did Governor Burnett tell the
+/// legislature?" (tell it what?), "Which same day left the country …?" (the
+/// same day as what?). Judges kept 0 of 8, 0 of 10 and 0 of 5 such cards.
+fn verb_without_its_matter(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let n = w.len();
+    let what_did_have = n >= 4 && w[0] == "what" && w[1] == "did" && w[n - 1] == "have";
+    let told_whom_only = n >= 3
+        && matches!(
+            w[n - 3].as_str(),
+            "tell" | "told" | "inform" | "informed" | "warn" | "warned" | "assure" | "assured"
+        )
+        && matches!(w[n - 2].as_str(), "the" | "his" | "her" | "their")
+        || n >= 2
+            && matches!(w[n - 2].as_str(), "tell" | "inform" | "warn" | "assure")
+            && matches!(
+                w[n - 1].as_str(),
+                "him" | "her" | "them" | "parliament" | "congress"
+            );
+    let which_same = n >= 2 && w[0] == "which" && w[1] == "same";
+    what_did_have || told_whom_only || which_same
+}
+
 pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool {
     let w = &p.words;
     let lex = lexicon();
@@ -493,6 +517,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || which_title_not_a_person(p, answer_kind)
         || garbled_inversion(p)
         || relative_time_left(p)
+        || verb_without_its_matter(p)
     {
         return true;
     }
