@@ -584,6 +584,28 @@ fn looks_foreign_or_name(w: &str) -> bool {
     !w.is_ascii() || w.chars().skip(1).any(|c| c.is_uppercase())
 }
 
+/// Nouns for things that take a proper name after them ("the bull Unam Sanctam").
+const THING_NOUNS: &[&str] = &[
+    "bull",
+    "encyclical",
+    "ship",
+    "liner",
+    "steamer",
+    "frigate",
+    "battleship",
+    "cruiser",
+    "submarine",
+    "galleon",
+    "vessel",
+    "newspaper",
+    "pamphlet",
+    "poem",
+    "novel",
+    "opera",
+    "painting",
+    "horse",
+];
+
 fn classify(toks: &[Token], a: usize, b: usize) -> Entity {
     let lex = lexicon();
     // Possessives are looked up without their "'s": "the Soviet Union's dominance".
@@ -619,6 +641,12 @@ fn classify(toks: &[Token], a: usize, b: usize) -> Entity {
             e.kind = EntityKind::Person;
             return e;
         }
+    }
+    // "the papal bull Exsurge Domine", "the liner Lusitania", "the ship Queen
+    // Mary": a name after a noun for a thing names that thing, not a person
+    // (round 38 had the bull "formally excommunicated" for Luther's "he").
+    if a > 0 && THING_NOUNS.contains(&toks[a - 1].lower.as_str()) {
+        return e;
     }
     let lowers: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
     if lowers.iter().any(|w| lex.is_org_head(w))
@@ -835,6 +863,23 @@ mod tests {
         assert!(
             !e.iter()
                 .any(|(t, k)| t.contains("May") && *k == EntityKind::Date),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_noun_for_a_thing_is_no_person() {
+        let e = ents("Meanwhile the papal bull Exsurge Domine condemned his propositions. The ship Susan Constant sailed in 1606.");
+        for name in ["Exsurge Domine", "Susan Constant"] {
+            assert!(
+                e.iter().any(|(t, k)| t == name && *k != EntityKind::Person),
+                "{name}: {e:?}"
+            );
+        }
+        let e = ents("The monk Martin Luther posted his theses in 1517.");
+        assert!(
+            e.iter()
+                .any(|(t, k)| t == "Martin Luther" && *k == EntityKind::Person),
             "{e:?}"
         );
     }
