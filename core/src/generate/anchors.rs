@@ -48,14 +48,17 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                     // it: a bare year is as often background ("Hus had burned in
                     // 1415") as the story's time, and so is a later date ("On 22
                     // September he declared slaves free from 1 January 1863").
-                    named =
-                        month_of(s, e.start, e.end)
-                            .filter(|_| !timed)
-                            .map(|month| YearSource {
-                                year: y,
-                                sentence: index,
-                                month,
-                            });
+                    // "… a familiar way of protesting: in April 1976 crowds had used
+                    // …": a date told in the pluperfect is a look back, not the
+                    // story's year (round 38 dated Hu's funeral "22 April 1976").
+                    let looks_back = s.tokens[e.end..].iter().take(4).any(|t| t.lower == "had");
+                    named = month_of(s, e.start, e.end)
+                        .filter(|_| !timed && !looks_back)
+                        .map(|month| YearSource {
+                            year: y,
+                            sentence: index,
+                            month,
+                        });
                 } else if let Some(text) = completed_day(s, e, named, index) {
                     found.push(Anchor {
                         start: e.start,
@@ -397,6 +400,21 @@ mod tests {
         ] {
             assert!(anchors(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_month_told_in_the_pluperfect_gives_no_day_its_year() {
+        let a = anchors(
+            "Mourning was a familiar way of protesting: in April 1976 crowds had used it. \
+             On 22 April, the day of the funeral, students gathered.",
+        );
+        assert!(a.iter().all(|x| !x.contains("1976")), "{a:?}");
+        let a =
+            anchors("In April 1976 crowds gathered in the square. On 5 April the police moved in.");
+        assert!(
+            a.iter().any(|x| x.contains("5 April = 5 April 1976")),
+            "{a:?}"
+        );
     }
 
     #[test]
