@@ -170,37 +170,15 @@ fn join_last_clause(text: &str) -> String {
         return text.to_string();
     }
     let lex = lexicon();
-    let lower = |w: &str| bare_lower(w);
     let past = |w: &str| lex.past_lemma(w).is_some_and(|l| l != w);
-    let head_words: Vec<String> = head.split_whitespace().map(lower).collect();
-    let opens_dependent = head_words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "who"
-                | "which"
-                | "that"
-                | "when"
-                | "where"
-                | "while"
-                | "after"
-                | "before"
-                | "because"
-                | "although"
-                | "though"
-                | "if"
-                | "since"
-                | "until"
-                | "as"
-                | "whom"
-                | "whose"
-                | "once"
-                | "whereas"
-        )
-    });
+    let head_words: Vec<String> = head.split_whitespace().map(bare_lower).collect();
+    let opens_dependent = head_words
+        .iter()
+        .any(|w| super::grammar::CLAUSE_OPENERS.contains(&w.as_str()));
     if opens_dependent || !head_words.iter().any(|w| past(w) || is_aux(w)) {
         return text.to_string();
     }
-    let tail_words: Vec<String> = tail.split_whitespace().map(lower).collect();
+    let tail_words: Vec<String> = tail.split_whitespace().map(bare_lower).collect();
     let Some(first) = tail_words.first() else {
         return text.to_string();
     };

@@ -15,7 +15,7 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Words after which a clause of its own may begin, with its own verb.
-const CLAUSE_OPENERS: &[&str] = &[
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "after",
     "before", "as", "if", "since", "until", "although", "though", "whereas", "than", "once", "so",
     "but", "what", "how", "why", "unless", "whether",

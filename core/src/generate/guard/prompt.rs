@@ -92,7 +92,7 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
             "days" | "weeks" | "months" | "years" | "hours" | "decades" | "day" | "week"
                 | "month" | "year" | "decade"
         ) && matches!(x[1].as_str(), "later" | "afterwards" | "earlier")
-            // "… a hundred years later than …" compares; "at least" hedges a span.
+            // "… a hundred years later than …" compares.
             && w.get(i + 2).is_none_or(|n| n != "than")
     });
     let reasons_follow = w.windows(3).any(|x| {
