@@ -1044,8 +1044,7 @@ fn days_later(toks: &[Token]) -> Option<usize> {
         w(count),
         "day" | "days" | "week" | "weeks" | "month" | "months"
     );
-    (counted && unit && matches!(w(count + 1), "later" | "afterwards" | "earlier"))
-        .then_some(count + 2)
+    (counted && unit && super::lexicon::is_counted_from_before(w(count + 1))).then_some(count + 2)
 }
 
 /// Where a fronted time phrase with no comma after it ends: "In 1066", "By April

@@ -318,6 +318,12 @@ pub(super) fn is_length_unit(lower: &str) -> bool {
     LENGTH_UNITS.contains(&lower)
 }
 
+/// Whether a lower-case word ends a count of time from an event told elsewhere:
+/// "three days later", "a year afterwards", "two months earlier".
+pub(super) fn is_counted_from_before(lower: &str) -> bool {
+    matches!(lower, "later" | "afterwards" | "earlier")
+}
+
 /// Whether lower-case words open with a time counted from something said before:
 /// "Six days later, …", "The next morning …", "That year …", "By then …", "Within
 /// days …", "Soon afterwards …", "Then in …". On a card the student cannot tell
@@ -325,7 +331,10 @@ pub(super) fn is_length_unit(lower: &str) -> bool {
 pub(super) fn opens_with_relative_time<S: AsRef<str>>(words: &[S]) -> bool {
     let at = |i: usize, xs: &[&str]| words.get(i).is_some_and(|w| xs.contains(&w.as_ref()));
     let unit = |i: usize| at(i, TIME_UNITS);
-    unit(1) && at(2, &["later", "afterwards", "earlier"])
+    unit(1)
+        && words
+            .get(2)
+            .is_some_and(|w| is_counted_from_before(w.as_ref()))
         || at(0, &["the"]) && at(1, &["next", "following", "same"]) && unit(2)
         || at(0, &["that"]) && (unit(1) || at(1, &["same"]) && unit(2))
         || at(0, &["later", "earlier"]) && at(1, &["that"]) && unit(2)

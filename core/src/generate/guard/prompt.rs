@@ -91,7 +91,7 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
             x[0].as_str(),
             "days" | "weeks" | "months" | "years" | "hours" | "decades" | "day" | "week"
                 | "month" | "year" | "decade"
-        ) && matches!(x[1].as_str(), "later" | "afterwards" | "earlier")
+        ) && crate::generate::lexicon::is_counted_from_before(&x[1])
             // "… a hundred years later than …" compares.
             && w.get(i + 2).is_none_or(|n| n != "than")
     });

@@ -35,10 +35,8 @@ pub(super) fn counted_from_elsewhere(doc: &Document, c: &Candidate) -> bool {
     }
     let toks = &doc.sentences[c.sentence].tokens;
     toks.iter().skip(c.answer_span.1).take(2).any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "later" | "earlier" | "afterwards" | "after" | "before" | "ago"
-        )
+        crate::generate::lexicon::is_counted_from_before(&t.lower)
+            || matches!(t.lower.as_str(), "after" | "before" | "ago")
     })
 }
 
