@@ -119,6 +119,14 @@ fn blank_counts_from_elsewhere(prompt: &str) -> bool {
         )
 }
 
+/// "Subramaniam pushed through a package of support that lasted for decades:",
+/// "The decisive events came in early _____:": a sentence that announces what
+/// follows it, the list or the events themselves, which the card leaves out
+/// (judges kept none of the labelled cards ending on a colon).
+fn leads_into_a_list(prompt: &str) -> bool {
+    prompt.trim_end().ends_with(':')
+}
+
 /// "Sutri, a small town about _____ north of Rome, …" → "fifty kilometres": how
 /// far one place lies from another is the text's scenery, not its story (judges
 /// kept 6 of 46 labelled cards whose answer is a length).
@@ -240,6 +248,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || c.kind == CardKind::Cloze && super::cloze::is_fragment(&c.prompt)
         || c.kind == CardKind::Cloze && too_short_to_stand_alone(&c.prompt)
         || blank_counts_from_elsewhere(&c.prompt)
+        || leads_into_a_list(&c.prompt)
     {
         return None;
     }
@@ -522,6 +531,9 @@ mod tests {
             "Why did the ceremony take place on 18 August 1572 outside Notre-Dame?",
             "After that, _____ accepted Theodore Roosevelt's offer to mediate.",
             "By then the English had been driven out of everything except _____.",
+            "On what date did Deodoro lead the coup?",
+            "By morning the news was running down the line to Baltimore and _____.",
+            "When was the phrase coined by William Gaud?",
         ] {
             assert!(points_back(vague), "{vague}");
         }
@@ -530,6 +542,9 @@ mod tests {
             "In what year was the Treaty of Lyon signed?",
             "By 1648 the Dutch had won their independence from _____.",
             "The guilds believed that the bishop had broken the charter of _____.",
+            "The news of Lincoln's death reached London on _____.",
+            "When did James renew the alliance with Louis?",
+            "The phrase Cud nad Wisłą was popularised by _____.",
         ] {
             assert!(!points_back(clear), "{clear}");
         }
@@ -754,6 +769,11 @@ mod tests {
         assert!(refused(
             "How many did the kingdom stretch along the coast?",
             "4,000 kilometres",
+            Number
+        ));
+        assert!(refused(
+            "How many did total grain output pass around 1970?",
+            "100 million tonnes",
             Number
         ));
         assert!(refused(
@@ -1015,6 +1035,16 @@ mod tests {
         assert!(!refused(
             "How many did the plague of 1630 kill in Milan?",
             "60,000",
+            Number
+        ));
+        assert!(!refused(
+            "How many did the plague of 1630 kill in Milan?",
+            "2 million",
+            Number
+        ));
+        assert!(!refused(
+            "How much did the crown pay for the fleet?",
+            "30,000 ducats",
             Number
         ));
         assert!(!refused(
@@ -1309,6 +1339,19 @@ mod tests {
         assert!(bad("When did a truce with Bolivia follow?"));
         assert!(!bad("In what year did the Bolsheviks follow Lenin?"));
         assert!(!bad("In what year did Hernán Cortés arrive?"));
+    }
+
+    #[test]
+    fn a_sentence_leading_into_a_list_is_no_card() {
+        assert!(leads_into_a_list(
+            "The minister, serving under _____, pushed through a package of support:"
+        ));
+        assert!(leads_into_a_list(
+            "The decisive events came in early _____: "
+        ));
+        assert!(!leads_into_a_list(
+            "The minister pushed through _____: price supports and seed."
+        ));
     }
 
     #[test]

@@ -694,15 +694,23 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         {
             return true;
         }
-        // "How many did the empire stretch?" → "4,000 kilometres": a measure asked
-        // with no noun; "How many did the plague kill?" → "60,000" is fine.
+        // "How many did the empire stretch?" → "4,000 kilometres", "How many did
+        // output pass?" → "100 million tonnes": a measure asked with no noun, its
+        // unit left on the answer; "How many did the plague kill?" → "60,000" is
+        // fine.
         if (x == "many" || x == "much")
             && i > 0
             && w[i - 1] == "how"
             && next.is_some_and(|n| is_aux(n) || matches!(n, "do" | "does" | "did"))
-            && answer
-                .split_whitespace()
-                .any(|a| crate::generate::lexicon::is_length_unit(&a.to_lowercase()))
+            && answer.split_whitespace().last().is_some_and(|unit| {
+                // "How much did they pay?" → "30,000 ducats" asks a sum.
+                if x == "much" {
+                    crate::generate::lexicon::is_length_unit(&unit.to_lowercase())
+                } else {
+                    unit.chars().all(char::is_lowercase)
+                        && !matches!(unit, "hundred" | "thousand" | "million" | "billion")
+                }
+            })
         {
             return true;
         }
