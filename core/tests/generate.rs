@@ -2679,3 +2679,30 @@ fn a_count_from_another_event_is_not_asked_how_many() {
         cs.iter().map(|c| &c.prompt).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_name_particle_opening_the_sentence_is_lower_case_inside_a_question() {
+    let text = "The diplomat Ernst vom Rath was shot in Paris on 7 November 1938. \
+                Vom Rath died of his wounds on 9 November 1938.";
+    let cs = written(text);
+    let q = cs
+        .iter()
+        .find(|c| c.answer == "9 November 1938" && !c.prompt.contains("_____"))
+        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    assert!(q.prompt.contains("vom Rath"), "{}", q.prompt);
+    assert!(!q.prompt.contains("Vom"), "{}", q.prompt);
+}
+
+#[test]
+fn a_chinese_family_name_as_answer_is_the_whole_name() {
+    let text = "The rebel leader Li Zicheng rose in Shaanxi in the 1630s. \
+                Li took Xi'an in late 1643 and proclaimed his own dynasty, the Shun.";
+    let cs = written(text);
+    assert!(
+        cs.iter()
+            .any(|c| c.answer == "Li Zicheng" && c.source_sentence.starts_with("Li took")),
+        "{}",
+        show(&cs)
+    );
+    assert!(!cs.iter().any(|c| c.answer == "Li"), "{}", show(&cs));
+}

@@ -242,10 +242,27 @@ fn completed_day(
         // "23 April is celebrated today": a day of every year.
         matches!(
             t.lower.as_str(),
-            "today" | "now" | "anniversary" | "celebrated" | "commemorated" | "annually" | "every"
+            "today"
+                | "now"
+                | "anniversary"
+                | "celebrated"
+                | "commemorated"
+                | "annually"
+                | "every"
+                | "holiday"
         )
     }) {
         return None;
+    }
+    // "The Third Republic made 14 July the national holiday": a day as the object
+    // of a verb names the day, not a day of the story (round 39 wrote "made 14 July
+    // 1790 the national holiday").
+    let lex = super::lexicon::lexicon();
+    if e.start > 0 {
+        let prev = &s.tokens[e.start - 1].lower;
+        if lex.past_lemma(prev).is_some() || lex.present_lemma(prev).is_some() {
+            return None;
+        }
     }
     let text = s.span_text(e.start, e.end);
     // "May 30" is written "May 30, 1967"; "30 May" as "30 May 1967".
@@ -320,6 +337,21 @@ mod tests {
                 "Selim was deposed in 1807. The following year, in July 1810, Alemdar marched."
             ),
             vec!["The following year = in 1808"]
+        );
+    }
+
+    #[test]
+    fn a_day_as_the_object_of_a_verb_gets_no_year() {
+        assert_eq!(
+            anchors(
+                "The Fête de la Fédération was held in July 1790. \
+                 Later the assembly chose 14 July for its festival."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            anchors("The crowd gathered in July 1789. On 14 July they stormed the fortress."),
+            vec!["14 July = 14 July 1789"]
         );
     }
 

@@ -61,6 +61,7 @@ const PLACES: &str = include_str!("../../../data/lexicon/clio/places.txt");
 const COUNTRIES: &str = include_str!("../../../data/lexicon/clio/countries.txt");
 const DEMONYMS: &str = include_str!("../../../data/lexicon/clio/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../../../data/lexicon/clio/given_names.txt");
+const FAMILY_NAME_FIRST: &str = include_str!("../../../data/lexicon/clio/family_name_first.txt");
 
 pub struct Lexicon {
     verbs: Words,
@@ -77,6 +78,7 @@ pub struct Lexicon {
     countries: Words,
     demonyms: Words,
     given: Words,
+    family_first: Words,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -119,6 +121,7 @@ pub fn lexicon() -> &'static Lexicon {
             countries: lines(COUNTRIES).collect(),
             demonyms: words(DEMONYMS),
             given: words(GIVEN_NAMES),
+            family_first: words(FAMILY_NAME_FIRST),
         }
     })
 }
@@ -172,7 +175,7 @@ pub(super) const TIME_PREPOSITIONS: &[&str] = &[
 /// "Carvalho e Melo", "Ibn Battuta"'s "ibn", "Ortega y Gasset".
 pub(super) const NAME_PARTICLES: &[&str] = &[
     "es", "da", "de", "del", "della", "di", "do", "dos", "du", "des", "la", "le", "van", "von",
-    "der", "den", "al", "el", "bin", "ibn", "ben", "e", "y",
+    "der", "den", "vom", "al", "el", "bin", "ibn", "ben", "e", "y",
 ];
 
 /// Relative pronouns: "the treaty that …", "the king who …", "whose".
@@ -423,6 +426,10 @@ impl Lexicon {
     }
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+    }
+    /// A family name written before the given name ("Li" of "Li Zicheng").
+    pub fn is_family_name_first(&self, word: &str) -> bool {
+        self.family_first.contains(word)
     }
     pub fn is_verb_lemma(&self, lower: &str) -> bool {
         self.verbs.contains(lower)

@@ -253,12 +253,40 @@ impl<'a> Ctx<'a> {
                 .map(|p| possessive(&p)),
             "her" => None, // object or possessive: ambiguous
             "it" if opens_cleft(&self.s().tokens, tok) => None,
-            "it" => self.previous_subject(false),
-            "its" => self.previous_subject(false).map(|p| possessive(&p)),
+            "it" => self
+                .previous_subject(false)
+                .filter(|s| !self.short_for_a_person(s)),
+            "its" => self
+                .previous_subject(false)
+                .filter(|s| !self.short_for_a_person(s))
+                .map(|p| possessive(&p)),
             "they" | "them" => self.previous_subject(true),
             "their" => self.previous_subject(true).map(|p| possessive(&p)),
             _ => None,
         }
+    }
+
+    /// Whether `name` is a person's short name: "Hitler could not afford a vote …
+    /// Much of it was run by telephone" (round 39 wrote "Much of Hitler was run").
+    /// "it" is never a person.
+    /// A bare name the sentence before goes on to call "he" or "she" is a person
+    /// too ("Hitler could not afford a vote, so he moved to prevent it").
+    fn short_for_a_person(&self, name: &str) -> bool {
+        let names = &self.doc.full_names;
+        let bare_name = !name.contains(' ') && name.starts_with(char::is_uppercase);
+        let called_he_before = || {
+            self.si.checked_sub(1).is_some_and(|k| {
+                self.doc.sentences[k].tokens.iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "he" | "she" | "him" | "his" | "himself" | "herself"
+                    )
+                })
+            })
+        };
+        names.full.contains_key(name)
+            || names.shared.contains(name)
+            || bare_name && called_he_before()
     }
 
     /// Whether a clause of this sentence before `tok` has a name of no known kind in
@@ -855,6 +883,11 @@ mod tests {
 
     /// What the first `word` of the second sentence of `text` is resolved to.
     fn second_sentence_pronoun(text: &str, word: &str) -> Option<String> {
+        sentence_pronoun(text, 1, word)
+    }
+
+    /// What the first `word` of sentence `si` of `text` is resolved to.
+    fn sentence_pronoun(text: &str, si: usize, word: &str) -> Option<String> {
         use super::super::clauses::clauses;
         use super::super::text::Document;
         use super::Ctx;
@@ -862,10 +895,10 @@ mod tests {
         let parsed: Vec<_> = doc.sentences.iter().map(|s| clauses(&s.tokens)).collect();
         let ctx = Ctx {
             doc: &doc,
-            si: 1,
+            si,
             clauses: &parsed,
         };
-        let k = doc.sentences[1]
+        let k = doc.sentences[si]
             .tokens
             .iter()
             .position(|t| t.lower == word)
@@ -955,6 +988,27 @@ mod tests {
             )
             .as_deref(),
             Some("Alexander Suvorov")
+        );
+    }
+
+    #[test]
+    fn it_is_never_a_person_named_before() {
+        let text = "The vote was called for 13 March. \
+                    Hitler could not afford a vote for independence, so he moved to prevent it. \
+                    What followed on 11 March is one of the stranger days in diplomatic \
+                    history, because much of it was run by telephone from Berlin.";
+        assert_eq!(sentence_pronoun(text, 2, "it"), None);
+        let text = "Adolf Hitler spoke in Linz. Hitler wanted a vote. \
+                    What followed is strange, because much of it was run by telephone.";
+        assert_eq!(sentence_pronoun(text, 2, "it"), None);
+        // A thing named as the subject before is still what "it" means.
+        assert_eq!(
+            second_sentence_pronoun(
+                "The canal was finished in 1825. It cut freight costs by nine tenths.",
+                "it"
+            )
+            .as_deref(),
+            Some("the canal")
         );
     }
 

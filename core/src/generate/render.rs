@@ -40,6 +40,11 @@ pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
                 };
                 (text, None)
             }
+            // "Vom Rath died …" asked "On what date did vom Rath die?": a name's
+            // particle is capitalised only as the sentence's first word.
+            (Piece::Tok(0), None) if !out.is_empty() && particle_opens_name(s) => {
+                (lower_first(&s.tokens[0].text), Some(0))
+            }
             (Piece::Tok(i), None) => (s.tokens[*i].text.clone(), Some(*i)),
             (Piece::Text(t), _) => (t.clone(), None),
         };
@@ -68,6 +73,15 @@ pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
         prev_tok = tok;
     }
     tidy(&out)
+}
+
+/// Whether the sentence opens with a person's particle before the name: "Vom
+/// Rath", "Van Gogh", "De Gaulle". (Not "La Rochelle", "El Salvador", "Des
+/// Moines": places keep theirs.)
+fn particle_opens_name(s: &Sentence) -> bool {
+    s.tokens.first().is_some_and(|t| {
+        t.is_capitalised() && matches!(t.lower.as_str(), "von" | "vom" | "van" | "de" | "der")
+    }) && s.tokens.get(1).is_some_and(|t| t.is_capitalised())
 }
 
 pub(super) fn tidy(s: &str) -> String {

@@ -90,6 +90,16 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
         {
             return true;
         }
+        // "Vom _____ died of his wounds", "Vasco da _____": a name's particle
+        // glued to the blank, first word or not.
+        if prev == bare
+            && matches!(
+                bare.to_lowercase().as_str(),
+                "von" | "vom" | "van" | "de" | "der" | "du" | "di" | "da"
+            )
+        {
+            return true;
+        }
     }
     // Cut after the blank where the sentence goes on: the blank's phrase must hold a
     // verb of its own, or it is the start of an appositive or a list ("…, the

@@ -490,9 +490,20 @@ mod tests {
                 "Which same day left the country, first for Indonesia?",
                 "Lon Nol",
             ),
+            // Round 39.
+            ("To whom did Li Zicheng try?", "Wu Sangui"),
+            (
+                "To whom did Charles Leclerc manage by a trick in June 1802?",
+                "Toussaint",
+            ),
         ] {
             assert!(bad_question(prompt, answer, EntityKind::Name), "{prompt}");
         }
+        assert!(!bad_question(
+            "To whom did the king promise the county?",
+            "Richard Neville",
+            EntityKind::Person
+        ));
         assert!(!bad_question(
             "What did the Dutch have in Java?",
             "factories",
@@ -534,6 +545,7 @@ mod tests {
             "On what date did Deodoro lead the coup?",
             "By morning the news was running down the line to Baltimore and _____.",
             "When was the phrase coined by William Gaud?",
+            "Apollo _____ did so in July 1969.",
         ] {
             assert!(points_back(vague), "{vague}");
         }
@@ -543,6 +555,9 @@ mod tests {
             "By 1648 the Dutch had won their independence from _____.",
             "The guilds believed that the bishop had broken the charter of _____.",
             "The news of Lincoln's death reached London on _____.",
+            "In doing so _____ took agency away from the peasants.",
+            "Why did the Pope do so little for the city?",
+            "John asked the pope to annul the charter, and _____ did so in August 1215.",
             "When did James renew the alliance with Louis?",
             "The phrase Cud nad Wisłą was popularised by _____.",
         ] {
@@ -562,6 +577,10 @@ mod tests {
             "Who drew the new borders in about five weeks?"
         ));
         assert!(!ends_in_bare_duration("Who held the city for two years?"));
+        assert!(ends_in_bare_duration(
+            "On what date was a follow-up convention held in Rochester just two weeks?"
+        ));
+        assert!(!ends_in_bare_duration("Which siege lasted only two weeks?"));
         assert!(!ends_in_bare_duration(
             "Who ordered the first flights two days later?"
         ));
@@ -1572,5 +1591,15 @@ mod tests {
             "Victor Hugues",
         );
         assert!(!bad_cloze(&doc, &c));
+        let text = "Vom Rath died of his wounds on 9 November.";
+        let (doc, c) = cloze_card(text, "Vom _____ died of his wounds on 9 November.", "Rath");
+        assert!(bad_cloze(&doc, &c));
+        let text = "The fleet of Vasco da Gama reached Calicut in 1498.";
+        let (doc, c) = cloze_card(
+            text,
+            "The fleet of Vasco da _____ reached Calicut in 1498.",
+            "Gama",
+        );
+        assert!(bad_cloze(&doc, &c));
     }
 }

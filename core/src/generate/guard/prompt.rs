@@ -115,6 +115,22 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
             // "… a hundred years later than …" compares.
             && w.get(i + 2).is_none_or(|n| n != "than")
     });
+    // "Apollo _____ did so in July 1969": did what? (landed on the Moon, said
+    // before). "in doing so" keeps its own clause's verb, and "John asked the
+    // pope to annul it, and _____ did so" says what in its first clause.
+    let did_so = (0..w.len().saturating_sub(1)).any(|i| {
+        let first_clause =
+            !w[..i].iter().any(|x| x == "and") && !p.raw[..i].iter().any(|r| r.ends_with(','));
+        first_clause
+            && matches!(w[i].as_str(), "did" | "do" | "does")
+            && w[i + 1] == "so"
+            && w.get(i + 2).is_none_or(|n| {
+                matches!(
+                    n.as_str(),
+                    "in" | "on" | "at" | "by" | "when" | "after" | "before" | "until" | "again"
+                )
+            })
+    });
     let reasons_follow = w.windows(3).any(|x| {
         x[0] == "for"
             && matches!(x[1].as_str(), "two" | "three" | "four" | "five" | "several")
@@ -171,6 +187,7 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
     .iter()
     .any(|t| p.text.contains(t));
     demonstrative
+        || did_so
         || instead_at_end
         || reasons_follow
         || counted_later
@@ -310,24 +327,20 @@ pub(super) fn opens_oddly(p: &PromptWords) -> bool {
 pub(super) fn ends_in_bare_duration(p: &PromptWords) -> bool {
     let w = &p.words;
     let n = w.len();
-    // "in about five weeks", "for two years": the span is said as a span.
-    let said_as_span = w[..n.saturating_sub(2)].iter().rev().take(2).any(|x| {
-        matches!(
+    // "in about five weeks", "for two years", "lasted only two weeks": the span
+    // is said as a span. An adverb after a name is not: "held in Rochester just
+    // two weeks?" lost its "later".
+    let before = &w[..n.saturating_sub(2)];
+    let said_as_span = before.iter().enumerate().rev().take(2).any(|(i, x)| {
+        let preposition = matches!(
             x.as_str(),
-            "in" | "for"
-                | "within"
-                | "after"
-                | "over"
-                | "about"
-                | "nearly"
-                | "around"
-                | "almost"
-                | "only"
-                | "some"
-                | "just"
-                | "than"
-                | "of"
-        )
+            "in" | "for" | "within" | "after" | "over" | "than" | "of"
+        );
+        let adverb = matches!(
+            x.as_str(),
+            "about" | "nearly" | "around" | "almost" | "only" | "some" | "just"
+        );
+        preposition || adverb && !(i > 0 && p.capitalised(i - 1))
     });
     n >= 3
         && !said_as_span

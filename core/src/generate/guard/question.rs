@@ -497,7 +497,36 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
                 "him" | "her" | "them" | "parliament" | "congress"
             );
     let which_same = n >= 2 && w[0] == "which" && w[1] == "same";
-    what_did_have || told_whom_only || which_same
+    // "To whom did Li Zicheng try?", "To whom did Leclerc manage by a trick …?":
+    // the "to" of an infinitive ("tried to win Wu over") taken for the object's
+    // (0 of 6 labelled cards kept).
+    let infinitive_taken_for_object = n >= 4
+        && w[0] == "to"
+        && matches!(w[1].as_str(), "whom" | "what" | "where")
+        && w[2] == "did"
+        && w[3..].iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "try"
+                    | "manage"
+                    | "attempt"
+                    | "fail"
+                    | "refuse"
+                    | "decide"
+                    | "seek"
+                    | "want"
+                    | "hope"
+                    | "plan"
+                    | "intend"
+                    | "expect"
+                    | "choose"
+                    | "wish"
+                    | "dare"
+                    | "struggle"
+                    | "need"
+            )
+        });
+    what_did_have || told_whom_only || which_same || infinitive_taken_for_object
 }
 
 pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool {
