@@ -55,7 +55,14 @@ pub fn full_names(sentences: &[Sentence], case: &DocInfo) -> FullNames {
         for e in &people {
             let name = answer_text(s, e);
             let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() < 2 || words.len() > MAX_WORDS || words.iter().any(|w| common(w)) {
+            // "Black Montgomery" (the city's Black community) is no one's name:
+            // round 40 lengthened the city to it.
+            let community = matches!(words[0], "Black" | "White");
+            if words.len() < 2
+                || words.len() > MAX_WORDS
+                || community
+                || words.iter().any(|w| common(w))
+            {
                 continue;
             }
             // "Lugalzagesi of Uruk": the word after "of" is a place, not the man.
@@ -295,6 +302,14 @@ mod tests {
         );
         let n = names("Baybars led the vanguard in 1260. The epic Sirat Baybars made him a hero.");
         assert!(!n.contains_key("Baybars"), "used alone before: {n:?}");
+    }
+
+    #[test]
+    fn a_community_is_no_persons_full_name() {
+        let n = names(
+            "Black Montgomery had been preparing for years. The order reached Montgomery in December.",
+        );
+        assert!(!n.contains_key("Montgomery"), "{n:?}");
     }
 
     #[test]

@@ -134,6 +134,31 @@ impl<'a> Ctx<'a> {
             // Talleyrand, who …", "It was led by Hong"); then the one person it names.
             // With two or more, "he" could be either.
             if let Some(c) = self.clauses[k].first() {
+                // "The order reached Montgomery": the object of a verb of going
+                // is a place, whatever the entity step took it for (round 40
+                // wrote "Montgomery and other ministers" for King).
+                let verb = p.tokens[c.verb.index()].lower.as_str();
+                let lex = lexicon();
+                let lemma = lex
+                    .past_lemma(verb)
+                    .or_else(|| lex.present_lemma(verb))
+                    .unwrap_or(verb);
+                if matches!(
+                    lemma,
+                    "reach"
+                        | "enter"
+                        | "leave"
+                        | "visit"
+                        | "occupy"
+                        | "capture"
+                        | "besiege"
+                        | "cross"
+                        | "approach"
+                        | "storm"
+                        | "seize"
+                ) {
+                    return None;
+                }
                 let at =
                     c.rest.0 + usize::from(p.tokens.get(c.rest.0).is_some_and(|t| t.lower == "by"));
                 if let Some(e) = p.entities.iter().find(|e| {
@@ -791,13 +816,19 @@ fn is_source(s: &Sentence, e: &super::entities::Entity) -> bool {
     as_aside || according
 }
 
-/// A person named as a comparison: "compared, rather loosely, to Leonidas", "like
-/// Caesar". (Not "a new …": "the new king Henry" is the king.)
+/// A person named as a comparison or an example: "compared, rather loosely, to
+/// Leonidas", "like Caesar", "other names, such as Alexander" (round 40 gave
+/// Champollion's work of 1822 to "Alexander"). (Not "a new …": "the new king
+/// Henry" is the king.)
 fn is_likened_to(s: &Sentence, e: &super::entities::Entity) -> bool {
     let start = e.title.map_or(e.start, |t| t.0);
     let before = &s.tokens[start.saturating_sub(8)..start];
     let last = before.last().map(|t| t.lower.as_str());
+    let such_as = before.len() >= 2
+        && before[before.len() - 2].lower == "such"
+        && before[before.len() - 1].lower == "as";
     last == Some("like")
+        || such_as
         || matches!(last, Some("to" | "with"))
             && before
                 .iter()
@@ -989,6 +1020,22 @@ mod tests {
             .as_deref(),
             Some("Alexander Suvorov")
         );
+    }
+
+    #[test]
+    fn a_person_named_as_an_example_is_not_he() {
+        let text = "The two names share four sounds. From this he drew up a \
+                    list of values and tested it on other names, such as Alexander and \
+                    several emperors. In September 1822 he looked at cartouches from Abu Simbel.";
+        assert_eq!(sentence_pronoun(text, 2, "he"), None);
+    }
+
+    #[test]
+    fn the_place_a_verb_of_going_reaches_is_not_he() {
+        let text = "Black Montgomery had been preparing for years. \
+                    The written order reached Montgomery on 20 December. \
+                    In January 1957 he and other ministers founded a conference.";
+        assert_eq!(sentence_pronoun(text, 2, "he"), None);
     }
 
     #[test]

@@ -127,6 +127,29 @@ fn leads_into_a_list(prompt: &str) -> bool {
     prompt.trim_end().ends_with(':')
 }
 
+/// "By Jean-François Champollion's teens Jean-François Champollion was studying
+/// …": "his" and "he" both resolved to the one name (judged ungrammatical). A
+/// name of two or more words written twice.
+fn repeats_a_name(prompt: &str) -> bool {
+    let words: Vec<&str> = prompt
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’');
+            w.trim_end_matches("'s").trim_end_matches("’s")
+        })
+        .collect();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let names: Vec<(&str, &str)> = words
+        .windows(2)
+        .filter(|p| capital(p[0]) && capital(p[1]))
+        .map(|p| (p[0], p[1]))
+        .collect();
+    names
+        .iter()
+        .enumerate()
+        .any(|(i, n)| names[i + 1..].contains(n))
+}
+
 /// "Sutri, a small town about _____ north of Rome, …" → "fifty kilometres": how
 /// far one place lies from another is the text's scenery, not its story (judges
 /// kept 6 of 46 labelled cards whose answer is a length).
@@ -249,6 +272,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || c.kind == CardKind::Cloze && too_short_to_stand_alone(&c.prompt)
         || blank_counts_from_elsewhere(&c.prompt)
         || leads_into_a_list(&c.prompt)
+        || repeats_a_name(&c.prompt)
     {
         return None;
     }
@@ -1358,6 +1382,20 @@ mod tests {
         assert!(bad("When did a truce with Bolivia follow?"));
         assert!(!bad("In what year did the Bolsheviks follow Lenin?"));
         assert!(!bad("In what year did Hernán Cortés arrive?"));
+    }
+
+    #[test]
+    fn a_name_written_twice_is_no_card() {
+        assert!(repeats_a_name(
+            "By Jean-François Champollion's teens Jean-François Champollion was studying _____."
+        ));
+        assert!(!repeats_a_name(
+            "Jean-François Champollion was studying _____ by his teens."
+        ));
+        // One word of a name twice is no repetition of the name.
+        assert!(!repeats_a_name(
+            "Henry VII met Henry Percy at _____ in 1489."
+        ));
     }
 
     #[test]
