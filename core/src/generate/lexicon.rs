@@ -178,6 +178,10 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "der", "den", "vom", "al", "el", "bin", "ibn", "ben", "e", "y",
 ];
 
+/// The particles of [`NAME_PARTICLES`] that open a person's surname: "vom Rath",
+/// "van Gogh", "de Gaulle", "da Gama". A blank right after one splits a name.
+pub(super) const SURNAME_PARTICLES: &[&str] = &["von", "vom", "van", "de", "der", "du", "di", "da"];
+
 /// Relative pronouns: "the treaty that …", "the king who …", "whose".
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whom", "whose"];
 

@@ -136,7 +136,8 @@ impl<'a> Ctx<'a> {
             if let Some(c) = self.clauses[k].first() {
                 // "The order reached Montgomery": the object of a verb of going
                 // is a place, whatever the entity step took it for (round 40
-                // wrote "Montgomery and other ministers" for King).
+                // wrote "Montgomery and other ministers" for King). With no person
+                // as the subject of such a sentence, "he" is left unresolved.
                 let verb = p.tokens[c.verb.index()].lower.as_str();
                 let lex = lexicon();
                 let lemma = lex
@@ -291,11 +292,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Whether `name` is a person's short name: "Hitler could not afford a vote …
-    /// Much of it was run by telephone" (round 39 wrote "Much of Hitler was run").
-    /// "it" is never a person.
-    /// A bare name the sentence before goes on to call "he" or "she" is a person
-    /// too ("Hitler could not afford a vote, so he moved to prevent it").
+    /// Whether `name` is a person, which "it" never is: a short name of one of the
+    /// text's people, or a bare name in a sentence that goes on to say "he" or
+    /// "she" ("Hitler could not afford a vote, so he moved to prevent it. … much
+    /// of it was run by telephone": round 39 wrote "Much of Hitler was run").
     fn short_for_a_person(&self, name: &str) -> bool {
         let names = &self.doc.full_names;
         let bare_name = !name.contains(' ') && name.starts_with(char::is_uppercase);

@@ -77,10 +77,13 @@ pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
 
 /// Whether the sentence opens with a person's particle before the name: "Vom
 /// Rath", "Van Gogh", "De Gaulle". (Not "La Rochelle", "El Salvador", "Des
-/// Moines": places keep theirs.)
+/// Moines", "Da Nang": places keep theirs, and "du", "di", "da" open places as
+/// often as people.)
 fn particle_opens_name(s: &Sentence) -> bool {
     s.tokens.first().is_some_and(|t| {
-        t.is_capitalised() && matches!(t.lower.as_str(), "von" | "vom" | "van" | "de" | "der")
+        t.is_capitalised()
+            && super::lexicon::SURNAME_PARTICLES.contains(&t.lower.as_str())
+            && !matches!(t.lower.as_str(), "du" | "di" | "da")
     }) && s.tokens.get(1).is_some_and(|t| t.is_capitalised())
 }
 

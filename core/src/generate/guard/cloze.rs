@@ -93,10 +93,7 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
         // "Vom _____ died of his wounds", "Vasco da _____": a name's particle
         // glued to the blank, first word or not.
         if prev == bare
-            && matches!(
-                bare.to_lowercase().as_str(),
-                "von" | "vom" | "van" | "de" | "der" | "du" | "di" | "da"
-            )
+            && crate::generate::lexicon::SURNAME_PARTICLES.contains(&bare.to_lowercase().as_str())
         {
             return true;
         }
