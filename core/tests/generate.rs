@@ -2706,3 +2706,20 @@ fn a_chinese_family_name_as_answer_is_the_whole_name() {
     );
     assert!(!cs.iter().any(|c| c.answer == "Li"), "{}", show(&cs));
 }
+
+#[test]
+fn a_counted_noun_after_two_modifiers_stays_whole() {
+    let text = "The Democrat Samuel Tilden won the popular vote in 1876 and had 184 undisputed \
+                electoral votes, one short of a majority.";
+    let cs = written(text);
+    assert!(
+        !cs.iter().any(|c| c.prompt.contains("electoral did")),
+        "{}",
+        show(&cs)
+    );
+    let q = cs
+        .iter()
+        .find(|c| c.answer == "184" && c.prompt.starts_with("How many"))
+        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    assert!(q.prompt.contains("electoral votes"), "{}", q.prompt);
+}

@@ -1289,18 +1289,29 @@ fn which_noun_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Bu
 /// The end of the noun a number counts: "two *new regiments*", "25,000 *people*".
 pub(super) fn unit_end(s: &Sentence, u: usize) -> usize {
     let lex = lexicon();
-    match s.tokens.get(u + 1) {
-        Some(n)
-            if n.is_word()
+    let plain = |k: usize| {
+        s.tokens.get(k).is_some_and(|n| {
+            n.is_word()
                 && !n.is_capitalised()
                 && !lex.is_function(&n.lower)
                 && lex.past_lemma(&n.lower).is_none()
                 && !n.lower.ends_with("ing")
-                && !n.lower.ends_with("ly") =>
-        {
-            u + 2
-        }
-        _ => u + 1,
+                && !n.lower.ends_with("ly")
+        })
+    };
+    if !plain(u + 1) {
+        return u + 1;
+    }
+    // "184 undisputed electoral votes": an adjective before the noun, whose
+    // noun comes one word later ("How many undisputed electoral did … have
+    // votes?" was judged ungrammatical).
+    let adjective = ["al", "ic", "ous", "ive", "ful", "ary"]
+        .iter()
+        .any(|x| s.tokens[u + 1].lower.ends_with(x));
+    if adjective && plain(u + 2) {
+        u + 3
+    } else {
+        u + 2
     }
 }
 
