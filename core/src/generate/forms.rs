@@ -228,12 +228,10 @@ pub(super) fn term_span(s: &Sentence, a: usize, b: usize) -> Option<(usize, usiz
     // from earlier in the text), ending in a noun rather than an adjective.
     let last = &s.tokens[b - 1].lower;
     if n < 2
-        || [
-            "al", "ous", "ive", "ful", "ic", "able", "ible", "ant", "ent", "ed", "ing", "ary",
-            "less",
-        ]
-        .iter()
-        .any(|x| last.ends_with(x))
+        || super::lexicon::has_adjective_suffix(last)
+        || ["able", "ible", "ant", "ent", "ed", "ing", "less"]
+            .iter()
+            .any(|x| last.ends_with(x))
         || matches!(
             last.as_str(),
             "major" | "minor" | "main" | "new" | "old" | "great" | "small" | "large" | "few"

@@ -325,6 +325,15 @@ pub(super) fn is_length_unit(lower: &str) -> bool {
     LENGTH_UNITS.contains(&lower)
 }
 
+/// Whether a lower-case word ends like an adjective ("electoral", "strategic",
+/// "numerous", "decisive", "fateful", "military"): before another word it is
+/// most likely that word's modifier, not a noun.
+pub(super) fn has_adjective_suffix(lower: &str) -> bool {
+    ["al", "ic", "ous", "ive", "ful", "ary"]
+        .iter()
+        .any(|x| lower.ends_with(x))
+}
+
 /// Whether a lower-case word ends a count of time from an event told elsewhere:
 /// "three days later", "a year afterwards", "two months earlier".
 pub(super) fn is_counted_from_before(lower: &str) -> bool {

@@ -1305,10 +1305,7 @@ pub(super) fn unit_end(s: &Sentence, u: usize) -> usize {
     // "184 undisputed electoral votes": an adjective before the noun, whose
     // noun comes one word later ("How many undisputed electoral did … have
     // votes?" was judged ungrammatical).
-    let adjective = ["al", "ic", "ous", "ive", "ful", "ary"]
-        .iter()
-        .any(|x| s.tokens[u + 1].lower.ends_with(x));
-    if adjective && plain(u + 2) {
+    if super::lexicon::has_adjective_suffix(&s.tokens[u + 1].lower) && plain(u + 2) {
         u + 3
     } else {
         u + 2

@@ -135,7 +135,7 @@ fn repeats_a_name(prompt: &str) -> bool {
         .split_whitespace()
         .map(|w| {
             let w = w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’');
-            w.trim_end_matches("'s").trim_end_matches("’s")
+            super::tokens::strip_possessive(w).unwrap_or(w)
         })
         .collect();
     let capital = |w: &str| w.starts_with(char::is_uppercase);
