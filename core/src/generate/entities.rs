@@ -535,6 +535,14 @@ fn starts_name(toks: &[Token], i: usize, info: &DocInfo) -> bool {
     if !forced {
         return true;
     }
+    // "Given Zubayr's past, …": a participle used as a preposition opens the
+    // sentence, not a name (the card had asked for "Given Zubayr").
+    if matches!(
+        t.lower.as_str(),
+        "given" | "granted" | "considering" | "regarding" | "concerning" | "barring" | "including"
+    ) {
+        return false;
+    }
     // A capital forced by the sentence start: a name only if known as one. Lists are
     // looked up without a possessive: "Roger's son".
     let bare = t.text.trim_end_matches("'s").trim_end_matches("’s");
@@ -882,6 +890,12 @@ mod tests {
                 .any(|(t, k)| t == "Martin Luther" && *k == EntityKind::Person),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_is_no_name() {
+        let found = ents("Given Zubayr's past, the cabinet refused.");
+        assert!(!found.iter().any(|(t, _)| t.contains("Given")), "{found:?}");
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! the number of candidates.
 
 use super::entities::EntityKind;
-use super::lexicon::lexicon;
+use super::lexicon::{is_aux, lexicon};
 use super::questions::Candidate;
 use super::text::Document;
 use super::tokens::PromptWords;
@@ -163,6 +163,27 @@ fn answer_is_a_distance(answer: &str) -> bool {
             .is_some_and(|unit| *unit != "square" && super::lexicon::is_length_unit(unit))
 }
 
+/// "Who officers such as Zhang Yong …?" → "Han Chinese", "reconstituted as the
+/// _____ people" → "National Home of the Jewish": an answer of several words
+/// ending on a people's adjective, with a noun after it in the sentence, is a
+/// modifier cut from its noun, not a name. (A one-word adjective before a noun
+/// is the cloze guard's.)
+fn modifier_taken_for_name(doc: &Document, c: &Candidate) -> bool {
+    let lex = lexicon();
+    let toks = &doc.sentences[c.sentence].tokens;
+    let (a, b) = c.answer_span;
+    b >= a + 2
+        && toks.get(b - 1).is_some_and(|t| lex.is_demonym(&t.text))
+        && toks.get(b).is_some_and(|n| {
+            n.is_word()
+                && n.text.starts_with(char::is_lowercase)
+                && !lex.is_function(&n.lower)
+                && !is_aux(&n.lower)
+                && lex.past_lemma(&n.lower).is_none()
+                && !n.lower.ends_with("ly")
+        })
+}
+
 /// A person's answer with a possessive inside ("Union's John Reynolds": the
 /// side's name taken into the man's), or a question or answer with a spoken
 /// contraction ("Why did it's name after …?" → "that's when the trouble started").
@@ -266,6 +287,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
     // the drops leave must still be a sentence.
     if answer_opens_oddly(&c.answer)
         || answer_is_odd(&c)
+        || modifier_taken_for_name(doc, &c)
         || date_without_year(&c)
         || answer_is_a_distance(&c.answer)
         || c.kind == CardKind::Cloze && super::cloze::is_fragment(&c.prompt)
@@ -499,6 +521,15 @@ mod tests {
         assert!(!points_back(
             "The canal opened some forty years later than the _____ had planned."
         ));
+        // Round 40: "the one" thing is named in the text, not on the card.
+        assert!(points_back(
+            "The expedition failed at the one _____ cared about most."
+        ));
+        assert!(points_back("_____ went for the one weak spot."));
+        assert!(!points_back(
+            "In _____ the one-party state stopped pretending otherwise."
+        ));
+        assert!(!points_back("The one hundred days ended at _____."));
     }
 
     #[test]
@@ -528,6 +559,26 @@ mod tests {
             "Richard Neville",
             EntityKind::Person
         ));
+        // Round 40 and the labels: a document named only by its kind.
+        for prompt in [
+            "When did Britain sign a treaty?",
+            "When did the House of Commons pass a resolution?",
+            "On what date did Tukhachevsky and his chief of staff sign an order?",
+            "On 3 March 1848, who gave a speech?",
+        ] {
+            assert!(
+                bad_question(prompt, "May 1903", EntityKind::Date),
+                "{prompt}"
+            );
+        }
+        for prompt in [
+            "When did Frere send Cetshwayo a letter?",
+            "When did a group of generals stage a coup?",
+            "When did Britain sign a treaty with Portugal?",
+            "In what year did the pope proclaim a crusade?",
+        ] {
+            assert!(!bad_question(prompt, "1420", EntityKind::Year), "{prompt}");
+        }
         assert!(!bad_question(
             "What did the Dutch have in Java?",
             "factories",
@@ -605,6 +656,16 @@ mod tests {
             "On what date was a follow-up convention held in Rochester just two weeks?"
         ));
         assert!(!ends_in_bare_duration("Which siege lasted only two weeks?"));
+        assert!(!ends_in_bare_duration(
+            "How long did the siege of Bari last almost three years?"
+        ));
+        // Round 38 and 40: an adverb after a noun or a comma lost its "later".
+        assert!(ends_in_bare_duration(
+            "When did the US declare war almost two years?"
+        ));
+        assert!(ends_in_bare_duration(
+            "On what date did the Victoria limp into Sanlúcar with 18 survivors, almost three years?"
+        ));
         assert!(!ends_in_bare_duration(
             "Who ordered the first flights two days later?"
         ));
@@ -768,6 +829,17 @@ mod tests {
             "Who did a month later Lee offer his resignation?",
             "Jefferson Davis",
             Person
+        ));
+        // Round 40: the date of the battle, not of the wounding two days later.
+        assert!(refused(
+            "On what date was two days later Stewart mortally wounded?",
+            "17 January 1885",
+            Date
+        ));
+        assert!(!refused(
+            "On what date was Stewart mortally wounded?",
+            "19 January 1885",
+            Date
         ));
         assert!(refused(
             "On what date did a synod in Constantinople meet within days?",
@@ -1521,6 +1593,40 @@ mod tests {
             "1951",
         );
         assert!(!bad_cloze(&doc, &c));
+    }
+
+    #[test]
+    fn a_peoples_adjective_cut_from_its_noun_is_no_name() {
+        // Round 40's cut name, and a question built on the same cut.
+        let text = "The draft asked that Palestine be reconstituted as the National Home of the Jewish people.";
+        let (doc, c) = cloze_card(
+            text,
+            "The draft asked that Palestine be reconstituted as the _____ people.",
+            "National Home of the Jewish",
+        );
+        assert!(modifier_taken_for_name(&doc, &c));
+        let text = "Kangxi turned to Han Chinese officers such as Zhang Yong.";
+        let (doc, c) = cloze_card(
+            text,
+            "Kangxi turned to _____ officers such as Zhang Yong.",
+            "Han Chinese",
+        );
+        assert!(modifier_taken_for_name(&doc, &c));
+        // A people as the subject, or a one-word adjective (the cloze guard's).
+        let text = "Captured Maya were sold as labourers to Cuba.";
+        let (doc, c) = cloze_card(
+            text,
+            "_____ were sold as labourers to Cuba.",
+            "Captured Maya",
+        );
+        assert!(!modifier_taken_for_name(&doc, &c));
+        let text = "The Swiss Confederates had the most feared infantry in Europe.";
+        let (doc, c) = cloze_card(
+            text,
+            "The _____ had the most feared infantry in Europe.",
+            "Swiss Confederates",
+        );
+        assert!(!modifier_taken_for_name(&doc, &c));
     }
 
     #[test]

@@ -80,6 +80,15 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
                     && !p.capitalised(i + 2)
             })
     });
+    // "went for the one weak spot", "failed at the one _____ cared about most":
+    // the one thing that mattered is named in the text, not on the card (judges
+    // kept 1 of 20 labelled cards with "the one"; "the one-party state" is not).
+    let the_one = (0..w.len().saturating_sub(1)).any(|i| {
+        w[i] == "the"
+            && w[i + 1] == "one"
+            && w.get(i + 2)
+                .is_none_or(|n| !matches!(n.as_str(), "of" | "hundred" | "thousand" | "million"))
+    });
     let opens_back = match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
         (Some("that"), Some("is" | "was")) => true,
         (Some("there"), Some(next)) => {
@@ -193,6 +202,7 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         || counted_later
         || that_noun
         || pointing_noun
+        || the_one
         || opens_back
         || noun_there
         || there_said_before
@@ -328,8 +338,9 @@ pub(super) fn ends_in_bare_duration(p: &PromptWords) -> bool {
     let w = &p.words;
     let n = w.len();
     // "in about five weeks", "for two years", "lasted only two weeks": the span
-    // is said as a span. An adverb after a name is not: "held in Rochester just
-    // two weeks?" lost its "later".
+    // is said as a span. An adverb after anything but a verb is not: "held in
+    // Rochester just two weeks?", "declare war almost two years?" and "…
+    // survivors, almost three years?" lost their "later".
     let before = &w[..n.saturating_sub(2)];
     let said_as_span = before.iter().enumerate().rev().take(2).any(|(i, x)| {
         let preposition = matches!(
@@ -340,7 +351,17 @@ pub(super) fn ends_in_bare_duration(p: &PromptWords) -> bool {
             x.as_str(),
             "about" | "nearly" | "around" | "almost" | "only" | "some" | "just"
         );
-        preposition || adverb && !(i > 0 && p.capitalised(i - 1))
+        let after_a_verb = i > 0
+            && !p.capitalised(i - 1)
+            && !p.raw[i - 1].ends_with(',')
+            && (crate::generate::lexicon::is_finite_form(&w[i - 1])
+                // The base form after "did": "How long did the siege last only …"
+                || matches!(
+                    w[i - 1].as_str(),
+                    "last" | "take" | "spend" | "wait" | "rule" | "reign" | "serve" | "stay"
+                        | "remain" | "continue" | "run"
+                ));
+        preposition || adverb && after_a_verb
     });
     n >= 3
         && !said_as_span

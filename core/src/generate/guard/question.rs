@@ -526,7 +526,35 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
                     | "need"
             )
         });
-    what_did_have || told_whom_only || which_same || infinitive_taken_for_object
+    // "When did Britain sign a treaty?", "… pass a resolution?": a document
+    // named only by its kind says neither what it said nor with whom (judges kept
+    // 0 of 12 such cards). "When did Frere send Cetshwayo a letter?" names its
+    // recipient; "stage a coup", "lead a revolt" are events, not papers.
+    let only_a_document = n >= 3
+        && matches!(w[n - 2].as_str(), "a" | "an")
+        && !(n >= 4 && p.capitalised(n - 3))
+        && matches!(
+            w[n - 1].as_str(),
+            "treaty"
+                | "agreement"
+                | "order"
+                | "bill"
+                | "resolution"
+                | "decree"
+                | "declaration"
+                | "statement"
+                | "proclamation"
+                | "speech"
+                | "article"
+                | "letter"
+                | "report"
+                | "petition"
+                | "memorandum"
+                | "note"
+                | "message"
+                | "law"
+        );
+    what_did_have || told_whom_only || which_same || infinitive_taken_for_object || only_a_document
 }
 
 pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool {
@@ -563,7 +591,10 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         unit(i + 1) || w.get(i + 1).is_some_and(|a| a == "a") && (unit(i + 2) || unit(i + 3))
     };
     if w.iter().enumerate().any(|(i, x)| {
-        x == "did" && crate::generate::lexicon::opens_with_relative_time(&w[i + 1..])
+        // "On what date was two days later Stewart mortally wounded?": also after
+        // "was"/"were"/"had", where the date is the earlier event's (0 of 8 kept).
+        matches!(x.as_str(), "did" | "was" | "were" | "had")
+            && crate::generate::lexicon::opens_with_relative_time(&w[i + 1..])
             || x == "within" && within_days(i)
     }) {
         return true;
