@@ -42,6 +42,19 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
             }
             if let Some(e) = by_start.get(next_entity).filter(|e| e.start == k) {
                 if let Some(y) = year_of(s, e.start, e.end, e.kind) {
+                    // "… several fought again, some at Surigao Strait in October
+                    // 1944" in a text about 1941: a leap of years late in a sentence
+                    // that says it looks ahead ("again", "later") is an aside, not
+                    // the story's new year (round 41 dated Hitler's declaration of
+                    // war "11 December 1944").
+                    let leaps_ahead = year.is_some_and(|before| y >= before + 2)
+                        && e.start > 3
+                        && s.tokens.iter().any(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "again" | "later" | "eventually" | "afterwards" | "subsequently"
+                            )
+                        });
                     year = Some(y);
                     // Only a date with its month ("27 May 1967", "May 1967") that
                     // opens its sentence's times sets the year of the days after
@@ -53,7 +66,7 @@ pub fn find(sents: &[Sentence]) -> Vec<Vec<Anchor>> {
                     // story's year (round 38 dated Hu's funeral "22 April 1976").
                     let looks_back = s.tokens[e.end..].iter().take(4).any(|t| t.lower == "had");
                     named = month_of(s, e.start, e.end)
-                        .filter(|_| !timed && !looks_back)
+                        .filter(|_| !timed && !looks_back && !leaps_ahead)
                         .map(|month| YearSource {
                             year: y,
                             sentence: index,
@@ -432,6 +445,19 @@ mod tests {
         ] {
             assert!(anchors(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_leap_ahead_late_in_a_sentence_gives_no_day_its_year() {
+        let text = "Japan attacked on 7 December 1941. Several of the ships fought again, some at Surigao Strait in October 1944. On 11 December Hitler declared war on the United States.";
+        assert!(
+            !anchors(text).iter().any(|a| a.contains("1944")),
+            "{:?}",
+            anchors(text)
+        );
+        // Opening its sentence, the new year is the story's.
+        let text = "Japan attacked in 1941. In October 1944 the fleet sailed for Leyte. On 25 October it met the Japanese.";
+        assert_eq!(anchors(text), vec!["25 October = 25 October 1944"]);
     }
 
     #[test]

@@ -294,11 +294,13 @@ pub(super) fn inverted(
     match &c.verb {
         Verb::Aux(_) => out.push(Piece::Text(ctx.s().tokens[v].lower.clone())),
         Verb::Past(..) => out.push(Piece::Text("did".into())),
-        Verb::Present(..) => out.push(Piece::Text(
-            if ctx.s().tokens[c.subj.1 - 1].lower.ends_with('s') {
-                "do"
-            } else {
+        // The verb's own ending says the number: "Procopius claims" → "does
+        // Procopius claim" (the subject's "-s" had made it "do Procopius claim").
+        Verb::Present(_, lemma) => out.push(Piece::Text(
+            if ctx.s().tokens[v].lower != *lemma && ctx.s().tokens[v].lower.ends_with('s') {
                 "does"
+            } else {
+                "do"
             }
             .into(),
         )),

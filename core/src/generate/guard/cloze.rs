@@ -34,7 +34,16 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
         && after_blank.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
     // "a planned shutdown of _____ No. 4" → "Reactor": the word before a number
     // is part of the designation, not a fact.
-    let designation = after_blank.is_some_and(|n| matches!(n, "No." | "No" | "no." | "Nos."));
+    // "about 800 _____ 109 single-engine fighters" → "Messerschmitt Bf", "around
+    // _____ 1915" → "Christmas": a name or a feast before a number is cut from it.
+    let before_a_number = after_blank
+        .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && c.answer.starts_with(char::is_uppercase)
+        && !c.answer.chars().any(|ch| ch.is_ascii_digit())
+        // ("December" before "1941" is the date splitter's to judge.)
+        && !crate::generate::shape::is_month(c.answer.trim());
+    let designation =
+        before_a_number || after_blank.is_some_and(|n| matches!(n, "No." | "No" | "no." | "Nos."));
     if demonym_before_noun || designation {
         return true;
     }

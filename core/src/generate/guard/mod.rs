@@ -530,6 +530,12 @@ mod tests {
             "In _____ the one-party state stopped pretending otherwise."
         ));
         assert!(!points_back("The one hundred days ended at _____."));
+        // Round 41's "the work", and "the town" (10 of 46 labelled cards kept).
+        assert!(points_back(
+            "In what year was the work carried out with speed?"
+        ));
+        assert!(points_back("When did Siraj capture the town?"));
+        assert!(!points_back("When did Siraj capture the town of Calcutta?"));
     }
 
     #[test]
@@ -570,6 +576,27 @@ mod tests {
                 bad_question(prompt, "May 1903", EntityKind::Date),
                 "{prompt}"
             );
+        }
+        // Round 41: an intransitive "follow", a thing asked only by its verb and
+        // time, a count question built wrong, a subject ending in a possessive.
+        for prompt in [
+            "When did Ecuador follow under General Juan José Flores?",
+            "What was signed in September 1991?",
+            "How many Messerschmitt did Luftflotten 2 and 3 include Bf 109 fighters?",
+            "How many aircraft did Fighter Command lose and the Luftwaffe roughly 1,900?",
+            "How many worshippers did gunmen from the PAC's kill?",
+        ] {
+            assert!(bad_question(prompt, "11", EntityKind::Number), "{prompt}");
+        }
+        for prompt in [
+            "When did Ecuador follow Venezuela out of the union?",
+            "What was signed at Kempton Park in September 1991?",
+            "How many Jewish men were arrested and sent to Dachau?",
+            "How many men did the Romans lose in 1916?",
+            "How many ships did Drake's fleet sink?",
+            "When did Edward II stop at St Albans on St Lawrence's day?",
+        ] {
+            assert!(!bad_question(prompt, "11", EntityKind::Number), "{prompt}");
         }
         for prompt in [
             "When did Frere send Cetshwayo a letter?",
@@ -1585,6 +1612,14 @@ mod tests {
         assert!(bad_cloze(&doc, &c));
         let text = "From Ceylon Buddhism later spread to Burma.";
         let (doc, c) = cloze_card(text, "From _____ later spread to Burma.", "Ceylon Buddhism");
+        assert!(bad_cloze(&doc, &c));
+        // Round 41: a name cut from its number, "about 800 _____ 109 fighters".
+        let text = "The fleets included about 800 Messerschmitt Bf 109 fighters.";
+        let (doc, c) = cloze_card(
+            text,
+            "The fleets included about 800 _____ 109 fighters.",
+            "Messerschmitt Bf",
+        );
         assert!(bad_cloze(&doc, &c));
         let text = "By 1951 industrial production was well above pre-war levels.";
         let (doc, c) = cloze_card(

@@ -35,6 +35,12 @@ pub(super) const POINTING_NOUNS: &[&str] = &[
     "phrase",
     "paradox",
     "purpose",
+    // Round 41's "the work" and the labels: judges kept 10 of 46 cards with "the
+    // town", 0 of 6 with "the plan", 0 of 4 with "the work", 2 of 12 with "the law".
+    "town",
+    "plan",
+    "work",
+    "law",
 ];
 
 /// Whether the prompt leans on the sentence before it: "this meeting", "those
@@ -76,8 +82,11 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         w[i] == "the"
             && POINTING_NOUNS.contains(&w[i + 1].as_str())
             && w.get(i + 2).is_none_or(|n| {
-                !matches!(n.as_str(), "of" | "with" | "between" | "against")
-                    && !p.capitalised(i + 2)
+                // (nor "the town that held out longest": a relative says which)
+                !matches!(
+                    n.as_str(),
+                    "of" | "with" | "between" | "against" | "that" | "which" | "where" | "whose"
+                ) && !p.capitalised(i + 2)
             })
     });
     // "went for the one weak spot", "failed at the one _____ cared about most":

@@ -476,6 +476,53 @@ fn time_as_subject(p: &PromptWords) -> bool {
     })
 }
 
+/// A "How many" question built wrong (round 41): a capitalised unit cut from the
+/// rest of its name ("How many Messerschmitt did Luftflotten 2 and 3 include Bf
+/// 109 fighters?"; a people's adjective, "How many Jewish men …", is fine), or a
+/// second count left at the end of a gapped clause ("How many aircraft did
+/// Fighter Command lose and the Luftwaffe roughly 1,900?").
+fn count_question_garbled(p: &PromptWords) -> bool {
+    let w = &p.words;
+    if w.len() < 3 || w[0] != "how" || w[1] != "many" {
+        return false;
+    }
+    // (A people in the plural, "How many Flemings …", counts people.)
+    let capital_unit = p.capitalised(2)
+        && !w[2].ends_with('s')
+        && !lexicon().is_demonym(&crate::generate::render::capitalise_first(&w[2]));
+    let n = w.len();
+    let number = |x: &str| {
+        x.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && x.chars().all(|c| c.is_ascii_digit() || c == ',')
+    };
+    let ends_on_a_count = number(&w[n - 1])
+        && (w[n - 1].contains(',')
+            || matches!(
+                w[n - 2].as_str(),
+                "roughly" | "about" | "some" | "around" | "nearly" | "almost" | "over"
+            ));
+    capital_unit || ends_on_a_count
+}
+
+/// "How many worshippers did gunmen from the PAC's kill?": the subject before the
+/// verb ends in a possessive whose noun was lost ("the PAC's armed wing"). Only
+/// the last word is taken for the verb: "Drake's fleet sink" has a noun there.
+fn subject_ends_in_a_possessive(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let lex = lexicon();
+    let Some(did) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
+    else {
+        return false;
+    };
+    (did + 2..w.len())
+        .find(|&k| !p.capitalised(k) && !lex.is_function(&w[k]) && lex.is_verb_lemma(&w[k]))
+        .is_some_and(|verb| {
+            verb + 1 == w.len() && crate::generate::tokens::strip_possessive(&w[verb - 1]).is_some()
+        })
+}
+
 /// A question whose verb lost what it was about: "What did Mahmud II have?" (he
 /// had the Holy Banner unfurled), "When did Governor Burnett tell the
 /// legislature?" (tell it what?), "Which same day left the country …?" (the
@@ -554,7 +601,35 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
                 | "message"
                 | "law"
         );
-    what_did_have || told_whom_only || which_same || infinitive_taken_for_object || only_a_document
+    // "When did Ecuador follow under General Flores?": follow whom, into what?
+    let follow_what = (1..n).any(|i| {
+        w[i] == "follow"
+            && w[..i].iter().any(|x| x == "did")
+            && w.get(i + 1).is_none_or(|x| {
+                matches!(
+                    x.as_str(),
+                    "under" | "in" | "within" | "suit" | "soon" | "shortly"
+                )
+            })
+    });
+    // "What was signed in September 1991?": a thing asked by one verb and a
+    // time says nothing of which (2 of 7 such labelled cards kept).
+    let what_was_done_when = (5..=7).contains(&n)
+        && w[0] == "what"
+        && matches!(w[1].as_str(), "was" | "were")
+        && lexicon().participle_lemma(&w[2]).is_some()
+        && matches!(w[3].as_str(), "in" | "on")
+        && (4..n).all(|k| {
+            crate::generate::entities::MONTHS.contains(&w[k].as_str())
+                || w[k].chars().all(|c| c.is_ascii_digit())
+        });
+    what_did_have
+        || follow_what
+        || what_was_done_when
+        || told_whom_only
+        || which_same
+        || infinitive_taken_for_object
+        || only_a_document
 }
 
 pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool {
@@ -573,6 +648,8 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || garbled_inversion(p)
         || relative_time_left(p)
         || verb_without_its_matter(p)
+        || count_question_garbled(p)
+        || subject_ends_in_a_possessive(p)
     {
         return true;
     }
