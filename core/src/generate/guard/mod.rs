@@ -266,7 +266,8 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         c.prompt = drop_focus_only(&c.prompt);
         c.prompt = drop_trailing_as_well(&c.prompt);
         c.prompt = drop_already(&c.prompt);
-        if c.answer_kind.is_time() && answer_in_by_the_time(doc, &c)
+        if c.answer_kind.is_time()
+            && (answer_in_by_the_time(doc, &c) || dated_by_another_clause(doc, &c))
             || lost_causative_participle(doc, &c)
             || counted_from_elsewhere(doc, &c)
         {
@@ -1628,6 +1629,45 @@ mod tests {
             "1951",
         );
         assert!(!bad_cloze(&doc, &c));
+    }
+
+    #[test]
+    fn a_date_of_another_clause_is_no_date_of_the_question() {
+        let asked = |text: &str, prompt: &str, answer: &str| {
+            let (doc, mut c) = cloze_card(text, "", answer);
+            c.kind = CardKind::Question;
+            c.prompt = prompt.into();
+            dated_by_another_clause(&doc, &c)
+        };
+        // Round 41, judged wrong twice each.
+        let text = "After France fell in June 1940, Hitler hoped Britain would make peace.";
+        assert!(asked(
+            text,
+            "When did Hitler hope Britain would make peace?",
+            "June 1940"
+        ));
+        let text = "After his landslide re-election in November 1936, Roosevelt overreached.";
+        assert!(asked(
+            text,
+            "When did Franklin Roosevelt overreach?",
+            "November 1936"
+        ));
+        // A question about the clause's own event, one that keeps its "since", and
+        // "not until … that" (the main clause's date) stay.
+        let text = "After Wu died in 87 BC, the argument came into the open.";
+        assert!(!asked(text, "In what year did Wu die?", "87 BC"));
+        let text = "The war had been simmering since early 1919, as both states grew.";
+        assert!(!asked(
+            text,
+            "Since what year had the war been simmering?",
+            "1919"
+        ));
+        let text = "It was not until Lepanto in 1571 that a Christian coalition beat an Ottoman fleet, and even then little changed.";
+        assert!(!asked(
+            text,
+            "In what year did a Christian coalition beat an Ottoman fleet?",
+            "1571"
+        ));
     }
 
     #[test]
