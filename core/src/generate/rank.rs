@@ -101,13 +101,18 @@ pub fn dangling_pronoun(prompt: &str) -> bool {
             bare.to_ascii_lowercase().as_str(),
             "he" | "him" | "his" | "she"
         );
+        let plural = matches!(
+            bare.to_ascii_lowercase().as_str(),
+            "they" | "them" | "their"
+        );
         let people = |w: &str| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.len() > 5 && (w.ends_with("ers") || w.ends_with("ians") || w.ends_with("ans"))
         };
         // A blank as the subject before it is what it stands for: "_____ died
         // fighting; his body …", "…, and _____ died; his body …" (not "In late
-        // _____ he sent …": a time).
+        // _____ he sent …": a time; nor "they": "_____ claims that they sold the
+        // Goths dog meat" is about others).
         let after_blank = singular
             && (0..i).any(|k| {
                 words[k].starts_with("_____")
@@ -118,7 +123,28 @@ pub fn dangling_pronoun(prompt: &str) -> bool {
         pronoun
             && !after_blank
             && !(1..i.max(1)).any(|k| {
-                words[k].chars().next().is_some_and(char::is_uppercase)
+                // "Under American pressure they signed …": a people's adjective
+                // before a singular noun names no one "they" could be (round 42).
+                // "the Persian vessels … their sides", "the oral testimonies … a
+                // Zulu perspective, but they …" name them; so do "the Christians".
+                let bare_word =
+                    |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                let plural_noun = |w: &str| {
+                    let w = bare_word(w);
+                    w.len() > 3
+                        && w.ends_with('s')
+                        && w.starts_with(char::is_lowercase)
+                        && !matches!(w.as_str(), "this" | "thus" | "was" | "has" | "its")
+                };
+                let adjective = plural
+                    && !bare_word(words[k]).ends_with('s')
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| n.starts_with(char::is_lowercase) && !plural_noun(n))
+                    && !words[..i].iter().any(|w| plural_noun(w))
+                    && super::lexicon::lexicon().is_demonym(&bare_word(words[k]));
+                !adjective
+                    && words[k].chars().next().is_some_and(char::is_uppercase)
                     && !(words[k - 1].len() <= 2
                         && words[k - 1].chars().all(|c| c.is_ascii_digit()))
                     && !(singular
@@ -460,6 +486,18 @@ mod tests {
         // A people in the plural is no "he"; a blank as the subject is.
         assert!(dangling_pronoun(
             "After clashes with the Voortrekkers in 1836 he moved into _____."
+        ));
+        assert!(dangling_pronoun(
+            "Under American pressure they signed the _____ in March 1994."
+        ));
+        assert!(!dangling_pronoun(
+            "Under pressure from the Americans they signed the _____ in March 1994."
+        ));
+        assert!(!dangling_pronoun(
+            "Plutarch adds that _____ waited for a swell that made the Persian vessels expose their sides."
+        ));
+        assert!(!dangling_pronoun(
+            "The Croats feared Hungarian domination more than they feared _____."
         ));
         assert!(!dangling_pronoun(
             "The walls fell, and _____ died fighting; his body was never found."

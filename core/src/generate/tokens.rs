@@ -248,6 +248,15 @@ impl<'a> PromptWords<'a> {
         }
     }
 
+    /// The raw word (punctuation kept) that word `k` of `words` was read from:
+    /// "Fust," for "fust". Empty past the end.
+    pub fn raw_of(&self, k: usize) -> &str {
+        self.word_starts.get(k).map_or("", |&at| {
+            let rest = &self.text[at..];
+            rest.split_whitespace().next().unwrap_or("")
+        })
+    }
+
     /// The prompt in lower case (made when a rule first asks).
     pub fn lower(&self) -> &str {
         self.lower.get_or_init(|| lower(self.text))

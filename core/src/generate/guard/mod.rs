@@ -537,6 +537,14 @@ mod tests {
         ));
         assert!(points_back("When did Siraj capture the town?"));
         assert!(!points_back("When did Siraj capture the town of Calcutta?"));
+        assert!(points_back(
+            "When did the movement begin among the Sanhaja Berbers?"
+        ));
+        assert!(!points_back("When did the attack on Pearl Harbor begin?"));
+        assert!(points_back("Why was the attack called off?"));
+        assert!(!points_back(
+            "Clarendon was blamed for the decision to lay up the _____."
+        ));
     }
 
     #[test]
@@ -589,7 +597,22 @@ mod tests {
         ] {
             assert!(bad_question(prompt, "11", EntityKind::Number), "{prompt}");
         }
+        // Round 42: a second clause, a list left hanging, a phrase after "did", a
+        // second count joined on.
         for prompt in [
+            "How many American soldiers died in Mogadishu, and Washington's appetite for peacekeeping collapsed?",
+            "Who escaped from Hazaribagh jail in November 1942, Ram Manohar Lohia and Achyut Patwardhan?",
+            "When did under international pressure Juvénal Habyarimana sign the Arusha Accords?",
+            "How many fleet carriers did Japan lose and one heavy cruiser?",
+        ] {
+            assert!(bad_question(prompt, "18", EntityKind::Number), "{prompt}");
+        }
+        for prompt in [
+            "Who captured Rome in 1527, and sacked Milan?",
+            "Who escaped from Hazaribagh jail with Ram Manohar Lohia?",
+            "How many Jewish men were sent to Dachau, Buchenwald and Sachsenhausen?",
+            "When did James II become king of England, Scotland and Ireland?",
+            "How many ships did Spain lose between 1588 and 1590?",
             "When did Ecuador follow Venezuela out of the union?",
             "What was signed at Kempton Park in September 1991?",
             "How many Jewish men were arrested and sent to Dachau?",

@@ -41,6 +41,12 @@ pub(super) const POINTING_NOUNS: &[&str] = &[
     "plan",
     "work",
     "law",
+    // Over all labels, followed by no "of", relative or name: 0 of 12 "the
+    // attack", 0 of 14 "the movement", 0 of 9 "the decision", 2 of 10 "the raid".
+    "attack",
+    "movement",
+    "decision",
+    "raid",
 ];
 
 /// Whether the prompt leans on the sentence before it: "this meeting", "those
@@ -76,17 +82,22 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
             && lex.present_lemma(next).is_none()
             && !next.ends_with("ly")
     });
-    // "the news of Lincoln's death", "the alliance with Louis", "the phrase Cud
-    // nad Wisłą" say which.
     let pointing_noun = (0..w.len().saturating_sub(1)).any(|i| {
         w[i] == "the"
             && POINTING_NOUNS.contains(&w[i + 1].as_str())
             && w.get(i + 2).is_none_or(|n| {
-                // (nor "the town that held out longest": a relative says which)
-                !matches!(
+                // What follows says which: "the news of Lincoln's death", "the
+                // alliance with Louis", a relative ("the town that held out
+                // longest"), a name ("the phrase Cud nad Wisłą"), a place ("the attack on Pearl
+                // Harbor", "the raid at Deerfield"), a purpose ("the decision to
+                // lay up the fleet").
+                let says_which = matches!(
                     n.as_str(),
                     "of" | "with" | "between" | "against" | "that" | "which" | "where" | "whose"
-                ) && !p.capitalised(i + 2)
+                ) || p.capitalised(i + 2)
+                    || matches!(n.as_str(), "on" | "at" | "in" | "to") && p.capitalised(i + 3)
+                    || n == "to" && w.get(i + 3).is_some_and(|v| lexicon().is_verb_lemma(v));
+                !says_which
             })
     });
     // "went for the one weak spot", "failed at the one _____ cared about most":

@@ -557,7 +557,14 @@ fn count_question_garbled(p: &PromptWords) -> bool {
                 w[n - 2].as_str(),
                 "roughly" | "about" | "some" | "around" | "nearly" | "almost" | "over"
             ));
-    capital_unit || ends_on_a_count
+    // "How many fleet carriers did Japan lose and one heavy cruiser?": a second
+    // count joined on ("between 1588 and 1590" joins years).
+    let and_a_count = (3..n.saturating_sub(1)).any(|k| {
+        w[k] == "and"
+            && (crate::generate::lexicon::cardinal_value(&w[k + 1]).is_some()
+                || number(&w[k + 1]) && (w[k + 1].contains(',') || w[k + 1].len() < 4))
+    });
+    capital_unit || ends_on_a_count || and_a_count
 }
 
 /// "How many worshippers did gunmen from the PAC's kill?": the subject before the
@@ -577,6 +584,63 @@ fn subject_ends_in_a_possessive(p: &PromptWords) -> bool {
         .is_some_and(|verb| {
             verb + 1 == w.len() && crate::generate::tokens::strip_possessive(&w[verb - 1]).is_some()
         })
+}
+
+/// "How many American soldiers died in Mogadishu, and Washington's appetite …
+/// collapsed?": a second clause with its own subject and verb after ", and"
+/// (round 42, ungrammatical twice). "…, and sacked it?" shares the subject.
+fn second_clause_after_and(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let lex = lexicon();
+    let Some(and) = (1..w.len()).find(|&k| w[k] == "and" && p.raw_of(k - 1).ends_with(',')) else {
+        return false;
+    };
+    let own_subject = w.get(and + 1).is_some_and(|x| x == "the") || p.capitalised(and + 1);
+    own_subject
+        && (and + 2..w.len())
+            .any(|k| lex.past_lemma(&w[k]).is_some_and(|l| l != w[k]) && !lex.is_verb_lemma(&w[k]))
+}
+
+/// "Who escaped from Hazaribagh jail in November 1942, Ram Manohar Lohia and
+/// Achyut Patwardhan?": the others of a list of subjects left hanging at the end
+/// (round 42, ungrammatical and wrong).
+fn ends_in_a_list_of_names(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let Some(comma) = (0..w.len()).rev().find(|&k| p.raw_of(k).ends_with(',')) else {
+        return false;
+    };
+    // Not the last items of a list of places ("sent to Dachau, Buchenwald and
+    // Sachsenhausen", "of England, Scotland and Ireland"): the word before the
+    // comma is no name, and the names are full ones.
+    let tail = comma + 1..w.len();
+    !p.capitalised(comma)
+        && tail.len() >= 4
+        && tail.clone().any(|k| w[k] == "and")
+        && tail.clone().all(|k| w[k] == "and" || p.capitalised(k))
+}
+
+/// "When did under international pressure Habyarimana sign …?": a fronted phrase
+/// left between "did" and its subject.
+fn preposition_after_did(p: &PromptWords) -> bool {
+    let w = &p.words;
+    (0..w.len().saturating_sub(1)).any(|i| {
+        matches!(w[i].as_str(), "did" | "does" | "do")
+            && matches!(
+                w[i + 1].as_str(),
+                "under"
+                    | "despite"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "amid"
+                    | "following"
+                    | "with"
+                    | "without"
+                    | "in"
+                    | "on"
+                    | "at"
+            )
+    })
 }
 
 /// A question whose verb lost what it was about: "What did Mahmud II have?" (he
@@ -706,6 +770,9 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || verb_without_its_matter(p)
         || count_question_garbled(p)
         || subject_ends_in_a_possessive(p)
+        || second_clause_after_and(p)
+        || ends_in_a_list_of_names(p)
+        || preposition_after_did(p)
     {
         return true;
     }
