@@ -88,10 +88,8 @@ pub(super) fn second_finite_verb(p: &PromptWords) -> bool {
                 n += 1;
             }
             if let Some(next) = w.get(n) {
-                let is_past =
-                    |x: &str| lex.past_lemma(x).is_some_and(|l| l != x) && !lex.is_verb_lemma(x);
                 // ("retaken": a participle the lexicon knows without its "re".)
-                let past = is_past(next)
+                let past = super::lexicon::is_plain_past(next)
                     || next
                         .strip_prefix("re")
                         .is_some_and(|x| lex.participle_lemma(x).is_some_and(|l| l != x));

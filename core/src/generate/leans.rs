@@ -176,9 +176,10 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
             && c.next().is_some_and(char::is_uppercase)
     });
     // "The _____ and Soldiers' Deputies" → "Petrograd Soviet of Workers'", "The
-    // Petrograd Soviet of Workers' and _____": a plural possessive ends no name. "_____ for German Colonisation" → "Carl
-    // Peters's Society", "Carl Peters's Society for _____": a body's name goes on
-    // with "for" and its purpose (round 40, judged fragment four times).
+    // Petrograd Soviet of Workers' and _____": a plural possessive ends no name.
+    // "_____ for German Colonisation" → "Carl Peters's Society", "Carl Peters's
+    // Society for _____": a body's name goes on with "for" and its purpose
+    // (round 40, judged fragment four times).
     let lex = lexicon();
     let capital = |w: Option<&&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
     let body_goes_on = answer.ends_with(['\'', '’'])

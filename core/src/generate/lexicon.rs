@@ -363,6 +363,13 @@ pub(super) fn opens_with_relative_time<S: AsRef<str>>(words: &[S]) -> bool {
                 || at(1, &["a"]) && at(2, &["few"]) && unit(3))
 }
 
+/// Whether a lower-case word can only be a past form: "collapsed", "returned", not
+/// "set" (its own lemma) nor "fleet" (a verb too).
+pub(super) fn is_plain_past(lower: &str) -> bool {
+    let lex = lexicon();
+    lex.past_lemma(lower).is_some_and(|l| l != lower) && !lex.is_verb_lemma(lower)
+}
+
 /// Whether a lower-case word is a finite verb form: an auxiliary, a past that is not
 /// its own lemma ("took", not "set"), or a third-person present ("rules").
 pub(super) fn is_finite_form(lower: &str) -> bool {

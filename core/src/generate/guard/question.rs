@@ -591,14 +591,14 @@ fn subject_ends_in_a_possessive(p: &PromptWords) -> bool {
 /// (round 42, ungrammatical twice). "…, and sacked it?" shares the subject.
 fn second_clause_after_and(p: &PromptWords) -> bool {
     let w = &p.words;
-    let lex = lexicon();
     let Some(and) = (1..w.len()).find(|&k| w[k] == "and" && p.raw_of(k - 1).ends_with(',')) else {
         return false;
     };
     let own_subject = w.get(and + 1).is_some_and(|x| x == "the") || p.capitalised(and + 1);
     own_subject
-        && (and + 2..w.len())
-            .any(|k| lex.past_lemma(&w[k]).is_some_and(|l| l != w[k]) && !lex.is_verb_lemma(&w[k]))
+        && w[and + 2..]
+            .iter()
+            .any(|x| crate::generate::lexicon::is_plain_past(x))
 }
 
 /// "Who escaped from Hazaribagh jail in November 1942, Ram Manohar Lohia and
