@@ -120,28 +120,29 @@ pub fn dangling_pronoun(prompt: &str) -> bool {
                         || matches!(words[k - 1], "and" | "but")
                         || words[k - 1].ends_with([',', ';']))
             });
+        // "the Persian vessels … their sides", "the oral testimonies … a Zulu
+        // perspective, but they …": a plural noun before "they" can be what it
+        // means, as can a people ("the Christians").
+        let bare_word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let plural_noun = |w: &str| {
+            let w = bare_word(w);
+            w.len() > 3
+                && w.ends_with('s')
+                && w.starts_with(char::is_lowercase)
+                && !matches!(w.as_str(), "this" | "thus" | "was" | "has" | "its")
+        };
+        let plural_noun_before = plural && words[..i].iter().any(|w| plural_noun(w));
         pronoun
             && !after_blank
             && !(1..i.max(1)).any(|k| {
                 // "Under American pressure they signed …": a people's adjective
                 // before a singular noun names no one "they" could be (round 42).
-                // "the Persian vessels … their sides", "the oral testimonies … a
-                // Zulu perspective, but they …" name them; so do "the Christians".
-                let bare_word =
-                    |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-                let plural_noun = |w: &str| {
-                    let w = bare_word(w);
-                    w.len() > 3
-                        && w.ends_with('s')
-                        && w.starts_with(char::is_lowercase)
-                        && !matches!(w.as_str(), "this" | "thus" | "was" | "has" | "its")
-                };
                 let adjective = plural
+                    && !plural_noun_before
                     && !bare_word(words[k]).ends_with('s')
                     && words
                         .get(k + 1)
                         .is_some_and(|n| n.starts_with(char::is_lowercase) && !plural_noun(n))
-                    && !words[..i].iter().any(|w| plural_noun(w))
                     && super::lexicon::lexicon().is_demonym(&bare_word(words[k]));
                 !adjective
                     && words[k].chars().next().is_some_and(char::is_uppercase)

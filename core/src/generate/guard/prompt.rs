@@ -88,9 +88,9 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
             && w.get(i + 2).is_none_or(|n| {
                 // What follows says which: "the news of Lincoln's death", "the
                 // alliance with Louis", a relative ("the town that held out
-                // longest"), a name ("the phrase Cud nad Wisłą"), a place ("the attack on Pearl
-                // Harbor", "the raid at Deerfield"), a purpose ("the decision to
-                // lay up the fleet").
+                // longest"), a name ("the phrase Cud nad Wisłą"), a place ("the
+                // attack on Pearl Harbor", "the raid at Deerfield"), a purpose
+                // ("the decision to lay up the fleet").
                 let says_which = matches!(
                     n.as_str(),
                     "of" | "with" | "between" | "against" | "that" | "which" | "where" | "whose"
@@ -373,7 +373,7 @@ pub(super) fn ends_in_bare_duration(p: &PromptWords) -> bool {
         );
         let after_a_verb = i > 0
             && !p.capitalised(i - 1)
-            && !p.raw[i - 1].ends_with(',')
+            && !p.raw_of(i - 1).ends_with(',')
             && (crate::generate::lexicon::is_finite_form(&w[i - 1])
                 // The base form after "did": "How long did the siege last only …"
                 || matches!(
