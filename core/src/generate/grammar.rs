@@ -3,8 +3,8 @@
 //! in nearly every judging it appeared in (the counts are judgings of rounds
 //! 1–11, `data/generate/labels`).
 
-use super::lexicon::{is_finite_form, is_honorific, is_time_unit, lexicon};
-use super::tokens::PromptWords;
+use super::lexicon::{is_finite_form, is_honorific, is_plain_past, is_time_unit, lexicon};
+use super::tokens::{strip_possessive, PromptWords};
 
 /// Reporting verbs: what follows them is a clause of its own ("did Churchill
 /// declare the war was over"), so a second finite verb there is grammatical.
@@ -89,7 +89,7 @@ pub(super) fn second_finite_verb(p: &PromptWords) -> bool {
             }
             if let Some(next) = w.get(n) {
                 // ("retaken": a participle the lexicon knows without its "re".)
-                let past = super::lexicon::is_plain_past(next)
+                let past = is_plain_past(next)
                     || next
                         .strip_prefix("re")
                         .is_some_and(|x| lex.participle_lemma(x).is_some_and(|l| l != x));
@@ -159,15 +159,29 @@ pub(super) fn did_without_its_verb(p: &PromptWords) -> bool {
     };
     let w = &p.words;
     let lex = lexicon();
-    let possessive_alone = w
-        .get(d + 1)
-        .is_some_and(|x| x.ends_with("'s") || x.ends_with("’s"))
+    let possessive_alone = w.get(d + 1).is_some_and(|x| strip_possessive(x).is_some())
         && w.get(d + 2).is_some_and(|x| lex.is_verb_lemma(x))
         && !w[d + 3..].iter().any(|x| lex.is_verb_lemma(x));
-    let last_is_participle = w.len() > d + 3
-        && w.last()
-            .is_some_and(|x| lex.past_lemma(x).is_some_and(|l| l != x) && !lex.is_verb_lemma(x));
+    let last_is_participle = w.len() > d + 3 && w.last().is_some_and(|x| is_plain_past(x));
     possessive_alone || last_is_participle
+}
+
+/// The longer subject of [`did_without_its_verb`]'s possessive: "How many
+/// worshippers did gunmen from the PAC's kill?" (round 41; "the PAC's armed
+/// wing"). Only the last word is taken for the verb: "Drake's fleet sink" has a
+/// noun there. (Also after "does"/"do".)
+pub(super) fn subject_ends_in_a_possessive(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let lex = lexicon();
+    let Some(did) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
+    else {
+        return false;
+    };
+    (did + 2..w.len())
+        .find(|&k| !p.capitalised(k) && !lex.is_function(&w[k]) && lex.is_verb_lemma(&w[k]))
+        .is_some_and(|verb| verb + 1 == w.len() && strip_possessive(&w[verb - 1]).is_some())
 }
 
 /// Verbs that end a clause without an object ("… said it would surrender?").

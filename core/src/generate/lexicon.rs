@@ -363,6 +363,18 @@ pub(super) fn opens_with_relative_time<S: AsRef<str>>(words: &[S]) -> bool {
                 || at(1, &["a"]) && at(2, &["few"]) && unit(3))
 }
 
+/// Whether a token is a plain lower-case word: no function word, past form or
+/// "-ly" adverb. After a number or a people's adjective it is most likely the
+/// noun they go with ("25,000 *people*", "Han Chinese *officers*").
+pub(super) fn is_plain_word(t: &super::tokens::Token) -> bool {
+    let lex = lexicon();
+    t.is_word()
+        && !t.is_capitalised()
+        && !lex.is_function(&t.lower)
+        && lex.past_lemma(&t.lower).is_none()
+        && !t.lower.ends_with("ly")
+}
+
 /// Whether a lower-case word can only be a past form: "collapsed", "returned", not
 /// "set" (its own lemma) nor "fleet" (a verb too).
 pub(super) fn is_plain_past(lower: &str) -> bool {

@@ -1290,16 +1290,10 @@ fn which_noun_question(ctx: &Ctx, c: &Clause, e: &Entity, a: usize) -> Option<Bu
 
 /// The end of the noun a number counts: "two *new regiments*", "25,000 *people*".
 pub(super) fn unit_end(s: &Sentence, u: usize) -> usize {
-    let lex = lexicon();
     let plain = |k: usize| {
-        s.tokens.get(k).is_some_and(|n| {
-            n.is_word()
-                && !n.is_capitalised()
-                && !lex.is_function(&n.lower)
-                && lex.past_lemma(&n.lower).is_none()
-                && !n.lower.ends_with("ing")
-                && !n.lower.ends_with("ly")
-        })
+        s.tokens
+            .get(k)
+            .is_some_and(|n| super::lexicon::is_plain_word(n) && !n.lower.ends_with("ing"))
     };
     if !plain(u + 1) {
         return u + 1;

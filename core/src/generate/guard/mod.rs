@@ -21,7 +21,7 @@
 //! the number of candidates.
 
 use super::entities::EntityKind;
-use super::lexicon::{is_aux, lexicon};
+use super::lexicon::{is_plain_word, lexicon};
 use super::questions::Candidate;
 use super::text::Document;
 use super::tokens::PromptWords;
@@ -174,14 +174,7 @@ fn modifier_taken_for_name(doc: &Document, c: &Candidate) -> bool {
     let (a, b) = c.answer_span;
     b >= a + 2
         && toks.get(b - 1).is_some_and(|t| lex.is_demonym(&t.text))
-        && toks.get(b).is_some_and(|n| {
-            n.is_word()
-                && n.text.starts_with(char::is_lowercase)
-                && !lex.is_function(&n.lower)
-                && !is_aux(&n.lower)
-                && lex.past_lemma(&n.lower).is_none()
-                && !n.lower.ends_with("ly")
-        })
+        && toks.get(b).is_some_and(is_plain_word)
 }
 
 /// A person's answer with a possessive inside ("Union's John Reynolds": the

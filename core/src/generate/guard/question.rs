@@ -567,25 +567,6 @@ fn count_question_garbled(p: &PromptWords) -> bool {
     capital_unit || ends_on_a_count || and_a_count
 }
 
-/// "How many worshippers did gunmen from the PAC's kill?": the subject before the
-/// verb ends in a possessive whose noun was lost ("the PAC's armed wing"). Only
-/// the last word is taken for the verb: "Drake's fleet sink" has a noun there.
-fn subject_ends_in_a_possessive(p: &PromptWords) -> bool {
-    let w = &p.words;
-    let lex = lexicon();
-    let Some(did) = w
-        .iter()
-        .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
-    else {
-        return false;
-    };
-    (did + 2..w.len())
-        .find(|&k| !p.capitalised(k) && !lex.is_function(&w[k]) && lex.is_verb_lemma(&w[k]))
-        .is_some_and(|verb| {
-            verb + 1 == w.len() && crate::generate::tokens::strip_possessive(&w[verb - 1]).is_some()
-        })
-}
-
 /// "How many American soldiers died in Mogadishu, and Washington's appetite …
 /// collapsed?": a second clause with its own subject and verb after ", and"
 /// (round 42, ungrammatical twice). "…, and sacked it?" shares the subject.
@@ -769,7 +750,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || relative_time_left(p)
         || verb_without_its_matter(p)
         || count_question_garbled(p)
-        || subject_ends_in_a_possessive(p)
+        || grammar::subject_ends_in_a_possessive(p)
         || second_clause_after_and(p)
         || ends_in_a_list_of_names(p)
         || preposition_after_did(p)
