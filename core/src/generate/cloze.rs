@@ -72,7 +72,11 @@ fn clause_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
             .iter()
             .filter(|t| t.is_word() || t.kind == TokKind::Number)
             .count();
-        if words < 6 || (a == 0 && b + 1 >= s.tokens.len()) || cuts_off_the_verb(s, a, b) {
+        if words < 6
+            || (a == 0 && b + 1 >= s.tokens.len())
+            || cuts_off_the_verb(s, a, b)
+            || drops_the_complement(s, a, e.start, b)
+        {
             return None;
         }
 
@@ -130,7 +134,7 @@ fn clause_cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
             // Nor part a subject from its verb: "The sockets …, surveyed by _____
             // and Photios Petsas." when ", do show …" follows; "… a force of roughly
             // _____ Voortrekkers." when "(…), fought off …" does.
-            if cuts_off_the_verb(s, 0, b) {
+            if cuts_off_the_verb(s, 0, b) || drops_the_complement(s, 0, e.start, b) {
                 return None;
             }
             let (text, resolved) = cloze_from(ctx, e, 0, b)?;
@@ -259,6 +263,26 @@ fn cuts_off_the_verb(s: &super::text::Sentence, from: usize, b: usize) -> bool {
             && (is_aux(&t[k].lower)
                 || !after_comma && !after_function && is_aux_or_past(&t[k].lower))
     })
+}
+
+/// Whether a cut at the comma `b` closes an aside opened before the answer and
+/// leaves the verb's complement behind: "… asked its captain, _____, for an
+/// escort" and "… asked the Emergency Force, which had sat there since the _____
+/// of 1956, to leave" (round 43, judged fragment four times).
+fn drops_the_complement(s: &super::text::Sentence, from: usize, answer: usize, b: usize) -> bool {
+    let t = &s.tokens;
+    // Only "for …" and "to" + a verb: after "from", "with" or "against" the cut
+    // aside ends a whole clause ("a letter, dated 2 November 1917, from Balfour").
+    let complement = match t.get(b + 1).map(|w| w.lower.as_str()) {
+        Some("for") => true,
+        Some("to") => t
+            .get(b + 2)
+            .is_some_and(|v| lexicon().is_verb_lemma(&v.lower)),
+        _ => false,
+    };
+    t.get(b).is_some_and(|c| c.is_punct(","))
+        && complement
+        && (from..answer).any(|k| t[k].is_punct(","))
 }
 
 /// The finite verb right after a comma past token `b`, reached over brackets and
@@ -783,6 +807,46 @@ mod tests {
         ] {
             assert_eq!(join_last_clause(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_cut_that_leaves_the_verbs_complement_behind_is_refused() {
+        let cut = |text: &str, answer: &str| {
+            let doc = crate::generate::text::Document::analyse(text);
+            let s = &doc.sentences[0];
+            let a = s
+                .tokens
+                .iter()
+                .position(|t| t.text == answer)
+                .expect("answer");
+            let b = (a..s.tokens.len())
+                .find(|&k| s.tokens[k].is_punct(","))
+                .expect("comma");
+            super::drops_the_complement(s, 0, a, b)
+        };
+        // Round 43's two fragments.
+        assert!(cut(
+            "In May 1428 she went to Vaucouleurs and asked its captain, Baudricourt, for an escort.",
+            "Baudricourt"
+        ));
+        assert!(cut(
+            "On 16 May he asked the Emergency Force, which had sat on the border since 1956, to leave.",
+            "1956"
+        ));
+        // With no aside opened before the answer, or no verb's complement after it,
+        // the comma ends the clause.
+        assert!(!cut(
+            "It is a letter, dated 1917, from the Foreign Secretary to Rothschild.",
+            "1917"
+        ));
+        assert!(!cut(
+            "The fleet sailed from Lisbon in 1588, to the surprise of nobody.",
+            "1588"
+        ));
+        assert!(!cut(
+            "On 12 October, Howe landed at Throg's Neck, only to find the causeway held.",
+            "Neck"
+        ));
     }
 
     #[test]

@@ -198,7 +198,13 @@ pub(super) fn blank_splits_name(p: &PromptWords, answer: &str) -> bool {
     if body_goes_on {
         return true;
     }
-    let initial = b >= 1 && is_initial(raw[b - 1]);
+    // "St _____ was" → "Petersburg": an abbreviation is the first part of a name.
+    let initial = b >= 1
+        && (is_initial(raw[b - 1])
+            || matches!(
+                raw[b - 1],
+                "St" | "St." | "Ste" | "Ste." | "Mt" | "Mt." | "Ft" | "Ft."
+            ));
     // "When von der _____ demanded …": the particle of the name stays before the
     // blank. ("do", "e", "y", "es", "den" are English or too short to tell.)
     let particle_before = b >= 1
@@ -826,6 +832,10 @@ mod tests {
         assert!(blank_splits_name(
             "The surveyor R. _____ mapped the delta.",
             "Stevenson"
+        ));
+        assert!(blank_splits_name(
+            "Moscow was not the seat of government; St _____ was.",
+            "Petersburg"
         ));
         assert!(blank_splits_name(
             "The crisis made the career of _____ e Melo, the chief minister.",

@@ -2,8 +2,8 @@
 //! leading pronoun resolved.
 
 use super::clauses::Clause;
-use super::entities::EntityKind;
-use super::lexicon::lexicon;
+use super::entities::{Entity, EntityKind};
+use super::lexicon::{is_aux_or_past, lexicon};
 use super::questions::answer_text;
 use super::render::{in_brackets, lower_first, possessive, render, Piece};
 use super::text::{Document, Sentence};
@@ -124,7 +124,7 @@ impl<'a> Ctx<'a> {
                 if let Some(e) = p.entities.iter().find(|e| {
                     e.kind == EntityKind::Person && e.start >= c.subj.0 && e.end <= c.subj.1
                 }) {
-                    if names_another_person(p, e.end) {
+                    if names_another_person(p, e.end) || another_person_acts(p, e) {
                         return None;
                     }
                     return Some(answer_text(p, e));
@@ -772,6 +772,29 @@ fn names_another_person(p: &Sentence, from: usize) -> bool {
     })
 }
 
+/// Whether another person than `e` is, later in `p`, the subject of a verb of its
+/// own: "Stalin had insisted on Soviet soil, which meant Roosevelt, a sick man, had
+/// to travel. He would be dead two months later" (round 43 gave Roosevelt's death
+/// to Stalin): "he" could be either.
+fn another_person_acts(p: &Sentence, e: &Entity) -> bool {
+    let name = answer_text(p, e);
+    let t = &p.tokens;
+    p.entities.iter().any(|o| {
+        if o.kind != EntityKind::Person || o.start < e.end || answer_text(p, o) == name {
+            return false;
+        }
+        // Past an aside in commas: "Roosevelt, already a sick man, had …".
+        let mut k = o.end;
+        if t.get(k).is_some_and(|x| x.text == ",") {
+            k = match (k + 1..t.len()).find(|&j| t[j].text == ",") {
+                Some(j) => j + 1,
+                None => return false,
+            };
+        }
+        t.get(k).is_some_and(|v| is_aux_or_past(&v.lower))
+    })
+}
+
 /// Whether a name reads as a plural: "Anglican Tories", "the Athenians" ("Brasidas"
 /// and "Pericles" do not).
 fn plural_name(name: &str) -> bool {
@@ -1020,6 +1043,19 @@ mod tests {
             .as_deref(),
             Some("Alexander Suvorov")
         );
+    }
+
+    #[test]
+    fn he_after_another_man_as_a_later_clause_subject_is_unresolved() {
+        let text = "Franklin Roosevelt and Joseph Stalin were there. Stalin had insisted \
+                    on meeting on Soviet soil, which meant Roosevelt, already a visibly \
+                    sick man, had to travel some 6,000 miles. He would be dead two \
+                    months later, on 12 April.";
+        assert_eq!(sentence_pronoun(text, 2, "he"), None);
+        let text = "Franklin Roosevelt and Joseph Stalin were there. Stalin had insisted \
+                    on meeting on Soviet soil, which meant a long journey for Roosevelt. \
+                    He got his way on most points.";
+        assert_eq!(sentence_pronoun(text, 2, "he").as_deref(), Some("Stalin"));
     }
 
     #[test]

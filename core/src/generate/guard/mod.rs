@@ -615,6 +615,22 @@ mod tests {
         ] {
             assert!(!bad_question(prompt, "11", EntityKind::Number), "{prompt}");
         }
+        // Round 43: a verb of saying without what was said.
+        for prompt in [
+            "On what date did Joseph Kasavubu announce on the radio?",
+            "In 1986, for whom did a National Geographic study argue?",
+            "In what year did the union of the churches proclaim at Florence?",
+        ] {
+            assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");
+        }
+        for prompt in [
+            "When did Kasavubu announce the dismissal of Lumumba?",
+            "In what year did the Dutch declare independence from Spain?",
+            "In what year did Hong proclaim the Heavenly Kingdom?",
+            "When did Kasavubu announce on the radio that Lumumba was dismissed?",
+        ] {
+            assert!(!bad_question(prompt, "1960", EntityKind::Year), "{prompt}");
+        }
         for prompt in [
             "When did Frere send Cetshwayo a letter?",
             "When did a group of generals stage a coup?",
@@ -1667,6 +1683,13 @@ mod tests {
             text,
             "When did Franklin Roosevelt overreach?",
             "November 1936"
+        ));
+        // Round 43, wrong four times: the year of what the scramble followed.
+        let text = "In the scramble that followed China's defeat by Japan in 1895, Britain negotiated a convention.";
+        assert!(asked(
+            text,
+            "In what year did Britain negotiate a convention?",
+            "1895"
         ));
         // A question about the clause's own event, one that keeps its "since", and
         // "not until … that" (the main clause's date) stay.

@@ -47,6 +47,8 @@ pub(super) const POINTING_NOUNS: &[&str] = &[
     "movement",
     "decision",
     "raid",
+    // "The task fell to South East Asia Command" (round 43, vague twice; 0 of 4).
+    "task",
 ];
 
 /// Whether the prompt leans on the sentence before it: "this meeting", "those

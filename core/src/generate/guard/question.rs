@@ -40,11 +40,19 @@ pub(super) fn dated_by_another_clause(doc: &Document, c: &Candidate) -> bool {
         toks[k].kind == crate::generate::tokens::TokKind::Punct
             && matches!(toks[k].text.as_str(), "," | ";" | ":")
     };
+    // "In the scramble that followed China's defeat by Japan in 1895, Britain
+    // negotiated …" (round 43, wrong four times): a relative of following dates
+    // the event it follows.
+    let follows = |k: usize| {
+        matches!(toks[k].lower.as_str(), "followed" | "follows")
+            && k > 0
+            && matches!(toks[k - 1].lower.as_str(), "that" | "which")
+    };
     let Some(sub) = (0..a).rev().take_while(|&k| !clause_mark(k)).find(|&k| {
         matches!(
             toks[k].lower.as_str(),
             "after" | "before" | "since" | "until" | "following"
-        )
+        ) || follows(k)
     }) else {
         return false;
     };
@@ -733,6 +741,39 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
         || only_a_document
 }
 
+/// A verb of saying that lost what was said: "On what date did Joseph Kasavubu
+/// announce on the radio?" (that he was dismissing Lumumba: fragment four times),
+/// "In 1986, for whom did a study argue?". Only a place or an occasion may follow
+/// it; "declare war", "proclaim a republic" and "announce that …" keep theirs.
+fn said_nothing(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let Some(did) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
+    else {
+        return false;
+    };
+    (did + 1..w.len()).any(|i| {
+        matches!(
+            w[i].as_str(),
+            "announce"
+                | "declare"
+                | "proclaim"
+                | "say"
+                | "claim"
+                | "insist"
+                | "reveal"
+                | "admit"
+                | "argue"
+        ) && w.get(i + 1).is_none_or(|next| {
+            matches!(
+                next.as_str(),
+                "on" | "in" | "at" | "before" | "during" | "over" | "from" | "through" | "to"
+            ) && !w[i + 1..].iter().any(|x| x == "that")
+        })
+    })
+}
+
 pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKind) -> bool {
     let w = &p.words;
     let lex = lexicon();
@@ -749,6 +790,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || garbled_inversion(p)
         || relative_time_left(p)
         || verb_without_its_matter(p)
+        || said_nothing(p)
         || count_question_garbled(p)
         || grammar::subject_ends_in_a_possessive(p)
         || second_clause_after_and(p)
