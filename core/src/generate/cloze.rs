@@ -387,7 +387,17 @@ pub(super) fn is_fragment(text: &str) -> bool {
             "was" | "were" | "is" | "are" | "had" | "has" | "have" | "did" | "does" | "do"
         )
     }) && !text.ends_with('?');
+    // "Where Roosevelt's volunteer _____ … fought side by side.": a subordinate
+    // clause cut from its main one (round 44, fragment twice).
+    let subordinate_only = words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "where" | "while" | "whereas" | "although" | "though" | "because" | "unless"
+        )
+    }) && !text.contains(',')
+        && !text.ends_with('?');
     verb_and_object
+        || subordinate_only
         || leading_aux
         || !has_finite_verb(text)
         || words.first().is_some_and(participle) && !text.contains(',')
@@ -714,36 +724,78 @@ pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option
     cloze_span(ctx, e, from, n, true)
 }
 
-/// Past a leading discourse adverb and its comma ("However, …", "Though, …"), which
-/// ties the sentence to the one before and means nothing on a card.
+/// Past a leading discourse adverb and its comma ("However, …", "More
+/// importantly, …"), which ties the sentence to the one before and means nothing
+/// on a card (round 44: "More importantly, London sent …", "Separately, a
+/// plebiscite …", judged ungrammatical four times). A few adverbs of sequence go
+/// without their comma too ("Eventually a legatine court sat …").
 fn skip_discourse_adverb(s: &super::text::Sentence, start: usize, n: usize) -> usize {
-    let adverb = n > start + 2
-        && s.tokens[start + 1].is_punct(",")
-        && matches!(
-            s.tokens[start].lower.as_str(),
-            "however"
-                | "though"
-                | "moreover"
-                | "furthermore"
-                | "thus"
-                | "therefore"
-                | "meanwhile"
-                | "nevertheless"
-                | "also"
-                | "still"
-                | "indeed"
-                | "consequently"
-                | "subsequently"
-                | "finally"
-                | "initially"
-                | "instead"
-        );
-    if adverb {
-        start + 2
-    } else {
-        start
+    let t = &s.tokens;
+    for phrase in DISCOURSE_ADVERBS {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let end = start + words.len();
+        let said = end < n
+            && words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| t[start + i].lower == *w);
+        if said && end + 1 < n && t[end].is_punct(",") {
+            return end + 1;
+        }
+        // "Eventually a court sat", "Then Charles fled": the next word opens the
+        // subject.
+        let bare = said
+            && words.len() == 1
+            && matches!(words[0], "eventually" | "then" | "finally" | "subsequently")
+            && end + 2 < n
+            && (t[end].is_capitalised() || matches!(t[end].lower.as_str(), "a" | "an" | "the"));
+        if bare {
+            return end;
+        }
     }
+    start
 }
+
+/// Words that open a sentence only to tie it to the one before.
+const DISCOURSE_ADVERBS: &[&str] = &[
+    "however",
+    "though",
+    "moreover",
+    "furthermore",
+    "thus",
+    "therefore",
+    "meanwhile",
+    "nevertheless",
+    "also",
+    "still",
+    "indeed",
+    "consequently",
+    "subsequently",
+    "finally",
+    "initially",
+    "instead",
+    "separately",
+    "eventually",
+    "similarly",
+    "likewise",
+    "additionally",
+    "besides",
+    "crucially",
+    "notably",
+    "ultimately",
+    "then",
+    "more importantly",
+    "most importantly",
+    "in particular",
+    "above all",
+    "in addition",
+    "in the end",
+    "in fact",
+    "even so",
+    "by contrast",
+    "in contrast",
+    "on the other hand",
+];
 
 /// Tokens `from..n` with the entity blanked: a leading discourse adverb dropped
 /// ("However, …"), a leading pronoun resolved, the fronted phrases before the
@@ -757,8 +809,10 @@ fn cloze_span(
 ) -> Option<(String, bool)> {
     let s = ctx.s();
     let mut start = skip_discourse_adverb(s, from, n);
-    if drop_fronted {
+    if drop_fronted && start == from {
         // "During the year, though, he …": the adverb may follow a fronted phrase.
+        // (After a leading adverb the phrase stays: "Then, on 18 July 1870, …"
+        // keeps its date.)
         start = skip_discourse_adverb(s, skip_fronted(s, e, start, n), n);
     }
     if e.start < start {
@@ -846,6 +900,44 @@ mod tests {
         assert!(!cut(
             "On 12 October, Howe landed at Throg's Neck, only to find the causeway held.",
             "Neck"
+        ));
+    }
+
+    #[test]
+    fn a_leading_discourse_adverb_is_left_out() {
+        let skipped = |text: &str| {
+            let doc = crate::generate::text::Document::analyse(text);
+            let s = &doc.sentences[0];
+            let k = super::skip_discourse_adverb(s, 0, s.tokens.len());
+            s.tokens[k].text.clone()
+        };
+        assert_eq!(
+            skipped("More importantly, London sent a commission."),
+            "London"
+        );
+        assert_eq!(
+            skipped("Separately, a plebiscite was held in May 1956."),
+            "a"
+        );
+        assert_eq!(
+            skipped("Eventually a legatine court sat at Blackfriars."),
+            "a"
+        );
+        assert_eq!(
+            skipped("Then Charles fled to the Isle of Wight."),
+            "Charles"
+        );
+        // Not an adverb of the sentence: "Then" as part of its clause stays.
+        assert_eq!(skipped("Then came the winter of 1941."), "Then");
+    }
+
+    #[test]
+    fn a_subordinate_clause_alone_is_a_fragment() {
+        assert!(is_fragment(
+            "Where Roosevelt's volunteer _____ and the Black regulars fought side by side."
+        ));
+        assert!(!is_fragment(
+            "Where the road crossed the river, _____ built a fort."
         ));
     }
 

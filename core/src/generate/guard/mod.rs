@@ -524,6 +524,25 @@ mod tests {
             "In _____ the one-party state stopped pretending otherwise."
         ));
         assert!(!points_back("The one hundred days ended at _____."));
+        // Round 44: "a similar line", "the idea", "the answer" stood before.
+        assert!(points_back(
+            "_____ at the US Treasury pushed a similar line."
+        ));
+        assert!(!points_back(
+            "_____ pushed a line similar to that of the Soviet delegation."
+        ));
+        assert!(points_back(
+            "Seth Neddermeyer had pushed the idea, _____ helped."
+        ));
+        assert!(!points_back(
+            "_____ revived the idea of an international court."
+        ));
+        assert!(points_back("For centuries the answer was _____ AD 79."));
+        // A name after the noun's comma says nothing of which.
+        assert!(points_back(
+            "_____ had pushed the idea, John von Neumann helped with the mathematics."
+        ));
+        assert!(points_back("Who were the others for the United States?"));
         // Round 41's "the work", and "the town" (10 of 46 labelled cards kept).
         assert!(points_back(
             "In what year was the work carried out with speed?"
@@ -573,6 +592,7 @@ mod tests {
             "When did the House of Commons pass a resolution?",
             "On what date did Tukhachevsky and his chief of staff sign an order?",
             "On 3 March 1848, who gave a speech?",
+            "When did Charles sign a secret treaty?",
         ] {
             assert!(
                 bad_question(prompt, "May 1903", EntityKind::Date),
@@ -596,6 +616,8 @@ mod tests {
             "How many American soldiers died in Mogadishu, and Washington's appetite for peacekeeping collapsed?",
             "Who escaped from Hazaribagh jail in November 1942, Ram Manohar Lohia and Achyut Patwardhan?",
             "When did under international pressure Juvénal Habyarimana sign the Arusha Accords?",
+            "When did if you'd ask most Western military attachés?",
+            "In what year did Charles conquer the Lombard kingdom and taken the title king of the Lombards?",
             "How many fleet carriers did Japan lose and one heavy cruiser?",
         ] {
             assert!(bad_question(prompt, "18", EntityKind::Number), "{prompt}");

@@ -49,6 +49,14 @@ pub(super) const POINTING_NOUNS: &[&str] = &[
     "raid",
     // "The task fell to South East Asia Command" (round 43, vague twice; 0 of 4).
     "task",
+    // Round 44, vague four times: "Seth Neddermeyer had pushed the idea" (2 of 9
+    // labelled cards kept), "For centuries the answer was 24 August", "the
+    // sentence was commuted to exile".
+    "idea",
+    "answer",
+    "sentence",
+    // "Who were the others for the United States?" (round 44's new card).
+    "others",
 ];
 
 /// Whether the prompt leans on the sentence before it: "this meeting", "those
@@ -93,14 +101,24 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
                 // longest"), a name ("the phrase Cud nad Wisłą"), a place ("the
                 // attack on Pearl Harbor", "the raid at Deerfield"), a purpose
                 // ("the decision to lay up the fleet").
+                // (Past the noun's own comma nothing says which: "pushed the
+                // idea, John von Neumann helped".)
+                let closed = p.raw_of(i + 1).ends_with([',', ';', ':']);
                 let says_which = matches!(
                     n.as_str(),
                     "of" | "with" | "between" | "against" | "that" | "which" | "where" | "whose"
                 ) || p.capitalised(i + 2)
                     || matches!(n.as_str(), "on" | "at" | "in" | "to") && p.capitalised(i + 3)
                     || n == "to" && w.get(i + 3).is_some_and(|v| lexicon().is_verb_lemma(v));
-                !says_which
+                closed || !says_which
             })
+    });
+    // "_____ at the US Treasury pushed a similar line": similar to what the
+    // sentence before said (round 44, vague twice; 1 of 4 labelled cards kept).
+    let similar = (0..w.len().saturating_sub(1)).any(|i| {
+        matches!(w[i].as_str(), "a" | "an")
+            && w[i + 1] == "similar"
+            && !w[i + 2..].iter().take(3).any(|x| x == "to")
     });
     // "went for the one weak spot", "failed at the one _____ cared about most":
     // the one thing that mattered is named in the text, not on the card (judges
@@ -225,6 +243,7 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         || that_noun
         || pointing_noun
         || the_one
+        || similar
         || opens_back
         || noun_there
         || there_said_before

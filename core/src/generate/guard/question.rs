@@ -590,6 +590,25 @@ fn second_clause_after_and(p: &PromptWords) -> bool {
             .any(|x| crate::generate::lexicon::is_plain_past(x))
 }
 
+/// "In what year did Charles conquer the Lombard kingdom and taken the title …?":
+/// a participle joined to the question's bare verb (round 44's new card), left
+/// from "had conquered … and taken".
+fn participle_after_and(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let lex = lexicon();
+    let Some(did) = w
+        .iter()
+        .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
+    else {
+        return false;
+    };
+    (did + 2..w.len().saturating_sub(1)).any(|k| {
+        w[k] == "and"
+            && lex.participle_lemma(&w[k + 1]).is_some()
+            && lex.past_lemma(&w[k + 1]).is_none()
+    })
+}
+
 /// "Who escaped from Hazaribagh jail in November 1942, Ram Manohar Lohia and
 /// Achyut Patwardhan?": the others of a list of subjects left hanging at the end
 /// (round 42, ungrammatical and wrong).
@@ -609,7 +628,8 @@ fn ends_in_a_list_of_names(p: &PromptWords) -> bool {
 }
 
 /// "When did under international pressure Habyarimana sign …?": a fronted phrase
-/// left between "did" and its subject.
+/// left between "did" and its subject, or a clause of its own ("When did if you'd
+/// ask most Western attachés?", round 44).
 fn preposition_after_did(p: &PromptWords) -> bool {
     let w = &p.words;
     (0..w.len().saturating_sub(1)).any(|i| {
@@ -628,6 +648,13 @@ fn preposition_after_did(p: &PromptWords) -> bool {
                     | "in"
                     | "on"
                     | "at"
+                    | "if"
+                    | "whether"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "while"
+                    | "unless"
             )
     })
 }
@@ -686,9 +713,28 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
     // named only by its kind says neither what it said nor with whom (judges kept
     // 0 of 12 such cards). "When did Frere send Cetshwayo a letter?" names its
     // recipient; "stage a coup", "lead a revolt" are events, not papers.
+    // ("… sign a secret treaty?": one adjective may stand between, round 44.)
+    let article = if n >= 4
+        && matches!(
+            w[n - 2].as_str(),
+            "secret"
+                | "new"
+                | "formal"
+                | "written"
+                | "separate"
+                | "further"
+                | "joint"
+                | "final"
+                | "private"
+                | "public"
+        ) {
+        n - 3
+    } else {
+        n - 2
+    };
     let only_a_document = n >= 3
-        && matches!(w[n - 2].as_str(), "a" | "an")
-        && !(n >= 4 && p.capitalised(n - 3))
+        && matches!(w[article].as_str(), "a" | "an")
+        && !(article >= 2 && p.capitalised(article - 1))
         && matches!(
             w[n - 1].as_str(),
             "treaty"
@@ -791,6 +837,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || relative_time_left(p)
         || verb_without_its_matter(p)
         || said_nothing(p)
+        || participle_after_and(p)
         || count_question_garbled(p)
         || grammar::subject_ends_in_a_possessive(p)
         || second_clause_after_and(p)
