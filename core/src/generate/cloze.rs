@@ -464,7 +464,9 @@ fn has_finite_verb(text: &str) -> bool {
         // "Usually called the … or of Szeged.": a past form after an opening
         // adverb is a participle with no subject.
         let opening_participle = i == 1 && prev.ends_with("ly");
-        if is_aux(&w)
+        // "… and Resaca de la Palma on _____ May.": a capital mid-sentence is a
+        // month or a name, no auxiliary (round 45).
+        if is_aux(&w) && (i == 0 || !raw.starts_with(char::is_uppercase))
             || lower
                 && !modified
                 && !after_possessive
@@ -929,6 +931,14 @@ mod tests {
         );
         // Not an adverb of the sentence: "Then" as part of its clause stays.
         assert_eq!(skipped("Then came the winter of 1941."), "Then");
+    }
+
+    #[test]
+    fn a_month_is_no_auxiliary() {
+        assert!(is_fragment(
+            "At Palo Alto on 8 May 1846 and Resaca de la Palma on _____."
+        ));
+        assert!(!is_fragment("In May the army _____ marched north."));
     }
 
     #[test]

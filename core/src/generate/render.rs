@@ -13,12 +13,16 @@ pub(super) enum Piece {
 }
 
 pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
+    let asides = linking_asides(s, pieces);
     let mut out = String::new();
     let mut prev_tok: Option<usize> = None;
     // The end of an anchored relative time being shown as its year: its other tokens
     // are left out.
     let mut anchored_until: Option<usize> = None;
-    for p in pieces {
+    for (k, p) in pieces.iter().enumerate() {
+        if asides.contains(&k) {
+            continue;
+        }
         if let (Piece::Tok(i), Some(end)) = (p, anchored_until) {
             if *i < end {
                 continue;
@@ -73,6 +77,53 @@ pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
         prev_tok = tok;
     }
     tidy(&out)
+}
+
+/// The pieces of a linking word set off in commas ("The decisive campaign,
+/// though, was led by …") or of a bare "in particular", which tie the sentence to
+/// the one before and mean nothing on a card (judges kept 4 of 37 labelled cards
+/// with ", though," or ", however,"; round 44's "_____ in particular believed").
+fn linking_asides(s: &Sentence, pieces: &[Piece]) -> Vec<usize> {
+    let tok = |k: usize| match pieces.get(k) {
+        Some(Piece::Tok(i)) => Some(*i),
+        _ => None,
+    };
+    let word = |k: usize| tok(k).map(|i| s.tokens[i].lower.as_str());
+    let next_to = |k: usize| matches!((tok(k), tok(k + 1)), (Some(a), Some(b)) if b == a + 1);
+    let mut out = Vec::new();
+    for k in 0..pieces.len() {
+        let linking = matches!(
+            word(k + 1),
+            Some(
+                "though"
+                    | "however"
+                    | "moreover"
+                    | "therefore"
+                    | "nevertheless"
+                    | "nonetheless"
+                    | "furthermore"
+                    | "indeed"
+                    | "too"
+                    | "meanwhile"
+            )
+        );
+        if word(k) == Some(",")
+            && linking
+            && word(k + 2) == Some(",")
+            && next_to(k)
+            && next_to(k + 1)
+        {
+            out.extend([k, k + 1, k + 2]);
+        }
+        if word(k) == Some("in") && word(k + 1) == Some("particular") && next_to(k) {
+            out.extend([k, k + 1]);
+            // Its commas go with it: "…, in particular, …".
+            if word(k + 2) == Some(",") && k > 0 && word(k - 1) == Some(",") {
+                out.extend([k - 1, k + 2]);
+            }
+        }
+    }
+    out
 }
 
 /// Whether the sentence opens with a person's particle before the name: "Vom
@@ -302,6 +353,41 @@ mod tests {
         assert_eq!(
             tidy("  The war ended in _____. "),
             "The war ended in _____."
+        );
+    }
+}
+
+#[cfg(test)]
+mod aside_tests {
+    use super::{render, Piece};
+    use crate::generate::text::Document;
+
+    /// The whole first sentence of `text`, rendered.
+    fn rendered(text: &str) -> String {
+        let doc = Document::analyse(text);
+        let s = &doc.sentences[0];
+        let pieces: Vec<Piece> = (0..s.tokens.len()).map(Piece::Tok).collect();
+        render(s, &pieces)
+    }
+
+    #[test]
+    fn a_linking_word_in_commas_is_left_out() {
+        assert_eq!(
+            rendered("The decisive campaign, though, was led by General Winfield Scott."),
+            "The decisive campaign was led by General Winfield Scott."
+        );
+        assert_eq!(
+            rendered("Chamberlain in particular believed that the demands were limited."),
+            "Chamberlain believed that the demands were limited."
+        );
+        assert_eq!(
+            rendered("The generals, in particular, disliked the plan."),
+            "The generals disliked the plan."
+        );
+        // A clause opened by "though" keeps it.
+        assert_eq!(
+            rendered("The wall held, though the garrison was small."),
+            "The wall held, though the garrison was small."
         );
     }
 }

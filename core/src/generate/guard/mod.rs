@@ -543,6 +543,17 @@ mod tests {
             "_____ had pushed the idea, John von Neumann helped with the mathematics."
         ));
         assert!(points_back("Who were the others for the United States?"));
+        // Round 45: "One report", a "there" with its own verb.
+        assert!(points_back(
+            "One report refers to the locals, a little dismissively, as _____."
+        ));
+        assert!(!points_back("One hundred ships sailed from _____ in May."));
+        assert!(points_back(
+            "Admiral William Leahy pointed out that American losses there had run at _____."
+        ));
+        assert!(!points_back(
+            "By 1929 there had been _____ cristeros in the field."
+        ));
         // Round 41's "the work", and "the town" (10 of 46 labelled cards kept).
         assert!(points_back(
             "In what year was the work carried out with speed?"
@@ -617,6 +628,7 @@ mod tests {
             "Who escaped from Hazaribagh jail in November 1942, Ram Manohar Lohia and Achyut Patwardhan?",
             "When did under international pressure Juvénal Habyarimana sign the Arusha Accords?",
             "When did if you'd ask most Western military attachés?",
+            "In what year did whatever happen in the sky?",
             "In what year did Charles conquer the Lombard kingdom and taken the title king of the Lombards?",
             "How many fleet carriers did Japan lose and one heavy cruiser?",
         ] {
@@ -641,6 +653,7 @@ mod tests {
         for prompt in [
             "On what date did Joseph Kasavubu announce on the radio?",
             "In 1986, for whom did a National Geographic study argue?",
+            "Which historian argued in Protest at Selma?",
             "In what year did the union of the churches proclaim at Florence?",
         ] {
             assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");

@@ -144,6 +144,12 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
         // …": what is compared or added to stood before (0 of 4 kept each).
         (Some("compare"), _) => true,
         (Some("on"), Some("top")) => true,
+        // "One report refers to the locals as _____", "One of the men released
+        // was …": one of something the text listed (3 of 41 labelled cards kept).
+        (Some("one"), Some(next)) => !matches!(
+            next,
+            "hundred" | "thousand" | "million" | "billion" | "third" | "half" | "quarter" | "day"
+        ),
         _ => false,
     };
     // "Who did the English crown instead?" (instead of whom?: 2 of 15 kept);
@@ -201,28 +207,33 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
             p.capitalised(j) && (into(j - 1) || j >= 2 && w[j - 1] == "the" && into(j - 2))
         })
     };
+    // ("American losses there had run at 35 per cent": "had" + "been" alone makes
+    // "there" existential, round 45.)
     let noun_there = (1..w.len().saturating_sub(1)).any(|i| {
+        let had_run =
+            matches!(w[i + 1].as_str(), "had" | "has") && w.get(i + 2).is_some_and(|x| x != "been");
         w[i] == "there"
             && w[i - 1].chars().all(|c| c.is_lowercase())
             && !lexicon_function(&w[i - 1])
             && !is_aux(&w[i - 1])
-            && !matches!(
-                w[i + 1].as_str(),
-                "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "had"
-                    | "has"
-                    | "would"
-                    | "could"
-                    | "might"
-                    | "will"
-                    | "may"
-                    | "must"
-                    | "seemed"
-                    | "appeared"
-            )
+            && (had_run
+                || !matches!(
+                    w[i + 1].as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "would"
+                        | "could"
+                        | "might"
+                        | "will"
+                        | "may"
+                        | "must"
+                        | "seemed"
+                        | "appeared"
+                ))
             && !place_named_before(i)
     });
     let there_said_before = [
