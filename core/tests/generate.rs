@@ -2749,3 +2749,22 @@ fn a_counted_noun_after_two_modifiers_stays_whole() {
         .unwrap_or_else(|| panic!("{}", show(&cs)));
     assert!(q.prompt.contains("electoral votes"), "{}", q.prompt);
 }
+
+#[test]
+fn a_fronted_date_with_its_own_subject_and_verb_stays_with_the_cloze() {
+    // Round 46 dropped "On 25 January he pressed the Secretary of State for Air," and
+    // left "Sir Archibald Sinclair, about what plans …".
+    let prompts: Vec<String> = candidate_features(
+        "The bombing of Dresden",
+        "Winston Churchill wanted the eastern cities hit. On 25 January he pressed the \
+         Secretary of State for Air, Sir Archibald Sinclair, about what plans there were \
+         for hitting the Germans as they retreated from Breslau.",
+    )
+    .into_iter()
+    .map(|c| c.prompt)
+    .collect();
+    assert!(
+        !prompts.iter().any(|p| p.starts_with("Sir Archibald")),
+        "{prompts:#?}"
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::clauses::{opens_noun_phrase, Verb};
 use super::entities::{Entity, EntityKind};
-use super::lexicon::{is_aux, is_aux_or_past, lexicon};
+use super::lexicon::{is_aux, is_aux_or_past, lexicon, DISCOURSE_ADVERBS};
 use super::pronouns::Ctx;
 use super::render::{capitalise_first, in_brackets, render, trim_after, Piece};
 use super::tokens::{bare_lower, TokKind};
@@ -608,6 +608,15 @@ pub(super) fn skip_fronted(s: &super::text::Sentence, e: &Entity, from: usize, n
         if (start..c).any(|k| s.tokens[k].is_punct("(") || s.tokens[k].is_punct("\"")) {
             return start;
         }
+        // "On 25 January he pressed the Secretary of State for Air, Sir Archibald
+        // Sinclair, about …": a subject and its verb make the main clause, not a
+        // fronted phrase (round 46, fragment twice).
+        if (start + 1..c.saturating_sub(1)).any(|k| {
+            matches!(s.tokens[k].lower.as_str(), "he" | "she" | "they" | "we")
+                && is_aux_or_past(&s.tokens[k + 1].lower)
+        }) {
+            return start;
+        }
         let next = match s.tokens.get(c + 1) {
             Some(t) => t,
             None => return start,
@@ -757,47 +766,6 @@ fn skip_discourse_adverb(s: &super::text::Sentence, start: usize, n: usize) -> u
     }
     start
 }
-
-/// Words that open a sentence only to tie it to the one before.
-const DISCOURSE_ADVERBS: &[&str] = &[
-    "however",
-    "though",
-    "moreover",
-    "furthermore",
-    "thus",
-    "therefore",
-    "meanwhile",
-    "nevertheless",
-    "also",
-    "still",
-    "indeed",
-    "consequently",
-    "subsequently",
-    "finally",
-    "initially",
-    "instead",
-    "separately",
-    "eventually",
-    "similarly",
-    "likewise",
-    "additionally",
-    "besides",
-    "crucially",
-    "notably",
-    "ultimately",
-    "then",
-    "more importantly",
-    "most importantly",
-    "in particular",
-    "above all",
-    "in addition",
-    "in the end",
-    "in fact",
-    "even so",
-    "by contrast",
-    "in contrast",
-    "on the other hand",
-];
 
 /// Tokens `from..n` with the entity blanked: a leading discourse adverb dropped
 /// ("However, …"), a leading pronoun resolved, the fronted phrases before the

@@ -185,6 +185,50 @@ pub(super) const SURNAME_PARTICLES: &[&str] = &["von", "vom", "van", "de", "der"
 /// Relative pronouns: "the treaty that …", "the king who …", "whose".
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whom", "whose"];
 
+/// Words that tie a sentence to the one before and mean nothing on a card, at its
+/// start ("More importantly, …") or set off in commas ("…, though, …").
+pub(super) const DISCOURSE_ADVERBS: &[&str] = &[
+    "however",
+    "though",
+    "moreover",
+    "furthermore",
+    "thus",
+    "therefore",
+    "meanwhile",
+    "nevertheless",
+    "also",
+    "still",
+    "indeed",
+    "consequently",
+    "subsequently",
+    "finally",
+    "initially",
+    "instead",
+    "nonetheless",
+    "too",
+    "separately",
+    "eventually",
+    "similarly",
+    "likewise",
+    "additionally",
+    "besides",
+    "crucially",
+    "notably",
+    "ultimately",
+    "then",
+    "more importantly",
+    "most importantly",
+    "in particular",
+    "above all",
+    "in addition",
+    "in the end",
+    "in fact",
+    "even so",
+    "by contrast",
+    "in contrast",
+    "on the other hand",
+];
+
 /// Words with which a writer marks a fact as the one that matters: "The culmination
 /// of this conflict came in 1960", "the decisive battle", "the turning point".
 pub(super) const IMPORTANCE_WORDS: &[&str] = &[

@@ -654,6 +654,7 @@ mod tests {
             "On what date did Joseph Kasavubu announce on the radio?",
             "In 1986, for whom did a National Geographic study argue?",
             "Which historian argued in Protest at Selma?",
+            "How many Communist deputies were simply prevented?",
             "In what year did the union of the churches proclaim at Florence?",
         ] {
             assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");

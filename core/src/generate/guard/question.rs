@@ -609,6 +609,23 @@ fn participle_after_and(p: &PromptWords) -> bool {
     })
 }
 
+/// "How many Communist deputies were simply prevented?": a verb of keeping from
+/// whose "from taking their seats" the question lost (round 46, fragment twice).
+fn kept_from_nothing(p: &PromptWords) -> bool {
+    p.words.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "prevented"
+                | "stopped"
+                | "barred"
+                | "banned"
+                | "forbidden"
+                | "prohibited"
+                | "dissuaded"
+        )
+    })
+}
+
 /// "Who escaped from Hazaribagh jail in November 1942, Ram Manohar Lohia and
 /// Achyut Patwardhan?": the others of a list of subjects left hanging at the end
 /// (round 42, ungrammatical and wrong).
@@ -861,6 +878,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || verb_without_its_matter(p)
         || said_nothing(p)
         || participle_after_and(p)
+        || kept_from_nothing(p)
         || count_question_garbled(p)
         || grammar::subject_ends_in_a_possessive(p)
         || second_clause_after_and(p)
