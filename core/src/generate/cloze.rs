@@ -396,8 +396,16 @@ pub(super) fn is_fragment(text: &str) -> bool {
         )
     }) && !text.contains(',')
         && !text.ends_with('?');
+    // "… in the English Midlands and _____ who.": cut before its relative clause
+    // (round 46, fragment twice).
+    let relative_at_end = text
+        .trim_end_matches(['.', '?'])
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "who" | "which" | "whom" | "whose"));
     verb_and_object
         || subordinate_only
+        || relative_at_end
         || leading_aux
         || !has_finite_verb(text)
         || words.first().is_some_and(participle) && !text.contains(',')
@@ -899,6 +907,16 @@ mod tests {
         );
         // Not an adverb of the sentence: "Then" as part of its clause stays.
         assert_eq!(skipped("Then came the winter of 1941."), "Then");
+    }
+
+    #[test]
+    fn a_relative_pronoun_left_at_the_end_is_a_fragment() {
+        assert!(is_fragment(
+            "The original Luddites were skilled textile workers in the English Midlands and _____ who."
+        ));
+        assert!(!is_fragment(
+            "Aurangzeb had been emperor since _____ and had served as governor twice before that."
+        ));
     }
 
     #[test]

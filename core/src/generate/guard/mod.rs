@@ -655,6 +655,8 @@ mod tests {
             "In 1986, for whom did a National Geographic study argue?",
             "Which historian argued in Protest at Selma?",
             "How many Communist deputies were simply prevented?",
+            "When is the modern railway age usually dated to the opening of the line?",
+            "On what date was the British general election held and the votes?",
             "In what year did the union of the churches proclaim at Florence?",
         ] {
             assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");

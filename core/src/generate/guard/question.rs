@@ -609,6 +609,26 @@ fn participle_after_and(p: &PromptWords) -> bool {
     })
 }
 
+/// "On what date is the 'Truman Doctrine' a single sentence …?", "When is the
+/// railway age usually dated to …?": a time asked of a present-tense statement
+/// is the date of something else in it (judges kept 0 of 18 such labelled cards).
+/// A participle left before "and the votes?" is the same cut (round 46).
+fn time_of_a_present_statement(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let n = w.len();
+    let present = asks_time(p)
+        && (1..n.min(5)).any(|k| {
+            matches!(w[k].as_str(), "is" | "are")
+                && matches!(w[k - 1].as_str(), "when" | "date" | "year" | "month")
+        });
+    let lex = lexicon();
+    let cut_second_clause = n >= 4
+        && w[n - 3] == "and"
+        && matches!(w[n - 2].as_str(), "the" | "a" | "an" | "his" | "their")
+        && lex.participle_lemma(&w[n - 4]).is_some();
+    present || cut_second_clause
+}
+
 /// "How many Communist deputies were simply prevented?": a verb of keeping from
 /// whose "from taking their seats" the question lost (round 46, fragment twice).
 fn kept_from_nothing(p: &PromptWords) -> bool {
@@ -879,6 +899,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || said_nothing(p)
         || participle_after_and(p)
         || kept_from_nothing(p)
+        || time_of_a_present_statement(p)
         || count_question_garbled(p)
         || grammar::subject_ends_in_a_possessive(p)
         || second_clause_after_and(p)
