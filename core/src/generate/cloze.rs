@@ -750,22 +750,30 @@ pub(super) fn cloze_from(ctx: &Ctx, e: &Entity, from: usize, n: usize) -> Option
 /// without their comma too ("Eventually a legatine court sat …").
 fn skip_discourse_adverb(s: &super::text::Sentence, start: usize, n: usize) -> usize {
     let t = &s.tokens;
+    // Most sentences open with no such word: look only when the first is one of
+    // the phrases' first words.
+    let Some(first) = t.get(start).map(|w| w.lower.as_str()) else {
+        return start;
+    };
     for phrase in DISCOURSE_ADVERBS {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        let end = start + words.len();
+        if phrase.split(' ').next() != Some(first) {
+            continue;
+        }
+        let len = phrase.split(' ').count();
+        let end = start + len;
         let said = end < n
-            && words
-                .iter()
+            && phrase
+                .split(' ')
                 .enumerate()
-                .all(|(i, w)| t[start + i].lower == *w);
+                .all(|(i, w)| t[start + i].lower == w);
         if said && end + 1 < n && t[end].is_punct(",") {
             return end + 1;
         }
         // "Eventually a court sat", "Then Charles fled": the next word opens the
         // subject.
         let bare = said
-            && words.len() == 1
-            && matches!(words[0], "eventually" | "then" | "finally" | "subsequently")
+            && len == 1
+            && matches!(*phrase, "eventually" | "then" | "finally" | "subsequently")
             && end + 2 < n
             && (t[end].is_capitalised() || matches!(t[end].lower.as_str(), "a" | "an" | "the"));
         if bare {

@@ -92,10 +92,11 @@ fn linking_asides(s: &Sentence, pieces: &[Piece]) -> Vec<usize> {
     let next_to = |k: usize| matches!((tok(k), tok(k + 1)), (Some(a), Some(b)) if b == a + 1);
     let mut out = Vec::new();
     for k in 0..pieces.len() {
-        let linking = word(k + 1).is_some_and(|w| super::lexicon::DISCOURSE_ADVERBS.contains(&w));
+        let linking =
+            || word(k + 1).is_some_and(|w| super::lexicon::DISCOURSE_ADVERBS.contains(&w));
         if word(k) == Some(",")
-            && linking
             && word(k + 2) == Some(",")
+            && linking()
             && next_to(k)
             && next_to(k + 1)
         {
