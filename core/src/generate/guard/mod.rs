@@ -662,6 +662,7 @@ mod tests {
             assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");
         }
         for prompt in [
+            "When was the slave trade banned?",
             "When did Kasavubu announce the dismissal of Lumumba?",
             "In what year did the Dutch declare independence from Spain?",
             "In what year did Hong proclaim the Heavenly Kingdom?",
