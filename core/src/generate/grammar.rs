@@ -173,10 +173,7 @@ pub(super) fn did_without_its_verb(p: &PromptWords) -> bool {
 pub(super) fn subject_ends_in_a_possessive(p: &PromptWords) -> bool {
     let w = &p.words;
     let lex = lexicon();
-    let Some(did) = w
-        .iter()
-        .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
-    else {
+    let Some(did) = p.do_at() else {
         return false;
     };
     (did + 2..w.len())

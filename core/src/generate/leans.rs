@@ -338,11 +338,7 @@ pub(super) fn garbled_did(p: &PromptWords) -> bool {
         return false;
     }
     let lex = lexicon();
-    let Some(d) = p
-        .words
-        .iter()
-        .position(|w| matches!(w.as_str(), "did" | "does" | "do"))
-    else {
+    let Some(d) = p.do_at() else {
         return false;
     };
     for (k, w) in p.words.iter().enumerate().skip(d + 2) {

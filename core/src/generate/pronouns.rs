@@ -785,8 +785,8 @@ fn another_person_acts(p: &Sentence, e: &Entity) -> bool {
         }
         // Past an aside in commas: "Roosevelt, already a sick man, had …".
         let mut k = o.end;
-        if t.get(k).is_some_and(|x| x.text == ",") {
-            k = match (k + 1..t.len()).find(|&j| t[j].text == ",") {
+        if t.get(k).is_some_and(|x| x.is_punct(",")) {
+            k = match (k + 1..t.len()).find(|&j| t[j].is_punct(",")) {
                 Some(j) => j + 1,
                 None => return false,
             };

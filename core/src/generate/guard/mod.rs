@@ -661,6 +661,21 @@ mod tests {
         ] {
             assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");
         }
+        // Every verb of saying, in the past of a subject question.
+        for said in [
+            "announced",
+            "declared",
+            "proclaimed",
+            "said",
+            "claimed",
+            "insisted",
+            "revealed",
+            "admitted",
+            "argued",
+        ] {
+            let prompt = format!("Which historian {said} in Protest at Selma?");
+            assert!(bad_question(&prompt, "1960", EntityKind::Year), "{prompt}");
+        }
         for prompt in [
             "When was the slave trade banned?",
             "When did Kasavubu announce the dismissal of Lumumba?",

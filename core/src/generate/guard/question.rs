@@ -596,10 +596,7 @@ fn second_clause_after_and(p: &PromptWords) -> bool {
 fn participle_after_and(p: &PromptWords) -> bool {
     let w = &p.words;
     let lex = lexicon();
-    let Some(did) = w
-        .iter()
-        .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
-    else {
+    let Some(did) = p.do_at() else {
         return false;
     };
     (did + 2..w.len().saturating_sub(1)).any(|k| {
@@ -612,21 +609,24 @@ fn participle_after_and(p: &PromptWords) -> bool {
 /// "On what date is the 'Truman Doctrine' a single sentence …?", "When is the
 /// railway age usually dated to …?": a time asked of a present-tense statement
 /// is the date of something else in it (judges kept 0 of 18 such labelled cards).
-/// A participle left before "and the votes?" is the same cut (round 46).
 fn time_of_a_present_statement(p: &PromptWords) -> bool {
     let w = &p.words;
-    let n = w.len();
-    let present = asks_time(p)
-        && (1..n.min(5)).any(|k| {
+    asks_time(p)
+        && (1..w.len().min(5)).any(|k| {
             matches!(w[k].as_str(), "is" | "are")
                 && matches!(w[k - 1].as_str(), "when" | "date" | "year" | "month")
-        });
-    let lex = lexicon();
-    let cut_second_clause = n >= 4
+        })
+}
+
+/// "On what date was the British general election held and the votes?": a
+/// participle left before the cut subject of a second clause (round 46).
+fn participle_before_a_cut_clause(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let n = w.len();
+    n >= 4
         && w[n - 3] == "and"
         && matches!(w[n - 2].as_str(), "the" | "a" | "an" | "his" | "their")
-        && lex.participle_lemma(&w[n - 4]).is_some();
-    present || cut_second_clause
+        && lexicon().participle_lemma(&w[n - 4]).is_some()
 }
 
 /// "How many Communist deputies were simply prevented?": a verb of keeping from
@@ -821,6 +821,11 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
         || only_a_document
 }
 
+/// The verbs of saying whose object [`said_nothing`] looks for.
+const SAYING_VERBS: &[&str] = &[
+    "announce", "declare", "proclaim", "say", "claim", "insist", "reveal", "admit", "argue",
+];
+
 /// A verb of saying that lost what was said: "On what date did Joseph Kasavubu
 /// announce on the radio?" (that he was dismissing Lumumba: fragment four times),
 /// "In 1986, for whom did a study argue?". Only a place or an occasion may follow
@@ -830,41 +835,18 @@ fn said_nothing(p: &PromptWords) -> bool {
     // "Which historian argued in Protest at Selma?" (round 45): a subject question
     // says it in the past.
     let subject_question = matches!(w.first().map(String::as_str), Some("who" | "which"));
-    let did = w
-        .iter()
-        .position(|x| matches!(x.as_str(), "did" | "does" | "do"));
-    let (from, past) = match did {
+    let (from, past) = match p.do_at() {
         Some(k) => (k + 1, false),
         None if subject_question => (1, true),
         None => return false,
     };
+    let lex = lexicon();
     (from..w.len()).any(|i| {
         let verb = if past {
-            matches!(
-                w[i].as_str(),
-                "announced"
-                    | "declared"
-                    | "proclaimed"
-                    | "said"
-                    | "claimed"
-                    | "insisted"
-                    | "revealed"
-                    | "admitted"
-                    | "argued"
-            )
+            lex.past_lemma(&w[i])
+                .is_some_and(|l| l != w[i] && SAYING_VERBS.contains(&l))
         } else {
-            matches!(
-                w[i].as_str(),
-                "announce"
-                    | "declare"
-                    | "proclaim"
-                    | "say"
-                    | "claim"
-                    | "insist"
-                    | "reveal"
-                    | "admit"
-                    | "argue"
-            )
+            SAYING_VERBS.contains(&w[i].as_str())
         };
         verb && w.get(i + 1).is_none_or(|next| {
             matches!(
@@ -895,6 +877,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || participle_after_and(p)
         || kept_from_nothing(p)
         || time_of_a_present_statement(p)
+        || participle_before_a_cut_clause(p)
         || count_question_garbled(p)
         || grammar::subject_ends_in_a_possessive(p)
         || second_clause_after_and(p)
