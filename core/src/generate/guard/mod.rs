@@ -661,6 +661,12 @@ mod tests {
         ] {
             assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");
         }
+        // Prompts of one or two words are read without overflow: the property
+        // test found "n - 2" taken before the length was checked. (A panic fails
+        // this test in a debug build.)
+        for prompt in ["Who?", "When did?", "?"] {
+            bad_question(prompt, "1960", EntityKind::Year);
+        }
         // Every verb of saying, in the past of a subject question.
         for said in [
             "announced",

@@ -764,7 +764,7 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
         ) {
         n - 3
     } else {
-        n - 2
+        n.saturating_sub(2)
     };
     let only_a_document = n >= 3
         && matches!(w[article].as_str(), "a" | "an")
