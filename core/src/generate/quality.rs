@@ -42,7 +42,7 @@ const WH: &[&str] = &[
 ];
 
 /// How many features come before the forms' indicators.
-const BASE_FEATURES: usize = 34;
+const BASE_FEATURES: usize = 35;
 
 /// The names of the features, in order (the model file names them too, so a model
 /// fitted to other features is refused rather than misread).
@@ -82,6 +82,7 @@ pub fn feature_names() -> Vec<String> {
         "dangling_pronoun".into(),
         "run_on".into(),
         "answer_known_place".into(),
+        "prompt_centrality".into(),
     ];
     names.extend(FORMS.iter().map(|f| format!("form_{f}")));
     names.extend(KINDS.iter().map(|k| format!("answer_{}", kind_name(*k))));
@@ -119,6 +120,8 @@ pub struct DocFacts {
     cause_words: Vec<bool>,
     /// Per sentence: how many of its tokens are words.
     word_tokens: Vec<usize>,
+    /// How many sentences hold each content word (by [`content_stem`]).
+    sentences_with: HashMap<String, u32>,
 }
 
 impl DocFacts {
@@ -153,6 +156,17 @@ impl DocFacts {
             .iter()
             .map(|s| s.tokens.iter().filter(|t| t.is_word()).count())
             .collect();
+        let mut sentences_with: HashMap<String, u32> = HashMap::new();
+        for s in &doc.sentences {
+            let stems: HashSet<&str> = s
+                .tokens
+                .iter()
+                .filter_map(|t| content_stem(&t.lower))
+                .collect();
+            for stem in stems {
+                *sentences_with.entry(stem.to_string()).or_default() += 1;
+            }
+        }
         DocFacts {
             title_words,
             title_norm,
@@ -160,6 +174,7 @@ impl DocFacts {
             clauses,
             cause_words,
             word_tokens,
+            sentences_with,
         }
     }
 
@@ -189,6 +204,49 @@ impl DocFacts {
                 .title_norm
                 .windows(a.len())
                 .any(|w| w.iter().zip(a).all(|(t, x)| same(t, x)))
+    }
+}
+
+/// A word's stem for counting where the text speaks of it: its first six letters,
+/// for words of four letters or more that carry content ("withdrew" and
+/// "withdrawal" count as one); `None` for the others.
+fn content_stem(lower: &str) -> Option<&str> {
+    if lower.len() < 4 || !lower.chars().all(char::is_alphabetic) || lexicon().is_function(lower) {
+        return None;
+    }
+    Some(
+        lower
+            .char_indices()
+            .nth(6)
+            .map_or(lower, |(i, _)| &lower[..i]),
+    )
+}
+
+/// How central the prompt is to the text: the mean share of the text's sentences
+/// that hold each of its content words (the answer's left out). A card about the
+/// text's subject reuses its recurring words; a side detail (an envoy's name, a
+/// skirmish's date) is told in words the text uses once. Judges kept 54% of the
+/// labelled cards in the lowest quarter of this and 68% in the highest.
+fn prompt_centrality(
+    doc: &Document,
+    facts: &DocFacts,
+    prompt: &[String],
+    answer: &[String],
+) -> f32 {
+    let answer: HashSet<&str> = answer.iter().filter_map(|w| content_stem(w)).collect();
+    let sentences = doc.sentences.len().max(1) as f32;
+    let (mut sum, mut count) = (0.0f32, 0usize);
+    for stem in prompt.iter().filter_map(|w| content_stem(w)) {
+        if answer.contains(stem) {
+            continue;
+        }
+        sum += facts.sentences_with.get(stem).copied().unwrap_or(0) as f32 / sentences;
+        count += 1;
+    }
+    if count == 0 {
+        0.0
+    } else {
+        sum / count as f32
     }
 }
 
@@ -302,6 +360,7 @@ pub fn features(doc: &Document, facts: &DocFacts, c: &Candidate) -> Vec<f32> {
         // A country, continent or great city is guessed from the story more often
         // than recalled (judges kept a third of such cards, against two thirds).
         b(lexicon().is_place(c.answer.trim().trim_start_matches("the "))),
+        prompt_centrality(doc, facts, &p, &answer_norm),
     ]);
     f.extend(FORMS.iter().map(|x| b(*x == c.form)));
     f.extend(KINDS.iter().map(|k| b(*k == c.answer_kind)));
@@ -505,6 +564,33 @@ mod tests {
         m.key_weights = vec![0.0; k - 1];
         assert_eq!(m.key(&x), 1.0);
         assert!(!m.fits());
+    }
+
+    #[test]
+    fn a_prompt_in_the_texts_recurring_words_is_more_central_than_a_side_detail() {
+        let doc = Document::analyse(
+            "The Soviet Union withdrew its advisers from China in 1960. \
+             The advisers had built factories across China since 1950. \
+             Khrushchev blamed China for the quarrel with the Soviet Union. \
+             A Bulgarian delegate, Todor Zhivkov, spoke at a congress in Bucharest.",
+        );
+        let facts = DocFacts::new(&doc, "", vec![1; 4]);
+        let centrality = |prompt: &str, answer: &str| {
+            prompt_centrality(&doc, &facts, &norm_tokens(prompt), &norm_tokens(answer))
+        };
+        let central = centrality(
+            "In what year did the Soviet Union withdraw its advisers from China?",
+            "1960",
+        );
+        let side = centrality(
+            "A Bulgarian delegate, _____, spoke at a congress in Bucharest.",
+            "Todor Zhivkov",
+        );
+        assert!(central > 0.4, "{central}");
+        assert!(side < 0.3, "{side}");
+        // The answer's own words do not count: asking "China" of a sentence
+        // about China is not central for saying "China".
+        assert_eq!(centrality("China", "China"), 0.0);
     }
 
     #[test]
