@@ -2768,3 +2768,87 @@ fn a_fronted_date_with_its_own_subject_and_verb_stays_with_the_cloze() {
         "{prompts:#?}"
     );
 }
+
+#[test]
+fn a_cloze_ends_at_the_semicolon_after_its_blank() {
+    // Round 48: "…; the number grew over the following weeks, and most were later
+    // killed" pointed back, and the sentence gave no card at all.
+    let prompts: Vec<String> = candidate_features(
+        "How did the Armenian deportations of 1915 come about?",
+        "On the night of 24 April 1915 the police in Constantinople arrested around 235 \
+         to 270 Armenian community leaders, writers, doctors and politicians; the number \
+         grew over the following weeks, and most were later killed.",
+    )
+    .into_iter()
+    .map(|c| c.prompt)
+    .collect();
+    assert!(
+        prompts.iter().any(|p| p
+            == "On the night of _____ the police in Constantinople arrested around 235 to 270 \
+                Armenian community leaders, writers, doctors and politicians."),
+        "{prompts:#?}"
+    );
+    assert!(
+        !prompts.iter().any(|p| p.contains("following weeks")),
+        "{prompts:#?}"
+    );
+    // A semicolon inside brackets is no end of the statement, and a blank after
+    // the semicolon keeps the sentence whole.
+    let prompts: Vec<String> = candidate_features(
+        "The Mughal conquest",
+        "Babur took Kabul in 1504 (his uncles had lost it; he won it back). Lysimachus took \
+         most of Asia Minor; Seleucus took northern Syria in 301 BC.",
+    )
+    .into_iter()
+    .map(|c| c.prompt)
+    .collect();
+    assert!(
+        !prompts.iter().any(|p| p.contains("had lost it.")),
+        "{prompts:#?}"
+    );
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p.starts_with("Lysimachus took most of Asia Minor; _____ took")),
+        "{prompts:#?}"
+    );
+}
+
+#[test]
+fn a_count_keeps_its_compound_noun_a_since_keeps_its_perfect_and_a_stranded_preposition_stays() {
+    let cs = cards(
+        "# How did Babur found the Mughal Empire?\n\n\
+         On 24 April 1915 the police in Constantinople arrested about 250 Armenian \
+         community leaders. Sultan Ibrahim Lodi, who had ruled since 1517, had alienated \
+         many of the Afghan nobles his family depended on.",
+    );
+    let count = cs
+        .iter()
+        .find(|c| c.answer == "250" && c.prompt.to_lowercase().contains("how many"))
+        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    assert!(
+        count
+            .prompt
+            .contains("how many Armenian community leaders did"),
+        "{}",
+        count.prompt
+    );
+    let since = cs
+        .iter()
+        .find(|c| c.answer == "1517")
+        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    assert_eq!(
+        since.prompt,
+        "Since what year had Sultan Ibrahim Lodi ruled?"
+    );
+    assert!(
+        cs.iter().all(|c| !c.prompt.ends_with("depended?")),
+        "{}",
+        show(&cs)
+    );
+    assert!(
+        cs.iter().any(|c| c.prompt.ends_with("depended on?")),
+        "{}",
+        show(&cs)
+    );
+}

@@ -30,8 +30,13 @@ pub(super) fn cloze(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
 /// it is no longer than [`MAX_WHOLE_SENTENCE_WORDS`] and needs no pronoun resolved.
 fn whole_sentence(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
     let s = ctx.s();
-    let words = s
-        .tokens
+    // "… arrested some 250 Armenian leaders; the number grew over the following
+    // weeks": what follows a semicolon is a second statement, which the card does
+    // not need and which often points back ("the number", "the following weeks").
+    // Judges kept 39% of labelled clozes with a semicolon after the blank,
+    // against 54% of all clozes. The cloze ends at the semicolon.
+    let end = semicolon_after(s, e.end).unwrap_or(s.tokens.len());
+    let words = s.tokens[..end]
         .iter()
         .filter(|t| t.is_word() || t.kind == TokKind::Number)
         .count();
@@ -55,7 +60,31 @@ fn whole_sentence(ctx: &Ctx, e: &Entity) -> Option<(String, bool)> {
     };
     // A resolved pronoun is a rewrite, and a guess: the clause holding the answer
     // may not need it.
-    cloze_span(ctx, e, from, s.tokens.len(), false).filter(|(_, resolved)| !resolved)
+    let (mut text, resolved) =
+        cloze_span(ctx, e, from, end, false).filter(|(_, resolved)| !resolved)?;
+    if end < s.tokens.len() {
+        text.push('.');
+    }
+    Some((text, resolved))
+}
+
+/// The first semicolon after token `from` outside brackets and quotation marks:
+/// where a sentence's first statement ends.
+fn semicolon_after(s: &super::text::Sentence, from: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut quoted = false;
+    for (k, t) in s.tokens.iter().enumerate() {
+        match t.text.as_str() {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            "\"" => quoted = !quoted,
+            "“" => quoted = true,
+            "”" => quoted = false,
+            ";" if k >= from && depth <= 0 && !quoted => return Some(k),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// [`cloze`] for a sentence too long to blank whole: the clause holding the answer,

@@ -134,17 +134,26 @@ pub(super) fn relative_time_question(ctx: &Ctx, e: &Entity) -> Option<Built> {
     let stative = super::lexicon::is_stative(&lemma)
         || passive && super::lexicon::stative_participle(s.tokens[v + 1..].iter().take(2));
     let prep = prep.filter(|x| x != "from" || stative);
+    // "who had ruled since 1517": a state lasting up to a moment keeps its
+    // perfect ("Since what year had Ibrahim Lodi ruled?"; "did … rule" was judged
+    // ungrammatical twice in round 48).
+    let perfect = !had_been
+        && s.tokens[v].lower == "had"
+        && rest == v + 2
+        && prep.as_deref() == Some("since");
     p.push(Piece::Text(time_wh(kind, prep.as_deref(), range)));
     p.push(if had_been {
         Piece::Text("was".into())
-    } else if passive {
+    } else if passive || perfect {
         Piece::Tok(v)
     } else {
         Piece::Text("did".into())
     });
     let (subj, resolved) = ctx.phrase(0, head_end, true, false)?;
     p.extend(subj);
-    if !passive {
+    if perfect {
+        p.push(Piece::Tok(v + 1));
+    } else if !passive {
         p.push(Piece::Text(lemma));
     }
     p.extend((rest..end).filter(|&k| k < a || k >= e.end).map(Piece::Tok));

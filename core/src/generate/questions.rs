@@ -1301,10 +1301,30 @@ pub(super) fn unit_end(s: &Sentence, u: usize) -> usize {
     // "184 undisputed electoral votes": an adjective before the noun, whose
     // noun comes one word later ("How many undisputed electoral did … have
     // votes?" was judged ungrammatical).
-    if super::lexicon::has_adjective_suffix(&s.tokens[u + 1].lower) && plain(u + 2) {
+    let end = if super::lexicon::has_adjective_suffix(&s.tokens[u + 1].lower) && plain(u + 2) {
         u + 3
     } else {
         u + 2
+    };
+    // "250 Armenian community leaders": a singular noun used as a modifier, and
+    // the plural it modifies after it ("How many Armenian community did the police
+    // arrest leaders?" was made from round 48's text).
+    let plural_noun = |k: usize| {
+        s.tokens.get(k).is_some_and(|n| {
+            let lower = n.lower.as_str();
+            plain(k)
+                && lower.len() > 3
+                && lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && !lexicon().is_verb_lemma(&lower[..lower.len() - 1])
+        })
+    };
+    let last = &s.tokens[end - 1].lower;
+    if !last.ends_with('s') && plural_noun(end) {
+        end + 1
+    } else {
+        end
     }
 }
 

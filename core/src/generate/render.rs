@@ -198,9 +198,23 @@ pub(super) fn ends_with_q(p: Vec<Piece>) -> Vec<Piece> {
 
 /// Drops prepositions, articles and conjunctions left dangling at the end of a
 /// question by a cut ("… found under Roger II after?").
+///
+/// A preposition that ends the sentence itself was no cut: "the nobles his family
+/// depended on." keeps its "on".
 pub(super) fn drop_dangling(s: &Sentence, mut p: Vec<Piece>) -> Vec<Piece> {
     while let Some(Piece::Tok(k)) = p.last() {
         let t = &s.tokens[*k];
+        let ends_the_sentence = matches!(
+            t.lower.as_str(),
+            "on" | "upon" | "of" | "to" | "for" | "with" | "about" | "from" | "in" | "at" | "into"
+        ) && *k > 0
+            && !lexicon().is_function(&s.tokens[*k - 1].lower)
+            && *k + 2 == s.tokens.len()
+            && s.tokens[*k + 1].kind == TokKind::Punct
+            && matches!(s.tokens[*k + 1].text.as_str(), "." | "!");
+        if ends_the_sentence {
+            break;
+        }
         if (t.is_word()
             && !t.is_capitalised()
             && lexicon().is_function(&t.lower)

@@ -661,6 +661,23 @@ mod tests {
         ] {
             assert!(bad_question(prompt, "1960", EntityKind::Year), "{prompt}");
         }
+        // Round 48: a subject asked only by where it stood; one asked by its
+        // office or its place in a story stays.
+        for prompt in ["What were outside the League?", "Who was among the dead?"] {
+            assert!(
+                bad_question(prompt, "Key powers", EntityKind::Term),
+                "{prompt}"
+            );
+        }
+        for prompt in [
+            "Who was in command of the fleet at Lepanto?",
+            "Who was on the throne in 1500?",
+        ] {
+            assert!(
+                !bad_question(prompt, "Don John", EntityKind::Person),
+                "{prompt}"
+            );
+        }
         // Prompts of one or two words are read without overflow: the property
         // test found "n - 2" taken before the length was checked. (A panic fails
         // this test in a debug build.)

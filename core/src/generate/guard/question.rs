@@ -659,6 +659,21 @@ fn ends_in_a_list_of_names(p: &PromptWords) -> bool {
         && tail.clone().all(|k| w[k] == "and" || p.capitalised(k))
 }
 
+/// "What were outside the League?" → "Key powers", "Who was among the dead?" →
+/// "Callimachus": a subject asked only by where it stood, with no act of its own,
+/// which any member of a class answers (judges rejected the three labelled such
+/// cards; round 48's twice as a fragment).
+fn asks_only_where_a_subject_stood(p: &PromptWords) -> bool {
+    let w = &p.words;
+    (4..=8).contains(&w.len())
+        && matches!(w[0].as_str(), "what" | "who")
+        && matches!(w[1].as_str(), "was" | "were" | "is" | "are")
+        && matches!(
+            w[2].as_str(),
+            "among" | "outside" | "inside" | "within" | "beyond" | "behind" | "near"
+        )
+}
+
 /// "When did under international pressure Habyarimana sign …?": a fronted phrase
 /// left between "did" and its subject, or a clause of its own ("When did if you'd
 /// ask most Western attachés?", round 44).
@@ -883,6 +898,7 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || second_clause_after_and(p)
         || ends_in_a_list_of_names(p)
         || preposition_after_did(p)
+        || asks_only_where_a_subject_stood(p)
     {
         return true;
     }
