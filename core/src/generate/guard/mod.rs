@@ -119,6 +119,63 @@ fn blank_counts_from_elsewhere(prompt: &str) -> bool {
         )
 }
 
+/// "Catholics responded a month later by founding the National League for the
+/// _____", "Pietro Badoglio entered the capital three days later, and on _____
+/// …": a cloze that counts time from a moment it does not show. Judges kept 11
+/// of 69 labelled clozes with such a count and no year or blank before it, and
+/// 48 of 109 where a year or the blank came first ("bombed on _____ and Nixon's
+/// two days later" counts from its own blank).
+fn counted_from_an_untold_moment(prompt: &str) -> bool {
+    let words: Vec<&str> = prompt.split_whitespace().collect();
+    let count = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an"
+                | "few"
+                | "some"
+                | "several"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "many"
+        ) || w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2
+    };
+    let anchors = |w: &str| {
+        w.contains("_____")
+            || w.split(|c: char| !c.is_ascii_digit())
+                .any(|d| (3..=4).contains(&d.len()))
+    };
+    // "three days later", "a month later", and a bare plural: "decades later".
+    (0..words.len().saturating_sub(1)).any(|i| {
+        let unit = words[i].to_lowercase();
+        let after = words[i + 1]
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let counted = i > 0 && count(words[i - 1]);
+        (super::lexicon::is_time_unit(&unit)
+            || matches!(
+                unit.as_str(),
+                "decade" | "decades" | "generation" | "generations"
+            ))
+            && (counted || unit.ends_with('s'))
+            && matches!(after.as_str(), "later" | "earlier" | "afterwards")
+            && !words[..i].iter().any(|w| anchors(w))
+    })
+}
+
 /// "Subramaniam pushed through a package of support that lasted for decades:",
 /// "The decisive events came in early _____:": a sentence that announces what
 /// follows it, the list or the events themselves, which the card leaves out
@@ -287,6 +344,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || c.kind == CardKind::Cloze && super::cloze::is_fragment(&c.prompt)
         || c.kind == CardKind::Cloze && too_short_to_stand_alone(&c.prompt)
         || blank_counts_from_elsewhere(&c.prompt)
+        || c.kind == CardKind::Cloze && counted_from_an_untold_moment(&c.prompt)
         || leads_into_a_list(&c.prompt)
         || repeats_a_name(&c.prompt)
     {
@@ -1514,6 +1572,23 @@ mod tests {
         assert!(!blank_counts_from_elsewhere(
             "The siege lasted _____ years in all."
         ));
+        // Round 48, and the labelled clozes that count from an untold moment.
+        for prompt in [
+            "Pietro Badoglio entered the capital three days later, and on _____ Mussolini announced it.",
+            "Catholics responded a month later by founding the National League for the _____.",
+            "The Nahua testimonies gathered decades later by _____ describe sufferers lying in their houses.",
+            "A few days later Kitchener steamed south with roughly _____ men.",
+        ] {
+            assert!(counted_from_an_untold_moment(prompt), "{prompt}");
+        }
+        for prompt in [
+            "King's house was bombed on _____ and Nixon's two days later.",
+            "Parliament met in 1641 and the king fled a few months later to _____.",
+            "The siege lasted _____ years in all.",
+            "A month of fighting followed at _____.",
+        ] {
+            assert!(!counted_from_an_untold_moment(prompt), "{prompt}");
+        }
     }
 
     #[test]
