@@ -2852,3 +2852,19 @@ fn a_count_keeps_its_compound_noun_a_since_keeps_its_perfect_and_a_stranded_prep
         show(&cs)
     );
 }
+
+#[test]
+fn a_day_range_given_its_year_keeps_its_dash_glued() {
+    // Round 49: "met on 12– 13 April 1948" was judged ungrammatical twice.
+    let cs = cards(
+        "# Why did Stalin expel Yugoslavia from the Cominform?\n\n\
+         In March 1948 Stalin wrote a letter. The Yugoslav Central Committee met on \
+         12–13 April and rejected the charges, with only Sreten Žujović dissenting.",
+    );
+    assert!(
+        cs.iter().any(|c| c.prompt.contains("met on 12–13 April 1948")),
+        "{}",
+        show(&cs)
+    );
+    assert!(cs.iter().all(|c| !c.prompt.contains("– ")), "{}", show(&cs));
+}

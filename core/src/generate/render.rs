@@ -33,16 +33,21 @@ pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
             Piece::Tok(i) => s.anchors.iter().find(|a| a.start == *i),
             Piece::Text(_) => None,
         };
+        // The tokens a piece stands for, first and last: an anchor is glued to
+        // what it was glued to in the text ("12–13 April" shown "12–13 April
+        // 1948", not "12– 13 April 1948").
+        let mut last_tok = None;
         let (text, tok) = match (p, anchor) {
             (Piece::Tok(i), Some(a)) => {
                 anchored_until = Some(a.end);
+                last_tok = a.end.checked_sub(1);
                 // "In that year the emperor died" keeps its capital.
                 let text = if out.is_empty() && s.tokens[*i].is_capitalised() {
                     capitalise_first(&a.text)
                 } else {
                     a.text.clone()
                 };
-                (text, None)
+                (text, Some(*i))
             }
             // "Vom Rath died …" asked "On what date did vom Rath die?": a name's
             // particle is capitalised only as the sentence's first word.
@@ -74,7 +79,7 @@ pub(super) fn render(s: &Sentence, pieces: &[Piece]) -> String {
             }
         }
         out.push_str(&text);
-        prev_tok = tok;
+        prev_tok = last_tok.or(tok);
     }
     tidy(&out)
 }

@@ -176,6 +176,46 @@ fn counted_from_an_untold_moment(prompt: &str) -> bool {
     })
 }
 
+/// "Pizarro marched inland with _____ men: 62 horsemen and 106 foot soldiers." →
+/// 168: the prompt's own numbers add up to the answer (round 49, a giveaway
+/// four times).
+fn numbers_add_up_to_the_answer(prompt: &str, answer: &str) -> bool {
+    let number = |w: &str| -> Option<u64> {
+        let digits: String = w
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
+        (!digits.is_empty() && digits.len() <= 12 && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let Some(target) = answer.split_whitespace().next().and_then(number) else {
+        return false;
+    };
+    // The numbers on one side of the blank (a question's: all of them) that
+    // add up to it: "_____ men: 62 horsemen and 106 foot soldiers". (Any two
+    // numbers of the prompt would be too many: "6,000 killed, including 4,000
+    // Italians, and 2,000 captured" says nothing of a sum.)
+    let (before, after) = prompt.split_once("_____").unwrap_or((prompt, ""));
+    let adds_up = |side: &str| {
+        let parts: Vec<u64> = side.split_whitespace().filter_map(number).collect();
+        parts.len() >= 2 && parts.iter().fold(0u64, |t, n| t.saturating_add(*n)) == target
+    };
+    // "168 men: _____ horsemen and 106 foot soldiers" → 62: a total, a colon,
+    // and its parts, the blank one of them.
+    let part_of_a_total = prompt.split_once(':').is_some_and(|(total, parts)| {
+        let mut parts: Vec<u64> = parts.split_whitespace().filter_map(number).collect();
+        if !prompt.contains("_____") || total.contains("_____") || parts.is_empty() {
+            return false;
+        }
+        parts.push(target);
+        let sum = parts.iter().fold(0u64, |t, n| t.saturating_add(*n));
+        total.split_whitespace().filter_map(number).last() == Some(sum)
+    });
+    adds_up(before) || adds_up(after) || part_of_a_total
+}
+
 /// "Subramaniam pushed through a package of support that lasted for decades:",
 /// "The decisive events came in early _____:": a sentence that announces what
 /// follows it, the list or the events themselves, which the card leaves out
@@ -345,6 +385,7 @@ pub(super) fn screen(doc: &Document, mut c: Candidate) -> Option<Candidate> {
         || c.kind == CardKind::Cloze && too_short_to_stand_alone(&c.prompt)
         || blank_counts_from_elsewhere(&c.prompt)
         || c.kind == CardKind::Cloze && counted_from_an_untold_moment(&c.prompt)
+        || numbers_add_up_to_the_answer(&c.prompt, &c.answer)
         || leads_into_a_list(&c.prompt)
         || repeats_a_name(&c.prompt)
     {
@@ -1571,6 +1612,39 @@ mod tests {
         ));
         assert!(!blank_counts_from_elsewhere(
             "The siege lasted _____ years in all."
+        ));
+        // Round 49: the parts of a count in its own prompt.
+        assert!(numbers_add_up_to_the_answer(
+            "In September 1532 Pizarro marched inland with _____ men: 62 horsemen and 106 foot soldiers.",
+            "168"
+        ));
+        assert!(numbers_add_up_to_the_answer(
+            "The army had _____ men, 1,200 of them horse and 3,800 foot.",
+            "5,000"
+        ));
+        assert!(!numbers_add_up_to_the_answer(
+            "In September 1532 Pizarro marched inland with _____ men.",
+            "168"
+        ));
+        assert!(!numbers_add_up_to_the_answer(
+            "Of the _____ men, 62 were horsemen.",
+            "168"
+        ));
+        assert!(!numbers_add_up_to_the_answer(
+            "Roughly _____ of Baratieri's men were killed, including perhaps 4,000 Italians, and somewhere between 2,000 and 3,000 were captured.",
+            "6,000"
+        ));
+        assert!(numbers_add_up_to_the_answer(
+            "How many men did Pizarro lead inland, 62 horsemen and 106 foot soldiers?",
+            "168"
+        ));
+        assert!(numbers_add_up_to_the_answer(
+            "In September 1532 Pizarro marched inland with 168 men: _____ horsemen and 106 foot soldiers.",
+            "62"
+        ));
+        assert!(!numbers_add_up_to_the_answer(
+            "In 1532 Pizarro marched inland with 168 men: _____ horsemen and some foot soldiers.",
+            "62"
         ));
         // Round 48, and the labelled clozes that count from an untold moment.
         for prompt in [
