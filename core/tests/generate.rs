@@ -2862,7 +2862,8 @@ fn a_day_range_given_its_year_keeps_its_dash_glued() {
          12–13 April and rejected the charges, with only Sreten Žujović dissenting.",
     );
     assert!(
-        cs.iter().any(|c| c.prompt.contains("met on 12–13 April 1948")),
+        cs.iter()
+            .any(|c| c.prompt.contains("met on 12–13 April 1948")),
         "{}",
         show(&cs)
     );

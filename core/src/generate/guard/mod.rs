@@ -777,6 +777,29 @@ mod tests {
                 "{prompt}"
             );
         }
+        // Round 49: a "then" of a story the card does not tell; one that joins
+        // two acts of the card stays.
+        for prompt in [
+            "Who did Zapata then fight?",
+            "To whom did Pizarro then turn?",
+            "In what year did Go-Sanjō's son Shirakawa then abdicate?",
+        ] {
+            assert!(
+                bad_question(prompt, "Victoriano Huerta", EntityKind::Person),
+                "{prompt}"
+            );
+        }
+        assert!(bad_question(
+            "In what century have the monastic university at Nalanda seems to been founded?",
+            "fifth century",
+            EntityKind::Century
+        ));
+        for prompt in [
+            "In what year was the capital sacked during the fighting and then abandoned?",
+            "Who was the then prime minister of Britain in 1915?",
+        ] {
+            assert!(!bad_question(prompt, "1568", EntityKind::Year), "{prompt}");
+        }
         // Prompts of one or two words are read without overflow: the property
         // test found "n - 2" taken before the length was checked. (A panic fails
         // this test in a debug build.)

@@ -659,6 +659,43 @@ fn ends_in_a_list_of_names(p: &PromptWords) -> bool {
         && tail.clone().all(|k| w[k] == "and" || p.capitalised(k))
 }
 
+/// "In what century have the monastic university at Nalanda seems to been
+/// founded?": the "have" of "seems to have been" taken for the clause's auxiliary
+/// and moved before the subject (round 49, ungrammatical twice). "to" never
+/// comes before "been" or "had".
+fn auxiliary_taken_from_an_infinitive(p: &PromptWords) -> bool {
+    p.words
+        .windows(2)
+        .any(|x| x[0] == "to" && matches!(x[1].as_str(), "been" | "had"))
+}
+
+/// "Who did Zapata then fight?", "To whom did Pizarro then turn?", "In what year
+/// did Shirakawa then abdicate?": a "then" that continues a story the card does
+/// not tell. Judges kept none of the ~55 labelled questions with such a "then"
+/// (and 6 of 10 with "… and then …", which joins two acts of the card's own).
+fn then_of_a_story(p: &PromptWords) -> bool {
+    let w = &p.words;
+    w.iter().enumerate().any(|(i, x)| {
+        x == "then"
+            && !(i > 0
+                && matches!(
+                    w[i - 1].as_str(),
+                    "and"
+                        | "or"
+                        | "but"
+                        | "the"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "from"
+                        | "only"
+                        | "just"
+                        | "even"
+                ))
+    })
+}
+
 /// "What were outside the League?" → "Key powers", "Who was among the dead?" →
 /// "Callimachus": a subject asked only by where it stood, with no act of its own,
 /// which any member of a class answers (judges rejected the three labelled such
@@ -899,6 +936,8 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || ends_in_a_list_of_names(p)
         || preposition_after_did(p)
         || asks_only_where_a_subject_stood(p)
+        || then_of_a_story(p)
+        || auxiliary_taken_from_an_infinitive(p)
     {
         return true;
     }
