@@ -211,7 +211,7 @@ fn numbers_add_up_to_the_answer(prompt: &str, answer: &str) -> bool {
         }
         parts.push(target);
         let sum = parts.iter().fold(0u64, |t, n| t.saturating_add(*n));
-        total.split_whitespace().filter_map(number).last() == Some(sum)
+        total.split_whitespace().filter_map(number).next_back() == Some(sum)
     });
     adds_up(before) || adds_up(after) || part_of_a_total
 }
