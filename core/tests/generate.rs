@@ -216,15 +216,12 @@ fn irregular_verbs_get_do_support() {
 
 #[test]
 fn a_verb_in_the_present_agrees_with_its_subject_and_a_fronted_phrase_keeps_its_participle() {
-    let prompts: Vec<String> = candidate_features(
+    let prompts = candidate_prompts(
         "The Gothic War",
         "The Goths sacked Milan in 539; Procopius claims 300,000 men were killed, a figure \
          nobody believes.\n\nIn his memoirs, published after the war, Falkenhayn quoted a \
          memorandum he had sent to the Kaiser around Christmas 1915.",
-    )
-    .into_iter()
-    .map(|c| c.prompt)
-    .collect();
+    );
     // Round 41 asked "How many men do Procopius claim …?".
     assert!(
         prompts.contains(&"How many men does Procopius claim were killed?".to_string()),
@@ -524,6 +521,14 @@ fn typescript_types_use_numbers_and_string_kinds() {
 
 const SHORTER: &str = include_str!("fixtures/generate/shorter.txt");
 const SHAPES: &str = include_str!("fixtures/generate/shapes.txt");
+
+/// The prompts of all the candidates of a text, not only the suggested ones.
+fn candidate_prompts(title: &str, text: &str) -> Vec<String> {
+    candidate_features(title, text)
+        .into_iter()
+        .map(|c| c.prompt)
+        .collect()
+}
 
 fn show(cards: &[Card]) -> String {
     cards
@@ -2754,15 +2759,12 @@ fn a_counted_noun_after_two_modifiers_stays_whole() {
 fn a_fronted_date_with_its_own_subject_and_verb_stays_with_the_cloze() {
     // Round 46 dropped "On 25 January he pressed the Secretary of State for Air," and
     // left "Sir Archibald Sinclair, about what plans …".
-    let prompts: Vec<String> = candidate_features(
+    let prompts = candidate_prompts(
         "The bombing of Dresden",
         "Winston Churchill wanted the eastern cities hit. On 25 January he pressed the \
          Secretary of State for Air, Sir Archibald Sinclair, about what plans there were \
          for hitting the Germans as they retreated from Breslau.",
-    )
-    .into_iter()
-    .map(|c| c.prompt)
-    .collect();
+    );
     assert!(
         !prompts.iter().any(|p| p.starts_with("Sir Archibald")),
         "{prompts:#?}"
@@ -2773,15 +2775,12 @@ fn a_fronted_date_with_its_own_subject_and_verb_stays_with_the_cloze() {
 fn a_cloze_ends_at_the_semicolon_after_its_blank() {
     // Round 48: "…; the number grew over the following weeks, and most were later
     // killed" pointed back, and the sentence gave no card at all.
-    let prompts: Vec<String> = candidate_features(
+    let prompts = candidate_prompts(
         "How did the Armenian deportations of 1915 come about?",
         "On the night of 24 April 1915 the police in Constantinople arrested around 235 \
          to 270 Armenian community leaders, writers, doctors and politicians; the number \
          grew over the following weeks, and most were later killed.",
-    )
-    .into_iter()
-    .map(|c| c.prompt)
-    .collect();
+    );
     assert!(
         prompts.iter().any(|p| p
             == "On the night of _____ the police in Constantinople arrested around 235 to 270 \
@@ -2794,14 +2793,11 @@ fn a_cloze_ends_at_the_semicolon_after_its_blank() {
     );
     // A semicolon inside brackets is no end of the statement, and a blank after
     // the semicolon keeps the sentence whole.
-    let prompts: Vec<String> = candidate_features(
+    let prompts = candidate_prompts(
         "The Mughal conquest",
         "Babur took Kabul in 1504 (his uncles had lost it; he won it back). Lysimachus took \
          most of Asia Minor; Seleucus took northern Syria in 301 BC.",
-    )
-    .into_iter()
-    .map(|c| c.prompt)
-    .collect();
+    );
     assert!(
         !prompts.iter().any(|p| p.contains("had lost it.")),
         "{prompts:#?}"
