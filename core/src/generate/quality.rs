@@ -164,7 +164,13 @@ impl DocFacts {
                 .filter_map(|t| content_stem(&t.lower))
                 .collect();
             for stem in stems {
-                *sentences_with.entry(stem.to_string()).or_default() += 1;
+                // (A key is allocated once per word, not once per sentence.)
+                match sentences_with.get_mut(stem) {
+                    Some(n) => *n += 1,
+                    None => {
+                        sentences_with.insert(stem.to_string(), 1);
+                    }
+                }
             }
         }
         DocFacts {
