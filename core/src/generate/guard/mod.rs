@@ -126,32 +126,25 @@ fn blank_counts_from_elsewhere(prompt: &str) -> bool {
 /// 48 of 109 where a year or the blank came first ("bombed on _____ and Nixon's
 /// two days later" counts from its own blank).
 fn counted_from_an_untold_moment(prompt: &str) -> bool {
+    use super::lexicon::{cardinal_value, is_counted_from_before, is_time_unit};
     let words: Vec<&str> = prompt.split_whitespace().collect();
     let count = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "a" | "an"
-                | "few"
-                | "some"
-                | "several"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "fifteen"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "many"
-        ) || w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2
+        let w = w.to_lowercase();
+        cardinal_value(&w).is_some_and(|n| n >= 2)
+            || matches!(
+                w.as_str(),
+                "a" | "an"
+                    | "few"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "fifteen"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+            )
+            || w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2
     };
     let anchors = |w: &str| {
         w.contains("_____")
@@ -165,13 +158,9 @@ fn counted_from_an_untold_moment(prompt: &str) -> bool {
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         let counted = i > 0 && count(words[i - 1]);
-        (super::lexicon::is_time_unit(&unit)
-            || matches!(
-                unit.as_str(),
-                "decade" | "decades" | "generation" | "generations"
-            ))
+        (is_time_unit(&unit) || matches!(unit.as_str(), "generation" | "generations"))
             && (counted || unit.ends_with('s'))
-            && matches!(after.as_str(), "later" | "earlier" | "afterwards")
+            && is_counted_from_before(&after)
             && !words[..i].iter().any(|w| anchors(w))
     })
 }
