@@ -2865,3 +2865,30 @@ fn a_day_range_given_its_year_keeps_its_dash_glued() {
     );
     assert!(cs.iter().all(|c| !c.prompt.contains("– ")), "{}", show(&cs));
 }
+
+#[test]
+fn an_over_that_ends_its_phrase_stays_with_its_verb() {
+    // Round 50: "When did the new government declare the Emergency?" asked the
+    // opposite of the sentence (wrong twice). An "over" that lost its object still
+    // goes.
+    let cs = cards(
+        "# How did the Malayan Emergency end?\n\n\
+         The new government declared the Emergency over on 31 July 1960. \
+         The two armies fought over the valley in 1962.",
+    );
+    let over = cs
+        .iter()
+        .find(|c| c.answer == "31 July 1960" && !c.prompt.contains("_____"))
+        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    assert!(
+        over.prompt.ends_with("declare the Emergency over?"),
+        "{}",
+        over.prompt
+    );
+    assert!(
+        cs.iter()
+            .all(|c| !c.prompt.ends_with(" over?") || c.answer != "1962"),
+        "{}",
+        show(&cs)
+    );
+}

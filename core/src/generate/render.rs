@@ -217,7 +217,18 @@ pub(super) fn drop_dangling(s: &Sentence, mut p: Vec<Piece>) -> Vec<Piece> {
             && *k + 2 == s.tokens.len()
             && s.tokens[*k + 1].kind == TokKind::Punct
             && matches!(s.tokens[*k + 1].text.as_str(), "." | "!");
-        if ends_the_sentence {
+        // "declared the Emergency over on 31 July 1960": an "over" whose phrase
+        // ends there is the verb's ("declare over", "hand over"); without it the
+        // question asks the opposite (round 50, wrong twice).
+        let verbs_particle = t.lower == "over"
+            && s.tokens.get(*k + 1).is_some_and(|n| {
+                n.kind == TokKind::Punct
+                    || matches!(
+                        n.lower.as_str(),
+                        "on" | "in" | "at" | "by" | "after" | "before" | "during" | "until" | "and"
+                    )
+            });
+        if ends_the_sentence || verbs_particle {
             break;
         }
         if (t.is_word()

@@ -248,8 +248,6 @@ impl<'a> PromptWords<'a> {
         }
     }
 
-    /// The raw word (punctuation kept) that word `k` of `words` was read from:
-    /// "Fust," for "fust". Empty past the end.
     /// Where the auxiliary of a question's do-support stands: "did", "does" or "do".
     pub fn do_at(&self) -> Option<usize> {
         self.words
@@ -257,6 +255,8 @@ impl<'a> PromptWords<'a> {
             .position(|x| matches!(x.as_str(), "did" | "does" | "do"))
     }
 
+    /// The raw word (punctuation kept) that word `k` of `words` was read from:
+    /// "Fust," for "fust". Empty past the end.
     pub fn raw_of(&self, k: usize) -> &str {
         self.word_starts.get(k).map_or("", |&at| {
             let rest = &self.text[at..];

@@ -22,6 +22,8 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
         || only_subordinate(view)
         || grammar::colon_list_cut(p, &doc.sentences[c.sentence].raw)
         || grammar::blank_in_verbless_tail(view)
+        || blank_after_an_ordinal(view)
+        || the_other_of_two(view)
     {
         return true;
     }
@@ -197,6 +199,62 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
         }
     }
     false
+}
+
+/// The raw word before the blank's, if any.
+fn raw_before_blank<'v>(view: &'v PromptWords, back: usize) -> Option<&'v str> {
+    let at = view.raw.iter().position(|r| r.contains("_____"))?;
+    at.checked_sub(back).map(|k| view.raw[k])
+}
+
+/// "… part of the 11th _____." → "Infantry Brigade of the Americal Division",
+/// "the 4th _____ broke through" → "Armored Division": the ordinal is the first
+/// word of the unit's name, cut from it (judges kept none of 26 labelled clozes).
+/// "On the 26th _____ sent a long letter" is a day of the month, not a unit.
+fn blank_after_an_ordinal(view: &PromptWords) -> bool {
+    let ordinal = raw_before_blank(view, 1).is_some_and(|r| {
+        let digits = r.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&r[digits.len()..], "st" | "nd" | "rd" | "th")
+    });
+    let day = raw_before_blank(view, 2).is_some_and(|r| r.eq_ignore_ascii_case("the"))
+        && raw_before_blank(view, 3).is_some_and(|r| {
+            matches!(
+                r.to_lowercase().as_str(),
+                "on" | "by" | "until" | "till" | "from" | "after" | "before"
+            )
+        });
+    ordinal && !day
+}
+
+/// "return in two or _____ days" → "three", "near Sivas or _____", "known as
+/// George Gist or _____": the other of two alternatives, given away or not worth
+/// learning (judges kept none of 16 labelled). The last item of a list,
+/// "Tlaxcala, Huexotzinco or _____", stays (4 of 14 kept).
+fn the_other_of_two(view: &PromptWords) -> bool {
+    // "…, or _____": a list's last item, or another name for the same thing
+    // ("the Executive Committee …, or _____" → "ExComm").
+    if raw_before_blank(view, 1) != Some("or")
+        || raw_before_blank(view, 2).is_some_and(|r| r.ends_with(','))
+    {
+        return false;
+    }
+    // Back over the capitalised words of one name ("George Gist") to what stood
+    // before the first alternative.
+    let mut back = 2;
+    while raw_before_blank(view, back + 1)
+        .is_some_and(|r| r.starts_with(char::is_uppercase) && !r.ends_with([',', ';', ':']))
+        && raw_before_blank(view, back).is_some_and(|r| r.starts_with(char::is_uppercase))
+    {
+        back += 1;
+    }
+    let Some(first) = raw_before_blank(view, back) else {
+        return false;
+    };
+    let listed =
+        first.ends_with(',') || raw_before_blank(view, back + 1).is_some_and(|r| r.ends_with(','));
+    !listed
 }
 
 /// Whether the sentence has a comma at token `at` and a finite verb after it

@@ -789,6 +789,30 @@ mod tests {
         ] {
             assert!(!bad_question(prompt, "1568", EntityKind::Year), "{prompt}");
         }
+        // Round 50: an act added to one the card does not tell, and a date that
+        // was the later event's of an "until".
+        for prompt in [
+            "When did the Dutch attack again?",
+            "Who attacked again on 19 December 1948?",
+            "What also sent a questionnaire to every parish?",
+            "On what date was Henri Rivière too killed by the Black Flags?",
+            "In what year did Shang Zhixin eventually join in too?",
+            "In what year did Chin Peng hold out in southern Thailand until a final peace agreement?",
+            "When did Russia issue an ultimatum?",
+            "When did Richard Cobden move a motion?",
+        ] {
+            assert!(bad_question(prompt, "1989", EntityKind::Year), "{prompt}");
+        }
+        for prompt in [
+            "In what year did Páez's supporters again demand separation?",
+            "In what year was Blanck caught locking a door in his factory again?",
+            "In what year did Nader crush Ashraf at Mihmandust and again at Murchakhar?",
+            "In what year was Belisarius recalled with far too few men?",
+            "Until what year did Chin Peng hold out in southern Thailand?",
+            "When did Frere send Cetshwayo an ultimatum?",
+        ] {
+            assert!(!bad_question(prompt, "1829", EntityKind::Year), "{prompt}");
+        }
         // Prompts of one or two words are read without overflow: the property
         // test found "n - 2" taken before the length was checked. (A panic fails
         // this test in a debug build.)
@@ -1995,6 +2019,37 @@ mod tests {
 
     #[test]
     fn cut_and_glued_clozes_are_refused() {
+        // Round 50: a unit's ordinal cut from its name, and the other of two
+        // alternatives; a day of the month and a list's last item stay.
+        for (prompt, answer, bad) in [
+            (
+                "The troops were from Charlie Company, part of the 11th _____.",
+                "Infantry Brigade",
+                true,
+            ),
+            ("The 4th _____ broke through.", "Armored Division", true),
+            ("They could return in two or _____ days.", "three", true),
+            (
+                "Sequoyah, known as George Gist or _____, made a syllabary.",
+                "Guess",
+                true,
+            ),
+            ("On the 26th _____ sent a letter.", "Khrushchev", false),
+            (
+                "Kennedy assembled the Executive Committee, or _____.",
+                "ExComm",
+                false,
+            ),
+            (
+                "The alliance never conquered Tlaxcala, Huexotzinco or _____.",
+                "Cholula",
+                false,
+            ),
+        ] {
+            let text = prompt.replace("_____", answer);
+            let (doc, c) = cloze_card(&text, prompt, answer);
+            assert_eq!(bad_cloze(&doc, &c), bad, "{prompt}");
+        }
         let text = "The king lost his throne: nobles such as Henry Percy, the future Earl of Kent, went over to the rebels.";
         let (doc, c) = cloze_card(
             text,

@@ -669,6 +669,47 @@ fn auxiliary_taken_from_an_infinitive(p: &PromptWords) -> bool {
         .any(|x| x[0] == "to" && matches!(x[1].as_str(), "been" | "had"))
 }
 
+/// "When did the Dutch attack again?", "What also sent a questionnaire to every
+/// parish?", "On what date was Henri Rivière too killed …?": a word that adds
+/// the act to one the card does not tell. Judges kept 1 of 24 labelled questions
+/// with "also", none of 6 with such a "too" and 4 of 22 ending "… again?" (one
+/// card, whose "again" follows its object, not its verb); "far too few", "too
+/// late" measure, and "crush Ashraf … and again at Murchakhar" repeats an act of
+/// the card.
+fn adds_to_an_untold_act(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let n = w.len();
+    let lex = lexicon();
+    let also = w.iter().any(|x| x == "also");
+    let too = w.iter().enumerate().any(|(i, x)| {
+        x == "too" && (i + 1 == n || (i > 0 && p.capitalised(i - 1)) || p.raw_of(i).ends_with(','))
+    });
+    let again = (2..n).any(|i| {
+        w[i] == "again"
+            && (lex.is_verb_lemma(&w[i - 1])
+                || lex.past_lemma(&w[i - 1]).is_some()
+                || lex.participle_lemma(&w[i - 1]).is_some())
+    });
+    also || too || again
+}
+
+/// "In what year did Chin Peng hold out in southern Thailand until a final peace
+/// agreement?" → 1989: the year was the later event's, which the question turns
+/// into the act's own (judges kept none of 22 labelled when-questions holding
+/// "until"; "Until what year …" asks the end itself and stays).
+fn date_of_the_event_it_lasted_until(p: &PromptWords) -> bool {
+    let w = &p.words;
+    let asks_when = w.first().is_some_and(|x| x == "when")
+        || (w.len() > 2
+            && matches!(w[0].as_str(), "in" | "on" | "by")
+            && w[1] == "what"
+            && matches!(
+                w[2].as_str(),
+                "year" | "date" | "month" | "century" | "decade" | "day"
+            ));
+    asks_when && w[1..].iter().any(|x| x == "until" || x == "till")
+}
+
 /// "Who did Zapata then fight?", "To whom did Pizarro then turn?", "In what year
 /// did Shirakawa then abdicate?": a "then" that continues a story the card does
 /// not tell. Judges kept none of the ~55 labelled questions with such a "then"
@@ -799,6 +840,7 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
     // named only by its kind says neither what it said nor with whom (judges kept
     // 0 of 12 such cards). "When did Frere send Cetshwayo a letter?" names its
     // recipient; "stage a coup", "lead a revolt" are events, not papers.
+    // ("… move a motion?", "… issue an ultimatum?": round 50, vague six times.)
     // ("… sign a secret treaty?": one adjective may stand between, round 44.)
     let article = if n >= 4
         && matches!(
@@ -841,6 +883,9 @@ fn verb_without_its_matter(p: &PromptWords) -> bool {
                 | "note"
                 | "message"
                 | "law"
+                | "motion"
+                | "ultimatum"
+                | "moratorium"
         );
     // "When did Ecuador follow under General Flores?": follow whom, into what?
     let follow_what = (1..n).any(|i| {
@@ -938,6 +983,8 @@ pub(super) fn bad_question(p: &PromptWords, answer: &str, answer_kind: EntityKin
         || asks_only_where_a_subject_stood(p)
         || then_of_a_story(p)
         || auxiliary_taken_from_an_infinitive(p)
+        || adds_to_an_untold_act(p)
+        || date_of_the_event_it_lasted_until(p)
     {
         return true;
     }
