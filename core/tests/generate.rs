@@ -2892,3 +2892,42 @@ fn an_over_that_ends_its_phrase_stays_with_its_verb() {
         show(&cs)
     );
 }
+
+#[test]
+fn a_list_of_names_keeps_its_middle_and_a_second_complement_keeps_its_own_time() {
+    // Round 51: "Britain Prussia and Russia" had lost Austria as if it were an
+    // aside; "When did Stolypin become Minister of the Interior and Chairman of
+    // the Council of Ministers?" gave both posts April 1906 (wrong four times).
+    let cs = cards(
+        "# How did Stolypin rise?\n\n\
+         On 15 July 1840 Britain, Austria, Prussia and Russia signed the Convention of \
+         London with the Ottomans. Pyotr Stolypin became Minister of the Interior in \
+         April 1906 and Chairman of the Council of Ministers that July. The Rozvi \
+         defeated the Portuguese at Maungwe in 1684 and, around 1693, drove them from \
+         the plateau.",
+    );
+    let signed = cs
+        .iter()
+        .find(|c| c.answer == "15 July 1840" && !c.prompt.contains("_____"))
+        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    assert!(
+        signed
+            .prompt
+            .contains("Britain, Austria, Prussia and Russia"),
+        "{}",
+        signed.prompt
+    );
+    assert!(
+        cs.iter()
+            .all(|c| !(c.answer == "April 1906" && c.prompt.contains("Chairman"))),
+        "{}",
+        show(&cs)
+    );
+    // A second clause with a verb of its own leaves the first its time.
+    assert!(
+        cs.iter()
+            .any(|c| c.answer == "1684" && c.prompt.contains("defeat the Portuguese at Maungwe?")),
+        "{}",
+        show(&cs)
+    );
+}

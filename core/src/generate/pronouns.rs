@@ -494,7 +494,15 @@ impl<'a> Ctx<'a> {
         let mut k = a;
         // Drop parentheticals set off by commas ("Mao, in turn, criticized").
         let commas: Vec<usize> = (a..b).filter(|&i| s.tokens[i].is_punct(",")).collect();
-        let skip = if commas.len() == 2 && drop_parenthetical {
+        // "Britain, Austria, Prussia and Russia": commas of a list of names, whose
+        // middle item is no parenthetical (round 51 lost Austria).
+        let list_of_names = commas.len() == 2
+            && (commas[0] + 1..commas[1]).all(|i| s.tokens[i].is_capitalised())
+            && commas[1] > commas[0] + 1
+            && s.tokens[commas[1] + 1..b]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "and" | "or"));
+        let skip = if commas.len() == 2 && drop_parenthetical && !list_of_names {
             Some((commas[0], commas[1]))
         } else {
             None

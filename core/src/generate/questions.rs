@@ -586,7 +586,40 @@ pub(super) fn question(ctx: &Ctx, c: &Clause, e: &Entity) -> Option<Built> {
                 )
             })
             && s.tokens.get(e.end + 2).is_some_and(|t| t.is_capitalised());
-        if second_time_in_intro || coordinated_time || place_follows {
+        // "became Minister of the Interior in April 1906 and Chairman of the
+        // Council of Ministers, in effect prime minister, that July": the verb's
+        // second complement has a time of its own, and the question would give it
+        // the first's (round 51, wrong four times).
+        // ("that July" is no entity: a month's name after "that", "the same" or
+        // "the following" marks it.)
+        let later_time = s
+            .entities
+            .iter()
+            .filter(|o| o.kind.is_time() && o.start > e.end)
+            .map(|o| o.start)
+            .chain((e.end + 1..s.tokens.len()).filter(|&k| {
+                super::entities::MONTHS.contains(&s.tokens[k].lower.as_str())
+                    && matches!(
+                        s.tokens[k - 1].lower.as_str(),
+                        "that" | "same" | "following"
+                    )
+            }))
+            .min();
+        // (Only when the question keeps that complement: "defeated the Portuguese
+        // at Maungwe in 1684 and, around 1693, drove them …" asks the first alone.)
+        let second_complement_timed = s.tokens.get(e.end).is_some_and(|t| t.lower == "and")
+            && in_rest
+            && c.rest.1 > e.end + 2
+            && s.tokens.get(e.end + 1).is_some_and(|t| t.is_word())
+            && later_time.is_some_and(|o| {
+                !s.tokens[e.end..o].iter().any(|t| {
+                    t.is_punct(";")
+                        || t.is_word()
+                            && !t.is_capitalised()
+                            && super::lexicon::is_finite_form(&t.lower)
+                })
+            });
+        if second_time_in_intro || coordinated_time || place_follows || second_complement_timed {
             return None;
         }
         let (a, mut prep) = time_phrase(s, e, lo)?;

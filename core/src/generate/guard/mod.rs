@@ -813,6 +813,30 @@ mod tests {
         ] {
             assert!(!bad_question(prompt, "1829", EntityKind::Year), "{prompt}");
         }
+        // Round 51: a hedged last aside, a question that lost its subject to
+        // "along with", and a bare "follow".
+        for prompt in [
+            "When did Sadat expel most of the Soviet advisers in Egypt, partly in frustration?",
+            "On what date did Hong die, perhaps of illness, perhaps of food?",
+            "On what date did along with a larger but less document number of Egyptians?",
+            "On what date did Capistrano follow?",
+            "Who defeated the Portuguese at Maungwe in 1684 and, around 1693?",
+        ] {
+            assert!(
+                bad_question(prompt, "July 1972", EntityKind::Date),
+                "{prompt}"
+            );
+        }
+        for prompt in [
+            "When did Sadat expel most of the Soviet advisers in Egypt?",
+            "When did the truce with Bolivia that followed the war end?",
+            "Which army followed the Danube to Belgrade in 1456?",
+        ] {
+            assert!(
+                !bad_question(prompt, "July 1972", EntityKind::Date),
+                "{prompt}"
+            );
+        }
         // Prompts of one or two words are read without overflow: the property
         // test found "n - 2" taken before the length was checked. (A panic fails
         // this test in a debug build.)

@@ -246,7 +246,19 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
     ]
     .iter()
     .any(|t| p.text.contains(t));
+    // "The Peace of Oliva followed on 3 May 1660.", "On what date did Capistrano
+    // follow?": followed what? A short clause whose verb is a bare "follow"
+    // (judges kept 2 of 29 such labelled cards; "the famine that followed" is a
+    // relative, and a long sentence says what came before).
+    let followed_what = w.len() <= 9
+        && (1..w.len()).any(|i| {
+            matches!(w[i].as_str(), "followed" | "follow")
+                && !matches!(w[i - 1].as_str(), "that" | "which" | "to")
+                && w.get(i + 1)
+                    .is_none_or(|n| matches!(n.as_str(), "on" | "in" | "at"))
+        });
     demonstrative
+        || followed_what
         || did_so
         || instead_at_end
         || reasons_follow

@@ -421,13 +421,42 @@ fn lost_its_verb(p: &PromptWords) -> bool {
 /// "… admit tens of thousands of Cumans, nomads?", "… eastward, partly?", "Who
 /// hated Diocletian, says?": one word after a last comma is an aside or an
 /// apposition cut off (0 of 8 such kept).
+///
+/// So is a last aside that hedges or apportions ("…, partly in frustration?",
+/// "…, perhaps of illness, perhaps of food?", "…, probably?"): its reason or
+/// its doubt was cut off with the rest of the sentence (judges kept 4 of 38).
 fn ends_in_a_lone_aside(p: &PromptWords) -> bool {
     let raw = &p.raw;
-    raw.len() >= 3
+    let lone = raw.len() >= 3
         && raw[raw.len() - 2].ends_with(',')
         && raw[raw.len() - 1]
             .strip_suffix('?')
-            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()))
+            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()));
+    let hedged = p.text.rsplit_once(", ").is_some_and(|(_, last)| {
+        last.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches([',', '?']),
+                "partly"
+                    | "largely"
+                    | "mainly"
+                    | "mostly"
+                    | "chiefly"
+                    | "perhaps"
+                    | "probably"
+                    | "apparently"
+                    | "allegedly"
+                    | "supposedly"
+                    | "reportedly"
+            )
+        })
+    });
+    // "Who defeated the Portuguese at Maungwe in 1684 and, around 1693?": the
+    // second clause was cut after its opening aside.
+    let and_cut = p
+        .text
+        .rsplit_once(" and, ")
+        .is_some_and(|(_, last)| last.split_whitespace().count() <= 4 && !last.contains(','));
+    lone || hedged || and_cut
 }
 
 /// "Who did build the Khedivial Opera House?": "who" is the subject, so the
@@ -782,6 +811,18 @@ fn preposition_after_did(p: &PromptWords) -> bool {
                     | "unless"
                     | "whatever"
                     | "whoever"
+                    // "On what date did along with a larger but less document
+                    // number of Egyptians?" (round 51, fragment four times).
+                    | "along"
+                    | "alongside"
+                    | "together"
+                    | "among"
+                    | "against"
+                    | "through"
+                    | "into"
+                    | "from"
+                    | "by"
+                    | "of"
             )
     })
 }
