@@ -530,6 +530,14 @@ fn candidate_prompts(title: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The question (not the cloze) whose answer is `answer`.
+fn question_for<'a>(cards: &'a [Card], answer: &str) -> &'a Card {
+    cards
+        .iter()
+        .find(|c| c.answer == answer && !c.prompt.contains("_____"))
+        .unwrap_or_else(|| panic!("no question for {answer:?}:\n{}", show(cards)))
+}
+
 fn show(cards: &[Card]) -> String {
     cards
         .iter()
@@ -2716,10 +2724,7 @@ fn a_name_particle_opening_the_sentence_is_lower_case_inside_a_question() {
     let text = "The diplomat Ernst vom Rath was shot in Paris on 7 November 1938. \
                 Vom Rath died of his wounds on 9 November 1938.";
     let cs = written(text);
-    let q = cs
-        .iter()
-        .find(|c| c.answer == "9 November 1938" && !c.prompt.contains("_____"))
-        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    let q = question_for(&cs, "9 November 1938");
     assert!(q.prompt.contains("vom Rath"), "{}", q.prompt);
     assert!(!q.prompt.contains("Vom"), "{}", q.prompt);
 }
@@ -2876,10 +2881,7 @@ fn an_over_that_ends_its_phrase_stays_with_its_verb() {
          The new government declared the Emergency over on 31 July 1960. \
          The two armies fought over the valley in 1962.",
     );
-    let over = cs
-        .iter()
-        .find(|c| c.answer == "31 July 1960" && !c.prompt.contains("_____"))
-        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    let over = question_for(&cs, "31 July 1960");
     assert!(
         over.prompt.ends_with("declare the Emergency over?"),
         "{}",
@@ -2906,10 +2908,7 @@ fn a_list_of_names_keeps_its_middle_and_a_second_complement_keeps_its_own_time()
          defeated the Portuguese at Maungwe in 1684 and, around 1693, drove them from \
          the plateau.",
     );
-    let signed = cs
-        .iter()
-        .find(|c| c.answer == "15 July 1840" && !c.prompt.contains("_____"))
-        .unwrap_or_else(|| panic!("{}", show(&cs)));
+    let signed = question_for(&cs, "15 July 1840");
     assert!(
         signed
             .prompt
