@@ -821,6 +821,9 @@ mod tests {
             "On what date did along with a larger but less document number of Egyptians?",
             "On what date did Capistrano follow?",
             "Who defeated the Portuguese at Maungwe in 1684 and, around 1693?",
+            "Since what date did Ceaușescu lead the Romanian Communist Party?",
+            "When did clashes with the Lebanese army lead?",
+            "When did the new president elect?",
         ] {
             assert!(
                 bad_question(prompt, "July 1972", EntityKind::Date),
@@ -830,6 +833,9 @@ mod tests {
         for prompt in [
             "When did Sadat expel most of the Soviet advisers in Egypt?",
             "When did the truce with Bolivia that followed the war end?",
+            "Since what year had Sultan Ibrahim Lodi ruled?",
+            "When did the army lead the revolt?",
+            "In 1064, what did William of Montreuil lead?",
             "Which army followed the Danube to Belgrade in 1456?",
         ] {
             assert!(
@@ -837,6 +843,12 @@ mod tests {
                 "{prompt}"
             );
         }
+        assert!(points_back("When was one more freed?"));
+        assert!(!points_back("When was the last prisoner freed?"));
+        assert!(points_back("The _____ followed on 3 May 1660."));
+        assert!(!points_back(
+            "In the famine that followed, perhaps _____ people starved."
+        ));
         // Prompts of one or two words are read without overflow: the property
         // test found "n - 2" taken before the length was checked. (A panic fails
         // this test in a debug build.)

@@ -257,8 +257,12 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
                 && w.get(i + 1)
                     .is_none_or(|n| matches!(n.as_str(), "on" | "in" | "at"))
         });
+    // "When was one more freed?": one more than those the text counted (round
+    // 52, vague twice; no labelled card with "one more" was kept).
+    let one_more = w.windows(2).any(|x| x[0] == "one" && x[1] == "more");
     demonstrative
         || followed_what
+        || one_more
         || did_so
         || instead_at_end
         || reasons_follow
