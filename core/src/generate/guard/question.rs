@@ -698,6 +698,17 @@ fn auxiliary_taken_from_an_infinitive(p: &PromptWords) -> bool {
         .any(|x| x[0] == "to" && matches!(x[1].as_str(), "been" | "had"))
 }
 
+/// Whether a question's second and third words ask for a time: "In what year
+/// …", "On what date …".
+fn what_time_noun(w: &[String]) -> bool {
+    w.len() > 2
+        && w[1] == "what"
+        && matches!(
+            w[2].as_str(),
+            "year" | "date" | "month" | "decade" | "century" | "day"
+        )
+}
+
 /// "Since what year did the Mamluk sultanate rule Egypt?", "Since what date did
 /// Ceaușescu lead the party?": "since" wants the perfect, which a simple past
 /// source cannot give (judges called all 12 labelled such questions
@@ -710,12 +721,7 @@ fn since_or_verb_without_complement(p: &PromptWords) -> bool {
     let since_did = n > 3 && w[0] == "since" && w[1] == "what" && w[3] == "did";
     // (Only a question of time: "In 1064, what did William lead?" asks the object.)
     let cut_verb = n > 3
-        && (w[0] == "when"
-            || w[1] == "what"
-                && matches!(
-                    w[2].as_str(),
-                    "year" | "date" | "month" | "decade" | "century" | "day"
-                ))
+        && (w[0] == "when" || what_time_noun(w))
         && matches!(w[n - 1].as_str(), "lead" | "elect" | "agree")
         && w[..n - 1].iter().any(|x| x == "did");
     since_did || cut_verb
@@ -752,13 +758,7 @@ fn adds_to_an_untold_act(p: &PromptWords) -> bool {
 fn date_of_the_event_it_lasted_until(p: &PromptWords) -> bool {
     let w = &p.words;
     let asks_when = w.first().is_some_and(|x| x == "when")
-        || (w.len() > 2
-            && matches!(w[0].as_str(), "in" | "on" | "by")
-            && w[1] == "what"
-            && matches!(
-                w[2].as_str(),
-                "year" | "date" | "month" | "century" | "decade" | "day"
-            ));
+        || what_time_noun(w) && matches!(w[0].as_str(), "in" | "on" | "by");
     asks_when && w[1..].iter().any(|x| x == "until" || x == "till")
 }
 
