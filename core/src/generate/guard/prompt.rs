@@ -260,7 +260,34 @@ pub(super) fn points_back(p: &PromptWords) -> bool {
     // "When was one more freed?": one more than those the text counted (round
     // 52, vague twice; no labelled card with "one more" was kept).
     let one_more = w.windows(2).any(|x| x[0] == "one" && x[1] == "more");
+    // "At the same time the English waged …", "When did the same base turn …?",
+    // "The original idea was …": the same as, or earlier than, something the text
+    // told before (judges kept 4 of 24 labelled cards with "the same" and no
+    // "as" after it, 2 of 15 with "the original"). "the same number of men as
+    // Wolfe" says what it compares with.
+    let same_or_original = (0..w.len().saturating_sub(1)).any(|i| {
+        w[i] == "the"
+            && match w[i + 1].as_str() {
+                "same" => !w[i + 2..].iter().take(5).any(|x| x == "as"),
+                "original" => true,
+                _ => false,
+            }
+    });
+    // "Both countries joined _____ in 1952.", "On what date did both republics
+    // declare independence?": which two, the text said before (judges kept 3 of
+    // 13 labelled cards where "both" and a common noun open the prompt or follow
+    // "did"/"with"; "both Houses", "on both sides of" are phrases of their own).
+    let both_unnamed = (0..w.len().saturating_sub(1)).any(|i| {
+        let opens = i == 0 || matches!(w[i - 1].as_str(), "did" | "with" | "were" | "had");
+        w[i] == "both"
+            && opens
+            && !p.capitalised(i + 1)
+            && w[i + 1].ends_with('s')
+            && !lexicon_function(&w[i + 1])
+    });
     demonstrative
+        || same_or_original
+        || both_unnamed
         || followed_what
         || one_more
         || did_so
