@@ -595,11 +595,31 @@ mod tests {
             "Who did the Tây Sơn defeat at Rạch Gầm?",
             "Who besieged Vienna in 1529?",
             "To whom did the king turn for money?",
+            "To whom did Tan Sitong go?",
         ] {
             assert!(
                 !bad_question(prompt, "Nguyễn Huệ", EntityKind::Person),
                 "{prompt}"
             );
+        }
+    }
+
+    #[test]
+    fn a_second_past_verb_after_did_is_refused() {
+        for prompt in [
+            "When did the battle fight destroyed the field army?",
+            "On what date did a hastily assemble military tribunal in Târgoviște tried the couple on charges?",
+            "On what date did moderate Utraquists ally with Catholic lords destroyed the radical Taborite armies?",
+        ] {
+            assert!(bad_question(prompt, "1565", EntityKind::Year), "{prompt}");
+        }
+        for prompt in [
+            "On what date did a federal panel rule that bus segregation violated the Fourteenth Amendment?",
+            "In what year did Pizarro found a city called the City of Kings on the coast?",
+            "When did Caesar defeat the combined armies of Gaul?",
+            "When did the army that had crossed the Alps reach Turin?",
+        ] {
+            assert!(!bad_question(prompt, "1565", EntityKind::Year), "{prompt}");
         }
     }
 
@@ -750,6 +770,7 @@ mod tests {
         // Round 37 cards, each judged vague, fragment or ungrammatical.
         for (prompt, answer) in [
             ("What did Mahmud II have?", "Sancak-ı Şerif"),
+            ("What did Saddam regard?", "Algiers Agreement"),
             (
                 "When did Governor Peter Burnett tell the legislature?",
                 "January 1851",
@@ -929,6 +950,7 @@ mod tests {
             "Which army followed the Danube to Belgrade in 1456?",
             "When did the Guard come to Rome?",
             "When did the Burmese stay through the monsoon?",
+            "On what date did the two sides fight at Shanhai Pass?",
         ] {
             assert!(
                 !bad_question(prompt, "July 1972", EntityKind::Date),
