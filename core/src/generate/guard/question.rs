@@ -813,6 +813,12 @@ fn what_time_noun(w: &[String]) -> bool {
         )
 }
 
+/// Whether a question opens by asking for a time: "When …", "In what year …",
+/// "On what date …".
+fn opens_asking_time(w: &[String]) -> bool {
+    w.first().is_some_and(|x| x == "when") || what_time_noun(w)
+}
+
 /// "Since what year did the Mamluk sultanate rule Egypt?", "Since what date did
 /// Ceaușescu lead the party?": "since" wants the perfect, which a simple past
 /// source cannot give (judges called all 12 labelled such questions
@@ -829,7 +835,7 @@ fn since_or_verb_without_complement(p: &PromptWords) -> bool {
     // (Only a question of time: "In 1064, what did William lead?" asks the object.)
     // ("… fight at Shanhai Pass?": a name's word.)
     let cut_verb = n > 3
-        && (w[0] == "when" || what_time_noun(w))
+        && opens_asking_time(w)
         && !p.capitalised(n - 1)
         && matches!(
             w[n - 1].as_str(),
@@ -847,7 +853,7 @@ fn since_or_verb_without_complement(p: &PromptWords) -> bool {
 /// questions was kept).
 fn time_question_garbled(p: &PromptWords) -> bool {
     let w = &p.words;
-    if !(w.first().is_some_and(|x| x == "when") || what_time_noun(w)) {
+    if !opens_asking_time(w) {
         return false;
     }
     let onward = w.iter().any(|x| matches!(x.as_str(), "onward" | "onwards"));
