@@ -34,6 +34,8 @@
 //! generator makes that card, and a card records the name of the form that made it.
 //! A new form is a new feature of the quality model: retrain it (see [`quality`]).
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 mod amounts;
@@ -295,9 +297,10 @@ pub fn suggest(
 /// Every candidate of a text scored by the quality model (rule score, no card
 /// naming the title's answer), ranked best first.
 fn ranked(doc: &text::Document, title: &str, options: &GenerateOptions) -> Vec<rank::Ranked> {
+    let names = full_names::fit_title(&doc.full_names.full, title);
     let cands = scored(doc, title)
         .into_iter()
-        .map(|(c, _)| with_full_names(doc, c))
+        .map(|(c, _)| with_full_names(doc, &names, c))
         .collect();
     rank::select(doc, cands, options)
 }
@@ -305,9 +308,13 @@ fn ranked(doc: &text::Document, title: &str, options: &GenerateOptions) -> Vec<r
 /// The candidate with each short name of a person lengthened to the full name the
 /// text gives it ("Henry" → "Henry III"). It comes after scoring: the model was
 /// fitted to cards judged before names were lengthened.
-fn with_full_names(doc: &text::Document, mut c: questions::Candidate) -> questions::Candidate {
+fn with_full_names(
+    doc: &text::Document,
+    names: &HashMap<String, String>,
+    mut c: questions::Candidate,
+) -> questions::Candidate {
     (c.answer, c.prompt) = full_names::lengthen(
-        &doc.full_names.full,
+        names,
         &doc.sentences[c.sentence],
         c.answer_kind,
         &c.answer,
@@ -383,6 +390,7 @@ pub struct CandidateFeatures {
 pub fn candidate_features(title: &str, text: &str) -> Vec<CandidateFeatures> {
     let doc = text::Document::analyse(text);
     let model = quality::model();
+    let names = full_names::fit_title(&doc.full_names.full, title);
     scored(&doc, title)
         .into_iter()
         .filter(|(c, _)| !rank::is_defective(&c.prompt, &c.answer, c.kind))
@@ -390,7 +398,7 @@ pub fn candidate_features(title: &str, text: &str) -> Vec<CandidateFeatures> {
             (
                 c.prompt.clone(),
                 c.answer.clone(),
-                with_full_names(&doc, c),
+                with_full_names(&doc, &names, c),
                 x,
             )
         })
