@@ -136,9 +136,47 @@ pub(super) fn drop_intensifiers(prompt: &str) -> String {
     out.join(" ")
 }
 
+/// Openings of several words that tie a sentence to the one before it and add
+/// nothing a card needs: "At almost the same time Dahomey, under King _____,
+/// stopped paying tribute …" asks the same without them (judges kept 1 of 19
+/// labelled cards opening so, most of them "vague": same as what?). Time
+/// openings with content ("By then", "After that") stay: without them the fact
+/// changes its date.
+const OPENING_PHRASES: &[&str] = &[
+    "at the same time",
+    "at about the same time",
+    "at almost the same time",
+    "at roughly the same time",
+    "at much the same time",
+    "around the same time",
+    "about the same time",
+    "even so",
+    "either way",
+    "in any case",
+    "in any event",
+    "in other words",
+    "that said",
+    "to be fair",
+    "put simply",
+    "in short",
+];
+
 /// The prompt without a connective at its start: "Yet in _____ the crusaders
 /// stormed Constantinople." → "In _____ the crusaders stormed Constantinople."
 pub(super) fn drop_opening_connective(prompt: &str) -> String {
+    let phrase = OPENING_PHRASES.iter().find_map(|p| {
+        let head = prompt.get(..p.len())?;
+        let rest = prompt[p.len()..].strip_prefix([' ', ','])?;
+        head.eq_ignore_ascii_case(p).then_some(rest.trim_start())
+    });
+    if let Some(rest) = phrase {
+        // "At the same time as the siege, …" says what it was the same as.
+        return if rest.split_whitespace().count() < 4 || rest.starts_with("as ") {
+            prompt.to_string()
+        } else {
+            capitalise_first(rest)
+        };
+    }
     let Some((first, rest)) = prompt.split_once(' ') else {
         return prompt.to_string();
     };

@@ -478,6 +478,25 @@ mod tests {
             "Stillwater was founded in _____."
         );
         assert_eq!(drop_opening_connective("But _____ won."), "But _____ won.");
+        assert_eq!(
+            drop_opening_connective(
+                "At almost the same time Dahomey, under King _____, stopped paying tribute."
+            ),
+            "Dahomey, under King _____, stopped paying tribute."
+        );
+        assert_eq!(
+            drop_opening_connective("Even so, the revolt spread to Caria and to _____."),
+            "The revolt spread to Caria and to _____."
+        );
+        // A time that dates the fact stays, and so does a phrase of the sentence's own.
+        assert_eq!(
+            drop_opening_connective("By then the English held only _____."),
+            "By then the English held only _____."
+        );
+        assert_eq!(
+            drop_opening_connective("At the same time as the siege, _____ fell."),
+            "At the same time as the siege, _____ fell."
+        );
     }
 
     #[test]
