@@ -852,7 +852,7 @@ fn amounts_are_asked_with_how_many_and_how_much() {
     // Irregular verb: "spent" → "did … spend".
     assert_eq!(
         find(&cs, "How much did the king spend on the new palace?").answer,
-        "$40 million"
+        "over $40 million"
     );
     // A small bare number says too little to ask about.
     assert!(!cs.iter().any(|c| c.answer == "two"), "{}", show(&cs));
@@ -876,7 +876,8 @@ fn more_time_phrases_become_questions() {
             "In what year was a Czech version of the Psalms prepared by a Prague scholar?"
         )
         .answer,
-        "1410"
+        "around 1410",
+        "the answer keeps the hedge the question lost"
     );
     assert_eq!(
         find(&cs, "Until what year did the revolt continue?").answer,
@@ -1086,7 +1087,7 @@ fn a_counted_subject_keeps_its_prepositional_phrase() {
     let cs = cards(GEN2);
     assert_eq!(
         find(&cs, "How many craftsmen in the valley joined the revolt?").answer,
-        "two thousand"
+        "approximately two thousand"
     );
 }
 
@@ -1234,7 +1235,7 @@ fn a_count_in_an_existential_sentence_is_asked_how_many_were_there() {
     let cs = cards(GEN2);
     assert_eq!(
         find(&cs, "Before 1350, how many villages were there in Saxony?").answer,
-        "170,000"
+        "about 170,000"
     );
 }
 
@@ -1968,7 +1969,7 @@ The printers of the city sold their books across Europe.",
             "In 1500, how many printing shops were there in Venice?"
         )
         .answer,
-        "200"
+        "about 200"
     );
     // The broken word orders the form made without its comma rule are gone.
     assert!(
@@ -2825,7 +2826,7 @@ fn a_count_keeps_its_compound_noun_a_since_keeps_its_perfect_and_a_stranded_prep
     );
     let count = cs
         .iter()
-        .find(|c| c.answer == "250" && c.prompt.to_lowercase().contains("how many"))
+        .find(|c| c.answer == "about 250" && c.prompt.to_lowercase().contains("how many"))
         .unwrap_or_else(|| panic!("{}", show(&cs)));
     assert!(
         count
