@@ -182,7 +182,7 @@ pub(super) const REGISTRY: &[Form] = &[
         example: Example {
             text: "In 1500, there were about 200 printing shops in Venice.",
             prompt: "In 1500, how many printing shops were there in Venice?",
-            answer: "200",
+            answer: "about 200",
         },
         build: Build::Entity(existential_question),
     },
