@@ -224,6 +224,14 @@ fn is_month(t: &Token) -> bool {
     t.is_capitalised() && MONTHS.contains(&t.lower.as_str())
 }
 
+/// A number word that multiplies the number before it: "2 million", "40 thousand".
+fn is_magnitude(w: &str) -> bool {
+    matches!(
+        w,
+        "hundred" | "thousand" | "million" | "billion" | "trillion"
+    )
+}
+
 fn is_numberish(t: &Token) -> bool {
     (t.kind == TokKind::Number
         && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit())
@@ -374,7 +382,15 @@ pub fn find(toks: &[Token], info: &DocInfo) -> Vec<Entity> {
             a -= 1;
         }
         let mut b = i + 1;
-        while b < n && !taken[b] && is_numberish(&toks[b]) {
+        // "three million", "2 million"; but "In 625 three armies …" is a year and a
+        // count (round 57 asked "In _____ …" → "625 three").
+        while b < n
+            && !taken[b]
+            && is_numberish(&toks[b])
+            && !(toks[b - 1].kind == TokKind::Number
+                && toks[b].kind == TokKind::Word
+                && !is_magnitude(&toks[b].lower))
+        {
             b += 1;
         }
         // "five to ten"
@@ -990,6 +1006,13 @@ mod tests {
             "Almost 25,000 Protestants were killed, and prices rose by 400% to $12 per barrel.",
         );
         assert!(e.contains(&("25,000".into(), EntityKind::Number)), "{e:?}");
+        let counts =
+            ents("In 625 three Persian armies tried to trap him. About 2 million men served.");
+        assert!(
+            !counts.iter().any(|(t, _)| t == "625 three"),
+            "a number and a count after it are two: {counts:?}"
+        );
+        assert!(counts.iter().any(|(t, _)| t == "2 million"), "{counts:?}");
         assert!(e.contains(&("400%".into(), EntityKind::Number)), "{e:?}");
         assert!(e.contains(&("$12".into(), EntityKind::Number)), "{e:?}");
     }
