@@ -205,6 +205,9 @@ pub struct Pool {
     by_kind: HashMap<EntityKind, Vec<(String, Option<i64>)>>,
     /// The sort of each place in `by_kind[Place]`, worked out once.
     place_sorts: Vec<u8>,
+    /// Per number in `by_kind[Number]`, whether it counts something named after
+    /// it ("300 horses") or stands bare ("in 785 Widukind surrendered").
+    counts: Vec<bool>,
 }
 
 impl Pool {
@@ -212,9 +215,13 @@ impl Pool {
         let mut by_kind: HashMap<EntityKind, Vec<(String, Option<i64>)>> = HashMap::new();
         // Not from the page's byline or its list of sources: the author of the
         // answer or of a book is no choice for who led an army.
+        let mut counts = Vec::new();
         for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
             for e in &s.entities {
                 let t = answer_text(s, e);
+                if e.kind == EntityKind::Number {
+                    counts.push(e.unit.is_some_and(|u| !s.tokens[u].is_capitalised()));
+                }
                 let y = if e.kind == EntityKind::Year {
                     parse_year(&t)
                 } else {
@@ -229,6 +236,7 @@ impl Pool {
         Pool {
             by_kind,
             place_sorts,
+            counts,
         }
     }
 }
@@ -361,11 +369,23 @@ pub fn distractors(
                 .map(str::to_lowercase),
         )
     };
-    for c in same {
+    // A bare number (often a year of three digits, "In _____ Widukind
+    // surrendered") takes no count of things as a choice, nor a count a bare
+    // number: judges called "300" (horses) beside 776 and 777 a choice of the
+    // wrong sort (round 57).
+    let answer_counts = kind == EntityKind::Number && counts_something(prompt);
+    let counts: &[bool] = if kind == EntityKind::Number {
+        &pool.counts
+    } else {
+        &[]
+    };
+    for (i, c) in same.into_iter().enumerate() {
         if out.len() >= want {
             break;
         }
-        if kind == EntityKind::Number && shape(c) != shape(answer) {
+        if kind == EntityKind::Number
+            && (shape(c) != shape(answer) || counts.get(i).is_some_and(|&n| n != answer_counts))
+        {
             continue;
         }
         consider(c, &mut out);
@@ -381,6 +401,28 @@ pub fn distractors(
         consider(&g, &mut out);
     }
     out
+}
+
+/// Whether the number a prompt asks counts something named with it: "How many
+/// ships …?", "… sent _____ ships …"; not "In _____ Widukind surrendered".
+fn counts_something(prompt: &str) -> bool {
+    let lower = prompt.to_lowercase();
+    let after = lower
+        .split_once("_____")
+        .map(|(_, rest)| rest)
+        .or_else(|| lower.split_once("how many ").map(|(_, rest)| rest));
+    let Some(next) = after.and_then(|rest| rest.split_whitespace().next()) else {
+        return false;
+    };
+    let next = next.trim_end_matches([',', '.', '?', ';', ':']);
+    let capitalised = prompt
+        .split_once("_____")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    !next.is_empty()
+        && !capitalised
+        && next.chars().all(char::is_alphabetic)
+        && !super::lexicon::lexicon().is_function(next)
 }
 
 /// Whether a time or number is a span: "1904–1908", "755 to 763", "1850-53".
@@ -751,6 +793,38 @@ mod tests {
             3,
         );
         assert!(money.iter().all(|c| c.starts_with('£')), "{money:?}");
+    }
+
+    #[test]
+    fn a_count_of_things_is_no_choice_for_a_bare_number() {
+        let doc = Document::analyse(
+            "In 772 Charlemagne destroyed the Irminsul. In 776 the Saxons swore loyalty. \
+             In 777 an assembly met at Paderborn. The Saxons gave 300 horses as tribute. \
+             In 785 Widukind surrendered. Charlemagne had 600 horses in the camp.",
+        );
+        let pool = Pool::new(&doc);
+        let lib = LibraryContext::default();
+        let year = distractors(
+            &pool,
+            &lib,
+            "785",
+            EntityKind::Number,
+            "In _____ Widukind surrendered.",
+            3,
+        );
+        assert!(!year.iter().any(|c| c == "300" || c == "600"), "{year:?}");
+        let horses = distractors(
+            &pool,
+            &lib,
+            "300",
+            EntityKind::Number,
+            "The Saxons gave _____ horses as tribute.",
+            3,
+        );
+        assert!(horses.iter().any(|c| c == "600"), "{horses:?}");
+        assert!(!horses.iter().any(|c| c == "777"), "{horses:?}");
+        assert!(counts_something("How many horses did the Saxons give?"));
+        assert!(!counts_something("How many did the plague kill?"));
     }
 
     #[test]
