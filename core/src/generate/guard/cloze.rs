@@ -24,6 +24,7 @@ pub(super) fn bad_cloze(doc: &Document, c: &Candidate, view: &PromptWords) -> bo
         || grammar::blank_in_verbless_tail(view)
         || blank_after_an_ordinal(view)
         || the_other_of_two(view)
+        || no_main_verb(view)
     {
         return true;
     }
@@ -255,6 +256,64 @@ fn the_other_of_two(view: &PromptWords) -> bool {
     let listed =
         first.ends_with(',') || raw_before_blank(view, back + 1).is_some_and(|r| r.ends_with(','));
     !listed
+}
+
+/// "Campaigns in Fars, Kerman and Mazandaran, plus the conquest of Baghdad in
+/// _____.", "The "_____" of 1531–33, when the crown took church bells …": a list
+/// item or a noun with at most a clause of its own, no sentence (judges called
+/// such cards fragments in rounds 55 and 57). Any word that may be a verb counts,
+/// a participle too, so a sentence with a verb the lexicon half knows stays.
+pub(super) fn no_main_verb(view: &PromptWords) -> bool {
+    let lex = lexicon();
+    // Inside a clause opened by "who", "when" …: until a comma, or until the
+    // clause's own verb group is over ("Colonists who threw 342 chests into the
+    // harbour were not protesting …": "were" is the main verb).
+    let mut subordinate = false;
+    let mut clause_verb_seen = false;
+    let mut last_was_verb = false;
+    let mut last_word = String::new();
+    for (i, raw) in view.raw.iter().enumerate() {
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        // A sentence's first word is its subject, not its verb ("Campaigns in …"),
+        // and a verb after "to" is an infinitive.
+        let present = i > 0 && lex.present_lemma(&w).is_some();
+        let verb = is_aux(&w)
+            || lex.past_lemma(&w).is_some()
+            || present
+            || lex.participle_lemma(&w).is_some()
+            || lex.is_verb_lemma(&w) && !lex.is_function(&w) && last_word != "to";
+        if matches!(
+            w.as_str(),
+            "who" | "which" | "when" | "where" | "whom" | "whose" | "while" | "because"
+        ) {
+            subordinate = true;
+            clause_verb_seen = false;
+        } else if verb && !subordinate {
+            return false;
+        } else if verb && clause_verb_seen && !last_was_verb && is_aux_or_past(&w) {
+            // (A present after the clause's verb is as often a plural noun:
+            // "… took church bells".)
+            return false;
+        } else if verb {
+            clause_verb_seen = true;
+        }
+        // An adverb inside a verb group does not end it ("was closely involved").
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w.as_str(),
+                "not" | "then" | "also" | "never" | "already" | "still" | "soon" | "once"
+            );
+        if !adverb {
+            last_was_verb = verb;
+        }
+        if raw.ends_with([',', ';', ':']) {
+            subordinate = false;
+        }
+        last_word = w;
+    }
+    true
 }
 
 /// Whether the sentence has a comma at token `at` and a finite verb after it

@@ -88,7 +88,12 @@ pub(super) fn drop_opening_label(prompt: &str) -> Option<String> {
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '—'))
         });
-    if dated_heading {
+    // "_____, Gross-Jägersdorf: a Russian army beat …": the blank asks a list
+    // item's heading, with no sentence around it (no labelled card of this shape
+    // was kept, 23 judged).
+    let blank_heading =
+        !has_verb && label.starts_with("_____") && label.split_whitespace().count() <= 6;
+    if dated_heading || blank_heading {
         return None;
     }
     let short = label.split_whitespace().count() <= 6
@@ -183,7 +188,9 @@ pub(super) fn drop_opening_connective(prompt: &str) -> String {
     let bare = first.trim_end_matches(',').to_lowercase();
     let connective = OPENING_CONNECTIVES.contains(&bare.as_str())
         || (CONNECTIVES_WITH_COMMA.contains(&bare.as_str()) && first.ends_with(','));
-    if !connective || rest.split_whitespace().count() < 4 {
+    // "Instead of marching into Syria, …": a preposition, not the connective.
+    let preposition = bare == "instead" && rest.starts_with("of ");
+    if !connective || preposition || rest.split_whitespace().count() < 4 {
         return prompt.to_string();
     }
     // A short rest ("But _____ won.") would lose the only word before its blank.

@@ -451,6 +451,29 @@ mod tests {
     }
 
     #[test]
+    fn a_cloze_with_no_main_verb_is_a_fragment() {
+        let no_verb = |p: &str| super::cloze::no_main_verb(&PromptWords::new(p));
+        for p in [
+            "Campaigns in Fars, Kerman, Yazd and Mazandaran, plus the conquest of Baghdad in _____.",
+            "The \"_____\" of 1531–33, when the crown took church bells to pay off Lübeck.",
+            "_____, a Waterloo Quaker and abolitionist, whose family was closely involved.",
+        ] {
+            assert!(no_verb(p), "{p}");
+        }
+        for p in [
+            "In 1066 William set sail for _____.",
+            "The Saxons fight on the _____ every spring.",
+            "The _____, led by the Bashorun, chose the king.",
+            "When the crown took the bells, _____ rose in revolt.",
+            "Charlemagne's army, which had wintered at Eresburg, reached the _____ in 776.",
+            "Colonists who threw 342 chests into the harbour on _____ were not protesting.",
+            "A Kadet deputy who used that phrase in the _____ was challenged to a duel.",
+        ] {
+            assert!(!no_verb(p), "{p}");
+        }
+    }
+
+    #[test]
     fn an_opening_connective_is_dropped() {
         assert_eq!(
             drop_opening_connective("Yet in _____ the crusaders stormed the city."),
@@ -469,6 +492,10 @@ mod tests {
             "A third of the army was back at _____."
         );
         // Not a connective, or too short to stand without it.
+        assert_eq!(
+            drop_opening_connective("Instead of marching into Syria, Heraclius went into _____."),
+            "Instead of marching into Syria, Heraclius went into _____."
+        );
         assert_eq!(
             drop_opening_connective("Still the army was back at _____."),
             "Still the army was back at _____."
@@ -528,6 +555,13 @@ mod tests {
             .as_deref(),
             Some("Charles had spent years since _____ reworking its corps.")
         );
+        assert_eq!(
+            drop_opening_label("_____, Gross-Jägersdorf: a Russian army beat the Prussians."),
+            None,
+            "the blank is a list item's heading"
+        );
+        let verb = "_____ took longer: the early kinds of seed needed more rain.";
+        assert_eq!(drop_opening_label(verb).as_deref(), Some(verb));
         let list = "The treaty had two parts: a border on the _____ and a marriage.";
         assert_eq!(drop_opening_label(list).as_deref(), Some(list));
         // A colon inside a long sentence is not a label.
@@ -948,6 +982,8 @@ mod tests {
             "On what date did along with a larger but less document number of Egyptians?",
             "On what date did Capistrano follow?",
             "Who defeated the Portuguese at Maungwe in 1684 and, around 1693?",
+            "Who arrived in Khartoum on 18 February 1884 and then, in effect?",
+            "In what year did Britain annex their republic without their consent and then?",
             "Since what date did Ceaușescu lead the Romanian Communist Party?",
             "When did clashes with the Lebanese army lead?",
             "When did the new president elect?",
@@ -970,6 +1006,7 @@ mod tests {
             "When did the Guard come to Rome?",
             "When did the Burmese stay through the monsoon?",
             "On what date did the two sides fight at Shanhai Pass?",
+            "In what year was the capital sacked during the fighting and then abandoned?",
         ] {
             assert!(
                 !bad_question(prompt, "July 1972", EntityKind::Date),

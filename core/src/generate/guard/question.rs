@@ -456,7 +456,17 @@ fn ends_in_a_lone_aside(p: &PromptWords) -> bool {
         .text
         .rsplit_once(" and, ")
         .is_some_and(|(_, last)| last.split_whitespace().count() <= 4 && !last.contains(','));
-    lone || hedged || and_cut
+    // "Who arrived in Khartoum on 18 February 1884 and then, in effect?", "… without
+    // their consent and then?": the second verb was cut after its adverb (0 of 6
+    // labelled kept).
+    let then_cut = p.text.rsplit_once(" and ").is_some_and(|(_, last)| {
+        let last = last.trim_end_matches('?');
+        let (head, aside) = last.split_once(", ").unwrap_or((last, ""));
+        matches!(head, "then" | "so" | "thus" | "later" | "soon")
+            && (aside.is_empty()
+                || matches!(aside, "in effect" | "in fact" | "at once" | "of course"))
+    });
+    lone || hedged || and_cut || then_cut
 }
 
 /// "Who did build the Khedivial Opera House?": "who" is the subject, so the
