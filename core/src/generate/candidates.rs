@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::clauses::{clauses, Clause};
 use super::entities::{Entity, EntityKind};
 use super::form_registry::{Build, REGISTRY};
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, HEDGES};
 use super::pronouns::Ctx;
 use super::questions::{answer_text, Built, Candidate};
 use super::render::{capitalise_first, drop_dangling, in_brackets, lower_first, render, Piece};
@@ -402,21 +402,6 @@ fn in_clock_time(s: &Sentence, e: &Entity) -> bool {
     let after = is_colon(e.end) && is_number(e.end + 1) && glued(e.end - 1) && glued(e.end);
     before || after
 }
-
-/// Words before a time or a number that make it approximate or a bound.
-const HEDGES: &[&str] = &[
-    "around",
-    "about",
-    "circa",
-    "c.",
-    "roughly",
-    "approximately",
-    "perhaps",
-    "nearly",
-    "almost",
-    "over",
-    "some",
-];
 
 /// A question's answer with the hedge its time or number had in the sentence:
 /// "Razin was born around 1630" asks "In what year was Razin born?" → "around

@@ -692,24 +692,12 @@ fn hedged_blank(prompt: &str) -> bool {
         .collect();
     let last = before.first().map_or("", String::as_str);
     let two = before.get(1).map_or("", String::as_str);
-    matches!(
-        last,
-        "about"
-            | "around"
-            | "over"
-            | "some"
-            | "roughly"
-            | "nearly"
-            | "almost"
-            | "perhaps"
-            | "c."
-            | "circa"
-            | "approximately"
-            | "under"
-    ) || matches!(
-        (two, last),
-        ("more" | "fewer" | "less", "than") | ("at", "least") | ("up", "to")
-    )
+    super::lexicon::HEDGES.contains(&last)
+        || last == "under"
+        || matches!(
+            (two, last),
+            ("more" | "fewer" | "less", "than") | ("at", "least") | ("up", "to")
+        )
 }
 
 /// The source sentence as a statement to judge, with `swap` put in place of the answer.

@@ -185,6 +185,22 @@ pub(super) const SURNAME_PARTICLES: &[&str] = &["von", "vom", "van", "de", "der"
 /// Relative pronouns: "the treaty that …", "the king who …", "whose".
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who", "whom", "whose"];
 
+/// Words before a time or a number that make it approximate or a bound ("around
+/// 1630", "some 300 ships"): an answer keeps them, a choice cannot test them.
+pub(super) const HEDGES: &[&str] = &[
+    "around",
+    "about",
+    "circa",
+    "c.",
+    "roughly",
+    "approximately",
+    "perhaps",
+    "nearly",
+    "almost",
+    "over",
+    "some",
+];
+
 /// Words that tie a sentence to the one before and mean nothing on a card, at its
 /// start ("More importantly, …") or set off in commas ("…, though, …").
 pub(super) const DISCOURSE_ADVERBS: &[&str] = &[

@@ -2,7 +2,7 @@
 //! capitalised word, or cut from the verb its subject needs.
 
 use crate::generate::grammar;
-use crate::generate::lexicon::{is_aux, is_aux_or_past, lexicon};
+use crate::generate::lexicon::{is_aux, is_aux_or_past, is_verb_group_word, lexicon};
 use crate::generate::questions::Candidate;
 use crate::generate::text::Document;
 use crate::generate::tokens::{bare_words, PromptWords};
@@ -279,10 +279,8 @@ pub(super) fn no_main_verb(view: &PromptWords) -> bool {
         // A sentence's first word is its subject, not its verb ("Campaigns in …"),
         // and a verb after "to" is an infinitive.
         let present = i > 0 && lex.present_lemma(&w).is_some();
-        let verb = is_aux(&w)
-            || lex.past_lemma(&w).is_some()
+        let verb = is_verb_group_word(&w)
             || present
-            || lex.participle_lemma(&w).is_some()
             || lex.is_verb_lemma(&w) && !lex.is_function(&w) && last_word != "to";
         if matches!(
             w.as_str(),
